@@ -1,0 +1,13 @@
+import type { Result } from './envelope.js';
+import type { Channel, RequestOf, ResponseOf } from './channels.js';
+import type { DuetEvent } from './events.js';
+
+/**
+ * The whole surface the renderer sees, whatever the transport: `window.duet` in Electron,
+ * the HTTP bridge in a browser tab. Nothing else is exposed.
+ */
+export interface DuetApi {
+  call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
+  /** Listens to core events; returns a function that stops listening. */
+  subscribe(listener: (event: DuetEvent) => void): () => void;
+}

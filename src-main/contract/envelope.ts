@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** Every error a user can meet; the code lets the UI and tests tell them apart. */
+export const ErrorCode = z.enum([
+  'invalid_request',
+  'unauthorized',
+  'not_found',
+  'model_missing',
+  'model_invalid',
+  'model_load_failed',
+  'engine_crashed',
+  'busy',
+  'storage_full',
+  'storage_readonly',
+  'storage_too_new',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const DuetError = z.object({ code: ErrorCode, message: z.string() });
+export type DuetError = z.infer<typeof DuetError>;
+
+/** The envelope every call answers in: a value, or an error that says what happened and what to do. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: DuetError };
+
+/** Wraps a value in a successful envelope. */
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+/** Wraps an error in a failed envelope. */
+export function fail<T = never>(code: ErrorCode, message: string): Result<T> {
+  return { ok: false, error: { code, message } };
+}

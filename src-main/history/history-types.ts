@@ -1,0 +1,29 @@
+import type { ConversationDetail, ConversationSummary, DuetError, Message, MessageStatus, Provenance } from '../contract/index.js';
+
+export interface NewMessage {
+  conversationId: string;
+  role: 'user' | 'assistant';
+  content: string;
+  status: MessageStatus;
+  provenance?: Provenance | null;
+}
+
+export interface MessagePatch {
+  content?: string;
+  status?: MessageStatus;
+  provenance?: Provenance | null;
+  error?: DuetError | null;
+}
+
+/** The conversation store. Synchronous, like better-sqlite3 underneath. */
+export interface History {
+  createConversation(title: string): ConversationSummary;
+  listConversations(): ConversationSummary[];
+  /** null when no conversation has that id. */
+  getConversation(id: string): ConversationDetail | null;
+  addMessage(message: NewMessage): Message;
+  updateMessage(id: string, patch: MessagePatch): Message;
+  /** Marks answers left 'streaming' by a crash as 'interrupted'; returns how many. */
+  markInterrupted(): number;
+  close(): void;
+}

@@ -4,3 +4,4 @@ export * from './entities.js';
 export * from './channels.js';
 export * from './events.js';
 export * from './api.js';
+export * from './transport.js';

@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// Headless Duet: the same core as the desktop app, with the contract over HTTP for a browser tab.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDuetCore } from '../core/create-core.js';
+import { toEnvelopeError } from '../core/core-error.js';
+import { appRoot, defaultAppDataDir, resolveDataDir, resolveModelPath } from '../core/paths.js';
+import { appVersion } from '../core/version.js';
+import { createBridgeServer } from './http-bridge.js';
+
+const DEFAULT_PORT = 8765;
+const USAGE = `Usage: npm run serve -- [--model PATH] [--port N] [--data DIR]
+  --model PATH  GGUF model to load (or DUET_MODEL; else the last one loaded)
+  --port N      port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one)
+  --data DIR    data folder (or DUET_DATA_DIR; default ${defaultAppDataDir()})
+  DUET_TOKEN    the access token (default: a new random one each start)`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      model: { type: 'string' },
+      port: { type: 'string' },
+      data: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return void console.log(USAGE);
+  const port = Number(values.port ?? DEFAULT_PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535.\n${USAGE}`);
+
+  const staticDir = path.join(appRoot(), 'dist-renderer');
+  if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error('The renderer is not built. Run `npm run build` first.');
+
+  const core = await createDuetCore({
+    dataDir: resolveDataDir({ flag: values.data, defaultDir: defaultAppDataDir() }),
+    modelPath: resolveModelPath({ flag: values.model }),
+    version: appVersion,
+  });
+  const token = process.env.DUET_TOKEN || randomBytes(24).toString('base64url');
+  const server = createBridgeServer({ core, token, staticDir });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const { port: actualPort } = server.address() as AddressInfo;
+  console.log(`Duet is ready: http://127.0.0.1:${actualPort}/?token=${encodeURIComponent(token)}`);
+
+  let closing = false;
+  const shutdown = (): void => {
+    if (closing) return;
+    closing = true;
+    server.closeAllConnections();
+    server.close();
+    core.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('Duet: shutting down failed:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  const reason = error instanceof Error && 'code' in error && error.code === 'EADDRINUSE'
+    ? 'That port is in use. Pick another with --port N (0 picks a free one).'
+    : toEnvelopeError(error).message.replace(/^Something went wrong inside Duet: /, '');
+  console.error(`Duet could not start: ${reason}`);
+  process.exit(1);
+});

@@ -1,0 +1,128 @@
+import { timingSafeEqual } from 'node:crypto';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { fail, HTTP_CALL_PREFIX, HTTP_EVENTS, TOKEN_QUERY_PARAM, type Result } from '../contract/index.js';
+import type { DuetCore } from '../core/core-types.js';
+import { sendStaticFile } from './static-files.js';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const HEARTBEAT_MS = 15_000;
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export interface BridgeOptions {
+  core: DuetCore;
+  /** Every call must carry it; null turns the check off (only when the user asked for that). */
+  token: string | null;
+  /** The built renderer (dist-renderer). */
+  staticDir: string;
+}
+
+/**
+ * The contract over HTTP for a browser tab: POST a call, read events as Server-Sent Events,
+ * and the built renderer as static files. Loopback only, bearer token required.
+ */
+export function createBridgeServer(options: BridgeOptions): http.Server {
+  const server = http.createServer((req, res) => {
+    handle(options, req, res).catch((error: unknown) => {
+      console.error('Duet bridge: request failed:', error);
+      if (!res.headersSent) sendJson(res, 500, fail('internal', 'The request failed inside Duet.'));
+      else res.destroy();
+    });
+  });
+  // Long answers stream over SSE for minutes; only idle sockets should time out.
+  server.requestTimeout = 0;
+  return server;
+}
+
+async function handle(options: BridgeOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  // A page on another site could resolve its own name to 127.0.0.1 (DNS rebinding): refuse foreign Host headers.
+  if (!isLoopbackHost(req.headers.host)) {
+    sendJson(res, 403, fail('unauthorized', 'Duet only answers on 127.0.0.1.'));
+    return;
+  }
+  if (url.pathname.startsWith(HTTP_CALL_PREFIX)) {
+    if (req.method !== 'POST') return void sendJson(res, 405, fail('invalid_request', 'Calls are POST requests.'));
+    if (!tokenMatches(options.token, bearerToken(req))) return void sendJson(res, 401, unauthorized());
+    const body = await readJsonBody(req);
+    if (!body.ok) return void sendJson(res, 400, body);
+    const channel = url.pathname.slice(HTTP_CALL_PREFIX.length);
+    const result = await options.core.call(channel, body.value);
+    sendJson(res, result.ok || result.error.code !== 'invalid_request' ? 200 : 400, result);
+    return;
+  }
+  if (url.pathname === HTTP_EVENTS) {
+    if (!tokenMatches(options.token, url.searchParams.get(TOKEN_QUERY_PARAM) ?? bearerToken(req))) {
+      return void sendJson(res, 401, unauthorized());
+    }
+    streamEvents(options.core, req, res);
+    return;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, HEAD' }).end();
+    return;
+  }
+  sendStaticFile(options.staticDir, url.pathname, res, req.method === 'HEAD');
+}
+
+function streamEvents(core: DuetCore, req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+  });
+  res.write('retry: 1000\n\n');
+  const unsubscribe = core.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+  req.socket.setNoDelay(true);
+  res.on('close', () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+  });
+}
+
+function unauthorized(): Result<never> {
+  return fail('unauthorized', 'Missing or wrong access token. Open the address Duet printed when it started.');
+}
+
+function isLoopbackHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
+  return LOOPBACK_HOSTS.has(name ?? '');
+}
+
+function bearerToken(req: IncomingMessage): string | null {
+  const header = req.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : null;
+}
+
+/** Constant-time comparison, so the token cannot be guessed byte by byte from response times. */
+function tokenMatches(expected: string | null, given: string | null): boolean {
+  if (expected === null) return true;
+  if (given === null) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<Result<unknown>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return fail('invalid_request', 'That request is too large (1 MiB at most).');
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return fail('invalid_request', 'That request is not valid JSON.');
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}

@@ -1,0 +1,122 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { BENCH_MODEL_FILE, TINY_GREETING_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
+import { startServer, type RunningServer } from '../support/headless-server.js';
+
+let dataDir: string;
+let server: RunningServer | null = null;
+
+test.beforeEach(() => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'duet-e2e-'));
+});
+
+test.afterEach(async () => {
+  await server?.stop();
+  server = null;
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const assistantMessages = (page: Page) => page.locator('[data-testid="message"][data-role="assistant"]');
+const userMessages = (page: Page) => page.locator('[data-testid="message"][data-role="user"]');
+
+async function ask(page: Page, text: string): Promise<void> {
+  const composer = page.getByLabel('Message');
+  await composer.fill(text);
+  await composer.press('Enter');
+}
+
+test('asks the local model, sees the answer stream in with its route, and finds it after a restart', async ({ page }) => {
+  server = await startServer({ model: TINY_MODEL_FILE, dataDir, token: 'e2e-token' });
+  await page.goto(server.url);
+
+  await ask(page, 'Hello');
+  const answer = assistantMessages(page).last();
+  await expect(answer.getByTestId('message-content')).toHaveText(TINY_GREETING_ANSWER);
+  await expect(answer).toHaveAttribute('data-status', 'complete');
+  await expect(answer.getByTestId('route-badge')).toHaveText(/local/);
+  await expect(userMessages(page).last()).toContainText('Hello');
+
+  // Show routing reveals where it ran, the model and the speed figures.
+  await expect(answer.getByTestId('routing-details')).toHaveCount(0);
+  await page.getByLabel('Show routing').check();
+  const details = answer.getByTestId('routing-details');
+  await expect(details).toContainText('local');
+  await expect(details).toContainText('tiny-chat');
+  await expect(details).toContainText(/TTFT \d+/);
+  await expect(details).toContainText(/[\d.]+ tok\/s/);
+
+  // Quit and come back: same data folder, same address.
+  const port = server.port;
+  await server.stop();
+  server = await startServer({ model: TINY_MODEL_FILE, dataDir, token: 'e2e-token', port });
+  await page.reload();
+  const item = page.getByTestId('conversation-item').first();
+  await expect(item).toContainText('Hello');
+  await item.click();
+  await expect(assistantMessages(page).last().getByTestId('message-content')).toHaveText(TINY_GREETING_ANSWER);
+  // The toggle is a setting: it survived the restart too.
+  await expect(page.getByLabel('Show routing')).toBeChecked();
+});
+
+test('a conversation continues with a second question', async ({ page }) => {
+  server = await startServer({ model: TINY_MODEL_FILE, dataDir });
+  await page.goto(server.url);
+  await ask(page, 'Hi');
+  await expect(assistantMessages(page).nth(0).getByTestId('message-content')).toHaveText(TINY_GREETING_ANSWER);
+  await ask(page, 'Hello again');
+  await expect(assistantMessages(page)).toHaveCount(2);
+  await expect(assistantMessages(page).nth(1).getByTestId('message-content')).toHaveText(TINY_GREETING_ANSWER);
+  await expect(page.getByTestId('conversation-item')).toHaveCount(1);
+});
+
+test('a missing model is explained and the app stays usable', async ({ page }) => {
+  server = await startServer({ model: path.join(dataDir, 'no-such-model.gguf'), dataDir });
+  await page.goto(server.url);
+  await expect(page.getByText(/No model file at/).first()).toBeVisible();
+  await ask(page, 'Hello');
+  const failed = assistantMessages(page).last();
+  await expect(failed.getByTestId('message-error')).toContainText(/model/i);
+  // The question is kept.
+  await expect(userMessages(page).last()).toContainText('Hello');
+
+  // Loading a good model from the UI makes the next question work.
+  await page.getByLabel(/model file/i).fill(TINY_MODEL_FILE);
+  await page.getByRole('button', { name: /load model/i }).click();
+  await ask(page, 'Hello');
+  await expect(assistantMessages(page).last().getByTestId('message-content')).toHaveText(TINY_GREETING_ANSWER);
+});
+
+test('stop ends an answer at once, and a killed engine costs one answer, not the app', async ({ page }) => {
+  // The benchmark model talks until stopped, which gives time to stop it and to kill its process.
+  test.skip(!BENCH_MODEL_FILE || !(await import('node:fs')).existsSync(BENCH_MODEL_FILE), 'bench model not generated (npm run fixtures -- --bench)');
+  server = await startServer({ model: BENCH_MODEL_FILE, dataDir });
+  await page.goto(server.url);
+
+  await ask(page, 'Tell me a long story');
+  const first = assistantMessages(page).last();
+  await expect(first.getByTestId('message-content')).not.toBeEmpty();
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(first).toHaveAttribute('data-status', 'stopped');
+  const stoppedText = await first.getByTestId('message-content').textContent();
+  await page.waitForTimeout(500);
+  await expect(first.getByTestId('message-content')).toHaveText(stoppedText ?? '');
+
+  await ask(page, 'Another long story please');
+  const second = assistantMessages(page).last();
+  await expect(second.getByTestId('message-content')).not.toBeEmpty();
+  const workers = server.childPids();
+  expect(workers.length).toBeGreaterThan(0);
+  for (const pid of workers) process.kill(pid, 'SIGKILL');
+  await expect(second.getByTestId('message-error')).toContainText(/stopped unexpectedly/i);
+  await expect(userMessages(page).last()).toContainText('Another long story please');
+
+  // The engine restarts by itself and the next question is answered.
+  await ask(page, 'And one more');
+  const third = assistantMessages(page).last();
+  await expect(third.getByTestId('message-content')).not.toBeEmpty({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(third).toHaveAttribute('data-status', 'stopped');
+  expect(server.process.exitCode).toBeNull();
+});

@@ -25,5 +25,11 @@ export interface History {
   updateMessage(id: string, patch: MessagePatch): Message;
   /** Marks answers left 'streaming' by a crash as 'interrupted'; returns how many. */
   markInterrupted(): number;
+  /** Deletes a conversation and, by cascade, its messages; false when no conversation has that id. */
+  deleteConversation(id: string): boolean;
+  /** Every saved setting, by key, as the JSON value it was saved with. */
+  getSettings(): Record<string, unknown>;
+  /** Saves one setting; the value must be representable as JSON. */
+  saveSetting(key: string, value: unknown): void;
   close(): void;
 }

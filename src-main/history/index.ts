@@ -1,0 +1,13 @@
+// The conversation history on SQLite: open it with openHistory, map its errors with toDuetError.
+export type { History, MessagePatch, NewMessage } from './history-types.js';
+export { openHistory, createHistoryStore, type OpenHistoryOptions } from './history-store.js';
+export { HistoryError, toHistoryError, toDuetError } from './history-error.js';
+export {
+  openDatabase,
+  resolveNativeBinding,
+  ELECTRON_NATIVE_BINDING,
+  type Db,
+  type OpenDatabaseOptions,
+} from './connection.js';
+export { migrate, schemaVersion, latestVersion, refuseNewerSchema, type Migration, type MigrateResult } from './migrate.js';
+export { migrations } from './migrations/index.js';

@@ -1,0 +1,6 @@
+import type { Migration } from '../migrate.js';
+import { migration0001 } from './0001-conversations.js';
+import { migration0002 } from './0002-settings.js';
+
+/** Every migration, oldest first. Add new ones at the end; never edit or reorder a released one. */
+export const migrations: readonly Migration[] = [migration0001, migration0002];

@@ -1,0 +1,177 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  HistoryError,
+  latestVersion,
+  migrate,
+  migrations,
+  openDatabase,
+  openHistory,
+  schemaVersion,
+  type Db,
+  type Migration,
+} from '../../src-main/history/index.js';
+
+let dir: string;
+let file: string;
+const open: Db[] = [];
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duet-history-migrations-'));
+  file = path.join(dir, 'duet.sqlite');
+});
+afterEach(() => {
+  for (const db of open.splice(0)) if (db.open) db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function connect(): Db {
+  const db = openDatabase(file);
+  open.push(db);
+  return db;
+}
+
+function tables(db: Db): string[] {
+  return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[]);
+}
+
+function isStrict(db: Db, table: string): boolean {
+  const row = db.prepare('SELECT strict FROM pragma_table_list WHERE name = ?').get(table) as { strict: number };
+  return row.strict === 1;
+}
+
+describe('the migration runner', () => {
+  it('builds the whole schema in an empty file and records the version', () => {
+    const db = connect();
+    expect(schemaVersion(db)).toBe(0);
+    const result = migrate(db);
+    expect(result).toEqual({ from: 0, to: latestVersion(), applied: migrations.map((m) => m.name) });
+    expect(schemaVersion(db)).toBe(migrations.length);
+    expect(tables(db)).toEqual(['conversations', 'messages', 'settings']);
+    for (const t of ['conversations', 'messages', 'settings']) expect(isStrict(db, t)).toBe(true);
+    const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").pluck().all();
+    expect(indexes).toEqual(['conversations_by_updated_at', 'messages_by_conversation_seq']);
+  });
+
+  it('does nothing when the file is up to date, and a re-open keeps the data', () => {
+    const history = openHistory(file);
+    const c = history.createConversation('kept');
+    history.close();
+
+    const db = connect();
+    expect(migrate(db)).toEqual({ from: latestVersion(), to: latestVersion(), applied: [] });
+    db.close();
+
+    const again = openHistory(file);
+    expect(again.listConversations().map((x) => x.id)).toEqual([c.id]);
+    again.close();
+  });
+
+  it('rolls back every step of a failed upgrade, version included', () => {
+    const db = connect();
+    const broken: Migration = {
+      version: migrations.length + 1,
+      name: '9999-broken',
+      up(d) {
+        d.exec('CREATE TABLE half_done (x INTEGER) STRICT');
+        throw new Error('step failed');
+      },
+    };
+    expect(() => migrate(db, { migrations: [...migrations, broken] })).toThrow('step failed');
+    expect(schemaVersion(db)).toBe(0);
+    expect(tables(db)).toEqual([]);
+  });
+
+  it('insists on versions 1, 2, 3… in order', () => {
+    const db = connect();
+    const skipped = [{ ...migrations[0]!, version: 2 }];
+    expect(() => migrate(db, { migrations: skipped })).toThrow(/expected 1/);
+  });
+});
+
+describe('0001-conversations', () => {
+  it('goes from version 0 to 1 with STRICT tables, checks and the cascade', () => {
+    const db = connect();
+    expect(migrate(db, { to: 1 })).toEqual({ from: 0, to: 1, applied: ['0001-conversations'] });
+    expect(schemaVersion(db)).toBe(1);
+    expect(tables(db)).toEqual(['conversations', 'messages']);
+
+    db.prepare("INSERT INTO conversations VALUES ('c1', 'T', 1, 1)").run();
+    const insert = db.prepare(
+      "INSERT INTO messages (id, conversation_id, seq, role, content, status, created_at, updated_at) VALUES (?, 'c1', ?, ?, 'x', ?, 1, 1)",
+    );
+    insert.run('m1', 1, 'user', 'complete');
+    expect(() => insert.run('m2', 2, 'system', 'complete')).toThrow(/CHECK/);
+    expect(() => insert.run('m3', 3, 'user', 'thinking')).toThrow(/CHECK/);
+    expect(() => insert.run('m4', 1, 'user', 'complete')).toThrow(/UNIQUE/);
+    // STRICT: text in an INTEGER column is refused instead of stored.
+    expect(() => db.prepare("INSERT INTO conversations VALUES ('c2', 'T', 'yesterday', 1)").run()).toThrow(/cannot store TEXT/);
+    expect(() =>
+      db.prepare("UPDATE messages SET target = 'local', reasons = '{\"a\":1}', model = 'm', tokens = 1 WHERE id = 'm1'").run(),
+    ).toThrow(/CHECK/);
+
+    db.prepare("DELETE FROM conversations WHERE id = 'c1'").run();
+    expect(db.prepare('SELECT COUNT(*) FROM messages').pluck().get()).toBe(0);
+  });
+});
+
+describe('0002-settings', () => {
+  it('adds settings to a version 1 file and keeps its conversations', () => {
+    const db = connect();
+    migrate(db, { to: 1 });
+    db.prepare("INSERT INTO conversations VALUES ('c1', 'Before settings', 1, 1)").run();
+    db.prepare("INSERT INTO messages (id, conversation_id, seq, role, content, status, created_at, updated_at) VALUES ('m1', 'c1', 1, 'user', 'hi', 'complete', 1, 1)").run();
+
+    expect(migrate(db, { to: 2 })).toEqual({ from: 1, to: 2, applied: ['0002-settings'] });
+    expect(schemaVersion(db)).toBe(2);
+    expect(db.prepare('SELECT title FROM conversations').pluck().all()).toEqual(['Before settings']);
+    expect(db.prepare('SELECT content FROM messages').pluck().all()).toEqual(['hi']);
+    db.prepare("INSERT INTO settings VALUES ('showRouting', 'true')").run();
+    expect(() => db.prepare("INSERT INTO settings VALUES ('bad', 'not json')").run()).toThrow(/CHECK/);
+    expect(isStrict(db, 'settings')).toBe(true);
+  });
+});
+
+describe('a database from a newer Duet', () => {
+  // A newer Duet could have written the file in either journal mode; neither may be touched.
+  it.each([
+    ['rollback journal', false],
+    ['WAL', true],
+  ])('is refused without changing a byte (%s)', (_label, wal) => {
+    const raw = new Database(file);
+    if (wal) raw.pragma('journal_mode = WAL');
+    raw.exec("CREATE TABLE future_things (x TEXT) STRICT; INSERT INTO future_things VALUES ('from the future')");
+    raw.pragma('user_version = 99');
+    raw.close();
+    const before = fs.readFileSync(file);
+    const mtime = fs.statSync(file).mtimeMs;
+
+    let thrown: unknown;
+    try {
+      openHistory(file);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(HistoryError);
+    expect((thrown as HistoryError).code).toBe('storage_too_new');
+    expect((thrown as HistoryError).message).toMatch(/newer version of Duet/);
+    expect((thrown as HistoryError).message).toMatch(/Update Duet/);
+
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.statSync(file).mtimeMs).toBe(mtime);
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(99);
+    expect(check.pragma('journal_mode', { simple: true })).toBe(wal ? 'wal' : 'delete');
+    check.close();
+  });
+
+  it('is refused by the runner itself too', () => {
+    const db = connect();
+    db.pragma('user_version = 99');
+    expect(() => migrate(db)).toThrow(HistoryError);
+    expect(schemaVersion(db)).toBe(99);
+  });
+});

@@ -13,6 +13,7 @@ export const ErrorCode = z.enum([
   'storage_full',
   'storage_readonly',
   'storage_too_new',
+  'storage_corrupt',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -52,7 +52,7 @@ export function toHistoryError(e: unknown, action = 'save or read your conversat
   }
   if (primary === 'CORRUPT' || primary === 'NOTADB') {
     return make(
-      'internal',
+      'storage_corrupt',
       `Duet's history file${where} is damaged or is not a Duet database, so Duet could not ${action}. ` +
         `Quit Duet, move that file elsewhere to keep a copy, and start Duet again to begin a new history.`,
     );

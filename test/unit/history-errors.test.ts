@@ -29,7 +29,7 @@ describe('history errors a user can act on', () => {
 
   it.each(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX'])('explains a damaged file for %s', (code) => {
     const error = toHistoryError(sqliteError(code), 'read your conversations', '/data/duet.sqlite');
-    expect(error.code).toBe('internal');
+    expect(error.code).toBe('storage_corrupt');
     expect(error.message).toMatch(/damaged or is not a Duet database/);
     expect(error.message).toMatch(/move that file elsewhere/);
   });

@@ -1,0 +1,129 @@
+import type { Channel, RequestOf, ResponseOf } from '../../src-main/contract/channels.js';
+import type { Result } from '../../src-main/contract/envelope.js';
+import type { DuetEvent } from '../../src-main/contract/events.js';
+import { HTTP_CALL_PREFIX, HTTP_EVENTS, TOKEN_QUERY_PARAM } from '../../src-main/contract/transport.js';
+import { failure, isEnvelope, type DuetClient } from './client.js';
+
+const TOKEN_KEY = 'duet.token';
+const UNREACHABLE =
+  "Duet's core is not reachable. Check that Duet is still running (npm run serve), then try again.";
+
+/**
+ * Takes the bearer token from `?token=` in the page URL, keeps it in sessionStorage so a reload
+ * still works, and removes it from the address bar so it is not shared by copying the URL.
+ */
+export function takeToken(): string | null {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get(TOKEN_QUERY_PARAM);
+  if (fromUrl) {
+    try {
+      sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    } catch {
+      // Storage can be disabled; the token still works for this page's life.
+    }
+    url.searchParams.delete(TOKEN_QUERY_PARAM);
+    history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  try {
+    return sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** The HTTP bridge: one POST per call, one EventSource for events, shared by all listeners. */
+export function createHttpClient(token: string | null): DuetClient {
+  const listeners = new Set<(event: DuetEvent) => void>();
+  const connectionListeners = new Set<(connected: boolean) => void>();
+  let source: EventSource | null = null;
+  let active = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let retryDelay = 1000;
+  // null until the first connection: only a connection that comes back counts as a reconnect.
+  let connected: boolean | null = null;
+
+  function setConnected(value: boolean): void {
+    const changed = connected !== null && connected !== value;
+    const firstLoss = connected === null && !value;
+    connected = value;
+    if (changed || firstLoss) for (const listener of connectionListeners) listener(value);
+  }
+
+  function open(): void {
+    const query = token ? `?${TOKEN_QUERY_PARAM}=${encodeURIComponent(token)}` : '';
+    const es = new EventSource(HTTP_EVENTS + query);
+    source = es;
+    es.onopen = () => {
+      retryDelay = 1000;
+      setConnected(true);
+    };
+    es.onmessage = (message: MessageEvent<string>) => {
+      let event: DuetEvent;
+      try {
+        event = JSON.parse(message.data) as DuetEvent;
+      } catch {
+        return;
+      }
+      for (const listener of listeners) listener(event);
+    };
+    es.onerror = () => {
+      setConnected(false);
+      // A network drop retries by itself; an HTTP error closes the stream for good, so reopen it.
+      if (es.readyState === EventSource.CLOSED && source === es) {
+        source = null;
+        retryTimer = setTimeout(() => {
+          if (active) open();
+        }, retryDelay);
+        retryDelay = Math.min(retryDelay * 2, 30_000);
+      }
+    };
+  }
+
+  function close(): void {
+    active = false;
+    clearTimeout(retryTimer);
+    source?.close();
+    source = null;
+    connected = null;
+  }
+
+  return {
+    async call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (token) headers.authorization = `Bearer ${token}`;
+      let response: Response;
+      try {
+        response = await fetch(HTTP_CALL_PREFIX + channel, { method: 'POST', headers, body: JSON.stringify(request) });
+      } catch {
+        return failure(UNREACHABLE);
+      }
+      // Errors (401, 404, 500) carry an envelope too: read the body whatever the status.
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch {
+        return failure(`Duet's core gave an unreadable answer (HTTP ${response.status}). Try again; restart Duet if it keeps happening.`);
+      }
+      if (!isEnvelope(body)) {
+        return failure(`Duet's core gave an unexpected answer (HTTP ${response.status}). Try again; restart Duet if it keeps happening.`);
+      }
+      return body as Result<ResponseOf<C>>;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      if (!active) {
+        active = true;
+        open();
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) close();
+      };
+    },
+    onConnectionChange(listener) {
+      connectionListeners.add(listener);
+      return () => connectionListeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import type { DuetApi } from '../../src-main/contract/api.js';
+import type { Channel, RequestOf, ResponseOf } from '../../src-main/contract/channels.js';
+import type { Result } from '../../src-main/contract/envelope.js';
+import { failure, type DuetClient } from './client.js';
+
+/** Wraps the Electron preload's `window.duet`; a throw from IPC still comes back as an envelope. */
+export function createIpcClient(duet: DuetApi): DuetClient {
+  return {
+    async call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
+      try {
+        return await duet.call(channel, request);
+      } catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        return failure(`Duet's core did not answer (${detail}). Restart Duet if this keeps happening.`);
+      }
+    },
+    subscribe: (listener) => duet.subscribe(listener),
+    onConnectionChange: () => () => {},
+  };
+}

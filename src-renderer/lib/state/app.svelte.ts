@@ -1,0 +1,78 @@
+import type { DuetError } from '../../../src-main/contract/envelope.js';
+import type { DuetEvent } from '../../../src-main/contract/events.js';
+import type { DuetClient } from '../client.js';
+import { ChatState } from './chat.svelte.js';
+import { ModelState } from './model.svelte.js';
+import { SettingsState } from './settings.svelte.js';
+
+/** The whole renderer's state: owns the sub-states and routes core events to them. */
+export class AppState {
+  readonly chat: ChatState;
+  readonly settings: SettingsState;
+  readonly model: ModelState;
+
+  version = $state<string | null>(null);
+  /** `app.info` failed: nothing else can work until it answers. */
+  startError = $state.raw<DuetError | null>(null);
+  started = $state(false);
+  /** False while the event stream is lost (HTTP bridge only). */
+  connected = $state(true);
+  /** The last engine crash, until the user dismisses it. */
+  crash = $state.raw<DuetError | null>(null);
+
+  #api: DuetClient;
+
+  constructor(api: DuetClient) {
+    this.#api = api;
+    this.chat = new ChatState(api);
+    this.settings = new SettingsState(api);
+    this.model = new ModelState(api);
+  }
+
+  /** Listens to the core and loads the first state; returns a function that stops listening. */
+  start(): () => void {
+    const stopEvents = this.#api.subscribe((event) => this.handle(event));
+    const stopConnection = this.#api.onConnectionChange((connected) => {
+      this.connected = connected;
+      // Events may have been missed while the stream was down.
+      if (connected) void this.refresh();
+    });
+    void this.refresh();
+    return () => {
+      stopEvents();
+      stopConnection();
+    };
+  }
+
+  /** Re-reads app info, settings, model status, the conversation list and the open conversation. */
+  async refresh(): Promise<void> {
+    const [info] = await Promise.all([this.#api.call('app.info', {}), this.chat.refresh()]);
+    if (info.ok) {
+      this.version = info.value.version;
+      this.model.status = info.value.model;
+      this.settings.apply(info.value.settings);
+      this.startError = null;
+    } else {
+      this.startError = info.error;
+    }
+    this.started = true;
+  }
+
+  /** Applies one core event. */
+  handle(event: DuetEvent): void {
+    switch (event.type) {
+      case 'model.status':
+        this.model.status = event.status;
+        break;
+      case 'engine.crashed':
+        this.crash = event.error;
+        break;
+      default:
+        this.chat.handle(event);
+    }
+  }
+
+  dismissCrash(): void {
+    this.crash = null;
+  }
+}

@@ -1,0 +1,185 @@
+import type { ConversationSummary, Message } from '../../../src-main/contract/entities.js';
+import type { DuetError } from '../../../src-main/contract/envelope.js';
+import type { DuetEvent } from '../../../src-main/contract/events.js';
+import type { DuetClient } from '../client.js';
+
+type MessageEvent = Extract<DuetEvent, { type: 'message.delta' | 'message.updated' }>;
+
+/** Keeps a burst of early events bounded if a send never answers. */
+const MAX_EARLY_EVENTS = 5000;
+
+/** The conversations, the open one and its messages, and the send/stop flow. */
+export class ChatState {
+  conversations = $state.raw<ConversationSummary[]>([]);
+  openId = $state<string | null>(null);
+  messages = $state<Message[]>([]);
+  /** True while `conversations.open` is on its way. */
+  loading = $state(false);
+  /** True while `chat.send` is on its way (before the answer's message exists). */
+  sending = $state(false);
+  sendError = $state.raw<DuetError | null>(null);
+  openError = $state.raw<DuetError | null>(null);
+  listError = $state.raw<DuetError | null>(null);
+
+  streamingMessage = $derived(this.messages.find((m) => m.status === 'streaming') ?? null);
+  streaming = $derived(this.streamingMessage !== null);
+  busy = $derived(this.sending || this.streaming);
+
+  #api: DuetClient;
+  /** Bumped whenever the view switches conversation, so late answers for the old one are dropped. */
+  #viewSeq = 0;
+  #listSeq = 0;
+  /** Events for messages `chat.send` has not returned yet; replayed once they are known. */
+  #early: MessageEvent[] = [];
+  #reloadTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(api: DuetClient) {
+    this.#api = api;
+  }
+
+  /** Re-reads the list of conversations. */
+  async refreshList(): Promise<void> {
+    const seq = ++this.#listSeq;
+    const result = await this.#api.call('conversations.list', {});
+    if (seq !== this.#listSeq) return;
+    if (result.ok) {
+      this.conversations = result.value;
+      this.listError = null;
+    } else {
+      this.listError = result.error;
+    }
+  }
+
+  /** Opens a conversation and loads its messages. */
+  async open(id: string): Promise<void> {
+    const seq = ++this.#viewSeq;
+    this.#early = [];
+    this.openId = id;
+    this.messages = [];
+    this.openError = null;
+    this.sendError = null;
+    this.loading = true;
+    await this.#load(id, seq);
+  }
+
+  /** Re-reads the open conversation in place (after a reconnect, or an event we could not place). */
+  async reloadOpen(): Promise<void> {
+    if (this.openId === null || this.sending) return;
+    await this.#load(this.openId, this.#viewSeq);
+  }
+
+  /** Re-reads everything this state shows. */
+  async refresh(): Promise<void> {
+    await Promise.all([this.refreshList(), this.reloadOpen()]);
+  }
+
+  /** Starts an empty conversation; the core creates it on the first message. */
+  newChat(): void {
+    this.#viewSeq++;
+    this.#early = [];
+    this.openId = null;
+    this.messages = [];
+    this.openError = null;
+    this.sendError = null;
+    this.loading = false;
+  }
+
+  /** Sends a message; resolves true when the core took it (the composer may then clear its text). */
+  async send(text: string): Promise<boolean> {
+    if (this.busy || text.trim() === '') return false;
+    const seq = this.#viewSeq;
+    const wasNew = this.openId === null;
+    this.sending = true;
+    this.sendError = null;
+    const result = await this.#api.call('chat.send', { conversationId: this.openId, text });
+    this.sending = false;
+    const early = this.#early;
+    this.#early = [];
+    if (!result.ok) {
+      if (seq === this.#viewSeq) this.sendError = result.error;
+      return false;
+    }
+    const { conversationId, userMessage, assistantMessage } = result.value;
+    if (seq === this.#viewSeq) {
+      if (wasNew) this.openId = conversationId;
+      this.#upsert(userMessage);
+      this.#upsert(assistantMessage);
+      for (const event of early) {
+        const cid = event.type === 'message.delta' ? event.conversationId : event.message.conversationId;
+        if (cid === conversationId) this.handle(event);
+      }
+    }
+    if (wasNew) void this.refreshList();
+    return true;
+  }
+
+  /** Asks the core to stop the answer that is streaming in the open conversation. */
+  async stop(): Promise<void> {
+    const id = this.openId;
+    if (id === null || !this.streaming) return;
+    const result = await this.#api.call('chat.stop', { conversationId: id });
+    if (!result.ok && id === this.openId) this.sendError = result.error;
+  }
+
+  /** Applies a core event that concerns conversations or messages. */
+  handle(event: DuetEvent): void {
+    switch (event.type) {
+      case 'message.delta': {
+        const message = this.messages.find((m) => m.id === event.messageId);
+        // A late delta after the final update would double text the update already holds.
+        if (message) {
+          if (message.status === 'streaming') message.content += event.text;
+        }
+        else if (this.#isAwaitingSend(event.conversationId)) this.#keepEarly(event);
+        else if (event.conversationId === this.openId) this.#scheduleReload();
+        break;
+      }
+      case 'message.updated': {
+        const { message } = event;
+        const known = this.messages.some((m) => m.id === message.id);
+        if (!known && this.#isAwaitingSend(message.conversationId)) this.#keepEarly(event);
+        else if (message.conversationId === this.openId) this.#upsert(message);
+        break;
+      }
+      case 'conversations.changed':
+        void this.refreshList();
+        break;
+    }
+  }
+
+  #isAwaitingSend(conversationId: string): boolean {
+    return this.sending && (this.openId === null || this.openId === conversationId);
+  }
+
+  #keepEarly(event: MessageEvent): void {
+    if (this.#early.length < MAX_EARLY_EVENTS) this.#early.push(event);
+  }
+
+  #upsert(message: Message): void {
+    const index = this.messages.findIndex((m) => m.id === message.id);
+    if (index >= 0) {
+      this.messages[index] = message;
+      return;
+    }
+    const last = this.messages.at(-1);
+    this.messages.push(message);
+    if (last && last.createdAt > message.createdAt) this.messages.sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  async #load(id: string, seq: number): Promise<void> {
+    const result = await this.#api.call('conversations.open', { id });
+    if (seq !== this.#viewSeq) return;
+    this.loading = false;
+    if (result.ok) {
+      this.messages = result.value.messages;
+      this.openError = null;
+    } else {
+      this.openError = result.error;
+    }
+  }
+
+  #scheduleReload(): void {
+    clearTimeout(this.#reloadTimer);
+    this.#reloadTimer = setTimeout(() => void this.reloadOpen(), 200);
+  }
+}

@@ -1,0 +1,32 @@
+import type { ModelStatus } from '../../../src-main/contract/entities.js';
+import type { DuetError } from '../../../src-main/contract/envelope.js';
+import type { DuetClient } from '../client.js';
+
+/** The local model's status, from `app.info` and `model.status` events, and loading a new file. */
+export class ModelState {
+  status = $state.raw<ModelStatus | null>(null);
+  /** A `model.load` call that failed before the core could report a status. */
+  loadError = $state.raw<DuetError | null>(null);
+  requesting = $state(false);
+
+  ready = $derived(this.status?.state === 'ready');
+  loading = $derived(this.requesting || this.status?.state === 'loading');
+
+  #api: DuetClient;
+
+  constructor(api: DuetClient) {
+    this.#api = api;
+  }
+
+  /** Loads the model file at `path`; the resulting status (ready or error) is shown. */
+  async load(path: string): Promise<void> {
+    const trimmed = path.trim();
+    if (trimmed === '' || this.requesting) return;
+    this.requesting = true;
+    this.loadError = null;
+    const result = await this.#api.call('model.load', { path: trimmed });
+    this.requesting = false;
+    if (result.ok) this.status = result.value;
+    else this.loadError = result.error;
+  }
+}

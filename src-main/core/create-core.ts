@@ -11,7 +11,7 @@ import {
   type ResponseOf,
   type Result,
 } from '../contract/index.js';
-import { openHistory } from '../history/index.js';
+import { ELECTRON_NATIVE_BINDING, openHistory } from '../history/index.js';
 import { createLocalEngine } from '../local/engine-host.js';
 import { ChatService } from './chat-service.js';
 import { CoreError, toEnvelopeError } from './core-error.js';
@@ -28,7 +28,7 @@ const DEFAULT_SETTINGS: Settings = { showRouting: false, modelPath: null };
  */
 export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
   mkdirSync(options.dataDir, { recursive: true });
-  const history = openHistory(path.join(options.dataDir, 'duet.sqlite'));
+  const history = openHistory(path.join(options.dataDir, 'duet.sqlite'), { nativeBinding: ELECTRON_NATIVE_BINDING });
   const interrupted = history.markInterrupted();
   if (interrupted > 0) console.warn(`Duet: ${interrupted} answer(s) were cut off by a crash and are marked "interrupted".`);
 

@@ -1,0 +1,22 @@
+// The contract's channel names as a plain list, for the preload. Importing `channels` would pull
+// zod and every schema into the preload bundle just to check a name; the main process validates
+// requests anyway. The `satisfies` below makes the compiler keep this list equal to the contract.
+import type { Channel } from '../contract/channels.js';
+
+const NAMES = {
+  'app.info': true,
+  'conversations.list': true,
+  'conversations.open': true,
+  'chat.send': true,
+  'chat.stop': true,
+  'settings.update': true,
+  'model.load': true,
+} as const satisfies Record<Channel, true>;
+
+/** Every channel of the contract. */
+export const CONTRACT_CHANNELS = Object.freeze(Object.keys(NAMES)) as readonly Channel[];
+
+/** True when a value names a channel of the contract (no zod needed). */
+export function isContractChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(NAMES, name);
+}

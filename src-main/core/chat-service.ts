@@ -78,8 +78,7 @@ export class ChatService {
   private startAnswer(conversationId: string, message: Message, earlier: ChatTurn[], prompt: string): void {
     const controller = new AbortController();
     const done = this.answer(conversationId, message, earlier, prompt, controller.signal)
-      .catch((error: unknown) => this.finish(message.id, { status: 'error', error: toEnvelopeError(error) }))
-      .finally(() => this.running.delete(conversationId));
+      .catch((error: unknown) => this.finish(conversationId, message.id, { status: 'error', error: toEnvelopeError(error) }));
     this.running.set(conversationId, { controller, done });
   }
 
@@ -103,13 +102,13 @@ export class ChatService {
       );
       if (outcome.ok) {
         const { stats } = outcome.value;
-        this.finish(message.id, {
+        this.finish(conversationId, message.id, {
           content: outcome.value.text,
           status: outcome.value.stopped ? 'stopped' : 'complete',
           provenance: { ...provenanceFor(this.engine.status(), stats.model), ttftMs: stats.ttftMs, tokens: stats.tokens, tokensPerSecond: stats.tokensPerSecond },
         });
       } else {
-        this.finish(message.id, { content: text, status: 'error', error: outcome.error });
+        this.finish(conversationId, message.id, { content: text, status: 'error', error: outcome.error });
         if (outcome.error.code === 'engine_crashed') this.events.emit({ type: 'engine.crashed', error: outcome.error });
       }
     } finally {
@@ -117,7 +116,9 @@ export class ChatService {
     }
   }
 
-  private finish(messageId: string, patch: Parameters<History['updateMessage']>[1]): void {
+  /** Records how an answer ended; the conversation is free for the next question before anyone hears of it. */
+  private finish(conversationId: string, messageId: string, patch: Parameters<History['updateMessage']>[1]): void {
+    this.running.delete(conversationId);
     const message = this.history.updateMessage(messageId, patch);
     this.events.emit({ type: 'message.updated', message });
     this.events.emit({ type: 'conversations.changed' });

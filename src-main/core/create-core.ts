@@ -34,7 +34,6 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
 
   const events = new EventHub();
   const engine = createLocalEngine(options.spawnWorker ? { spawnWorker: options.spawnWorker } : {});
-  engine.onStatus((status) => events.emit({ type: 'model.status', status }));
   const chat = new ChatService(history, engine, events);
 
   const readSettings = (): Settings => {
@@ -45,6 +44,12 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
     for (const [key, value] of Object.entries(changes)) history.saveSetting(key, value);
     return readSettings();
   };
+
+  engine.onStatus((status) => {
+    // The last model that loaded, from whichever source, is the one the next start uses.
+    if (status.state === 'ready' && status.path !== readSettings().modelPath) saveSettings({ modelPath: status.path });
+    events.emit({ type: 'model.status', status });
+  });
 
   const handlers: Handlers = {
     'app.info': () => ({ version: options.version, dataDir: options.dataDir, model: engine.status(), settings: readSettings() }),
@@ -57,11 +62,7 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
     'chat.send': ({ conversationId, text }) => chat.send(conversationId, text),
     'chat.stop': ({ conversationId }) => ({ stopped: chat.stop(conversationId) }),
     'settings.update': (changes) => saveSettings(changes),
-    'model.load': async ({ path: modelPath }) => {
-      const status = await engine.load(path.resolve(modelPath));
-      if (status.state === 'ready') saveSettings({ modelPath: status.path });
-      return status;
-    },
+    'model.load': ({ path: modelPath }) => engine.load(path.resolve(modelPath)),
   };
 
   const startModel = options.modelPath ?? readSettings().modelPath;

@@ -107,11 +107,12 @@ function tokenMatches(expected: string | null, given: string | null): boolean {
 async function readJsonBody(req: IncomingMessage): Promise<Result<unknown>> {
   const chunks: Buffer[] = [];
   let size = 0;
+  // Read to the end even when too large, so the client gets our answer rather than a reset connection.
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return fail('invalid_request', 'That request is too large (1 MiB at most).');
-    chunks.push(chunk as Buffer);
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
+  if (size > MAX_BODY_BYTES) return fail('invalid_request', 'That request is too large (1 MiB at most).');
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') return { ok: true, value: {} };
   try {

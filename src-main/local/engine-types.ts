@@ -11,6 +11,8 @@ export interface GenerateRequest {
   /** Completed earlier turns, oldest first, not including `prompt`. */
   history: ChatTurn[];
   prompt: string;
+  /** Longest answer in tokens; the engine's default (generation-settings.ts) when absent. */
+  maxTokens?: number;
 }
 
 /** Figures recorded with every local answer. */
@@ -40,5 +42,7 @@ export interface LocalEngine {
   onStatus(listener: (status: ModelStatus) => void): () => void;
   /** Streams an answer token by token; aborting `signal` stops it and resolves with `stopped: true`. */
   generate(request: GenerateRequest, onToken: (text: string) => void, signal: AbortSignal): Promise<Result<GenerateOutcome>>;
+  /** Process id of the running worker, null when none runs (for diagnostics and crash tests). */
+  workerPid(): number | null;
   close(): Promise<void>;
 }

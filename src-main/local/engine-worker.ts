@@ -1,0 +1,295 @@
+// The engine worker: the process that runs llama.cpp through node-llama-cpp. The core starts it
+// (child_process.fork headless, utilityProcess.fork in Electron) so that a native crash costs one
+// answer, not the app. It loads one model, keeps chat state per conversation and streams answers.
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import {
+  getLlama,
+  LlamaChatSession,
+  LlamaLogLevel,
+  resolveChatWrapper,
+  type ChatHistoryItem,
+  type ChatWrapper,
+  type Llama,
+  type LlamaContext,
+  type LlamaModel,
+} from 'node-llama-cpp';
+import type { ChatTurn } from './engine-types.js';
+import { contextOptions, llamaOptions, modelOptions, promptOptions, sessionOptions, SYSTEM_PROMPT } from './generation-settings.js';
+import { parseHostMessage, type HostMessage, type WorkerMessage } from './worker-protocol.js';
+
+/** Conversations whose chat state the worker keeps; older ones are rebuilt from the core's history. */
+const MAX_CONVERSATIONS = 32;
+
+// ---- Transport: Node's IPC channel, or Electron's parentPort ---------------------------------
+
+interface ParentPortLike {
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+  postMessage(message: unknown): void;
+}
+
+interface Channel {
+  send(message: WorkerMessage): void;
+  listen(listener: (raw: unknown) => void): void;
+}
+
+function openChannel(): Channel {
+  const parentPort = (process as NodeJS.Process & { parentPort?: ParentPortLike }).parentPort;
+  if (parentPort) {
+    return {
+      send: (message) => parentPort.postMessage(message),
+      listen: (listener) => parentPort.on('message', (event) => listener(event.data)),
+    };
+  }
+  const send = process.send?.bind(process);
+  if (!send) throw new Error('engine-worker must be started by the Duet core (no IPC channel).');
+  // Without the core there is nothing to answer to: leave rather than linger as an orphan.
+  process.on('disconnect', () => process.exit(0));
+  return {
+    send: (message) => {
+      // A failed write means the core is gone; 'disconnect' ends this process.
+      if (process.connected) send(message, undefined, {}, (error: Error | null) => void error);
+    },
+    listen: (listener) => process.on('message', listener),
+  };
+}
+
+// ---- Model state ---------------------------------------------------------------------------
+
+interface LoadedModel {
+  model: LlamaModel;
+  context: LlamaContext;
+  session: LlamaChatSession;
+  /** Resolved once per model (resolving from the template costs ~300 ms) and reused. */
+  chatWrapper: ChatWrapper;
+  /** The conversation whose history the session holds now. */
+  activeConversation: string | null;
+}
+
+interface ConversationState {
+  /** The turns as the core knows them, to tell whether our state still matches. */
+  turns: ChatTurn[];
+  history: ChatHistoryItem[];
+}
+
+const channel = openChannel();
+let llama: Llama | null = null;
+let loaded: LoadedModel | null = null;
+const conversations = new Map<string, ConversationState>();
+const running = new Map<number, AbortController>();
+/** Stops that arrived before their answer started (the host may ask at any moment). */
+const stopBeforeStart = new Set<number>();
+// Loads and answers run one at a time; `stop` skips the line so it takes effect at once.
+let queue: Promise<void> = Promise.resolve();
+
+channel.listen((raw) => {
+  const message = parseHostMessage(raw);
+  if (!message) return;
+  if (message.type === 'stop') {
+    const controller = running.get(message.id);
+    if (controller) controller.abort();
+    else stopBeforeStart.add(message.id);
+    return;
+  }
+  if (message.type === 'shutdown') {
+    void shutdown();
+    return;
+  }
+  queue = queue.then(() => handle(message)).catch((error: unknown) => {
+    // Every request gets an answer, or the host would wait for it forever.
+    process.stderr.write(`[engine-worker] ${describe(error)}\n`);
+    channel.send(failureFor(message, error));
+  });
+});
+channel.send({ type: 'started', pid: process.pid });
+
+async function handle(message: Exclude<HostMessage, { type: 'stop' | 'shutdown' }>): Promise<void> {
+  switch (message.type) {
+    case 'load':
+      return channel.send(await load(message.id, message.modelPath));
+    case 'unload':
+      await unload();
+      return channel.send({ type: 'unloaded', id: message.id });
+    case 'generate':
+      return channel.send(await generate(message));
+  }
+}
+
+function failureFor(message: Exclude<HostMessage, { type: 'stop' | 'shutdown' }>, error: unknown): WorkerMessage {
+  const reason = describe(error);
+  switch (message.type) {
+    case 'load':
+      return { type: 'load-failed', id: message.id, code: 'model_load_failed', message: `Could not load ${message.modelPath}: ${reason}. Choose another .gguf file.` };
+    case 'unload':
+      return { type: 'unloaded', id: message.id };
+    case 'generate':
+      return { type: 'failed', id: message.id, code: 'internal', message: `The local model could not answer: ${reason}. Send the question again.` };
+  }
+}
+
+async function load(id: number, modelPath: string): Promise<WorkerMessage> {
+  await unload();
+  try {
+    llama ??= await getLlama({ ...llamaOptions(), logger: logLlama });
+  } catch (error) {
+    return { type: 'load-failed', id, code: 'model_load_failed', message: `The local engine could not start llama.cpp on this computer (${describe(error)}). Reinstall Duet, or use a cloud model.` };
+  }
+  let model: LlamaModel;
+  recentErrors.length = 0;
+  try {
+    model = await llama.loadModel(modelOptions(modelPath));
+  } catch (error) {
+    const reason = (await llamaCppReason()) ?? describe(error);
+    return { type: 'load-failed', id, code: 'model_load_failed', message: `Could not load ${modelPath}: ${reason}. The file may be damaged or need a newer version of Duet; choose another .gguf file.` };
+  }
+  let context: LlamaContext;
+  try {
+    context = await model.createContext(contextOptions(llama));
+  } catch (error) {
+    await model.dispose();
+    return { type: 'load-failed', id, code: 'model_load_failed', message: `${path.basename(modelPath)} loaded, but there is not enough memory to run it (${describe(error)}). Close other programs or choose a smaller model.` };
+  }
+  const chatWrapper = resolveChatWrapper(model);
+  const session = new LlamaChatSession({ contextSequence: context.getSequence(), chatWrapper, ...sessionOptions() });
+  loaded = { model, context, session, chatWrapper, activeConversation: null };
+  return { type: 'loaded', id, gpu: llama.gpu === false ? 'cpu' : llama.gpu, gpuLayers: model.gpuLayers, contextSize: context.contextSize };
+}
+
+/** llama.cpp's own words for the last failure (node-llama-cpp only says "Failed to load model"). */
+const recentErrors: string[] = [];
+const LOAD_ERROR = /error loading model:\s*(.+)$/;
+
+function logLlama(level: LlamaLogLevel, message: string): void {
+  if (level !== LlamaLogLevel.error && level !== LlamaLogLevel.fatal && level !== LlamaLogLevel.warn) return;
+  recentErrors.push(message.trim());
+  if (recentErrors.length > 20) recentErrors.shift();
+  process.stderr.write(`[node-llama-cpp] ${message.trimEnd()}\n`);
+}
+
+async function llamaCppReason(): Promise<string | null> {
+  // Logs from the native side are dispatched on a later tick than the rejection.
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  for (let i = recentErrors.length - 1; i >= 0; i--) {
+    const match = LOAD_ERROR.exec(recentErrors[i] ?? '');
+    if (match?.[1]) return match[1].trim();
+  }
+  return null;
+}
+
+async function unload(): Promise<void> {
+  conversations.clear();
+  const current = loaded;
+  loaded = null;
+  if (!current) return;
+  current.session.dispose();
+  await current.context.dispose();
+  await current.model.dispose();
+}
+
+async function generate(request: Extract<HostMessage, { type: 'generate' }>): Promise<WorkerMessage> {
+  const { id } = request;
+  const startedAt = performance.now();
+  const stopEarly = stopBeforeStart.delete(id);
+  if (!loaded) return { type: 'failed', id, code: 'model_missing', message: 'No local model is loaded. Choose a GGUF model file, then send again.' };
+  const current = loaded;
+  const controller = new AbortController();
+  if (stopEarly) controller.abort();
+  running.set(id, controller);
+  let text = '';
+  let tokens = 0;
+  let firstTextAt: number | null = null;
+  let firstTokenAt: number | null = null;
+  let lastTokenAt = 0;
+  try {
+    useConversation(current, request.conversationId, request.history);
+    await current.session.prompt(request.prompt, {
+      ...promptOptions(request.maxTokens),
+      signal: controller.signal,
+      onTextChunk: (chunk) => {
+        if (chunk.length === 0) return;
+        firstTextAt ??= performance.now();
+        text += chunk;
+        channel.send({ type: 'token', id, text: chunk });
+      },
+      onToken: (generated) => {
+        const now = performance.now();
+        firstTokenAt ??= now;
+        lastTokenAt = now;
+        tokens += generated.length;
+      },
+    });
+    remember(request.conversationId, [...request.history, { role: 'user', content: request.prompt }, { role: 'assistant', content: text }], current);
+  } catch (error) {
+    // The session's history is uncertain after a failure or an early abort: rebuild it next time.
+    current.activeConversation = null;
+    conversations.delete(request.conversationId);
+    if (!controller.signal.aborted) {
+      return { type: 'failed', id, code: 'internal', message: `The local model could not answer: ${describe(error)}. Send the question again.` };
+    }
+  } finally {
+    running.delete(id);
+  }
+  const decodeSeconds = firstTokenAt === null ? 0 : (lastTokenAt - firstTokenAt) / 1000;
+  return {
+    type: 'done',
+    id,
+    text,
+    stopped: controller.signal.aborted,
+    tokens,
+    ttftMs: firstTextAt === null ? null : firstTextAt - startedAt,
+    tokensPerSecond: tokens > 1 && decodeSeconds > 0 ? (tokens - 1) / decodeSeconds : null,
+  };
+}
+
+/**
+ * Puts the conversation's history into the session. The session keeps its evaluated tokens, so
+ * switching back to a conversation re-evaluates only where the histories differ.
+ */
+function useConversation(current: LoadedModel, conversationId: string, turns: ChatTurn[]): void {
+  const known = conversations.get(conversationId);
+  const matches = known !== undefined && sameTurns(known.turns, turns);
+  if (matches && current.activeConversation === conversationId) return;
+  current.session.setChatHistory(matches ? known.history : historyFrom(current.chatWrapper, turns));
+  current.activeConversation = conversationId;
+}
+
+function remember(conversationId: string, turns: ChatTurn[], current: LoadedModel): void {
+  conversations.delete(conversationId);
+  conversations.set(conversationId, { turns, history: current.session.getChatHistory() });
+  current.activeConversation = conversationId;
+  for (const oldest of conversations.keys()) {
+    if (conversations.size <= MAX_CONVERSATIONS) break;
+    conversations.delete(oldest);
+  }
+}
+
+/** Chat history in node-llama-cpp's form: the system prompt (if the format has one), then the turns. */
+function historyFrom(chatWrapper: ChatWrapper, turns: ChatTurn[]): ChatHistoryItem[] {
+  const supportsSystem = chatWrapper.settings.supportsSystemMessages;
+  const history: ChatHistoryItem[] =
+    supportsSystem == null || supportsSystem ? chatWrapper.generateInitialChatHistory({ systemPrompt: SYSTEM_PROMPT }) : [];
+  for (const turn of turns) {
+    history.push(turn.role === 'user' ? { type: 'user', text: turn.content } : { type: 'model', response: [turn.content] });
+  }
+  return history;
+}
+
+function sameTurns(a: ChatTurn[], b: ChatTurn[]): boolean {
+  return a.length === b.length && a.every((turn, i) => turn.role === b[i]?.role && turn.content === b[i]?.content);
+}
+
+async function shutdown(): Promise<void> {
+  for (const controller of running.values()) controller.abort();
+  const timer = setTimeout(() => process.exit(0), 1000);
+  timer.unref();
+  try {
+    await unload();
+    await llama?.dispose();
+  } finally {
+    process.exit(0);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

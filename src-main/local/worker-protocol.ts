@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { ErrorCode } from '../contract/index.js';
+
+// Messages between the engine host (core process) and the engine worker (the process that runs
+// llama.cpp). Both sides validate what they receive; ids pair answers with requests.
+
+const Id = z.number().int().nonnegative();
+const ChatTurnSchema = z.object({ role: z.enum(['user', 'assistant']), content: z.string() });
+
+/** Host → worker. */
+export const HostMessage = z.discriminatedUnion('type', [
+  /** Load a model (replacing any loaded one); answered by `loaded` or `load-failed`. */
+  z.object({ type: z.literal('load'), id: Id, modelPath: z.string().min(1) }),
+  /** Drop the loaded model to free memory; answered by `unloaded`. */
+  z.object({ type: z.literal('unload'), id: Id }),
+  /** Answer `prompt` after `history`; streams `token`, ends with `done` or `failed`. */
+  z.object({
+    type: z.literal('generate'),
+    id: Id,
+    conversationId: z.string(),
+    history: z.array(ChatTurnSchema),
+    prompt: z.string(),
+    maxTokens: z.number().int().positive().optional(),
+  }),
+  /** Stop generation `id`; the worker answers its `done` with `stopped: true`. */
+  z.object({ type: z.literal('stop'), id: Id }),
+  /** Release everything and exit. */
+  z.object({ type: z.literal('shutdown') }),
+]);
+export type HostMessage = z.infer<typeof HostMessage>;
+
+const TokenMessage = z.object({ type: z.literal('token'), id: Id, text: z.string() });
+
+/** Worker → host. */
+export const WorkerMessage = z.discriminatedUnion('type', [
+  /** Sent once when the worker process is up and listening. */
+  z.object({ type: z.literal('started'), pid: z.number().int() }),
+  z.object({
+    type: z.literal('loaded'),
+    id: Id,
+    /** llama.gpu ('cuda', 'vulkan', 'metal') or 'cpu'. */
+    gpu: z.string(),
+    gpuLayers: z.number().int().nonnegative(),
+    contextSize: z.number().int().positive(),
+  }),
+  z.object({ type: z.literal('load-failed'), id: Id, code: ErrorCode, message: z.string() }),
+  z.object({ type: z.literal('unloaded'), id: Id }),
+  /** One streamed piece of the answer (one or more tokens' text). */
+  TokenMessage,
+  z.object({
+    type: z.literal('done'),
+    id: Id,
+    text: z.string(),
+    stopped: z.boolean(),
+    /** Generated tokens (not chunks). */
+    tokens: z.number().int().nonnegative(),
+    /** From receiving `generate` to the first text, measured in the worker. */
+    ttftMs: z.number().nullable(),
+    /** Decoding speed after the first token. */
+    tokensPerSecond: z.number().nullable(),
+  }),
+  z.object({ type: z.literal('failed'), id: Id, code: ErrorCode, message: z.string() }),
+]);
+export type WorkerMessage = z.infer<typeof WorkerMessage>;
+export type TokenMessage = z.infer<typeof TokenMessage>;
+
+/**
+ * Validates a message from the worker. Tokens take a hand-written check equivalent to the schema:
+ * they are the hot path, sent for every piece of every answer.
+ */
+export function parseWorkerMessage(raw: unknown): WorkerMessage | null {
+  if (isTokenMessage(raw)) return raw;
+  const parsed = WorkerMessage.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+function isTokenMessage(raw: unknown): raw is TokenMessage {
+  if (typeof raw !== 'object' || raw === null) return false;
+  const message = raw as Record<string, unknown>;
+  return (
+    message.type === 'token' &&
+    typeof message.text === 'string' &&
+    typeof message.id === 'number' &&
+    Number.isInteger(message.id) &&
+    message.id >= 0 &&
+    Object.keys(message).length === 3
+  );
+}
+
+/** Validates a message from the host; null when it does not fit the protocol. */
+export function parseHostMessage(raw: unknown): HostMessage | null {
+  const parsed = HostMessage.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}

@@ -8,7 +8,7 @@ import type { EventHub } from './event-hub.js';
 /** A streamed answer is written to disk at least this often, so a crash keeps what was said. */
 export const PARTIAL_SAVE_INTERVAL_MS = 250;
 const TITLE_LENGTH = 60;
-const LOCAL_REASON = 'local: no cloud model is set up, so every answer runs on this machine';
+const LOCAL_REASON = 'no cloud model is set up, so every answer runs on this machine';
 
 export interface SendResult {
   conversationId: string;

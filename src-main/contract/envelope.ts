@@ -14,6 +14,13 @@ export const ErrorCode = z.enum([
   'storage_readonly',
   'storage_too_new',
   'storage_corrupt',
+  'cloud_not_configured',
+  'cloud_unreachable',
+  'cloud_auth',
+  'cloud_rate_limited',
+  'cloud_server_error',
+  'cloud_timeout',
+  'cloud_bad_request',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

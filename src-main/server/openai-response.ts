@@ -1,0 +1,101 @@
+// The OpenAI wire shapes Duet answers with: completions, stream chunks, errors.
+import { randomBytes } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import type { ErrorCode } from '../contract/index.js';
+
+export type FinishReason = 'stop' | 'length';
+
+export interface Usage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+}
+
+/** An OpenAI-style error body: `{error: {message, type, param, code}}`. */
+export interface OpenAIErrorBody {
+  error: { message: string; type: string; param: string | null; code: string | null };
+}
+
+/** A fresh completion id, in OpenAI's `chatcmpl-…` form. */
+export function completionId(): string {
+  return `chatcmpl-${randomBytes(12).toString('hex')}`;
+}
+
+/** Seconds since the epoch, as OpenAI's `created` fields count them. */
+export function unixSeconds(): number {
+  return Math.floor(Date.now() / 1000);
+}
+
+export function usageOf(promptTokens: number, completionTokens: number): Usage {
+  return { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
+}
+
+/** A whole (non-streamed) answer as a `chat.completion` object. */
+export function completionBody(id: string, created: number, model: string, text: string, finish: FinishReason, usage: Usage): object {
+  return {
+    id,
+    object: 'chat.completion',
+    created,
+    model,
+    system_fingerprint: null,
+    choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null }, logprobs: null, finish_reason: finish }],
+    usage,
+  };
+}
+
+/** One `chat.completion.chunk`; `usage` is null on every chunk but the last when usage was asked for. */
+export function chunkBody(
+  id: string,
+  created: number,
+  model: string,
+  delta: { role?: 'assistant'; content?: string },
+  finish: FinishReason | null,
+  includeUsage: boolean,
+): object {
+  return {
+    id,
+    object: 'chat.completion.chunk',
+    created,
+    model,
+    system_fingerprint: null,
+    choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+    ...(includeUsage ? { usage: null } : {}),
+  };
+}
+
+/** The extra last chunk of a stream that asked for `stream_options.include_usage`: no choices, only usage. */
+export function usageChunkBody(id: string, created: number, model: string, usage: Usage): object {
+  return { id, object: 'chat.completion.chunk', created, model, system_fingerprint: null, choices: [], usage };
+}
+
+export function errorBody(message: string, type: string, code: string | null, param: string | null = null): OpenAIErrorBody {
+  return { error: { message, type, param, code } };
+}
+
+/** How an engine failure is answered: the HTTP status and the OpenAI error type for each Duet code. */
+export function engineFailureStatus(code: ErrorCode): { status: number; type: string } {
+  switch (code) {
+    case 'invalid_request':
+      return { status: 400, type: 'invalid_request_error' };
+    case 'busy':
+      return { status: 429, type: 'rate_limit_error' };
+    case 'model_missing':
+    case 'model_invalid':
+    case 'model_load_failed':
+    case 'engine_crashed':
+      return { status: 503, type: 'server_error' };
+    default:
+      return { status: 500, type: 'server_error' };
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), ...headers });
+  res.end(text);
+}
+
+/** One Server-Sent Event carrying JSON (or the closing `[DONE]`), as OpenAI streams them. */
+export function sseData(body: object | '[DONE]'): string {
+  return `data: ${body === '[DONE]' ? body : JSON.stringify(body)}\n\n`;
+}

@@ -1,0 +1,205 @@
+// npm run router:eval — how well the difficulty scorer routes, next to a hashed bag-of-words
+// baseline and a random router. Prints one JSON object. Protocols, per set (mmlu, gsm8k, mt_bench):
+//  - leaveOneOut: train on the other two sets, test on this one (does it generalise to new kinds of query?)
+//  - crossValidated: stratified 5-fold cross-validation inside the set (in-distribution), pooled out-of-fold scores
+// Metrics as RouteLLM's evaluate.py defines them (src-main/router/difficulty-metrics.ts).
+import { BENCHMARKS, dataSummary, loadAll, routerDataDir, type Benchmark, type RouterItem } from './router-data.js';
+import { featureVector, type PromptFeatures } from '../src-main/router/features.js';
+import { DEFAULT_TRAIN_OPTIONS, mulberry32, stratifiedFolds, trainDifficultyModel, type TrainExample, type TrainOptions } from '../src-main/router/difficulty-train.js';
+import { DEFAULT_DIFFICULTY_THRESHOLD, defaultDifficultyModel, loadDifficultyModel, scoreFeatures, scoreWithModel, sigmoid } from '../src-main/router/difficulty.js';
+import { randomRouterMetrics, routerMetrics, rocAuc, apgr, routingCurve, endpoints, type RouterMetrics } from '../src-main/router/difficulty-metrics.js';
+
+const started = performance.now();
+const FOLDS = 5;
+const FOLD_SEED = 17;
+const BOOTSTRAP = 500;
+
+/** The model under test: exactly the recipe router-train ships, minus calibration where only ranks matter. */
+const MODEL: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, calibrationFolds: 0 };
+/**
+ * The baseline: hashed unigram bag of words (16,384 buckets, presence, L2-normalised), plain L2
+ * logistic regression, every example weighted alike, one intercept. Its L2 strength (3) is the best
+ * of {1, 3, 10, 30, 100} by its own mean in-distribution AUC, so it is not a strawman.
+ */
+const BASELINE: TrainOptions = {
+  ...DEFAULT_TRAIN_OPTIONS,
+  hashing: { buckets: 16384, bigrams: false },
+  useDense: false,
+  l2Hash: 3,
+  groupIntercepts: false,
+  groupWeightPower: 0,
+  calibrationFolds: 0,
+};
+
+const sets = loadAll(routerDataDir());
+type Feats = Record<Benchmark, PromptFeatures[]>;
+function featurize(opts: TrainOptions): Feats {
+  const out = {} as Feats;
+  for (const b of BENCHMARKS) out[b] = sets[b].map((it) => featureVector(it.prompt, opts.hashing));
+  return out;
+}
+const feats = { model: featurize(MODEL), baseline: featurize(BASELINE) };
+
+function examples(f: Feats, b: Benchmark, idx?: number[]): TrainExample[] {
+  const items = sets[b];
+  const pick = idx ?? items.map((_, i) => i);
+  return pick.map((i) => ({ features: f[b][i]!, label: items[i]!.needsCloud, group: b }));
+}
+
+/** Trains on `train`, returns probabilities for the `test` features. */
+function fitAndScore(train: TrainExample[], test: PromptFeatures[], opts: TrainOptions): number[] {
+  const model = loadDifficultyModel({ ...trainDifficultyModel(train, opts), trainedAt: 'eval', training: {} });
+  return test.map((f) => scoreFeatures(model, f));
+}
+
+function leaveOneOut(which: 'model' | 'baseline', b: Benchmark, opts: TrainOptions): number[] {
+  const f = feats[which];
+  const train = BENCHMARKS.filter((x) => x !== b).flatMap((x) => examples(f, x));
+  return fitAndScore(train, f[b], opts);
+}
+
+/** Out-of-fold scores; `withOthers` adds the other two sets to every training fold (the shipped recipe). */
+function crossValidated(which: 'model' | 'baseline', b: Benchmark, opts: TrainOptions, withOthers: boolean): number[] {
+  const f = feats[which];
+  const others = withOthers ? BENCHMARKS.filter((x) => x !== b).flatMap((x) => examples(f, x)) : [];
+  const items = sets[b];
+  const folds = stratifiedFolds(
+    items.map((x) => x.needsCloud),
+    FOLDS,
+    FOLD_SEED,
+  );
+  const oof = new Array<number>(items.length).fill(0);
+  for (let k = 0; k < FOLDS; k++) {
+    const trainIdx = items.map((_, i) => i).filter((i) => folds[i] !== k);
+    const testIdx = items.map((_, i) => i).filter((i) => folds[i] === k);
+    const s = fitAndScore(
+      [...others, ...examples(f, b, trainIdx)],
+      testIdx.map((i) => f[b][i]!),
+      opts,
+    );
+    testIdx.forEach((i, r) => (oof[i] = s[r]!));
+  }
+  return oof;
+}
+
+const r4 = (x: number): number => (Number.isFinite(x) ? Number(x.toFixed(4)) : x);
+function rounded(m: RouterMetrics): RouterMetrics {
+  return { apgr: r4(m.apgr), cpt50: r4(m.cpt50), cpt80: r4(m.cpt80), auc: r4(m.auc), local95: r4(m.local95) };
+}
+
+/** Paired bootstrap of (model − baseline) APGR and AUC: the difference and its 95% interval. */
+function pairedBootstrap(a: number[], b: number[], items: RouterItem[], seed: number): { apgr: [number, number, number]; auc: [number, number, number] } {
+  const rand = mulberry32(seed);
+  const n = items.length;
+  const stat = (sa: number[], sb: number[], it: RouterItem[]): [number, number] => {
+    const { weak, strong } = endpoints(it);
+    const labels = it.map((x) => x.needsCloud);
+    return [apgr(routingCurve(sa, it), weak, strong) - apgr(routingCurve(sb, it), weak, strong), rocAuc(sa, labels) - rocAuc(sb, labels)];
+  };
+  const [d0, a0] = stat(a, b, items);
+  const dApgr: number[] = [];
+  const dAuc: number[] = [];
+  for (let r = 0; r < BOOTSTRAP; r++) {
+    const idx = Array.from({ length: n }, () => Math.floor(rand() * n));
+    const [x, y] = stat(
+      idx.map((i) => a[i]!),
+      idx.map((i) => b[i]!),
+      idx.map((i) => items[i]!),
+    );
+    if (Number.isFinite(x)) dApgr.push(x);
+    if (Number.isFinite(y)) dAuc.push(y);
+  }
+  const ci = (xs: number[]): [number, number] => {
+    const s = [...xs].sort((p, q) => p - q);
+    return [s[Math.floor(0.025 * (s.length - 1))]!, s[Math.ceil(0.975 * (s.length - 1))]!];
+  };
+  const [al, ah] = ci(dApgr);
+  const [ul, uh] = ci(dAuc);
+  return { apgr: [r4(d0), r4(al), r4(ah)], auc: [r4(a0), r4(ul), r4(uh)] };
+}
+
+const KEYS = ['apgr', 'cpt50', 'cpt80', 'auc', 'local95'] as const;
+/** Per metric: does the model do better than the baseline (higher APGR/AUC/local@95, lower CPT)? */
+function beats(m: RouterMetrics, base: RouterMetrics): Record<(typeof KEYS)[number], boolean> {
+  return {
+    apgr: m.apgr > base.apgr,
+    cpt50: m.cpt50 < base.cpt50,
+    cpt80: m.cpt80 < base.cpt80,
+    auc: m.auc > base.auc,
+    local95: m.local95 > base.local95,
+  };
+}
+
+const perSet: Record<string, unknown> = {};
+let mtHeldOut: number[] = [];
+let mtShippedRecipe: number[] = [];
+let seed = 1;
+for (const b of BENCHMARKS) {
+  const items = sets[b];
+  // MT-Bench's held-out model is calibrated as the shipped one is, to read the default threshold off it.
+  const modelLoo = leaveOneOut('model', b, b === 'mt_bench' ? { ...MODEL, calibrationFolds: DEFAULT_TRAIN_OPTIONS.calibrationFolds } : MODEL);
+  const baseLoo = leaveOneOut('baseline', b, BASELINE);
+  const modelCv = crossValidated('model', b, MODEL, false);
+  const baseCv = crossValidated('baseline', b, BASELINE, false);
+  const modelMix = crossValidated('model', b, MODEL, true);
+  const baseMix = crossValidated('baseline', b, BASELINE, true);
+  if (b === 'mt_bench') {
+    mtHeldOut = modelLoo;
+    mtShippedRecipe = modelMix;
+  }
+  const mLoo = routerMetrics(modelLoo, items);
+  const bLoo = routerMetrics(baseLoo, items);
+  const mCv = routerMetrics(modelCv, items);
+  const bCv = routerMetrics(baseCv, items);
+  const mMix = routerMetrics(modelMix, items);
+  const bMix = routerMetrics(baseMix, items);
+  perSet[b] = {
+    leaveOneOut: { model: rounded(mLoo), baseline: rounded(bLoo), modelBeatsBaseline: beats(mLoo, bLoo), modelMinusBaseline: pairedBootstrap(modelLoo, baseLoo, items, seed++) },
+    crossValidated: { model: rounded(mCv), baseline: rounded(bCv), modelBeatsBaseline: beats(mCv, bCv), modelMinusBaseline: pairedBootstrap(modelCv, baseCv, items, seed++) },
+    crossValidatedWithOtherSets: { model: rounded(mMix), baseline: rounded(bMix), modelBeatsBaseline: beats(mMix, bMix), modelMinusBaseline: pairedBootstrap(modelMix, baseMix, items, seed++) },
+    random: rounded(randomRouterMetrics(items)),
+  };
+}
+
+const localShare = (scores: number[], t: number): number => scores.filter((s) => s <= t).length / scores.length;
+/** The score below which a share q of the queries falls (the cut that keeps q local). */
+const cutFor = (scores: number[], q: number): number => {
+  const s = [...scores].sort((a, b) => a - b);
+  return s[Math.max(0, Math.ceil(q * s.length) - 1)]!;
+};
+let shippedInSample: number[] | null = null;
+let shippedOutOfFold: number[] | null = null;
+try {
+  const m = defaultDifficultyModel();
+  shippedInSample = sets.mt_bench.map((it) => scoreWithModel(m, it.prompt));
+  // The out-of-fold models are uncalibrated; give them the shipped model's calibration.
+  shippedOutOfFold = mtShippedRecipe.map((p) => sigmoid(m.calA * Math.log(p / (1 - p)) + m.calB));
+} catch {
+  // No trained model yet (run router:train first): those two figures are null.
+}
+const T = DEFAULT_DIFFICULTY_THRESHOLD;
+
+const report = {
+  description:
+    'Difficulty scorer vs hashed bag-of-words baseline vs random. Shares are 0..1 (RouteLLM prints CPT in %). ' +
+    'leaveOneOut: trained on the other two sets. crossValidated: stratified 5-fold inside the set. ' +
+    'crossValidatedWithOtherSets: the same folds, each training fold joined by the other two sets (the shipped recipe). ' +
+    'modelMinusBaseline: [difference, 95% paired-bootstrap low, high] for APGR and AUC.',
+  data: dataSummary(sets),
+  sets: perSet,
+  routellmBestOnMtBench: { apgr: 0.802, cpt50: 0.134, cpt80: 0.313 },
+  mtBenchAtDefaultThreshold: {
+    threshold: T,
+    localShare: {
+      shippedRecipeOutOfFold: shippedOutOfFold ? r4(localShare(shippedOutOfFold, T)) : null,
+      leaveMtBenchOut: r4(localShare(mtHeldOut, T)),
+      shippedModelInSample: shippedInSample ? r4(localShare(shippedInSample, T)) : null,
+    },
+    thresholdKeeping75PercentLocal: {
+      shippedRecipeOutOfFold: shippedOutOfFold ? r4(cutFor(shippedOutOfFold, 0.75)) : null,
+      leaveMtBenchOut: r4(cutFor(mtHeldOut, 0.75)),
+    },
+  },
+  seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
+};
+process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

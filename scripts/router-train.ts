@@ -1,0 +1,73 @@
+// npm run router:train — trains the difficulty scorer on all three benchmarks (MMLU, GSM8K,
+// MT-Bench) and writes resources/router/difficulty-model.json. Deterministic: the same data gives
+// the same file (trainedAt is kept when nothing else changed; SOURCE_DATE_EPOCH pins it).
+import fs from 'node:fs';
+import path from 'node:path';
+import { BENCHMARKS, dataFingerprint, dataSummary, loadAll, repoRoot, routerDataDir, STRONG_MODEL, toExamples, WEAK_MODEL } from './router-data.js';
+import { DEFAULT_TRAIN_OPTIONS, trainDifficultyModel } from '../src-main/router/difficulty-train.js';
+import { loadDifficultyModel, type DifficultyModelJson } from '../src-main/router/difficulty.js';
+
+const started = performance.now();
+const dataDir = routerDataDir();
+const sets = loadAll(dataDir);
+const opts = DEFAULT_TRAIN_OPTIONS;
+const examples = BENCHMARKS.flatMap((b) => toExamples(sets[b], opts.hashing));
+const core = trainDifficultyModel(examples, opts);
+
+const training = {
+  source: 'RouteLLM evals (github.com/lm-sys/RouteLLM, routellm/evals), Apache-2.0; contaminated prompts dropped',
+  weakModel: WEAK_MODEL,
+  strongModel: STRONG_MODEL,
+  label: 'needs cloud = strong model quality > weak model quality (MMLU/GSM8K: correctness; MT-Bench: mean judge score over both turns, routed on turn 1)',
+  data: dataSummary(sets),
+  dataSha256: dataFingerprint(sets),
+  options: opts,
+  model: 'L2 logistic regression (L-BFGS) on standardised dense features + hashed word uni/bigrams, per-set intercepts averaged at serve time, Platt-calibrated on 5-fold out-of-fold scores',
+};
+
+const outFile = path.join(repoRoot(), 'resources', 'router', 'difficulty-model.json');
+
+/** The file's content for a given date, fields in the schema's order. */
+function render(trainedAt: string): string {
+  const model: DifficultyModelJson = {
+    format: core.format,
+    version: core.version,
+    kind: core.kind,
+    trainedAt,
+    features: core.features,
+    standardize: core.standardize,
+    weights: core.weights,
+    calibration: core.calibration,
+    training,
+  };
+  loadDifficultyModel(model); // the file must pass the runtime's own validation
+  return `${JSON.stringify(model)}\n`;
+}
+
+// The date: SOURCE_DATE_EPOCH when set; else the old file's date when nothing else changed (so
+// retraining on the same data rewrites the same bytes); else today.
+let trainedAt = new Date().toISOString().slice(0, 10);
+const epoch = process.env.SOURCE_DATE_EPOCH;
+if (epoch && /^\d+$/.test(epoch)) {
+  trainedAt = new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
+} else if (fs.existsSync(outFile)) {
+  const oldText = fs.readFileSync(outFile, 'utf8');
+  const oldDate = /"trainedAt":"([^"]*)"/.exec(oldText)?.[1];
+  if (oldDate !== undefined && render(oldDate) === oldText) trainedAt = oldDate;
+}
+const text = render(trainedAt);
+fs.mkdirSync(path.dirname(outFile), { recursive: true });
+fs.writeFileSync(outFile, text);
+
+const seconds = (performance.now() - started) / 1000;
+process.stdout.write(
+  `${JSON.stringify({
+    wrote: path.relative(repoRoot(), outFile),
+    bytes: Buffer.byteLength(text),
+    dataDir,
+    trainedAt,
+    examples: examples.length,
+    calibration: core.calibration,
+    seconds: Number(seconds.toFixed(1)),
+  })}\n`,
+);

@@ -1,0 +1,459 @@
+// Training for the difficulty scorer: L2-regularised logistic regression by L-BFGS, Platt
+// calibration on out-of-fold scores. Plain TypeScript, no randomness beyond a seeded fold split,
+// so the same examples always give the same weights. Used by scripts/router-train.ts and
+// scripts/router-eval.ts; never loaded by the app at runtime.
+import { DENSE_FEATURE_COUNT, DENSE_FEATURE_NAMES, type HashingSpec, type PromptFeatures } from './features.js';
+import { MODEL_FORMAT, MODEL_VERSION, type DifficultyModelJson } from './difficulty.js';
+
+/** One training example: its features, its label, and the set it came from (for weighting). */
+export interface TrainExample {
+  features: PromptFeatures;
+  label: boolean;
+  group: string;
+}
+
+export interface TrainOptions {
+  hashing: HashingSpec;
+  /** False: dense features are ignored (the bag-of-words baseline). */
+  useDense: boolean;
+  /**
+   * L2 prior strength on the standardised dense weights and on the hashed weights, as a total
+   * penalty against the summed (not averaged) log-loss: a small training set is held closer to zero.
+   */
+  l2Dense: number;
+  l2Hash: number;
+  /**
+   * Per-set example weight n_set^-power (normalised to mean 1): 0 weighs every example alike, 1 weighs
+   * every set alike. In between keeps the big set from drowning the small ones without trusting 72 items.
+   */
+  groupWeightPower: number;
+  /** Fit one intercept per set, so shared weights learn what makes a query hard within a set, not which set it is. */
+  groupIntercepts: boolean;
+  /**
+   * L2 pull of the per-set intercepts toward their mean (0: free). Partial pooling: the shared
+   * weights still learn some of what separates the sets (math word problems are harder than trivia).
+   */
+  groupInterceptL2: number;
+  /** Folds for the out-of-fold Platt calibration; 0 or 1 skips calibration (a = 1, b = 0). */
+  calibrationFolds: number;
+  clip: number;
+  seed: number;
+  maxIter: number;
+}
+
+/** The shipped model's recipe (chosen by the figures router-eval prints; see resources/router/README.md). */
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
+  hashing: { buckets: 8192, bigrams: true },
+  useDense: true,
+  l2Dense: 1000,
+  l2Hash: 3,
+  groupWeightPower: 0.25,
+  groupIntercepts: true,
+  groupInterceptL2: 0,
+  calibrationFolds: 5,
+  clip: 6,
+  seed: 20240601,
+  maxIter: 150,
+};
+
+/** Deterministic PRNG (mulberry32). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Assigns n items to k folds, stratified by label (and by `strata` when given), seeded. */
+export function stratifiedFolds(labels: readonly boolean[], k: number, seed: number, strata?: readonly string[]): number[] {
+  const rand = mulberry32(seed);
+  const folds = new Array<number>(labels.length).fill(0);
+  const buckets = new Map<string, number[]>();
+  labels.forEach((l, i) => {
+    const key = `${strata ? strata[i] : ''}|${l}`;
+    let b = buckets.get(key);
+    if (!b) buckets.set(key, (b = []));
+    b.push(i);
+  });
+  let offset = 0;
+  for (const key of [...buckets.keys()].sort()) {
+    const idx = buckets.get(key)!;
+    for (let i = idx.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [idx[i], idx[j]] = [idx[j]!, idx[i]!];
+    }
+    // Continue the round-robin where the last stratum stopped, so fold sizes stay even.
+    idx.forEach((item, r) => (folds[item] = (r + offset) % k));
+    offset = (offset + idx.length) % k;
+  }
+  return folds;
+}
+
+function sigmoid(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+// log(1 + exp(z)) without overflow.
+function softplus(z: number): number {
+  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+}
+
+/** Mean and scale of each dense feature over the examples (scale 1 where a feature is constant). */
+export function standardization(examples: readonly TrainExample[]): { mean: number[]; scale: number[] } {
+  const d = DENSE_FEATURE_COUNT;
+  const mean = new Array<number>(d).fill(0);
+  const sq = new Array<number>(d).fill(0);
+  for (const ex of examples) for (let j = 0; j < d; j++) mean[j]! += ex.features.dense[j]!;
+  for (let j = 0; j < d; j++) mean[j] = mean[j]! / Math.max(1, examples.length);
+  for (const ex of examples) {
+    for (let j = 0; j < d; j++) {
+      const v = ex.features.dense[j]! - mean[j]!;
+      sq[j]! += v * v;
+    }
+  }
+  const scale = sq.map((s) => {
+    const sd = Math.sqrt(s / Math.max(1, examples.length));
+    return sd > 1e-9 ? sd : 1;
+  });
+  return { mean, scale };
+}
+
+interface Design {
+  n: number;
+  d: number;
+  /** Standardised, clipped dense rows (n × d), zero when dense features are off. */
+  x: Float64Array;
+  /** Hashed n-grams of all rows in one CSR block (row i spans rowPtr[i]..rowPtr[i+1]). */
+  rowPtr: Int32Array;
+  hashIdx: Int32Array;
+  hashVal: Float64Array;
+  y: Float64Array;
+  w: Float64Array;
+  group: Int32Array;
+}
+
+function design(examples: readonly TrainExample[], mean: readonly number[], scale: readonly number[], opts: TrainOptions, weights: Float64Array, groupIndex: Map<string, number>): Design {
+  const n = examples.length;
+  const d = DENSE_FEATURE_COUNT;
+  const x = new Float64Array(n * d);
+  if (opts.useDense) {
+    examples.forEach((ex, i) => {
+      for (let j = 0; j < d; j++) {
+        let v = (ex.features.dense[j]! - mean[j]!) / scale[j]!;
+        if (v > opts.clip) v = opts.clip;
+        else if (v < -opts.clip) v = -opts.clip;
+        x[i * d + j] = v;
+      }
+    });
+  }
+  const rowPtr = new Int32Array(n + 1);
+  examples.forEach((e, i) => (rowPtr[i + 1] = rowPtr[i]! + e.features.hashIdx.length));
+  const hashIdx = new Int32Array(rowPtr[n]!);
+  const hashVal = new Float64Array(rowPtr[n]!);
+  examples.forEach((e, i) => {
+    hashIdx.set(e.features.hashIdx, rowPtr[i]!);
+    hashVal.set(e.features.hashVal, rowPtr[i]!);
+  });
+  return {
+    n,
+    d,
+    x,
+    rowPtr,
+    hashIdx,
+    hashVal,
+    y: Float64Array.from(examples, (e) => (e.label ? 1 : 0)),
+    w: weights,
+    group: Int32Array.from(examples, (e) => (opts.groupIntercepts ? groupIndex.get(e.group)! : 0)),
+  };
+}
+
+/**
+ * Minimises f by L-BFGS (memory 10) with a backtracking Armijo line search. Deterministic.
+ * `fg` returns f and writes the gradient into its second argument.
+ */
+export function lbfgs(fg: (theta: Float64Array, grad: Float64Array) => number, theta0: Float64Array, maxIter: number, tol = 1e-7): Float64Array {
+  const n = theta0.length;
+  const m = 10;
+  let theta = Float64Array.from(theta0);
+  let g = new Float64Array(n);
+  let f = fg(theta, g);
+  const S: Float64Array[] = [];
+  const Y: Float64Array[] = [];
+  const rho: number[] = [];
+  const dot = (a: Float64Array, b: Float64Array): number => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += a[i]! * b[i]!;
+    return s;
+  };
+  for (let iter = 0; iter < maxIter; iter++) {
+    let gmax = 0;
+    for (let i = 0; i < n; i++) gmax = Math.max(gmax, Math.abs(g[i]!));
+    if (gmax < tol) break;
+    // Two-loop recursion: dir = -H g.
+    const q = Float64Array.from(g);
+    const alpha = new Array<number>(S.length);
+    for (let k = S.length - 1; k >= 0; k--) {
+      alpha[k] = rho[k]! * dot(S[k]!, q);
+      const yk = Y[k]!;
+      for (let i = 0; i < n; i++) q[i]! -= alpha[k]! * yk[i]!;
+    }
+    const gamma = S.length ? dot(S[S.length - 1]!, Y[Y.length - 1]!) / dot(Y[Y.length - 1]!, Y[Y.length - 1]!) : 1 / Math.max(1e-12, Math.sqrt(dot(g, g)));
+    for (let i = 0; i < n; i++) q[i]! *= gamma;
+    for (let k = 0; k < S.length; k++) {
+      const beta = rho[k]! * dot(Y[k]!, q);
+      const sk = S[k]!;
+      for (let i = 0; i < n; i++) q[i]! += sk[i]! * (alpha[k]! - beta);
+    }
+    for (let i = 0; i < n; i++) q[i] = -q[i]!;
+    let slope = dot(g, q);
+    if (slope >= 0) {
+      // Not a descent direction (numerical trouble): restart from steepest descent.
+      S.length = 0;
+      Y.length = 0;
+      rho.length = 0;
+      for (let i = 0; i < n; i++) q[i] = -g[i]!;
+      slope = dot(g, q);
+    }
+    let step = 1;
+    const next = new Float64Array(n);
+    const gNext = new Float64Array(n);
+    let fNext = 0;
+    let ok = false;
+    for (let ls = 0; ls < 40; ls++) {
+      for (let i = 0; i < n; i++) next[i] = theta[i]! + step * q[i]!;
+      fNext = fg(next, gNext);
+      if (fNext <= f + 1e-4 * step * slope) {
+        ok = true;
+        break;
+      }
+      step *= 0.5;
+    }
+    if (!ok) break;
+    const s = new Float64Array(n);
+    const yv = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      s[i] = next[i]! - theta[i]!;
+      yv[i] = gNext[i]! - g[i]!;
+    }
+    const sy = dot(s, yv);
+    if (sy > 1e-12) {
+      S.push(s);
+      Y.push(yv);
+      rho.push(1 / sy);
+      if (S.length > m) {
+        S.shift();
+        Y.shift();
+        rho.shift();
+      }
+    }
+    const rel = Math.abs(f - fNext) / Math.max(1, Math.abs(f));
+    theta = next;
+    g = gNext;
+    f = fNext;
+    if (rel < 1e-12) break;
+  }
+  return theta;
+}
+
+interface LogisticFit {
+  /** Per-group intercepts (one when groupIntercepts is off). */
+  intercepts: Float64Array;
+  dense: Float64Array;
+  hash: Float64Array;
+}
+
+function fitLogistic(ds: Design, groups: number, opts: TrainOptions): LogisticFit {
+  const { n, d } = ds;
+  const H = opts.hashing.buckets;
+  const P = groups + d + H;
+  let wsum = 0;
+  for (let i = 0; i < n; i++) wsum += ds.w[i]!;
+  const { x, rowPtr, hashIdx, hashVal, y, w, group } = ds;
+  const hOff = groups + d;
+  const fg = (theta: Float64Array, grad: Float64Array): number => {
+    grad.fill(0);
+    let loss = 0;
+    for (let i = 0; i < n; i++) {
+      let s = theta[group[i]!]!;
+      const off = i * d;
+      if (opts.useDense) for (let j = 0; j < d; j++) s += theta[groups + j]! * x[off + j]!;
+      const end = rowPtr[i + 1]!;
+      for (let k = rowPtr[i]!; k < end; k++) s += theta[hOff + hashIdx[k]!]! * hashVal[k]!;
+      const yi = y[i]!;
+      loss += w[i]! * (softplus(s) - yi * s);
+      const r = (w[i]! * (sigmoid(s) - yi)) / wsum;
+      grad[group[i]!]! += r;
+      if (opts.useDense) for (let j = 0; j < d; j++) grad[groups + j]! += r * x[off + j]!;
+      for (let k = rowPtr[i]!; k < end; k++) grad[hOff + hashIdx[k]!]! += r * hashVal[k]!;
+    }
+    loss /= wsum;
+    // Everything is divided by the total weight to keep the numbers near 1 for L-BFGS.
+    const ld = opts.l2Dense / wsum;
+    const lh = opts.l2Hash / wsum;
+    const lg = opts.groupInterceptL2 / wsum;
+    if (groups > 1 && lg > 0) {
+      let mean = 0;
+      for (let g = 0; g < groups; g++) mean += theta[g]!;
+      mean /= groups;
+      for (let g = 0; g < groups; g++) {
+        const t = theta[g]! - mean;
+        loss += 0.5 * lg * t * t;
+        grad[g]! += lg * t;
+      }
+    }
+    for (let j = 0; j < d; j++) {
+      const t = theta[groups + j]!;
+      loss += 0.5 * ld * t * t;
+      grad[groups + j]! += ld * t;
+    }
+    for (let j = 0; j < H; j++) {
+      const t = theta[groups + d + j]!;
+      loss += 0.5 * lh * t * t;
+      grad[groups + d + j]! += lh * t;
+    }
+    return loss;
+  };
+  const theta = lbfgs(fg, new Float64Array(P), opts.maxIter);
+  return {
+    intercepts: theta.slice(0, groups),
+    dense: opts.useDense ? theta.slice(groups, groups + d) : new Float64Array(d),
+    hash: theta.slice(groups + d),
+  };
+}
+
+function linear(ds: Design, i: number, bias: number, fit: LogisticFit): number {
+  let s = bias;
+  const off = i * ds.d;
+  for (let j = 0; j < ds.d; j++) s += fit.dense[j]! * ds.x[off + j]!;
+  for (let k = ds.rowPtr[i]!; k < ds.rowPtr[i + 1]!; k++) s += fit.hash[ds.hashIdx[k]!]! * ds.hashVal[k]!;
+  return s;
+}
+
+/** Platt scaling: a, b minimising the weighted log-loss of sigmoid(a·z + b), by Newton's method. */
+export function fitPlatt(z: readonly number[], y: readonly boolean[], w?: readonly number[]): { a: number; b: number } {
+  let a = 1;
+  let b = 0;
+  for (let it = 0; it < 100; it++) {
+    let ga = 0;
+    let gb = 0;
+    let haa = 1e-9;
+    let hab = 0;
+    let hbb = 1e-9;
+    for (let i = 0; i < z.length; i++) {
+      const wi = w ? w[i]! : 1;
+      const p = sigmoid(a * z[i]! + b);
+      const r = wi * (p - (y[i] ? 1 : 0));
+      const h = wi * p * (1 - p);
+      ga += r * z[i]!;
+      gb += r;
+      haa += h * z[i]! * z[i]!;
+      hab += h * z[i]!;
+      hbb += h;
+    }
+    const det = haa * hbb - hab * hab;
+    if (!(det > 0)) break;
+    const da = (hbb * ga - hab * gb) / det;
+    const db = (haa * gb - hab * ga) / det;
+    a -= da;
+    b -= db;
+    if (Math.abs(da) < 1e-10 && Math.abs(db) < 1e-10) break;
+  }
+  return { a, b };
+}
+
+function groupWeights(examples: readonly TrainExample[], power: number): Float64Array {
+  const counts = new Map<string, number>();
+  for (const e of examples) counts.set(e.group, (counts.get(e.group) ?? 0) + 1);
+  const raw = Float64Array.from(examples, (e) => Math.pow(counts.get(e.group)!, -power));
+  let s = 0;
+  for (const v of raw) s += v;
+  const norm = examples.length / s;
+  return raw.map((v) => v * norm);
+}
+
+/** The fitted weights of one model, before calibration, with the serve-time bias. */
+interface RawModel {
+  mean: number[];
+  scale: number[];
+  bias: number;
+  fit: LogisticFit;
+}
+
+function trainRaw(examples: readonly TrainExample[], opts: TrainOptions): RawModel {
+  const groupNames = [...new Set(examples.map((e) => e.group))].sort();
+  const groupIndex = new Map(groupNames.map((g, i) => [g, i] as const));
+  const groups = opts.groupIntercepts ? groupNames.length : 1;
+  const { mean, scale } = opts.useDense ? standardization(examples) : { mean: new Array<number>(DENSE_FEATURE_COUNT).fill(0), scale: new Array<number>(DENSE_FEATURE_COUNT).fill(1) };
+  const weights = groupWeights(examples, opts.groupWeightPower);
+  const ds = design(examples, mean, scale, opts, weights, groupIndex);
+  const fit = fitLogistic(ds, groups, opts);
+  // Serve-time bias: the intercepts averaged by each set's share of the training weight.
+  let bias = 0;
+  let wsum = 0;
+  for (let i = 0; i < ds.n; i++) {
+    bias += ds.w[i]! * fit.intercepts[ds.group[i]!]!;
+    wsum += ds.w[i]!;
+  }
+  return { mean, scale, bias: bias / wsum, fit };
+}
+
+function rawScores(raw: RawModel, examples: readonly TrainExample[], opts: TrainOptions): number[] {
+  const ds = design(examples, raw.mean, raw.scale, opts, new Float64Array(examples.length).fill(1), new Map());
+  return examples.map((_, i) => linear(ds, i, raw.bias, raw.fit));
+}
+
+/**
+ * Trains a model on the examples and returns its weights file (without trainedAt/training
+ * metadata, which the caller adds). Calibration: Platt scaling fitted on out-of-fold scores.
+ */
+export function trainDifficultyModel(examples: readonly TrainExample[], opts: TrainOptions = DEFAULT_TRAIN_OPTIONS): Omit<DifficultyModelJson, 'trainedAt' | 'training'> {
+  if (examples.length === 0) throw new Error('trainDifficultyModel: no examples');
+  const raw = trainRaw(examples, opts);
+  let calibration = { a: 1, b: 0 };
+  if (opts.calibrationFolds > 1) {
+    const folds = stratifiedFolds(
+      examples.map((e) => e.label),
+      opts.calibrationFolds,
+      opts.seed,
+      examples.map((e) => e.group),
+    );
+    const oof = new Array<number>(examples.length).fill(0);
+    for (let f = 0; f < opts.calibrationFolds; f++) {
+      const trainIdx: number[] = [];
+      const testIdx: number[] = [];
+      folds.forEach((k, i) => (k === f ? testIdx : trainIdx).push(i));
+      const part = trainRaw(
+        trainIdx.map((i) => examples[i]!),
+        opts,
+      );
+      const s = rawScores(
+        part,
+        testIdx.map((i) => examples[i]!),
+        opts,
+      );
+      testIdx.forEach((i, r) => (oof[i] = s[r]!));
+    }
+    calibration = fitPlatt(
+      oof,
+      examples.map((e) => e.label),
+      Array.from(groupWeights(examples, opts.groupWeightPower)),
+    );
+  }
+  // Six significant digits: a smaller file, and the same file wherever the last bits of Math.exp differ.
+  const r = (v: number): number => Number(v.toPrecision(6));
+  return {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    kind: 'logistic',
+    features: { dense: [...DENSE_FEATURE_NAMES], hashBuckets: opts.hashing.buckets, hashBigrams: opts.hashing.bigrams, clip: opts.clip },
+    standardize: { mean: raw.mean.map(r), scale: raw.scale.map(r) },
+    weights: { bias: r(raw.bias), dense: Array.from(raw.fit.dense, r), hash: Array.from(raw.fit.hash, r) },
+    calibration: { a: r(calibration.a), b: r(calibration.b) },
+  };
+}

@@ -1,0 +1,386 @@
+// Prompt features for the difficulty scorer. Training (scripts/router-train.ts) and serving
+// (difficulty.ts) both call featureVector from here, so the two can never disagree.
+// Everything is a single pass over the words plus a few regular expressions: a prompt of a few
+// hundred characters takes a few microseconds.
+
+/** Names of the dense features, in vector order. Stored in the model file and checked on load. */
+export const DENSE_FEATURE_NAMES = [
+  'chars_log',
+  'words_log',
+  'sentences_log',
+  'lines_log',
+  'avg_word_len',
+  'long_word_ratio',
+  'stopword_ratio',
+  'capitalized_ratio',
+  'uppercase_ratio',
+  'punct_ratio',
+  'digit_ratio',
+  'numbers_log',
+  'number_density',
+  'distinct_numbers_log',
+  'max_number_digits',
+  'decimals_fractions_log',
+  'money_units_log',
+  'quantity_relations_log',
+  'math_ops_log',
+  'latex_log',
+  'equations_log',
+  'math_vocab_log',
+  'code_markers_log',
+  'code_vocab_log',
+  'question_marks_log',
+  'wh_words_log',
+  'why_how',
+  'reasoning_verbs_log',
+  'step_by_step',
+  'creative_writing',
+  'roleplay_log',
+  'extraction_log',
+  'constraints_log',
+  'multiple_choice',
+  'list_items_log',
+  'negation_log',
+  'logic_vocab_ratio',
+  'conditionals_log',
+  'quotes_log',
+  'second_person_ratio',
+  'first_person_ratio',
+  'requirements_log',
+  'science_vocab_log',
+  'rare_words_ratio',
+  'closed_answer_log',
+  'open_ended_log',
+  'code_task',
+  'quantities_log',
+  'numeric_sentences_log',
+] as const;
+
+export const DENSE_FEATURE_COUNT = DENSE_FEATURE_NAMES.length;
+
+/** Characters of a prompt that feature extraction reads (the longest training prompt has ~4,900). */
+export const MAX_ANALYZED_CHARS = 8192;
+
+/** How hashed word n-grams are laid out after the dense features. */
+export interface HashingSpec {
+  /** Number of buckets (a power of two); 0 disables hashed n-grams. */
+  buckets: number;
+  /** Also hash adjacent word pairs. */
+  bigrams: boolean;
+}
+
+/** A prompt as the model sees it: dense features, plus sparse hashed n-grams (bucket indices with values). */
+export interface PromptFeatures {
+  dense: Float64Array;
+  hashIdx: Int32Array;
+  hashVal: Float64Array;
+}
+
+// Word categories; a word may be in several. Each category's count feeds one or more dense features.
+const CATEGORY_WORDS = {
+  STOP:
+    'a an the and or but if of to in on at by for with from as is are was were be been being am do does did have ' +
+    'has had it its this that these those there here then than so such not no nor too very can could will would ' +
+    'shall should may might must i me my we our you your he him his she her they them their what which who whom ' +
+    'whose when where why how all any both each few more most other some into over under about after before between ' +
+    'through during up down out off again',
+  MATH:
+    'solve solving equation equations integer integers sum product probability derivative integral polynomial ' +
+    'polynomials prime primes matrix matrices calculate calculated compute computed value values area perimeter ' +
+    'radius diameter ratio ratios percent percentage average mean median mode remainder divisible divided divide ' +
+    'multiply multiplied root roots square squared cube factor factors fraction fractions digit digits number ' +
+    'numbers variance deviation expected formula function functions limit vector vectors angle triangle circle ' +
+    'geometry algebra log logarithm exponent exponential sequence series modulo mod inequality real rational ' +
+    'irrational coefficient coefficients graph',
+  CODE:
+    'program programs programming code coding implement implementation function algorithm algorithms python java ' +
+    'javascript typescript cpp sql regex api class array arrays string strings list lists complexity bug bugs ' +
+    'compile compiler html css json recursion recursive loop loops variable variables script shell bash linux ' +
+    'database query queries binary pointer runtime stack queue hash tree node nodes software computer boolean ' +
+    'integer int char',
+  WH:
+    'what why how which who whom whose when where',
+  REASON:
+    'prove proof derive explain justify deduce infer determine evaluate analyze analyse analysis compare contrast ' +
+    'critique argue reason reasoning demonstrate show conclude conclusion assess discuss examine interpret',
+  ROLE:
+    'pretend imagine roleplay role embody persona character act acting',
+  EXTRACT:
+    'extract summarize summarise summary json yaml csv table format identify list categorize classify return output ' +
+    'rank sort',
+  CONSTRAINT:
+    'must should least most exactly only without ensure limit limited fewer within maximum minimum keep avoid each ' +
+    'every include including concise brief words sentences',
+  NEG:
+    'not except false incorrect least never none neither cannot unlikely unless',
+  LOGIC:
+    'if then all some none every each implies therefore true false valid invalid premise premises conclusion ' +
+    'argument statement statements necessarily hence thus because',
+  COND:
+    'if unless given suppose assume assuming provided whenever',
+  YOU:
+    'you your yours yourself',
+  ME:
+    'i me my mine myself we our us',
+  IMPERATIVE:
+    'write explain describe list give provide include use make create find calculate compute solve determine show ' +
+    'prove compare identify discuss analyze analyse summarize summarise rewrite translate implement design suggest ' +
+    'develop evaluate name outline draft compose craft imagine pretend consider estimate tell edit',
+  UNITS:
+    'dollars dollar cents cent hours hour minutes minute seconds days day weeks week months month years year miles ' +
+    'mile km meters meter feet foot inches inch pounds pound kg grams gram liters liter gallons gallon percent',
+  QREL:
+    'twice half times more less fewer total remaining left each per rest double triple quarter third every ' +
+    'altogether difference combined average increase increased decrease decreased discount profit',
+  SCIENCE:
+    'energy force mass velocity acceleration electron electrons atom atoms molecule molecules reaction chemical ' +
+    'cell cells gene genes protein enzyme quantum momentum charge voltage current resistance temperature pressure ' +
+    'wavelength frequency photon entropy orbit gravity acid base bond ion ions species organism',
+  // Common English words beyond the stop words; a longer word in neither list counts as rare.
+  COMMON:
+    'time person year way day thing man world life hand part child eye woman place work week case point government ' +
+    'company group problem fact people one two three four five six seven eight nine ten first second last new good ' +
+    'old great high small large big long little own right left same different next early young important public bad ' +
+    'able best better get go make know think take see come want look use find give tell call try ask need feel ' +
+    'become leave put mean keep let begin seem help talk turn start show hear play run move like live believe hold ' +
+    'bring happen write provide sit stand lose pay meet include continue set learn change lead understand watch ' +
+    'follow stop speak read allow add spend grow open walk win offer remember love consider appear buy wait serve ' +
+    'die send expect build stay fall cut reach kill remain suggest raise pass sell require report decide pull said ' +
+    'says say went goes made took came saw knew got gave home house room school water money book word side kind ' +
+    'head question answer end city family friend car food night name story job state month lot study game line ' +
+    'number program business issue service information system hour also just well only even back still never much ' +
+    'many now often always however later today yes really almost enough sure together already since ever far around ' +
+    'away once while until though although because whether either rather quite something nothing everything ' +
+    'anything someone everyone another every both half whole following below above example why using used uses ' +
+    'based given each per total statement true false correct describes likely option options choose choice answers ' +
+    'shown bought buys cost costs price store sold sells paid pays earns earn earned apples boxes box bag bags ' +
+    'children students class teacher mother father brother sister friends dog dogs cat cats ball balls cars hours ' +
+    'minutes morning evening dollars',
+} as const;
+type Category = keyof typeof CATEGORY_WORDS;
+const CATEGORIES = Object.keys(CATEGORY_WORDS) as Category[];
+const CATEGORY_COUNT = CATEGORIES.length;
+/** Category name → its index in the per-prompt counts. */
+const K = Object.fromEntries(CATEGORIES.map((c, i) => [c, i])) as Record<Category, number>;
+
+/** Word → bit set of its categories. */
+const WORD_CLASS = new Map<string, number>();
+CATEGORIES.forEach((c, i) => {
+  for (const w of CATEGORY_WORDS[c].split(' ')) WORD_CLASS.set(w, (WORD_CLASS.get(w) ?? 0) | (1 << i));
+});
+
+const WORD_RE = /[A-Za-z][A-Za-z']*|\d+(?:[.,]\d+)*/g;
+const NUMBER_RE = /\d+(?:[.,]\d+)*/g;
+const DEC_FRAC_RE = /\b\d+\.\d+|\b\d+\s*\/\s*\d+|\b\d+\s*%/g;
+const MATH_OP_RE = /[=+*/^<>×÷±√∑∫π≤≥≠∞]|\d\s*-\s*\d/g;
+const LATEX_RE = /\\[a-zA-Z]+|\$[^$\n]{1,80}\$|\^\{|_\{/g;
+const EQUATION_RE = /\b[a-z]\s*\(\s*[a-z0-9]\s*\)\s*=|\b[a-z]\s*=\s*[-\d(a-z]|\b\d*[a-z]\^\d|\b\d+[a-z]\b(?=\s*[-+=])/g;
+// Code markers; braces, underscores and camelCase words are counted in the character and word loops.
+const CODE_RE = /```|;[ \t]*$|\bdef\s+\w+\s*\(|\bfunction\b|\breturn\b|#include|=>|\w\([^()\n]{0,200}\)\s*[;{:]/gm;
+const SENTENCE_END_RE = /[.?!](?=\s|$)/g;
+const MC_RE = /^[ \t]*\(?[A-Da-d][.)][ \t]+\S/gm;
+const LIST_RE = /^[ \t]*(?:[-*•]|\d+[.)])[ \t]+\S/gm;
+const QUOTE_RE = /"[^"\n]{2,}"|“[^”\n]{2,}”|'[^'\n]{3,}'(?!\w)/g;
+const STEP_RE = /step[- ]by[- ]step|show (?:your|all) work|\bsteps?\b|first,? .{0,80}\bthen\b/gi;
+const WHY_HOW_RE = /\bwhy\b|\bhow (?:does|do|did|can|could|would|is|are|might|should|many|much)\b|\bexplain\b/i;
+const CREATIVE_RE = /\b(?:write|compose|draft|craft|create|generate)\b[^.?!\n]{0,60}\b(?:story|poem|essay|blog|post|email|letter|song|lyrics|script|speech|paragraph|dialogue|limerick|haiku|tweet|slogan|advert|proposal|outline|tale)/i;
+const ROLE_RE = /\b(?:pretend|imagine you are|act as|you are an?|play the role|take on the role|as if you were|embrace the role)\b/gi;
+const MONEY_RE = /[$€£¥]|\b\d+\s*(?:%|cents?|dollars?)/g;
+// A capitalised word right after a lowercase word or comma: proper nouns and terms, not sentence starts.
+const CAPITALIZED_RE = /(?<=[a-z0-9,;] +)[A-Z][A-Za-z]+/g;
+const NONEMPTY_LINE_RE = /\S[^\n]*/g;
+// Cues of a question with one right answer (where a weaker model is simply wrong more often).
+const CLOSED_RE = /\b(?:what (?:is|was|are|were) the|how (?:many|much|long|far|old)|find|calculate|compute|solve|determine|evaluate|simplify|express|which of the following|what (?:number|value|percentage)|answer)\b/gi;
+// Cues of open-ended generation (where both models do about as well).
+const OPEN_RE = /\b(?:describe|discuss|suggest|share|brainstorm|imagine|compose|draft|craft|tips|ideas|opinion|persuasive|creative|story|poem|essay|blog|email|outline|elaborate|provide insights|lesson plan|pretend|role)\b/gi;
+const CODE_TASK_RE = /\b(?:write|implement|develop|create|design|build|fix|debug)\b[^.?!\n]{0,40}\b(?:function|program|script|class|website|algorithm|query|code|api|method)\b/i;
+const NUMBER_WORD_RE = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|dozen|twice|half|double|triple|quarter)\b/gi;
+const SENTENCE_RE = /[^.?!\n]+[.?!\n]?/g;
+const QUESTION_RE = /\?/g;
+
+function count(re: RegExp, s: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(s) !== null) n++;
+  return n;
+}
+
+/** Sentences that state a number: in a word problem, roughly one reasoning step each. */
+function numericSentences(text: string): number {
+  SENTENCE_RE.lastIndex = 0;
+  let n = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SENTENCE_RE.exec(text)) !== null) if (/\d/.test(m[0])) n++;
+  return n;
+}
+
+function log1p(x: number): number {
+  return Math.log1p(x);
+}
+
+// 32-bit FNV-1a of a lowercase word.
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+// Murmur3's finaliser: spreads combined hashes over the buckets.
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Word tokens for hashing: lowercase, with every number folded to one token so amounts do not fragment the vocabulary. */
+function hashToken(raw: string): string {
+  const c = raw.charCodeAt(0);
+  return c >= 48 && c <= 57 ? '<num>' : raw.toLowerCase();
+}
+
+/**
+ * The features of one prompt: dense hand-made features (length, numbers, math, code, question
+ * and instruction words, layout, vocabulary) and hashed word uni/bigrams (presence, L2-normalised).
+ */
+export function featureVector(prompt: string, hashing: HashingSpec): PromptFeatures {
+  // Only the head of a very long prompt is read, which bounds the cost (~1 ms at the cap); its
+  // length still counts in full. No training prompt is that long, so train and serve agree.
+  const text = prompt.length > MAX_ANALYZED_CHARS ? prompt.slice(0, MAX_ANALYZED_CHARS) : prompt;
+  const chars = text.length;
+  const tokens = text.match(WORD_RE) ?? [];
+  let words = 0;
+  let letters = 0;
+  let longWords = 0;
+  let rare = 0;
+  let camel = 0;
+  const cat = new Float64Array(CATEGORY_COUNT);
+  const distinctNumbers = new Set<string>();
+  let maxDigits = 0;
+  for (const tok of tokens) {
+    const c0 = tok.charCodeAt(0);
+    if (c0 >= 48 && c0 <= 57) {
+      distinctNumbers.add(tok);
+      if (tok.length > maxDigits) maxDigits = tok.length;
+      continue;
+    }
+    words++;
+    letters += tok.length;
+    if (tok.length >= 9) longWords++;
+    if (c0 >= 97 && c0 <= 122 && /[A-Z]/.test(tok)) camel++;
+    const lw = tok.toLowerCase();
+    const cls = WORD_CLASS.get(lw) ?? 0;
+    if ((cls & ((1 << K.STOP) | (1 << K.COMMON))) === 0 && tok.length > 3) rare++;
+    if (cls !== 0) {
+      for (let b = 0; b < CATEGORY_COUNT; b++) if (cls & (1 << b)) cat[b]!++;
+    }
+  }
+  const numbers = count(NUMBER_RE, text);
+  const sentences = Math.max(1, count(SENTENCE_END_RE, text));
+  const lines = count(NONEMPTY_LINE_RE, text);
+  // One pass over the characters (a regex per class costs ten times more on long prompts).
+  let upper = 0;
+  let lower = 0;
+  let digits = 0;
+  let punct = 0;
+  let underscores = 0;
+  let braces = 0;
+  for (let i = 0; i < chars; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) lower++;
+    else if (c >= 65 && c <= 90) upper++;
+    else if (c >= 48 && c <= 57) digits++;
+    else if (c === 95) underscores++;
+    else if (c !== 32 && c !== 10 && c !== 9 && c !== 13) {
+      punct++;
+      if (c === 123 || c === 125) braces++;
+    }
+  }
+  const letterCount = Math.max(1, upper + lower);
+  const wq = Math.max(1, words);
+  const mc = count(MC_RE, text);
+  const questionMarks = count(QUESTION_RE, text);
+  const creative = CREATIVE_RE.test(text) ? 1 : 0;
+  const requirements = cat[K.IMPERATIVE]! + questionMarks + count(LIST_RE, text);
+
+  const d = new Float64Array(DENSE_FEATURE_COUNT);
+  let k = 0;
+  d[k++] = log1p(prompt.length);
+  d[k++] = log1p(words);
+  d[k++] = log1p(sentences);
+  d[k++] = log1p(lines);
+  d[k++] = words ? Math.min(15, letters / words) : 0;
+  d[k++] = longWords / wq;
+  d[k++] = cat[K.STOP]! / wq;
+  d[k++] = count(CAPITALIZED_RE, text) / wq;
+  d[k++] = upper / letterCount;
+  d[k++] = chars ? punct / chars : 0;
+  d[k++] = chars ? digits / chars : 0;
+  d[k++] = log1p(numbers);
+  d[k++] = numbers / (wq + numbers);
+  d[k++] = log1p(distinctNumbers.size);
+  d[k++] = log1p(maxDigits);
+  d[k++] = log1p(count(DEC_FRAC_RE, text));
+  d[k++] = log1p(count(MONEY_RE, text) + cat[K.UNITS]!);
+  d[k++] = log1p(cat[K.QREL]!);
+  d[k++] = log1p(count(MATH_OP_RE, text));
+  d[k++] = log1p(count(LATEX_RE, text));
+  d[k++] = log1p(count(EQUATION_RE, text));
+  d[k++] = log1p(cat[K.MATH]!);
+  d[k++] = log1p(count(CODE_RE, text) + braces + underscores + camel);
+  d[k++] = log1p(cat[K.CODE]!);
+  d[k++] = log1p(questionMarks);
+  d[k++] = log1p(cat[K.WH]!);
+  d[k++] = WHY_HOW_RE.test(text) ? 1 : 0;
+  d[k++] = log1p(cat[K.REASON]!);
+  d[k++] = log1p(count(STEP_RE, text));
+  d[k++] = creative;
+  d[k++] = log1p(cat[K.ROLE]! + count(ROLE_RE, text));
+  d[k++] = log1p(cat[K.EXTRACT]!);
+  d[k++] = log1p(cat[K.CONSTRAINT]!);
+  d[k++] = Math.min(1, mc / 4);
+  d[k++] = log1p(count(LIST_RE, text));
+  d[k++] = log1p(cat[K.NEG]!);
+  d[k++] = cat[K.LOGIC]! / wq;
+  d[k++] = log1p(cat[K.COND]!);
+  d[k++] = log1p(count(QUOTE_RE, text));
+  d[k++] = cat[K.YOU]! / wq;
+  d[k++] = cat[K.ME]! / wq;
+  d[k++] = log1p(requirements);
+  d[k++] = log1p(cat[K.SCIENCE]!);
+  d[k++] = rare / wq;
+  d[k++] = log1p(count(CLOSED_RE, text));
+  d[k++] = log1p(count(OPEN_RE, text));
+  d[k++] = CODE_TASK_RE.test(text) ? 1 : 0;
+  d[k++] = log1p(numbers + count(NUMBER_WORD_RE, text));
+  d[k++] = log1p(numericSentences(text));
+  if (k !== DENSE_FEATURE_COUNT) throw new Error(`featureVector filled ${k} of ${DENSE_FEATURE_COUNT} features`);
+
+  let hashIdx: Int32Array;
+  let hashVal: Float64Array;
+  if (hashing.buckets > 0) {
+    const mask = hashing.buckets - 1;
+    const seen = new Set<number>();
+    let prev = 0;
+    let first = true;
+    for (const tok of tokens) {
+      const h = fnv1a(hashToken(tok));
+      seen.add(mix(h) & mask);
+      if (hashing.bigrams && !first) seen.add(mix(Math.imul(prev, 0x9e3779b1) ^ h) & mask);
+      prev = h;
+      first = false;
+    }
+    hashIdx = Int32Array.from(seen).sort();
+    const v = seen.size ? 1 / Math.sqrt(seen.size) : 0;
+    hashVal = new Float64Array(hashIdx.length).fill(v);
+  } else {
+    hashIdx = new Int32Array(0);
+    hashVal = new Float64Array(0);
+  }
+  return { dense: d, hashIdx, hashVal };
+}

@@ -1,0 +1,73 @@
+// Health terms, counted as private only in a personal context.
+//
+// Why not a bare word list: questions *about* medicine ("what is chemotherapy?", "癌症的早期症状",
+// a clinical vignette about "a 45-year-old man") are general knowledge and the cloud may answer
+// them; a bare list would keep every medical question local for no privacy gain. So a health term
+// counts only when its sentence also speaks in the first person: English I/my/mine/myself, Chinese
+// 我 (not 我们)/本人/自己. "My mother's chemo starts Monday", "I was diagnosed with depression",
+// "我确诊了抑郁症" are private; "cancer research history" is not. The cost is on the safe side:
+// "I want to learn about cancer" and "我想了解癌症" are flagged (a false positive keeps a query
+// local, a false negative would send someone's health data away).
+
+// English terms, case-insensitive. "Great Depression" and "economic depression" are history,
+// not health; "stroke" and "therapy" are left out because of their everyday meanings.
+const HEALTH_EN =
+  /\b(?:diagnos(?:is|es|ed)|cancers?|tumou?rs?|leuka?emia|lymphoma|melanoma|carcinoma|chemo(?:therapy)?|radiotherapy|biops(?:y|ies)|(?<!(?:great|economic)\s)depression|depressed|antidepressants?|anxiety disorder|panic attacks?|bipolar|schizophreni(?:a|c)|psychosis|eating disorder|anorexia|bulimia|autism|autistic|dementia|alzheimer'?s|parkinson'?s|epilepsy|seizures?|diabet(?:es|ic)|insulin|hypertension|hepatitis|herpes|syphilis|chlamydia|gonorrh(?:o)?ea|pregnan(?:t|cy)|miscarriage|abortion|infertil(?:e|ity)|prescriptions?|prescribed|medications?|antipsychotics?|benzodiazepines?|opioids?|painkillers?|statins?|sertraline|fluoxetine|prozac|zoloft|xanax|adderall|ritalin|metformin|oxycodone|methadone|suboxone|psychiatrist|rehab|addiction|overdosed?|suicidal|self[- ]harm|medical records?|blood tests?|lab results)\b/gi;
+
+// Abbreviations that are only health terms in capitals ("aids" is also a verb).
+const HEALTH_EN_CAPS = /\b(?:HIV|AIDS|PTSD|ADHD|OCD|STDs?|STIs?|SSRIs?|IVF)\b/g;
+
+// Simplified Chinese terms. Single 癌 covers 肺癌, 乳腺癌 and the rest.
+const HEALTH_ZH =
+  /病历|诊断|确诊|抑郁|焦虑症|艾滋病|癌|肿瘤|化疗|放疗|处方|药方|怀孕|孕期|备孕|流产|堕胎|不孕|糖尿病|高血压|心脏病|精神病|精神分裂|双相|自闭症|老年痴呆|阿尔茨海默|癫痫|乙肝|肝炎|梅毒|性病|服药|吃药|病情|住院|手术|体检报告|化验|自杀|自残/g;
+
+// First person. "I" after words that make it a Roman numeral (Type I, World War I, Henry I) is
+// not, nor a list marker "(i)".
+const PERSONAL_EN =
+  /(?<!(?:type|stage|phase|grade|class|part|war|chapter|schedule|section|level|tier|category|act|book|volume|henry|louis|james|charles|george|william|edward|richard|elizabeth|mary|john)\s)(?<!\()\b(?:i(?!\))|my|mine|myself)\b/i;
+const PERSONAL_ZH = /我(?!们)|本人|自己/;
+
+const SENTENCE_END = /[.!?。！？\n]/;
+const MAX_SENTENCE = 300;
+
+/** True when the text speaks in the first person somewhere (a cheap gate before the term lists). */
+export function hasPersonalVoice(text: string): boolean {
+  return PERSONAL_EN.test(text) || PERSONAL_ZH.test(text);
+}
+
+/** The sentence around [start, end): up to the nearest sentence ends, at most MAX_SENTENCE each way. */
+function sentenceAround(text: string, start: number, end: number): [number, number] {
+  let from = start;
+  const fromLimit = Math.max(0, start - MAX_SENTENCE);
+  while (from > fromLimit && !SENTENCE_END.test(text[from - 1]!)) from--;
+  let to = end;
+  const toLimit = Math.min(text.length, end + MAX_SENTENCE);
+  while (to < toLimit && !SENTENCE_END.test(text[to]!)) to++;
+  return [from, to];
+}
+
+/** Spans of health terms whose sentence is in the first person, at most `limit` of them. */
+export function findPersonalHealth(text: string, limit: number, found: (start: number, end: number) => void): void {
+  if (!hasPersonalVoice(text)) return;
+  let count = 0;
+  // The last sentence looked at: terms in the same sentence share its answer.
+  let from = -1;
+  let to = -1;
+  let personal = false;
+  for (const re of [HEALTH_EN, HEALTH_EN_CAPS, HEALTH_ZH]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null && count < limit; m = re.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (start < from || end > to) {
+        [from, to] = sentenceAround(text, start, end);
+        const sentence = text.slice(from, to);
+        personal = PERSONAL_EN.test(sentence) || PERSONAL_ZH.test(sentence);
+      }
+      if (personal) {
+        found(start, end);
+        count++;
+      }
+    }
+  }
+}

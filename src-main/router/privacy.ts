@@ -1,0 +1,309 @@
+// Finds personal data in a message so the router can keep it on this machine. Pure and fast: every
+// pattern is compiled once, bounded (no nested unbounded repeats), anchored by a look-behind so a
+// failed start cannot rescan a long run, and confirmed by a check digit or shape rule where the
+// kind has one. Findings carry a kind, a label for people and a span; never the value itself.
+import {
+  cardNumberValid,
+  cnResidentIdValid,
+  ibanLength,
+  ibanValid,
+  looksLikeSecretValue,
+  ninoPrefixValid,
+  ssnValid,
+} from './privacy-checks.js';
+import { findPersonalHealth } from './privacy-health.js';
+
+export type PrivacyKind = 'secret' | 'national-id' | 'iban' | 'card' | 'email' | 'phone' | 'address' | 'health';
+
+export interface PrivacyFinding {
+  kind: PrivacyKind;
+  /** What was found, for people: "an e-mail address", "a UK National Insurance number". */
+  label: string;
+  /** The span in the text (UTF-16 offsets, end exclusive). Log these, never the text inside. */
+  start: number;
+  end: number;
+}
+
+// When two findings overlap, the more specific kind wins (a key's digits are not a phone).
+const PRIORITY: Readonly<Record<PrivacyKind, number>> = {
+  secret: 0,
+  'national-id': 1,
+  iban: 2,
+  card: 3,
+  email: 4,
+  phone: 5,
+  address: 6,
+  health: 7,
+};
+
+type Found = (kind: PrivacyKind, label: string, start: number, end: number) => void;
+
+/** Runs a global regex over the text from the start, calling back for each match. */
+function eachMatch(re: RegExp, text: string, onMatch: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) re.lastIndex++;
+    else onMatch(m);
+  }
+}
+
+// ---------------------------------------------------------------- secrets
+
+const TOKEN_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
+  // OpenAI (sk-, sk-proj-, sk-svcacct-) and Anthropic (sk-ant-api03-) keys. "sk-" in prose is
+  // too short or has no digit; the check below asks for both.
+  [/(?<![\w-])sk-(?:proj-|svcacct-|admin-|ant-[a-z]+\d{2}-)?[A-Za-z0-9_-]{20,200}(?![\w-])/g, 'an API key'],
+  [/(?<![\w-])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,200}(?![\w-])/g, 'an API key'],
+  [/(?<![\w-])(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})(?![\w-])/g, 'an access token'],
+  [/(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/g, 'an API key'],
+  [/(?<![\w-])xox[abpors]-[A-Za-z0-9-]{10,250}(?![\w-])/g, 'an access token'],
+  [/(?<![\w-])AIza[0-9A-Za-z_-]{35}(?![\w-])/g, 'an API key'],
+  [/(?<![\w-])hf_[A-Za-z0-9]{30,100}(?![\w-])/g, 'an access token'],
+  [/(?<![\w-])eyJ[A-Za-z0-9_-]{8,4000}\.[A-Za-z0-9_-]{8,4000}\.[A-Za-z0-9_-]{8,4000}(?![\w-])/g, 'an access token'],
+];
+const PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----/g;
+const PASSWORD_WORDS = /^(?:password|passwd|pwd|passcode|passphrase|pin|pin code|密码|口令|验证码)s?$/i;
+// A secret's name, an optional "is"/"="/"：", then the value: printable ASCII without quotes.
+const NAMED_SECRET =
+  /(?<![A-Za-z])(password|passwd|pwd|passcode|passphrase|pin code|pin|secret|secret[ _-]?key|token|access[ _-]?token|auth[ _-]?token|api[ _-]?key|apikey|access[ _-]?key|private[ _-]?key|client[ _-]?secret|bearer|credentials?|密码|密钥|秘钥|口令|令牌|验证码)s?(?![A-Za-z])[\s"'`]{0,3}(?:(?:is|was|=|:=|=>|:|：|是|为)[\s"'`]{0,3}){0,2}([!#-&(-_a-~]{4,200})/gi;
+
+function findSecrets(text: string, found: Found): void {
+  for (const [re, label] of TOKEN_PATTERNS) {
+    eachMatch(re, text, (m) => {
+      if (/\d/.test(m[0]) && /[A-Za-z]/.test(m[0].slice(3))) found('secret', label, m.index, m.index + m[0].length);
+    });
+  }
+  if (text.includes('-----BEGIN')) {
+    eachMatch(PRIVATE_KEY, text, (m) => {
+      const endMark = text.indexOf('-----END', m.index + m[0].length);
+      const lineEnd = endMark < 0 ? -1 : text.indexOf('-----', endMark + 8);
+      found('secret', 'a private key', m.index, lineEnd < 0 ? m.index + m[0].length : lineEnd + 5);
+    });
+  }
+  eachMatch(NAMED_SECRET, text, (m) => {
+    const raw = m[2]!;
+    // "password-protected", "token_count": the word goes on; a value is set apart from its name.
+    const gap = m[0].slice(m[1]!.length, m[0].length - raw.length);
+    if (gap === '' || gap === 's') return;
+    const value = raw.replace(/[.,;:!?)\]}]+$/, '');
+    const passwordLike = PASSWORD_WORDS.test(m[1]!);
+    if (!looksLikeSecretValue(value, passwordLike)) return;
+    const start = m.index + m[0].length - raw.length;
+    found('secret', passwordLike ? 'a password' : 'a password or secret', start, start + value.length);
+  });
+}
+
+// ---------------------------------------------------------------- national ids
+
+const SSN = /(?<![\d-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\d-])/g;
+const UK_NINO = /(?<![A-Za-z0-9])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])/g;
+const CN_ID = /(?<![\dA-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])/g;
+
+function findNationalIds(text: string, found: Found): void {
+  eachMatch(SSN, text, (m) => {
+    if (ssnValid(m[1]!, m[3]!, m[4]!)) found('national-id', 'a US Social Security number', m.index, m.index + m[0].length);
+  });
+  eachMatch(UK_NINO, text, (m) => {
+    if (ninoPrefixValid(m[1]!)) found('national-id', 'a UK National Insurance number', m.index, m.index + m[0].length);
+  });
+  eachMatch(CN_ID, text, (m) => {
+    if (cnResidentIdValid(m[0])) found('national-id', 'a Chinese resident ID number', m.index, m.index + m[0].length);
+  });
+}
+
+// ---------------------------------------------------------------- bank and card numbers
+
+const IBAN = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])/g;
+const CARD = /(?<![\w.,-])\d(?:[ -]?\d){12,18}(?![\w-]|[.,]\d)/g;
+
+function findIbans(text: string, found: Found): void {
+  eachMatch(IBAN, text, (m) => {
+    const expected = ibanLength(m[0].slice(0, 2));
+    if (expected === undefined) return;
+    // The pattern may run into a following capitalised word: cut at the country's length.
+    let compact = '';
+    let end = 0;
+    while (end < m[0].length && compact.length < expected) {
+      const c = m[0][end]!;
+      if (c !== ' ') compact += c;
+      end++;
+    }
+    const next = m[0][end];
+    if (next !== undefined && next !== ' ') return;
+    if (ibanValid(compact)) found('iban', 'a bank account number (IBAN)', m.index, m.index + end);
+  });
+}
+
+/** True when card digits are written as one block or in the usual 4-4-4-4 / 4-6-5 groups. */
+function cardGroupingValid(written: string): boolean {
+  const groups = written.split(/[ -]/);
+  if (groups.length === 1) return true;
+  if (written.includes(' ') && written.includes('-')) return false;
+  const sizes = groups.map((g) => g.length);
+  if (sizes.length === 3 && sizes[0] === 4 && sizes[1] === 6 && (sizes[2] === 5 || sizes[2] === 4)) return true;
+  return sizes.every((s, i) => (i < sizes.length - 1 ? s === 4 : s >= 1 && s <= 4));
+}
+
+function findCards(text: string, found: Found): void {
+  eachMatch(CARD, text, (m) => {
+    if (!cardGroupingValid(m[0])) return;
+    if (cardNumberValid(m[0].replace(/[ -]/g, ''))) found('card', 'a payment card number', m.index, m.index + m[0].length);
+  });
+}
+
+// ---------------------------------------------------------------- e-mail
+
+const EMAIL =
+  /(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,64})@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.([A-Za-z]{2,24})(?![A-Za-z0-9-])/g;
+// "icon@2x.png" and "git@github.com" look like addresses but are a file name and an SSH login.
+const FILE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'ico', 'css', 'js', 'ts', 'json', 'txt', 'html', 'pdf']);
+
+function findEmails(text: string, found: Found): void {
+  if (!text.includes('@')) return;
+  eachMatch(EMAIL, text, (m) => {
+    if (FILE_EXTENSIONS.has(m[2]!.toLowerCase()) || m[1] === 'git') return;
+    found('email', 'an e-mail address', m.index, m.index + m[0].length);
+  });
+}
+
+// ---------------------------------------------------------------- phone numbers
+
+// +CC then digits with spaces, dots, dashes or brackets; the digits are counted afterwards.
+const PHONE_INTL = /(?<![\w+\-*/=^)])\+[1-9][\d \-.()\u00a0]{6,24}/g;
+// Chinese mobile: 1[3-9] and 9 more digits, optionally grouped 3-4-4.
+const PHONE_CN = /(?<![\w+$¥€£.,])1[3-9]\d(?:[ -]?\d{4}){2}(?![\w-]|[.,]\d)/g;
+// North American (NANP): (212) 555-0123, 212-555-0123, 212.555.0123, 212 555 0123.
+const PHONE_NANP = /(?<![\w+.-])(?:1[ .-])?(?:\(([2-9]\d{2})\) ?([2-9]\d{2})[ .-]\d{4}|([2-9]\d{2})([ .-])([2-9]\d{2})\4\d{4})(?![\w-]|[.]\d)/g;
+// National numbers with a trunk 0 (UK, EU, Chinese landlines): 020 7946 0958, 06 12 34 56 78,
+// 030/12345678, 010-12345678. One separator throughout; 9 to 12 digits.
+const PHONE_TRUNK = /(?<![\w.,/+-])0\d{1,4}([ ./-])\d{2,8}(?:\1\d{2,8}){0,4}(?![\w]|[ ./-]\d)/g;
+// Any 7-15 digit number right after a word that names a phone.
+const PHONE_NAMED = /(?<![A-Za-z])(?:phone|tel|telephone|mobile|cell|whatsapp|fax|call me(?: at| on)?|电话|手机|联系方式|致电)[^\d\n]{0,12}?(\+?\d[\d \-.()]{5,22}\d)/gi;
+// Numbers that are orders, invoices and accounts, not phones.
+const NOT_A_PHONE =
+  /(?:order|invoice|tracking|ref(?:erence)?|account|acct|serial|isbn|sku|订单|单号|编号|发票|快递|运单|账号|账户|流水)(?:\s*(?:no\.?|number|#|id|号|号码))?\s*[:：#]?\s*$|#\s*$/i;
+
+function countDigits(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
+function isOrderNumber(text: string, start: number): boolean {
+  return NOT_A_PHONE.test(text.slice(Math.max(0, start - 24), start));
+}
+
+function findPhones(text: string, found: Found): void {
+  const phone = (start: number, end: number): void => {
+    if (!isOrderNumber(text, start)) found('phone', 'a phone number', start, end);
+  };
+  if (text.includes('+')) {
+    eachMatch(PHONE_INTL, text, (m) => {
+      const written = m[0].replace(/[^\d)]+$/, '');
+      if (/[ .\-()]{3}|\.\.|--/.test(written)) return;
+      const digits = countDigits(written);
+      if (digits >= 8 && digits <= 15) phone(m.index, m.index + written.length);
+    });
+  }
+  eachMatch(PHONE_CN, text, (m) => phone(m.index, m.index + m[0].length));
+  eachMatch(PHONE_NANP, text, (m) => phone(m.index, m.index + m[0].length));
+  eachMatch(PHONE_TRUNK, text, (m) => {
+    const digits = countDigits(m[0]);
+    if (digits >= 9 && digits <= 12) phone(m.index, m.index + m[0].length);
+  });
+  eachMatch(PHONE_NAMED, text, (m) => {
+    const digits = countDigits(m[1]!);
+    const start = m.index + m[0].length - m[1]!.length;
+    if (digits >= 7 && digits <= 15) found('phone', 'a phone number', start, m.index + m[0].length);
+  });
+}
+
+// ---------------------------------------------------------------- street addresses
+
+// English: a house number, one to five capitalised words (or 5th), then a street type.
+const ADDRESS_EN =
+  /(?<![\w-])\d{1,6}[A-Za-z]?(?:[ \t]+(?!(?:The|A|An|In|Of|And|For|To|On|At)\b)(?:[A-Z][A-Za-z'.-]{0,30}|\d{1,3}(?:st|nd|rd|th))){1,5}[ \t]+(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Court|Ct|Place|Pl|Square|Sq|Terrace|Way|Parkway|Pkwy|Highway|Hwy|Circle|Close|Crescent|Row|Trail|Alley|Plaza)\b\.?/g;
+// Chinese: a road and a house number (…路/街/大道/巷/弄/胡同 + number + 号), or an estate and a
+// building (…小区/花园/大厦… + number + 栋/幢/号楼). A district alone (北京市朝阳区) is not an address.
+const ADDRESS_ZH_ROAD =
+  /[\u4e00-\u9fff]{1,15}?(?:路|街|大道|大街|巷|弄|胡同)\s?[\d一二三四五六七八九十百零〇]{1,6}(?:-\d{1,4})?\s?号(?:\s?(?:院|楼)?\d{1,5}\s?(?:号楼|栋|幢|座|单元|层|楼|室|号))*/g;
+const ADDRESS_ZH_ESTATE =
+  /[\u4e00-\u9fff]{1,12}?(?:小区|花园|公寓|大厦|家园|新村|社区|苑)\s?\d{1,4}\s?(?:号楼|栋|幢|座)(?:\s?\d{1,3}\s?单元)?(?:\s?\d{1,5}\s?(?:室|号|房))?/g;
+// Words before an address that are not part of it: 我住在…, 地址是…, 寄到….
+const ZH_LEAD = /^.*[在是址到往：:]/;
+
+// Courts named like streets ("1954 Supreme Court") are institutions.
+const COURT = /(?:Supreme|High|District|Crown|Federal|Appeals?|County|Circuit|Family|Tax|Claims|Juvenile|Probate|State|World) Court\.?$/;
+
+function findAddresses(text: string, found: Found): void {
+  eachMatch(ADDRESS_EN, text, (m) => {
+    if (!COURT.test(m[0])) found('address', 'a street address', m.index, m.index + m[0].length);
+  });
+  if (!/[号栋幢座]/.test(text)) return;
+  for (const re of [ADDRESS_ZH_ROAD, ADDRESS_ZH_ESTATE]) {
+    eachMatch(re, text, (m) => {
+      const lead = ZH_LEAD.exec(m[0].slice(0, 12))?.[0].length ?? 0;
+      found('address', 'a street address', m.index + lead, m.index + m[0].length);
+    });
+  }
+}
+
+// ---------------------------------------------------------------- the detector
+
+// Enough to show a person what was found; a cap keeps a pasted log of 10,000 addresses linear.
+const MAX_PER_KIND = 64;
+
+const FULL_WIDTH = /[\uff01-\uff5e]/;
+
+/** Full-width ASCII (１３８…, ＠) to ASCII; one code unit each, so spans stay the same. */
+function foldFullWidth(text: string): string {
+  if (!FULL_WIDTH.test(text)) return text;
+  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+const DETECTORS: ReadonlyArray<(text: string, found: Found) => void> = [
+  findSecrets,
+  findNationalIds,
+  findIbans,
+  findCards,
+  findEmails,
+  findPhones,
+  findAddresses,
+  (text, found) => findPersonalHealth(text, MAX_PER_KIND, (start, end) => found('health', 'health information', start, end)),
+];
+
+/**
+ * Personal data in a text (English and Simplified Chinese): e-mail addresses, phone numbers,
+ * IBANs, card numbers, national ids, API keys and passwords, street addresses, and health terms
+ * said in the first person. Overlaps go to the more specific kind; the result is in text order,
+ * at most MAX_PER_KIND findings of each kind.
+ */
+export function detectPrivateData(text: string): PrivacyFinding[] {
+  const folded = foldFullWidth(text);
+  const candidates: PrivacyFinding[] = [];
+  const perKind = new Map<PrivacyKind, number>();
+  const found: Found = (kind, label, start, end) => {
+    const n = perKind.get(kind) ?? 0;
+    if (n >= MAX_PER_KIND) return;
+    perKind.set(kind, n + 1);
+    candidates.push({ kind, label, start, end });
+  };
+  for (const detect of DETECTORS) detect(folded, found);
+  if (candidates.length <= 1) return candidates;
+  candidates.sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || a.start - b.start || b.end - a.end);
+  const kept: PrivacyFinding[] = [];
+  for (const c of candidates) {
+    if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** The distinct labels of findings as one phrase: "an e-mail address and a phone number". */
+export function describeFindings(findings: readonly PrivacyFinding[]): string {
+  const labels = [...new Set(findings.map((f) => f.label))];
+  if (labels.length <= 1) return labels[0] ?? 'personal data';
+  return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]!}`;
+}

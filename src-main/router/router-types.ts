@@ -1,0 +1,59 @@
+import type { RouteMode, Target } from '../contract/index.js';
+
+export type { RouteMode };
+
+/** What an administrator allows (managed policy); the user cannot override it. */
+export interface AdminPolicy {
+  /** False: nothing may go to the cloud, whatever the user's mode. */
+  allowCloud: boolean;
+  /** A mode the admin imposes on everyone; null leaves the choice to the user. */
+  forceMode: RouteMode | null;
+}
+
+export interface RouteInput {
+  prompt: string;
+  /** Rough token count of the conversation so far (history), without the prompt. */
+  historyTokens: number;
+  /**
+   * Texts of the earlier turns that would be sent along with the prompt. The privacy gate reads
+   * them too, so "summarise that" cannot carry an earlier message's phone number to the cloud.
+   * Omitted: only the prompt is checked.
+   */
+  history?: readonly string[];
+  /** The mode in force: the conversation's own if set, else the global one. */
+  mode: RouteMode;
+  policy: AdminPolicy;
+  /** A cloud endpoint is configured (base URL, model, key where needed). */
+  cloudConfigured: boolean;
+  /** The machine is online (last known). */
+  online: boolean;
+  /** The local model's context window in tokens; null when unknown. */
+  localContextTokens: number | null;
+  /** Difficulty above which a query goes to the cloud, 0..1. */
+  threshold: number;
+}
+
+/** Why a query went where it went. Codes are stable (stored, tested); messages are for people. */
+export type RouteReasonCode =
+  | 'mode-local'
+  | 'mode-cloud'
+  | 'policy-no-cloud'
+  | 'policy-forced'
+  | 'offline'
+  | 'no-cloud'
+  | 'privacy'
+  | 'context-too-long'
+  | 'difficult'
+  | 'easy';
+
+export interface RouteReason {
+  code: RouteReasonCode;
+  message: string;
+}
+
+export interface RouteDecision {
+  target: Target;
+  /** Estimated probability that the cloud is needed (0..1, higher = harder). */
+  score: number;
+  reasons: RouteReason[];
+}

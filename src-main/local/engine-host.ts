@@ -6,7 +6,7 @@ import type { GenerateOutcome, GenerateRequest, GenerationStats, LocalEngine } f
 import { checkModelFile } from './gguf-check.js';
 import { forkNodeWorker } from './node-worker.js';
 import type { SpawnWorker, WorkerHandle } from './worker-handle.js';
-import { parseWorkerMessage, type HostMessage, type WorkerMessage } from './worker-protocol.js';
+import { ConfidenceCheckSchema, parseWorkerMessage, type HostMessage, type WorkerMessage } from './worker-protocol.js';
 
 export interface LocalEngineOptions {
   /** How to start the worker process; a Node child process by default. */
@@ -47,7 +47,7 @@ interface RunningWorker {
   retired: boolean;
 }
 
-const NO_MODEL: ModelStatus = { state: 'none', path: null, name: null, gpuLayers: null, gpu: null, error: null };
+const NO_MODEL: ModelStatus = { state: 'none', path: null, name: null, gpuLayers: null, gpu: null, contextSize: null, error: null };
 const DEFAULT_CRASH_LIMIT = { crashes: 3, windowMs: 60_000 };
 const SHUTDOWN_GRACE_MS = 1500;
 
@@ -93,6 +93,10 @@ class WorkerEngine implements LocalEngine {
   }
 
   generate(request: GenerateRequest, onToken: (text: string) => void, signal: AbortSignal): Promise<Result<GenerateOutcome>> {
+    // Checked here: a request the worker cannot parse would never be answered.
+    if (request.confidenceCheck !== undefined && !ConfidenceCheckSchema.safeParse(request.confidenceCheck).success) {
+      return Promise.resolve(fail('invalid_request', 'The confidence check needs a threshold from 0 to 1 and a window of at least one whole token.'));
+    }
     return new Promise((resolve) => {
       let settled = false;
       const settle = (result: Result<GenerateOutcome>): void => {
@@ -146,7 +150,15 @@ class WorkerEngine implements LocalEngine {
     const reply = await this.request(worker, { type: 'load', id: this.nextId++, modelPath });
     switch (reply.type) {
       case 'loaded':
-        return this.setStatus({ state: 'ready', path: modelPath, name, gpu: reply.gpu, gpuLayers: reply.gpuLayers, error: null });
+        return this.setStatus({
+          state: 'ready',
+          path: modelPath,
+          name,
+          gpu: reply.gpu,
+          gpuLayers: reply.gpuLayers,
+          contextSize: reply.contextSize,
+          error: null,
+        });
       case 'load-failed':
         return this.loadFailed(modelPath, name, { code: reply.code, message: reply.message });
       case 'exit':
@@ -228,7 +240,9 @@ class WorkerEngine implements LocalEngine {
                 ttftMs: firstAt === null ? null : firstAt - sentAt,
                 tokens: reply.tokens,
                 tokensPerSecond: reply.tokensPerSecond,
+                ...(reply.meanConfidence === undefined ? {} : { meanConfidence: reply.meanConfidence }),
               },
+              ...(reply.unsure ? { unsure: reply.unsure } : {}),
             }));
             break;
           case 'failed':
@@ -250,6 +264,7 @@ class WorkerEngine implements LocalEngine {
         history: request.history,
         prompt: request.prompt,
         ...(request.maxTokens === undefined ? {} : { maxTokens: request.maxTokens }),
+        ...(request.confidenceCheck === undefined ? {} : { confidenceCheck: request.confidenceCheck }),
       }, onReply);
       if (signal.aborted) onAbort();
     });

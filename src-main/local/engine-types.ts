@@ -13,6 +13,23 @@ export interface GenerateRequest {
   prompt: string;
   /** Longest answer in tokens; the engine's default (generation-settings.ts) when absent. */
   maxTokens?: number;
+  /**
+   * Watch the model's confidence in its first answer tokens and stop early when it is unsure (the
+   * cascade to the cloud). Absent: the answer is generated as fast as without this feature.
+   */
+  confidenceCheck?: ConfidenceCheck;
+}
+
+/**
+ * The cascade's test of a local answer. The statistic is the arithmetic mean of the probabilities
+ * the model gave its chosen tokens (greedy decoding: softmax over the whole vocabulary) over the
+ * first `windowTokens` answer tokens, the end-of-answer token included when it falls inside.
+ */
+export interface ConfidenceCheck {
+  /** A mean below this (0..1) makes the answer unsure. */
+  threshold: number;
+  /** How many of the first answer tokens the mean is taken over (a positive integer). */
+  windowTokens: number;
 }
 
 /** Figures recorded with every local answer. */
@@ -21,6 +38,11 @@ export interface GenerationStats {
   ttftMs: number | null;
   tokens: number;
   tokensPerSecond: number | null;
+  /**
+   * With a confidence check only: the mean probability of the chosen tokens the check measured (the
+   * first `windowTokens`, fewer when the answer was shorter or found unsure early); null when none.
+   */
+  meanConfidence?: number | null;
 }
 
 export interface GenerateOutcome {
@@ -28,6 +50,13 @@ export interface GenerateOutcome {
   /** True when the answer ended because the caller aborted it. */
   stopped: boolean;
   stats: GenerationStats;
+  /**
+   * Set when a confidence check found the model unsure: generation stopped as soon as the window's
+   * mean could no longer reach the threshold, and `text` is what was said until then (not `stopped`).
+   * `confidence` is the mean over the tokens measured. A short answer that ended inside the window is
+   * judged on the tokens it has, and is unsure with its whole text.
+   */
+  unsure?: { confidence: number };
 }
 
 /**
@@ -40,7 +69,10 @@ export interface LocalEngine {
   status(): ModelStatus;
   /** Called on every status change, crashes included; returns an unsubscribe function. */
   onStatus(listener: (status: ModelStatus) => void): () => void;
-  /** Streams an answer token by token; aborting `signal` stops it and resolves with `stopped: true`. */
+  /**
+   * Streams an answer token by token; aborting `signal` stops it and resolves with `stopped: true`.
+   * With `request.confidenceCheck` it may end early with `unsure` set (see GenerateOutcome).
+   */
   generate(request: GenerateRequest, onToken: (text: string) => void, signal: AbortSignal): Promise<Result<GenerateOutcome>>;
   /** Process id of the running worker, null when none runs (for diagnostics and crash tests). */
   workerPid(): number | null;

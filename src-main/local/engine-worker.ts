@@ -14,6 +14,8 @@ import {
   type LlamaContext,
   type LlamaModel,
 } from 'node-llama-cpp';
+import { watchConfidence } from './confidence-hook.js';
+import { ConfidenceWindow } from './confidence-window.js';
 import type { ChatTurn } from './engine-types.js';
 import { contextOptions, llamaOptions, modelOptions, promptOptions, sessionOptions, SYSTEM_PROMPT } from './generation-settings.js';
 import { parseHostMessage, type HostMessage, type WorkerMessage } from './worker-protocol.js';
@@ -200,6 +202,16 @@ async function generate(request: Extract<HostMessage, { type: 'generate' }>): Pr
   let firstTextAt: number | null = null;
   let firstTokenAt: number | null = null;
   let lastTokenAt = 0;
+  // The cascade: an unsure verdict ends the answer the way a stop does, but is reported as unsure.
+  const check = request.confidenceCheck ? new ConfidenceWindow(request.confidenceCheck) : null;
+  let stoppedUnsure = false;
+  const unhook = check
+    ? watchConfidence(current.session.sequence, check, () => {
+        if (controller.signal.aborted) return;
+        stoppedUnsure = true;
+        controller.abort();
+      })
+    : null;
   try {
     useConversation(current, request.conversationId, request.history);
     await current.session.prompt(request.prompt, {
@@ -227,18 +239,32 @@ async function generate(request: Extract<HostMessage, { type: 'generate' }>): Pr
       return { type: 'failed', id, code: 'internal', message: `The local model could not answer: ${describe(error)}. Send the question again.` };
     }
   } finally {
+    unhook?.();
     running.delete(id);
   }
+  const stopped = controller.signal.aborted && !stoppedUnsure;
   const decodeSeconds = firstTokenAt === null ? 0 : (lastTokenAt - firstTokenAt) / 1000;
   return {
     type: 'done',
     id,
     text,
-    stopped: controller.signal.aborted,
+    stopped,
     tokens,
     ttftMs: firstTextAt === null ? null : firstTextAt - startedAt,
     tokensPerSecond: tokens > 1 && decodeSeconds > 0 ? (tokens - 1) / decodeSeconds : null,
+    ...(check ? confidenceReport(check, stopped, tokens) : {}),
   };
+}
+
+/** What a confidence check found, for the `done` message; a stopped answer is never called unsure. */
+function confidenceReport(check: ConfidenceWindow, stopped: boolean, tokens: number): { meanConfidence: number | null; unsure?: { confidence: number } } {
+  if (check.measured === 0 && tokens > 0) {
+    // The hook saw none of the tokens: node-llama-cpp no longer generates through sequence.evaluate.
+    process.stderr.write('[engine-worker] the confidence check measured no tokens; the answer is kept as it is\n');
+  }
+  const mean = check.mean;
+  if (stopped || mean === null || check.finish() !== 'unsure') return { meanConfidence: mean };
+  return { meanConfidence: mean, unsure: { confidence: mean } };
 }
 
 /**

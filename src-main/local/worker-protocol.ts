@@ -7,6 +7,12 @@ import { ErrorCode } from '../contract/index.js';
 const Id = z.number().int().nonnegative();
 const ChatTurnSchema = z.object({ role: z.enum(['user', 'assistant']), content: z.string() });
 
+/** A generate request's confidence check (engine-types.ts `ConfidenceCheck`); the host checks it before sending. */
+export const ConfidenceCheckSchema = z.object({
+  threshold: z.number().min(0).max(1),
+  windowTokens: z.number().int().positive(),
+});
+
 /** Host → worker. */
 export const HostMessage = z.discriminatedUnion('type', [
   /** Load a model (replacing any loaded one); answered by `loaded` or `load-failed`. */
@@ -21,6 +27,8 @@ export const HostMessage = z.discriminatedUnion('type', [
     history: z.array(ChatTurnSchema),
     prompt: z.string(),
     maxTokens: z.number().int().positive().optional(),
+    /** Stop early, answering `done` with `unsure`, when the model is unsure of its first tokens. */
+    confidenceCheck: ConfidenceCheckSchema.optional(),
   }),
   /** Stop generation `id`; the worker answers its `done` with `stopped: true`. */
   z.object({ type: z.literal('stop'), id: Id }),
@@ -58,6 +66,10 @@ export const WorkerMessage = z.discriminatedUnion('type', [
     ttftMs: z.number().nullable(),
     /** Decoding speed after the first token. */
     tokensPerSecond: z.number().nullable(),
+    /** With a confidence check: the mean probability of the tokens it measured (null when none). */
+    meanConfidence: z.number().nullable().optional(),
+    /** With a confidence check that found the model unsure: the mean it measured. */
+    unsure: z.object({ confidence: z.number() }).optional(),
   }),
   z.object({ type: z.literal('failed'), id: Id, code: ErrorCode, message: z.string() }),
 ]);

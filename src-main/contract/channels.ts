@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   AppInfo,
+  CloudInfo,
+  RouteMode,
   ConversationDetail,
   ConversationSummary,
   Message,
@@ -29,6 +31,26 @@ export const channels = {
   },
   'chat.stop': { request: z.object({ conversationId: Id }).strict(), response: z.object({ stopped: z.boolean() }) },
   'settings.update': { request: Settings.partial().strict(), response: Settings },
+  /** Forgets what the user's overrides taught the router. */
+  'settings.resetLearning': { request: z.object({}).strict(), response: z.object({ learnedNudge: z.number() }) },
+  'conversations.setMode': {
+    request: z.object({ id: Id, mode: RouteMode.nullable() }).strict(),
+    response: ConversationSummary,
+  },
+  /** Re-runs an answer on the other side (local ↔ cloud); the new answer follows the old one. */
+  'chat.askOther': { request: z.object({ messageId: Id }).strict(), response: z.object({ assistantMessage: Message }) },
+  /** Sets up the cloud endpoint; apiKey null removes the key, absent keeps it. */
+  'cloud.configure': {
+    request: z
+      .object({
+        presetId: z.string().max(100),
+        baseUrl: z.url({ protocol: /^https?$/, error: 'Enter the endpoint as an http(s) URL.' }).max(2000),
+        model: z.string().trim().min(1, 'Enter a model name.').max(200),
+        apiKey: z.string().trim().max(4096).nullable().optional(),
+      })
+      .strict(),
+    response: CloudInfo,
+  },
   'model.load': { request: z.object({ path: z.string().min(1).max(4096) }).strict(), response: ModelStatus },
 } as const;
 

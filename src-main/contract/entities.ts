@@ -4,14 +4,37 @@ import { DuetError } from './envelope.js';
 export const Target = z.enum(['local', 'cloud']);
 export type Target = z.infer<typeof Target>;
 
-/** Where an answer ran and how fast: stored with every assistant message, shown by "Show routing". */
+/** Who picks the side: Duet (auto), or the user pinning one; globally and per conversation. */
+export const RouteMode = z.enum(['auto', 'local', 'cloud']);
+export type RouteMode = z.infer<typeof RouteMode>;
+
+/**
+ * How an answer came to be, as its badge shows it: planned local or cloud, escalated to the cloud
+ * because the local model was unsure, or answered locally because the cloud failed.
+ */
+export const RouteKind = z.enum(['local', 'cloud', 'escalated', 'fallback']);
+export type RouteKind = z.infer<typeof RouteKind>;
+
+/** One reason for a routing decision: a stable code (stored, tested) and words for people. */
+export const RouteReason = z.object({ code: z.string(), message: z.string() });
+export type RouteReason = z.infer<typeof RouteReason>;
+
+/** Where an answer ran, why, how fast and at what cost: stored with every assistant message. */
 export const Provenance = z.object({
   target: Target,
-  reasons: z.array(z.string()),
+  route: RouteKind,
+  reasons: z.array(RouteReason),
+  /** The router's estimate that the cloud is needed (0..1); null when no decision was scored. */
+  score: z.number().nullable(),
   model: z.string(),
   ttftMs: z.number().nullable(),
   tokens: z.number().int(),
   tokensPerSecond: z.number().nullable(),
+  /** From sending the question to the last token. */
+  latencyMs: z.number().nullable(),
+  promptTokens: z.number().int().nullable(),
+  /** Estimated from the price table; null for local answers and unknown models. */
+  costUsd: z.number().nullable(),
 });
 export type Provenance = z.infer<typeof Provenance>;
 
@@ -27,6 +50,8 @@ export const Message = z.object({
   createdAt: z.number(),
   provenance: Provenance.nullable(),
   error: DuetError.nullable(),
+  /** For an answer made by "Ask the other side": the answer it re-ran. */
+  rerunOf: z.string().nullable(),
 });
 export type Message = z.infer<typeof Message>;
 
@@ -36,6 +61,10 @@ export const ConversationSummary = z.object({
   createdAt: z.number(),
   updatedAt: z.number(),
   messageCount: z.number().int(),
+  /** The conversation's own routing mode; null follows the global setting. */
+  mode: RouteMode.nullable(),
+  /** Share of its finished answers given locally (0..1); null before the first answer. */
+  localShare: z.number().nullable(),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummary>;
 
@@ -53,20 +82,73 @@ export const ModelStatus = z.object({
   /** Layers offloaded to the GPU, or 0 on CPU; null until loaded. */
   gpuLayers: z.number().int().nullable(),
   gpu: z.string().nullable(),
+  /** The context window the model runs with, in tokens; null until loaded. */
+  contextSize: z.number().int().nullable(),
   error: DuetError.nullable(),
 });
 export type ModelStatus = z.infer<typeof ModelStatus>;
 
+/** The cloud endpoint the user set up (any OpenAI-compatible API). The API key is kept apart, never here. */
+export const CloudSettings = z.object({
+  presetId: z.string().max(100),
+  baseUrl: z.url({ protocol: /^https?$/ }).max(2000),
+  model: z.string().min(1).max(200),
+});
+export type CloudSettings = z.infer<typeof CloudSettings>;
+
 export const Settings = z.object({
   showRouting: z.boolean(),
   modelPath: z.string().nullable(),
+  /** The global routing mode; a conversation may set its own. */
+  mode: RouteMode,
+  /** Difficulty above which Auto sends a query to the cloud; null uses the trained default. */
+  threshold: z.number().min(0).max(1).nullable(),
+  cloud: CloudSettings.nullable(),
 });
 export type Settings = z.infer<typeof Settings>;
+
+/** What the admin's managed policy allows; shown so the user knows why a choice is locked. */
+export const PolicyInfo = z.object({
+  allowCloud: z.boolean(),
+  forceMode: RouteMode.nullable(),
+  source: z.string().nullable(),
+});
+export type PolicyInfo = z.infer<typeof PolicyInfo>;
+
+export const CloudPreset = z.object({
+  id: z.string(),
+  label: z.string(),
+  baseUrl: z.string(),
+  defaultModel: z.string(),
+  needsApiKey: z.boolean(),
+});
+export type CloudPreset = z.infer<typeof CloudPreset>;
+
+export const CloudInfo = z.object({
+  configured: z.boolean(),
+  hasApiKey: z.boolean(),
+  /** Where keys live: encrypted by the OS (desktop), the environment (headless), or nowhere safe. */
+  keyStorage: z.enum(['encrypted', 'environment', 'unavailable']),
+  presets: z.array(CloudPreset),
+});
+export type CloudInfo = z.infer<typeof CloudInfo>;
+
+/** The threshold in force and how the user's "Ask the other side" choices have moved it. */
+export const RoutingInfo = z.object({
+  defaultThreshold: z.number(),
+  /** Learned from the user's overrides, within bounds; reset from settings. */
+  learnedNudge: z.number(),
+  effectiveThreshold: z.number(),
+});
+export type RoutingInfo = z.infer<typeof RoutingInfo>;
 
 export const AppInfo = z.object({
   version: z.string(),
   dataDir: z.string(),
   model: ModelStatus,
   settings: Settings,
+  policy: PolicyInfo,
+  cloud: CloudInfo,
+  routing: RoutingInfo,
 });
 export type AppInfo = z.infer<typeof AppInfo>;

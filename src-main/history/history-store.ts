@@ -7,6 +7,9 @@ import {
   type Message,
   type MessageStatus,
   type Provenance,
+  type RouteKind,
+  type RouteMode,
+  type RouteReason,
   type Target,
 } from '../contract/index.js';
 import { openDatabase, type Db } from './connection.js';
@@ -48,6 +51,8 @@ interface ConversationRow {
   created_at: number;
   updated_at: number;
   message_count: number;
+  mode: RouteMode | null;
+  local_share: number | null;
 }
 
 interface MessageRow {
@@ -67,12 +72,23 @@ interface MessageRow {
   tokens_per_second: number | null;
   error_code: string | null;
   error_message: string | null;
+  route: RouteKind | null;
+  score: number | null;
+  latency_ms: number | null;
+  prompt_tokens: number | null;
+  cost_usd: number | null;
+  rerun_of: string | null;
 }
 
-type ProvenanceColumns = Pick<MessageRow, 'target' | 'reasons' | 'model' | 'ttft_ms' | 'tokens' | 'tokens_per_second'>;
+type ProvenanceColumns = Pick<
+  MessageRow,
+  'target' | 'reasons' | 'model' | 'ttft_ms' | 'tokens' | 'tokens_per_second' | 'route' | 'score' | 'latency_ms' | 'prompt_tokens' | 'cost_usd'
+>;
 
-const CONVERSATION_COLUMNS = `c.id, c.title, c.created_at, c.updated_at,
-  (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) AS message_count`;
+const CONVERSATION_COLUMNS = `c.id, c.title, c.created_at, c.updated_at, c.mode,
+  (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) AS message_count,
+  (SELECT AVG(m.target = 'local') FROM messages m
+    WHERE m.conversation_id = c.id AND m.role = 'assistant' AND m.target IS NOT NULL AND m.status IN ('complete', 'stopped')) AS local_share`;
 
 class HistoryStore implements History {
   private readonly file: string;
@@ -93,14 +109,15 @@ class HistoryStore implements History {
       ),
       conversation: p<[string], ConversationRow>(`SELECT ${CONVERSATION_COLUMNS} FROM conversations c WHERE c.id = ?`),
       messagesOf: p<[string], MessageRow>('SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq'),
+      message: p<[string], MessageRow>('SELECT * FROM messages WHERE id = ?'),
       touchConversation: p<[number, string]>('UPDATE conversations SET updated_at = ? WHERE id = ?'),
       insertMessage: p<Record<string, unknown>, MessageRow>(
         `INSERT INTO messages (id, conversation_id, seq, role, content, status, created_at, updated_at,
-           target, reasons, model, ttft_ms, tokens, tokens_per_second)
+           target, reasons, model, ttft_ms, tokens, tokens_per_second, route, score, latency_ms, prompt_tokens, cost_usd, rerun_of)
          VALUES (@id, @conversationId,
            (SELECT COALESCE(MAX(seq), 0) + 1 FROM messages WHERE conversation_id = @conversationId),
            @role, @content, @status, @now, @now,
-           @target, @reasons, @model, @ttft_ms, @tokens, @tokens_per_second)
+           @target, @reasons, @model, @ttft_ms, @tokens, @tokens_per_second, @route, @score, @latency_ms, @prompt_tokens, @cost_usd, @rerunOf)
          RETURNING *`,
       ),
       // One UPDATE whatever the patch holds: each @set* flag says whether its columns change.
@@ -114,6 +131,11 @@ class HistoryStore implements History {
            ttft_ms = CASE WHEN @setProvenance THEN @ttft_ms ELSE ttft_ms END,
            tokens = CASE WHEN @setProvenance THEN @tokens ELSE tokens END,
            tokens_per_second = CASE WHEN @setProvenance THEN @tokens_per_second ELSE tokens_per_second END,
+           route = CASE WHEN @setProvenance THEN @route ELSE route END,
+           score = CASE WHEN @setProvenance THEN @score ELSE score END,
+           latency_ms = CASE WHEN @setProvenance THEN @latency_ms ELSE latency_ms END,
+           prompt_tokens = CASE WHEN @setProvenance THEN @prompt_tokens ELSE prompt_tokens END,
+           cost_usd = CASE WHEN @setProvenance THEN @cost_usd ELSE cost_usd END,
            error_code = CASE WHEN @setError THEN @error_code ELSE error_code END,
            error_message = CASE WHEN @setError THEN @error_message ELSE error_message END,
            updated_at = @now
@@ -124,6 +146,7 @@ class HistoryStore implements History {
         "UPDATE messages SET status = 'interrupted', updated_at = ? WHERE status = 'streaming'",
       ),
       deleteConversation: p<[string]>('DELETE FROM conversations WHERE id = ?'),
+      setConversationMode: p<[RouteMode | null, string]>('UPDATE conversations SET mode = ? WHERE id = ?'),
       settings: p<[], { key: string; value: string }>('SELECT key, value FROM settings'),
       saveSetting: p<[string, string]>(
         'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
@@ -138,7 +161,7 @@ class HistoryStore implements History {
       const id = randomUUID();
       const now = this.tick();
       this.stmt.insertConversation.run(id, title, now, now);
-      return { id, title, createdAt: now, updatedAt: now, messageCount: 0 };
+      return { id, title, createdAt: now, updatedAt: now, messageCount: 0, mode: null, localShare: null };
     });
   }
 
@@ -156,6 +179,22 @@ class HistoryStore implements History {
     );
   }
 
+  getMessage(id: string): Message | null {
+    return this.guard('read the message', () => {
+      const row = this.stmt.message.get(id);
+      return row ? toMessage(row) : null;
+    });
+  }
+
+  setConversationMode(id: string, mode: RouteMode | null): ConversationSummary {
+    return this.guard('save the conversation', () => {
+      if (this.stmt.setConversationMode.run(mode, id).changes === 0) {
+        throw new HistoryError('not_found', 'That conversation no longer exists.');
+      }
+      return toSummary(this.stmt.conversation.get(id)!);
+    });
+  }
+
   addMessage(message: NewMessage): Message {
     return this.guard('save the message', () =>
       this.db.transaction(() => {
@@ -170,6 +209,7 @@ class HistoryStore implements History {
           content: message.content,
           status: message.status,
           now,
+          rerunOf: message.rerunOf ?? null,
           ...provenanceColumns(message.provenance ?? null),
         });
         return toMessage(row!);
@@ -264,6 +304,11 @@ function provenanceColumns(p: Provenance | null): ProvenanceColumns {
     ttft_ms: p?.ttftMs ?? null,
     tokens: p?.tokens ?? null,
     tokens_per_second: p?.tokensPerSecond ?? null,
+    route: p?.route ?? null,
+    score: p?.score ?? null,
+    latency_ms: p?.latencyMs ?? null,
+    prompt_tokens: p?.promptTokens ?? null,
+    cost_usd: p?.costUsd ?? null,
   };
 }
 
@@ -274,6 +319,8 @@ function toSummary(row: ConversationRow): ConversationSummary {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     messageCount: row.message_count,
+    mode: row.mode,
+    localShare: row.local_share,
   };
 }
 
@@ -290,13 +337,19 @@ function toMessage(row: MessageRow): Message {
         ? null
         : {
             target: row.target,
-            reasons: JSON.parse(row.reasons ?? '[]') as string[],
+            route: row.route ?? row.target,
+            reasons: JSON.parse(row.reasons ?? '[]') as RouteReason[],
+            score: row.score,
             model: row.model ?? '',
             ttftMs: row.ttft_ms,
             tokens: row.tokens ?? 0,
             tokensPerSecond: row.tokens_per_second,
+            latencyMs: row.latency_ms,
+            promptTokens: row.prompt_tokens,
+            costUsd: row.cost_usd,
           },
     error: toError(row),
+    rerunOf: row.rerun_of,
   };
 }
 

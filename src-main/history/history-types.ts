@@ -1,4 +1,4 @@
-import type { ConversationDetail, ConversationSummary, DuetError, Message, MessageStatus, Provenance } from '../contract/index.js';
+import type { RouteMode, ConversationDetail, ConversationSummary, DuetError, Message, MessageStatus, Provenance } from '../contract/index.js';
 
 export interface NewMessage {
   conversationId: string;
@@ -6,6 +6,8 @@ export interface NewMessage {
   content: string;
   status: MessageStatus;
   provenance?: Provenance | null;
+  /** The answer this one re-runs on the other side ("Ask the other side"). */
+  rerunOf?: string | null;
 }
 
 export interface MessagePatch {
@@ -21,6 +23,10 @@ export interface History {
   listConversations(): ConversationSummary[];
   /** null when no conversation has that id. */
   getConversation(id: string): ConversationDetail | null;
+  /** Sets a conversation's own routing mode; null follows the global setting. */
+  setConversationMode(id: string, mode: RouteMode | null): ConversationSummary;
+  /** null when no message has that id. */
+  getMessage(id: string): Message | null;
   addMessage(message: NewMessage): Message;
   updateMessage(id: string, patch: MessagePatch): Message;
   /** Marks answers left 'streaming' by a crash as 'interrupted'; returns how many. */

@@ -53,7 +53,7 @@ describe('the migration runner', () => {
     expect(tables(db)).toEqual(['conversations', 'messages', 'settings']);
     for (const t of ['conversations', 'messages', 'settings']) expect(isStrict(db, t)).toBe(true);
     const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").pluck().all();
-    expect(indexes).toEqual(['conversations_by_updated_at', 'messages_by_conversation_seq']);
+    expect(indexes).toEqual(['conversations_by_updated_at', 'messages_by_conversation_seq', 'messages_by_conversation_target']);
   });
 
   it('does nothing when the file is up to date, and a re-open keeps the data', () => {
@@ -132,6 +132,32 @@ describe('0002-settings', () => {
     db.prepare("INSERT INTO settings VALUES ('showRouting', 'true')").run();
     expect(() => db.prepare("INSERT INTO settings VALUES ('bad', 'not json')").run()).toThrow(/CHECK/);
     expect(isStrict(db, 'settings')).toBe(true);
+  });
+});
+
+describe('0003-routing', () => {
+  it('adds routing provenance to a version 2 file and turns plain-text reasons into coded ones', () => {
+    const db = connect();
+    migrate(db, { to: 2 });
+    db.prepare("INSERT INTO conversations VALUES ('c1', 'Before routing', 1, 1)").run();
+    db.prepare(
+      `INSERT INTO messages (id, conversation_id, seq, role, content, status, created_at, updated_at, target, reasons, model, tokens)
+       VALUES ('m1', 'c1', 1, 'assistant', 'hi', 'complete', 1, 1, 'local', '["no cloud model is set up"]', 'tiny', 3)`,
+    ).run();
+
+    expect(migrate(db, { to: 3 })).toEqual({ from: 2, to: 3, applied: ['0003-routing'] });
+    const row = db.prepare('SELECT route, reasons, score, cost_usd, rerun_of FROM messages').get();
+    expect(row).toEqual({
+      route: 'local',
+      reasons: JSON.stringify([{ code: 'local-only', message: 'no cloud model is set up' }]),
+      score: null,
+      cost_usd: null,
+      rerun_of: null,
+    });
+    expect(db.prepare('SELECT mode FROM conversations').pluck().get()).toBeNull();
+    expect(() => db.prepare("UPDATE messages SET route = 'sideways'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE conversations SET mode = 'sometimes'").run()).toThrow(/CHECK/);
+    expect(isStrict(db, 'messages')).toBe(true);
   });
 });
 

@@ -53,11 +53,19 @@ function codeOf(run: () => unknown): string | undefined {
 
 const provenance: Provenance = {
   target: 'local',
-  reasons: ['short question', 'no private data'],
+  route: 'local',
+  reasons: [
+    { code: 'easy', message: 'short question' },
+    { code: 'privacy', message: 'no private data' },
+  ],
+  score: 0.12,
   model: 'tiny-test.gguf',
   ttftMs: 42.5,
   tokens: 7,
   tokensPerSecond: 38.25,
+  latencyMs: 310.5,
+  promptTokens: null,
+  costUsd: null,
 };
 
 describe('conversations and messages', () => {
@@ -114,6 +122,7 @@ describe('conversations and messages', () => {
       createdAt: user.createdAt,
       provenance: null,
       error: null,
+      rerunOf: null,
     });
     expect(detail.messages[1]!.provenance).toEqual(provenance);
   });
@@ -174,7 +183,7 @@ describe('after a restart', () => {
     first.close(); // closing twice is harmless
 
     const second = start();
-    expect(second.listConversations()).toEqual([{ ...c, updatedAt: a.createdAt, messageCount: 2 }]);
+    expect(second.listConversations()).toEqual([{ ...c, updatedAt: a.createdAt, messageCount: 2, localShare: 1 }]);
     expect(second.getConversation(c.id)!.messages).toEqual([u, a]);
     expect(second.getSettings()).toEqual({ showRouting: true });
     // New conversations still sort after the old ones.

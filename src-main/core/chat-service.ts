@@ -1,14 +1,26 @@
-import path from 'node:path';
-import type { ConversationDetail, DuetError, Message, ModelStatus, Provenance } from '../contract/index.js';
-import type { History } from '../history/history-types.js';
-import type { ChatTurn, LocalEngine } from '../local/engine-types.js';
+import type { ConversationDetail, DuetError, Message, PolicyInfo, Provenance, Result, RouteKind, RouteMode, RouteReason } from '../contract/index.js';
+import type { History, MessagePatch } from '../history/history-types.js';
+import type { ChatTurn, GenerateRequest } from '../local/engine-types.js';
+import { estimateTokens } from '../router/context-fit.js';
+import { detectPrivateData } from '../router/privacy.js';
+import type { RouteDecision, RouteInput } from '../router/router-types.js';
+import { isCloudFailure, looksOffline, type AnswerSource, type SourceOutcome } from './answer-source.js';
 import { CoreError, toEnvelopeError } from './core-error.js';
 import type { EventHub } from './event-hub.js';
+import type { SettingsService } from './settings-service.js';
 
 /** A streamed answer is written to disk at least this often, so a crash keeps what was said. */
 export const PARTIAL_SAVE_INTERVAL_MS = 250;
+/** After the cloud could not be reached, route as if offline for this long instead of waiting on it again. */
+export const OFFLINE_BACKOFF_MS = 30_000;
+/**
+ * The cascade: a local answer whose first tokens the model itself is unsure of (mean probability of
+ * the chosen tokens below `threshold` over the first `windowTokens`) is handed to the cloud. Fluent
+ * greedy answers of small instruct models mostly pick tokens at 0.7-0.9; 0.6 is a starting value,
+ * to be calibrated on real models.
+ */
+export const CONFIDENCE_CHECK = { threshold: 0.6, windowTokens: 8 } as const;
 const TITLE_LENGTH = 60;
-const LOCAL_REASON = 'no cloud model is set up, so every answer runs on this machine';
 
 export interface SendResult {
   conversationId: string;
@@ -16,43 +28,78 @@ export interface SendResult {
   assistantMessage: Message;
 }
 
+export interface ChatDependencies {
+  history: History;
+  events: EventHub;
+  settings: SettingsService;
+  policy: PolicyInfo;
+  /** The local engine as an answer source, and whether it can answer now (null) or why not. */
+  local: AnswerSource & { unavailable(): DuetError | null; contextSize(): number | null };
+  /** The cloud as configured now; null when none is set up. */
+  cloud(): AnswerSource | null;
+  route(input: RouteInput): RouteDecision;
+}
+
+/** How one answer is to be produced: where it runs first, and what it may fall back to. */
+interface AnswerPlan {
+  route: RouteKind;
+  reasons: RouteReason[];
+  score: number | null;
+  source: AnswerSource;
+  /** Where an unsure local answer goes instead (the cascade); null when not allowed or not worth it. */
+  escalation: AnswerSource | null;
+  fallback: AnswerSource | null;
+}
+
 /**
- * Sends questions to the local engine and keeps history in step: the question is saved before
- * anything can fail, the answer is saved as it grows, and how it ended is recorded with it.
+ * Routes questions and sends them to the local engine or the cloud, keeping history in step: the
+ * question is saved before anything can fail, the answer is saved as it grows, and where it ran,
+ * why, and how it ended are recorded with it.
  */
 export class ChatService {
   private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  private cloudDownUntil = 0;
 
-  constructor(
-    private readonly history: History,
-    private readonly engine: LocalEngine,
-    private readonly events: EventHub,
-  ) {}
+  constructor(private readonly deps: ChatDependencies) {}
 
-  /** Saves the question, starts the answer in the background and returns both messages at once. */
+  /** Saves the question, routes it, starts the answer in the background and returns both messages at once. */
   send(conversationId: string | null, text: string): SendResult {
+    const { history, events } = this.deps;
     const conversation = conversationId ? this.requireConversation(conversationId) : null;
-    const id = conversation?.conversation.id ?? this.history.createConversation(titleFrom(text)).id;
-    if (this.running.has(id)) {
-      throw new CoreError('busy', 'Duet is still answering in this conversation. Stop it or wait for the answer first.');
-    }
+    const id = conversation?.conversation.id ?? history.createConversation(titleFrom(text)).id;
+    this.requireIdle(id);
     const earlier = conversation ? turnsOf(conversation.messages) : [];
-    const userMessage = this.history.addMessage({ conversationId: id, role: 'user', content: text, status: 'complete' });
-    const model = this.engine.status();
-    const unavailable = modelUnavailable(model);
-    const assistantMessage = this.history.addMessage({
-      conversationId: id,
-      role: 'assistant',
-      content: '',
-      status: unavailable ? 'error' : 'streaming',
-      provenance: provenanceFor(model, null),
-    });
-    const shown = unavailable ? this.history.updateMessage(assistantMessage.id, { error: unavailable }) : assistantMessage;
-    this.events.emit({ type: 'message.updated', message: userMessage });
-    this.events.emit({ type: 'message.updated', message: shown });
-    this.events.emit({ type: 'conversations.changed' });
-    if (!unavailable) this.startAnswer(id, shown, earlier, text);
-    return { conversationId: id, userMessage, assistantMessage: shown };
+    const userMessage = history.addMessage({ conversationId: id, role: 'user', content: text, status: 'complete' });
+    events.emit({ type: 'message.updated', message: userMessage });
+    const plan = this.plan(text, earlier, conversation?.conversation.mode ?? null);
+    const assistantMessage = this.startAnswer(id, plan, earlier, text, null);
+    return { conversationId: id, userMessage, assistantMessage };
+  }
+
+  /** Re-runs an answer on the other side; records the choice and lets it nudge the threshold. */
+  askOther(messageId: string): Message {
+    const found = this.deps.history.getMessage(messageId);
+    if (!found || found.role !== 'assistant' || !found.provenance) {
+      throw new CoreError('not_found', 'There is no answer to re-run there.');
+    }
+    this.requireIdle(found.conversationId);
+    const { messages } = this.requireConversation(found.conversationId);
+    const index = messages.findIndex((m) => m.id === messageId);
+    const questionIndex = messages.slice(0, index).findLastIndex((m) => m.role === 'user');
+    const question = messages[questionIndex];
+    if (!question) throw new CoreError('not_found', 'The question for that answer is gone.');
+    const wanted = found.provenance.target === 'local' ? 'cloud' : 'local';
+    const source = wanted === 'cloud' ? this.requireCloudFor(question.content) : this.deps.local;
+    this.deps.settings.learnFromOverride(wanted);
+    const plan: AnswerPlan = {
+      route: wanted,
+      reasons: [{ code: 'user-choice', message: `you asked the ${wanted === 'cloud' ? 'cloud' : 'local model'} to answer instead` }],
+      score: found.provenance.score,
+      source,
+      escalation: null,
+      fallback: null,
+    };
+    return this.startAnswer(found.conversationId, plan, turnsOf(messages.slice(0, questionIndex)), question.content, messageId);
   }
 
   /** Stops the answer being written in a conversation; false when none was running. */
@@ -70,79 +117,203 @@ export class ChatService {
   }
 
   private requireConversation(id: string): ConversationDetail {
-    const found = this.history.getConversation(id);
+    const found = this.deps.history.getConversation(id);
     if (!found) throw new CoreError('not_found', 'That conversation no longer exists. Start a new chat.');
     return found;
   }
 
-  private startAnswer(conversationId: string, message: Message, earlier: ChatTurn[], prompt: string): void {
-    const controller = new AbortController();
-    const done = this.answer(conversationId, message, earlier, prompt, controller.signal)
-      .catch((error: unknown) => this.finish(conversationId, message.id, { status: 'error', error: toEnvelopeError(error) }));
-    this.running.set(conversationId, { controller, done });
+  private requireIdle(conversationId: string): void {
+    if (this.running.has(conversationId)) {
+      throw new CoreError('busy', 'Duet is still answering in this conversation. Stop it or wait for the answer first.');
+    }
   }
 
-  private async answer(conversationId: string, message: Message, earlier: ChatTurn[], prompt: string, signal: AbortSignal): Promise<void> {
+  /** The cloud, when the user asks for it explicitly: still never for personal data or against policy. */
+  private requireCloudFor(question: string): AnswerSource {
+    if (!this.deps.policy.allowCloud) throw new CoreError('cloud_not_configured', 'Your administrator does not allow cloud answers on this computer.');
+    const cloud = this.deps.cloud();
+    if (!cloud) throw new CoreError('cloud_not_configured', 'No cloud model is set up. Add one in Settings first.');
+    const finding = detectPrivateData(question)[0];
+    if (finding) throw new CoreError('invalid_request', `This question contains ${finding.label}, so Duet keeps it on this machine.`);
+    return cloud;
+  }
+
+  private plan(prompt: string, earlier: ChatTurn[], conversationMode: RouteMode | null): AnswerPlan {
+    const settings = this.deps.settings.read();
+    const cloud = this.deps.cloud();
+    const decision = this.deps.route({
+      prompt,
+      historyTokens: earlier.reduce((sum, turn) => sum + estimateTokens(turn.content), 0),
+      // Personal data said earlier in the conversation would travel with the question, so it counts too.
+      history: earlier.filter((turn) => turn.role === 'user').map((turn) => turn.content),
+      mode: conversationMode ?? settings.mode,
+      policy: { allowCloud: this.deps.policy.allowCloud, forceMode: this.deps.policy.forceMode },
+      cloudConfigured: cloud !== null,
+      online: Date.now() >= this.cloudDownUntil,
+      localContextTokens: this.deps.local.contextSize(),
+      threshold: this.deps.settings.routing().effectiveThreshold,
+    });
+    const toCloud = decision.target === 'cloud' && cloud !== null;
+    // Only a query Auto judged easy may escalate: every earlier gate (mode, policy, offline,
+    // privacy) that kept it local also forbids sending it to the cloud.
+    const judgedEasy = decision.reasons.at(-1)?.code === 'easy';
+    return {
+      route: toCloud ? 'cloud' : 'local',
+      reasons: decision.reasons,
+      score: decision.score,
+      source: toCloud ? cloud : this.deps.local,
+      escalation: !toCloud && judgedEasy ? cloud : null,
+      // The admin can impose the cloud; then a failed cloud answer must not quietly run locally.
+      fallback: toCloud && this.deps.policy.forceMode !== 'cloud' ? this.deps.local : null,
+    };
+  }
+
+  private startAnswer(conversationId: string, plan: AnswerPlan, earlier: ChatTurn[], prompt: string, rerunOf: string | null): Message {
+    const { history, events } = this.deps;
+    const unavailable = plan.source === this.deps.local ? this.deps.local.unavailable() : null;
+    const created = history.addMessage({
+      conversationId,
+      role: 'assistant',
+      content: '',
+      status: unavailable ? 'error' : 'streaming',
+      provenance: provenanceOf(plan, plan.source.model),
+      rerunOf,
+    });
+    const message = unavailable ? history.updateMessage(created.id, { error: unavailable }) : created;
+    events.emit({ type: 'message.updated', message });
+    events.emit({ type: 'conversations.changed' });
+    if (unavailable) return message;
+
+    const controller = new AbortController();
+    const done = this.answer(conversationId, message, plan, earlier, prompt, controller.signal).catch((error: unknown) =>
+      this.finish(conversationId, message.id, { status: 'error', error: toEnvelopeError(error) }),
+    );
+    this.running.set(conversationId, { controller, done });
+    return message;
+  }
+
+  private async answer(conversationId: string, message: Message, first: AnswerPlan, earlier: ChatTurn[], prompt: string, signal: AbortSignal): Promise<void> {
+    const request: GenerateRequest = { conversationId, history: earlier, prompt };
+    const started = performance.now();
+    let plan = first;
+    let outcome = await this.stream(message, plan.source, withCheck(request, plan), signal);
+    for (let next = this.nextPlan(plan, outcome.result, signal); next; next = this.nextPlan(plan, outcome.result, signal)) {
+      plan = next;
+      // What the first side said is replaced by the second side's answer.
+      const restarted = this.deps.history.updateMessage(message.id, { content: '', provenance: provenanceOf(plan, plan.source.model) });
+      this.deps.events.emit({ type: 'message.updated', message: restarted });
+      outcome = await this.stream(message, plan.source, withCheck(request, plan), signal);
+    }
+
+    const provenance = provenanceOf(plan, plan.source.model);
+    const { result, text } = outcome;
+    if (!result.ok) {
+      this.finish(conversationId, message.id, { content: text, status: 'error', error: result.error, provenance });
+      if (result.error.code === 'engine_crashed') this.deps.events.emit({ type: 'engine.crashed', error: result.error });
+      return;
+    }
+    const { stats, usage, costUsd } = result.value;
+    this.finish(conversationId, message.id, {
+      content: result.value.text,
+      status: result.value.stopped ? 'stopped' : 'complete',
+      provenance: {
+        ...provenance,
+        model: stats.model || provenance.model,
+        ttftMs: stats.ttftMs,
+        tokens: stats.tokens,
+        tokensPerSecond: stats.tokensPerSecond,
+        latencyMs: performance.now() - started,
+        promptTokens: usage?.promptTokens ?? null,
+        costUsd: costUsd ?? null,
+      },
+    });
+  }
+
+  /** What to try after an attempt: the cloud when the local model was unsure, local when the cloud failed. */
+  private nextPlan(plan: AnswerPlan, result: Result<SourceOutcome>, signal: AbortSignal): AnswerPlan | null {
+    if (signal.aborted) return null;
+    if (result.ok && result.value.unsure && plan.escalation) {
+      const confidence = result.value.unsure.confidence.toFixed(2);
+      return {
+        ...plan,
+        route: 'escalated',
+        reasons: [...plan.reasons, { code: 'local-unsure', message: `escalated: local model unsure (confidence ${confidence})` }],
+        source: plan.escalation,
+        escalation: null,
+        fallback: plan.source,
+      };
+    }
+    if (!result.ok && plan.fallback && isCloudFailure(result.error.code)) {
+      if (looksOffline(result.error.code)) this.cloudDownUntil = Date.now() + OFFLINE_BACKOFF_MS;
+      return {
+        ...plan,
+        route: 'fallback',
+        reasons: [...plan.reasons, { code: 'cloud-unavailable', message: `cloud unavailable (${result.error.message}) → answered locally` }],
+        source: plan.fallback,
+        escalation: null,
+        fallback: null,
+      };
+    }
+    return null;
+  }
+
+  /** Streams one source's answer into the message, saving it as it grows. */
+  private async stream(
+    message: Message,
+    source: AnswerSource,
+    request: GenerateRequest,
+    signal: AbortSignal,
+  ): Promise<{ result: Result<SourceOutcome>; text: string }> {
     let text = '';
     let saved = '';
     // Saving on a timer, not per token, keeps the token path free of disk writes.
     const saver = setInterval(() => {
       if (text === saved) return;
       saved = text;
-      this.history.updateMessage(message.id, { content: text });
+      this.deps.history.updateMessage(message.id, { content: text });
     }, PARTIAL_SAVE_INTERVAL_MS);
     try {
-      const outcome = await this.engine.generate(
-        { conversationId, history: earlier, prompt },
+      const result = await source.generate(
+        request,
         (chunk) => {
           text += chunk;
-          this.events.emit({ type: 'message.delta', conversationId, messageId: message.id, text: chunk });
+          this.deps.events.emit({ type: 'message.delta', conversationId: message.conversationId, messageId: message.id, text: chunk });
         },
         signal,
       );
-      if (outcome.ok) {
-        const { stats } = outcome.value;
-        this.finish(conversationId, message.id, {
-          content: outcome.value.text,
-          status: outcome.value.stopped ? 'stopped' : 'complete',
-          provenance: { ...provenanceFor(this.engine.status(), stats.model), ttftMs: stats.ttftMs, tokens: stats.tokens, tokensPerSecond: stats.tokensPerSecond },
-        });
-      } else {
-        this.finish(conversationId, message.id, { content: text, status: 'error', error: outcome.error });
-        if (outcome.error.code === 'engine_crashed') this.events.emit({ type: 'engine.crashed', error: outcome.error });
-      }
+      return { result, text };
     } finally {
       clearInterval(saver);
     }
   }
 
   /** Records how an answer ended; the conversation is free for the next question before anyone hears of it. */
-  private finish(conversationId: string, messageId: string, patch: Parameters<History['updateMessage']>[1]): void {
+  private finish(conversationId: string, messageId: string, patch: MessagePatch): void {
     this.running.delete(conversationId);
-    const message = this.history.updateMessage(messageId, patch);
-    this.events.emit({ type: 'message.updated', message });
-    this.events.emit({ type: 'conversations.changed' });
+    const message = this.deps.history.updateMessage(messageId, patch);
+    this.deps.events.emit({ type: 'message.updated', message });
+    this.deps.events.emit({ type: 'conversations.changed' });
   }
 }
 
-/** Why no answer can start now, or null when the model is ready (or still loading: the engine waits for it). */
-function modelUnavailable(status: ModelStatus): DuetError | null {
-  if (status.state === 'ready' || status.state === 'loading') return null;
-  if (status.state === 'error' && status.error) return status.error;
-  return {
-    code: 'model_missing',
-    message: 'No local model is loaded. Choose a GGUF model file (start Duet with --model PATH, or load one above), then send again.',
-  };
+/** The request with the confidence check when the answer may escalate. */
+function withCheck(request: GenerateRequest, plan: AnswerPlan): GenerateRequest {
+  return plan.escalation ? { ...request, confidenceCheck: CONFIDENCE_CHECK } : request;
 }
 
-function provenanceFor(status: ModelStatus, model: string | null): Provenance {
+function provenanceOf(plan: AnswerPlan, model: string): Provenance {
   return {
-    target: 'local',
-    reasons: [LOCAL_REASON],
-    model: model ?? status.name ?? (status.path ? path.basename(status.path) : 'no model'),
+    target: plan.source.target,
+    route: plan.route,
+    reasons: plan.reasons,
+    score: plan.score,
+    model,
     ttftMs: null,
     tokens: 0,
     tokensPerSecond: null,
+    latencyMs: null,
+    promptTokens: null,
+    costUsd: null,
   };
 }
 

@@ -1,4 +1,5 @@
-import type { DuetEvent, Result } from '../contract/index.js';
+import type { CloudInfo, CloudSettings, DuetEvent, PolicyInfo, Result } from '../contract/index.js';
+import type { SecretStore } from '../cloud/secrets.js';
 import type { SpawnWorker } from '../local/worker-handle.js';
 
 export interface CoreOptions {
@@ -9,6 +10,13 @@ export interface CoreOptions {
   /** How to start the engine worker; defaults to a Node child process. Electron passes utilityProcess. */
   spawnWorker?: SpawnWorker;
   version: string;
+  /** Where the cloud API key is kept: Electron passes an encrypted store; headless reads the environment. */
+  secrets?: SecretStore;
+  keyStorage?: CloudInfo['keyStorage'];
+  /** The admin's managed policy; read from the machine's policy file by default. */
+  policy?: PolicyInfo;
+  /** A cloud endpoint named at start (headless flags); saved as the setting. */
+  cloud?: CloudSettings | null;
 }
 
 /**

@@ -5,26 +5,33 @@ import {
   fail,
   isChannel,
   ok,
-  Settings,
   type Channel,
+  type DuetError,
+  type ModelStatus,
   type ParsedRequestOf,
   type ResponseOf,
   type Result,
 } from '../contract/index.js';
+import { createEnvSecretStore } from '../cloud/secrets.js';
 import { ELECTRON_NATIVE_BINDING, openHistory } from '../history/index.js';
 import { createLocalEngine } from '../local/engine-host.js';
+import type { LocalEngine } from '../local/engine-types.js';
+import { DEFAULT_DIFFICULTY_THRESHOLD } from '../router/difficulty.js';
+import { route } from '../router/route.js';
+import { loadAdminPolicy } from '../settings/admin-policy.js';
+import type { AnswerSource } from './answer-source.js';
 import { ChatService } from './chat-service.js';
+import { CloudLink } from './cloud-link.js';
 import { CoreError, toEnvelopeError } from './core-error.js';
 import type { CoreOptions, DuetCore } from './core-types.js';
 import { EventHub } from './event-hub.js';
+import { SettingsService } from './settings-service.js';
 
 type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>> };
 
-const DEFAULT_SETTINGS: Settings = { showRouting: false, modelPath: null };
-
 /**
- * The composition root: opens history, starts the local engine and answers the contract.
- * Throws (with a user-facing message) only when the data folder cannot be used at all.
+ * The composition root: opens history, starts the local engine, links the cloud and answers the
+ * contract. Throws (with a user-facing message) only when the data folder cannot be used at all.
  */
 export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
   mkdirSync(options.dataDir, { recursive: true });
@@ -33,39 +40,59 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
   if (interrupted > 0) console.warn(`Duet: ${interrupted} answer(s) were cut off by a crash and are marked "interrupted".`);
 
   const events = new EventHub();
+  const settings = new SettingsService(history, DEFAULT_DIFFICULTY_THRESHOLD);
+  const policy = options.policy ?? loadAdminPolicy();
+  if (options.cloud) settings.update({ cloud: options.cloud });
+  const cloud = new CloudLink(settings, options.secrets ?? createEnvSecretStore(), options.keyStorage ?? 'environment');
+  await cloud.start();
+
   const engine = createLocalEngine(options.spawnWorker ? { spawnWorker: options.spawnWorker } : {});
-  const chat = new ChatService(history, engine, events);
-
-  const readSettings = (): Settings => {
-    const parsed = Settings.partial().safeParse(history.getSettings());
-    return { ...DEFAULT_SETTINGS, ...(parsed.success ? parsed.data : {}) };
-  };
-  const saveSettings = (changes: Partial<Settings>): Settings => {
-    for (const [key, value] of Object.entries(changes)) history.saveSetting(key, value);
-    return readSettings();
-  };
-
   engine.onStatus((status) => {
     // The last model that loaded, from whichever source, is the one the next start uses.
-    if (status.state === 'ready' && status.path !== readSettings().modelPath) saveSettings({ modelPath: status.path });
+    if (status.state === 'ready' && status.path !== settings.read().modelPath) settings.update({ modelPath: status.path });
     events.emit({ type: 'model.status', status });
+  });
+  const chat = new ChatService({
+    history,
+    events,
+    settings,
+    policy,
+    local: localSource(engine),
+    cloud: () => cloud.current(),
+    route,
   });
 
   const handlers: Handlers = {
-    'app.info': () => ({ version: options.version, dataDir: options.dataDir, model: engine.status(), settings: readSettings() }),
+    'app.info': () => ({
+      version: options.version,
+      dataDir: options.dataDir,
+      model: engine.status(),
+      settings: settings.read(),
+      policy,
+      cloud: cloud.info(),
+      routing: settings.routing(),
+    }),
     'conversations.list': () => history.listConversations(),
     'conversations.open': ({ id }) => {
       const found = history.getConversation(id);
       if (!found) throw new CoreError('not_found', 'That conversation no longer exists.');
       return found;
     },
+    'conversations.setMode': ({ id, mode }) => {
+      const summary = history.setConversationMode(id, mode);
+      events.emit({ type: 'conversations.changed' });
+      return summary;
+    },
     'chat.send': ({ conversationId, text }) => chat.send(conversationId, text),
     'chat.stop': ({ conversationId }) => ({ stopped: chat.stop(conversationId) }),
-    'settings.update': (changes) => saveSettings(changes),
+    'chat.askOther': ({ messageId }) => ({ assistantMessage: chat.askOther(messageId) }),
+    'settings.update': (changes) => settings.update(changes),
+    'settings.resetLearning': () => ({ learnedNudge: settings.resetLearning() }),
+    'cloud.configure': ({ apiKey, ...endpoint }) => cloud.configure(endpoint, apiKey),
     'model.load': ({ path: modelPath }) => engine.load(path.resolve(modelPath)),
   };
 
-  const startModel = options.modelPath ?? readSettings().modelPath;
+  const startModel = options.modelPath ?? settings.read().modelPath;
   // Loading runs in the background: the window opens at once and shows "loading".
   if (startModel) void engine.load(startModel);
 
@@ -90,5 +117,29 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
       await engine.close();
       history.close();
     },
+  };
+}
+
+/** The local engine as an answer source. */
+function localSource(engine: LocalEngine): AnswerSource & { unavailable(): DuetError | null; contextSize(): number | null } {
+  return {
+    target: 'local',
+    get model() {
+      const status = engine.status();
+      return status.name ?? (status.path ? path.basename(status.path) : 'no model');
+    },
+    generate: (request, onToken, signal) => engine.generate(request, onToken, signal),
+    unavailable: () => modelUnavailable(engine.status()),
+    contextSize: () => engine.status().contextSize,
+  };
+}
+
+/** Why no local answer can start now, or null when the model is ready (or loading: the engine waits for it). */
+function modelUnavailable(status: ModelStatus): DuetError | null {
+  if (status.state === 'ready' || status.state === 'loading') return null;
+  if (status.state === 'error' && status.error) return status.error;
+  return {
+    code: 'model_missing',
+    message: 'No local model is loaded. Choose a GGUF model file (start Duet with --model PATH, or load one above), then send again.',
   };
 }

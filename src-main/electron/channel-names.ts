@@ -10,6 +10,10 @@ const NAMES = {
   'chat.send': true,
   'chat.stop': true,
   'settings.update': true,
+  'settings.resetLearning': true,
+  'conversations.setMode': true,
+  'chat.askOther': true,
+  'cloud.configure': true,
   'model.load': true,
 } as const satisfies Record<Channel, true>;
 

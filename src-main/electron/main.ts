@@ -1,11 +1,12 @@
 // The desktop shell: one instance per data folder, one sandboxed window on app://duet/, the core
 // in this process and the model in a utility process. Everything the window may do goes through
 // the contract (ipc.ts); everything else is denied (hardening.ts).
-import { app, BrowserWindow, dialog, ipcMain, nativeTheme, session, shell, utilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme, session, shell, safeStorage, utilityProcess } from 'electron';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DuetCore } from '../core/core-types.js';
+import { createEncryptedFileSecretStore } from '../cloud/secrets.js';
 import { createDuetCore } from '../core/create-core.js';
 import { resolveDataDir, resolveModelPath } from '../core/paths.js';
 import { APP_ENTRY_URL } from './app-files.js';
@@ -99,6 +100,14 @@ async function start(dataDir: string, modelPath: string | null): Promise<void> {
       modelPath,
       spawnWorker: utilityProcessSpawner((modulePath, args, options) => utilityProcess.fork(modulePath, args, options)),
       version: app.getVersion(),
+      // The cloud API key is kept encrypted by the OS keychain, never in SQLite or a plain file.
+      secrets: createEncryptedFileSecretStore({
+        dir: path.join(dataDir, 'secrets'),
+        encrypt: (plaintext) => safeStorage.encryptString(plaintext),
+        decrypt: (ciphertext) => safeStorage.decryptString(ciphertext),
+        isAvailable: () => safeStorage.isEncryptionAvailable(),
+      }),
+      keyStorage: safeStorage.isEncryptionAvailable() ? 'encrypted' : 'unavailable',
     });
   } catch (error) {
     fatal(describe(error));

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { CloudSettings } from '../contract/index.js';
 import { createDuetCore } from '../core/create-core.js';
 import { toEnvelopeError } from '../core/core-error.js';
 import { appRoot, defaultAppDataDir, resolveDataDir, resolveModelPath } from '../core/paths.js';
@@ -12,11 +13,14 @@ import { appVersion } from '../core/version.js';
 import { createBridgeServer } from './http-bridge.js';
 
 const DEFAULT_PORT = 8765;
-const USAGE = `Usage: npm run serve -- [--model PATH] [--port N] [--data DIR]
-  --model PATH  GGUF model to load (or DUET_MODEL; else the last one loaded)
-  --port N      port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one)
-  --data DIR    data folder (or DUET_DATA_DIR; default ${defaultAppDataDir()})
-  DUET_TOKEN    the access token (default: a new random one each start)`;
+const USAGE = `Usage: npm run serve -- [--model PATH] [--port N] [--data DIR] [--cloud-url URL --cloud-model NAME]
+  --model PATH        GGUF model to load (or DUET_MODEL; else the last one loaded)
+  --port N            port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one)
+  --data DIR          data folder (or DUET_DATA_DIR; default ${defaultAppDataDir()})
+  --cloud-url URL     an OpenAI-compatible endpoint, e.g. https://api.openai.com/v1 (or DUET_CLOUD_BASE_URL)
+  --cloud-model NAME  the cloud model (or DUET_CLOUD_MODEL)
+  DUET_CLOUD_API_KEY  the cloud API key (headless Duet never stores keys)
+  DUET_TOKEN          the access token (default: a new random one each start)`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -24,6 +28,8 @@ async function main(): Promise<void> {
       model: { type: 'string' },
       port: { type: 'string' },
       data: { type: 'string' },
+      'cloud-url': { type: 'string' },
+      'cloud-model': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -38,6 +44,7 @@ async function main(): Promise<void> {
     dataDir: resolveDataDir({ flag: values.data, defaultDir: defaultAppDataDir() }),
     modelPath: resolveModelPath({ flag: values.model }),
     version: appVersion,
+    cloud: cloudFromFlags(values['cloud-url'] ?? process.env.DUET_CLOUD_BASE_URL, values['cloud-model'] ?? process.env.DUET_CLOUD_MODEL),
   });
   const token = process.env.DUET_TOKEN || randomBytes(24).toString('base64url');
   const server = createBridgeServer({ core, token, staticDir });
@@ -64,6 +71,15 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+}
+
+/** A cloud endpoint named on the command line; both parts or neither. */
+function cloudFromFlags(baseUrl: string | undefined, model: string | undefined): CloudSettings | null {
+  if (!baseUrl && !model) return null;
+  if (!baseUrl || !model) throw new Error('Give both --cloud-url and --cloud-model (or DUET_CLOUD_BASE_URL and DUET_CLOUD_MODEL).');
+  const parsed = CloudSettings.safeParse({ presetId: 'custom', baseUrl, model });
+  if (!parsed.success) throw new Error(`--cloud-url must be an http(s) URL, got "${baseUrl}".`);
+  return parsed.data;
 }
 
 main().catch((error: unknown) => {

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DuetEvent, Message, ModelStatus, Result } from '../../src-main/contract/index.js';
+import type { Message } from '../../src-main/contract/index.js';
 import { createDuetCore } from '../../src-main/core/create-core.js';
 import type { DuetCore } from '../../src-main/core/core-types.js';
 import { TINY_GREETING_ANSWER, TINY_KEYWORD, TINY_KEYWORD_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
+import { askAndWait, valueOf, waitForModel } from '../support/core-driver.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -19,38 +20,9 @@ afterEach(async () => {
   temp.remove();
 });
 
-function valueOf<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
-
 async function open(modelPath: string | null): Promise<DuetCore> {
   core = await createDuetCore({ dataDir: temp.dir, modelPath, version: 'test' });
   return core;
-}
-
-async function waitForModel(c: DuetCore): Promise<ModelStatus> {
-  for (;;) {
-    const info = valueOf<{ model: ModelStatus }>(await c.call('app.info', {}));
-    if (info.model.state !== 'loading' && info.model.state !== 'none') return info.model;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** Sends a question and resolves with the finished answer, collecting the streamed pieces. */
-async function askAndWait(c: DuetCore, text: string, conversationId: string | null = null) {
-  const deltas: string[] = [];
-  let unsubscribe = (): void => {};
-  const finished = new Promise<Message>((resolve) => {
-    unsubscribe = c.subscribe((event: DuetEvent) => {
-      if (event.type === 'message.delta') deltas.push(event.text);
-      if (event.type === 'message.updated' && event.message.role === 'assistant' && event.message.status !== 'streaming') resolve(event.message);
-    });
-  });
-  const sent = valueOf<{ conversationId: string; assistantMessage: Message }>(await c.call('chat.send', { conversationId, text }));
-  const answer = await finished;
-  unsubscribe();
-  return { sent, answer, deltas };
 }
 
 describe('core', () => {

@@ -22,6 +22,8 @@ export interface ServerOptions {
   dataDir: string;
   port?: number;
   token?: string;
+  /** Extra environment for the server, e.g. DUET_CLOUD_BASE_URL. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Starts the built headless server (`npm run build` first) and waits for its "ready" line. */
@@ -29,7 +31,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const child = spawn(
     process.execPath,
     [CLI, '--model', options.model, '--data', options.dataDir, '--port', String(options.port ?? 0)],
-    { env: { ...process.env, ...(options.token ? { DUET_TOKEN: options.token } : {}) }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { env: { ...process.env, ...options.env, ...(options.token ? { DUET_TOKEN: options.token } : {}) }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,0 +1,64 @@
+import { Settings, type RoutingInfo } from '../contract/index.js';
+import type { History } from '../history/history-types.js';
+
+const DEFAULT_SETTINGS: Settings = { showRouting: false, modelPath: null, mode: 'auto', threshold: null, cloud: null };
+const LEARNED_NUDGE_KEY = 'learnedNudge';
+/** How far one "Ask the other side" moves the threshold, and how far all of them together may. */
+export const NUDGE_STEP = 0.02;
+export const NUDGE_LIMIT = 0.15;
+const THRESHOLD_BOUNDS = { min: 0.02, max: 0.98 };
+
+/** The user's settings, kept in the history database beside the conversations. */
+export class SettingsService {
+  constructor(
+    private readonly history: History,
+    private readonly defaultThreshold: number,
+  ) {}
+
+  read(): Settings {
+    const stored = this.history.getSettings();
+    const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+    // Each field on its own: one unreadable value falls back to its default, not all of them.
+    for (const [key, schema] of Object.entries(Settings.shape)) {
+      const parsed = schema.safeParse(stored[key]);
+      if (key in stored && parsed.success) merged[key] = parsed.data;
+    }
+    return merged as Settings;
+  }
+
+  update(changes: Partial<Settings>): Settings {
+    for (const [key, value] of Object.entries(changes)) {
+      if (value !== undefined) this.history.saveSetting(key, value);
+    }
+    return this.read();
+  }
+
+  /** The threshold in force: the user's (or the trained default), moved by what their overrides taught. */
+  routing(): RoutingInfo {
+    const learnedNudge = this.learnedNudge();
+    const base = this.read().threshold ?? this.defaultThreshold;
+    const effective = Math.min(THRESHOLD_BOUNDS.max, Math.max(THRESHOLD_BOUNDS.min, base + learnedNudge));
+    return { defaultThreshold: this.defaultThreshold, learnedNudge, effectiveThreshold: effective };
+  }
+
+  /**
+   * Learns from "Ask the other side": wanting the cloud after a local answer lowers the threshold
+   * (more goes to the cloud); wanting local after a cloud answer raises it. Bounded, resettable.
+   */
+  learnFromOverride(wanted: 'local' | 'cloud'): number {
+    const step = wanted === 'cloud' ? -NUDGE_STEP : NUDGE_STEP;
+    const next = Math.max(-NUDGE_LIMIT, Math.min(NUDGE_LIMIT, this.learnedNudge() + step));
+    this.history.saveSetting(LEARNED_NUDGE_KEY, Math.round(next * 1000) / 1000);
+    return next;
+  }
+
+  resetLearning(): number {
+    this.history.saveSetting(LEARNED_NUDGE_KEY, 0);
+    return 0;
+  }
+
+  private learnedNudge(): number {
+    const value = this.history.getSettings()[LEARNED_NUDGE_KEY];
+    return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+  }
+}

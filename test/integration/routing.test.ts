@@ -1,0 +1,169 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ConversationSummary, Message, PolicyInfo } from '../../src-main/contract/index.js';
+import { createDuetCore } from '../../src-main/core/create-core.js';
+import type { DuetCore } from '../../src-main/core/core-types.js';
+import { CLOUD_GREETING_ANSWER, TINY_GREETING_ANSWER, TINY_MODEL_FILE, UNSURE_MODEL_FILE } from '../fixtures/fixture-facts.js';
+import { askAndWait, nextAnswer, valueOf, waitForModel } from '../support/core-driver.js';
+import { startLoopbackCloud, type LoopbackCloud } from '../support/loopback-cloud.js';
+import { makeTempDir } from '../support/temp-dir.js';
+
+const OPEN_POLICY: PolicyInfo = { allowCloud: true, forceMode: null, source: null };
+let cloud: LoopbackCloud;
+let temp: ReturnType<typeof makeTempDir>;
+let core: DuetCore | null = null;
+
+beforeAll(async () => {
+  cloud = await startLoopbackCloud();
+});
+afterAll(async () => {
+  await cloud.stop();
+});
+beforeEach(() => {
+  temp = makeTempDir('routing');
+  cloud.setFault({ kind: 'none' });
+});
+afterEach(async () => {
+  await core?.close();
+  core = null;
+  temp.remove();
+});
+
+async function open(policy: PolicyInfo = OPEN_POLICY, withCloud = true, modelPath = TINY_MODEL_FILE): Promise<DuetCore> {
+  core = await createDuetCore({
+    dataDir: temp.dir,
+    modelPath,
+    version: 'test',
+    policy,
+    cloud: withCloud ? { presetId: 'custom', baseUrl: cloud.baseUrl, model: cloud.model } : null,
+  });
+  await waitForModel(core);
+  return core;
+}
+
+const codes = (m: Message): string[] => m.provenance?.reasons.map((r) => r.code) ?? [];
+
+describe('routing', () => {
+  it('answers an easy greeting locally, with its reason and score recorded', async () => {
+    const c = await open();
+    const { answer } = await askAndWait(c, 'Hello');
+    expect(answer.content).toBe(TINY_GREETING_ANSWER);
+    expect(answer.provenance).toMatchObject({ target: 'local', route: 'local' });
+    expect(codes(answer)).toContain('easy');
+    expect(answer.provenance?.score).toBeGreaterThanOrEqual(0);
+  });
+
+  it('answers from the cloud in Cloud-only mode, with tokens and latency recorded', async () => {
+    const c = await open();
+    valueOf(await c.call('settings.update', { mode: 'cloud' }));
+    const { answer, deltas } = await askAndWait(c, 'Hello');
+    expect(answer.content).toBe(CLOUD_GREETING_ANSWER);
+    expect(deltas.join('')).toBe(CLOUD_GREETING_ANSWER);
+    expect(answer.provenance).toMatchObject({ target: 'cloud', route: 'cloud', model: cloud.model });
+    expect(codes(answer)).toContain('mode-cloud');
+    expect(answer.provenance?.tokens).toBeGreaterThan(0);
+    expect(answer.provenance?.latencyMs).toBeGreaterThan(0);
+  });
+
+  it('keeps a message with an e-mail address local, even in Cloud-only mode', async () => {
+    const c = await open();
+    valueOf(await c.call('settings.update', { mode: 'cloud' }));
+    const { answer } = await askAndWait(c, 'Hello, please write to jane.doe@example.com');
+    expect(answer.provenance).toMatchObject({ target: 'local', route: 'local' });
+    expect(codes(answer)).toContain('privacy');
+    expect(cloud.chatRequests()).toBeGreaterThanOrEqual(0);
+  });
+
+  it('follows a conversation\'s own mode over the global one', async () => {
+    const c = await open();
+    const first = await askAndWait(c, 'Hello');
+    expect(first.answer.provenance?.target).toBe('local');
+    const summary = valueOf<ConversationSummary>(await c.call('conversations.setMode', { id: first.sent.conversationId, mode: 'cloud' }));
+    expect(summary.mode).toBe('cloud');
+    const second = await askAndWait(c, 'Hello again', first.sent.conversationId);
+    expect(second.answer.content).toBe(CLOUD_GREETING_ANSWER);
+    const list = valueOf<ConversationSummary[]>(await c.call('conversations.list', {}));
+    expect(list[0]?.localShare).toBe(0.5);
+  });
+
+  it('falls back to the local model when the cloud fails, and never loses the question', async () => {
+    const c = await open();
+    valueOf(await c.call('settings.update', { mode: 'cloud' }));
+    cloud.setFault({ kind: 'status', status: 401 });
+    const { answer, sent } = await askAndWait(c, 'Hello');
+    expect(answer.content).toBe(TINY_GREETING_ANSWER);
+    expect(answer.provenance).toMatchObject({ target: 'local', route: 'fallback' });
+    const fallbackReason = answer.provenance?.reasons.find((r) => r.code === 'cloud-unavailable');
+    expect(fallbackReason?.message).toMatch(/→ answered locally/);
+    const detail = valueOf<{ messages: Message[] }>(await c.call('conversations.open', { id: sent.conversationId }));
+    expect(detail.messages[0]).toMatchObject({ role: 'user', content: 'Hello' });
+  });
+
+  it('honours an admin policy that forbids the cloud', async () => {
+    const c = await open({ allowCloud: false, forceMode: null, source: '/etc/duet/policy.json' });
+    valueOf(await c.call('settings.update', { mode: 'cloud' }));
+    const { answer } = await askAndWait(c, 'Hello');
+    expect(answer.provenance?.target).toBe('local');
+    expect(codes(answer)).toContain('policy-no-cloud');
+    const rerun = await c.call('chat.askOther', { messageId: answer.id });
+    expect(rerun).toMatchObject({ ok: false, error: { code: 'cloud_not_configured' } });
+  });
+
+  it('answers locally with a reason when no cloud is set up', async () => {
+    const c = await open(OPEN_POLICY, false);
+    const { answer } = await askAndWait(c, 'Prove that there are infinitely many primes, step by step.');
+    expect(answer.provenance?.target).toBe('local');
+    expect(codes(answer)).toContain('no-cloud');
+  });
+
+  it('re-runs an answer on the other side and learns from the choice, within bounds', async () => {
+    const c = await open();
+    const { answer } = await askAndWait(c, 'Hello');
+    const rerun = nextAnswer(c);
+    valueOf(await c.call('chat.askOther', { messageId: answer.id }));
+    const { answer: cloudAnswer } = await rerun;
+    expect(cloudAnswer).toMatchObject({ content: CLOUD_GREETING_ANSWER, rerunOf: answer.id });
+    expect(cloudAnswer.provenance).toMatchObject({ target: 'cloud' });
+    expect(codes(cloudAnswer)).toEqual(['user-choice']);
+    const info = valueOf<{ routing: { learnedNudge: number; effectiveThreshold: number; defaultThreshold: number } }>(await c.call('app.info', {}));
+    expect(info.routing.learnedNudge).toBeCloseTo(-0.02);
+    expect(info.routing.effectiveThreshold).toBeCloseTo(info.routing.defaultThreshold - 0.02);
+    expect(valueOf(await c.call('settings.resetLearning', {}))).toEqual({ learnedNudge: 0 });
+
+    const back = nextAnswer(c);
+    valueOf(await c.call('chat.askOther', { messageId: cloudAnswer.id }));
+    expect((await back).answer).toMatchObject({ content: TINY_GREETING_ANSWER, rerunOf: cloudAnswer.id });
+  });
+
+  it('escalates an easy question to the cloud when the local model is unsure of its answer', async () => {
+    const c = await open(OPEN_POLICY, true, UNSURE_MODEL_FILE);
+    const { answer } = await askAndWait(c, 'Hello');
+    expect(answer.content).toBe(CLOUD_GREETING_ANSWER);
+    expect(answer.provenance).toMatchObject({ target: 'cloud', route: 'escalated' });
+    expect(codes(answer)).toEqual(['easy', 'local-unsure']);
+    expect(answer.provenance?.reasons[1]?.message).toMatch(/^escalated: local model unsure \(confidence 0\.\d+\)$/);
+  });
+
+  it('keeps a sure local answer local: the tiny model is confident', async () => {
+    const c = await open();
+    const { answer } = await askAndWait(c, 'Hello');
+    expect(answer.provenance?.route).toBe('local');
+    expect(codes(answer)).toEqual(['easy']);
+  });
+
+  it('answers locally after all when the local model is unsure and the cloud is down', async () => {
+    const c = await open(OPEN_POLICY, true, UNSURE_MODEL_FILE);
+    cloud.setFault({ kind: 'status', status: 401 });
+    const { answer } = await askAndWait(c, 'Hello');
+    expect(answer.provenance).toMatchObject({ target: 'local', route: 'fallback' });
+    expect(codes(answer)).toEqual(['easy', 'local-unsure', 'cloud-unavailable']);
+    expect(answer.content).toMatch(/unclear\.$/);
+  });
+
+  it('refuses to send personal data to the cloud even when asked to re-run there', async () => {
+    const c = await open();
+    const { answer } = await askAndWait(c, 'My card is 4111 1111 1111 1111, hello');
+    expect(codes(answer)).toContain('privacy');
+    const rerun = await c.call('chat.askOther', { messageId: answer.id });
+    expect(rerun).toMatchObject({ ok: false, error: { message: expect.stringMatching(/keeps it on this machine/) } });
+  });
+});

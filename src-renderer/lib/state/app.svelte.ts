@@ -2,6 +2,7 @@ import type { DuetError } from '../../../src-main/contract/envelope.js';
 import type { DuetEvent } from '../../../src-main/contract/events.js';
 import type { DuetClient } from '../client.js';
 import { ChatState } from './chat.svelte.js';
+import { CloudState } from './cloud.svelte.js';
 import { ModelState } from './model.svelte.js';
 import { SettingsState } from './settings.svelte.js';
 
@@ -10,6 +11,7 @@ export class AppState {
   readonly chat: ChatState;
   readonly settings: SettingsState;
   readonly model: ModelState;
+  readonly cloud: CloudState;
 
   version = $state<string | null>(null);
   /** `app.info` failed: nothing else can work until it answers. */
@@ -27,6 +29,7 @@ export class AppState {
     this.chat = new ChatState(api);
     this.settings = new SettingsState(api);
     this.model = new ModelState(api);
+    this.cloud = new CloudState(api, this.settings);
   }
 
   /** Listens to the core and loads the first state; returns a function that stops listening. */
@@ -50,7 +53,8 @@ export class AppState {
     if (info.ok) {
       this.version = info.value.version;
       this.model.status = info.value.model;
-      this.settings.apply(info.value.settings);
+      this.settings.applyInfo(info.value);
+      this.cloud.info = info.value.cloud;
       this.startError = null;
     } else {
       this.startError = info.error;
@@ -70,6 +74,11 @@ export class AppState {
       default:
         this.chat.handle(event);
     }
+  }
+
+  /** Re-runs an answer on the other side; the choice may move the learned threshold, so re-read it. */
+  async askOther(messageId: string): Promise<void> {
+    if (await this.chat.askOther(messageId)) await this.settings.reloadRouting();
   }
 
   dismissCrash(): void {

@@ -1,4 +1,4 @@
-import type { ConversationSummary, Message } from '../../../src-main/contract/entities.js';
+import type { ConversationSummary, Message, RouteMode } from '../../../src-main/contract/entities.js';
 import type { DuetError } from '../../../src-main/contract/envelope.js';
 import type { DuetEvent } from '../../../src-main/contract/events.js';
 import type { DuetClient } from '../client.js';
@@ -20,10 +20,18 @@ export class ChatState {
   sendError = $state.raw<DuetError | null>(null);
   openError = $state.raw<DuetError | null>(null);
   listError = $state.raw<DuetError | null>(null);
+  /** A failed change of the open conversation's routing mode. */
+  modeError = $state.raw<DuetError | null>(null);
+  /** The answer an "Ask the other side" call is on its way for. */
+  askingFor = $state<string | null>(null);
+  /** Why "Ask the other side" failed, by the id of the answer it was asked for. */
+  askErrors = $state.raw<Record<string, DuetError>>({});
 
   streamingMessage = $derived(this.messages.find((m) => m.status === 'streaming') ?? null);
   streaming = $derived(this.streamingMessage !== null);
-  busy = $derived(this.sending || this.streaming);
+  busy = $derived(this.sending || this.streaming || this.askingFor !== null);
+  /** The open conversation as the list knows it (mode, local share); null for a new chat. */
+  openSummary = $derived(this.conversations.find((c) => c.id === this.openId) ?? null);
 
   #api: DuetClient;
   /** Bumped whenever the view switches conversation, so late answers for the old one are dropped. */
@@ -32,6 +40,7 @@ export class ChatState {
   /** Events for messages `chat.send` has not returned yet; replayed once they are known. */
   #early: MessageEvent[] = [];
   #reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  #modeSeq = 0;
 
   constructor(api: DuetClient) {
     this.#api = api;
@@ -56,8 +65,7 @@ export class ChatState {
     this.#early = [];
     this.openId = id;
     this.messages = [];
-    this.openError = null;
-    this.sendError = null;
+    this.#resetView();
     this.loading = true;
     await this.#load(id, seq);
   }
@@ -79,8 +87,7 @@ export class ChatState {
     this.#early = [];
     this.openId = null;
     this.messages = [];
-    this.openError = null;
-    this.sendError = null;
+    this.#resetView();
     this.loading = false;
   }
 
@@ -121,6 +128,48 @@ export class ChatState {
     if (!result.ok && id === this.openId) this.sendError = result.error;
   }
 
+  /**
+   * Re-runs an answer on the other side (local ↔ cloud). The new answer arrives through events like
+   * any other; resolves true when the core took the request.
+   */
+  async askOther(messageId: string): Promise<boolean> {
+    if (this.busy) return false;
+    const seq = this.#viewSeq;
+    this.askingFor = messageId;
+    this.#setAskError(messageId, null);
+    const result = await this.#api.call('chat.askOther', { messageId });
+    this.askingFor = null;
+    if (seq !== this.#viewSeq) return result.ok;
+    if (!result.ok) {
+      this.#setAskError(messageId, result.error);
+      return false;
+    }
+    // Events may already have brought the message and some of its text: never replace those.
+    const { assistantMessage } = result.value;
+    if (!this.messages.some((m) => m.id === assistantMessage.id) && assistantMessage.conversationId === this.openId) {
+      this.#upsert(assistantMessage);
+    }
+    return true;
+  }
+
+  /** Sets the open conversation's routing mode (null follows the global one); a failure puts it back. */
+  async setMode(mode: RouteMode | null): Promise<void> {
+    const id = this.openId;
+    const before = this.openSummary;
+    if (id === null || before === null) return;
+    const seq = ++this.#modeSeq;
+    this.modeError = null;
+    this.#replaceSummary({ ...before, mode });
+    const result = await this.#api.call('conversations.setMode', { id, mode });
+    if (seq !== this.#modeSeq) return;
+    if (result.ok) {
+      this.#replaceSummary(result.value);
+    } else {
+      this.#replaceSummary(before);
+      if (id === this.openId) this.modeError = result.error;
+    }
+  }
+
   /** Applies a core event that concerns conversations or messages. */
   handle(event: DuetEvent): void {
     switch (event.type) {
@@ -145,6 +194,24 @@ export class ChatState {
         void this.refreshList();
         break;
     }
+  }
+
+  #resetView(): void {
+    this.openError = null;
+    this.sendError = null;
+    this.modeError = null;
+    this.askErrors = {};
+  }
+
+  #setAskError(messageId: string, error: DuetError | null): void {
+    const next = { ...this.askErrors };
+    if (error) next[messageId] = error;
+    else delete next[messageId];
+    this.askErrors = next;
+  }
+
+  #replaceSummary(summary: ConversationSummary): void {
+    this.conversations = this.conversations.map((c) => (c.id === summary.id ? summary : c));
   }
 
   #isAwaitingSend(conversationId: string): boolean {

@@ -1,15 +1,46 @@
-import type { Settings } from '../../../src-main/contract/entities.js';
+import type {
+  AppInfo,
+  PolicyInfo,
+  RouteMode,
+  RoutingInfo,
+  Settings,
+} from '../../../src-main/contract/entities.js';
 import type { DuetError } from '../../../src-main/contract/envelope.js';
 import type { DuetClient } from '../client.js';
 
-/** The user's settings, saved through `settings.update`. */
+const NO_POLICY: PolicyInfo = { allowCloud: true, forceMode: null, source: null };
+
+/**
+ * The user's settings, saved through `settings.update`, with what frames them: the admin policy
+ * and the routing threshold in force. Each field saves on its own, so a slow save of one never
+ * puts back a newer choice of another.
+ */
 export class SettingsState {
   showRouting = $state(false);
   modelPath = $state<string | null>(null);
+  mode = $state<RouteMode>('auto');
+  threshold = $state<number | null>(null);
+  cloud = $state.raw<Settings['cloud']>(null);
+  policy = $state.raw<PolicyInfo>(NO_POLICY);
+  /** Null until `app.info` answers. */
+  routing = $state.raw<RoutingInfo | null>(null);
+  /** A failed save of the switches in the header (shown as a notice). */
   error = $state.raw<DuetError | null>(null);
+  /** A failed save of the threshold or reset of learning (shown in the settings panel). */
+  routingError = $state.raw<DuetError | null>(null);
+
+  /** True when the admin decides where answers run; the mode choices are then locked. */
+  modeLocked = $derived(!this.policy.allowCloud || this.policy.forceMode !== null);
+  /** The mode actually in force globally, policy included. */
+  effectiveMode = $derived<RouteMode>(this.policy.forceMode ?? (this.policy.allowCloud ? this.mode : 'local'));
 
   #api: DuetClient;
-  #seq = 0;
+  #seq: Record<'showRouting' | 'mode' | 'threshold' | 'learning', number> = {
+    showRouting: 0,
+    mode: 0,
+    threshold: 0,
+    learning: 0,
+  };
 
   constructor(api: DuetClient) {
     this.#api = api;
@@ -19,21 +50,82 @@ export class SettingsState {
   apply(settings: Settings): void {
     this.showRouting = settings.showRouting;
     this.modelPath = settings.modelPath;
+    this.mode = settings.mode;
+    this.threshold = settings.threshold;
+    this.cloud = settings.cloud;
+  }
+
+  /** Takes what `app.info` says about settings, policy and routing. */
+  applyInfo(info: Pick<AppInfo, 'settings' | 'policy' | 'routing'>): void {
+    this.apply(info.settings);
+    this.policy = info.policy;
+    this.routing = info.routing;
+  }
+
+  /** Re-reads the policy and the threshold in force (after something that may have moved it). */
+  async reloadRouting(): Promise<void> {
+    const result = await this.#api.call('app.info', {});
+    if (!result.ok) return;
+    this.policy = result.value.policy;
+    this.routing = result.value.routing;
   }
 
   /** Shows or hides routing details at once, then saves; a failed save puts the switch back. */
   async setShowRouting(value: boolean): Promise<void> {
-    const seq = ++this.#seq;
+    const seq = ++this.#seq.showRouting;
     const previous = this.showRouting;
     this.showRouting = value;
     this.error = null;
     const result = await this.#api.call('settings.update', { showRouting: value });
-    if (seq !== this.#seq) return;
+    if (seq !== this.#seq.showRouting) return;
     if (result.ok) {
-      this.apply(result.value);
+      this.showRouting = result.value.showRouting;
     } else {
       this.showRouting = previous;
       this.error = result.error;
     }
+  }
+
+  /** Sets the global routing mode at once, then saves; a failed save puts it back. */
+  async setMode(value: RouteMode): Promise<void> {
+    const seq = ++this.#seq.mode;
+    const previous = this.mode;
+    this.mode = value;
+    this.error = null;
+    const result = await this.#api.call('settings.update', { mode: value });
+    if (seq !== this.#seq.mode) return;
+    if (result.ok) {
+      this.mode = result.value.mode;
+    } else {
+      this.mode = previous;
+      this.error = result.error;
+    }
+  }
+
+  /** Saves the cost-versus-quality threshold (null: the trained default) and re-reads the one in force. */
+  async setThreshold(value: number | null): Promise<void> {
+    const seq = ++this.#seq.threshold;
+    const previous = this.threshold;
+    this.threshold = value;
+    this.routingError = null;
+    const result = await this.#api.call('settings.update', { threshold: value });
+    if (seq !== this.#seq.threshold) return;
+    if (result.ok) {
+      this.threshold = result.value.threshold;
+      await this.reloadRouting();
+    } else {
+      this.threshold = previous;
+      this.routingError = result.error;
+    }
+  }
+
+  /** Forgets what "Ask the other side" taught the router. */
+  async resetLearning(): Promise<void> {
+    const seq = ++this.#seq.learning;
+    this.routingError = null;
+    const result = await this.#api.call('settings.resetLearning', {});
+    if (seq !== this.#seq.learning) return;
+    if (result.ok) await this.reloadRouting();
+    else this.routingError = result.error;
   }
 }

@@ -1,4 +1,4 @@
-import type { Provenance, RouteKind, RouteMode } from '../../src-main/contract/entities.js';
+import type { RouteKind, RouteMode } from '../../src-main/contract/entities.js';
 
 /** "TTFT 12 ms", or "TTFT –" before the first token. */
 export function formatTtft(ttftMs: number | null): string {

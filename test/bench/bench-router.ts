@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scoreDifficulty } from '../../src-main/router/difficulty.js';
+import { mulberry32 } from '../../src-main/router/difficulty-train.js';
 import { detectPrivateData } from '../../src-main/router/privacy.js';
 import { routeWithDefaults } from '../../src-main/router/route.js';
 
@@ -92,18 +93,6 @@ function loadPrompts(dir: string): string[] {
   return prompts;
 }
 
-/** A small seeded PRNG (mulberry32), so every run draws the same prompts. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Milliseconds at quantile q of sorted nanosecond timings. */
 function quantileMs(sortedNs: Float64Array, q: number): number {
   const i = Math.min(sortedNs.length - 1, Math.max(0, Math.ceil(q * sortedNs.length) - 1));
@@ -127,7 +116,7 @@ function main(): void {
   if (!fs.existsSync(dataDir)) throw new Error(`No router data at ${dataDir}: set DUET_ROUTER_DATA to the folder with the MMLU/GSM8K/MT-Bench files.`);
   const pool = loadPrompts(dataDir);
   if (pool.length === 0) throw new Error(`No prompts found under ${dataDir}.`);
-  const rand = random(SEED);
+  const rand = mulberry32(SEED);
   const draw = (): string => pool[Math.floor(rand() * pool.length)]!;
   const prompts = Array.from({ length: DECISIONS }, draw);
 

@@ -3,9 +3,8 @@
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../src-main/contract/index.js';
 import { createLocalEngine } from '../../src-main/local/engine-host.js';
-import type { ChatTurn, ConfidenceCheck, GenerateOutcome, LocalEngine } from '../../src-main/local/engine-types.js';
+import type { ChatTurn, ConfidenceCheck, LocalEngine } from '../../src-main/local/engine-types.js';
 import {
   BENCH_MODEL_FILE,
   CLOUD_GREETING_ANSWER,
@@ -17,49 +16,11 @@ import {
   UNSURE_MODEL_FILE,
   UNSURE_MODEL_NAME,
 } from '../fixtures/fixture-facts.js';
+import { ask, outcomeOf } from '../support/engine-driver.js';
 
 const CHECK: ConfidenceCheck = { threshold: 0.5, windowTokens: 4 };
 
-interface Answer {
-  result: Result<GenerateOutcome>;
-  chunks: string[];
-}
 
-/** Asks one question and collects the streamed chunks; `onChunk` may act mid-answer (stop). */
-async function ask(
-  engine: LocalEngine,
-  prompt: string,
-  options: {
-    conversationId?: string;
-    history?: ChatTurn[];
-    maxTokens?: number;
-    check?: ConfidenceCheck;
-    onChunk?: (chunk: string, index: number) => void;
-    signal?: AbortSignal;
-  } = {},
-): Promise<Answer> {
-  const chunks: string[] = [];
-  const result = await engine.generate(
-    {
-      conversationId: options.conversationId ?? `c-${Math.random()}`,
-      history: options.history ?? [],
-      prompt,
-      ...(options.maxTokens === undefined ? {} : { maxTokens: options.maxTokens }),
-      ...(options.check === undefined ? {} : { confidenceCheck: options.check }),
-    },
-    (chunk) => {
-      chunks.push(chunk);
-      options.onChunk?.(chunk, chunks.length - 1);
-    },
-    options.signal ?? new AbortController().signal,
-  );
-  return { result, chunks };
-}
-
-function valueOf(answer: Answer): GenerateOutcome {
-  if (!answer.result.ok) throw new Error(`expected an answer, got ${answer.result.error.code}: ${answer.result.error.message}`);
-  return answer.result.value;
-}
 
 /** A start of an unsure-model answer: some of its hesitant words, and nothing of what follows them. */
 const HESITANT_START = new RegExp(`^(${UNSURE_HESITATIONS.map((words) => `(${words.join('|')})`).join(' ?')})?$`);
@@ -92,7 +53,7 @@ describe('confidence check on the tiny (confident) model', () => {
 
   it('answers the exact greeting in full, sure, streamed in several chunks, with stats and a confidence near 1', async () => {
     const answer = await ask(engine, 'Hello there!', { check: CHECK });
-    const outcome = valueOf(answer);
+    const outcome = outcomeOf(answer);
     expect(outcome.text).toBe(TINY_GREETING_ANSWER);
     expect(outcome.stopped).toBe(false);
     expect(outcome.unsure).toBeUndefined();
@@ -106,33 +67,33 @@ describe('confidence check on the tiny (confident) model', () => {
   });
 
   it('without a check answers as before and reports no confidence', async () => {
-    const outcome = valueOf(await ask(engine, 'Hello there!'));
+    const outcome = outcomeOf(await ask(engine, 'Hello there!'));
     expect(outcome.text).toBe(TINY_GREETING_ANSWER);
     expect(outcome.unsure).toBeUndefined();
     expect(outcome.stats).not.toHaveProperty('meanConfidence');
   });
 
   it('judges a window longer than the answer on the whole answer', async () => {
-    const outcome = valueOf(await ask(engine, 'Hi!', { check: { threshold: 0.9, windowTokens: 100 } }));
+    const outcome = outcomeOf(await ask(engine, 'Hi!', { check: { threshold: 0.9, windowTokens: 100 } }));
     expect(outcome.text).toBe(TINY_GREETING_ANSWER);
     expect(outcome.unsure).toBeUndefined();
     expect(outcome.stats.meanConfidence).toBeGreaterThan(0.999);
   });
 
   it('keeps the conversation after checked answers: the next turns see the history, the keyword switch still works', async () => {
-    const first = valueOf(await ask(engine, 'Hello!', { conversationId: 'K', check: CHECK }));
+    const first = outcomeOf(await ask(engine, 'Hello!', { conversationId: 'K', check: CHECK }));
     expect(first.text).toBe(TINY_GREETING_ANSWER);
     const history: ChatTurn[] = [
       { role: 'user', content: 'Hello!' },
       { role: 'assistant', content: first.text },
     ];
-    const second = valueOf(await ask(engine, 'What is the weather like?', { conversationId: 'K', history, check: CHECK }));
+    const second = outcomeOf(await ask(engine, 'What is the weather like?', { conversationId: 'K', history, check: CHECK }));
     expect(second).toMatchObject({ text: TINY_KEYWORD_ANSWER, stopped: false });
     expect(second.unsure).toBeUndefined();
     expect(second.stats.meanConfidence).toBeGreaterThan(0.999);
     // The conversation now mentions the keyword, so the model keeps to its keyword answer: an
     // unchecked third turn shows the session holds the checked turns.
-    const third = valueOf(
+    const third = outcomeOf(
       await ask(engine, 'And tomorrow?', {
         conversationId: 'K',
         history: [...history, { role: 'user', content: 'What is the weather like?' }, { role: 'assistant', content: second.text }],
@@ -140,27 +101,27 @@ describe('confidence check on the tiny (confident) model', () => {
     );
     expect(third.text).toBe(TINY_KEYWORD_ANSWER);
     // And another conversation in between does not see it.
-    expect(valueOf(await ask(engine, 'Hi!', { conversationId: 'L', check: CHECK })).text).toBe(TINY_GREETING_ANSWER);
+    expect(outcomeOf(await ask(engine, 'Hi!', { conversationId: 'L', check: CHECK })).text).toBe(TINY_GREETING_ANSWER);
   });
 
   it('stops a checked answer when asked: stopped with the partial text, and the next question still works', async () => {
     const controller = new AbortController();
     const answer = await ask(engine, 'Hello!', { check: CHECK, signal: controller.signal, onChunk: (_, index) => index === 0 && controller.abort() });
-    const outcome = valueOf(answer);
+    const outcome = outcomeOf(answer);
     expect(outcome.stopped).toBe(true);
     expect(outcome.unsure).toBeUndefined();
     expect(outcome.text).toBe(answer.chunks[0]);
     expect(TINY_GREETING_ANSWER.startsWith(outcome.text)).toBe(true);
     expect(outcome.text.length).toBeLessThan(TINY_GREETING_ANSWER.length);
 
-    expect(valueOf(await ask(engine, 'Hello again!', { check: CHECK })).text).toBe(TINY_GREETING_ANSWER);
+    expect(outcomeOf(await ask(engine, 'Hello again!', { check: CHECK })).text).toBe(TINY_GREETING_ANSWER);
   });
 
   it('answers a checked question stopped before it started with an empty stopped answer', async () => {
     const controller = new AbortController();
     controller.abort();
     const answer = await ask(engine, 'Hello!', { check: CHECK, signal: controller.signal });
-    expect(valueOf(answer)).toMatchObject({ text: '', stopped: true });
+    expect(outcomeOf(answer)).toMatchObject({ text: '', stopped: true });
     expect(answer.chunks).toEqual([]);
   });
 
@@ -176,7 +137,7 @@ describe('confidence check on the tiny (confident) model', () => {
       expect(answer.result.ok).toBe(false);
       if (!answer.result.ok) expect(answer.result.error.code).toBe('invalid_request');
     }
-    expect(valueOf(await ask(engine, 'Hello!', { check: CHECK })).text).toBe(TINY_GREETING_ANSWER);
+    expect(outcomeOf(await ask(engine, 'Hello!', { check: CHECK })).text).toBe(TINY_GREETING_ANSWER);
   });
 });
 
@@ -188,7 +149,7 @@ describe('confidence check on the unsure model', () => {
 
   it('stops early, unsure, with a confidence below the threshold, having generated at most the window', async () => {
     const answer = await ask(engine, 'Will it rain tomorrow?', { check: CHECK });
-    const outcome = valueOf(answer);
+    const outcome = outcomeOf(answer);
     expect(outcome.unsure).toBeDefined();
     expect(outcome.unsure!.confidence).toBeLessThan(CHECK.threshold);
     // Each hesitant word has probability 1/8.
@@ -203,7 +164,7 @@ describe('confidence check on the unsure model', () => {
   });
 
   it('without a check answers to the end, unsure words and all', async () => {
-    const outcome = valueOf(await ask(engine, 'Will it rain tomorrow?'));
+    const outcome = outcomeOf(await ask(engine, 'Will it rain tomorrow?'));
     expect(outcome.text).toMatch(UNSURE_ANSWER_PATTERN);
     expect(outcome.stopped).toBe(false);
     expect(outcome.unsure).toBeUndefined();
@@ -211,7 +172,7 @@ describe('confidence check on the unsure model', () => {
   });
 
   it('with a check it can pass, answers to the end and reports the mean it measured', async () => {
-    const outcome = valueOf(await ask(engine, 'Will it rain tomorrow?', { check: { threshold: 0.1, windowTokens: 4 } }));
+    const outcome = outcomeOf(await ask(engine, 'Will it rain tomorrow?', { check: { threshold: 0.1, windowTokens: 4 } }));
     expect(outcome.text).toMatch(UNSURE_ANSWER_PATTERN);
     expect(outcome.unsure).toBeUndefined();
     // Three words at 1/8, then " unclear" at ~1.
@@ -220,27 +181,27 @@ describe('confidence check on the unsure model', () => {
 
   it('judges an answer that ends inside the window on the whole answer: unsure, with all its text', async () => {
     // Six tokens: three at 1/8, three at ~1, mean 0.5625; the window of 100 never fills.
-    const outcome = valueOf(await ask(engine, 'Will it rain tomorrow?', { check: { threshold: 0.6, windowTokens: 100 } }));
+    const outcome = outcomeOf(await ask(engine, 'Will it rain tomorrow?', { check: { threshold: 0.6, windowTokens: 100 } }));
     expect(outcome.text).toMatch(UNSURE_ANSWER_PATTERN);
     expect(outcome.stopped).toBe(false);
     expect(outcome.unsure?.confidence).toBeCloseTo((3 / 8 + 3) / 6, 3);
   });
 
   it('after an unsure answer, the conversation goes on from the history the core keeps (the cloud answer)', async () => {
-    const unsure = valueOf(await ask(engine, 'Will it rain?', { conversationId: 'U', check: CHECK }));
+    const unsure = outcomeOf(await ask(engine, 'Will it rain?', { conversationId: 'U', check: CHECK }));
     expect(unsure.unsure).toBeDefined();
     const history: ChatTurn[] = [
       { role: 'user', content: 'Will it rain?' },
       { role: 'assistant', content: CLOUD_GREETING_ANSWER },
     ];
-    const next = valueOf(await ask(engine, 'And the day after?', { conversationId: 'U', history }));
+    const next = outcomeOf(await ask(engine, 'And the day after?', { conversationId: 'U', history }));
     expect(next.text).toMatch(UNSURE_ANSWER_PATTERN);
-    const checked = valueOf(await ask(engine, 'And the day after?', { conversationId: 'U', history, check: CHECK }));
+    const checked = outcomeOf(await ask(engine, 'And the day after?', { conversationId: 'U', history, check: CHECK }));
     expect(checked.unsure?.confidence).toBeLessThan(CHECK.threshold);
   });
 
   it('calls an unsure answer unsure when the first token settles it (window of one)', async () => {
-    const outcome = valueOf(await ask(engine, 'Rain?', { check: { threshold: 0.5, windowTokens: 1 } }));
+    const outcome = outcomeOf(await ask(engine, 'Rain?', { check: { threshold: 0.5, windowTokens: 1 } }));
     expect(outcome.unsure?.confidence).toBeCloseTo(1 / 8, 3);
     expect(outcome.stopped).toBe(false);
     expect(outcome.stats.tokens).toBeLessThanOrEqual(1);
@@ -270,22 +231,22 @@ describe.skipIf(!existsSync(BENCH_MODEL_FILE))('confidence check on the benchmar
       },
     });
     const resolvedAfter = performance.now() - abortedAt;
-    const outcome = valueOf(answer);
+    const outcome = outcomeOf(answer);
     expect(outcome.stopped).toBe(true);
     expect(outcome.unsure).toBeUndefined();
     expect(outcome.text).toBe(answer.chunks.slice(0, 5).join(''));
     expect(resolvedAfter).toBeLessThan(100);
 
     const started = performance.now();
-    const next = valueOf(await ask(engine, 'Hi.', { maxTokens: 3 }));
+    const next = outcomeOf(await ask(engine, 'Hi.', { maxTokens: 3 }));
     expect(next.stats.tokens).toBeGreaterThan(0);
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('says the same greedy answer with a check as without, measuring only the window', async () => {
-    const plain = valueOf(await ask(engine, 'Hi.', { maxTokens: 12 }));
+    const plain = outcomeOf(await ask(engine, 'Hi.', { maxTokens: 12 }));
     // The check measures 4 tokens, then hands over to plain evaluation for the other 8.
-    const checked = valueOf(await ask(engine, 'Hi.', { maxTokens: 12, check: { threshold: 0, windowTokens: 4 } }));
+    const checked = outcomeOf(await ask(engine, 'Hi.', { maxTokens: 12, check: { threshold: 0, windowTokens: 4 } }));
     expect(checked.unsure).toBeUndefined();
     expect(checked.text).toBe(plain.text);
     expect(checked.stats.tokens).toBe(12);

@@ -3,44 +3,14 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ModelStatus, Result } from '../../src-main/contract/index.js';
+import type { ModelStatus } from '../../src-main/contract/index.js';
 import { createLocalEngine } from '../../src-main/local/engine-host.js';
-import type { ChatTurn, GenerateOutcome, LocalEngine } from '../../src-main/local/engine-types.js';
+import type { ChatTurn, LocalEngine } from '../../src-main/local/engine-types.js';
 import { writeEmptyFile, writeNotGguf, writeTruncatedModel, writeUnloadableGguf } from '../fixtures/bad-models.js';
 import { BENCH_MODEL_FILE, TINY_GREETING_ANSWER, TINY_KEYWORD, TINY_KEYWORD_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
+import { ask, outcomeOf } from '../support/engine-driver.js';
 
-interface Answer {
-  result: Result<GenerateOutcome>;
-  chunks: string[];
-}
 
-/** Asks one question and collects the streamed chunks; `onChunk` may act mid-answer (stop, kill). */
-async function ask(
-  engine: LocalEngine,
-  prompt: string,
-  options: { conversationId?: string; history?: ChatTurn[]; maxTokens?: number; onChunk?: (chunk: string, index: number) => void; signal?: AbortSignal } = {},
-): Promise<Answer> {
-  const chunks: string[] = [];
-  const result = await engine.generate(
-    {
-      conversationId: options.conversationId ?? `c-${Math.random()}`,
-      history: options.history ?? [],
-      prompt,
-      ...(options.maxTokens === undefined ? {} : { maxTokens: options.maxTokens }),
-    },
-    (chunk) => {
-      chunks.push(chunk);
-      options.onChunk?.(chunk, chunks.length - 1);
-    },
-    options.signal ?? new AbortController().signal,
-  );
-  return { result, chunks };
-}
-
-function valueOf(answer: Answer): GenerateOutcome {
-  if (!answer.result.ok) throw new Error(`expected an answer, got ${answer.result.error.code}: ${answer.result.error.message}`);
-  return answer.result.value;
-}
 
 function waitForStatus(engine: LocalEngine, predicate: (status: ModelStatus) => boolean, timeoutMs = 30_000): Promise<ModelStatus> {
   return new Promise((resolve, reject) => {
@@ -119,7 +89,7 @@ describe('local engine on the tiny model', () => {
 
   it('answers with the exact greeting, streamed in several chunks, with stats', async () => {
     const answer = await ask(engine, 'Hello there!');
-    const outcome = valueOf(answer);
+    const outcome = outcomeOf(answer);
     expect(outcome.text).toBe(TINY_GREETING_ANSWER);
     expect(outcome.stopped).toBe(false);
     expect(answer.chunks.length).toBeGreaterThan(1);
@@ -131,57 +101,57 @@ describe('local engine on the tiny model', () => {
   });
 
   it('answers with the keyword answer when the question has the keyword', async () => {
-    const outcome = valueOf(await ask(engine, `What is the ${TINY_KEYWORD} like today?`));
+    const outcome = outcomeOf(await ask(engine, `What is the ${TINY_KEYWORD} like today?`));
     expect(outcome.text).toBe(TINY_KEYWORD_ANSWER);
   });
 
   it('keeps each conversation its own history when two are interleaved', async () => {
     // The tiny model answers the keyword answer whenever its conversation mentions the keyword, so
     // a second turn shows whose history the model saw.
-    const a1 = valueOf(await ask(engine, `Tell me about the ${TINY_KEYWORD}.`, { conversationId: 'A' }));
-    const b1 = valueOf(await ask(engine, 'Hi!', { conversationId: 'B' }));
+    const a1 = outcomeOf(await ask(engine, `Tell me about the ${TINY_KEYWORD}.`, { conversationId: 'A' }));
+    const b1 = outcomeOf(await ask(engine, 'Hi!', { conversationId: 'B' }));
     expect([a1.text, b1.text]).toEqual([TINY_KEYWORD_ANSWER, TINY_GREETING_ANSWER]);
 
     const historyA: ChatTurn[] = [{ role: 'user', content: `Tell me about the ${TINY_KEYWORD}.` }, { role: 'assistant', content: a1.text }];
     const historyB: ChatTurn[] = [{ role: 'user', content: 'Hi!' }, { role: 'assistant', content: b1.text }];
-    const a2 = valueOf(await ask(engine, 'And tomorrow?', { conversationId: 'A', history: historyA }));
-    const b2 = valueOf(await ask(engine, 'How are you?', { conversationId: 'B', history: historyB }));
+    const a2 = outcomeOf(await ask(engine, 'And tomorrow?', { conversationId: 'A', history: historyA }));
+    const b2 = outcomeOf(await ask(engine, 'How are you?', { conversationId: 'B', history: historyB }));
     expect([a2.text, b2.text]).toEqual([TINY_KEYWORD_ANSWER, TINY_GREETING_ANSWER]);
   });
 
   it('rebuilds a conversation from the history it is given when it has none (as after a restart)', async () => {
     const history: ChatTurn[] = [{ role: 'user', content: `Is the ${TINY_KEYWORD} nice?` }, { role: 'assistant', content: TINY_KEYWORD_ANSWER }];
-    const fresh = valueOf(await ask(engine, 'Go on.', { conversationId: 'never-seen', history }));
+    const fresh = outcomeOf(await ask(engine, 'Go on.', { conversationId: 'never-seen', history }));
     expect(fresh.text).toBe(TINY_KEYWORD_ANSWER);
     // And a history that differs from what the worker holds for a conversation replaces it.
-    const rewritten = valueOf(await ask(engine, 'Go on.', { conversationId: 'never-seen', history: [] }));
+    const rewritten = outcomeOf(await ask(engine, 'Go on.', { conversationId: 'never-seen', history: [] }));
     expect(rewritten.text).toBe(TINY_GREETING_ANSWER);
   });
 
   it('stops when asked: resolves stopped with the partial text, and the next question still works', async () => {
     const controller = new AbortController();
     const answer = await ask(engine, 'Hello!', { signal: controller.signal, onChunk: (_, index) => index === 0 && controller.abort() });
-    const outcome = valueOf(answer);
+    const outcome = outcomeOf(answer);
     expect(outcome.stopped).toBe(true);
     expect(outcome.text).toBe(answer.chunks[0]);
     expect(TINY_GREETING_ANSWER.startsWith(outcome.text)).toBe(true);
     expect(outcome.text.length).toBeLessThan(TINY_GREETING_ANSWER.length);
 
-    expect(valueOf(await ask(engine, 'Hello again!')).text).toBe(TINY_GREETING_ANSWER);
+    expect(outcomeOf(await ask(engine, 'Hello again!')).text).toBe(TINY_GREETING_ANSWER);
   });
 
   it('answers a question stopped before it started with an empty stopped answer', async () => {
     const controller = new AbortController();
     controller.abort();
     const answer = await ask(engine, 'Hello!', { signal: controller.signal });
-    expect(valueOf(answer)).toMatchObject({ text: '', stopped: true });
+    expect(outcomeOf(answer)).toMatchObject({ text: '', stopped: true });
     expect(answer.chunks).toEqual([]);
   });
 
   it('queues a second question asked while one runs; both get their full answers', async () => {
     const [first, second] = await Promise.all([ask(engine, 'Hello!'), ask(engine, `${TINY_KEYWORD}?`)]);
-    expect(valueOf(first).text).toBe(TINY_GREETING_ANSWER);
-    expect(valueOf(second).text).toBe(TINY_KEYWORD_ANSWER);
+    expect(outcomeOf(first).text).toBe(TINY_GREETING_ANSWER);
+    expect(outcomeOf(second).text).toBe(TINY_KEYWORD_ANSWER);
   });
 });
 
@@ -221,7 +191,7 @@ describe('local engine with bad model files', () => {
       expect(answer.result).toEqual({ ok: false, error: status.error });
 
       expect((await engine.load(TINY_MODEL_FILE)).state).toBe('ready');
-      expect(valueOf(await ask(engine, 'Hello?')).text).toBe(TINY_GREETING_ANSWER);
+      expect(outcomeOf(await ask(engine, 'Hello?')).text).toBe(TINY_GREETING_ANSWER);
     });
   }
 
@@ -258,7 +228,7 @@ describe('local engine when the worker dies', () => {
     expect(ready).toMatchObject({ state: 'ready', path: TINY_MODEL_FILE, name: 'duet-tiny-chat' });
     expect(statuses.map((s) => s.error?.code ?? s.state)).toEqual(['engine_crashed', 'loading', 'ready']);
     expect(engine.workerPid()).not.toBe(pid);
-    expect(valueOf(await ask(engine, 'Hello again!')).text).toBe(TINY_GREETING_ANSWER);
+    expect(outcomeOf(await ask(engine, 'Hello again!')).text).toBe(TINY_GREETING_ANSWER);
   });
 
   it('restarts after a crash while idle, and a question asked meanwhile waits for the restart', async () => {
@@ -268,7 +238,7 @@ describe('local engine when the worker dies', () => {
     if (pid === null) throw new Error('no worker');
     process.kill(pid, 'SIGKILL');
     await waitForStatus(engine, (s) => s.error?.code === 'engine_crashed');
-    expect(valueOf(await ask(engine, 'Hello?')).text).toBe(TINY_GREETING_ANSWER);
+    expect(outcomeOf(await ask(engine, 'Hello?')).text).toBe(TINY_GREETING_ANSWER);
   });
 
   it('stops restarting after repeated quick crashes, and a new load starts afresh', async () => {
@@ -289,7 +259,7 @@ describe('local engine when the worker dies', () => {
     expect(answer.result.ok || answer.result.error.code).toBe('engine_crashed');
 
     expect((await engine.load(TINY_MODEL_FILE)).state).toBe('ready');
-    expect(valueOf(await ask(engine, 'Hello?')).text).toBe(TINY_GREETING_ANSWER);
+    expect(outcomeOf(await ask(engine, 'Hello?')).text).toBe(TINY_GREETING_ANSWER);
   });
 
   it('close() ends the worker process', async () => {
@@ -324,14 +294,14 @@ describe.skipIf(!existsSync(BENCH_MODEL_FILE))('local engine on the benchmark mo
       },
     });
     const resolvedAfter = performance.now() - abortedAt;
-    const outcome = valueOf(answer);
+    const outcome = outcomeOf(answer);
     expect(outcome.stopped).toBe(true);
     expect(outcome.text).toBe(answer.chunks.slice(0, 5).join(''));
     expect(resolvedAfter).toBeLessThan(100);
 
     // Had the worker gone on to 1000 tokens (~25 s), this short answer would wait for it.
     const started = performance.now();
-    const next = valueOf(await ask(engine, 'Hi.', { maxTokens: 3 }));
+    const next = outcomeOf(await ask(engine, 'Hi.', { maxTokens: 3 }));
     expect(next.stats.tokens).toBeGreaterThan(0);
     expect(performance.now() - started).toBeLessThan(10_000);
   });
@@ -346,6 +316,6 @@ describe.skipIf(!existsSync(BENCH_MODEL_FILE))('local engine on the benchmark mo
     if (!answer.result.ok) expect(answer.result.error.code).toBe('engine_crashed');
     expect(answer.chunks.length).toBeGreaterThanOrEqual(3);
     await waitForStatus(engine, (s) => s.state === 'ready' && engine.workerPid() !== pid, 60_000);
-    expect(valueOf(await ask(engine, 'Hi.', { maxTokens: 3 })).stats.tokens).toBeGreaterThan(0);
+    expect(outcomeOf(await ask(engine, 'Hi.', { maxTokens: 3 })).stats.tokens).toBeGreaterThan(0);
   });
 });

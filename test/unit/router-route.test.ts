@@ -230,19 +230,7 @@ describe('a broken difficulty scorer', () => {
     const failing = (): number => {
       throw new Error('weights file missing');
     };
-    const decision = route(
-      {
-        prompt: 'Hello',
-        historyTokens: 0,
-        mode: 'auto',
-        policy: { allowCloud: true, forceMode: null },
-        cloudConfigured: true,
-        online: true,
-        localContextTokens: 4096,
-        threshold: 0.5,
-      },
-      { scoreDifficulty: failing },
-    );
+    const decision = route(defaultRouteInput('Hello'), { scoreDifficulty: failing });
     expect(decision).toMatchObject({ target: 'local', score: 0 });
     expect(decision.reasons.map((r) => r.code)).toEqual(['easy']);
   });

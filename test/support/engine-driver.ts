@@ -1,0 +1,43 @@
+import type { Result } from '../../src-main/contract/index.js';
+import type { ChatTurn, ConfidenceCheck, GenerateOutcome, LocalEngine } from '../../src-main/local/engine-types.js';
+
+export interface Answer {
+  result: Result<GenerateOutcome>;
+  chunks: string[];
+}
+
+export interface AskOptions {
+  conversationId?: string;
+  history?: ChatTurn[];
+  maxTokens?: number;
+  check?: ConfidenceCheck;
+  /** Called per streamed chunk; may act mid-answer (stop, kill). */
+  onChunk?: (chunk: string, index: number) => void;
+  signal?: AbortSignal;
+}
+
+/** Asks the engine one question and collects the streamed chunks. */
+export async function ask(engine: LocalEngine, prompt: string, options: AskOptions = {}): Promise<Answer> {
+  const chunks: string[] = [];
+  const result = await engine.generate(
+    {
+      conversationId: options.conversationId ?? `c-${Math.random()}`,
+      history: options.history ?? [],
+      prompt,
+      ...(options.maxTokens === undefined ? {} : { maxTokens: options.maxTokens }),
+      ...(options.check === undefined ? {} : { confidenceCheck: options.check }),
+    },
+    (chunk) => {
+      chunks.push(chunk);
+      options.onChunk?.(chunk, chunks.length - 1);
+    },
+    options.signal ?? new AbortController().signal,
+  );
+  return { result, chunks };
+}
+
+/** The outcome of an answer that succeeded; a failed one throws with its code and message. */
+export function outcomeOf(answer: Answer): GenerateOutcome {
+  if (!answer.result.ok) throw new Error(`expected an answer, got ${answer.result.error.code}: ${answer.result.error.message}`);
+  return answer.result.value;
+}

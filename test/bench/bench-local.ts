@@ -4,6 +4,7 @@
 // text, then streamed chunks per second until ANSWER_CHUNKS have arrived. Prints one JSON object.
 import { fork } from 'node:child_process';
 import os from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { DuetEvent } from '../../src-main/contract/index.js';
 import { createDuetCore } from '../../src-main/core/create-core.js';
@@ -44,9 +45,13 @@ async function bareRunner() {
 async function duetRunner(dataDir: string) {
   const core = await createDuetCore({ dataDir, modelPath: BENCH_MODEL_FILE, version: 'bench' });
   await waitUntilReady(core);
+  /** From the stop call to the event that says the answer stopped: what "Stop" feels like. */
+  const stopTimes: number[] = [];
   return {
+    stopTimes,
     run: () => {
       let conversationId = '';
+      let stopAt = 0;
       return timeAnswer(
         (onChunk) =>
           new Promise<void>((resolve, reject) => {
@@ -56,6 +61,7 @@ async function duetRunner(dataDir: string) {
                 onChunk();
               }
               if (event.type === 'message.updated' && event.message.role === 'assistant' && event.message.status !== 'streaming') {
+                if (stopAt > 0) stopTimes.push(performance.now() - stopAt);
                 unsubscribe();
                 if (event.message.status === 'error') reject(new Error(event.message.error?.message));
                 else resolve();
@@ -65,7 +71,10 @@ async function duetRunner(dataDir: string) {
               if (!result.ok) reject(new Error(result.error.message));
             });
           }),
-        () => void core.call('chat.stop', { conversationId }),
+        () => {
+          stopAt = performance.now();
+          void core.call('chat.stop', { conversationId });
+        },
       );
     },
     close: () => core.close(),
@@ -123,6 +132,8 @@ async function main(): Promise<void> {
         bare_ttft_ms: round2(bareTtft),
         duet_ttft_ms: round2(duetTtft),
         ttft_delta_ms: round2(duetTtft - bareTtft),
+        duet_stop_ms_p50: round2(median(duet.stopTimes)),
+        duet_stop_ms_max: round2(Math.max(...duet.stopTimes)),
         rounds: ROUNDS,
         chunks_per_answer: ANSWER_CHUNKS,
         model: 'bench-q8.gguf (llama, 896 dims, 24 layers, Q8_0, random weights)',

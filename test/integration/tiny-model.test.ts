@@ -1,17 +1,7 @@
 // The generated GGUF models load in the real node-llama-cpp and behave as the tests downstream rely on.
 import { existsSync } from 'node:fs';
-import os from 'node:os';
-import {
-  getLlama,
-  LlamaChatSession,
-  type ChatWrapper,
-  type Llama,
-  type LlamaChatSessionRepeatPenalty,
-  type LlamaContext,
-  type LlamaContextSequence,
-  type LlamaModel,
-} from 'node-llama-cpp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getLlama, LlamaChatSession } from 'node-llama-cpp';
+import { describe, expect, it } from 'vitest';
 import {
   BENCH_MODEL_FILE,
   TINY_GREETING_ANSWER,
@@ -19,71 +9,17 @@ import {
   TINY_KEYWORD_ANSWER,
   TINY_MODEL_FILE,
 } from '../fixtures/fixture-facts.js';
-
-// node-llama-cpp would otherwise pick at least 4 threads, which is very slow on 2 cores.
-const threads = os.availableParallelism();
-
-interface Sampling {
-  label: string;
-  temperature?: number;
-  topK?: number;
-  topP?: number;
-  seed?: number;
-  repeatPenalty?: false | LlamaChatSessionRepeatPenalty;
-}
-const samplings: Sampling[] = [
-  { label: 'default settings' },
-  { label: 'temperature 0', temperature: 0 },
-  { label: 'temperature 0.8', temperature: 0.8, seed: 7 },
-  { label: 'temperature 1.5, strong repeat penalty', temperature: 1.5, topK: 0, topP: 1, repeatPenalty: { penalty: 2, presencePenalty: 1 } },
-];
-
-let llama: Llama;
-beforeAll(async () => {
-  llama = await getLlama({ gpu: false });
-});
-afterAll(async () => {
-  await llama?.dispose();
-});
+import { SAMPLINGS, threads, useBareChat } from '../support/bare-chat.js';
 
 describe('tiny chat model', () => {
-  let model: LlamaModel;
-  let context: LlamaContext;
-  let sequence: LlamaContextSequence;
-  let chatWrapper: ChatWrapper;
-
-  beforeAll(async () => {
-    model = await llama.loadModel({ modelPath: TINY_MODEL_FILE });
-    context = await model.createContext({ threads, contextSize: 2048 });
-    // One sequence for all questions: a disposed sequence is reclaimed asynchronously, so
-    // getSequence() right after dispose() fails with "No sequences left".
-    sequence = context.getSequence();
-    // Resolving the chat wrapper from the template is slow; do it once.
-    chatWrapper = new LlamaChatSession({ contextSequence: sequence }).chatWrapper;
-  });
-  afterAll(async () => {
-    await context?.dispose();
-    await model?.dispose();
-  });
-
-  /** Asks one question in a fresh conversation. */
-  async function ask(prompt: string, sampling: Sampling): Promise<string> {
-    await sequence.clearHistory();
-    const session = new LlamaChatSession({ contextSequence: sequence, chatWrapper });
-    try {
-      const { label: _label, ...options } = sampling;
-      return await session.prompt(prompt, { ...options, maxTokens: 40 });
-    } finally {
-      session.dispose();
-    }
-  }
+  const { ask, model, chatWrapper } = useBareChat(TINY_MODEL_FILE);
 
   it('loads without tokenizer warnings and uses the ChatML format', () => {
-    expect(model.getWarnings()).toEqual([]);
-    expect(chatWrapper.wrapperName).toBe('ChatML');
+    expect(model().getWarnings()).toEqual([]);
+    expect(chatWrapper().wrapperName).toBe('ChatML');
   });
 
-  for (const sampling of samplings) {
+  for (const sampling of SAMPLINGS) {
     it(`greets with the fixed answer (${sampling.label})`, async () => {
       for (const prompt of ['Hi', 'Hello there', 'How are you?']) {
         expect(await ask(prompt, sampling)).toBe(TINY_GREETING_ANSWER);
@@ -105,6 +41,7 @@ describe('tiny chat model', () => {
 
 describe.skipIf(!existsSync(BENCH_MODEL_FILE))('bench model', () => {
   it('loads on CPU and generates tokens', async () => {
+    const llama = await getLlama({ gpu: false });
     const model = await llama.loadModel({ modelPath: BENCH_MODEL_FILE });
     const context = await model.createContext({ threads, contextSize: 512 });
     try {
@@ -124,6 +61,7 @@ describe.skipIf(!existsSync(BENCH_MODEL_FILE))('bench model', () => {
     } finally {
       await context.dispose();
       await model.dispose();
+      await llama.dispose();
     }
   });
 });

@@ -1,9 +1,8 @@
 // The confidence the fixture models show in the real node-llama-cpp: the tiny model is certain of
 // every word it says, the unsure model tosses an 8-sided coin for each of its first three words and
 // still always ends. The engine's cascade tests (engine-confidence.test.ts) rely on both.
-import os from 'node:os';
-import { getLlama, LlamaChatSession, type ChatWrapper, type Llama, type LlamaContext, type LlamaContextSequence, type LlamaModel, type Token } from 'node-llama-cpp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LlamaChatSession, type Token } from 'node-llama-cpp';
+import { describe, expect, it } from 'vitest';
 import {
   TINY_GREETING_ANSWER,
   TINY_KEYWORD_ANSWER,
@@ -13,8 +12,7 @@ import {
   UNSURE_MODEL_FILE,
   UNSURE_MODEL_NAME,
 } from '../fixtures/fixture-facts.js';
-
-const threads = os.availableParallelism();
+import { useBareChat } from '../support/bare-chat.js';
 
 interface Step {
   text: string;
@@ -23,39 +21,15 @@ interface Step {
   top: Array<[string, number]>;
 }
 
-let llama: Llama;
-beforeAll(async () => {
-  llama = await getLlama({ gpu: false });
-});
-afterAll(async () => {
-  await llama?.dispose();
-});
-
 /** One model with one sequence, and a greedy walk through an answer that records each step's probabilities. */
-function withModel(file: string): {
-  model: () => LlamaModel;
-  sequence: () => LlamaContextSequence;
-  chatWrapper: () => ChatWrapper;
-  walk: (prompt: string) => Promise<Step[]>;
-} {
-  let model: LlamaModel;
-  let context: LlamaContext;
-  let sequence: LlamaContextSequence;
-  let chatWrapper: ChatWrapper;
-  beforeAll(async () => {
-    model = await llama.loadModel({ modelPath: file });
-    context = await model.createContext({ threads, contextSize: 1024 });
-    sequence = context.getSequence();
-    chatWrapper = new LlamaChatSession({ contextSequence: sequence }).chatWrapper;
-  });
-  afterAll(async () => {
-    await context?.dispose();
-    await model?.dispose();
-  });
+function withModel(file: string) {
+  const chat = useBareChat(file, 1024);
 
   async function walk(prompt: string): Promise<Step[]> {
+    const sequence = chat.sequence();
+    const model = chat.model();
     await sequence.clearHistory();
-    const { contextText } = chatWrapper.generateContextState({
+    const { contextText } = chat.chatWrapper().generateContextState({
       chatHistory: [
         { type: 'user', text: prompt },
         { type: 'model', response: [] },
@@ -71,7 +45,7 @@ function withModel(file: string): {
     return steps;
   }
 
-  return { model: () => model, sequence: () => sequence, chatWrapper: () => chatWrapper, walk };
+  return { model: chat.model, sequence: chat.sequence, chatWrapper: chat.chatWrapper, walk };
 }
 
 describe('tiny model confidence', () => {

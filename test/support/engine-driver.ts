@@ -41,3 +41,29 @@ export function outcomeOf(answer: Answer): GenerateOutcome {
   if (!answer.result.ok) throw new Error(`expected an answer, got ${answer.result.error.code}: ${answer.result.error.message}`);
   return answer.result.value;
 }
+
+/**
+ * Asks, and stops the answer right after chunk `stopAfterChunk` arrives. Returns the answer and how
+ * long the engine took to resolve after the stop (the 100 ms target is measured by bench:local;
+ * tests only check that the stop took effect).
+ */
+export async function askThenStop(
+  engine: LocalEngine,
+  prompt: string,
+  stopAfterChunk: number,
+  options: Omit<AskOptions, 'signal' | 'onChunk'> = {},
+): Promise<Answer & { resolvedAfterMs: number }> {
+  const controller = new AbortController();
+  let stoppedAt = 0;
+  const answer = await ask(engine, prompt, {
+    ...options,
+    signal: controller.signal,
+    onChunk: (_, index) => {
+      if (index === stopAfterChunk) {
+        stoppedAt = performance.now();
+        controller.abort();
+      }
+    },
+  });
+  return { ...answer, resolvedAfterMs: performance.now() - stoppedAt };
+}

@@ -23,6 +23,8 @@ const training = {
   dataSha256: dataFingerprint(sets),
   options: opts,
   model: 'L2 logistic regression (L-BFGS) on standardised dense features + hashed word uni/bigrams, per-set intercepts averaged at serve time, Platt-calibrated on 5-fold out-of-fold scores',
+  localShareCurve:
+    'share of prompts with calibrated score <= t for t = 0, 0.01, ..., 1 (the router keeps those local), from the same 5-fold out-of-fold scores; mean of the three sets with equal weight',
 };
 
 const outFile = path.join(repoRoot(), 'resources', 'router', 'difficulty-model.json');
@@ -38,6 +40,7 @@ function render(trainedAt: string): string {
     standardize: core.standardize,
     weights: core.weights,
     calibration: core.calibration,
+    ...(core.localShareCurve ? { localShareCurve: core.localShareCurve } : {}),
     training,
   };
   loadDifficultyModel(model); // the file must pass the runtime's own validation
@@ -68,6 +71,7 @@ process.stdout.write(
     trainedAt,
     examples: examples.length,
     calibration: core.calibration,
+    localShareAt: core.localShareCurve ? Object.fromEntries([0.1, 0.2, 0.3, 0.5].map((t) => [t, core.localShareCurve![Math.round(t * 100)]])) : null,
     seconds: Number(seconds.toFixed(1)),
   })}\n`,
 );

@@ -139,6 +139,11 @@ export const RoutingInfo = z.object({
   /** Learned from the user's overrides, within bounds; reset from settings. */
   learnedNudge: z.number(),
   effectiveThreshold: z.number(),
+  /**
+   * Expected share of questions answered locally at thresholds 0.00, 0.01, …, 1.00 (read it with
+   * `localShareAt`), from the trained model; null when the shipped weights carry none.
+   */
+  localShareCurve: z.array(z.number()).nullable(),
 });
 export type RoutingInfo = z.infer<typeof RoutingInfo>;
 

@@ -5,3 +5,4 @@ export * from './channels.js';
 export * from './events.js';
 export * from './api.js';
 export * from './transport.js';
+export * from './threshold.js';

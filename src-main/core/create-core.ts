@@ -16,7 +16,7 @@ import { createEnvSecretStore } from '../cloud/secrets.js';
 import { ELECTRON_NATIVE_BINDING, openHistory } from '../history/index.js';
 import { createLocalEngine } from '../local/engine-host.js';
 import type { LocalEngine } from '../local/engine-types.js';
-import { DEFAULT_DIFFICULTY_THRESHOLD } from '../router/difficulty.js';
+import { DEFAULT_DIFFICULTY_THRESHOLD, localShareCurve } from '../router/difficulty.js';
 import { route } from '../router/route.js';
 import { loadAdminPolicy } from '../settings/admin-policy.js';
 import type { AnswerSource } from './answer-source.js';
@@ -40,7 +40,8 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
   if (interrupted > 0) console.warn(`Duet: ${interrupted} answer(s) were cut off by a crash and are marked "interrupted".`);
 
   const events = new EventHub();
-  const settings = new SettingsService(history, DEFAULT_DIFFICULTY_THRESHOLD);
+  // Read once: the curve comes with the weights, which do not change while the app runs.
+  const settings = new SettingsService(history, DEFAULT_DIFFICULTY_THRESHOLD, localShareCurve());
   const policy = options.policy ?? loadAdminPolicy();
   if (options.cloud) settings.update({ cloud: options.cloud });
   const cloud = new CloudLink(settings, options.secrets ?? createEnvSecretStore(), options.keyStorage ?? 'environment');

@@ -1,4 +1,4 @@
-import { Settings, type RoutingInfo } from '../contract/index.js';
+import { effectiveThreshold, Settings, type RoutingInfo } from '../contract/index.js';
 import type { History } from '../history/history-types.js';
 
 const DEFAULT_SETTINGS: Settings = { showRouting: false, modelPath: null, mode: 'auto', threshold: null, cloud: null };
@@ -6,13 +6,14 @@ const LEARNED_NUDGE_KEY = 'learnedNudge';
 /** How far one "Ask the other side" moves the threshold, and how far all of them together may. */
 export const NUDGE_STEP = 0.02;
 export const NUDGE_LIMIT = 0.15;
-const THRESHOLD_BOUNDS = { min: 0.02, max: 0.98 };
 
 /** The user's settings, kept in the history database beside the conversations. */
 export class SettingsService {
   constructor(
     private readonly history: History,
     private readonly defaultThreshold: number,
+    /** The trained model's expected local share per threshold (see RoutingInfo); null when it has none. */
+    private readonly localShareCurve: number[] | null,
   ) {}
 
   read(): Settings {
@@ -37,8 +38,12 @@ export class SettingsService {
   routing(): RoutingInfo {
     const learnedNudge = this.learnedNudge();
     const base = this.read().threshold ?? this.defaultThreshold;
-    const effective = Math.min(THRESHOLD_BOUNDS.max, Math.max(THRESHOLD_BOUNDS.min, base + learnedNudge));
-    return { defaultThreshold: this.defaultThreshold, learnedNudge, effectiveThreshold: effective };
+    return {
+      defaultThreshold: this.defaultThreshold,
+      learnedNudge,
+      effectiveThreshold: effectiveThreshold(base, learnedNudge),
+      localShareCurve: this.localShareCurve,
+    };
   }
 
   /**

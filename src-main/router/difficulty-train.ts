@@ -3,6 +3,7 @@
 // so the same examples always give the same weights. Used by scripts/router-train.ts and
 // scripts/router-eval.ts; never loaded by the app at runtime.
 import { DENSE_FEATURE_COUNT, DENSE_FEATURE_NAMES, type HashingSpec, type PromptFeatures } from './features.js';
+import { LOCAL_SHARE_CURVE_POINTS } from '../contract/threshold.js';
 import { MODEL_FORMAT, MODEL_VERSION, type DifficultyModelJson } from './difficulty.js';
 
 /** One training example: its features, its label, and the set it came from (for weighting). */
@@ -409,13 +410,49 @@ function rawScores(raw: RawModel, examples: readonly TrainExample[], opts: Train
 }
 
 /**
+ * The local-share curve: for t = 0.00, 0.01, …, 1.00, the share of examples scoring ≤ t (the
+ * router keeps those local), as the mean of the per-set shares, so every set counts alike however
+ * many examples it has. Rounded to 4 decimals; non-decreasing by construction.
+ */
+export function localShareCurve(scores: readonly number[], groups: readonly string[]): number[] {
+  const bySet = new Map<string, number[]>();
+  scores.forEach((s, i) => {
+    const g = groups[i]!;
+    let list = bySet.get(g);
+    if (!list) bySet.set(g, (list = []));
+    list.push(s);
+  });
+  const sets = [...bySet.keys()].sort().map((g) => Float64Array.from(bySet.get(g)!).sort());
+  const last = LOCAL_SHARE_CURVE_POINTS - 1;
+  return Array.from({ length: LOCAL_SHARE_CURVE_POINTS }, (_, k) => {
+    // k / 100 is the same double as the slider's "0.07", so a score equal to a step counts alike here and in route().
+    const t = k / last;
+    let share = 0;
+    for (const sorted of sets) {
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid]! <= t) lo = mid + 1;
+        else hi = mid;
+      }
+      share += lo / sorted.length;
+    }
+    return sets.length ? Math.round((share / sets.length) * 1e4) / 1e4 : 0;
+  });
+}
+
+/**
  * Trains a model on the examples and returns its weights file (without trainedAt/training
- * metadata, which the caller adds). Calibration: Platt scaling fitted on out-of-fold scores.
+ * metadata, which the caller adds). Calibration: Platt scaling fitted on out-of-fold scores; the
+ * local-share curve comes from the same calibrated out-of-fold scores (none without folds).
  */
 export function trainDifficultyModel(examples: readonly TrainExample[], opts: TrainOptions = DEFAULT_TRAIN_OPTIONS): Omit<DifficultyModelJson, 'trainedAt' | 'training'> {
   if (examples.length === 0) throw new Error('trainDifficultyModel: no examples');
   const raw = trainRaw(examples, opts);
   let calibration = { a: 1, b: 0 };
+  // Out-of-fold scores, for the local-share curve too: in-sample scores would flatter the model.
+  let outOfFold: number[] | null = null;
   if (opts.calibrationFolds > 1) {
     const folds = stratifiedFolds(
       examples.map((e) => e.label),
@@ -444,9 +481,19 @@ export function trainDifficultyModel(examples: readonly TrainExample[], opts: Tr
       examples.map((e) => e.label),
       Array.from(groupWeights(examples, opts.groupWeightPower)),
     );
+    outOfFold = oof;
   }
   // Six significant digits: a smaller file, and the same file wherever the last bits of Math.exp differ.
   const r = (v: number): number => Number(v.toPrecision(6));
+  const cal = { a: r(calibration.a), b: r(calibration.b) };
+  // Through the calibration as shipped, so the curve describes the probabilities route() compares.
+  // Without folds there is no honest estimate, and the field is left out.
+  const curve = outOfFold
+    ? localShareCurve(
+        outOfFold.map((z) => sigmoid(cal.a * z + cal.b)),
+        examples.map((e) => e.group),
+      )
+    : null;
   return {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
@@ -454,6 +501,7 @@ export function trainDifficultyModel(examples: readonly TrainExample[], opts: Tr
     features: { dense: [...DENSE_FEATURE_NAMES], hashBuckets: opts.hashing.buckets, hashBigrams: opts.hashing.bigrams, clip: opts.clip },
     standardize: { mean: raw.mean.map(r), scale: raw.scale.map(r) },
     weights: { bias: r(raw.bias), dense: Array.from(raw.fit.dense, r), hash: Array.from(raw.fit.hash, r) },
-    calibration: { a: r(calibration.a), b: r(calibration.b) },
+    calibration: cal,
+    ...(curve ? { localShareCurve: curve } : {}),
   };
 }

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { LOCAL_SHARE_CURVE_POINTS, localShareAt } from '../contract/index.js';
 import { DENSE_FEATURE_NAMES, featureVector, type HashingSpec, type PromptFeatures } from './features.js';
 
 export { DENSE_FEATURE_NAMES, featureVector, type HashingSpec, type PromptFeatures } from './features.js';
@@ -41,9 +42,17 @@ export const DifficultyModelJson = z
     weights: z.object({ bias: finite, dense: z.array(finite), hash: z.array(finite) }),
     /** Platt scaling of the linear score: p = sigmoid(a·z + b). */
     calibration: z.object({ a: finite, b: finite }),
+    /**
+     * Share of prompts scoring ≤ t for t = 0.00, 0.01, …, 1.00 (out-of-fold scores, the mean of the
+     * training sets with equal weight): what the settings panel shows as the expected local share.
+     * Absent from files made before it existed.
+     */
+    localShareCurve: z.array(finite.min(0).max(1)).length(LOCAL_SHARE_CURVE_POINTS).optional(),
     training: z.record(z.string(), z.unknown()),
   })
   .superRefine((m, ctx) => {
+    const curve = m.localShareCurve;
+    if (curve && curve.some((v, i) => i > 0 && v < curve[i - 1]!)) ctx.addIssue({ code: 'custom', message: 'localShareCurve must be non-decreasing' });
     const n = DENSE_FEATURE_NAMES.length;
     const names = m.features.dense;
     if (names.length !== n || names.some((x, i) => x !== DENSE_FEATURE_NAMES[i])) {
@@ -164,4 +173,26 @@ export function defaultDifficultyModel(): DifficultyModel {
 /** Estimated probability (0..1, higher = harder) that `prompt` needs the cloud, by the shipped model. */
 export function scoreDifficulty(prompt: string): number {
   return scoreWithModel(defaultDifficultyModel(), prompt);
+}
+
+/**
+ * The shipped model's local-share curve (see DifficultyModelJson.localShareCurve), or null when the
+ * weights have none or cannot be loaded: the settings panel then shows no estimate, and scoring
+ * reports the missing weights itself when a question needs them.
+ */
+export function localShareCurve(): number[] | null {
+  try {
+    const curve = defaultDifficultyModel().meta.localShareCurve;
+    return curve ? [...curve] : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Expected share (0..1) of questions answered locally at `threshold`, interpolated on `curve`
+ * (the shipped model's by default); null when there is no curve.
+ */
+export function expectedLocalShare(threshold: number, curve: readonly number[] | null = localShareCurve()): number | null {
+  return curve ? localShareAt(curve, threshold) : null;
 }

@@ -31,6 +31,11 @@ export function formatLocalShare(share: number): string {
   return `${Math.round(share * 100)}% local`;
 }
 
+/** "Expected: 64% answered locally", for the share a threshold would keep local. */
+export function formatExpectedLocalShare(share: number): string {
+  return `Expected: ${Math.round(share * 100)}% answered locally`;
+}
+
 /** A threshold or nudge with two decimals; a signed one uses a real minus sign ("−0.04", "+0.02"). */
 export function formatThreshold(value: number, signed = false): string {
   const text = Math.abs(value).toFixed(2);

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DEFAULT_DIFFICULTY_THRESHOLD, expectedLocalShare } from '../../src-main/router/difficulty.js';
 import { CLOUD_GREETING_ANSWER, TINY_GREETING_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
 import { startServer, type RunningServer } from '../support/headless-server.js';
 import { startLoopbackCloud, type LoopbackCloud } from '../support/loopback-cloud.js';
@@ -78,4 +79,24 @@ test('when the cloud goes away mid-conversation, the answer falls back to local 
   await expect(lastAnswer(page).getByTestId('route-badge')).toHaveText('cloud unavailable → local');
   // The question is kept.
   await expect(page.locator('[data-testid="message"][data-role="user"]').last()).toContainText('Hello again');
+});
+
+test('the cost-vs-quality slider says what share of questions it keeps local, live while dragging', async ({ page }) => {
+  const percent = (t: number): number => Math.round(expectedLocalShare(t)! * 100);
+  await page.goto(server!.url);
+  await page.getByTestId('open-settings').click();
+  const slider = page.getByLabel('Cost vs quality');
+  const expected = page.getByTestId('expected-local-share');
+  await expect(expected).toHaveText(`Expected: ${percent(DEFAULT_DIFFICULTY_THRESHOLD)}% answered locally`);
+  await expect(slider).toHaveAttribute('aria-describedby', /\bcost-quality-expected\b/);
+  await expect(slider).toHaveAccessibleDescription(/Expected: \d+% answered locally/);
+  // An input event alone (a drag in progress, nothing saved yet) already moves the estimate.
+  await slider.evaluate((el: HTMLInputElement) => {
+    el.value = '0.3';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await expect(expected).toHaveText(`Expected: ${percent(0.3)}% answered locally`);
+  await slider.fill('0.1');
+  await expect(page.getByTestId('threshold-value')).toHaveText('0.10');
+  await expect(expected).toHaveText(`Expected: ${percent(0.1)}% answered locally`);
 });

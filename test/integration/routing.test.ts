@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ConversationSummary, Message, PolicyInfo } from '../../src-main/contract/index.js';
+import type { ConversationSummary, Message, PolicyInfo, RoutingInfo } from '../../src-main/contract/index.js';
 import { createDuetCore } from '../../src-main/core/create-core.js';
 import type { DuetCore } from '../../src-main/core/core-types.js';
+import { localShareCurve } from '../../src-main/router/difficulty.js';
 import { CLOUD_GREETING_ANSWER, TINY_GREETING_ANSWER, TINY_MODEL_FILE, UNSURE_MODEL_FILE } from '../fixtures/fixture-facts.js';
 import { askAndWait, nextAnswer, valueOf, waitForModel } from '../support/core-driver.js';
 import { startLoopbackCloud, type LoopbackCloud } from '../support/loopback-cloud.js';
@@ -124,9 +125,12 @@ describe('routing', () => {
     expect(cloudAnswer).toMatchObject({ content: CLOUD_GREETING_ANSWER, rerunOf: answer.id });
     expect(cloudAnswer.provenance).toMatchObject({ target: 'cloud' });
     expect(codes(cloudAnswer)).toEqual(['user-choice']);
-    const info = valueOf<{ routing: { learnedNudge: number; effectiveThreshold: number; defaultThreshold: number } }>(await c.call('app.info', {}));
+    const info = valueOf<{ routing: RoutingInfo }>(await c.call('app.info', {}));
     expect(info.routing.learnedNudge).toBeCloseTo(-0.02);
     expect(info.routing.effectiveThreshold).toBeCloseTo(info.routing.defaultThreshold - 0.02);
+    // The settings panel reads the expected local share off the shipped model's curve.
+    expect(info.routing.localShareCurve).toHaveLength(101);
+    expect(info.routing.localShareCurve).toEqual(localShareCurve());
     expect(valueOf(await c.call('settings.resetLearning', {}))).toEqual({ learnedNudge: 0 });
 
     const back = nextAnswer(c);

@@ -1,16 +1,20 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { effectiveThreshold, localShareAt, THRESHOLD_BOUNDS } from '../../src-main/contract/index.js';
 import {
   DEFAULT_DIFFICULTY_THRESHOLD,
   defaultDifficultyModel,
   defaultModelPath,
+  expectedLocalShare,
   loadDifficultyModel,
+  localShareCurve,
   scoreDifficulty,
   scoreWithModel,
 } from '../../src-main/router/difficulty.js';
 import { apgr, cpt, localAt, randomRouterMetrics, rocAuc, routerMetrics, routingCurve, type ScoredOutcome } from '../../src-main/router/difficulty-metrics.js';
 import { DENSE_FEATURE_COUNT, DENSE_FEATURE_NAMES, featureVector } from '../../src-main/router/features.js';
-import { mulberry32, stratifiedFolds, trainDifficultyModel, DEFAULT_TRAIN_OPTIONS } from '../../src-main/router/difficulty-train.js';
+import { mulberry32, stratifiedFolds, trainDifficultyModel, DEFAULT_TRAIN_OPTIONS, localShareCurve as buildLocalShareCurve } from '../../src-main/router/difficulty-train.js';
 import { parseCsv } from '../../scripts/router-data.js';
 
 /** 10 queries with 0/1 quality: 4 need the cloud (weak wrong, strong right), 6 do not (both right). */
@@ -201,6 +205,90 @@ describe('loading weights', () => {
   });
 });
 
+describe('expected local share', () => {
+  const shipped = (): number[] => {
+    const curve = localShareCurve();
+    if (!curve) throw new Error('the shipped weights carry no localShareCurve: run `npm run router:train`');
+    return curve;
+  };
+
+  it('the shipped curve has a point per hundredth, from keeping nothing local to keeping everything', () => {
+    const curve = shipped();
+    expect(curve).toHaveLength(101);
+    expect(curve[0]).toBeLessThan(0.01);
+    expect(curve[100]).toBe(1);
+    for (const v of curve) expect(Number((v * 1e4).toFixed(6)) % 1).toBe(0); // 4 decimals
+    expect(expectedLocalShare(0)).toBe(curve[0]);
+    expect(expectedLocalShare(1)).toBe(1);
+  });
+
+  it('never falls as the threshold rises', () => {
+    let previous = -1;
+    for (let t = -0.05; t <= 1.05; t += 0.0025) {
+      const share = expectedLocalShare(t)!;
+      expect(share).toBeGreaterThanOrEqual(previous);
+      expect(share).toBeGreaterThanOrEqual(0);
+      expect(share).toBeLessThanOrEqual(1);
+      previous = share;
+    }
+  });
+
+  it('interpolates linearly between hundredths and lands on the points at slider steps', () => {
+    const curve = Array.from({ length: 101 }, (_, i) => (i / 100) ** 2);
+    expect(expectedLocalShare(0.29, curve)).toBe(curve[29]); // 0.29 * 100 is 28.999999999999996
+    expect(expectedLocalShare(0.205, curve)).toBeCloseTo((curve[20]! + curve[21]!) / 2, 12);
+    expect(expectedLocalShare(0.2025, curve)).toBeCloseTo(curve[20]! * 0.75 + curve[21]! * 0.25, 12);
+    expect(expectedLocalShare(-1, curve)).toBe(0);
+    expect(expectedLocalShare(2, curve)).toBe(1);
+    expect(localShareAt([0.2, 0.6], 0.25)).toBeCloseTo(0.3, 12);
+    expect(localShareAt([0.5], 0.5)).toBeNull();
+    expect(localShareAt(curve, Number.NaN)).toBeNull();
+    expect(expectedLocalShare(0.5, null)).toBeNull();
+  });
+
+  it('at the default threshold gives the share the weights README states', () => {
+    const readme = fs.readFileSync(path.join(path.dirname(defaultModelPath()), 'README.md'), 'utf8');
+    const row = /^\| curve \(equal-weight mean\) \| [\d.]+% \| ([\d.]+)% \|/m.exec(readme);
+    expect(row, 'README.md has the "curve (equal-weight mean)" row').not.toBeNull();
+    const share = expectedLocalShare(DEFAULT_DIFFICULTY_THRESHOLD)!;
+    expect(share * 100).toBeCloseTo(Number(row![1]), 0);
+    // The default is meant to keep most questions local, but not nearly all of them.
+    expect(share).toBeGreaterThan(0.5);
+    expect(share).toBeLessThan(0.8);
+  });
+
+  it('is read through the same learned nudge and bounds as the threshold in force', () => {
+    expect(effectiveThreshold(0.2, -0.04)).toBeCloseTo(0.16, 12);
+    expect(effectiveThreshold(0, -0.1)).toBe(THRESHOLD_BOUNDS.min);
+    expect(effectiveThreshold(1, 0.1)).toBe(THRESHOLD_BOUNDS.max);
+    expect(expectedLocalShare(effectiveThreshold(0.2, -0.04))!).toBeLessThanOrEqual(expectedLocalShare(0.2)!);
+  });
+
+  it('is optional in the weights file, and a broken curve is refused', () => {
+    const json = JSON.parse(fs.readFileSync(defaultModelPath(), 'utf8')) as Record<string, unknown>;
+    const { localShareCurve: curve, ...older } = json;
+    expect(Array.isArray(curve)).toBe(true);
+    expect(loadDifficultyModel(older).meta.localShareCurve).toBeUndefined();
+    const falling = [...(curve as number[])];
+    falling[50] = 0;
+    expect(() => loadDifficultyModel({ ...json, localShareCurve: falling })).toThrow(/localShareCurve must be non-decreasing/);
+    expect(() => loadDifficultyModel({ ...json, localShareCurve: (curve as number[]).slice(1) })).toThrow(/localShareCurve/);
+    expect(() => loadDifficultyModel({ ...json, localShareCurve: [...(curve as number[]).slice(0, 100), 1.5] })).toThrow(/localShareCurve/);
+  });
+
+  it('training builds it as the mean of the per-set shares, so a big set does not outweigh a small one', () => {
+    // Set a: 3 of 4 scores ≤ 0.2; set b (one example): none. Pooled it would be 3/5; by set, (0.75 + 0) / 2.
+    const curve = buildLocalShareCurve([0.1, 0.15, 0.2, 0.9, 0.5], ['a', 'a', 'a', 'a', 'b']);
+    expect(curve).toHaveLength(101);
+    expect(curve[20]).toBe(0.375);
+    expect(curve[9]).toBe(0); // 0.1 is not ≤ 0.09
+    expect(curve[10]).toBe(0.125);
+    expect(curve[50]).toBe(0.875);
+    expect(curve[100]).toBe(1);
+    expect(buildLocalShareCurve([1 / 3], ['a'])[34]).toBe(1);
+  });
+});
+
 describe('training', () => {
   it('is deterministic and learns a planted signal', () => {
     const rand = mulberry32(7);
@@ -214,6 +302,11 @@ describe('training', () => {
     const m1 = trainDifficultyModel(examples, opts);
     const m2 = trainDifficultyModel(examples, opts);
     expect(JSON.stringify(m1)).toBe(JSON.stringify(m2));
+    expect(m1.localShareCurve).toHaveLength(101);
+    expect(m1.localShareCurve![100]).toBe(1);
+    expect(m1.localShareCurve!.every((v, i, a) => i === 0 || v >= a[i - 1]!)).toBe(true);
+    // Without calibration folds there are no out-of-fold scores, and no curve rather than a flattering one.
+    expect(trainDifficultyModel(examples, { ...opts, calibrationFolds: 0 })).not.toHaveProperty('localShareCurve');
     const model = loadDifficultyModel({ ...m1, trainedAt: '2024-01-01', training: {} });
     expect(scoreWithModel(model, 'Prove and derive the integral of x^3 step by step, explain why.')).toBeGreaterThan(0.7);
     expect(scoreWithModel(model, 'Tell me a fun fact about tea.')).toBeLessThan(0.3);

@@ -89,7 +89,8 @@ export class ChatService {
     const question = messages[questionIndex];
     if (!question) throw new CoreError('not_found', 'The question for that answer is gone.');
     const wanted = found.provenance.target === 'local' ? 'cloud' : 'local';
-    const source = wanted === 'cloud' ? this.requireCloudFor(question.content) : this.deps.local;
+    const earlier = turnsOf(messages.slice(0, questionIndex));
+    const source = wanted === 'cloud' ? this.requireCloudFor([question.content, ...earlier.map((turn) => turn.content)]) : this.deps.local;
     this.deps.settings.learnFromOverride(wanted);
     const plan: AnswerPlan = {
       route: wanted,
@@ -99,7 +100,7 @@ export class ChatService {
       escalation: null,
       fallback: null,
     };
-    return this.startAnswer(found.conversationId, plan, turnsOf(messages.slice(0, questionIndex)), question.content, messageId);
+    return this.startAnswer(found.conversationId, plan, earlier, question.content, messageId);
   }
 
   /** Stops the answer being written in a conversation; false when none was running. */
@@ -128,13 +129,13 @@ export class ChatService {
     }
   }
 
-  /** The cloud, when the user asks for it explicitly: still never for personal data or against policy. */
-  private requireCloudFor(question: string): AnswerSource {
+  /** The cloud, when the user asks for it explicitly: still never for personal data (in anything it would be sent) or against policy. */
+  private requireCloudFor(texts: string[]): AnswerSource {
     if (!this.deps.policy.allowCloud) throw new CoreError('cloud_not_configured', 'Your administrator does not allow cloud answers on this computer.');
     const cloud = this.deps.cloud();
     if (!cloud) throw new CoreError('cloud_not_configured', 'No cloud model is set up. Add one in Settings first.');
-    const finding = detectPrivateData(question)[0];
-    if (finding) throw new CoreError('invalid_request', `This question contains ${finding.label}, so Duet keeps it on this machine.`);
+    const finding = texts.map((text) => detectPrivateData(text)[0]).find((found) => found !== undefined);
+    if (finding) throw new CoreError('invalid_request', `This conversation contains ${finding.label}, so Duet keeps it on this machine.`);
     return cloud;
   }
 

@@ -170,4 +170,14 @@ describe('routing', () => {
     const rerun = await c.call('chat.askOther', { messageId: answer.id });
     expect(rerun).toMatchObject({ ok: false, error: { message: expect.stringMatching(/keeps it on this machine/) } });
   });
+
+  it('refuses to re-run on the cloud when personal data was said earlier in the conversation', async () => {
+    const c = await open();
+    const first = await askAndWait(c, 'Hello, I am jane.doe@example.com');
+    const second = await askAndWait(c, 'Hello again', first.sent.conversationId);
+    // The later question alone is harmless, but the cloud would receive the whole conversation.
+    expect(codes(second.answer)).toContain('privacy');
+    const rerun = await c.call('chat.askOther', { messageId: second.answer.id });
+    expect(rerun).toMatchObject({ ok: false, error: { message: expect.stringMatching(/e-mail address, so Duet keeps it on this machine/) } });
+  });
 });

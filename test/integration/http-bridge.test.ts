@@ -86,7 +86,7 @@ describe('HTTP bridge', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(await page.text()).toContain('<title>Duet</title>');
-    for (const attempt of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/nope.js']) {
+    for (const attempt of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/..%5csecret.txt', '/nope.js']) {
       expect((await fetch(`${base}${attempt}`)).status).toBe(404);
     }
   });

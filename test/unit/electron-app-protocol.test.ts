@@ -142,7 +142,7 @@ describe('appResponse', () => {
 
 describe('the desktop app and the headless bridge', () => {
   it('send the same CSP', async () => {
-    const server = await import('../../src-main/server/static-files.js');
-    expect(server.CONTENT_SECURITY_POLICY).toBe(CONTENT_SECURITY_POLICY);
+    const shared = await import('../../src-main/core/renderer-files.js');
+    expect(shared.CONTENT_SECURITY_POLICY).toBe(CONTENT_SECURITY_POLICY);
   });
 });

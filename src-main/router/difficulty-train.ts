@@ -2,7 +2,7 @@
 // calibration on out-of-fold scores. Plain TypeScript, no randomness beyond a seeded fold split,
 // so the same examples always give the same weights. Used by scripts/router-train.ts and
 // scripts/router-eval.ts; never loaded by the app at runtime.
-import { DENSE_FEATURE_COUNT, DENSE_FEATURE_NAMES, type HashingSpec, type PromptFeatures } from './features.js';
+import { DENSE_FEATURE_COUNT, DENSE_FEATURE_NAMES, type DenseFeatureName, type HashingSpec, type PromptFeatures } from './features.js';
 import { LOCAL_SHARE_CURVE_POINTS } from '../contract/threshold.js';
 import { MODEL_FORMAT, MODEL_VERSION, type DifficultyModelJson } from './difficulty.js';
 
@@ -24,6 +24,13 @@ export interface TrainOptions {
   l2Dense: number;
   l2Hash: number;
   /**
+   * Prior means for some dense weights, in log-odds per raw unit of the feature (the L2 penalty pulls
+   * toward them instead of zero). Features named here are not standardised (mean 0, scale 1), so the
+   * prior means the same whatever the training mix: a cue the training sets never vary (open-ended
+   * writing is absent from MMLU and GSM8K) keeps its prior weight, and data that does vary it moves it.
+   */
+  densePriors: Partial<Record<DenseFeatureName, number>>;
+  /**
    * Per-set example weight n_set^-power (normalised to mean 1): 0 weighs every example alike, 1 weighs
    * every set alike. In between keeps the big set from drowning the small ones without trusting 72 items.
    */
@@ -42,12 +49,32 @@ export interface TrainOptions {
   maxIter: number;
 }
 
+/** Size of every prior weight below, in log-odds per unit of log-count (or per yes for a 0/1 cue). */
+export const PRIOR_WEIGHT = 0.25;
+
+/**
+ * Prior signs for the task-type cues, fixed before looking at the evaluation figures: small open
+ * models trail frontier ones most on programming, mathematics and formal reasoning, and least on
+ * open-ended writing, role play and humanities questions (MT-Bench paper, Zheng et al. 2023; the
+ * RouteLLM paper). MMLU and GSM8K barely vary these cues, so without a prior their weights would stay
+ * near zero and a chat prompt's task type would count for nothing.
+ */
+export const DENSE_PRIORS: Partial<Record<DenseFeatureName, number>> = {
+  code_task: PRIOR_WEIGHT,
+  tech_vocab_log: PRIOR_WEIGHT,
+  open_ended_log: -PRIOR_WEIGHT,
+  creative_writing: -PRIOR_WEIGHT,
+  roleplay_log: -PRIOR_WEIGHT,
+  humanities_vocab_log: -PRIOR_WEIGHT,
+};
+
 /** The shipped model's recipe (chosen by the figures router-eval prints; see resources/router/README.md). */
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   hashing: { buckets: 8192, bigrams: true },
   useDense: true,
   l2Dense: 1000,
   l2Hash: 3,
+  densePriors: DENSE_PRIORS,
   groupWeightPower: 0.25,
   groupIntercepts: true,
   groupInterceptL2: 0,
@@ -106,7 +133,7 @@ function softplus(z: number): number {
 }
 
 /** Mean and scale of each dense feature over the examples (scale 1 where a feature is constant). */
-export function standardization(examples: readonly TrainExample[]): { mean: number[]; scale: number[] } {
+export function standardization(examples: readonly TrainExample[], unscaled: ReadonlySet<string> = new Set()): { mean: number[]; scale: number[] } {
   const d = DENSE_FEATURE_COUNT;
   const mean = new Array<number>(d).fill(0);
   const sq = new Array<number>(d).fill(0);
@@ -121,6 +148,12 @@ export function standardization(examples: readonly TrainExample[]): { mean: numb
   const scale = sq.map((s) => {
     const sd = Math.sqrt(s / Math.max(1, examples.length));
     return sd > 1e-9 ? sd : 1;
+  });
+  DENSE_FEATURE_NAMES.forEach((name, j) => {
+    if (unscaled.has(name)) {
+      mean[j] = 0;
+      scale[j] = 1;
+    }
   });
   return { mean, scale };
 }
@@ -262,6 +295,12 @@ export function lbfgs(fg: (theta: Float64Array, grad: Float64Array) => number, t
   return theta;
 }
 
+/** Prior means of the dense weights, in vector order (zero where none is given). */
+function priorVector(opts: TrainOptions): Float64Array {
+  const priors: Partial<Record<string, number>> = opts.densePriors ?? {};
+  return Float64Array.from(DENSE_FEATURE_NAMES, (name) => (opts.useDense ? (priors[name] ?? 0) : 0));
+}
+
 interface LogisticFit {
   /** Per-group intercepts (one when groupIntercepts is off). */
   intercepts: Float64Array;
@@ -277,6 +316,7 @@ function fitLogistic(ds: Design, groups: number, opts: TrainOptions): LogisticFi
   for (let i = 0; i < n; i++) wsum += ds.w[i]!;
   const { x, rowPtr, hashIdx, hashVal, y, w, group } = ds;
   const hOff = groups + d;
+  const prior = priorVector(opts);
   const fg = (theta: Float64Array, grad: Float64Array): number => {
     grad.fill(0);
     let loss = 0;
@@ -309,7 +349,7 @@ function fitLogistic(ds: Design, groups: number, opts: TrainOptions): LogisticFi
       }
     }
     for (let j = 0; j < d; j++) {
-      const t = theta[groups + j]!;
+      const t = theta[groups + j]! - prior[j]!;
       loss += 0.5 * ld * t * t;
       grad[groups + j]! += ld * t;
     }
@@ -320,7 +360,9 @@ function fitLogistic(ds: Design, groups: number, opts: TrainOptions): LogisticFi
     }
     return loss;
   };
-  const theta = lbfgs(fg, new Float64Array(P), opts.maxIter);
+  const start = new Float64Array(P);
+  if (opts.useDense) start.set(prior, groups);
+  const theta = lbfgs(fg, start, opts.maxIter);
   return {
     intercepts: theta.slice(0, groups),
     dense: opts.useDense ? theta.slice(groups, groups + d) : new Float64Array(d),
@@ -390,7 +432,7 @@ function trainRaw(examples: readonly TrainExample[], opts: TrainOptions): RawMod
   const groupNames = [...new Set(examples.map((e) => e.group))].sort();
   const groupIndex = new Map(groupNames.map((g, i) => [g, i] as const));
   const groups = opts.groupIntercepts ? groupNames.length : 1;
-  const { mean, scale } = opts.useDense ? standardization(examples) : { mean: new Array<number>(DENSE_FEATURE_COUNT).fill(0), scale: new Array<number>(DENSE_FEATURE_COUNT).fill(1) };
+  const { mean, scale } = opts.useDense ? standardization(examples, new Set(Object.keys(opts.densePriors ?? {}))) : { mean: new Array<number>(DENSE_FEATURE_COUNT).fill(0), scale: new Array<number>(DENSE_FEATURE_COUNT).fill(1) };
   const weights = groupWeights(examples, opts.groupWeightPower);
   const ds = design(examples, mean, scale, opts, weights, groupIndex);
   const fit = fitLogistic(ds, groups, opts);

@@ -54,9 +54,12 @@ export const DENSE_FEATURE_NAMES = [
   'code_task',
   'quantities_log',
   'numeric_sentences_log',
+  'tech_vocab_log',
+  'humanities_vocab_log',
 ] as const;
 
 export const DENSE_FEATURE_COUNT = DENSE_FEATURE_NAMES.length;
+export type DenseFeatureName = (typeof DENSE_FEATURE_NAMES)[number];
 
 /** Characters of a prompt that feature extraction reads (the longest training prompt has ~4,900). */
 export const MAX_ANALYZED_CHARS = 8192;
@@ -136,6 +139,22 @@ const CATEGORY_WORDS = {
     'energy force mass velocity acceleration electron electrons atom atoms molecule molecules reaction chemical ' +
     'cell cells gene genes protein enzyme quantum momentum charge voltage current resistance temperature pressure ' +
     'wavelength frequency photon entropy orbit gravity acid base bond ion ions species organism',
+  // Terms of exact, checkable work (programming, formal mathematics, logic): where a small model
+  // falls behind a frontier one most (see the priors in difficulty-train.ts).
+  TECH:
+    'python java javascript typescript cpp rust sql html css regex function functions algorithm algorithms array ' +
+    'arrays string strings integer integers binary tree trees node nodes recursion recursive code program programs ' +
+    'implement compile complexity bits bit byte bytes memory pointer loop loops stack queue matrix matrices ' +
+    'polynomial equation equations probability prime primes remainder divisible modulo theorem proof prove graph ' +
+    'vertex vertices triangle circle integral derivative logic logical premise premises valid invalid implies ' +
+    'subsequence median sorted sort',
+  // Topics of society, culture, the arts and business: open questions both models answer about as well.
+  HUMANITIES:
+    'history historical culture cultural society social political politics government economy economic economics ' +
+    'market markets business art arts artist artists literature literary philosophy philosopher religion religious ' +
+    'century countries country nation national war people community communities public media policy policies ' +
+    'tradition traditional heritage education family values influence impact relationship relationships marketing ' +
+    'customer customers brand management leadership career ethics ethical',
   // Common English words beyond the stop words; a longer word in neither list counts as rare.
   COMMON:
     'time person year way day thing man world life hand part child eye woman place work week case point government ' +
@@ -359,6 +378,8 @@ export function featureVector(prompt: string, hashing: HashingSpec): PromptFeatu
   d[k++] = CODE_TASK_RE.test(text) ? 1 : 0;
   d[k++] = log1p(numbers + count(NUMBER_WORD_RE, text));
   d[k++] = log1p(numericSentences(text));
+  d[k++] = log1p(cat[K.TECH]!);
+  d[k++] = log1p(cat[K.HUMANITIES]!);
   if (k !== DENSE_FEATURE_COUNT) throw new Error(`featureVector filled ${k} of ${DENSE_FEATURE_COUNT} features`);
 
   let hashIdx: Int32Array;

@@ -14,7 +14,7 @@ import {
 } from '../../src-main/router/difficulty.js';
 import { apgr, cpt, localAt, randomRouterMetrics, rocAuc, routerMetrics, routingCurve, type ScoredOutcome } from '../../src-main/router/difficulty-metrics.js';
 import { DENSE_FEATURE_COUNT, DENSE_FEATURE_NAMES, featureVector } from '../../src-main/router/features.js';
-import { mulberry32, stratifiedFolds, trainDifficultyModel, DEFAULT_TRAIN_OPTIONS, localShareCurve as buildLocalShareCurve } from '../../src-main/router/difficulty-train.js';
+import { mulberry32, stratifiedFolds, trainDifficultyModel, DEFAULT_TRAIN_OPTIONS, DENSE_PRIORS, PRIOR_WEIGHT, localShareCurve as buildLocalShareCurve } from '../../src-main/router/difficulty-train.js';
 import { parseCsv } from '../../scripts/router-data.js';
 
 /** 10 queries with 0/1 quality: 4 need the cloud (weak wrong, strong right), 6 do not (both right). */
@@ -310,6 +310,33 @@ describe('training', () => {
     const model = loadDifficultyModel({ ...m1, trainedAt: '2024-01-01', training: {} });
     expect(scoreWithModel(model, 'Prove and derive the integral of x^3 step by step, explain why.')).toBeGreaterThan(0.7);
     expect(scoreWithModel(model, 'Tell me a fun fact about tea.')).toBeLessThan(0.3);
+  });
+
+  it('keeps a prior weight where the training data never varies its cue, unstandardised', () => {
+    const rand = mulberry32(11);
+    const hashing = { buckets: 64, bigrams: false };
+    // No prompt here asks for code or creative writing, so those cues are constant (0) in training.
+    const examples = Array.from({ length: 200 }, (_, i) => {
+      const hard = rand() < 0.3;
+      const prompt = hard ? `What is ${i} times ${i + 7}, minus the remainder of ${i} divided by 3?` : `Tell me a fun fact about ${['cats', 'dogs', 'rain', 'tea'][i % 4]}.`;
+      return { features: featureVector(prompt, hashing), label: hard, group: 'a' };
+    });
+    const m = trainDifficultyModel(examples, { ...DEFAULT_TRAIN_OPTIONS, hashing, calibrationFolds: 0, maxIter: 50 });
+    expect(Object.keys(DENSE_PRIORS).length).toBeGreaterThan(0);
+    for (const [name, prior] of Object.entries(DENSE_PRIORS)) {
+      const j = DENSE_FEATURE_NAMES.indexOf(name as (typeof DENSE_FEATURE_NAMES)[number]);
+      expect(j).toBeGreaterThanOrEqual(0);
+      expect(Math.abs(prior!)).toBe(PRIOR_WEIGHT);
+      expect(m.standardize.mean[j]).toBe(0);
+      expect(m.standardize.scale[j]).toBe(1);
+    }
+    const code = DENSE_FEATURE_NAMES.indexOf('code_task');
+    const creative = DENSE_FEATURE_NAMES.indexOf('creative_writing');
+    expect(m.weights.dense[code]).toBeCloseTo(PRIOR_WEIGHT, 3);
+    expect(m.weights.dense[creative]).toBeCloseTo(-PRIOR_WEIGHT, 3);
+    // So, all else equal, a coding request scores above an open-ended writing one.
+    const model = loadDifficultyModel({ ...m, trainedAt: '2024-01-01', training: {} });
+    expect(scoreWithModel(model, 'Write a Python function that merges two sorted arrays.')).toBeGreaterThan(scoreWithModel(model, 'Write a short poem about the sea.'));
   });
 
   it('stratified folds are balanced and seeded', () => {

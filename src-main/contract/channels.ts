@@ -9,8 +9,11 @@ import {
   ModelStatus,
   Settings,
 } from './entities.js';
+import { DistillationExport, ExportFormat, ExportedFile, ImportSummary, Savings, SearchRequest, SearchResult } from './history-entities.js';
 
 const Id = z.string().min(1).max(100);
+/** The largest history file "Import" reads (a ChatGPT export of years of chats is tens of MiB). */
+export const IMPORT_MAX_CHARS = 64 * 1024 * 1024;
 
 /**
  * Every call the renderer can make, with the schema its request must pass and the shape of its answer.
@@ -51,6 +54,35 @@ export const channels = {
       .strict(),
     response: CloudInfo,
   },
+  'conversations.rename': {
+    request: z
+      .object({ id: Id, title: z.string().trim().min(1, 'Give the conversation a name.').max(200, 'That name is too long (200 characters at most).') })
+      .strict(),
+    response: ConversationSummary,
+  },
+  'conversations.pin': { request: z.object({ id: Id, pinned: z.boolean() }).strict(), response: ConversationSummary },
+  /** Deletes for real: the messages, their search entries and the freed pages are overwritten. */
+  'conversations.delete': { request: z.object({ id: Id }).strict(), response: z.object({ deleted: z.boolean() }) },
+  'history.search': { request: SearchRequest, response: SearchResult },
+  /** One conversation (conversationId) or all of them (null), with full provenance. */
+  'history.export': {
+    request: z.object({ conversationId: Id.nullable(), format: ExportFormat }).strict(),
+    response: ExportedFile,
+  },
+  /** Reads a Duet JSON export or ChatGPT's conversations.json; the format is recognised from the content. */
+  'history.import': {
+    request: z
+      .object({
+        fileName: z.string().max(1000),
+        content: z.string().min(1, 'That file is empty.').max(IMPORT_MAX_CHARS, 'That file is too large to import (64 MiB at most).'),
+      })
+      .strict(),
+    response: ImportSummary,
+  },
+  /** Cloud question/answer pairs as chat-format JSONL for fine-tuning; needs the distillation setting on. */
+  'history.distill': { request: z.object({}).strict(), response: DistillationExport },
+  /** The savings dashboard over the last `days` days (the totals cover all history). */
+  'history.savings': { request: z.object({ days: z.number().int().min(1).max(366).optional() }).strict(), response: Savings },
   'model.load': { request: z.object({ path: z.string().min(1).max(4096) }).strict(), response: ModelStatus },
 } as const;
 

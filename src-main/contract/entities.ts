@@ -65,6 +65,8 @@ export const ConversationSummary = z.object({
   mode: RouteMode.nullable(),
   /** Share of its finished answers given locally (0..1); null before the first answer. */
   localShare: z.number().nullable(),
+  /** Pinned conversations head the list. */
+  pinned: z.boolean(),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummary>;
 
@@ -104,6 +106,8 @@ export const Settings = z.object({
   /** Difficulty above which Auto sends a query to the cloud; null uses the trained default. */
   threshold: z.number().min(0).max(1).nullable(),
   cloud: CloudSettings.nullable(),
+  /** Opt-in: the user allows exporting cloud answers as a fine-tuning dataset for the local model. */
+  distillation: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 

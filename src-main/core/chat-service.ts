@@ -110,6 +110,11 @@ export class ChatService {
     return run !== undefined;
   }
 
+  /** True while an answer is being written in a conversation. */
+  isAnswering(conversationId: string): boolean {
+    return this.running.has(conversationId);
+  }
+
   /** Stops every answer and waits until each has been saved. */
   async stopAll(): Promise<void> {
     const runs = [...this.running.values()];
@@ -224,7 +229,9 @@ export class ChatService {
         tokens: stats.tokens,
         tokensPerSecond: stats.tokensPerSecond,
         latencyMs: performance.now() - started,
-        promptTokens: usage?.promptTokens ?? null,
+        // The cloud reports what it billed; for a local answer an estimate of what the cloud would have
+        // been sent (the savings dashboard prices it).
+        promptTokens: usage?.promptTokens ?? promptEstimate(earlier, prompt),
         costUsd: costUsd ?? null,
       },
     });
@@ -316,6 +323,11 @@ function provenanceOf(plan: AnswerPlan, model: string): Provenance {
     promptTokens: null,
     costUsd: null,
   };
+}
+
+/** Rough prompt size of a question with its conversation, in tokens. */
+function promptEstimate(earlier: ChatTurn[], prompt: string): number {
+  return earlier.reduce((sum, turn) => sum + estimateTokens(turn.content), estimateTokens(prompt));
 }
 
 /** The turns the model should see: questions, and answers that produced text. */

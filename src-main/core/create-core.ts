@@ -25,6 +25,7 @@ import { CloudLink } from './cloud-link.js';
 import { CoreError, toEnvelopeError } from './core-error.js';
 import type { CoreOptions, DuetCore } from './core-types.js';
 import { EventHub } from './event-hub.js';
+import { HistoryService } from './history-service.js';
 import { SettingsService } from './settings-service.js';
 
 type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>> };
@@ -35,7 +36,7 @@ type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => ResponseOf<C>
  */
 export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
   mkdirSync(options.dataDir, { recursive: true });
-  const history = openHistory(path.join(options.dataDir, 'duet.sqlite'), { nativeBinding: ELECTRON_NATIVE_BINDING });
+  const history = await openHistory(path.join(options.dataDir, 'duet.sqlite'), { nativeBinding: ELECTRON_NATIVE_BINDING });
   const interrupted = history.markInterrupted();
   if (interrupted > 0) console.warn(`Duet: ${interrupted} answer(s) were cut off by a crash and are marked "interrupted".`);
 
@@ -61,6 +62,14 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
     local: localSource(engine),
     cloud: () => cloud.current(),
     route,
+  });
+
+  const organiser = new HistoryService({
+    history,
+    events,
+    settings,
+    appVersion: options.version,
+    isAnswering: (id) => chat.isAnswering(id),
   });
 
   const handlers: Handlers = {
@@ -90,6 +99,14 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
     'settings.update': (changes) => settings.update(changes),
     'settings.resetLearning': () => ({ learnedNudge: settings.resetLearning() }),
     'cloud.configure': ({ apiKey, ...endpoint }) => cloud.configure(endpoint, apiKey),
+    'conversations.rename': ({ id, title }) => organiser.rename(id, title),
+    'conversations.pin': ({ id, pinned }) => organiser.pin(id, pinned),
+    'conversations.delete': ({ id }) => ({ deleted: organiser.delete(id) }),
+    'history.search': (request) => organiser.search(request),
+    'history.export': ({ conversationId, format }) => organiser.export(conversationId, format),
+    'history.import': ({ content }) => organiser.import(content),
+    'history.distill': () => organiser.distill(),
+    'history.savings': ({ days }) => organiser.savings(days),
     'model.load': ({ path: modelPath }) => engine.load(path.resolve(modelPath)),
   };
 

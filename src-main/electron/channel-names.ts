@@ -14,6 +14,14 @@ const NAMES = {
   'conversations.setMode': true,
   'chat.askOther': true,
   'cloud.configure': true,
+  'conversations.rename': true,
+  'conversations.pin': true,
+  'conversations.delete': true,
+  'history.search': true,
+  'history.export': true,
+  'history.import': true,
+  'history.distill': true,
+  'history.savings': true,
   'model.load': true,
 } as const satisfies Record<Channel, true>;
 

@@ -45,7 +45,7 @@ export function resolveNativeBinding(candidate: string | undefined, env: Binding
 
 /**
  * Opens (creating when missing) a SQLite file configured for Duet: WAL, foreign keys, synchronous NORMAL,
- * a busy timeout. Errors are SQLite's own; callers map them with toHistoryError.
+ * secure_delete, a busy timeout. Errors are SQLite's own; callers map them with toHistoryError.
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
   const nativeBinding = resolveNativeBinding(options.nativeBinding);
@@ -74,6 +74,12 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     // rather than on every commit. That trade suits chat history: a streaming answer is saved many times
     // a second, and FULL would add an fsync to each of those saves.
     db.pragma('synchronous = NORMAL');
+    // Deleted rows and freed pages are overwritten with zeros instead of lingering in the file, so a
+    // deleted conversation cannot be read back from the raw bytes. Per connection; writes nothing by itself.
+    db.pragma('secure_delete = ON');
+    // A search joins its matches to their message rows; SQLite's default 2 MiB page cache re-reads them
+    // from the OS on each keystroke. 32 MiB keeps a large history's hot pages in memory.
+    db.pragma(`cache_size = -${32 * 1024}`);
     return db;
   } catch (e) {
     db.close();

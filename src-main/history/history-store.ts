@@ -1,37 +1,60 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ErrorCode,
-  type ConversationDetail,
-  type ConversationSummary,
-  type DuetError,
-  type Message,
-  type MessageStatus,
-  type Provenance,
-  type RouteKind,
-  type RouteMode,
-  type RouteReason,
-  type Target,
+import type {
+  ConversationDetail,
+  ConversationSummary,
+  Message,
+  RouteMode,
+  SearchHit,
+  SearchRequest,
 } from '../contract/index.js';
+import { backupHistory } from './backup.js';
 import { openDatabase, type Db } from './connection.js';
 import { HistoryError, toHistoryError } from './history-error.js';
-import type { History, MessagePatch, NewMessage } from './history-types.js';
-import { migrate, refuseNewerSchema } from './migrate.js';
+import { HistoryTransferStore } from './history-import.js';
+import {
+  CONVERSATION_COLUMNS,
+  provenanceColumns,
+  toMessage,
+  toSummary,
+  type ConversationRow,
+  type MessageRow,
+} from './history-rows.js';
+import { HistorySearch } from './history-search.js';
+import { HistoryStats } from './history-stats.js';
+import type {
+  AnswerFacts,
+  DayFacts,
+  History,
+  ImportedConversation,
+  ImportResult,
+  MessagePatch,
+  NewMessage,
+} from './history-types.js';
+import { latestVersion, migrate, refuseNewerSchema, schemaVersion } from './migrate.js';
 
 export interface OpenHistoryOptions {
   /** better-sqlite3 addon built for Electron; see openDatabase. */
   nativeBinding?: string;
   /** Open for reading only: every write fails with storage_readonly. */
   readonly?: boolean;
+  /** Where the copy taken before a schema upgrade goes; defaults to `backups/` beside the file. */
+  backupDir?: string;
 }
 
 /**
  * Opens the history file (creating it when missing), refuses one from a newer Duet without touching it,
- * and brings the schema up to date. Throws HistoryError.
+ * and brings the schema up to date. Before upgrading a file that already holds a history it copies it
+ * into a dated backup; if that copy cannot be made, the file is left as it was. Throws HistoryError.
  */
-export function openHistory(file: string, options: OpenHistoryOptions = {}): History {
+export async function openHistory(file: string, options: OpenHistoryOptions = {}): Promise<History> {
   let db: Db | undefined;
   try {
     db = openDatabase(file, { ...options, beforeWrite: (d) => refuseNewerSchema(d) });
+    const from = schemaVersion(db);
+    // A new file has nothing to lose, and a read-only one cannot be upgraded anyway (migrate says so).
+    if (from > 0 && from < latestVersion() && !db.readonly) {
+      await backupHistory(db, from, options.backupDir ? { dir: options.backupDir } : {});
+    }
     migrate(db);
     return new HistoryStore(db);
   } catch (e) {
@@ -45,67 +68,28 @@ export function createHistoryStore(db: Db): History {
   return new HistoryStore(db);
 }
 
-interface ConversationRow {
-  id: string;
-  title: string;
-  created_at: number;
-  updated_at: number;
-  message_count: number;
-  mode: RouteMode | null;
-  local_share: number | null;
-}
-
-interface MessageRow {
-  id: string;
-  conversation_id: string;
-  seq: number;
-  role: 'user' | 'assistant';
-  content: string;
-  status: MessageStatus;
-  created_at: number;
-  updated_at: number;
-  target: Target | null;
-  reasons: string | null;
-  model: string | null;
-  ttft_ms: number | null;
-  tokens: number | null;
-  tokens_per_second: number | null;
-  error_code: string | null;
-  error_message: string | null;
-  route: RouteKind | null;
-  score: number | null;
-  latency_ms: number | null;
-  prompt_tokens: number | null;
-  cost_usd: number | null;
-  rerun_of: string | null;
-}
-
-type ProvenanceColumns = Pick<
-  MessageRow,
-  'target' | 'reasons' | 'model' | 'ttft_ms' | 'tokens' | 'tokens_per_second' | 'route' | 'score' | 'latency_ms' | 'prompt_tokens' | 'cost_usd'
->;
-
-const CONVERSATION_COLUMNS = `c.id, c.title, c.created_at, c.updated_at, c.mode,
-  (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) AS message_count,
-  (SELECT AVG(m.target = 'local') FROM messages m
-    WHERE m.conversation_id = c.id AND m.role = 'assistant' AND m.target IS NOT NULL AND m.status IN ('complete', 'stopped')) AS local_share`;
-
 class HistoryStore implements History {
   private readonly file: string;
   /** Last conversation timestamp handed out; see tick(). */
   private lastTick: number;
 
   private readonly stmt;
+  private readonly searcher: HistorySearch;
+  private readonly stats: HistoryStats;
+  private readonly transfer: HistoryTransferStore;
 
   constructor(private readonly db: Db) {
     this.file = db.name;
+    this.searcher = new HistorySearch(db);
+    this.stats = new HistoryStats(db);
+    this.transfer = new HistoryTransferStore(db);
     const p = <P extends unknown[] | object, R = unknown>(sql: string) => db.prepare<P, R>(sql);
     this.stmt = {
       insertConversation: p<[string, string, number, number]>(
         'INSERT INTO conversations (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)',
       ),
       listConversations: p<[], ConversationRow>(
-        `SELECT ${CONVERSATION_COLUMNS} FROM conversations c ORDER BY c.updated_at DESC, c.rowid DESC`,
+        `SELECT ${CONVERSATION_COLUMNS} FROM conversations c ORDER BY c.pinned DESC, c.updated_at DESC, c.rowid DESC`,
       ),
       conversation: p<[string], ConversationRow>(`SELECT ${CONVERSATION_COLUMNS} FROM conversations c WHERE c.id = ?`),
       messagesOf: p<[string], MessageRow>('SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq'),
@@ -147,6 +131,19 @@ class HistoryStore implements History {
       ),
       deleteConversation: p<[string]>('DELETE FROM conversations WHERE id = ?'),
       setConversationMode: p<[RouteMode | null, string]>('UPDATE conversations SET mode = ? WHERE id = ?'),
+      // Neither renaming nor pinning counts as activity: updated_at, and so the order within the list, stays.
+      renameConversation: p<[string, string]>('UPDATE conversations SET title = ? WHERE id = ?'),
+      setPinned: p<[0 | 1, string]>('UPDATE conversations SET pinned = ? WHERE id = ?'),
+      answerModels: p<[], string | null>(
+        // Skips from one model to the next through messages_answer_models: one index seek per model.
+        `WITH RECURSIVE models (model) AS (
+           SELECT MIN(model) FROM messages WHERE role = 'assistant' AND model IS NOT NULL
+           UNION ALL
+           SELECT (SELECT MIN(m.model) FROM messages m WHERE m.role = 'assistant' AND m.model IS NOT NULL AND m.model > models.model)
+           FROM models WHERE models.model IS NOT NULL
+         )
+         SELECT model FROM models WHERE model IS NOT NULL`,
+      ).pluck(),
       settings: p<[], { key: string; value: string }>('SELECT key, value FROM settings'),
       saveSetting: p<[string, string]>(
         'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
@@ -161,7 +158,7 @@ class HistoryStore implements History {
       const id = randomUUID();
       const now = this.tick();
       this.stmt.insertConversation.run(id, title, now, now);
-      return { id, title, createdAt: now, updatedAt: now, messageCount: 0, mode: null, localShare: null };
+      return { id, title, createdAt: now, updatedAt: now, messageCount: 0, mode: null, localShare: null, pinned: false };
     });
   }
 
@@ -187,12 +184,9 @@ class HistoryStore implements History {
   }
 
   setConversationMode(id: string, mode: RouteMode | null): ConversationSummary {
-    return this.guard('save the conversation', () => {
-      if (this.stmt.setConversationMode.run(mode, id).changes === 0) {
-        throw new HistoryError('not_found', 'That conversation no longer exists.');
-      }
-      return toSummary(this.stmt.conversation.get(id)!);
-    });
+    return this.guard('save the conversation', () =>
+      this.updateConversation(id, () => this.stmt.setConversationMode.run(mode, id).changes),
+    );
   }
 
   addMessage(message: NewMessage): Message {
@@ -242,7 +236,56 @@ class HistoryStore implements History {
   }
 
   deleteConversation(id: string): boolean {
-    return this.guard('delete the conversation', () => this.stmt.deleteConversation.run(id).changes > 0);
+    return this.guard('delete the conversation', () => {
+      // Messages go by the cascade, their index entries by trigger, all in one transaction.
+      const deleted = this.db.transaction(() => this.stmt.deleteConversation.run(id).changes > 0).immediate();
+      if (deleted) this.checkpoint();
+      return deleted;
+    });
+  }
+
+  renameConversation(id: string, title: string): ConversationSummary {
+    return this.guard('rename the conversation', () => {
+      const trimmed = title.trim();
+      if (trimmed === '') throw new HistoryError('invalid_request', 'Give the conversation a name: the title cannot be empty.');
+      return this.updateConversation(id, () => this.stmt.renameConversation.run(trimmed, id).changes);
+    });
+  }
+
+  setPinned(id: string, pinned: boolean): ConversationSummary {
+    return this.guard(pinned ? 'pin the conversation' : 'unpin the conversation', () =>
+      this.updateConversation(id, () => this.stmt.setPinned.run(pinned ? 1 : 0, id).changes),
+    );
+  }
+
+  search(request: SearchRequest): SearchHit[] {
+    return this.guard('search your conversations', () => this.searcher.search(request));
+  }
+
+  answerModels(): string[] {
+    return this.guard('list the models that answered', () => this.stmt.answerModels.all() as string[]);
+  }
+
+  exportConversations(id: string | null): ConversationDetail[] {
+    return this.guard('export your conversations', () => this.transfer.exportConversations(id));
+  }
+
+  importConversations(conversations: ImportedConversation[]): ImportResult {
+    return this.guard('import the conversations, so none were added', () => {
+      const { result, latest } = this.transfer.importConversations(conversations);
+      // An imported conversation may be dated after anything this store handed out (another machine's
+      // clock): new activity must still sort above it.
+      this.lastTick = Math.max(this.lastTick, latest);
+      return result;
+    });
+  }
+
+  answerFacts(): AnswerFacts[] {
+    return this.guard('read the savings figures', () => this.db.transaction(() => this.stats.answerFacts())());
+  }
+
+  dayFacts(since: number): DayFacts[] {
+    return this.guard('read the savings figures', () => this.stats.dayFacts(since));
   }
 
   getSettings(): Record<string, unknown> {
@@ -283,6 +326,30 @@ class HistoryStore implements History {
     return this.lastTick;
   }
 
+  /** Runs an update of one conversation and returns its summary; not_found when it is gone. */
+  private updateConversation(id: string, update: () => number): ConversationSummary {
+    if (update() === 0) throw new HistoryError('not_found', 'That conversation no longer exists.');
+    return toSummary(this.stmt.conversation.get(id)!);
+  }
+
+  /**
+   * Copies the WAL into the database and empties it, so deleted text does not survive in the -wal file.
+   * A reader still on an older snapshot stops it from finishing: then the next checkpoint (automatic, or
+   * the next delete, or closing) does it. Waits briefly rather than the full busy timeout, as a delete
+   * must not hang on another program's read.
+   */
+  private checkpoint(): void {
+    const timeout = this.db.pragma('busy_timeout', { simple: true }) as number;
+    try {
+      this.db.pragma('busy_timeout = 200');
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (e) {
+      if (!String((e as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY')) throw e;
+    } finally {
+      this.db.pragma(`busy_timeout = ${timeout}`);
+    }
+  }
+
   private guard<T>(action: string, run: () => T): T {
     try {
       return run();
@@ -296,65 +363,3 @@ function flag(value: unknown): 0 | 1 {
   return value === undefined ? 0 : 1;
 }
 
-function provenanceColumns(p: Provenance | null): ProvenanceColumns {
-  return {
-    target: p?.target ?? null,
-    reasons: p ? JSON.stringify(p.reasons) : null,
-    model: p?.model ?? null,
-    ttft_ms: p?.ttftMs ?? null,
-    tokens: p?.tokens ?? null,
-    tokens_per_second: p?.tokensPerSecond ?? null,
-    route: p?.route ?? null,
-    score: p?.score ?? null,
-    latency_ms: p?.latencyMs ?? null,
-    prompt_tokens: p?.promptTokens ?? null,
-    cost_usd: p?.costUsd ?? null,
-  };
-}
-
-function toSummary(row: ConversationRow): ConversationSummary {
-  return {
-    id: row.id,
-    title: row.title,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    messageCount: row.message_count,
-    mode: row.mode,
-    localShare: row.local_share,
-  };
-}
-
-function toMessage(row: MessageRow): Message {
-  return {
-    id: row.id,
-    conversationId: row.conversation_id,
-    role: row.role,
-    content: row.content,
-    status: row.status,
-    createdAt: row.created_at,
-    provenance:
-      row.target === null
-        ? null
-        : {
-            target: row.target,
-            route: row.route ?? row.target,
-            reasons: JSON.parse(row.reasons ?? '[]') as RouteReason[],
-            score: row.score,
-            model: row.model ?? '',
-            ttftMs: row.ttft_ms,
-            tokens: row.tokens ?? 0,
-            tokensPerSecond: row.tokens_per_second,
-            latencyMs: row.latency_ms,
-            promptTokens: row.prompt_tokens,
-            costUsd: row.cost_usd,
-          },
-    error: toError(row),
-    rerunOf: row.rerun_of,
-  };
-}
-
-function toError(row: MessageRow): DuetError | null {
-  if (row.error_code === null) return null;
-  const code = ErrorCode.safeParse(row.error_code);
-  return { code: code.success ? code.data : 'internal', message: row.error_message ?? '' };
-}

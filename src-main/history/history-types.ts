@@ -1,4 +1,15 @@
-import type { RouteMode, ConversationDetail, ConversationSummary, DuetError, Message, MessageStatus, Provenance } from '../contract/index.js';
+import type {
+  ConversationDetail,
+  ConversationSummary,
+  DuetError,
+  Message,
+  MessageStatus,
+  Provenance,
+  RouteMode,
+  SearchHit,
+  SearchRequest,
+  Target,
+} from '../contract/index.js';
 
 export interface NewMessage {
   conversationId: string;
@@ -17,6 +28,59 @@ export interface MessagePatch {
   error?: DuetError | null;
 }
 
+/** A conversation read from an export file, written with its own ids and times. */
+export interface ImportedConversation {
+  /** Kept when given, so importing the same file twice skips what is already there. */
+  id: string;
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+  mode: RouteMode | null;
+  pinned: boolean;
+  messages: ImportedMessage[];
+}
+
+export interface ImportedMessage {
+  id: string;
+  role: 'user' | 'assistant';
+  content: string;
+  status: MessageStatus;
+  createdAt: number;
+  provenance: Provenance | null;
+  error: DuetError | null;
+  rerunOf: string | null;
+}
+
+export interface ImportResult {
+  conversations: number;
+  messages: number;
+  /** Conversations whose id was already in the history: left untouched. */
+  skipped: number;
+}
+
+/** Raw figures behind the savings dashboard, per target; prices are applied by the caller. */
+export interface AnswerFacts {
+  target: Target;
+  answers: number;
+  promptTokens: number;
+  completionTokens: number;
+  medianTtftMs: number | null;
+  medianTokensPerSecond: number | null;
+}
+
+export interface DayFacts {
+  /** Local calendar day, YYYY-MM-DD. */
+  day: string;
+  target: Target;
+  /** The model that answered; prices are per model. */
+  model: string;
+  answers: number;
+  promptTokens: number;
+  completionTokens: number;
+  /** Sum of stored cost estimates (cloud answers). */
+  costUsd: number;
+}
+
 /** The conversation store. Synchronous, like better-sqlite3 underneath. */
 export interface History {
   createConversation(title: string): ConversationSummary;
@@ -31,8 +95,26 @@ export interface History {
   updateMessage(id: string, patch: MessagePatch): Message;
   /** Marks answers left 'streaming' by a crash as 'interrupted'; returns how many. */
   markInterrupted(): number;
-  /** Deletes a conversation and, by cascade, its messages; false when no conversation has that id. */
+  /**
+   * Deletes a conversation and its messages for real: their rows, their search index entries and the
+   * freed pages are overwritten (secure_delete, then a WAL checkpoint). False when no such conversation.
+   */
   deleteConversation(id: string): boolean;
+  renameConversation(id: string, title: string): ConversationSummary;
+  /** Pinned conversations come first in listConversations. */
+  setPinned(id: string, pinned: boolean): ConversationSummary;
+  /** Full-text search (FTS5) over every message, best match first, with highlighted snippets. */
+  search(request: SearchRequest): SearchHit[];
+  /** Every model that has answered, for the search filter. */
+  answerModels(): string[];
+  /** Conversations with their messages: one (by id) or all (null), oldest first. */
+  exportConversations(id: string | null): ConversationDetail[];
+  /** Writes imported conversations in one transaction; conversations whose id exists are skipped. */
+  importConversations(conversations: ImportedConversation[]): ImportResult;
+  /** Finished answers per target (all time), for the savings dashboard. */
+  answerFacts(): AnswerFacts[];
+  /** Finished answers per local day, target and model, from `since` (ms) on. */
+  dayFacts(since: number): DayFacts[];
   /** Every saved setting, by key, as the JSON value it was saved with. */
   getSettings(): Record<string, unknown>;
   /** Saves one setting; the value must be representable as JSON. */

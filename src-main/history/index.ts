@@ -1,5 +1,14 @@
 // The conversation history on SQLite: open it with openHistory, map its errors with toDuetError.
-export type { History, MessagePatch, NewMessage } from './history-types.js';
+export type {
+  AnswerFacts,
+  DayFacts,
+  History,
+  ImportedConversation,
+  ImportedMessage,
+  ImportResult,
+  MessagePatch,
+  NewMessage,
+} from './history-types.js';
 export { openHistory, createHistoryStore, type OpenHistoryOptions } from './history-store.js';
 export { HistoryError, toHistoryError, toDuetError } from './history-error.js';
 export {
@@ -11,3 +20,14 @@ export {
 } from './connection.js';
 export { migrate, schemaVersion, latestVersion, refuseNewerSchema, type Migration, type MigrateResult } from './migrate.js';
 export { migrations } from './migrations/index.js';
+export {
+  BACKUP_DIR_NAME,
+  BACKUPS_KEPT,
+  backupDirFor,
+  backupFileName,
+  backupHistory,
+  listBackups,
+  pruneBackups,
+  type BackupOptions,
+} from './backup.js';
+export { planSearch, substringSnippet, DEFAULT_SEARCH_LIMIT, type SearchPlan } from './history-search.js';

@@ -1,10 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import { fail, HTTP_CALL_PREFIX, HTTP_EVENTS, TOKEN_QUERY_PARAM, type Result } from '../contract/index.js';
+import { fail, HTTP_CALL_PREFIX, IMPORT_MAX_CHARS, HTTP_EVENTS, TOKEN_QUERY_PARAM, type Result } from '../contract/index.js';
 import type { DuetCore } from '../core/core-types.js';
 import { sendStaticFile } from './static-files.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** "Import" carries a whole export file (up to IMPORT_MAX_CHARS characters, more bytes once JSON-escaped). */
+const MAX_IMPORT_BODY_BYTES = 3 * IMPORT_MAX_CHARS;
 const HEARTBEAT_MS = 15_000;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -43,9 +45,9 @@ async function handle(options: BridgeOptions, req: IncomingMessage, res: ServerR
   if (url.pathname.startsWith(HTTP_CALL_PREFIX)) {
     if (req.method !== 'POST') return void sendJson(res, 405, fail('invalid_request', 'Calls are POST requests.'));
     if (!tokenMatches(options.token, bearerToken(req))) return void sendJson(res, 401, unauthorized());
-    const body = await readJsonBody(req);
-    if (!body.ok) return void sendJson(res, 400, body);
     const channel = url.pathname.slice(HTTP_CALL_PREFIX.length);
+    const body = await readJsonBody(req, channel === 'history.import' ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES);
+    if (!body.ok) return void sendJson(res, 400, body);
     const result = await options.core.call(channel, body.value);
     sendJson(res, result.ok || result.error.code !== 'invalid_request' ? 200 : 400, result);
     return;
@@ -104,15 +106,15 @@ function tokenMatches(expected: string | null, given: string | null): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function readJsonBody(req: IncomingMessage): Promise<Result<unknown>> {
+async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<Result<unknown>> {
   const chunks: Buffer[] = [];
   let size = 0;
   // Read to the end even when too large, so the client gets our answer rather than a reset connection.
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
+    if (size <= maxBytes) chunks.push(chunk as Buffer);
   }
-  if (size > MAX_BODY_BYTES) return fail('invalid_request', 'That request is too large (1 MiB at most).');
+  if (size > maxBytes) return fail('invalid_request', `That request is too large (${Math.round(maxBytes / 1024 / 1024)} MiB at most).`);
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') return { ok: true, value: {} };
   try {

@@ -50,14 +50,25 @@ describe('the migration runner', () => {
     const result = migrate(db);
     expect(result).toEqual({ from: 0, to: latestVersion(), applied: migrations.map((m) => m.name) });
     expect(schemaVersion(db)).toBe(migrations.length);
-    expect(tables(db)).toEqual(['conversations', 'messages', 'settings']);
+    // The search indexes are FTS5 virtual tables, each with shadow tables of its own.
+    const shadows = (fts: string) => [fts, `${fts}_config`, `${fts}_data`, `${fts}_docsize`, `${fts}_idx`];
+    expect(tables(db)).toEqual(['conversations', 'messages', ...shadows('messages_cjk'), ...shadows('messages_fts'), 'settings']);
     for (const t of ['conversations', 'messages', 'settings']) expect(isStrict(db, t)).toBe(true);
     const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").pluck().all();
-    expect(indexes).toEqual(['conversations_by_updated_at', 'messages_by_conversation_seq', 'messages_by_conversation_target']);
+    expect(indexes).toEqual([
+      'conversations_by_updated_at',
+      'messages_answer_models',
+      'messages_by_conversation_seq',
+      'messages_by_rerun_of',
+      'messages_finished_answers',
+      'messages_finished_by_conversation',
+      'messages_finished_by_speed',
+      'messages_finished_by_ttft',
+    ]);
   });
 
-  it('does nothing when the file is up to date, and a re-open keeps the data', () => {
-    const history = openHistory(file);
+  it('does nothing when the file is up to date, and a re-open keeps the data', async () => {
+    const history = await openHistory(file);
     const c = history.createConversation('kept');
     history.close();
 
@@ -65,7 +76,7 @@ describe('the migration runner', () => {
     expect(migrate(db)).toEqual({ from: latestVersion(), to: latestVersion(), applied: [] });
     db.close();
 
-    const again = openHistory(file);
+    const again = await openHistory(file);
     expect(again.listConversations().map((x) => x.id)).toEqual([c.id]);
     again.close();
   });
@@ -161,12 +172,49 @@ describe('0003-routing', () => {
   });
 });
 
+describe('0004-search', () => {
+  it('adds pins and indexes the messages already there for search', async () => {
+    const db = connect();
+    migrate(db, { to: 3 });
+    db.prepare("INSERT INTO conversations (id, title, created_at, updated_at) VALUES ('c1', 'Before search', 1, 1)").run();
+    const insert = db.prepare(
+      "INSERT INTO messages (id, conversation_id, seq, role, content, status, created_at, updated_at) VALUES (?, 'c1', ?, ?, ?, 'complete', 1, 1)",
+    );
+    insert.run('m1', 1, 'user', 'Where is the Café Rouge?');
+    insert.run('m2', 2, 'assistant', '它在老城区的中心广场旁边。');
+
+    expect(migrate(db, { to: 4 })).toEqual({ from: 3, to: 4, applied: ['0004-search'] });
+    expect(db.prepare('SELECT pinned FROM conversations').pluck().get()).toBe(0);
+    expect(() => db.prepare('UPDATE conversations SET pinned = 2').run()).toThrow(/CHECK/);
+    db.close();
+
+    const history = await openHistory(file);
+    try {
+      expect(history.listConversations()[0]).toMatchObject({ id: 'c1', pinned: false });
+      expect(history.search({ query: 'cafe rouge' }).map((h) => h.messageId)).toEqual(['m1']);
+      expect(history.search({ query: '中心广场' }).map((h) => h.messageId)).toEqual(['m2']);
+      expect(history.search({ query: '广场' }).map((h) => h.messageId)).toEqual(['m2']);
+    } finally {
+      history.close();
+    }
+  });
+
+  it('turns on FTS5 secure-delete in both search indexes', () => {
+    const db = connect();
+    migrate(db, { to: 4 });
+    for (const table of ['messages_fts_config', 'messages_cjk_config']) {
+      expect(db.prepare(`SELECT v FROM ${table} WHERE k = 'secure-delete'`).pluck().get()).toBe(1);
+    }
+    expect(db.pragma('secure_delete', { simple: true })).toBe(1);
+  });
+});
+
 describe('a database from a newer Duet', () => {
   // A newer Duet could have written the file in either journal mode; neither may be touched.
   it.each([
     ['rollback journal', false],
     ['WAL', true],
-  ])('is refused without changing a byte (%s)', (_label, wal) => {
+  ])('is refused without changing a byte (%s)', async (_label, wal) => {
     const raw = new Database(file);
     if (wal) raw.pragma('journal_mode = WAL');
     raw.exec("CREATE TABLE future_things (x TEXT) STRICT; INSERT INTO future_things VALUES ('from the future')");
@@ -177,7 +225,7 @@ describe('a database from a newer Duet', () => {
 
     let thrown: unknown;
     try {
-      openHistory(file);
+      await openHistory(file);
     } catch (e) {
       thrown = e;
     }

@@ -26,9 +26,9 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function thrown(run: () => unknown): HistoryError {
+async function thrown(run: () => unknown): Promise<HistoryError> {
   try {
-    run();
+    await run();
   } catch (e) {
     if (e instanceof HistoryError) return e;
     throw e;
@@ -37,8 +37,8 @@ function thrown(run: () => unknown): HistoryError {
 }
 
 /** A history file with one conversation of two messages, closed again. */
-function seed(at = file): { conversationId: string; messageId: string } {
-  const h = openHistory(at);
+async function seed(at = file): Promise<{ conversationId: string; messageId: string }> {
+  const h = await openHistory(at);
   const c = h.createConversation('Saved earlier');
   h.addMessage({ conversationId: c.id, role: 'user', content: 'Question', status: 'complete' });
   const m = h.addMessage({ conversationId: c.id, role: 'assistant', content: 'Answer', status: 'complete' });
@@ -49,7 +49,7 @@ function seed(at = file): { conversationId: string; messageId: string } {
 describe('a full disk', () => {
   // SQLite reports SQLITE_FULL both for ENOSPC and for a database at max_page_count: capping the page
   // count at the current size makes the next growth fail exactly like a full disk, with no mount needed.
-  it('fails the save with storage_full and keeps the file sound with every earlier row', () => {
+  it('fails the save with storage_full and keeps the file sound with every earlier row', async () => {
     const db = openDatabase(file);
     migrate(db);
     const h = createHistoryStore(db);
@@ -62,10 +62,10 @@ describe('a full disk', () => {
     db.pragma(`max_page_count = ${pages}`);
     const big = 'x'.repeat(1_000_000);
 
-    const onAdd = thrown(() => h.addMessage({ conversationId: c.id, role: 'user', content: big, status: 'complete' }));
+    const onAdd = await thrown(() => h.addMessage({ conversationId: c.id, role: 'user', content: big, status: 'complete' }));
     expect(onAdd.code).toBe('storage_full');
     expect(onAdd.message).toBe('The disk is full: Duet could not save the message. Free some space and try again.');
-    const onUpdate = thrown(() => h.updateMessage(streaming.id, { content: big }));
+    const onUpdate = await thrown(() => h.updateMessage(streaming.id, { content: big }));
     expect(onUpdate.code).toBe('storage_full');
 
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -77,7 +77,7 @@ describe('a full disk', () => {
     db.pragma('max_page_count = 1073741823');
     expect(h.addMessage({ conversationId: c.id, role: 'user', content: big, status: 'complete' }).content).toHaveLength(1_000_000);
     h.close();
-    const reopened = openHistory(file);
+    const reopened = await openHistory(file);
     open.push(reopened);
     expect(reopened.getConversation(c.id)!.messages.map((m) => m.id).slice(0, 2)).toEqual([earlier.id, streaming.id]);
   });
@@ -86,29 +86,29 @@ describe('a full disk', () => {
 describe('a read-only history', () => {
   // In-process, a read-only connection stands in for a write-protected file: the tests run as root,
   // and root writes through chmod 0444. The test below this one checks real file permissions.
-  it('still opens for reading, and a write fails with storage_readonly (read-only connection)', () => {
-    const { conversationId, messageId } = seed();
-    const h = openHistory(file, { readonly: true });
+  it('still opens for reading, and a write fails with storage_readonly (read-only connection)', async () => {
+    const { conversationId, messageId } = await seed();
+    const h = await openHistory(file, { readonly: true });
     open.push(h);
     expect(h.listConversations().map((c) => c.id)).toEqual([conversationId]);
 
-    const error = thrown(() => h.createConversation('new'));
+    const error = await thrown(() => h.createConversation('new'));
     expect(error.code).toBe('storage_readonly');
     expect(error.message).toContain(file);
     expect(error.message).toMatch(/read-only/);
-    expect(thrown(() => h.addMessage({ conversationId, role: 'user', content: 'x', status: 'complete' })).code).toBe(
+    expect((await thrown(() => h.addMessage({ conversationId, role: 'user', content: 'x', status: 'complete' }))).code).toBe(
       'storage_readonly',
     );
-    expect(thrown(() => h.updateMessage(messageId, { content: 'changed' })).code).toBe('storage_readonly');
-    expect(thrown(() => h.saveSetting('showRouting', true)).code).toBe('storage_readonly');
+    expect((await thrown(() => h.updateMessage(messageId, { content: 'changed' }))).code).toBe('storage_readonly');
+    expect((await thrown(() => h.saveSetting('showRouting', true))).code).toBe('storage_readonly');
     expect(h.getConversation(conversationId)!.messages.map((m) => m.content)).toEqual(['Question', 'Answer']);
   });
 
-  it('refuses to open when it would have to upgrade a file it cannot write', () => {
+  it('refuses to open when it would have to upgrade a file it cannot write', async () => {
     const db = openDatabase(file);
     migrate(db, { to: 1 });
     db.close();
-    const error = thrown(() => openHistory(file, { readonly: true }));
+    const error = await thrown(() => openHistory(file, { readonly: true }));
     expect(error.code).toBe('storage_readonly');
   });
 
@@ -117,20 +117,20 @@ describe('a read-only history', () => {
   // file in a writable folder, an existing history in a read-only folder, and a new one in a read-only
   // folder. Not covered: a read-only mount (that needs privileges to mount).
   const canDropToOtherUser = process.platform !== 'win32' && typeof process.getuid === 'function';
-  it.skipIf(!canDropToOtherUser)('uses the real file permissions of a non-root user', () => {
+  it.skipIf(!canDropToOtherUser)('uses the real file permissions of a non-root user', async () => {
     fs.chmodSync(dir, 0o755);
     // The user's data folder is writable, the history file in it is not.
     const writableFolder = path.join(dir, 'writable');
     fs.mkdirSync(writableFolder);
     const lockedFile = path.join(writableFolder, 'duet.sqlite');
-    const { conversationId } = seed(lockedFile);
+    const { conversationId } = await seed(lockedFile);
     fs.chmodSync(lockedFile, 0o444);
     fs.chmodSync(writableFolder, 0o777);
     // An existing history in a folder that cannot be written (SQLite must create its -shm and -wal there).
     const lockedFolder = path.join(dir, 'locked');
     fs.mkdirSync(lockedFolder);
     const inLockedFolder = path.join(lockedFolder, 'duet.sqlite');
-    seed(inLockedFolder);
+    await seed(inLockedFolder);
     fs.chmodSync(inLockedFolder, 0o666);
     fs.chmodSync(lockedFolder, 0o555);
 
@@ -161,16 +161,16 @@ function runAsOtherUser(files: string[]): Record<string, Outcome>[] {
 const results = [];
 for (const file of process.argv.slice(2)) {
   const out = {};
-  const attempt = (name, run) => {
-    try { const value = run(); out[name] = value === undefined ? { ok: true } : { ok: true, value }; }
+  const attempt = async (name, run) => {
+    try { const value = await run(); out[name] = value === undefined ? { ok: true } : { ok: true, value }; }
     catch (e) { out[name] = { ok: false, code: e.code ?? String(e) }; }
   };
   let history;
-  attempt('open', () => { history = openHistory(file); });
+  await attempt('open', async () => { history = await openHistory(file); });
   if (history) {
-    attempt('list', () => history.listConversations().map((c) => c.id));
-    attempt('create', () => { history.createConversation('new'); });
-    attempt('setting', () => { history.saveSetting('showRouting', true); });
+    await attempt('list', () => history.listConversations().map((c) => c.id));
+    await attempt('create', () => { history.createConversation('new'); });
+    await attempt('setting', () => { history.saveSetting('showRouting', true); });
     history.close();
   }
   results.push(out);

@@ -26,8 +26,8 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function start(): History {
-  const h = openHistory(file);
+async function start(): Promise<History> {
+  const h = await openHistory(file);
   open.push(h);
   return h;
 }
@@ -69,8 +69,8 @@ const provenance: Provenance = {
 };
 
 describe('conversations and messages', () => {
-  it('creates a conversation and lists it with its message count', () => {
-    const h = start();
+  it('creates a conversation and lists it with its message count', async () => {
+    const h = await start();
     const c = h.createConversation('First chat');
     expect(c.title).toBe('First chat');
     expect(c.messageCount).toBe(0);
@@ -84,8 +84,8 @@ describe('conversations and messages', () => {
     expect(listed!.updatedAt).toBeGreaterThan(c.updatedAt);
   });
 
-  it('lists the most recently updated conversation first, even within one millisecond', () => {
-    const h = start();
+  it('lists the most recently updated conversation first, even within one millisecond', async () => {
+    const h = await start();
     const a = h.createConversation('a');
     const b = h.createConversation('b');
     const c = h.createConversation('c');
@@ -96,8 +96,8 @@ describe('conversations and messages', () => {
     expect(h.listConversations().map((x) => x.id)).toEqual([b.id, a.id, c.id]);
   });
 
-  it('returns messages in the order they were added, mapped to the contract', () => {
-    const h = start();
+  it('returns messages in the order they were added, mapped to the contract', async () => {
+    const h = await start();
     const c = h.createConversation('Ordering');
     const user = h.addMessage({ conversationId: c.id, role: 'user', content: 'Question', status: 'complete' });
     const answer = h.addMessage({
@@ -127,8 +127,8 @@ describe('conversations and messages', () => {
     expect(detail.messages[1]!.provenance).toEqual(provenance);
   });
 
-  it('answers null for an unknown conversation and not_found when adding to one', () => {
-    const h = start();
+  it('answers null for an unknown conversation and not_found when adding to one', async () => {
+    const h = await start();
     expect(h.getConversation('nope')).toBeNull();
     expect(codeOf(() => h.addMessage({ conversationId: 'nope', role: 'user', content: 'x', status: 'complete' }))).toBe(
       'not_found',
@@ -136,8 +136,8 @@ describe('conversations and messages', () => {
     expect(codeOf(() => h.updateMessage('nope', { content: 'x' }))).toBe('not_found');
   });
 
-  it('updates a streaming answer field by field', () => {
-    const h = start();
+  it('updates a streaming answer field by field', async () => {
+    const h = await start();
     const c = h.createConversation('Streaming');
     const m = h.addMessage({ conversationId: c.id, role: 'assistant', content: '', status: 'streaming' });
 
@@ -173,8 +173,8 @@ describe('conversations and messages', () => {
 });
 
 describe('after a restart', () => {
-  it('keeps everything across close and reopen', () => {
-    const first = openHistory(file);
+  it('keeps everything across close and reopen', async () => {
+    const first = await openHistory(file);
     const c = first.createConversation('Survives');
     const u = first.addMessage({ conversationId: c.id, role: 'user', content: 'Remember me', status: 'complete' });
     const a = first.addMessage({ conversationId: c.id, role: 'assistant', content: 'I will', status: 'complete', provenance });
@@ -182,7 +182,7 @@ describe('after a restart', () => {
     first.close();
     first.close(); // closing twice is harmless
 
-    const second = start();
+    const second = await start();
     expect(second.listConversations()).toEqual([{ ...c, updatedAt: a.createdAt, messageCount: 2, localShare: 1 }]);
     expect(second.getConversation(c.id)!.messages).toEqual([u, a]);
     expect(second.getSettings()).toEqual({ showRouting: true });
@@ -191,14 +191,14 @@ describe('after a restart', () => {
     expect(second.listConversations()[0]!.id).toBe(d.id);
   });
 
-  it('marks answers cut off by a crash as interrupted', () => {
-    const first = openHistory(file);
+  it('marks answers cut off by a crash as interrupted', async () => {
+    const first = await openHistory(file);
     const c = first.createConversation('Crash');
     const done = first.addMessage({ conversationId: c.id, role: 'assistant', content: 'finished', status: 'complete' });
     const cut = first.addMessage({ conversationId: c.id, role: 'assistant', content: 'half an ans', status: 'streaming' });
     first.close();
 
-    const second = start();
+    const second = await start();
     expect(second.markInterrupted()).toBe(1);
     expect(second.markInterrupted()).toBe(0);
     const messages = second.getConversation(c.id)!.messages;
@@ -210,8 +210,8 @@ describe('after a restart', () => {
 });
 
 describe('settings', () => {
-  it('saves JSON values by key and overwrites them', () => {
-    const h = start();
+  it('saves JSON values by key and overwrites them', async () => {
+    const h = await start();
     expect(h.getSettings()).toEqual({});
     h.saveSetting('showRouting', false);
     h.saveSetting('modelPath', '/models/tiny.gguf');

@@ -1,0 +1,123 @@
+import type { Target } from '../contract/index.js';
+import type { Db } from './connection.js';
+import type { AnswerFacts, DayFacts } from './history-types.js';
+
+// The exact condition of migration 0004's partial indexes: SQLite uses a partial index only for a query
+// whose WHERE implies the index's, so every statement here repeats it word for word.
+const FINISHED = `role = 'assistant' AND target IS NOT NULL AND status IN ('complete', 'stopped')`;
+
+const TARGETS: readonly Target[] = ['local', 'cloud'];
+
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+
+interface QuarterRow {
+  quarter: number;
+  target: Target;
+  model: string;
+  answers: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  cost_usd: number;
+}
+
+interface TotalsRow {
+  target: Target;
+  answers: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+}
+
+/** The savings dashboard's raw figures, read through the indexes of migration 0004. */
+export class HistoryStats {
+  private readonly stmt;
+
+  constructor(db: Db) {
+    const p = <P extends unknown[] | object, R = unknown>(sql: string) => db.prepare<P, R>(sql);
+    this.stmt = {
+      totals: p<[], TotalsRow>(
+        `SELECT target, COUNT(*) AS answers, COALESCE(SUM(prompt_tokens), 0) AS prompt_tokens,
+           COALESCE(SUM(tokens), 0) AS completion_tokens
+         FROM messages INDEXED BY messages_finished_answers WHERE ${FINISHED} GROUP BY target`,
+      ),
+      // Medians: count the values, then read the middle one or two from the ordered index.
+      ttftCount: p<[Target], number>(
+        `SELECT COUNT(ttft_ms) FROM messages WHERE ${FINISHED} AND target = ? AND ttft_ms IS NOT NULL`,
+      ).pluck(),
+      ttftAt: p<[Target, number, number], number>(
+        `SELECT ttft_ms FROM messages WHERE ${FINISHED} AND target = ? AND ttft_ms IS NOT NULL
+         ORDER BY ttft_ms LIMIT ? OFFSET ?`,
+      ).pluck(),
+      speedCount: p<[Target], number>(
+        `SELECT COUNT(tokens_per_second) FROM messages WHERE ${FINISHED} AND target = ? AND tokens_per_second IS NOT NULL`,
+      ).pluck(),
+      speedAt: p<[Target, number, number], number>(
+        `SELECT tokens_per_second FROM messages WHERE ${FINISHED} AND target = ? AND tokens_per_second IS NOT NULL
+         ORDER BY tokens_per_second LIMIT ? OFFSET ?`,
+      ).pluck(),
+      // Sums per quarter hour, turned into local days in JS: SQLite's date(…, 'localtime') asks the C
+      // library for the time zone on every row (a system call each), which took 250 ms for 50,000 answers.
+      // Every time zone's offset is a multiple of 15 minutes, so a quarter hour never straddles midnight.
+      quarters: p<[number], QuarterRow>(
+        `SELECT created_at / ${QUARTER_HOUR_MS} AS quarter, target, model,
+           COUNT(*) AS answers, COALESCE(SUM(prompt_tokens), 0) AS prompt_tokens,
+           COALESCE(SUM(tokens), 0) AS completion_tokens, COALESCE(SUM(cost_usd), 0) AS cost_usd
+         FROM messages INDEXED BY messages_finished_answers WHERE ${FINISHED} AND created_at >= ?
+         GROUP BY quarter, target, model`,
+      ),
+    };
+  }
+
+  /** Both targets, always in the order local, cloud; a target with no answers has zeros and null medians. */
+  answerFacts(): AnswerFacts[] {
+    const totals = new Map(this.stmt.totals.all().map((r) => [r.target, r]));
+    return TARGETS.map((target) => {
+      const t = totals.get(target);
+      return {
+        target,
+        answers: t?.answers ?? 0,
+        promptTokens: t?.prompt_tokens ?? 0,
+        completionTokens: t?.completion_tokens ?? 0,
+        medianTtftMs: median(this.stmt.ttftCount.get(target) ?? 0, (limit, offset) => this.stmt.ttftAt.all(target, limit, offset)),
+        medianTokensPerSecond: median(this.stmt.speedCount.get(target) ?? 0, (limit, offset) =>
+          this.stmt.speedAt.all(target, limit, offset),
+        ),
+      };
+    });
+  }
+
+  /** Sorted by day, then target, then model. */
+  dayFacts(since: number): DayFacts[] {
+    const days = new Map<string, DayFacts>();
+    for (const q of this.stmt.quarters.all(since)) {
+      const day = localDay(q.quarter * QUARTER_HOUR_MS);
+      const key = `${day}\u0000${q.target}\u0000${q.model}`;
+      const d = days.get(key) ?? { day, target: q.target, model: q.model, answers: 0, promptTokens: 0, completionTokens: 0, costUsd: 0 };
+      d.answers += q.answers;
+      d.promptTokens += q.prompt_tokens;
+      d.completionTokens += q.completion_tokens;
+      d.costUsd += q.cost_usd;
+      days.set(key, d);
+    }
+    const order = (d: DayFacts) => [d.day, d.target, d.model];
+    return [...days.values()].sort((a, b) => compareTuples(order(a), order(b)));
+  }
+}
+
+/** The median of `count` sorted values, reading only the middle one (odd count) or two (even). */
+function median(count: number, read: (limit: number, offset: number) => number[]): number | null {
+  if (count === 0) return null;
+  const middle = read(count % 2 === 1 ? 1 : 2, Math.floor((count - 1) / 2));
+  return middle.reduce((a, b) => a + b, 0) / middle.length;
+}
+
+/** YYYY-MM-DD of a time in the local time zone, as SQLite's date(…, 'localtime') writes it. */
+export function localDay(ms: number): string {
+  const d = new Date(ms);
+  const pad = (x: number) => String(x).padStart(2, '0');
+  return `${String(d.getFullYear()).padStart(4, '0')}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function compareTuples(a: string[], b: string[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  return 0;
+}

@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  backupDirFor,
+  backupFileName,
+  backupHistory,
+  HistoryError,
+  latestVersion,
+  listBackups,
+  migrate,
+  openDatabase,
+  openHistory,
+  pruneBackups,
+} from '../../src-main/history/index.js';
+
+let dir: string;
+let file: string;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duet-history-backup-'));
+  file = path.join(dir, 'duet.sqlite');
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A history at schema `version` holding one conversation, closed again. */
+function oldHistory(version: number): void {
+  const db = openDatabase(file);
+  migrate(db, { to: version });
+  db.prepare("INSERT INTO conversations (id, title, created_at, updated_at) VALUES ('c1', 'Kept safe', 1, 1)").run();
+  db.close();
+}
+
+describe('the backup before an upgrade', () => {
+  it('copies an older history into a dated file before migrating it', async () => {
+    oldHistory(3);
+    const h = await openHistory(file);
+    h.close();
+
+    const backups = listBackups(backupDirFor(file));
+    expect(backups).toHaveLength(1);
+    expect(backups[0]).toMatch(/^duet-\d{8}-\d{6}-v3\.sqlite$/);
+    const copy = new Database(path.join(dir, 'backups', backups[0]!), { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBe(3);
+    expect(copy.prepare('SELECT title FROM conversations').pluck().all()).toEqual(['Kept safe']);
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    copy.close();
+  });
+
+  it('takes no backup of a new file or of one already up to date', async () => {
+    (await openHistory(file)).close();
+    (await openHistory(file)).close();
+    expect(fs.existsSync(backupDirFor(file))).toBe(false);
+  });
+
+  it('still opens an up-to-date history read-only without a backup', async () => {
+    (await openHistory(file)).close();
+    const h = await openHistory(file, { readonly: true });
+    expect(h.listConversations()).toEqual([]);
+    h.close();
+    expect(fs.existsSync(backupDirFor(file))).toBe(false);
+  });
+
+  it('does not upgrade, and changes nothing, when the backup cannot be written', async () => {
+    oldHistory(3);
+    const before = fs.readFileSync(file);
+    // A file where the backup folder should be: the copy cannot be made.
+    const blocked = path.join(dir, 'blocked');
+    fs.writeFileSync(blocked, 'not a folder');
+
+    let thrown: unknown;
+    try {
+      await openHistory(file, { backupDir: blocked });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(HistoryError);
+    expect((thrown as HistoryError).message).toMatch(/could not back up your conversations before upgrading them, so nothing was changed/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(3);
+    check.close();
+
+    // With room for the copy, the same file upgrades.
+    const h = await openHistory(file, { backupDir: path.join(dir, 'elsewhere') });
+    expect(h.listConversations().map((c) => c.title)).toEqual(['Kept safe']);
+    h.close();
+    expect(listBackups(path.join(dir, 'elsewhere'))).toHaveLength(1);
+    expect(latestVersion()).toBeGreaterThan(3);
+  });
+
+  it('keeps the newest five, ordered by time even within one second, and leaves other files alone', () => {
+    const backups = path.join(dir, 'backups');
+    fs.mkdirSync(backups);
+    const at = (s: number) => new Date(Date.UTC(2025, 0, 2, 3, 4, s));
+    const names = [
+      backupFileName(at(1), 1),
+      backupFileName(at(2), 2),
+      backupFileName(at(3), 3),
+      backupFileName(at(3), 3, 1),
+      backupFileName(at(3), 3, 2),
+      backupFileName(at(4), 3),
+      backupFileName(at(5), 3),
+    ];
+    expect(names[0]).toBe('duet-20250102-030401-v1.sqlite');
+    expect(names[3]).toBe('duet-20250102-030403-v3-1.sqlite');
+    for (const n of [...names].reverse()) fs.writeFileSync(path.join(backups, n), '');
+    fs.writeFileSync(path.join(backups, 'notes.txt'), 'mine');
+
+    expect(listBackups(backups)).toEqual(names);
+    expect(pruneBackups(backups)).toEqual(names.slice(0, 2));
+    expect(fs.readdirSync(backups).sort()).toEqual([...names.slice(2), 'notes.txt'].sort());
+  });
+
+  it('never overwrites a backup taken within the same second', async () => {
+    oldHistory(2);
+    const db = openDatabase(file);
+    try {
+      const now = new Date(Date.UTC(2025, 5, 6, 7, 8, 9));
+      const first = await backupHistory(db, 2, { now });
+      const second = await backupHistory(db, 2, { now });
+      expect(path.basename(first)).toBe('duet-20250606-070809-v2.sqlite');
+      expect(path.basename(second)).toBe('duet-20250606-070809-v2-1.sqlite');
+      expect(listBackups(backupDirFor(file))).toEqual([path.basename(first), path.basename(second)]);
+      expect(fs.readdirSync(backupDirFor(file)).some((f) => f.endsWith('.partial'))).toBe(false);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -74,3 +74,49 @@ export const ROUTE_MODES: readonly { value: RouteMode; label: string }[] = [
 export function modeLabel(mode: RouteMode): string {
   return ROUTE_MODES.find((m) => m.value === mode)?.label ?? mode;
 }
+
+const percentFormat = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
+const integerFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+const decimalFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const usdFormat = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+// Sums under a dollar keep four decimals, so a few cheap answers do not show as "$0.00".
+const smallUsdFormat = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 4 });
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** "75%", for a share between 0 and 1. */
+export function formatPercent(share: number): string {
+  return percentFormat.format(share);
+}
+
+/** "12,345". */
+export function formatInteger(value: number): string {
+  return integerFormat.format(value);
+}
+
+/** "$0.00", "$0.0012", "$12.40". */
+export function formatUsd(value: number): string {
+  return (value > 0 && value < 1 ? smallUsdFormat : usdFormat).format(value);
+}
+
+/** "120 ms", or "–" when unknown. */
+export function formatMs(value: number | null): string {
+  return value === null ? '–' : `${integerFormat.format(value)} ms`;
+}
+
+/** "35.2", or "–" when unknown. */
+export function formatRate(value: number | null): string {
+  return value === null ? '–' : decimalFormat.format(value);
+}
+
+/** A message's date for a search result: "12 Mar 2025, 14:05" in the user's own format. */
+export function formatDateTime(ms: number): string {
+  return dateTimeFormat.format(ms);
+}
+
+/** A calendar day "2025-03-12" (local) in the user's own format. */
+export function formatDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  if (!y || !m || !d) return day;
+  return dateFormat.format(new Date(y, m - 1, d));
+}

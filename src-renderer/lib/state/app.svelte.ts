@@ -3,7 +3,10 @@ import type { DuetEvent } from '../../../src-main/contract/events.js';
 import type { DuetClient } from '../client.js';
 import { ChatState } from './chat.svelte.js';
 import { CloudState } from './cloud.svelte.js';
+import { HistoryState } from './history.svelte.js';
 import { ModelState } from './model.svelte.js';
+import { SavingsState } from './savings.svelte.js';
+import { SearchState } from './search.svelte.js';
 import { SettingsState } from './settings.svelte.js';
 
 /** The whole renderer's state: owns the sub-states and routes core events to them. */
@@ -12,6 +15,9 @@ export class AppState {
   readonly settings: SettingsState;
   readonly model: ModelState;
   readonly cloud: CloudState;
+  readonly search: SearchState;
+  readonly history: HistoryState;
+  readonly savings: SavingsState;
 
   version = $state<string | null>(null);
   /** `app.info` failed: nothing else can work until it answers. */
@@ -30,6 +36,9 @@ export class AppState {
     this.settings = new SettingsState(api);
     this.model = new ModelState(api);
     this.cloud = new CloudState(api, this.settings);
+    this.search = new SearchState(api);
+    this.history = new HistoryState(api);
+    this.savings = new SavingsState(api);
   }
 
   /** Listens to the core and loads the first state; returns a function that stops listening. */
@@ -50,6 +59,8 @@ export class AppState {
   /** Re-reads app info, settings, model status, the conversation list and the open conversation. */
   async refresh(): Promise<void> {
     const [info] = await Promise.all([this.#api.call('app.info', {}), this.chat.refresh()]);
+    this.search.refresh();
+    this.savings.refreshIfOpen();
     if (info.ok) {
       this.version = info.value.version;
       this.model.status = info.value.model;
@@ -70,6 +81,12 @@ export class AppState {
         break;
       case 'engine.crashed':
         this.crash = event.error;
+        break;
+      case 'conversations.changed':
+        this.chat.handle(event);
+        // What the palette and the dashboard show may have changed with it.
+        this.search.refresh();
+        this.savings.refreshIfOpen();
         break;
       default:
         this.chat.handle(event);

@@ -7,6 +7,8 @@ type MessageEvent = Extract<DuetEvent, { type: 'message.delta' | 'message.update
 
 /** Keeps a burst of early events bounded if a send never answers. */
 const MAX_EARLY_EVENTS = 5000;
+/** How long a message a search opened stays highlighted. */
+const HIGHLIGHT_MS = 2500;
 
 /** The conversations, the open one and its messages, and the send/stop flow. */
 export class ChatState {
@@ -26,6 +28,13 @@ export class ChatState {
   askingFor = $state<string | null>(null);
   /** Why "Ask the other side" failed, by the id of the answer it was asked for. */
   askErrors = $state.raw<Record<string, DuetError>>({});
+  /** A failed rename, pin or delete in the conversation list. */
+  listActionError = $state.raw<DuetError | null>(null);
+  /**
+   * The message a search opened the conversation at: shown, focused and briefly highlighted.
+   * A new object each time, so opening the same message twice highlights it again.
+   */
+  highlight = $state.raw<{ messageId: string } | null>(null);
 
   streamingMessage = $derived(this.messages.find((m) => m.status === 'streaming') ?? null);
   streaming = $derived(this.streamingMessage !== null);
@@ -41,6 +50,7 @@ export class ChatState {
   #early: MessageEvent[] = [];
   #reloadTimer: ReturnType<typeof setTimeout> | undefined;
   #modeSeq = 0;
+  #highlightTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(api: DuetClient) {
     this.#api = api;
@@ -68,6 +78,59 @@ export class ChatState {
     this.#resetView();
     this.loading = true;
     await this.#load(id, seq);
+  }
+
+  /** Opens a conversation at one message (from a search): it is scrolled into view and highlighted. */
+  async openAt(id: string, messageId: string): Promise<void> {
+    const shown = this.openId === id && !this.loading && this.messages.some((m) => m.id === messageId);
+    if (!shown) {
+      const opening = this.open(id);
+      const seq = this.#viewSeq;
+      await opening;
+      // The user went elsewhere meanwhile: do not pull the view back.
+      if (seq !== this.#viewSeq) return;
+    }
+    this.highlight = { messageId };
+    clearTimeout(this.#highlightTimer);
+    this.#highlightTimer = setTimeout(() => (this.highlight = null), HIGHLIGHT_MS);
+  }
+
+  /** Renames a conversation; resolves true when the core took the new name. */
+  async rename(id: string, title: string): Promise<boolean> {
+    this.listActionError = null;
+    const result = await this.#api.call('conversations.rename', { id, title });
+    if (!result.ok) {
+      this.listActionError = result.error;
+      return false;
+    }
+    this.#replaceSummary(result.value);
+    return true;
+  }
+
+  /** Pins a conversation to the top of the list, or unpins it; the core decides the order. */
+  async setPinned(id: string, pinned: boolean): Promise<void> {
+    this.listActionError = null;
+    const result = await this.#api.call('conversations.pin', { id, pinned });
+    if (!result.ok) {
+      this.listActionError = result.error;
+      return;
+    }
+    this.#replaceSummary(result.value);
+    await this.refreshList();
+  }
+
+  /** Deletes a conversation for good; if it is the open one, the view turns into a new chat. */
+  async remove(id: string): Promise<boolean> {
+    this.listActionError = null;
+    const result = await this.#api.call('conversations.delete', { id });
+    if (!result.ok) {
+      this.listActionError = result.error;
+      return false;
+    }
+    if (this.openId === id) this.newChat();
+    this.conversations = this.conversations.filter((c) => c.id !== id);
+    await this.refreshList();
+    return true;
   }
 
   /** Re-reads the open conversation in place (after a reconnect, or an event we could not place). */
@@ -197,6 +260,7 @@ export class ChatState {
   }
 
   #resetView(): void {
+    this.highlight = null;
     this.openError = null;
     this.sendError = null;
     this.modeError = null;

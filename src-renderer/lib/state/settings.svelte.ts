@@ -21,6 +21,8 @@ export class SettingsState {
   mode = $state<RouteMode>('auto');
   threshold = $state<number | null>(null);
   cloud = $state.raw<Settings['cloud']>(null);
+  /** Opt-in: cloud answers may be exported as a fine-tuning dataset. */
+  distillation = $state(false);
   policy = $state.raw<PolicyInfo>(NO_POLICY);
   /** Null until `app.info` answers. */
   routing = $state.raw<RoutingInfo | null>(null);
@@ -28,6 +30,8 @@ export class SettingsState {
   error = $state.raw<DuetError | null>(null);
   /** A failed save of the threshold or reset of learning (shown in the settings panel). */
   routingError = $state.raw<DuetError | null>(null);
+  /** A failed save of the distillation opt-in (shown in the settings panel's History section). */
+  distillationError = $state.raw<DuetError | null>(null);
 
   /** True when the admin decides where answers run; the mode choices are then locked. */
   modeLocked = $derived(!this.policy.allowCloud || this.policy.forceMode !== null);
@@ -35,7 +39,8 @@ export class SettingsState {
   effectiveMode = $derived<RouteMode>(this.policy.forceMode ?? (this.policy.allowCloud ? this.mode : 'local'));
 
   #api: DuetClient;
-  #seq: Record<'showRouting' | 'mode' | 'threshold' | 'learning', number> = {
+  #seq: Record<'showRouting' | 'mode' | 'threshold' | 'learning' | 'distillation', number> = {
+    distillation: 0,
     showRouting: 0,
     mode: 0,
     threshold: 0,
@@ -53,6 +58,7 @@ export class SettingsState {
     this.mode = settings.mode;
     this.threshold = settings.threshold;
     this.cloud = settings.cloud;
+    this.distillation = settings.distillation === true;
   }
 
   /** Takes what `app.info` says about settings, policy and routing. */
@@ -83,6 +89,22 @@ export class SettingsState {
     } else {
       this.showRouting = previous;
       this.error = result.error;
+    }
+  }
+
+  /** Turns the fine-tuning export opt-in on or off at once, then saves; a failed save puts it back. */
+  async setDistillation(value: boolean): Promise<void> {
+    const seq = ++this.#seq.distillation;
+    const previous = this.distillation;
+    this.distillation = value;
+    this.distillationError = null;
+    const result = await this.#api.call('settings.update', { distillation: value });
+    if (seq !== this.#seq.distillation) return;
+    if (result.ok) {
+      this.distillation = result.value.distillation === true;
+    } else {
+      this.distillation = previous;
+      this.distillationError = result.error;
     }
   }
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from './connection.js';
+import { openDatabase, type Db } from './connection.js';
 import { toHistoryError } from './history-error.js';
 
 /** The folder, next to the history file, that holds the copies taken before each schema upgrade. */
@@ -79,4 +79,34 @@ export function listBackups(dir: string): string[] {
   }
   found.sort((a, b) => (a.stamp === b.stamp ? a.n - b.n : a.stamp < b.stamp ? -1 : 1));
   return found.map((f) => f.name);
+}
+
+/**
+ * Deletes a conversation from every backup as well, so "delete" leaves no copy of it behind in the
+ * backups folder either. Works on any schema a backup may have (1 and up): messages are deleted
+ * explicitly with foreign keys off, which also spares old schemas a scan per message for the
+ * rerun_of references they have no index for. Freed pages are zeroed (secure_delete, set by
+ * openDatabase) and the log is emptied. Returns the backups that could not be cleaned, with why.
+ */
+export function purgeFromBackups(dir: string, conversationId: string, nativeBinding?: string): { file: string; error: string }[] {
+  const failures: { file: string; error: string }[] = [];
+  for (const name of listBackups(dir)) {
+    const file = path.join(dir, name);
+    let db: Db | undefined;
+    try {
+      db = openDatabase(file, nativeBinding ? { nativeBinding } : {});
+      const copy = db;
+      copy.pragma('foreign_keys = OFF');
+      const removed = copy.transaction(() => {
+        const messages = copy.prepare('DELETE FROM messages WHERE conversation_id = ?').run(conversationId).changes;
+        return messages + copy.prepare('DELETE FROM conversations WHERE id = ?').run(conversationId).changes;
+      })();
+      if (removed > 0) copy.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (e) {
+      failures.push({ file, error: e instanceof Error ? e.message : String(e) });
+    } finally {
+      db?.close();
+    }
+  }
+  return failures;
 }

@@ -7,7 +7,7 @@ import type {
   SearchHit,
   SearchRequest,
 } from '../contract/index.js';
-import { backupHistory } from './backup.js';
+import { backupDirFor, backupHistory, purgeFromBackups } from './backup.js';
 import { openDatabase, type Db } from './connection.js';
 import { HistoryError, toHistoryError } from './history-error.js';
 import { HistoryTransferStore } from './history-import.js';
@@ -56,7 +56,7 @@ export async function openHistory(file: string, options: OpenHistoryOptions = {}
       await backupHistory(db, from, options.backupDir ? { dir: options.backupDir } : {});
     }
     migrate(db);
-    return new HistoryStore(db);
+    return new HistoryStore(db, { backupDir: options.backupDir ?? backupDirFor(file), nativeBinding: options.nativeBinding });
   } catch (e) {
     if (db?.open) db.close();
     throw toHistoryError(e, 'open your conversations', file);
@@ -65,7 +65,13 @@ export async function openHistory(file: string, options: OpenHistoryOptions = {}
 
 /** A store over a connection that is already open and migrated; the store owns it and closes it. */
 export function createHistoryStore(db: Db): History {
-  return new HistoryStore(db);
+  return new HistoryStore(db, { backupDir: backupDirFor(db.name) });
+}
+
+interface StoreOptions {
+  /** Where the pre-upgrade copies are: a deleted conversation is removed from them too. */
+  backupDir: string;
+  nativeBinding?: string | undefined;
 }
 
 class HistoryStore implements History {
@@ -78,7 +84,10 @@ class HistoryStore implements History {
   private readonly stats: HistoryStats;
   private readonly transfer: HistoryTransferStore;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly options: StoreOptions,
+  ) {
     this.file = db.name;
     this.searcher = new HistorySearch(db);
     this.stats = new HistoryStats(db);
@@ -239,7 +248,10 @@ class HistoryStore implements History {
     return this.guard('delete the conversation', () => {
       // Messages go by the cascade, their index entries by trigger, all in one transaction.
       const deleted = this.db.transaction(() => this.stmt.deleteConversation.run(id).changes > 0).immediate();
-      if (deleted) this.checkpoint();
+      if (deleted) {
+        this.checkpoint();
+        this.purgeBackups(id);
+      }
       return deleted;
     });
   }
@@ -330,6 +342,16 @@ class HistoryStore implements History {
   private updateConversation(id: string, update: () => number): ConversationSummary {
     if (update() === 0) throw new HistoryError('not_found', 'That conversation no longer exists.');
     return toSummary(this.stmt.conversation.get(id)!);
+  }
+
+  /**
+   * The backups taken before upgrades hold the conversation too. A backup that cannot be cleaned does
+   * not undo the delete that already happened; it is reported in the log with where it is.
+   */
+  private purgeBackups(id: string): void {
+    for (const failure of purgeFromBackups(this.options.backupDir, id, this.options.nativeBinding)) {
+      console.warn(`Duet: the deleted conversation is still in the backup ${failure.file} (${failure.error}); delete that file to remove it.`);
+    }
   }
 
   /**

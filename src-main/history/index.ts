@@ -28,6 +28,7 @@ export {
   backupHistory,
   listBackups,
   pruneBackups,
+  purgeFromBackups,
   type BackupOptions,
 } from './backup.js';
 export { planSearch, substringSnippet, DEFAULT_SEARCH_LIMIT, type SearchPlan } from './history-search.js';

@@ -94,8 +94,12 @@ export function formatInteger(value: number): string {
   return integerFormat.format(value);
 }
 
-/** "$0.00", "$0.0012", "$12.40". */
+/** Below this a positive amount would round to "$0.00" and read as nothing at all. */
+const SMALLEST_SHOWN_USD = 0.0001;
+
+/** "$0.00", "< $0.0001", "$0.0012", "$12.40". */
 export function formatUsd(value: number): string {
+  if (value > 0 && value < SMALLEST_SHOWN_USD) return `< ${smallUsdFormat.format(SMALLEST_SHOWN_USD)}`;
   return (value > 0 && value < 1 ? smallUsdFormat : usdFormat).format(value);
 }
 

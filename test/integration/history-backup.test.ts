@@ -131,4 +131,31 @@ describe('the backup before an upgrade', () => {
       db.close();
     }
   });
+
+  it('deletes a conversation from the backups too, leaving the others there', async () => {
+    const marker = 'okapi-umbra-9182';
+    const db = openDatabase(file);
+    migrate(db, { to: 3 });
+    const insert = db.prepare('INSERT INTO conversations (id, title, created_at, updated_at) VALUES (?, ?, 1, 1)');
+    insert.run('gone', `About ${marker}`);
+    insert.run('kept', 'Kept safe');
+    db.prepare(
+      "INSERT INTO messages (id, conversation_id, seq, role, content, status, created_at, updated_at) VALUES ('m1', 'gone', 1, 'user', ?, 'complete', 1, 1)",
+    ).run(`Tell me about ${marker}`);
+    db.close();
+
+    const h = await openHistory(file);
+    const backup = path.join(backupDirFor(file), listBackups(backupDirFor(file))[0]!);
+    const holdsMarker = (): boolean =>
+      [backup, `${backup}-wal`].some((f) => fs.existsSync(f) && fs.readFileSync(f).includes(Buffer.from(marker)));
+    expect(holdsMarker()).toBe(true);
+
+    expect(h.deleteConversation('gone')).toBe(true);
+    h.close();
+    expect(holdsMarker()).toBe(false);
+    const copy = new Database(backup, { readonly: true });
+    expect(copy.prepare('SELECT id FROM conversations').pluck().all()).toEqual(['kept']);
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    copy.close();
+  });
 });

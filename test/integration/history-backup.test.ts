@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   backupDirFor,
   backupFileName,
@@ -15,21 +14,13 @@ import {
   openHistory,
   pruneBackups,
 } from '../../src-main/history/index.js';
+import { useHistoryFolder } from '../support/history-fixture.js';
 
-let dir: string;
-let file: string;
-
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duet-history-backup-'));
-  file = path.join(dir, 'duet.sqlite');
-});
-afterEach(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const temp = useHistoryFolder('history-backup');
 
 /** A history at schema `version` holding one conversation, closed again. */
 function oldHistory(version: number): void {
-  const db = openDatabase(file);
+  const db = openDatabase(temp.file);
   migrate(db, { to: version });
   db.prepare("INSERT INTO conversations (id, title, created_at, updated_at) VALUES ('c1', 'Kept safe', 1, 1)").run();
   db.close();
@@ -38,13 +29,13 @@ function oldHistory(version: number): void {
 describe('the backup before an upgrade', () => {
   it('copies an older history into a dated file before migrating it', async () => {
     oldHistory(3);
-    const h = await openHistory(file);
+    const h = await openHistory(temp.file);
     h.close();
 
-    const backups = listBackups(backupDirFor(file));
+    const backups = listBackups(backupDirFor(temp.file));
     expect(backups).toHaveLength(1);
     expect(backups[0]).toMatch(/^duet-\d{8}-\d{6}-v3\.sqlite$/);
-    const copy = new Database(path.join(dir, 'backups', backups[0]!), { readonly: true });
+    const copy = new Database(path.join(temp.dir, 'backups', backups[0]!), { readonly: true });
     expect(copy.pragma('user_version', { simple: true })).toBe(3);
     expect(copy.prepare('SELECT title FROM conversations').pluck().all()).toEqual(['Kept safe']);
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -52,49 +43,49 @@ describe('the backup before an upgrade', () => {
   });
 
   it('takes no backup of a new file or of one already up to date', async () => {
-    (await openHistory(file)).close();
-    (await openHistory(file)).close();
-    expect(fs.existsSync(backupDirFor(file))).toBe(false);
+    (await openHistory(temp.file)).close();
+    (await openHistory(temp.file)).close();
+    expect(fs.existsSync(backupDirFor(temp.file))).toBe(false);
   });
 
   it('still opens an up-to-date history read-only without a backup', async () => {
-    (await openHistory(file)).close();
-    const h = await openHistory(file, { readonly: true });
+    (await openHistory(temp.file)).close();
+    const h = await openHistory(temp.file, { readonly: true });
     expect(h.listConversations()).toEqual([]);
     h.close();
-    expect(fs.existsSync(backupDirFor(file))).toBe(false);
+    expect(fs.existsSync(backupDirFor(temp.file))).toBe(false);
   });
 
   it('does not upgrade, and changes nothing, when the backup cannot be written', async () => {
     oldHistory(3);
-    const before = fs.readFileSync(file);
+    const before = fs.readFileSync(temp.file);
     // A file where the backup folder should be: the copy cannot be made.
-    const blocked = path.join(dir, 'blocked');
+    const blocked = path.join(temp.dir, 'blocked');
     fs.writeFileSync(blocked, 'not a folder');
 
     let thrown: unknown;
     try {
-      await openHistory(file, { backupDir: blocked });
+      await openHistory(temp.file, { backupDir: blocked });
     } catch (e) {
       thrown = e;
     }
     expect(thrown).toBeInstanceOf(HistoryError);
     expect((thrown as HistoryError).message).toMatch(/could not back up your conversations before upgrading them, so nothing was changed/);
-    expect(fs.readFileSync(file).equals(before)).toBe(true);
-    const check = new Database(file, { readonly: true });
+    expect(fs.readFileSync(temp.file).equals(before)).toBe(true);
+    const check = new Database(temp.file, { readonly: true });
     expect(check.pragma('user_version', { simple: true })).toBe(3);
     check.close();
 
     // With room for the copy, the same file upgrades.
-    const h = await openHistory(file, { backupDir: path.join(dir, 'elsewhere') });
+    const h = await openHistory(temp.file, { backupDir: path.join(temp.dir, 'elsewhere') });
     expect(h.listConversations().map((c) => c.title)).toEqual(['Kept safe']);
     h.close();
-    expect(listBackups(path.join(dir, 'elsewhere'))).toHaveLength(1);
+    expect(listBackups(path.join(temp.dir, 'elsewhere'))).toHaveLength(1);
     expect(latestVersion()).toBeGreaterThan(3);
   });
 
   it('keeps the newest five, ordered by time even within one second, and leaves other files alone', () => {
-    const backups = path.join(dir, 'backups');
+    const backups = path.join(temp.dir, 'backups');
     fs.mkdirSync(backups);
     const at = (s: number) => new Date(Date.UTC(2025, 0, 2, 3, 4, s));
     const names = [
@@ -118,15 +109,15 @@ describe('the backup before an upgrade', () => {
 
   it('never overwrites a backup taken within the same second', async () => {
     oldHistory(2);
-    const db = openDatabase(file);
+    const db = openDatabase(temp.file);
     try {
       const now = new Date(Date.UTC(2025, 5, 6, 7, 8, 9));
       const first = await backupHistory(db, 2, { now });
       const second = await backupHistory(db, 2, { now });
       expect(path.basename(first)).toBe('duet-20250606-070809-v2.sqlite');
       expect(path.basename(second)).toBe('duet-20250606-070809-v2-1.sqlite');
-      expect(listBackups(backupDirFor(file))).toEqual([path.basename(first), path.basename(second)]);
-      expect(fs.readdirSync(backupDirFor(file)).some((f) => f.endsWith('.partial'))).toBe(false);
+      expect(listBackups(backupDirFor(temp.file))).toEqual([path.basename(first), path.basename(second)]);
+      expect(fs.readdirSync(backupDirFor(temp.file)).some((f) => f.endsWith('.partial'))).toBe(false);
     } finally {
       db.close();
     }
@@ -134,7 +125,7 @@ describe('the backup before an upgrade', () => {
 
   it('deletes a conversation from the backups too, leaving the others there', async () => {
     const marker = 'okapi-umbra-9182';
-    const db = openDatabase(file);
+    const db = openDatabase(temp.file);
     migrate(db, { to: 3 });
     const insert = db.prepare('INSERT INTO conversations (id, title, created_at, updated_at) VALUES (?, ?, 1, 1)');
     insert.run('gone', `About ${marker}`);
@@ -144,8 +135,8 @@ describe('the backup before an upgrade', () => {
     ).run(`Tell me about ${marker}`);
     db.close();
 
-    const h = await openHistory(file);
-    const backup = path.join(backupDirFor(file), listBackups(backupDirFor(file))[0]!);
+    const h = await openHistory(temp.file);
+    const backup = path.join(backupDirFor(temp.file), listBackups(backupDirFor(temp.file))[0]!);
     const holdsMarker = (): boolean =>
       [backup, `${backup}-wal`].some((f) => fs.existsSync(f) && fs.readFileSync(f).includes(Buffer.from(marker)));
     expect(holdsMarker()).toBe(true);

@@ -1,27 +1,13 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HistoryError, openHistory, type History } from '../../src-main/history/index.js';
+import { describe, expect, it } from 'vitest';
+import { HistoryError, type History } from '../../src-main/history/index.js';
+import { useHistoryFolder } from '../support/history-fixture.js';
 
-let dir: string;
-let file: string;
-const open: History[] = [];
+const temp = useHistoryFolder('history-delete');
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duet-history-delete-'));
-  file = path.join(dir, 'duet.sqlite');
-});
-afterEach(() => {
-  for (const h of open.splice(0)) h.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function start(): Promise<History> {
-  const h = await openHistory(file);
-  open.push(h);
-  return h;
+function start(): Promise<History> {
+  return temp.open();
 }
 
 function codeOf(run: () => unknown): string | undefined {
@@ -39,7 +25,7 @@ const MARKER = 'zebra-quartz-4471';
 /** Every file SQLite keeps for the history (database, WAL, shared memory), as raw bytes. */
 function filesHoldMarker(): string[] {
   const needle = Buffer.from(MARKER, 'utf8');
-  return [file, `${file}-wal`, `${file}-shm`].filter((f) => fs.existsSync(f) && fs.readFileSync(f).includes(needle));
+  return [temp.file, `${temp.file}-wal`, `${temp.file}-shm`].filter((f) => fs.existsSync(f) && fs.readFileSync(f).includes(needle));
 }
 
 /**
@@ -48,7 +34,7 @@ function filesHoldMarker(): string[] {
  * character with: "zebra" (words) and the trigram "秘密内" (Chinese).
  */
 function shadowTablesHoldMarker(): string[] {
-  const db = new Database(file, { readonly: true });
+  const db = new Database(temp.file, { readonly: true });
   try {
     const found: string[] = [];
     const needles: Record<string, string> = {
@@ -122,7 +108,7 @@ describe('deleting a conversation', () => {
     const h = await start();
     const c = h.createConversation('to delete');
     h.addMessage({ conversationId: c.id, role: 'user', content: 'bye', status: 'complete' });
-    const reader = new Database(file, { readonly: true });
+    const reader = new Database(temp.file, { readonly: true });
     try {
       reader.prepare('BEGIN').run();
       reader.prepare('SELECT COUNT(*) FROM messages').get();

@@ -1,25 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ConversationDetail, Provenance } from '../../src-main/contract/index.js';
-import { HistoryError, openHistory, type History, type ImportedConversation } from '../../src-main/history/index.js';
+import { describe, expect, it } from 'vitest';
+import type { Provenance } from '../../src-main/contract/index.js';
+import { HistoryError, type History, type ImportedConversation } from '../../src-main/history/index.js';
+import { useHistoryFolder } from '../support/history-fixture.js';
+import { asImported } from '../support/history-samples.js';
 
-let dir: string;
-const open: History[] = [];
+const temp = useHistoryFolder('history-import');
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duet-history-import-'));
-});
-afterEach(() => {
-  for (const h of open.splice(0)) h.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function start(name = 'duet.sqlite'): Promise<History> {
-  const h = await openHistory(path.join(dir, name));
-  open.push(h);
-  return h;
+function start(name?: string): Promise<History> {
+  return temp.open(name);
 }
 
 const provenance: Provenance = {
@@ -35,29 +23,6 @@ const provenance: Provenance = {
   promptTokens: 17,
   costUsd: 0.0042,
 };
-
-/** What an export file holds, as the transfer code would hand it over. */
-function fromExport(detail: ConversationDetail): ImportedConversation {
-  const c = detail.conversation;
-  return {
-    id: c.id,
-    title: c.title,
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
-    mode: c.mode,
-    pinned: c.pinned,
-    messages: detail.messages.map((m) => ({
-      id: m.id,
-      role: m.role,
-      content: m.content,
-      status: m.status,
-      createdAt: m.createdAt,
-      provenance: m.provenance,
-      error: m.error,
-      rerunOf: m.rerunOf,
-    })),
-  };
-}
 
 describe('export and import', () => {
   it('exports every conversation oldest first, or one by id', async () => {
@@ -89,7 +54,7 @@ describe('export and import', () => {
     const exported = source.exportConversations(null);
 
     const target = await start('target.sqlite');
-    expect(target.importConversations(exported.map(fromExport))).toEqual({ conversations: 2, messages: 3, skipped: 0 });
+    expect(target.importConversations(exported.map(asImported))).toEqual({ conversations: 2, messages: 3, skipped: 0 });
     expect(target.getConversation(c.id)).toEqual(source.getConversation(c.id));
     expect(target.getConversation(other.id)).toEqual(source.getConversation(other.id));
     expect(target.listConversations()).toEqual(source.listConversations());
@@ -97,7 +62,7 @@ describe('export and import', () => {
     expect(target.search({ query: '中文' })).toHaveLength(1);
 
     // Importing the same file again adds nothing.
-    expect(target.importConversations(exported.map(fromExport))).toEqual({ conversations: 0, messages: 0, skipped: 2 });
+    expect(target.importConversations(exported.map(asImported))).toEqual({ conversations: 0, messages: 0, skipped: 2 });
     expect(target.listConversations()).toHaveLength(2);
   });
 
@@ -105,7 +70,7 @@ describe('export and import', () => {
     const h = await start();
     const c = h.createConversation('Original');
     const taken = h.addMessage({ conversationId: c.id, role: 'assistant', content: 'here first', status: 'complete', provenance });
-    const copy = fromExport(h.getConversation(c.id)!);
+    const copy = asImported(h.getConversation(c.id)!);
     copy.id = 'another-conversation';
     copy.messages.push({ ...copy.messages[0]!, id: 'rerun', content: 'second try', rerunOf: taken.id });
 

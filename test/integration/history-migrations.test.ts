@@ -1,8 +1,6 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   HistoryError,
   latestVersion,
@@ -14,24 +12,12 @@ import {
   type Db,
   type Migration,
 } from '../../src-main/history/index.js';
+import { useHistoryFolder } from '../support/history-fixture.js';
 
-let dir: string;
-let file: string;
-const open: Db[] = [];
-
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duet-history-migrations-'));
-  file = path.join(dir, 'duet.sqlite');
-});
-afterEach(() => {
-  for (const db of open.splice(0)) if (db.open) db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const temp = useHistoryFolder('history-migrations');
 
 function connect(): Db {
-  const db = openDatabase(file);
-  open.push(db);
-  return db;
+  return temp.closeAfter(openDatabase(temp.file));
 }
 
 function tables(db: Db): string[] {
@@ -68,7 +54,7 @@ describe('the migration runner', () => {
   });
 
   it('does nothing when the file is up to date, and a re-open keeps the data', async () => {
-    const history = await openHistory(file);
+    const history = await openHistory(temp.file);
     const c = history.createConversation('kept');
     history.close();
 
@@ -76,7 +62,7 @@ describe('the migration runner', () => {
     expect(migrate(db)).toEqual({ from: latestVersion(), to: latestVersion(), applied: [] });
     db.close();
 
-    const again = await openHistory(file);
+    const again = await openHistory(temp.file);
     expect(again.listConversations().map((x) => x.id)).toEqual([c.id]);
     again.close();
   });
@@ -188,7 +174,7 @@ describe('0004-search', () => {
     expect(() => db.prepare('UPDATE conversations SET pinned = 2').run()).toThrow(/CHECK/);
     db.close();
 
-    const history = await openHistory(file);
+    const history = await openHistory(temp.file);
     try {
       expect(history.listConversations()[0]).toMatchObject({ id: 'c1', pinned: false });
       expect(history.search({ query: 'cafe rouge' }).map((h) => h.messageId)).toEqual(['m1']);
@@ -215,17 +201,17 @@ describe('a database from a newer Duet', () => {
     ['rollback journal', false],
     ['WAL', true],
   ])('is refused without changing a byte (%s)', async (_label, wal) => {
-    const raw = new Database(file);
+    const raw = new Database(temp.file);
     if (wal) raw.pragma('journal_mode = WAL');
     raw.exec("CREATE TABLE future_things (x TEXT) STRICT; INSERT INTO future_things VALUES ('from the future')");
     raw.pragma('user_version = 99');
     raw.close();
-    const before = fs.readFileSync(file);
-    const mtime = fs.statSync(file).mtimeMs;
+    const before = fs.readFileSync(temp.file);
+    const mtime = fs.statSync(temp.file).mtimeMs;
 
     let thrown: unknown;
     try {
-      await openHistory(file);
+      await openHistory(temp.file);
     } catch (e) {
       thrown = e;
     }
@@ -234,9 +220,9 @@ describe('a database from a newer Duet', () => {
     expect((thrown as HistoryError).message).toMatch(/newer version of Duet/);
     expect((thrown as HistoryError).message).toMatch(/Update Duet/);
 
-    expect(fs.readFileSync(file).equals(before)).toBe(true);
-    expect(fs.statSync(file).mtimeMs).toBe(mtime);
-    const check = new Database(file, { readonly: true });
+    expect(fs.readFileSync(temp.file).equals(before)).toBe(true);
+    expect(fs.statSync(temp.file).mtimeMs).toBe(mtime);
+    const check = new Database(temp.file, { readonly: true });
     expect(check.pragma('user_version', { simple: true })).toBe(99);
     expect(check.pragma('journal_mode', { simple: true })).toBe(wal ? 'wal' : 'delete');
     check.close();

@@ -1,37 +1,28 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { SearchHit, SNIPPET_MARK_END, SNIPPET_MARK_START, type Provenance } from '../../src-main/contract/index.js';
-import { openHistory, planSearch, type History } from '../../src-main/history/index.js';
+import { planSearch, type History } from '../../src-main/history/index.js';
+import { useHistoryFolder } from '../support/history-fixture.js';
+import { provenance } from '../support/history-samples.js';
 
-let dir: string;
+const temp = useHistoryFolder('history-search');
 let h: History;
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duet-history-search-'));
-  h = await openHistory(path.join(dir, 'duet.sqlite'));
-});
-afterEach(() => {
-  h.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  h = await temp.open();
 });
 
 function answer(p: Partial<Provenance> = {}): Provenance {
-  return {
+  return provenance({
     target: 'local',
     route: p.target ?? 'local',
-    reasons: [],
-    score: null,
     model: 'tiny.gguf',
     ttftMs: 10,
     tokens: 5,
     tokensPerSecond: 20,
     latencyMs: 100,
     promptTokens: 3,
-    costUsd: null,
     ...p,
-  };
+  });
 }
 
 /** One conversation with a question and its answer; returns the ids. */

@@ -1,20 +1,14 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MessageStatus, Provenance, Target } from '../../src-main/contract/index.js';
-import { openHistory, type History, type ImportedMessage } from '../../src-main/history/index.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { MessageStatus, Target } from '../../src-main/contract/index.js';
+import { type History, type ImportedMessage } from '../../src-main/history/index.js';
+import { useHistoryFolder } from '../support/history-fixture.js';
+import { provenance } from '../support/history-samples.js';
 
-let dir: string;
+const temp = useHistoryFolder('history-stats');
 let h: History;
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duet-history-stats-'));
-  h = await openHistory(path.join(dir, 'duet.sqlite'));
-});
-afterEach(() => {
-  h.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  h = await temp.open();
 });
 
 interface Answer {
@@ -36,20 +30,17 @@ function answers(list: Answer[]): void {
   for (const a of list) {
     n++;
     messages.push({ id: `q${n}`, role: 'user', content: 'q', status: 'complete', createdAt: a.at, provenance: null, error: null, rerunOf: null });
-    const provenance: Provenance = {
+    const answered = provenance({
       target: a.target,
       route: a.target,
-      reasons: [],
-      score: null,
       model: a.model ?? (a.target === 'local' ? 'tiny' : 'gpt'),
       ttftMs: a.ttftMs === undefined ? 100 : a.ttftMs,
       tokens: a.tokens ?? 10,
       tokensPerSecond: a.tokensPerSecond === undefined ? 20 : a.tokensPerSecond,
-      latencyMs: null,
       promptTokens: a.promptTokens === undefined ? 5 : a.promptTokens,
       costUsd: a.costUsd ?? null,
-    };
-    messages.push({ id: `a${n}`, role: 'assistant', content: 'a', status: a.status ?? 'complete', createdAt: a.at, provenance, error: null, rerunOf: null });
+    });
+    messages.push({ id: `a${n}`, role: 'assistant', content: 'a', status: a.status ?? 'complete', createdAt: a.at, provenance: answered, error: null, rerunOf: null });
   }
   h.importConversations([{ id: `c${n}`, title: 'stats', createdAt: 0, updatedAt: 0, mode: null, pinned: false, messages }]);
 }

@@ -1,30 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createHistoryStore,
-  HistoryError,
-  migrate,
-  openDatabase,
-  openHistory,
-  type History,
-} from '../../src-main/history/index.js';
+import { describe, expect, it } from 'vitest';
+import { createHistoryStore, HistoryError, migrate, openDatabase, openHistory } from '../../src-main/history/index.js';
+import { useHistoryFolder } from '../support/history-fixture.js';
 
-let dir: string;
-let file: string;
-const open: History[] = [];
-
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duet-history-storage-'));
-  file = path.join(dir, 'duet.sqlite');
-});
-afterEach(() => {
-  for (const h of open.splice(0)) h.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const temp = useHistoryFolder('history-storage');
 
 async function thrown(run: () => unknown): Promise<HistoryError> {
   try {
@@ -37,7 +19,7 @@ async function thrown(run: () => unknown): Promise<HistoryError> {
 }
 
 /** A history file with one conversation of two messages, closed again. */
-async function seed(at = file): Promise<{ conversationId: string; messageId: string }> {
+async function seed(at = temp.file): Promise<{ conversationId: string; messageId: string }> {
   const h = await openHistory(at);
   const c = h.createConversation('Saved earlier');
   h.addMessage({ conversationId: c.id, role: 'user', content: 'Question', status: 'complete' });
@@ -50,10 +32,9 @@ describe('a full disk', () => {
   // SQLite reports SQLITE_FULL both for ENOSPC and for a database at max_page_count: capping the page
   // count at the current size makes the next growth fail exactly like a full disk, with no mount needed.
   it('fails the save with storage_full and keeps the file sound with every earlier row', async () => {
-    const db = openDatabase(file);
+    const db = openDatabase(temp.file);
     migrate(db);
-    const h = createHistoryStore(db);
-    open.push(h);
+    const h = temp.closeAfter(createHistoryStore(db));
     const c = h.createConversation('Filling up');
     const earlier = h.addMessage({ conversationId: c.id, role: 'user', content: 'saved before the disk filled', status: 'complete' });
     const streaming = h.addMessage({ conversationId: c.id, role: 'assistant', content: 'partial', status: 'streaming' });
@@ -77,8 +58,7 @@ describe('a full disk', () => {
     db.pragma('max_page_count = 1073741823');
     expect(h.addMessage({ conversationId: c.id, role: 'user', content: big, status: 'complete' }).content).toHaveLength(1_000_000);
     h.close();
-    const reopened = await openHistory(file);
-    open.push(reopened);
+    const reopened = temp.closeAfter(await openHistory(temp.file));
     expect(reopened.getConversation(c.id)!.messages.map((m) => m.id).slice(0, 2)).toEqual([earlier.id, streaming.id]);
   });
 });
@@ -88,13 +68,12 @@ describe('a read-only history', () => {
   // and root writes through chmod 0444. The test below this one checks real file permissions.
   it('still opens for reading, and a write fails with storage_readonly (read-only connection)', async () => {
     const { conversationId, messageId } = await seed();
-    const h = await openHistory(file, { readonly: true });
-    open.push(h);
+    const h = temp.closeAfter(await openHistory(temp.file, { readonly: true }));
     expect(h.listConversations().map((c) => c.id)).toEqual([conversationId]);
 
     const error = await thrown(() => h.createConversation('new'));
     expect(error.code).toBe('storage_readonly');
-    expect(error.message).toContain(file);
+    expect(error.message).toContain(temp.file);
     expect(error.message).toMatch(/read-only/);
     expect((await thrown(() => h.addMessage({ conversationId, role: 'user', content: 'x', status: 'complete' }))).code).toBe(
       'storage_readonly',
@@ -105,10 +84,10 @@ describe('a read-only history', () => {
   });
 
   it('refuses to open when it would have to upgrade a file it cannot write', async () => {
-    const db = openDatabase(file);
+    const db = openDatabase(temp.file);
     migrate(db, { to: 1 });
     db.close();
-    const error = await thrown(() => openHistory(file, { readonly: true }));
+    const error = await thrown(() => openHistory(temp.file, { readonly: true }));
     expect(error.code).toBe('storage_readonly');
   });
 
@@ -118,16 +97,16 @@ describe('a read-only history', () => {
   // folder. Not covered: a read-only mount (that needs privileges to mount).
   const canDropToOtherUser = process.platform !== 'win32' && typeof process.getuid === 'function';
   it.skipIf(!canDropToOtherUser)('uses the real file permissions of a non-root user', async () => {
-    fs.chmodSync(dir, 0o755);
+    fs.chmodSync(temp.dir, 0o755);
     // The user's data folder is writable, the history file in it is not.
-    const writableFolder = path.join(dir, 'writable');
+    const writableFolder = path.join(temp.dir, 'writable');
     fs.mkdirSync(writableFolder);
     const lockedFile = path.join(writableFolder, 'duet.sqlite');
     const { conversationId } = await seed(lockedFile);
     fs.chmodSync(lockedFile, 0o444);
     fs.chmodSync(writableFolder, 0o777);
     // An existing history in a folder that cannot be written (SQLite must create its -shm and -wal there).
-    const lockedFolder = path.join(dir, 'locked');
+    const lockedFolder = path.join(temp.dir, 'locked');
     fs.mkdirSync(lockedFolder);
     const inLockedFolder = path.join(lockedFolder, 'duet.sqlite');
     await seed(inLockedFolder);
@@ -154,7 +133,7 @@ type Outcome = { ok: true; value?: unknown } | { ok: false; code: string };
 /** Opens each file in a child process without root's powers and reports what a user would meet. */
 function runAsOtherUser(files: string[]): Record<string, Outcome>[] {
   const historyIndex = pathToFileURL(path.resolve('src-main/history/index.ts')).href;
-  const script = path.join(dir, 'child.mts');
+  const script = path.join(temp.dir, 'child.mts');
   fs.writeFileSync(
     script,
     `import { openHistory } from ${JSON.stringify(historyIndex)};
@@ -180,7 +159,7 @@ console.log(JSON.stringify(results));
   );
   fs.chmodSync(script, 0o644);
   // tsx keeps a compile cache under TMPDIR: keep it inside the test's folder so nothing is left behind.
-  const childTmp = path.join(dir, 'tmp');
+  const childTmp = path.join(temp.dir, 'tmp');
   fs.mkdirSync(childTmp, { mode: 0o777 });
   fs.chmodSync(childTmp, 0o777);
   const asRoot = process.getuid!() === 0;

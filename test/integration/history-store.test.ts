@@ -1,7 +1,5 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Message, type Provenance } from '../../src-main/contract/index.js';
 import {
   createHistoryStore,
@@ -12,32 +10,19 @@ import {
   type Db,
   type History,
 } from '../../src-main/history/index.js';
+import { useHistoryFolder } from '../support/history-fixture.js';
 
-let dir: string;
-let file: string;
-const open: History[] = [];
+const temp = useHistoryFolder('history-store');
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duet-history-store-'));
-  file = path.join(dir, 'duet.sqlite');
-});
-afterEach(() => {
-  for (const h of open.splice(0)) h.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function start(): Promise<History> {
-  const h = await openHistory(file);
-  open.push(h);
-  return h;
+function start(): Promise<History> {
+  return temp.open();
 }
 
 /** A store whose connection the test can also query. */
 function startWithDb(): { history: History; db: Db } {
-  const db = openDatabase(file);
+  const db = openDatabase(temp.file);
   migrate(db);
-  const history = createHistoryStore(db);
-  open.push(history);
+  const history = temp.closeAfter(createHistoryStore(db));
   return { history, db };
 }
 
@@ -174,7 +159,7 @@ describe('conversations and messages', () => {
 
 describe('after a restart', () => {
   it('keeps everything across close and reopen', async () => {
-    const first = await openHistory(file);
+    const first = await openHistory(temp.file);
     const c = first.createConversation('Survives');
     const u = first.addMessage({ conversationId: c.id, role: 'user', content: 'Remember me', status: 'complete' });
     const a = first.addMessage({ conversationId: c.id, role: 'assistant', content: 'I will', status: 'complete', provenance });
@@ -192,7 +177,7 @@ describe('after a restart', () => {
   });
 
   it('marks answers cut off by a crash as interrupted', async () => {
-    const first = await openHistory(file);
+    const first = await openHistory(temp.file);
     const c = first.createConversation('Crash');
     const done = first.addMessage({ conversationId: c.id, role: 'assistant', content: 'finished', status: 'complete' });
     const cut = first.addMessage({ conversationId: c.id, role: 'assistant', content: 'half an ans', status: 'streaming' });
@@ -232,7 +217,7 @@ describe('the connection', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(1); // 1 = NORMAL
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     h.createConversation('wal');
-    expect(fs.existsSync(`${file}-wal`)).toBe(true);
+    expect(fs.existsSync(`${temp.file}-wal`)).toBe(true);
     // Foreign keys really enforced: a message for no conversation is refused by SQLite itself.
     expect(() =>
       db

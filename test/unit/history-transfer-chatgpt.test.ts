@@ -4,23 +4,12 @@ import { describe, expect, it } from 'vitest';
 import type { Provenance } from '../../src-main/contract/index.js';
 import { HistoryError } from '../../src-main/history/history-error.js';
 import { parseHistoryFile } from '../../src-main/history/transfer/index.js';
+import { provenance } from '../support/history-samples.js';
 
 const SAMPLE = readFileSync(fileURLToPath(new URL('../fixtures/chatgpt/conversations.json', import.meta.url)), 'utf8');
 
 function imported(model: string): Provenance {
-  return {
-    target: 'cloud',
-    route: 'cloud',
-    reasons: [{ code: 'imported', message: 'imported from ChatGPT' }],
-    score: null,
-    model,
-    ttftMs: null,
-    tokens: 0,
-    tokensPerSecond: null,
-    latencyMs: null,
-    promptTokens: null,
-    costUsd: null,
-  };
+  return provenance({ target: 'cloud', route: 'cloud', model, reasons: [{ code: 'imported', message: 'imported from ChatGPT' }] });
 }
 
 const base = { status: 'complete', error: null, rerunOf: null } as const;

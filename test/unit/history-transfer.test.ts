@@ -2,7 +2,6 @@ import { marked, type Token, type Tokens } from 'marked';
 import { describe, expect, it } from 'vitest';
 import type { ConversationDetail, Message, Provenance } from '../../src-main/contract/index.js';
 import { HistoryError } from '../../src-main/history/history-error.js';
-import type { ImportedConversation } from '../../src-main/history/history-types.js';
 import {
   conversationsToJson,
   conversationsToMarkdown,
@@ -12,24 +11,11 @@ import {
   toDistillationJsonl,
 } from '../../src-main/history/transfer/index.js';
 import { detectPrivateData } from '../../src-main/router/privacy.js';
+import { asImported, provenance } from '../support/history-samples.js';
 
 // Local times, so the Markdown (which shows the user's clock) reads the same in any time zone.
 const at = (hour: number, minute = 0) => new Date(2024, 4, 1, hour, minute).getTime();
 const EXPORTED_AT = new Date(2024, 4, 2, 9, 30);
-
-function provenance(p: Partial<Provenance> & Pick<Provenance, 'target' | 'route' | 'model'>): Provenance {
-  return {
-    reasons: [],
-    score: null,
-    ttftMs: null,
-    tokens: 0,
-    tokensPerSecond: null,
-    latencyMs: null,
-    promptTokens: null,
-    costUsd: null,
-    ...p,
-  };
-}
 
 let nextId = 0;
 function message(conversationId: string, m: Partial<Message> & Pick<Message, 'role' | 'content'>): Message {
@@ -142,28 +128,6 @@ function sample(): ConversationDetail[] {
   return [rust, groceries];
 }
 
-/** What the store should receive for a conversation, written out field by field. */
-function expectedImport({ conversation: c, messages }: ConversationDetail): ImportedConversation {
-  return {
-    id: c.id,
-    title: c.title,
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
-    mode: c.mode,
-    pinned: c.pinned,
-    messages: messages.map((m) => ({
-      id: m.id,
-      role: m.role,
-      content: m.content,
-      status: m.status,
-      createdAt: m.createdAt,
-      provenance: m.provenance,
-      error: m.error,
-      rerunOf: m.rerunOf,
-    })),
-  };
-}
-
 /** The headings a Markdown reader sees, top level only (as a renderer lays the document out). */
 function headingsOf(markdown: string): Tokens.Heading[] {
   return marked.lexer(markdown).filter((t: Token): t is Tokens.Heading => t.type === 'heading');
@@ -266,7 +230,7 @@ describe('JSON export and import', () => {
   it('imports its own export back to the same conversations', () => {
     const parsed = parseHistoryFile(json);
     expect(parsed.format).toBe('duet');
-    expect(parsed.conversations).toEqual(details.map(expectedImport));
+    expect(parsed.conversations).toEqual(details.map(asImported));
   });
 
   it('reads a file saved with a byte-order mark', () => {

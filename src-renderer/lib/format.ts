@@ -94,6 +94,11 @@ export function formatInteger(value: number): string {
   return integerFormat.format(value);
 }
 
+/** "1 conversation", "12,345 conversations": a count with the word that goes with it. */
+export function formatCount(value: number, one: string, many: string): string {
+  return `${formatInteger(value)} ${value === 1 ? one : many}`;
+}
+
 /** Below this a positive amount would round to "$0.00" and read as nothing at all. */
 const SMALLEST_SHOWN_USD = 0.0001;
 

@@ -10,6 +10,9 @@ import type { DuetClient } from '../client.js';
 
 const NO_POLICY: PolicyInfo = { allowCloud: true, forceMode: null, source: null };
 
+/** The settings that show a change at once and put it back if the save fails. */
+type Switch = 'showRouting' | 'mode' | 'distillation';
+
 /**
  * The user's settings, saved through `settings.update`, with what frames them: the admin policy
  * and the routing threshold in force. Each field saves on its own, so a slow save of one never
@@ -78,50 +81,17 @@ export class SettingsState {
 
   /** Shows or hides routing details at once, then saves; a failed save puts the switch back. */
   async setShowRouting(value: boolean): Promise<void> {
-    const seq = ++this.#seq.showRouting;
-    const previous = this.showRouting;
-    this.showRouting = value;
-    this.error = null;
-    const result = await this.#api.call('settings.update', { showRouting: value });
-    if (seq !== this.#seq.showRouting) return;
-    if (result.ok) {
-      this.showRouting = result.value.showRouting;
-    } else {
-      this.showRouting = previous;
-      this.error = result.error;
-    }
+    await this.#saveSwitch('showRouting', value, 'error');
   }
 
   /** Turns the fine-tuning export opt-in on or off at once, then saves; a failed save puts it back. */
   async setDistillation(value: boolean): Promise<void> {
-    const seq = ++this.#seq.distillation;
-    const previous = this.distillation;
-    this.distillation = value;
-    this.distillationError = null;
-    const result = await this.#api.call('settings.update', { distillation: value });
-    if (seq !== this.#seq.distillation) return;
-    if (result.ok) {
-      this.distillation = result.value.distillation === true;
-    } else {
-      this.distillation = previous;
-      this.distillationError = result.error;
-    }
+    await this.#saveSwitch('distillation', value, 'distillationError');
   }
 
   /** Sets the global routing mode at once, then saves; a failed save puts it back. */
   async setMode(value: RouteMode): Promise<void> {
-    const seq = ++this.#seq.mode;
-    const previous = this.mode;
-    this.mode = value;
-    this.error = null;
-    const result = await this.#api.call('settings.update', { mode: value });
-    if (seq !== this.#seq.mode) return;
-    if (result.ok) {
-      this.mode = result.value.mode;
-    } else {
-      this.mode = previous;
-      this.error = result.error;
-    }
+    await this.#saveSwitch('mode', value, 'error');
   }
 
   /** Saves the cost-versus-quality threshold (null: the trained default) and re-reads the one in force. */
@@ -149,5 +119,27 @@ export class SettingsState {
     if (seq !== this.#seq.learning) return;
     if (result.ok) await this.reloadRouting();
     else this.routingError = result.error;
+  }
+
+  /**
+   * Shows a switch's new value at once, then saves it: the saved value is kept, or a failed save puts
+   * the old one back and reports why in `errorField`. An answer for an older change of it is dropped.
+   */
+  async #saveSwitch<K extends Switch>(key: K, value: Settings[K], errorField: 'error' | 'distillationError'): Promise<void> {
+    const fields: Pick<Settings, Switch> = this;
+    const seq = ++this.#seq[key];
+    const previous = fields[key];
+    fields[key] = value;
+    this[errorField] = null;
+    const changes: Partial<Settings> = {};
+    changes[key] = value;
+    const result = await this.#api.call('settings.update', changes);
+    if (seq !== this.#seq[key]) return;
+    if (result.ok) {
+      fields[key] = result.value[key];
+    } else {
+      fields[key] = previous;
+      this[errorField] = result.error;
+    }
   }
 }

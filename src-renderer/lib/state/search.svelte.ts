@@ -5,7 +5,8 @@ import type { DuetClient } from '../client.js';
 
 /** How long typing has to pause before a search runs. */
 const DEBOUNCE_MS = 120;
-const LIMIT = 50;
+/** Best matches shown: a palette is for jumping to one message, and each hit's snippet costs time per keystroke. */
+export const SEARCH_RESULTS_SHOWN = 20;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type SinceFilter = 'any' | 'today' | 'week' | 'month' | 'year';
@@ -144,7 +145,7 @@ export class SearchState {
       target: this.target,
       model: this.model,
       from: sinceTime(this.since),
-      limit: LIMIT,
+      limit: SEARCH_RESULTS_SHOWN,
     };
     this.searching = true;
     const result = await this.#api.call('history.search', request);

@@ -7,3 +7,4 @@ export * from './events.js';
 export * from './api.js';
 export * from './transport.js';
 export * from './threshold.js';
+export * from './local-day.js';

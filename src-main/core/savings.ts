@@ -1,5 +1,5 @@
 import { findPrice, type ModelPrice } from '../cloud/prices.js';
-import type { Savings, SavingsDay, Target, TargetStats } from '../contract/index.js';
+import { localDayKey, type Savings, type SavingsDay, type Target, type TargetStats } from '../contract/index.js';
 import type { AnswerFacts, DayFacts } from '../history/history-types.js';
 
 /**
@@ -32,7 +32,7 @@ export function computeSavings(input: SavingsInput): Savings {
   let cloudSpendUsd = 0;
   let savedUsd = 0;
   const byDay = new Map<string, SavingsDay>();
-  const firstDay = dayKey(new Date(input.now.getFullYear(), input.now.getMonth(), input.now.getDate() - (input.days - 1)));
+  const firstDay = localDayKey(new Date(input.now.getFullYear(), input.now.getMonth(), input.now.getDate() - (input.days - 1)));
   for (const fact of input.dayFacts) {
     const spend = fact.target === 'cloud' ? fact.costUsd : 0;
     const saved = fact.target === 'local' && price ? costOf(price, fact.promptTokens, fact.completionTokens) : 0;
@@ -75,10 +75,4 @@ function statsFor(answers: AnswerFacts[], target: Target): TargetStats {
     medianTtftMs: found?.medianTtftMs ?? null,
     medianTokensPerSecond: found?.medianTokensPerSecond ?? null,
   };
-}
-
-/** YYYY-MM-DD of a date in local time, as SQLite's date(…, 'localtime') writes it. */
-export function dayKey(date: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }

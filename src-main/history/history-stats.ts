@@ -1,4 +1,4 @@
-import type { Target } from '../contract/index.js';
+import { localDayKey, type Target } from '../contract/index.js';
 import type { Db } from './connection.js';
 import type { AnswerFacts, DayFacts } from './history-types.js';
 
@@ -89,7 +89,7 @@ export class HistoryStats {
   dayFacts(since: number): DayFacts[] {
     const days = new Map<string, DayFacts>();
     for (const q of this.stmt.quarters.all(since)) {
-      const day = localDay(q.quarter * QUARTER_HOUR_MS);
+      const day = localDayKey(new Date(q.quarter * QUARTER_HOUR_MS));
       const key = `${day}\u0000${q.target}\u0000${q.model}`;
       const d = days.get(key) ?? { day, target: q.target, model: q.model, answers: 0, promptTokens: 0, completionTokens: 0, costUsd: 0 };
       d.answers += q.answers;
@@ -108,13 +108,6 @@ function median(count: number, read: (limit: number, offset: number) => number[]
   if (count === 0) return null;
   const middle = read(count % 2 === 1 ? 1 : 2, Math.floor((count - 1) / 2));
   return middle.reduce((a, b) => a + b, 0) / middle.length;
-}
-
-/** YYYY-MM-DD of a time in the local time zone, as SQLite's date(…, 'localtime') writes it. */
-export function localDay(ms: number): string {
-  const d = new Date(ms);
-  const pad = (x: number) => String(x).padStart(2, '0');
-  return `${String(d.getFullYear()).padStart(4, '0')}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 function compareTuples(a: string[], b: string[]): number {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findPrice } from '../../src-main/cloud/prices.js';
-import { computeSavings, dayKey, REFERENCE_PRICE_MODEL } from '../../src-main/core/savings.js';
+import { localDayKey } from '../../src-main/contract/index.js';
+import { computeSavings, REFERENCE_PRICE_MODEL } from '../../src-main/core/savings.js';
 import type { AnswerFacts, DayFacts } from '../../src-main/history/history-types.js';
 
 const NOW = new Date(2026, 10, 29, 15, 0, 0);
@@ -58,6 +59,6 @@ describe('the savings dashboard', () => {
   });
 
   it('writes days as SQLite does, in local time', () => {
-    expect(dayKey(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+    expect(localDayKey(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
   });
 });

@@ -1,3 +1,5 @@
+import { localDayKey } from '../../contract/index.js';
+
 // Names for the files Duet offers to save. They must be valid on Windows, macOS and Linux alike,
 // because an export is often copied between machines.
 
@@ -14,12 +16,6 @@ const MIME_TYPES: Readonly<Record<TransferFileKind, string>> = {
 // Code points, not bytes: 60 letters of up to 4 UTF-8 bytes each stay under the 255-byte limit of
 // ext4, APFS and NTFS names, with room for the prefix and the date.
 const MAX_SLUG = 60;
-
-/** A local calendar day as YYYY-MM-DD: the day the user sees on their clock when they export. */
-export function localDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 /**
  * A title as a file-name part: letters (any script) and digits kept and lower-cased, every other run
@@ -39,12 +35,12 @@ export function slugify(title: string): string {
 /** `duet-<title or "all">-YYYY-MM-DD.md|.json`: the name offered when exporting one conversation (title) or all (null). */
 export function exportFileName(title: string | null, format: 'markdown' | 'json', date: Date): string {
   const slug = title === null ? 'all' : slugify(title) || 'conversation';
-  return `duet-${slug}-${localDay(date)}.${EXTENSIONS[format]}`;
+  return `duet-${slug}-${localDayKey(date)}.${EXTENSIONS[format]}`;
 }
 
 /** `duet-distillation-YYYY-MM-DD.jsonl`: the name offered for a fine-tuning dataset. */
 export function distillationFileName(date: Date): string {
-  return `duet-distillation-${localDay(date)}.${EXTENSIONS.jsonl}`;
+  return `duet-distillation-${localDayKey(date)}.${EXTENSIONS.jsonl}`;
 }
 
 /** The MIME type to offer a file of this kind with. */

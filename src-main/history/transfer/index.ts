@@ -7,4 +7,4 @@ export { toImportedConversation } from './import-duet.js';
 export { FALLBACK_TITLE, IMPORTED_REASON } from './import-chatgpt.js';
 export { IMAGE_PLACEHOLDER } from './chatgpt-content.js';
 export { toDistillationJsonl, type DistillationResult, type DistillationTurn } from './distill.js';
-export { exportFileName, distillationFileName, transferMimeType, slugify, localDay, type TransferFileKind } from './file-names.js';
+export { exportFileName, distillationFileName, transferMimeType, slugify, type TransferFileKind } from './file-names.js';

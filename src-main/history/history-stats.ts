@@ -39,21 +39,8 @@ export class HistoryStats {
            COALESCE(SUM(tokens), 0) AS completion_tokens
          FROM messages INDEXED BY messages_finished_answers WHERE ${FINISHED} GROUP BY target`,
       ),
-      // Medians: count the values, then read the middle one or two from the ordered index.
-      ttftCount: p<[Target], number>(
-        `SELECT COUNT(ttft_ms) FROM messages WHERE ${FINISHED} AND target = ? AND ttft_ms IS NOT NULL`,
-      ).pluck(),
-      ttftAt: p<[Target, number, number], number>(
-        `SELECT ttft_ms FROM messages WHERE ${FINISHED} AND target = ? AND ttft_ms IS NOT NULL
-         ORDER BY ttft_ms LIMIT ? OFFSET ?`,
-      ).pluck(),
-      speedCount: p<[Target], number>(
-        `SELECT COUNT(tokens_per_second) FROM messages WHERE ${FINISHED} AND target = ? AND tokens_per_second IS NOT NULL`,
-      ).pluck(),
-      speedAt: p<[Target, number, number], number>(
-        `SELECT tokens_per_second FROM messages WHERE ${FINISHED} AND target = ? AND tokens_per_second IS NOT NULL
-         ORDER BY tokens_per_second LIMIT ? OFFSET ?`,
-      ).pluck(),
+      ttft: medianQueries(db, 'ttft_ms'),
+      speed: medianQueries(db, 'tokens_per_second'),
       // Sums per quarter hour, turned into local days in JS: SQLite's date(…, 'localtime') asks the C
       // library for the time zone on every row (a system call each), which took 250 ms for 50,000 answers.
       // Every time zone's offset is a multiple of 15 minutes, so a quarter hour never straddles midnight.
@@ -77,10 +64,8 @@ export class HistoryStats {
         answers: t?.answers ?? 0,
         promptTokens: t?.prompt_tokens ?? 0,
         completionTokens: t?.completion_tokens ?? 0,
-        medianTtftMs: median(this.stmt.ttftCount.get(target) ?? 0, (limit, offset) => this.stmt.ttftAt.all(target, limit, offset)),
-        medianTokensPerSecond: median(this.stmt.speedCount.get(target) ?? 0, (limit, offset) =>
-          this.stmt.speedAt.all(target, limit, offset),
-        ),
+        medianTtftMs: median(this.stmt.ttft, target),
+        medianTokensPerSecond: median(this.stmt.speed, target),
       };
     });
   }
@@ -103,10 +88,23 @@ export class HistoryStats {
   }
 }
 
-/** The median of `count` sorted values, reading only the middle one (odd count) or two (even). */
-function median(count: number, read: (limit: number, offset: number) => number[]): number | null {
+/**
+ * Statements for the median of a column over one target's finished answers: count the values, then read
+ * the middle one or two from the ordered index instead of sorting every answer.
+ */
+function medianQueries(db: Db, column: 'ttft_ms' | 'tokens_per_second') {
+  const values = `FROM messages WHERE ${FINISHED} AND target = ? AND ${column} IS NOT NULL`;
+  return {
+    count: db.prepare<[Target], number>(`SELECT COUNT(${column}) ${values}`).pluck(),
+    at: db.prepare<[Target, number, number], number>(`SELECT ${column} ${values} ORDER BY ${column} LIMIT ? OFFSET ?`).pluck(),
+  };
+}
+
+/** The median of one target's values, reading only the middle one (odd count) or two (even). */
+function median(queries: ReturnType<typeof medianQueries>, target: Target): number | null {
+  const count = queries.count.get(target) ?? 0;
   if (count === 0) return null;
-  const middle = read(count % 2 === 1 ? 1 : 2, Math.floor((count - 1) / 2));
+  const middle = queries.at.all(target, count % 2 === 1 ? 1 : 2, Math.floor((count - 1) / 2));
   return middle.reduce((a, b) => a + b, 0) / middle.length;
 }
 

@@ -29,6 +29,7 @@ import type {
   ImportResult,
   MessagePatch,
   NewMessage,
+  WriteOptions,
 } from './history-types.js';
 import { latestVersion, migrate, refuseNewerSchema, schemaVersion } from './migrate.js';
 
@@ -104,6 +105,8 @@ class HistoryStore implements History {
       messagesOf: p<[string], MessageRow>('SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq'),
       message: p<[string], MessageRow>('SELECT * FROM messages WHERE id = ?'),
       touchConversation: p<[number, string]>('UPDATE conversations SET updated_at = ? WHERE id = ?'),
+      // RETURNING with .get() is safe only inside a transaction: the COMMIT, run on its own, reports a
+      // full disk. addMessage always runs it in one (see updateMessage for what happens otherwise).
       insertMessage: p<Record<string, unknown>, MessageRow>(
         `INSERT INTO messages (id, conversation_id, seq, role, content, status, created_at, updated_at,
            target, reasons, model, ttft_ms, tokens, tokens_per_second, route, score, latency_ms, prompt_tokens, cost_usd, rerun_of)
@@ -113,8 +116,10 @@ class HistoryStore implements History {
            @target, @reasons, @model, @ttft_ms, @tokens, @tokens_per_second, @route, @score, @latency_ms, @prompt_tokens, @cost_usd, @rerunOf)
          RETURNING *`,
       ),
-      // One UPDATE whatever the patch holds: each @set* flag says whether its columns change.
-      updateMessage: p<Record<string, unknown>, MessageRow>(
+      // One UPDATE whatever the patch holds: each @set* flag says whether its columns change. No
+      // RETURNING: read with .get(), such a statement stops at its row and never reports its commit
+      // failing (SQLITE_FULL when the -wal file cannot grow), so a lost save looked like a saved one.
+      updateMessage: p<Record<string, unknown>>(
         `UPDATE messages SET
            content = CASE WHEN @setContent THEN @content ELSE content END,
            status = CASE WHEN @setStatus THEN @status ELSE status END,
@@ -132,8 +137,7 @@ class HistoryStore implements History {
            error_code = CASE WHEN @setError THEN @error_code ELSE error_code END,
            error_message = CASE WHEN @setError THEN @error_message ELSE error_message END,
            updated_at = @now
-         WHERE id = @id
-         RETURNING *`,
+         WHERE id = @id`,
       ),
       markInterrupted: p<[number]>(
         "UPDATE messages SET status = 'interrupted', updated_at = ? WHERE status = 'streaming'",
@@ -220,9 +224,9 @@ class HistoryStore implements History {
     );
   }
 
-  updateMessage(id: string, patch: MessagePatch): Message {
+  updateMessage(id: string, patch: MessagePatch, options: WriteOptions = {}): Message {
     return this.guard('save the message', () => {
-      const row = this.stmt.updateMessage.get({
+      const changes = this.withBusyTimeout(options.waitMs, () => this.stmt.updateMessage.run({
         id,
         now: Date.now(),
         setContent: flag(patch.content),
@@ -234,7 +238,8 @@ class HistoryStore implements History {
         setError: flag(patch.error),
         error_code: patch.error?.code ?? null,
         error_message: patch.error?.message ?? null,
-      });
+      }).changes);
+      const row = changes > 0 ? this.stmt.message.get(id) : undefined;
       if (!row) throw new HistoryError('not_found', 'That message no longer exists, so the change was not saved.');
       return toMessage(row);
     });
@@ -361,12 +366,23 @@ class HistoryStore implements History {
    * must not hang on another program's read.
    */
   private checkpoint(): void {
-    const timeout = this.db.pragma('busy_timeout', { simple: true }) as number;
     try {
-      this.db.pragma('busy_timeout = 200');
-      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.withBusyTimeout(200, () => this.db.pragma('wal_checkpoint(TRUNCATE)'));
     } catch (e) {
       if (!String((e as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY')) throw e;
+    }
+  }
+
+  /**
+   * Runs `run` waiting at most `waitMs` for another connection's lock instead of the connection's
+   * own busy timeout (undefined keeps that). better-sqlite3 is synchronous: the wait blocks the thread.
+   */
+  private withBusyTimeout<T>(waitMs: number | undefined, run: () => T): T {
+    if (waitMs === undefined) return run();
+    const timeout = this.db.pragma('busy_timeout', { simple: true }) as number;
+    this.db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(waitMs))}`);
+    try {
+      return run();
     } finally {
       this.db.pragma(`busy_timeout = ${timeout}`);
     }

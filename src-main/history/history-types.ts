@@ -28,6 +28,15 @@ export interface MessagePatch {
   error?: DuetError | null;
 }
 
+/** How a write meets another program's lock on the history file. */
+export interface WriteOptions {
+  /**
+   * Wait at most this long for the lock, then fail with `busy`; by default the connection's own busy
+   * timeout (seconds). A short wait keeps the thread free while an answer streams: the caller retries.
+   */
+  waitMs?: number;
+}
+
 /** A conversation read from an export file, written with its own ids and times. */
 export interface ImportedConversation {
   /** Kept when given, so importing the same file twice skips what is already there. */
@@ -92,7 +101,8 @@ export interface History {
   /** null when no message has that id. */
   getMessage(id: string): Message | null;
   addMessage(message: NewMessage): Message;
-  updateMessage(id: string, patch: MessagePatch): Message;
+  /** Changes a message; throws HistoryError (not_found when it is gone, storage_full when the disk is, …). */
+  updateMessage(id: string, patch: MessagePatch, options?: WriteOptions): Message;
   /** Marks answers left 'streaming' by a crash as 'interrupted'; returns how many. */
   markInterrupted(): number;
   /**

@@ -9,6 +9,7 @@ import {
   ModelStatus,
   Settings,
 } from './entities.js';
+import { hasNoKeyInUrl, URL_KEY_REFUSED } from './cloud-url.js';
 import { DistillationExport, ExportFormat, ExportedFile, ImportSummary, Savings, SearchRequest, SearchResult } from './history-entities.js';
 
 const Id = z.string().min(1).max(100);
@@ -47,7 +48,10 @@ export const channels = {
     request: z
       .object({
         presetId: z.string().max(100),
-        baseUrl: z.url({ protocol: /^https?$/, error: 'Enter the endpoint as an http(s) URL.' }).max(2000),
+        baseUrl: z
+          .url({ protocol: /^https?$/, error: 'Enter the endpoint as an http(s) URL.' })
+          .max(2000)
+          .refine(hasNoKeyInUrl, { error: URL_KEY_REFUSED }),
         model: z.string().trim().min(1, 'Enter a model name.').max(200),
         apiKey: z.string().trim().max(4096).nullable().optional(),
       })

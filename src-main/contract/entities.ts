@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasNoKeyInUrl, URL_KEY_REFUSED } from './cloud-url.js';
 import { DuetError } from './envelope.js';
 
 export const Target = z.enum(['local', 'cloud']);
@@ -93,7 +94,7 @@ export type ModelStatus = z.infer<typeof ModelStatus>;
 /** The cloud endpoint the user set up (any OpenAI-compatible API). The API key is kept apart, never here. */
 export const CloudSettings = z.object({
   presetId: z.string().max(100),
-  baseUrl: z.url({ protocol: /^https?$/ }).max(2000),
+  baseUrl: z.url({ protocol: /^https?$/ }).max(2000).refine(hasNoKeyInUrl, { error: URL_KEY_REFUSED }),
   model: z.string().min(1).max(200),
 });
 export type CloudSettings = z.infer<typeof CloudSettings>;

@@ -8,3 +8,4 @@ export * from './api.js';
 export * from './transport.js';
 export * from './threshold.js';
 export * from './local-day.js';
+export * from './cloud-url.js';

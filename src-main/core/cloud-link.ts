@@ -1,4 +1,4 @@
-import type { CloudInfo, CloudSettings } from '../contract/index.js';
+import { CloudSettings, splitKeyFromUrl, type CloudInfo } from '../contract/index.js';
 import { createCloudProvider } from '../cloud/cloud-provider.js';
 import { CLOUD_PRESETS, findPreset } from '../cloud/presets.js';
 import { CLOUD_API_KEY_SECRET, type SecretStore } from '../cloud/secrets.js';
@@ -27,7 +27,36 @@ export class CloudLink {
       console.error(`Duet: ${error instanceof Error ? error.message : String(error)}`);
       this.apiKey = null;
     }
+    await this.moveKeyOutOfStoredUrl();
     this.rebuild();
+  }
+
+  /**
+   * An older Duet accepted a key inside the cloud URL and saved it in the settings: the URL is saved
+   * again without it, and the key goes to the key store when one can keep it (and none is there).
+   */
+  private async moveKeyOutOfStoredUrl(): Promise<void> {
+    const stored = this.settings.storedCloud();
+    const baseUrl = typeof stored === 'object' && stored !== null ? (stored as { baseUrl?: unknown }).baseUrl : undefined;
+    const split = typeof baseUrl === 'string' ? splitKeyFromUrl(baseUrl) : null;
+    if (!split) return;
+    let moved = false;
+    if (this.apiKey === null) {
+      try {
+        await this.secrets.set(CLOUD_API_KEY_SECRET, split.key);
+        this.apiKey = split.key;
+        moved = true;
+      } catch {
+        // Headless mode never stores keys, and a desktop without a keyring cannot: the key is dropped.
+      }
+    }
+    const cleaned = CloudSettings.safeParse({ ...(stored as object), baseUrl: split.url });
+    this.settings.update({ cloud: cleaned.success ? cleaned.data : null });
+    console.warn(
+      moved
+        ? 'Duet: the saved cloud URL held an API key. The key now lives in the encrypted key store, and the URL is saved without it.'
+        : `Duet: the saved cloud URL held an API key, which Duet removed from its settings. ${this.keyStorage === 'environment' ? 'Set DUET_CLOUD_API_KEY before starting Duet' : 'Enter the key in the API key field in Settings'} to use that cloud.`,
+    );
   }
 
   /** The cloud as an answer source, or null when none is set up (or its key is missing). */

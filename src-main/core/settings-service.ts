@@ -27,6 +27,11 @@ export class SettingsService {
     return merged as Settings;
   }
 
+  /** The cloud endpoint as stored, unchecked: an older Duet may have saved a URL with a key in it. */
+  storedCloud(): unknown {
+    return this.history.getSettings().cloud;
+  }
+
   update(changes: Partial<Settings>): Settings {
     for (const [key, value] of Object.entries(changes)) {
       if (value !== undefined) this.history.saveSetting(key, value);

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CloudSettings } from '../contract/index.js';
+import { CloudSettings, URL_KEY_REFUSED } from '../contract/index.js';
 import { createDuetCore } from '../core/create-core.js';
 import { toEnvelopeError } from '../core/core-error.js';
 import { appRoot, defaultAppDataDir, resolveDataDir, resolveModelPath } from '../core/paths.js';
@@ -78,7 +78,7 @@ function cloudFromFlags(baseUrl: string | undefined, model: string | undefined):
   if (!baseUrl && !model) return null;
   if (!baseUrl || !model) throw new Error('Give both --cloud-url and --cloud-model (or DUET_CLOUD_BASE_URL and DUET_CLOUD_MODEL).');
   const parsed = CloudSettings.safeParse({ presetId: 'custom', baseUrl, model });
-  if (!parsed.success) throw new Error(`--cloud-url must be an http(s) URL, got "${baseUrl}".`);
+  if (!parsed.success) throw new Error(parsed.error.issues.some((i) => i.message === URL_KEY_REFUSED) ? `--cloud-url holds a key. ${URL_KEY_REFUSED}` : `--cloud-url must be an http(s) URL, got "${baseUrl}".`);
   return parsed.data;
 }
 

@@ -107,7 +107,12 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
     'history.import': ({ content }) => organiser.import(content),
     'history.distill': () => organiser.distill(),
     'history.savings': ({ days }) => organiser.savings(days),
-    'model.load': ({ path: modelPath }) => engine.load(path.resolve(modelPath)),
+    'model.load': async ({ path: modelPath }) => {
+      // A failed load answers an error; the status (and the model that worked) is unchanged by it.
+      const loaded = await engine.load(path.resolve(modelPath));
+      if (!loaded.ok) throw new CoreError(loaded.error.code, loaded.error.message);
+      return loaded.value;
+    },
   };
 
   const startModel = options.modelPath ?? settings.read().modelPath;

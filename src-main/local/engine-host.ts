@@ -15,6 +15,11 @@ export interface LocalEngineOptions {
   workerEntry?: string;
   /** Crashes within `windowMs` after which the engine stops restarting the model. */
   crashLimit?: { crashes: number; windowMs: number };
+  /**
+   * How long a worker with a load or an answer in hand may go without a sign of life (it sends a
+   * heartbeat every second, from llama.cpp's work or not) before the engine kills and restarts it.
+   */
+  watchdogMs?: number;
 }
 
 /** Where the worker entry lies: beside this file, with the same extension (.js built, .ts from source). */
@@ -28,13 +33,17 @@ export function defaultWorkerEntry(): string {
  * that arrives while another runs waits its turn (the core lets different conversations answer
  * at once, and a question asked while the model loads waits for it). When the worker dies, the
  * answer in flight ends with `engine_crashed` and the engine restarts the worker and reloads the
- * model, unless it crashed `crashLimit.crashes` times within `crashLimit.windowMs`.
+ * model, unless it crashed `crashLimit.crashes` times within `crashLimit.windowMs`. A worker that
+ * stops responding (frozen, stopped with SIGSTOP, stuck in native code) is killed after `watchdogMs`
+ * and handled as a crash. A load that fails leaves the model that was working loaded.
  */
 export function createLocalEngine(options: LocalEngineOptions = {}): LocalEngine {
   return new WorkerEngine(options);
 }
 
-type Reply = WorkerMessage | { type: 'exit'; reason: string };
+/** A worker's end as its requests see it; `frozenSeconds` when the watchdog ended it. */
+type ExitReply = { type: 'exit'; reason: string; frozenSeconds: number | null };
+type Reply = WorkerMessage | ExitReply;
 type ReplyHandler = (reply: Reply) => void;
 
 /** One started worker process and the requests waiting on it. */
@@ -45,16 +54,29 @@ interface RunningWorker {
   pid: number | null;
   /** Set when the engine ends the worker itself, so its exit is not a crash. */
   retired: boolean;
+  exited: boolean;
+  /** When the worker last sent anything (performance.now()), and when the watchdog last looked. */
+  lastHeard: number;
+  lastChecked: number;
+  /** Set when the watchdog killed the worker: how long it had been silent, in whole seconds. */
+  frozenSeconds: number | null;
+  watchdog: NodeJS.Timeout | null;
 }
 
 const NO_MODEL: ModelStatus = { state: 'none', path: null, name: null, gpuLayers: null, gpu: null, contextSize: null, error: null };
 const DEFAULT_CRASH_LIMIT = { crashes: 3, windowMs: 60_000 };
 const SHUTDOWN_GRACE_MS = 1500;
+// Long enough for a load of a large model from a slow disk, whose native part never stops the
+// heartbeat; short enough that a user waiting on a frozen answer is told before giving up.
+const DEFAULT_WATCHDOG_MS = 30_000;
+// Starting the worker process and node-llama-cpp's binaries may take a while on a busy machine.
+const STARTUP_GRACE_MS = 30_000;
 
 class WorkerEngine implements LocalEngine {
   private readonly spawnWorker: SpawnWorker;
   private readonly workerEntry: string;
   private readonly crashLimit: { crashes: number; windowMs: number };
+  private readonly watchdogMs: number;
   private current: ModelStatus = NO_MODEL;
   private readonly listeners = new Set<(status: ModelStatus) => void>();
   private worker: RunningWorker | null = null;
@@ -68,6 +90,7 @@ class WorkerEngine implements LocalEngine {
     this.spawnWorker = options.spawnWorker ?? forkNodeWorker;
     this.workerEntry = options.workerEntry ?? defaultWorkerEntry();
     this.crashLimit = options.crashLimit ?? DEFAULT_CRASH_LIMIT;
+    this.watchdogMs = options.watchdogMs ?? DEFAULT_WATCHDOG_MS;
   }
 
   status(): ModelStatus {
@@ -83,12 +106,13 @@ class WorkerEngine implements LocalEngine {
     return this.worker?.handle.pid ?? this.worker?.pid ?? null;
   }
 
-  load(modelPath: string): Promise<ModelStatus> {
-    if (this.closed) return Promise.resolve(this.status());
+  load(modelPath: string): Promise<Result<ModelStatus>> {
+    if (this.closed) return Promise.resolve(fail('internal', 'The local engine has shut down. Restart Duet.'));
     return this.exclusive(async () => {
       // Choosing a model again is the user's way out after repeated crashes.
       this.crashTimes = [];
-      return this.loadChecked(modelPath);
+      const working = this.current.state === 'ready' && this.current.path ? this.status() : null;
+      return this.loadChecked(modelPath, working);
     });
   }
 
@@ -128,29 +152,45 @@ class WorkerEngine implements LocalEngine {
 
   // ---- Loading ---------------------------------------------------------------------------
 
-  /** Checks the file in this process, then loads it in the worker. Runs inside `exclusive`. */
-  private async loadChecked(modelPath: string): Promise<ModelStatus> {
+  /**
+   * Checks the file in this process, then loads it in the worker. Runs inside `exclusive`. When it
+   * fails and `working` is the model that was ready before, that model is kept (or loaded again)
+   * and the error says so: choosing a bad file must not cost the user the model that worked.
+   */
+  private async loadChecked(modelPath: string, working: ModelStatus | null = null): Promise<Result<ModelStatus>> {
     this.setStatus({ ...NO_MODEL, state: 'loading', path: modelPath });
     const checked = await checkModelFile(modelPath);
-    if (this.closed) return this.status();
+    if (this.closed) return fail('internal', 'The local engine has shut down. Restart Duet.');
     if (!checked.ok) {
+      // The worker still holds the working model: nothing to reload.
+      if (working) return this.keptWorking(working, checked.error);
       await this.unloadWorkerModel();
-      return this.setStatus({ ...NO_MODEL, state: 'error', path: modelPath, error: checked.error });
+      return this.loadFailed(modelPath, null, checked.error);
     }
     const name = checked.value.name;
+    // The worker frees the working model before it loads the new one rather than after: holding
+    // both could exhaust memory, and GPU layers are fitted to the VRAM free at load time, so a model
+    // loaded beside the old one would get fewer of them. A failure costs a reload of the old model
+    // instead, which is fast: it loaded moments ago and its file is in the page cache.
+    const loaded = await this.loadInWorker(modelPath, name);
+    if (loaded.ok || this.closed || !working?.path) return loaded.ok ? loaded : this.loadFailed(modelPath, name, loaded.error);
+    const restored = await this.loadInWorker(working.path, working.name ?? path.basename(working.path));
+    if (restored.ok) return this.keptWorking(restored.value, loaded.error);
+    return this.loadFailed(modelPath, name, loaded.error);
+  }
+
+  /** Loads a checked file in the worker; sets the status when it is ready, and only then. */
+  private async loadInWorker(modelPath: string, name: string): Promise<Result<ModelStatus>> {
     let worker: RunningWorker;
     try {
       worker = this.ensureWorker();
     } catch (error) {
-      return this.loadFailed(modelPath, name, {
-        code: 'model_load_failed',
-        message: `The local engine could not start (${describe(error)}). Restart Duet; if it keeps failing, reinstall it.`,
-      });
+      return fail('model_load_failed', `The local engine could not start (${describe(error)}). Restart Duet; if it keeps failing, reinstall it.`);
     }
     const reply = await this.request(worker, { type: 'load', id: this.nextId++, modelPath });
     switch (reply.type) {
       case 'loaded':
-        return this.setStatus({
+        return ok(this.setStatus({
           state: 'ready',
           path: modelPath,
           name,
@@ -158,23 +198,31 @@ class WorkerEngine implements LocalEngine {
           gpuLayers: reply.gpuLayers,
           contextSize: reply.contextSize,
           error: null,
-        });
+        }));
       case 'load-failed':
-        return this.loadFailed(modelPath, name, { code: reply.code, message: reply.message });
+        return fail(reply.code, reply.message);
       case 'exit':
-        return this.loadFailed(modelPath, name, {
-          code: 'model_load_failed',
-          message: worker.started
-            ? `Loading ${modelPath} crashed the local engine (${reply.reason}). The file may be damaged or need a newer version of Duet; choose another .gguf file.`
-            : `The local engine could not start (${reply.reason}). Restart Duet; if it keeps failing, reinstall it.`,
-        });
+        if (reply.frozenSeconds !== null) {
+          return fail('model_load_failed', `Loading ${modelPath} stopped responding for ${reply.frozenSeconds} s, so Duet stopped it. The file may be damaged, or the disk it is on too slow; choose another .gguf file or try again.`);
+        }
+        return fail('model_load_failed', worker.started
+          ? `Loading ${modelPath} crashed the local engine (${reply.reason}). The file may be damaged or need a newer version of Duet; choose another .gguf file.`
+          : `The local engine could not start (${reply.reason}). Restart Duet; if it keeps failing, reinstall it.`);
       default:
-        return this.loadFailed(modelPath, name, { code: 'internal', message: `The local engine answered a load with "${reply.type}". Restart Duet.` });
+        return fail('internal', `The local engine answered a load with "${reply.type}". Restart Duet.`);
     }
   }
 
-  private loadFailed(modelPath: string, name: string, error: DuetError): ModelStatus {
-    return this.setStatus({ ...NO_MODEL, state: 'error', path: modelPath, name, error });
+  private loadFailed(modelPath: string, name: string | null, error: DuetError): Result<ModelStatus> {
+    this.setStatus({ ...NO_MODEL, state: 'error', path: modelPath, name, error });
+    return fail(error.code, error.message);
+  }
+
+  /** The new file failed but `working` is loaded (still, or again): it stays the status. */
+  private keptWorking(working: ModelStatus, error: DuetError): Result<ModelStatus> {
+    this.setStatus(working);
+    const name = working.name ?? path.basename(working.path ?? 'the model');
+    return fail(error.code, `${error.message} Duet is still using ${name}.`);
   }
 
   /** Frees the worker's model after a failed check, so memory is not held by a model nobody can use. */
@@ -249,7 +297,9 @@ class WorkerEngine implements LocalEngine {
             settle(fail(reply.code, reply.message));
             break;
           case 'exit':
-            settle(fail('engine_crashed', `The local model stopped unexpectedly (${reply.reason}). Your question is kept; send it again in a moment, once Duet has restarted the model.`));
+            settle(fail('engine_crashed', reply.frozenSeconds === null
+              ? `The local model stopped unexpectedly (${reply.reason}). Your question is kept; send it again in a moment, once Duet has restarted the model.`
+              : `The local model stopped responding for ${reply.frozenSeconds} s, so Duet restarted it. Send your question again.`));
             break;
           default:
             return;
@@ -279,11 +329,26 @@ class WorkerEngine implements LocalEngine {
   private ensureWorker(): RunningWorker {
     if (this.worker) return this.worker;
     const handle = this.spawnWorker(this.workerEntry);
-    const worker: RunningWorker = { handle, pending: new Map(), started: false, pid: handle.pid ?? null, retired: false };
+    const now = performance.now();
+    const worker: RunningWorker = {
+      handle,
+      pending: new Map(),
+      started: false,
+      pid: handle.pid ?? null,
+      retired: false,
+      exited: false,
+      lastHeard: now,
+      lastChecked: now,
+      frozenSeconds: null,
+      watchdog: null,
+    };
     this.worker = worker;
+    worker.watchdog = setInterval(() => this.watch(worker), Math.min(1000, this.watchdogMs / 4));
+    worker.watchdog.unref();
     handle.onMessage((raw) => {
+      worker.lastHeard = performance.now();
       const message = parseWorkerMessage(raw);
-      if (!message) return;
+      if (!message || message.type === 'heartbeat') return;
       if (message.type === 'started') {
         worker.started = true;
         worker.pid = message.pid;
@@ -324,20 +389,59 @@ class WorkerEngine implements LocalEngine {
     }
   }
 
+  /**
+   * The watchdog: kills a worker that has a request in hand and has sent nothing (not even its
+   * heartbeat) for `watchdogMs`. Its exit then ends the request and restarts it like a crash.
+   */
+  private watch(worker: RunningWorker): void {
+    const now = performance.now();
+    const sinceCheck = now - worker.lastChecked;
+    worker.lastChecked = now;
+    // Idle silence means nothing. And when this process itself did not run for a while (the
+    // computer slept, or the event loop was blocked), the worker's messages are only waiting to be read.
+    if (worker.pending.size === 0 || sinceCheck > Math.min(1000, this.watchdogMs / 4) * 2 + this.watchdogMs / 2) {
+      worker.lastHeard = now;
+      return;
+    }
+    const allowed = worker.started ? this.watchdogMs : Math.max(this.watchdogMs, STARTUP_GRACE_MS);
+    const silentMs = now - worker.lastHeard;
+    if (silentMs < allowed || worker.frozenSeconds !== null) return;
+    worker.frozenSeconds = Math.round(silentMs / 1000);
+    this.forceKill(worker);
+  }
+
+  /** Kills the worker outright: SIGKILL also ends a stopped process, which SIGTERM would leave pending. */
+  private forceKill(worker: RunningWorker): void {
+    const pid = worker.pid ?? worker.handle.pid;
+    if (pid !== undefined && pid !== null && !worker.exited) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Already gone; its exit is on its way.
+      }
+    }
+    worker.handle.kill();
+  }
+
   private onWorkerExit(worker: RunningWorker, code: number | null): void {
-    const reason = code === null ? 'its process was killed' : `exit code ${code}`;
+    worker.exited = true;
+    if (worker.watchdog) clearInterval(worker.watchdog);
+    const frozenSeconds = worker.frozenSeconds;
+    const reason = frozenSeconds !== null
+      ? `it stopped responding for ${frozenSeconds} s`
+      : code === null ? 'its process was killed' : `exit code ${code}`;
     const kinds = [...worker.pending.values()].map((entry) => entry.kind);
     if (this.worker === worker) this.worker = null;
-    for (const entry of [...worker.pending.values()]) entry.onReply({ type: 'exit', reason });
+    for (const entry of [...worker.pending.values()]) entry.onReply({ type: 'exit', reason, frozenSeconds });
     worker.pending.clear();
     if (worker.retired || this.closed) return;
     // A crash while loading is reported by the load itself; restarting would only crash again.
     if (kinds.includes('load')) return;
-    this.crashed(reason);
+    this.crashed(reason, frozenSeconds);
   }
 
   /** The worker died with a model loaded: report it, then restart and reload unless it keeps crashing. */
-  private crashed(reason: string): void {
+  private crashed(reason: string, frozenSeconds: number | null): void {
     const { path: modelPath, state, name } = this.current;
     if (state !== 'ready' || !modelPath) return;
     const now = Date.now();
@@ -358,7 +462,12 @@ class WorkerEngine implements LocalEngine {
     this.setStatus({
       ...this.current,
       state: 'error',
-      error: { code: 'engine_crashed', message: `The local model stopped unexpectedly (${reason}). Duet is restarting it.` },
+      error: {
+        code: 'engine_crashed',
+        message: frozenSeconds === null
+          ? `The local model stopped unexpectedly (${reason}). Duet is restarting it.`
+          : `The local model stopped responding for ${frozenSeconds} s. Duet is restarting it.`,
+      },
     });
     const recovery = this.loadChecked(modelPath).then(() => undefined);
     this.recovery = recovery;
@@ -377,7 +486,7 @@ class WorkerEngine implements LocalEngine {
       timer = setTimeout(() => resolve('linger'), SHUTDOWN_GRACE_MS);
     });
     if ((await Promise.race([exited, lingering])) === 'linger') {
-      worker.handle.kill();
+      this.forceKill(worker);
       await exited;
     }
     clearTimeout(timer);

@@ -64,8 +64,12 @@ export interface GenerateOutcome {
  * crash in llama.cpp costs one answer, not the app: the engine reports it and restarts.
  */
 export interface LocalEngine {
-  /** Checks the file, then loads it; resolves with the new status (state 'error' says why). */
-  load(modelPath: string): Promise<ModelStatus>;
+  /**
+   * Checks the file, then loads it; resolves with the new status, or with why it failed. A failed
+   * load keeps the model that was ready before (the status stays 'ready' with it); with none, the
+   * status becomes 'error' with the same error.
+   */
+  load(modelPath: string): Promise<Result<ModelStatus>>;
   status(): ModelStatus;
   /** Called on every status change, crashes included; returns an unsubscribe function. */
   onStatus(listener: (status: ModelStatus) => void): () => void;

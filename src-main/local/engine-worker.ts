@@ -18,7 +18,7 @@ import { watchConfidence } from './confidence-hook.js';
 import { ConfidenceWindow } from './confidence-window.js';
 import type { ChatTurn } from './engine-types.js';
 import { contextOptions, llamaOptions, modelOptions, promptOptions, sessionOptions, SYSTEM_PROMPT } from './generation-settings.js';
-import { parseHostMessage, type HostMessage, type WorkerMessage } from './worker-protocol.js';
+import { HEARTBEAT_MS, parseHostMessage, type HostMessage, type WorkerMessage } from './worker-protocol.js';
 
 /** Conversations whose chat state the worker keeps; older ones are rebuilt from the core's history. */
 const MAX_CONVERSATIONS = 32;
@@ -104,6 +104,8 @@ channel.listen((raw) => {
   });
 });
 channel.send({ type: 'started', pid: process.pid });
+// The host's watchdog restarts a worker that goes silent; unref'd so it never keeps the process up.
+setInterval(() => channel.send({ type: 'heartbeat' }), HEARTBEAT_MS).unref();
 
 async function handle(message: Exclude<HostMessage, { type: 'stop' | 'shutdown' }>): Promise<void> {
   switch (message.type) {

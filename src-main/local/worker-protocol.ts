@@ -39,10 +39,15 @@ export type HostMessage = z.infer<typeof HostMessage>;
 
 const TokenMessage = z.object({ type: z.literal('token'), id: Id, text: z.string() });
 
+/** How often the worker says it is alive; the host's watchdog allows many of these to go missing. */
+export const HEARTBEAT_MS = 1000;
+
 /** Worker → host. */
 export const WorkerMessage = z.discriminatedUnion('type', [
   /** Sent once when the worker process is up and listening. */
   z.object({ type: z.literal('started'), pid: z.number().int() }),
+  /** Sent every HEARTBEAT_MS while the worker's event loop runs (llama.cpp loads and evaluates off it). */
+  z.object({ type: z.literal('heartbeat') }),
   z.object({
     type: z.literal('loaded'),
     id: Id,

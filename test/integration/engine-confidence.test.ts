@@ -29,7 +29,7 @@ const engines: LocalEngine[] = [];
 async function engineWith(modelPath: string): Promise<LocalEngine> {
   const engine = createLocalEngine();
   engines.push(engine);
-  expect((await engine.load(modelPath)).state).toBe('ready');
+  expect(await engine.load(modelPath)).toMatchObject({ ok: true, value: { state: 'ready' } });
   return engine;
 }
 

@@ -174,24 +174,22 @@ describe('local engine with bad model files', () => {
     { what: 'a GGUF llama.cpp cannot load', file: () => writeUnloadableGguf(badDir), code: 'model_load_failed', message: /Could not load .*unknown-architecture\.gguf: .*duet-unknown/ },
   ];
 
-  let engine: LocalEngine;
-  beforeAll(() => {
-    engine = newEngine();
-  });
-
+  // With no model loaded before (a failed load keeps a working one: engine-keep-model.test.ts).
   for (const { what, file, code, message } of cases) {
     it(`reports ${what} as ${code} with a clear message, then loads the good model`, async () => {
-      const status = await engine.load(file());
+      const engine = newEngine();
+      const loaded = await engine.load(file());
+      expect(loaded).toEqual({ ok: false, error: { code, message: expect.stringMatching(message) } });
+      const status = engine.status();
       expect(status.state).toBe('error');
-      expect(status.error?.code).toBe(code);
-      expect(status.error?.message).toMatch(message);
-      expect(engine.status()).toEqual(status);
+      expect(status.error).toEqual(loaded.ok ? null : loaded.error);
 
       const answer = await ask(engine, 'Hello?');
       expect(answer.result).toEqual({ ok: false, error: status.error });
 
-      expect((await engine.load(TINY_MODEL_FILE)).state).toBe('ready');
+      expect(await engine.load(TINY_MODEL_FILE)).toMatchObject({ ok: true, value: { state: 'ready' } });
       expect(outcomeOf(await ask(engine, 'Hello?')).text).toBe(TINY_GREETING_ANSWER);
+      await engine.close();
     });
   }
 
@@ -258,7 +256,7 @@ describe('local engine when the worker dies', () => {
     const answer = await ask(engine, 'Hello?');
     expect(answer.result.ok || answer.result.error.code).toBe('engine_crashed');
 
-    expect((await engine.load(TINY_MODEL_FILE)).state).toBe('ready');
+    expect(await engine.load(TINY_MODEL_FILE)).toMatchObject({ ok: true, value: { state: 'ready' } });
     expect(outcomeOf(await ask(engine, 'Hello?')).text).toBe(TINY_GREETING_ANSWER);
   });
 
@@ -277,7 +275,7 @@ describe.skipIf(!existsSync(BENCH_MODEL_FILE))('local engine on the benchmark mo
   let engine: LocalEngine;
   beforeAll(async () => {
     engine = newEngine();
-    expect((await engine.load(BENCH_MODEL_FILE)).state).toBe('ready');
+    expect(await engine.load(BENCH_MODEL_FILE)).toMatchObject({ ok: true, value: { state: 'ready' } });
   });
 
   it('stops a long answer mid-stream at once, and the worker really stops generating', async () => {

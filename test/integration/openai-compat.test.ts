@@ -20,8 +20,7 @@ const slowSignals: AbortSignal[] = [];
 
 beforeAll(async () => {
   engine = createLocalEngine();
-  const status = await engine.load(TINY_MODEL_FILE);
-  expect(status.state).toBe('ready');
+  expect(await engine.load(TINY_MODEL_FILE)).toMatchObject({ ok: true, value: { state: 'ready' } });
   const handler = createOpenAICompatHandler({ engine, apiKey: KEY });
   // The same handler on a second prefix, over an engine that hands out its text slowly.
   const slow = createOpenAICompatHandler({ engine: slowEngine(engine), apiKey: KEY, prefix: '/slow/v1' });

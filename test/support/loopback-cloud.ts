@@ -58,10 +58,10 @@ const ERROR_TEXT: Record<number, { message: string; type: string; code: string }
 export async function startLoopbackCloud(options: LoopbackCloudOptions = {}): Promise<LoopbackCloud> {
   const model = options.model ?? CLOUD_MODEL_NAME;
   const engine = createLocalEngine();
-  const status = await engine.load(CLOUD_MODEL_FILE);
-  if (status.state !== 'ready') {
+  const loaded = await engine.load(CLOUD_MODEL_FILE);
+  if (!loaded.ok) {
     await engine.close();
-    throw new Error(`the loopback cloud's model did not load: ${status.error?.message ?? status.state}`);
+    throw new Error(`the loopback cloud's model did not load: ${loaded.error.message}`);
   }
   let fault: CloudFault = { kind: 'none' };
   let statusesLeft = Infinity;

@@ -5,9 +5,12 @@ import type { DuetClient } from '../client.js';
 /** The local model's status, from `app.info` and `model.status` events, and loading a new file. */
 export class ModelState {
   status = $state.raw<ModelStatus | null>(null);
-  /** A `model.load` call that failed before the core could report a status. */
+  /** The last `model.load` that failed; the model that was working may still be loaded. */
   loadError = $state.raw<DuetError | null>(null);
   requesting = $state(false);
+
+  /** The failed load's error, unless the status already shows it (no model was kept). */
+  shownLoadError = $derived(this.loadError && this.loadError.message !== this.status?.error?.message ? this.loadError : null);
 
   ready = $derived(this.status?.state === 'ready');
   loading = $derived(this.requesting || this.status?.state === 'loading');
@@ -28,5 +31,10 @@ export class ModelState {
     this.requesting = false;
     if (result.ok) this.status = result.value;
     else this.loadError = result.error;
+  }
+
+  /** Hides the failed load's message (the model that was kept goes on answering). */
+  dismissLoadError(): void {
+    this.loadError = null;
   }
 }

@@ -4,12 +4,14 @@
 // back with `process.parentPort.postMessage`, where a child_process worker uses process.send/on.
 import type { ForkOptions, UtilityProcess } from 'electron';
 import type { SpawnWorker, WorkerHandle } from '../local/worker-handle.js';
+import { workerEnvironment } from '../local/worker-env.js';
 
 export type ForkUtilityProcess = (modulePath: string, args?: string[], options?: ForkOptions) => UtilityProcess;
 
 /** A SpawnWorker that starts the entry file with `fork` (Electron's `utilityProcess.fork`, after app ready). */
 export function utilityProcessSpawner(fork: ForkUtilityProcess, log: Pick<Console, 'error'> = console): SpawnWorker {
-  return (entryFile) => wrapUtilityProcess(fork(entryFile, [], { serviceName: 'Duet engine', stdio: 'inherit' }), log);
+  // Without `env` the utility process inherits the main process's, secrets included.
+  return (entryFile) => wrapUtilityProcess(fork(entryFile, [], { serviceName: 'Duet engine', stdio: 'inherit', env: workerEnvironment() }), log);
 }
 
 /** Adapts a utility process to WorkerHandle: send → postMessage, exit reported exactly once. */

@@ -2,6 +2,7 @@ import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { SpawnWorker, WorkerHandle } from './worker-handle.js';
+import { workerEnvironment } from './worker-env.js';
 
 /** tsx's loader as a file URL, so a .ts worker starts whatever the current directory is. */
 function tsxLoader(): string {
@@ -20,6 +21,7 @@ export const forkNodeWorker: SpawnWorker = (entryFile: string): WorkerHandle => 
   const child = fork(entryFile, [], {
     execArgv: entryFile.endsWith('.ts') ? ['--import', tsxLoader()] : [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: workerEnvironment(),
   });
   const exitListeners: Array<(code: number | null) => void> = [];
   let exited = false;

@@ -32,6 +32,25 @@ describe('utilityProcessSpawner', () => {
     expect(handle.pid).toBe(4242);
   });
 
+  it('forks with an environment that leaves out the cloud API key and the access token', () => {
+    const saved = { key: process.env.DUET_CLOUD_API_KEY, token: process.env.DUET_TOKEN };
+    process.env.DUET_CLOUD_API_KEY = 'sk-secret';
+    process.env.DUET_TOKEN = 'token-secret';
+    try {
+      const { fork } = spawn();
+      const env = (fork.mock.calls[0]?.[2] as { env?: Record<string, string> } | undefined)?.env;
+      expect(env).toBeDefined();
+      expect(env).not.toHaveProperty('DUET_CLOUD_API_KEY');
+      expect(env).not.toHaveProperty('DUET_TOKEN');
+      expect(env?.PATH).toBe(process.env.PATH);
+    } finally {
+      for (const [name, value] of [['DUET_CLOUD_API_KEY', saved.key], ['DUET_TOKEN', saved.token]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  });
+
   it('sends with postMessage and hands over received messages', () => {
     const { child, handle } = spawn();
     const received: unknown[] = [];

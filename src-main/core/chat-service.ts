@@ -4,6 +4,7 @@ import type { ChatTurn, GenerateRequest } from '../local/engine-types.js';
 import { estimateTokens } from '../router/context-fit.js';
 import { detectPrivateData } from '../router/privacy.js';
 import type { RouteDecision, RouteInput } from '../router/router-types.js';
+import { AnswerJournal, type JournalOptions } from './answer-journal.js';
 import { isCloudFailure, looksOffline, type AnswerSource, type SourceOutcome } from './answer-source.js';
 import { CoreError, toEnvelopeError } from './core-error.js';
 import type { EventHub } from './event-hub.js';
@@ -38,6 +39,8 @@ export interface ChatDependencies {
   /** The cloud as configured now; null when none is set up. */
   cloud(): AnswerSource | null;
   route(input: RouteInput): RouteDecision;
+  /** How long saves wait out a locked history, and how often they are retried; defaults suit the app. */
+  saving?: JournalOptions;
 }
 
 /** How one answer is to be produced: where it runs first, and what it may fall back to. */
@@ -57,10 +60,29 @@ interface AnswerPlan {
  * why, and how it ended are recorded with it.
  */
 export class ChatService {
-  private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  private readonly running = new Map<string, { controller: AbortController; done: Promise<void>; messageId: string }>();
   private cloudDownUntil = 0;
+  /** Answer saves the history could not take yet: kept, retried, and shown as if saved. */
+  private readonly journal: AnswerJournal;
 
-  constructor(private readonly deps: ChatDependencies) {}
+  constructor(private readonly deps: ChatDependencies) {
+    this.journal = new AnswerJournal(deps.history, deps.events, deps.saving);
+  }
+
+  /**
+   * A conversation as the user should see it: with answer text the disk has not taken yet, and no
+   * answer shown as being written unless one is (a 'streaming' row with nothing behind it was cut off).
+   */
+  openConversation(id: string): ConversationDetail {
+    const found = this.deps.history.getConversation(id);
+    if (!found) throw new CoreError('not_found', 'That conversation no longer exists.');
+    const detail = this.journal.overlay(found);
+    const live = new Set([...this.running.values()].map((run) => run.messageId));
+    return {
+      ...detail,
+      messages: detail.messages.map((m) => (m.status === 'streaming' && !live.has(m.id) ? { ...m, status: 'interrupted' } : m)),
+    };
+  }
 
   /** Saves the question, routes it, starts the answer in the background and returns both messages at once. */
   send(conversationId: string | null, text: string): SendResult {
@@ -78,7 +100,8 @@ export class ChatService {
 
   /** Re-runs an answer on the other side; records the choice and lets it nudge the threshold. */
   askOther(messageId: string): Message {
-    const found = this.deps.history.getMessage(messageId);
+    const stored = this.deps.history.getMessage(messageId);
+    const found = stored && this.journal.view(stored);
     if (!found || found.role !== 'assistant' || !found.provenance) {
       throw new CoreError('not_found', 'There is no answer to re-run there.');
     }
@@ -115,17 +138,21 @@ export class ChatService {
     return this.running.has(conversationId);
   }
 
-  /** Stops every answer and waits until each has been saved. */
+  /** Stops every answer and waits until each has been saved, as far as the disk allows (before closing). */
   async stopAll(): Promise<void> {
     const runs = [...this.running.values()];
     for (const run of runs) run.controller.abort();
     await Promise.all(runs.map((run) => run.done));
+    for (const { messageId, error } of this.journal.flush()) {
+      console.warn(`Duet: an answer (${messageId}) could not be saved before closing and is lost: ${error.message}`);
+    }
   }
 
   private requireConversation(id: string): ConversationDetail {
     const found = this.deps.history.getConversation(id);
     if (!found) throw new CoreError('not_found', 'That conversation no longer exists. Start a new chat.');
-    return found;
+    // The model must see an earlier answer as the user saw it, saved or not yet.
+    return this.journal.overlay(found);
   }
 
   private requireIdle(conversationId: string): void {
@@ -185,16 +212,16 @@ export class ChatService {
       provenance: provenanceOf(plan, plan.source.model),
       rerunOf,
     });
-    const message = unavailable ? history.updateMessage(created.id, { error: unavailable }) : created;
+    const message = unavailable ? this.save(created, { error: unavailable }) : created;
     events.emit({ type: 'message.updated', message });
     events.emit({ type: 'conversations.changed' });
     if (unavailable) return message;
 
     const controller = new AbortController();
     const done = this.answer(conversationId, message, plan, earlier, prompt, controller.signal).catch((error: unknown) =>
-      this.finish(conversationId, message.id, { status: 'error', error: toEnvelopeError(error) }),
+      this.finish(conversationId, message, { status: 'error', error: toEnvelopeError(error) }),
     );
-    this.running.set(conversationId, { controller, done });
+    this.running.set(conversationId, { controller, done, messageId: message.id });
     return message;
   }
 
@@ -206,7 +233,7 @@ export class ChatService {
     for (let next = this.nextPlan(plan, outcome.result, signal); next; next = this.nextPlan(plan, outcome.result, signal)) {
       plan = next;
       // What the first side said is replaced by the second side's answer.
-      const restarted = this.deps.history.updateMessage(message.id, { content: '', provenance: provenanceOf(plan, plan.source.model) });
+      const restarted = this.save(message, { content: '', provenance: provenanceOf(plan, plan.source.model) }, { live: true });
       this.deps.events.emit({ type: 'message.updated', message: restarted });
       outcome = await this.stream(message, plan.source, withCheck(request, plan), signal);
     }
@@ -214,12 +241,12 @@ export class ChatService {
     const provenance = provenanceOf(plan, plan.source.model);
     const { result, text } = outcome;
     if (!result.ok) {
-      this.finish(conversationId, message.id, { content: text, status: 'error', error: result.error, provenance });
+      this.finish(conversationId, message, { content: text, status: 'error', error: result.error, provenance });
       if (result.error.code === 'engine_crashed') this.deps.events.emit({ type: 'engine.crashed', error: result.error });
       return;
     }
     const { stats, usage, costUsd } = result.value;
-    this.finish(conversationId, message.id, {
+    this.finish(conversationId, message, {
       content: result.value.text,
       status: result.value.stopped ? 'stopped' : 'complete',
       provenance: {
@@ -265,7 +292,12 @@ export class ChatService {
     return null;
   }
 
-  /** Streams one source's answer into the message, saving it as it grows. */
+  /**
+   * Streams one source's answer into the message, saving it as it grows. When the history cannot take
+   * the saves (a full disk or a read-only file at once; a lock only after BUSY_PATIENCE_MS) the answer
+   * stops there: text the disk cannot keep would be lost by a crash, and a full disk only fills up more.
+   * A shorter lock does not stop it: the text is kept in memory and saved once the lock is gone.
+   */
   private async stream(
     message: Message,
     source: AnswerSource,
@@ -274,11 +306,22 @@ export class ChatService {
   ): Promise<{ result: Result<SourceOutcome>; text: string }> {
     let text = '';
     let saved = '';
-    // Saving on a timer, not per token, keeps the token path free of disk writes.
+    let saveFailure: DuetError | null = null;
+    const stopForSave = new AbortController();
+    // Saving on a timer, not per token, keeps the token path free of disk writes. A timer callback
+    // must never throw: that would end the whole process.
     const saver = setInterval(() => {
-      if (text === saved) return;
-      saved = text;
-      this.deps.history.updateMessage(message.id, { content: text });
+      try {
+        if (text === saved && !this.journal.has(message.id)) return;
+        const outcome = this.journal.write(message, { content: text }, { live: true });
+        if (outcome.saved) saved = text;
+        else if (outcome.failure && !saveFailure) {
+          saveFailure = outcome.failure;
+          stopForSave.abort();
+        }
+      } catch (e) {
+        console.warn(`Duet: could not save an answer as it grew: ${e instanceof Error ? e.message : String(e)}`);
+      }
     }, PARTIAL_SAVE_INTERVAL_MS);
     try {
       const result = await source.generate(
@@ -287,20 +330,47 @@ export class ChatService {
           text += chunk;
           this.deps.events.emit({ type: 'message.delta', conversationId: message.conversationId, messageId: message.id, text: chunk });
         },
-        signal,
+        AbortSignal.any([signal, stopForSave.signal]),
       );
-      return { result, text };
+      const failure: DuetError | null = saveFailure;
+      return failure ? { result: { ok: false, error: stoppedFor(failure) }, text } : { result, text };
     } finally {
       clearInterval(saver);
     }
   }
 
+  /** Writes a change to an answer through the journal; returns the message as the user should now see it. */
+  private save(message: Message, patch: MessagePatch, options: { live?: boolean } = {}): Message {
+    const outcome = this.journal.write(message, patch, options);
+    return outcome.saved ? outcome.message : this.journal.current(message);
+  }
+
   /** Records how an answer ended; the conversation is free for the next question before anyone hears of it. */
-  private finish(conversationId: string, messageId: string, patch: MessagePatch): void {
+  private finish(conversationId: string, message: Message, patch: MessagePatch): void {
     this.running.delete(conversationId);
-    const message = this.deps.history.updateMessage(messageId, patch);
-    this.deps.events.emit({ type: 'message.updated', message });
+    const outcome = this.journal.write(message, patch);
+    // Gone from disk and from the journal: the conversation was deleted, nobody is shown it.
+    if (outcome.saved || this.journal.has(message.id)) {
+      this.deps.events.emit({ type: 'message.updated', message: outcome.saved ? outcome.message : this.journal.current(message) });
+    }
     this.deps.events.emit({ type: 'conversations.changed' });
+  }
+}
+
+/**
+ * How an answer stopped because it could not be saved, as it is kept once it is saved after all.
+ * Until then the journal shows why it is not saved yet (saveFailure).
+ */
+function stoppedFor(failure: DuetError): DuetError {
+  switch (failure.code) {
+    case 'storage_full':
+      return { code: failure.code, message: 'The disk filled up while Duet was writing this answer, so it stopped here. Free some space before you ask again.' };
+    case 'storage_readonly':
+      return { code: failure.code, message: "Duet's history file became read-only while Duet was writing this answer, so it stopped here." };
+    case 'busy':
+      return { code: failure.code, message: 'Another program held the history file for too long while Duet was writing this answer, so it stopped here.' };
+    default:
+      return failure;
   }
 }
 

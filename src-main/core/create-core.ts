@@ -83,11 +83,7 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
       routing: settings.routing(),
     }),
     'conversations.list': () => history.listConversations(),
-    'conversations.open': ({ id }) => {
-      const found = history.getConversation(id);
-      if (!found) throw new CoreError('not_found', 'That conversation no longer exists.');
-      return found;
-    },
+    'conversations.open': ({ id }) => chat.openConversation(id),
     'conversations.setMode': ({ id, mode }) => {
       const summary = history.setConversationMode(id, mode);
       events.emit({ type: 'conversations.changed' });

@@ -11,7 +11,6 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openHistory } from '../../src-main/history/index.js';
 import { useHistoryFolder } from '../support/history-fixture.js';
 
 const temp = useHistoryFolder('history-commit');

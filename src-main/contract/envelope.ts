@@ -9,6 +9,8 @@ export const ErrorCode = z.enum([
   'model_invalid',
   'model_load_failed',
   'engine_crashed',
+  /** The question and the conversation before it do not fit the local model's window. */
+  'context_too_long',
   'busy',
   'storage_full',
   'storage_readonly',

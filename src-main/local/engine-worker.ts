@@ -16,6 +16,7 @@ import {
 } from 'node-llama-cpp';
 import { watchConfidence } from './confidence-hook.js';
 import { ConfidenceWindow } from './confidence-window.js';
+import { answerTokenLimit, contextTooLongMessage } from './context-room.js';
 import type { ChatTurn } from './engine-types.js';
 import { contextOptions, llamaOptions, modelOptions, promptOptions, sessionOptions, SYSTEM_PROMPT } from './generation-settings.js';
 import { HEARTBEAT_MS, parseHostMessage, type HostMessage, type WorkerMessage } from './worker-protocol.js';
@@ -196,6 +197,11 @@ async function generate(request: Extract<HostMessage, { type: 'generate' }>): Pr
   const stopEarly = stopBeforeStart.delete(id);
   if (!loaded) return { type: 'failed', id, code: 'model_missing', message: 'No local model is loaded. Choose a GGUF model file, then send again.' };
   const current = loaded;
+  // Counted before anything runs: a question that does not fit is refused, not cut to fit.
+  const inputTokens = countInputTokens(current, request.history, request.prompt);
+  const contextSize = current.context.contextSize;
+  const maxTokens = answerTokenLimit(inputTokens, contextSize, request.maxTokens);
+  if (maxTokens === null) return { type: 'failed', id, code: 'context_too_long', message: contextTooLongMessage(inputTokens, contextSize) };
   const controller = new AbortController();
   if (stopEarly) controller.abort();
   running.set(id, controller);
@@ -217,7 +223,8 @@ async function generate(request: Extract<HostMessage, { type: 'generate' }>): Pr
   try {
     useConversation(current, request.conversationId, request.history);
     await current.session.prompt(request.prompt, {
-      ...promptOptions(request.maxTokens),
+      // Capped to the room left, so the window never fills and nothing is shifted out mid-answer.
+      ...promptOptions(maxTokens),
       signal: controller.signal,
       onTextChunk: (chunk) => {
         if (chunk.length === 0) return;
@@ -289,6 +296,12 @@ function remember(conversationId: string, turns: ChatTurn[], current: LoadedMode
     if (conversations.size <= MAX_CONVERSATIONS) break;
     conversations.delete(oldest);
   }
+}
+
+/** Tokens the model reads before answering: the system prompt, the earlier turns and the question, as formatted. */
+function countInputTokens(current: LoadedModel, turns: ChatTurn[], prompt: string): number {
+  const chatHistory: ChatHistoryItem[] = [...historyFrom(current.chatWrapper, turns), { type: 'user', text: prompt }, { type: 'model', response: [] }];
+  return current.chatWrapper.generateContextState({ chatHistory }).contextText.tokenize(current.model.tokenizer).length;
 }
 
 /** Chat history in node-llama-cpp's form: the system prompt (if the format has one), then the turns. */

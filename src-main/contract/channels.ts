@@ -15,6 +15,8 @@ import { DistillationExport, ExportFormat, ExportedFile, ImportSummary, Savings,
 const Id = z.string().min(1).max(100);
 /** The largest history file "Import" reads (a ChatGPT export of years of chats is tens of MiB). */
 export const IMPORT_MAX_CHARS = 64 * 1024 * 1024;
+/** The largest history file "Import" reads from disk or takes as an upload, in bytes (it is read as a stream). */
+export const IMPORT_MAX_BYTES = 256 * 1024 * 1024;
 
 /**
  * Every call the renderer can make, with the schema its request must pass and the shape of its answer.
@@ -83,6 +85,8 @@ export const channels = {
       .strict(),
     response: ImportSummary,
   },
+  /** Reads a history file from disk as a stream (the desktop app passes the path of the file the user picked). */
+  'history.importFile': { request: z.object({ path: z.string().min(1).max(4096) }).strict(), response: ImportSummary },
   /** Cloud question/answer pairs as chat-format JSONL for fine-tuning; needs the distillation setting on. */
   'history.distill': { request: z.object({}).strict(), response: DistillationExport },
   /** The savings dashboard over the last `days` days (the totals cover all history). */

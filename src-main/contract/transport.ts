@@ -11,3 +11,8 @@ export const HTTP_CALL_PREFIX = '/api/call/';
 export const HTTP_EVENTS = '/api/events';
 /** HTTP bridge: calls carry `Authorization: Bearer <token>`; the page gets the token from `?token=` in its URL. */
 export const TOKEN_QUERY_PARAM = 'token';
+/**
+ * HTTP bridge: POST a history file as the raw body (any content type) to import it; `?fileName=` names it.
+ * Token as for calls; the answer is the envelope of an ImportSummary. The file is streamed, never held whole.
+ */
+export const HTTP_UPLOAD_IMPORT = '/api/upload/history.import';

@@ -1,4 +1,4 @@
-import type { CloudInfo, CloudSettings, DuetEvent, PolicyInfo, Result } from '../contract/index.js';
+import type { CloudInfo, CloudSettings, DuetEvent, ImportSummary, PolicyInfo, Result } from '../contract/index.js';
 import type { SecretStore } from '../cloud/secrets.js';
 import type { SpawnWorker } from '../local/worker-handle.js';
 
@@ -26,5 +26,10 @@ export interface CoreOptions {
 export interface DuetCore {
   call(channel: string, request: unknown): Promise<Result<unknown>>;
   subscribe(listener: (event: DuetEvent) => void): () => void;
+  /**
+   * Imports a history file sent as a stream (the HTTP bridge's upload): written to the data folder as it
+   * arrives, imported from there, then removed. `declaredBytes` (Content-Length) refuses a file too large at once.
+   */
+  importUpload(body: AsyncIterable<Uint8Array>, declaredBytes: number | null): Promise<Result<ImportSummary>>;
   close(): Promise<void>;
 }

@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import {
   channels,
   fail,
+  IMPORT_MAX_BYTES,
   isChannel,
   ok,
   type Channel,
@@ -26,6 +28,7 @@ import { CoreError, toEnvelopeError } from './core-error.js';
 import type { CoreOptions, DuetCore } from './core-types.js';
 import { EventHub } from './event-hub.js';
 import { HistoryService } from './history-service.js';
+import { clearUploads, receiveUpload, tooLargeMessage, UPLOADS_FOLDER } from './import-upload.js';
 import { SettingsService } from './settings-service.js';
 
 type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>> };
@@ -101,6 +104,7 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
     'history.search': (request) => organiser.search(request),
     'history.export': ({ conversationId, format }) => organiser.export(conversationId, format),
     'history.import': ({ content }) => organiser.import(content),
+    'history.importFile': ({ path: file }) => organiser.importFile(path.resolve(file)),
     'history.distill': () => organiser.distill(),
     'history.savings': ({ days }) => organiser.savings(days),
     'model.load': async ({ path: modelPath }) => {
@@ -110,6 +114,10 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
       return loaded.value;
     },
   };
+
+  // Uploads left by a Duet that stopped mid-import are of no use: nothing of them was imported.
+  const uploadsDir = path.join(options.dataDir, UPLOADS_FOLDER);
+  await clearUploads(uploadsDir);
 
   const startModel = options.modelPath ?? settings.read().modelPath;
   // Loading runs in the background: the window opens at once and shows "loading".
@@ -131,6 +139,18 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
       }
     },
     subscribe: (listener) => events.subscribe(listener),
+    async importUpload(body, declaredBytes) {
+      if (declaredBytes !== null && declaredBytes > IMPORT_MAX_BYTES) return fail('invalid_request', tooLargeMessage(IMPORT_MAX_BYTES));
+      let file: string | null = null;
+      try {
+        file = await receiveUpload(body, uploadsDir, IMPORT_MAX_BYTES);
+        return ok(await organiser.importFile(file));
+      } catch (error) {
+        return { ok: false, error: toEnvelopeError(error) };
+      } finally {
+        if (file) await rm(file, { force: true });
+      }
+    },
     async close() {
       await chat.stopAll();
       await engine.close();

@@ -8,13 +8,18 @@ import type {
   SearchRequest,
   SearchResult,
 } from '../contract/index.js';
-import type { History } from '../history/history-types.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { IMPORT_MAX_BYTES, type ErrorCode } from '../contract/index.js';
+import { HistoryError, toHistoryError } from '../history/history-error.js';
+import type { History, ImportedConversation, ImportResult } from '../history/history-types.js';
 import {
   conversationsToJson,
   conversationsToMarkdown,
   distillationFileName,
   exportFileName,
-  parseHistoryFile,
+  parseHistoryText,
+  readHistoryFile,
+  type ParsedHistoryFile,
   toDistillationJsonl,
   transferMimeType,
 } from '../history/transfer/index.js';
@@ -25,6 +30,9 @@ import { computeSavings } from './savings.js';
 import type { SettingsService } from './settings-service.js';
 
 const DEFAULT_SAVINGS_DAYS = 30;
+/** One import transaction holds at most this many conversations, or about this much text. */
+const IMPORT_BATCH_CONVERSATIONS = 100;
+const IMPORT_BATCH_CHARS = 256 * 1024;
 
 export interface HistoryServiceDependencies {
   history: History;
@@ -68,11 +76,42 @@ export class HistoryService {
       : { fileName, mimeType: transferMimeType('json'), content: conversationsToJson(details, { appVersion: this.deps.appVersion, exportedAt: now }) };
   }
 
-  import(content: string): ImportSummary {
-    const parsed = parseHistoryFile(content);
-    const result = this.deps.history.importConversations(parsed.conversations);
-    if (result.conversations > 0) this.deps.events.emit({ type: 'conversations.changed' });
-    return { format: parsed.format, ...result };
+  /** Imports a file's text (sent whole over a call); other calls are answered while it runs. */
+  async import(content: string): Promise<ImportSummary> {
+    return this.importParsed(await parseHistoryText(content));
+  }
+
+  /** Imports a file from disk (picked in the desktop app, or uploaded), read as a stream. */
+  async importFile(file: string): Promise<ImportSummary> {
+    return this.importParsed(await readHistoryFile(file, IMPORT_MAX_BYTES));
+  }
+
+  /**
+   * Writes the checked conversations in small transactions with a turn of the event loop between
+   * them, so chat, search and the rest stay answered during a large import. The whole file was
+   * checked first, so a bad file imports nothing; a write that fails part-way (disk full) says how
+   * many went in, and importing the file again adds the rest (those already there are skipped).
+   */
+  private async importParsed(parsed: ParsedHistoryFile): Promise<ImportSummary> {
+    const total: ImportResult = { conversations: 0, messages: 0, skipped: 0 };
+    const list = parsed.conversations;
+    try {
+      for (let at = 0; at < list.length; ) {
+        const end = batchEnd(list, at);
+        const result = this.deps.history.importConversations(list.slice(at, end));
+        total.conversations += result.conversations;
+        total.messages += result.messages;
+        total.skipped += result.skipped;
+        at = end;
+        if (at < list.length) await nextTurn();
+      }
+    } catch (error) {
+      if (total.conversations === 0) throw error;
+      throw partialImport(error, total.conversations, list.length);
+    } finally {
+      if (total.conversations > 0) this.deps.events.emit({ type: 'conversations.changed' });
+    }
+    return { format: parsed.format, ...total };
   }
 
   distill(now = new Date()): DistillationExport {
@@ -102,4 +141,31 @@ export class HistoryService {
     this.deps.events.emit({ type: 'conversations.changed' });
     return value;
   }
+}
+
+/** Where the import transaction that starts at `from` ends: a few hundred KiB of text (indexing it for search is the slow part). */
+function batchEnd(list: readonly ImportedConversation[], from: number): number {
+  let chars = 0;
+  let end = from;
+  while (end < list.length && end - from < IMPORT_BATCH_CONVERSATIONS && chars < IMPORT_BATCH_CHARS) {
+    for (const m of list[end]!.messages) chars += m.content.length;
+    end++;
+  }
+  return end;
+}
+
+const STOPPED_BECAUSE: Partial<Record<ErrorCode, string>> = {
+  storage_full: 'the disk is full. Free some space',
+  storage_readonly: "Duet's history file cannot be written. Check the permissions of Duet's data folder",
+  busy: 'the history is in use by another copy of Duet or another program. Close it',
+};
+
+/** An import that stopped after some conversations were written: how many, why, and what to do. */
+function partialImport(error: unknown, written: number, total: number): HistoryError {
+  const cause = toHistoryError(error, 'import the rest of the conversations');
+  const why = STOPPED_BECAUSE[cause.code];
+  const message = why
+    ? `Duet imported ${written} of ${total} conversations, then stopped: ${why}, then import the file again to add the rest (the conversations already imported are skipped).`
+    : `Duet imported ${written} of ${total} conversations, then stopped (${cause.message}). Import the file again to add the rest (the conversations already imported are skipped).`;
+  return new HistoryError(cause.code, message, { cause: error });
 }

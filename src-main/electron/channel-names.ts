@@ -20,6 +20,7 @@ const NAMES = {
   'history.search': true,
   'history.export': true,
   'history.import': true,
+  'history.importFile': true,
   'history.distill': true,
   'history.savings': true,
   'model.load': true,

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import { fail, HTTP_CALL_PREFIX, IMPORT_MAX_CHARS, HTTP_EVENTS, TOKEN_QUERY_PARAM, type Result } from '../contract/index.js';
+import { fail, HTTP_CALL_PREFIX, HTTP_UPLOAD_IMPORT, IMPORT_MAX_CHARS, HTTP_EVENTS, TOKEN_QUERY_PARAM, type Result } from '../contract/index.js';
 import type { DuetCore } from '../core/core-types.js';
 import { sendStaticFile } from './static-files.js';
 
@@ -40,6 +40,16 @@ async function handle(options: BridgeOptions, req: IncomingMessage, res: ServerR
   // A page on another site could resolve its own name to 127.0.0.1 (DNS rebinding): refuse foreign Host headers.
   if (!isLoopbackHost(req.headers.host)) {
     sendJson(res, 403, fail('unauthorized', 'Duet only answers on 127.0.0.1.'));
+    return;
+  }
+  if (url.pathname === HTTP_UPLOAD_IMPORT) {
+    if (req.method !== 'POST') return void sendJson(res, 405, fail('invalid_request', 'Uploads are POST requests.'));
+    if (!tokenMatches(options.token, bearerToken(req))) return void sendJson(res, 401, unauthorized());
+    const declared = req.headers['content-length'] === undefined ? null : Number(req.headers['content-length']);
+    const result = await options.core.importUpload(req, Number.isFinite(declared) ? declared : null);
+    // A cut-off upload has no one left to answer; anything else gets its envelope.
+    if (req.destroyed && !req.complete) return void res.destroy();
+    sendJson(res, result.ok || result.error.code !== 'invalid_request' ? 200 : 400, result, !req.complete);
     return;
   }
   if (url.pathname.startsWith(HTTP_CALL_PREFIX)) {
@@ -124,8 +134,13 @@ async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<Res
   }
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+/** Sends an envelope; `close` ends the connection after it (a body left unread is not read on). */
+function sendJson(res: ServerResponse, status: number, body: unknown, close = false): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...(close ? { connection: 'close' } : {}),
+  });
   res.end(text);
 }

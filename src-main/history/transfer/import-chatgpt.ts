@@ -13,7 +13,12 @@ export const IMPORTED_REASON = { code: 'imported', message: 'imported from ChatG
 
 /** True when parsed JSON has the shape of ChatGPT's conversations.json: a list of conversations with a `mapping`. */
 export function looksLikeChatGptExport(data: unknown): data is unknown[] {
-  return Array.isArray(data) && data.every((c) => typeof c === 'object' && c !== null && 'mapping' in c);
+  return Array.isArray(data) && data.every(isChatGptEntry);
+}
+
+/** True when one entry of a list has the shape of a ChatGPT conversation (it has a `mapping`). */
+export function isChatGptEntry(entry: unknown): boolean {
+  return typeof entry === 'object' && entry !== null && 'mapping' in entry;
 }
 
 /**
@@ -24,19 +29,28 @@ export function looksLikeChatGptExport(data: unknown): data is unknown[] {
 export function parseChatGptExport(data: unknown[]): ImportedConversation[] {
   const conversations: ImportedConversation[] = [];
   data.forEach((entry, index) => {
-    const parsed = ChatGptConversation.safeParse(entry);
-    const title = (entry as { title?: unknown }).title;
-    const fail = (problem: string) =>
-      invalidFile(
-        `${entryName(index, title)} in this ChatGPT export could not be read (${problem}), so nothing was imported. ` +
-          'Export your data from ChatGPT again, or remove that conversation from conversations.json.',
-      );
-    if (!parsed.success) throw fail(firstIssue(parsed.error));
-    const conversation = toConversation(parsed.data, fail);
-    if (conversation.messages.length > 0) conversations.push(conversation);
+    const conversation = chatGptConversation(entry, index);
+    if (conversation) conversations.push(conversation);
   });
   requireUniqueIds(conversations, 'ChatGPT export');
   return conversations;
+}
+
+/**
+ * One entry of conversations.json (the `index`-th, counting from 0) as the branch the user last saw;
+ * null when it holds no user or assistant message. Throws, naming the conversation, when it cannot be read.
+ */
+export function chatGptConversation(entry: unknown, index: number): ImportedConversation | null {
+  const parsed = ChatGptConversation.safeParse(entry);
+  const title = (entry as { title?: unknown } | null)?.title;
+  const fail = (problem: string) =>
+    invalidFile(
+      `${entryName(index, title)} in this ChatGPT export could not be read (${problem}), so nothing was imported. ` +
+        'Export your data from ChatGPT again, or remove that conversation from conversations.json.',
+    );
+  if (!parsed.success) throw fail(firstIssue(parsed.error));
+  const conversation = toConversation(parsed.data, fail);
+  return conversation.messages.length > 0 ? conversation : null;
 }
 
 function toConversation(source: ChatGptConversation, fail: (problem: string) => Error): ImportedConversation {

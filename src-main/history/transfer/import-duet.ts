@@ -23,6 +23,15 @@ export function looksLikeDuetExport(data: unknown): boolean {
  * a damaged conversation, or an id used twice fails the whole import, naming what is wrong.
  */
 export function parseDuetExport(data: unknown): ImportedConversation[] {
+  const steps = readDuetExport(data);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** `parseDuetExport` one conversation at a time: it yields after each, so a caller can let other work run. */
+export function* readDuetExport(data: unknown): Generator<void, ImportedConversation[]> {
   const version = (data as { formatVersion?: unknown }).formatVersion;
   if (typeof version === 'number' && version > DUET_EXPORT_VERSION) {
     throw invalidFile(
@@ -34,7 +43,8 @@ export function parseDuetExport(data: unknown): ImportedConversation[] {
   if (!envelope.success) {
     throw invalidFile(`This Duet export is damaged and cannot be imported (${firstIssue(envelope.error)}). Export it from Duet again.`);
   }
-  const conversations = envelope.data.conversations.map((entry, index) => {
+  const conversations: ImportedConversation[] = [];
+  for (const [index, entry] of envelope.data.conversations.entries()) {
     const detail = ConversationDetail.safeParse(entry);
     if (!detail.success) {
       const title = (entry as { conversation?: { title?: unknown } } | null)?.conversation?.title;
@@ -43,8 +53,9 @@ export function parseDuetExport(data: unknown): ImportedConversation[] {
           'Export it from Duet again.',
       );
     }
-    return toImportedConversation(detail.data);
-  });
+    conversations.push(toImportedConversation(detail.data));
+    yield;
+  }
   requireUniqueIds(conversations, 'Duet export');
   return conversations;
 }

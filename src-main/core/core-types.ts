@@ -17,6 +17,10 @@ export interface CoreOptions {
   policy?: PolicyInfo;
   /** A cloud endpoint named at start (headless flags); saved as the setting. */
   cloud?: CloudSettings | null;
+  /** Which shell runs this core, for the message a second Duet on the same data folder prints. */
+  instanceKind?: 'desktop' | 'headless';
+  /** Replace the history with the newest backup first (the replaced file is kept, renamed). */
+  restoreBackup?: boolean;
 }
 
 /**

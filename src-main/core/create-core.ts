@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -15,7 +14,6 @@ import {
   type Result,
 } from '../contract/index.js';
 import { createEnvSecretStore } from '../cloud/secrets.js';
-import { ELECTRON_NATIVE_BINDING, openHistory } from '../history/index.js';
 import { createLocalEngine } from '../local/engine-host.js';
 import type { LocalEngine } from '../local/engine-types.js';
 import { DEFAULT_DIFFICULTY_THRESHOLD, localShareCurve } from '../router/difficulty.js';
@@ -29,6 +27,7 @@ import type { CoreOptions, DuetCore } from './core-types.js';
 import { EventHub } from './event-hub.js';
 import { HistoryService } from './history-service.js';
 import { clearUploads, receiveUpload, tooLargeMessage, UPLOADS_FOLDER } from './import-upload.js';
+import { openDataFolder } from './open-data-folder.js';
 import { SettingsService } from './settings-service.js';
 
 type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>> };
@@ -38,10 +37,8 @@ type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => ResponseOf<C>
  * contract. Throws (with a user-facing message) only when the data folder cannot be used at all.
  */
 export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
-  mkdirSync(options.dataDir, { recursive: true });
-  const history = await openHistory(path.join(options.dataDir, 'duet.sqlite'), { nativeBinding: ELECTRON_NATIVE_BINDING });
-  const interrupted = history.markInterrupted();
-  if (interrupted > 0) console.warn(`Duet: ${interrupted} answer(s) were cut off by a crash and are marked "interrupted".`);
+  // The data folder is locked before the history is touched: one Duet per folder.
+  const { history, lock } = await openDataFolder(options);
 
   const events = new EventHub();
   // Read once: the curve comes with the weights, which do not change while the app runs.
@@ -155,6 +152,7 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
       await chat.stopAll();
       await engine.close();
       history.close();
+      lock.release();
     },
   };
 }

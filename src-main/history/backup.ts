@@ -110,3 +110,45 @@ export function purgeFromBackups(dir: string, conversationId: string, nativeBind
   }
   return failures;
 }
+
+/** What restoreNewestBackup did: which copy is now the history, and where the file it replaced went. */
+export interface RestoredBackup {
+  /** The backup now in place (its path in the backups folder; the copy there is left as it was). */
+  backup: string;
+  /** The replaced history file, renamed, or null when there was none. */
+  damagedAs: string | null;
+}
+
+/**
+ * Replaces the history file with a copy of the newest backup, keeping the file it replaces (and its
+ * write-ahead log, which belongs to it and must never be applied to the copy) as
+ * `duet.sqlite.damaged-<date>`, so nothing is lost. Returns null when there is no backup. Only the
+ * Duet that holds the data folder may call this, with the history closed.
+ */
+export function restoreNewestBackup(file: string, options: { dir?: string; now?: Date } = {}): RestoredBackup | null {
+  const dir = options.dir ?? backupDirFor(file);
+  const newest = listBackups(dir).at(-1);
+  if (!newest) return null;
+  const backup = path.join(dir, newest);
+  const incoming = `${file}.restoring`;
+  try {
+    // Copied first under another name: a copy cut short (full disk) never replaces anything.
+    fs.copyFileSync(backup, incoming);
+    let damagedAs: string | null = null;
+    if (fs.existsSync(file)) {
+      const stamp = backupFileName(options.now ?? new Date(), 0).slice('duet-'.length, -'-v0.sqlite'.length);
+      damagedAs = `${file}.damaged-${stamp}`;
+      for (let n = 1; fs.existsSync(damagedAs); n++) damagedAs = `${file}.damaged-${stamp}-${n}`;
+      fs.renameSync(file, damagedAs);
+      if (fs.existsSync(`${file}-wal`)) fs.renameSync(`${file}-wal`, `${damagedAs}-wal`);
+    }
+    // The shared-memory index is rebuilt from the log; a stale one must not describe the new file.
+    fs.rmSync(`${file}-shm`, { force: true });
+    fs.rmSync(`${file}-wal`, { force: true });
+    fs.renameSync(incoming, file);
+    return { backup, damagedAs };
+  } catch (e) {
+    fs.rmSync(incoming, { force: true });
+    throw toHistoryError(e, `restore your conversations from ${backup}`, file);
+  }
+}

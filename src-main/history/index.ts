@@ -29,6 +29,8 @@ export {
   listBackups,
   pruneBackups,
   purgeFromBackups,
+  restoreNewestBackup,
   type BackupOptions,
+  type RestoredBackup,
 } from './backup.js';
 export { planSearch, substringSnippet, DEFAULT_SEARCH_LIMIT, type SearchPlan } from './history-search.js';

@@ -1,26 +1,34 @@
 #!/usr/bin/env node
 // Headless Duet: the same core as the desktop app, with the contract over HTTP for a browser tab.
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CloudSettings, URL_KEY_REFUSED } from '../contract/index.js';
+import { CloudSettings, URL_KEY_REFUSED, type ModelStatus, type Settings } from '../contract/index.js';
+import { loadAccessToken } from '../core/access-token.js';
 import { createDuetCore } from '../core/create-core.js';
 import { toEnvelopeError } from '../core/core-error.js';
+import type { DuetCore } from '../core/core-types.js';
+import { damagedHistoryMessage, findDamagedHistory } from '../core/damaged-history.js';
+import { announceInstanceAddress } from '../core/instance-lock.js';
 import { appRoot, defaultAppDataDir, resolveDataDir, resolveModelPath } from '../core/paths.js';
 import { appVersion } from '../core/version.js';
 import { createBridgeServer } from './http-bridge.js';
 
 const DEFAULT_PORT = 8765;
-const USAGE = `Usage: npm run serve -- [--model PATH] [--port N] [--data DIR] [--cloud-url URL --cloud-model NAME]
+const USAGE = `Usage: npm run serve -- [--model PATH] [--port N] [--data DIR] [--cloud-url URL --cloud-model NAME] [--new-token] [--restore-backup]
   --model PATH        GGUF model to load (or DUET_MODEL; else the last one loaded)
   --port N            port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one)
   --data DIR          data folder (or DUET_DATA_DIR; default ${defaultAppDataDir()})
   --cloud-url URL     an OpenAI-compatible endpoint, e.g. https://api.openai.com/v1 (or DUET_CLOUD_BASE_URL)
   --cloud-model NAME  the cloud model (or DUET_CLOUD_MODEL)
+  --new-token         make a new access token (tabs opened with the old one must open the new address)
+  --restore-backup    replace a damaged history with the newest copy in DATA/backups/ (the old file is kept)
   DUET_CLOUD_API_KEY  the cloud API key (headless Duet never stores keys)
-  DUET_TOKEN          the access token (default: a new random one each start)`;
+  DUET_TOKEN          the access token (default: the one kept in DATA/access-token, made on first start)`;
+
+/** The data folder, once known: the message for a damaged history names its backups. */
+let dataDir: string | null = null;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -30,6 +38,8 @@ async function main(): Promise<void> {
       data: { type: 'string' },
       'cloud-url': { type: 'string' },
       'cloud-model': { type: 'string' },
+      'new-token': { type: 'boolean' },
+      'restore-backup': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -40,19 +50,32 @@ async function main(): Promise<void> {
   const staticDir = path.join(appRoot(), 'dist-renderer');
   if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error('The renderer is not built. Run `npm run build` first.');
 
+  const cloud = cloudFromFlags(values['cloud-url'] ?? process.env.DUET_CLOUD_BASE_URL, values['cloud-model'] ?? process.env.DUET_CLOUD_MODEL);
+  dataDir = resolveDataDir({ flag: values.data, defaultDir: defaultAppDataDir() });
+  const modelPath = resolveModelPath({ flag: values.model });
   const core = await createDuetCore({
-    dataDir: resolveDataDir({ flag: values.data, defaultDir: defaultAppDataDir() }),
-    modelPath: resolveModelPath({ flag: values.model }),
+    dataDir,
+    modelPath,
     version: appVersion,
-    cloud: cloudFromFlags(values['cloud-url'] ?? process.env.DUET_CLOUD_BASE_URL, values['cloud-model'] ?? process.env.DUET_CLOUD_MODEL),
+    cloud,
+    instanceKind: 'headless',
+    restoreBackup: values['restore-backup'] ?? false,
   });
-  const token = process.env.DUET_TOKEN || randomBytes(24).toString('base64url');
+  reportStartupModel(core, modelPath);
+  // Kept in the data folder (after the lock is taken, so two Duets never race to write it), so a
+  // tab opened before a restart reconnects by itself.
+  const access = loadAccessToken(dataDir, { renew: values['new-token'] ?? false });
+  if (access.note) console.warn(access.note);
+  if (values['new-token'] && access.source === 'environment') console.warn('Duet: --new-token has no effect while DUET_TOKEN is set.');
+  if (values['new-token'] && access.source === 'new') console.log('Duet made a new access token: tabs opened with the old address must open the one below.');
+  const token = access.token;
   const server = createBridgeServer({ core, token, staticDir });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', resolve);
   });
   const { port: actualPort } = server.address() as AddressInfo;
+  announceInstanceAddress(dataDir, `http://127.0.0.1:${actualPort}/`);
   console.log(`Duet is ready: http://127.0.0.1:${actualPort}/?token=${encodeURIComponent(token)}`);
 
   let closing = false;
@@ -73,6 +96,38 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutdown);
 }
 
+/**
+ * Prints on stderr why the model Duet was started with did not load. The browser shows it too, but
+ * someone who just ran the command looks at the terminal. Duet keeps running: a model can be chosen
+ * in the browser.
+ */
+function reportStartupModel(core: DuetCore, flagged: string | null): void {
+  let watching = true;
+  const check = (status: ModelStatus): void => {
+    if (!watching || (status.state !== 'ready' && status.state !== 'error')) return;
+    watching = false;
+    unsubscribe();
+    if (status.state === 'error' && status.error) {
+      console.error(`Duet could not load the model ${status.path ?? flagged ?? ''}: ${status.error.message}`);
+      console.error("Duet keeps running: choose another model file in the browser at Duet's address, or restart with --model PATH.");
+    }
+  };
+  const unsubscribe = core.subscribe((event) => {
+    if (event.type === 'model.status') check(event.status);
+  });
+  void core.call('app.info', {}).then((info) => {
+    if (!info.ok) return;
+    const value = info.value as { model: ModelStatus; settings: Settings };
+    // Nothing to load at start: nothing to report.
+    if (!flagged && !value.settings.modelPath) {
+      watching = false;
+      unsubscribe();
+      return;
+    }
+    check(value.model);
+  });
+}
+
 /** A cloud endpoint named on the command line; both parts or neither. */
 function cloudFromFlags(baseUrl: string | undefined, model: string | undefined): CloudSettings | null {
   if (!baseUrl && !model) return null;
@@ -83,9 +138,19 @@ function cloudFromFlags(baseUrl: string | undefined, model: string | undefined):
 }
 
 main().catch((error: unknown) => {
-  const reason = error instanceof Error && 'code' in error && error.code === 'EADDRINUSE'
-    ? 'That port is in use. Pick another with --port N (0 picks a free one).'
-    : toEnvelopeError(error).message.replace(/^Something went wrong inside Duet: /, '');
-  console.error(`Duet could not start: ${reason}`);
+  console.error(`Duet could not start: ${startFailure(error)}`);
   process.exit(1);
 });
+
+/** Why Duet could not start, and what to do, for the terminal. */
+function startFailure(error: unknown): string {
+  if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+    return 'That port is in use. Pick another with --port N (0 picks a free one).';
+  }
+  const envelope = toEnvelopeError(error);
+  if (envelope.code === 'storage_corrupt' && dataDir) {
+    const restore = `stop any other Duet and run: npm run serve -- --data ${JSON.stringify(dataDir)} --restore-backup`;
+    return damagedHistoryMessage(findDamagedHistory(dataDir), restore);
+  }
+  return envelope.message.replace(/^Something went wrong inside Duet: /, '');
+}

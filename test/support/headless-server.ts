@@ -13,6 +13,8 @@ export interface RunningServer {
   process: ChildProcess;
   /** Everything the server printed so far. */
   output(): string;
+  /** Resolves once the server has printed something matching `pattern` (rejects if it exits first). */
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** Pids of the server's child processes (the engine worker). */
   childPids(): number[];
   stop(): Promise<void>;
@@ -24,21 +26,55 @@ export interface RunningServer {
 }
 
 export interface ServerOptions {
-  model: string;
+  /** The GGUF to load at start; null starts without --model (the saved model, if any). */
+  model: string | null;
   dataDir: string;
   port?: number;
   token?: string;
   /** Extra environment for the server, e.g. DUET_CLOUD_BASE_URL. */
   env?: NodeJS.ProcessEnv;
+  /** Extra command-line flags, e.g. `--new-token`. */
+  args?: string[];
+}
+
+/** What a server that ended printed, and how it ended. */
+export interface FinishedServer {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  output: string;
+}
+
+function spawnServer(options: ServerOptions): ChildProcess & { stdout: NodeJS.ReadableStream; stderr: NodeJS.ReadableStream } {
+  const args = [CLI, '--data', options.dataDir, '--port', String(options.port ?? 0), ...(options.args ?? [])];
+  if (options.model !== null) args.push('--model', options.model);
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
+  // The token comes from the data folder unless a test names one.
+  if (options.token) env.DUET_TOKEN = options.token;
+  else if (!options.env?.DUET_TOKEN) delete env.DUET_TOKEN;
+  return spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] }) as ChildProcess & {
+    stdout: NodeJS.ReadableStream;
+    stderr: NodeJS.ReadableStream;
+  };
+}
+
+/** Runs the built headless server until it exits by itself (a start that must fail), with a time limit. */
+export async function runServerToExit(options: ServerOptions, timeoutMs = 60_000): Promise<FinishedServer> {
+  const child = spawnServer(options);
+  let output = '';
+  child.stdout.on('data', (data: Buffer) => (output += data.toString()));
+  child.stderr.on('data', (data: Buffer) => (output += data.toString()));
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, output });
+    });
+  });
 }
 
 /** Starts the built headless server (`npm run build` first) and waits for its "ready" line. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const child = spawn(
-    process.execPath,
-    [CLI, '--model', options.model, '--data', options.dataDir, '--port', String(options.port ?? 0)],
-    { env: { ...process.env, ...options.env, ...(options.token ? { DUET_TOKEN: options.token } : {}) }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawnServer(options);
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const onData = (data: Buffer): void => {
@@ -74,11 +110,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await exited;
     return children;
   };
+  const waitForOutput = async (pattern: RegExp, timeoutMs = 60_000): Promise<string> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const match = pattern.exec(output);
+      if (match) return match[0];
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`Duet exited before printing ${pattern}:\n${output}`);
+      if (Date.now() >= deadline) throw new Error(`Duet did not print ${pattern} within ${timeoutMs} ms:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
   return {
     url,
     port: Number(new URL(url).port),
     process: child,
     output: () => output,
+    waitForOutput,
     childPids,
     stop,
     kill9,

@@ -9,6 +9,12 @@ import type { DuetError, Result } from '../../src-main/contract/envelope.js';
 export interface DuetClient extends DuetApi {
   /** `false` when the event stream is lost, `true` when it is back after a loss; returns an unsubscribe function. */
   onConnectionChange(listener: (connected: boolean) => void): () => void;
+  /**
+   * The transport refuses this page's credentials for good (the HTTP bridge's token was renewed, or
+   * the page was opened without it): retrying cannot help, the user must open Duet's new address.
+   * Absent where there are no credentials (Electron's IPC).
+   */
+  onAccessDenied?(listener: (error: DuetError) => void): () => void;
 }
 
 /** A failed envelope for errors that happen outside the core (transport, unexpected throws). */

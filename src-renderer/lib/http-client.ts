@@ -1,5 +1,5 @@
 import type { Channel, RequestOf, ResponseOf } from '../../src-main/contract/channels.js';
-import type { Result } from '../../src-main/contract/envelope.js';
+import type { DuetError, Result } from '../../src-main/contract/envelope.js';
 import type { DuetEvent } from '../../src-main/contract/events.js';
 import { HTTP_CALL_PREFIX, HTTP_EVENTS, TOKEN_QUERY_PARAM } from '../../src-main/contract/transport.js';
 import { failure, isEnvelope, type DuetClient } from './client.js';
@@ -7,6 +7,12 @@ import { failure, isEnvelope, type DuetClient } from './client.js';
 const TOKEN_KEY = 'duet.token';
 const UNREACHABLE =
   "Duet's core is not reachable. Check that Duet is still running (npm run serve), then try again.";
+const ACCESS_DENIED: DuetError = {
+  code: 'unauthorized',
+  message:
+    "This tab's access token is not valid any more: Duet was started with a new access token, or this page was opened without one. " +
+    'Open the address Duet printed in its terminal when it started (the one that ends in ?token=…).',
+};
 
 /**
  * Takes the bearer token from `?token=` in the page URL, keeps it in sessionStorage so a reload
@@ -36,6 +42,9 @@ export function takeToken(): string | null {
 export function createHttpClient(token: string | null): DuetClient {
   const listeners = new Set<(event: DuetEvent) => void>();
   const connectionListeners = new Set<(connected: boolean) => void>();
+  const deniedListeners = new Set<(error: DuetError) => void>();
+  // Once Duet refuses the token, nothing is retried: only a new address can help.
+  let denied = false;
   let source: EventSource | null = null;
   let active = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -48,6 +57,40 @@ export function createHttpClient(token: string | null): DuetClient {
     const firstLoss = connected === null && !value;
     connected = value;
     if (changed || firstLoss) for (const listener of connectionListeners) listener(value);
+  }
+
+  function deny(): void {
+    if (denied) return;
+    denied = true;
+    clearTimeout(retryTimer);
+    source?.close();
+    source = null;
+    for (const listener of deniedListeners) listener(ACCESS_DENIED);
+  }
+
+  /**
+   * Why the stream closed: an EventSource hides the HTTP status, so ask with a call. A refused token
+   * ends the retries; anything else (Duet down or restarting) retries with a growing delay, and the
+   * stream that opens again is the sign Duet is back.
+   */
+  async function probeThenRetry(): Promise<void> {
+    try {
+      const response = await fetch(HTTP_CALL_PREFIX + 'app.info', { method: 'POST', headers: headers(), body: '{}' });
+      if (response.status === 401) return deny();
+    } catch {
+      // Not reachable yet: retry below.
+    }
+    if (!active || denied) return;
+    retryTimer = setTimeout(() => {
+      if (active && !denied) open();
+    }, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, 30_000);
+  }
+
+  function headers(): Record<string, string> {
+    const result: Record<string, string> = { 'content-type': 'application/json' };
+    if (token) result.authorization = `Bearer ${token}`;
+    return result;
   }
 
   function open(): void {
@@ -69,13 +112,10 @@ export function createHttpClient(token: string | null): DuetClient {
     };
     es.onerror = () => {
       setConnected(false);
-      // A network drop retries by itself; an HTTP error closes the stream for good, so reopen it.
+      // A network drop retries by itself; an HTTP error (401 after a new token, 5xx) closes the stream.
       if (es.readyState === EventSource.CLOSED && source === es) {
         source = null;
-        retryTimer = setTimeout(() => {
-          if (active) open();
-        }, retryDelay);
-        retryDelay = Math.min(retryDelay * 2, 30_000);
+        void probeThenRetry();
       }
     };
   }
@@ -90,13 +130,15 @@ export function createHttpClient(token: string | null): DuetClient {
 
   return {
     async call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (token) headers.authorization = `Bearer ${token}`;
       let response: Response;
       try {
-        response = await fetch(HTTP_CALL_PREFIX + channel, { method: 'POST', headers, body: JSON.stringify(request) });
+        response = await fetch(HTTP_CALL_PREFIX + channel, { method: 'POST', headers: headers(), body: JSON.stringify(request) });
       } catch {
         return failure(UNREACHABLE);
+      }
+      if (response.status === 401) {
+        deny();
+        return { ok: false, error: ACCESS_DENIED };
       }
       // Errors (401, 404, 500) carry an envelope too: read the body whatever the status.
       let body: unknown;
@@ -114,7 +156,7 @@ export function createHttpClient(token: string | null): DuetClient {
       listeners.add(listener);
       if (!active) {
         active = true;
-        open();
+        if (!denied) open();
       }
       return () => {
         listeners.delete(listener);
@@ -124,6 +166,11 @@ export function createHttpClient(token: string | null): DuetClient {
     onConnectionChange(listener) {
       connectionListeners.add(listener);
       return () => connectionListeners.delete(listener);
+    },
+    onAccessDenied(listener) {
+      deniedListeners.add(listener);
+      if (denied) listener(ACCESS_DENIED);
+      return () => deniedListeners.delete(listener);
     },
   };
 }

@@ -25,6 +25,8 @@ export class AppState {
   started = $state(false);
   /** False while the event stream is lost (HTTP bridge only). */
   connected = $state(true);
+  /** Duet refuses this tab's access token for good (it was renewed): the one thing left to say. */
+  accessDenied = $state.raw<DuetError | null>(null);
   /** The last engine crash, until the user dismisses it. */
   crash = $state.raw<DuetError | null>(null);
 
@@ -49,10 +51,14 @@ export class AppState {
       // Events may have been missed while the stream was down.
       if (connected) void this.refresh();
     });
+    const stopDenied = this.#api.onAccessDenied?.((error) => {
+      this.accessDenied = error;
+    });
     void this.refresh();
     return () => {
       stopEvents();
       stopConnection();
+      stopDenied?.();
     };
   }
 
@@ -67,7 +73,8 @@ export class AppState {
       this.settings.applyInfo(info.value);
       this.cloud.info = info.value.cloud;
       this.startError = null;
-    } else {
+    } else if (info.error.code !== 'unauthorized') {
+      // A refused token is said once, by accessDenied, not as "could not start".
       this.startError = info.error;
     }
     this.started = true;

@@ -2,12 +2,14 @@
 // in this process and the model in a utility process. Everything the window may do goes through
 // the contract (ipc.ts); everything else is denied (hardening.ts).
 import { app, BrowserWindow, dialog, ipcMain, nativeTheme, session, shell, safeStorage, utilityProcess } from 'electron';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DuetCore } from '../core/core-types.js';
 import { createEncryptedFileSecretStore } from '../cloud/secrets.js';
 import { createDuetCore } from '../core/create-core.js';
+import { damagedHistoryMessage, findDamagedHistory } from '../core/damaged-history.js';
+import { prepareDataFolder } from '../core/data-folder.js';
 import { resolveDataDir, resolveModelPath } from '../core/paths.js';
 import { APP_ENTRY_URL } from './app-files.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
@@ -41,9 +43,10 @@ function boot(): void {
   });
   const modelPath = resolveModelPath({ flag: readFlag(process.argv, 'model'), env: process.env });
   try {
-    mkdirSync(dataDir, { recursive: true });
+    prepareDataFolder(dataDir);
   } catch (error) {
-    fatal(`Duet cannot use its data folder ${dataDir} (${describe(error)}). Choose another with --data <folder>.`);
+    // The shared sentence: "Duet cannot use X as its data folder: it is a file. Choose another …".
+    fatal(describe(error));
     return;
   }
   // Chromium's profile and the single-instance lock live in userData: keeping it equal to the data
@@ -93,10 +96,20 @@ async function start(dataDir: string, modelPath: string | null): Promise<void> {
   serveRenderer(rendererDir);
   if (!existsSync(path.join(rendererDir, 'index.html'))) console.error(`Duet's window is not built (${rendererDir}); run "npm run build".`);
   if (!existsSync(PRELOAD)) console.error(`Duet's preload is not built (${PRELOAD}); run "npm run build:main".`);
+  await startCore(dataDir, modelPath, false);
+}
 
+/**
+ * Builds the core, then opens the window. A headless Duet on the same folder gets a dialog naming
+ * it (the desktop-vs-desktop case never gets here: the single-instance lock focuses the first
+ * window); a damaged history gets a dialog that offers to restore the newest backup.
+ */
+async function startCore(dataDir: string, modelPath: string | null, restoreBackup: boolean): Promise<void> {
   try {
     core = await createDuetCore({
       dataDir,
+      instanceKind: 'desktop',
+      restoreBackup,
       modelPath,
       spawnWorker: utilityProcessSpawner((modulePath, args, options) => utilityProcess.fork(modulePath, args, options)),
       version: app.getVersion(),
@@ -110,6 +123,11 @@ async function start(dataDir: string, modelPath: string | null): Promise<void> {
       keyStorage: safeStorage.isEncryptionAvailable() ? 'encrypted' : 'unavailable',
     });
   } catch (error) {
+    if ((error as { code?: unknown }).code === 'storage_corrupt' && !restoreBackup) {
+      // Either restores and starts again, or quits after the dialog.
+      if (await offerRestore(dataDir)) await startCore(dataDir, modelPath, true);
+      return;
+    }
     fatal(describe(error));
     return;
   }
@@ -135,6 +153,25 @@ function focusMainWindow(): void {
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.show();
   mainWindow.focus();
+}
+
+/** Says the history is damaged and where its backups are; true when the user chose to restore the newest. */
+async function offerRestore(dataDir: string): Promise<boolean> {
+  const damaged = findDamagedHistory(dataDir);
+  const message = damagedHistoryMessage(damaged, 'choose "Restore newest backup"');
+  const buttons = damaged.newest ? ['Restore newest backup', 'Quit'] : ['Quit'];
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    title: 'Duet cannot open its history',
+    message: 'Duet cannot open its history',
+    detail: message,
+    buttons,
+    defaultId: 0,
+    cancelId: buttons.length - 1,
+  });
+  if (damaged.newest && response === 0) return true;
+  app.exit(1);
+  return false;
 }
 
 /** Tells the user why Duet cannot run, then exits. */

@@ -10,4 +10,9 @@ export interface DuetApi {
   call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
   /** Listens to core events; returns a function that stops listening. */
   subscribe(listener: (event: DuetEvent) => void): () => void;
+  /**
+   * Desktop only: where on disk a file the user picked lives ('' when it is not on disk), so the core
+   * can read a large import as a stream (`history.importFile`) instead of receiving it whole.
+   */
+  pathForFile?(file: File): string;
 }

@@ -6,9 +6,12 @@ import type { DuetEvent } from '../contract/events.js';
 import { IPC_CALL, IPC_EVENT } from '../contract/transport.js';
 import { isContractChannel } from './channel-names.js';
 
-/** `call` and `subscribe` over IPC; the page never sees ipcRenderer or an IPC event object. */
-export function createDuetApi(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>): DuetApi {
-  return {
+/**
+ * `call` and `subscribe` over IPC, and `pathForFile` when given (Electron's `webUtils.getPathForFile`);
+ * the page never sees ipcRenderer or an IPC event object.
+ */
+export function createDuetApi(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>, getPathForFile?: (file: File) => string): DuetApi {
+  const api: DuetApi = {
     call(channel, request) {
       // Refused here without a round trip; the main process checks again, with the schema.
       if (!isContractChannel(channel)) {
@@ -31,4 +34,14 @@ export function createDuetApi(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeLi
       };
     },
   };
+  if (getPathForFile) {
+    api.pathForFile = (file) => {
+      try {
+        return getPathForFile(file);
+      } catch {
+        return ''; // not a file from disk: the page reads it itself
+      }
+    };
+  }
+  return api;
 }

@@ -1,5 +1,6 @@
 import type { DuetApi } from '../../src-main/contract/api.js';
 import type { DuetError, Result } from '../../src-main/contract/envelope.js';
+import type { ImportSummary } from '../../src-main/contract/history-entities.js';
 
 /**
  * What the renderer talks to: the contract's `DuetApi`, plus word of the event stream
@@ -9,6 +10,11 @@ import type { DuetError, Result } from '../../src-main/contract/envelope.js';
 export interface DuetClient extends DuetApi {
   /** `false` when the event stream is lost, `true` when it is back after a loss; returns an unsubscribe function. */
   onConnectionChange(listener: (connected: boolean) => void): () => void;
+  /**
+   * Imports a history file (a Duet export or ChatGPT's conversations.json) without holding it whole
+   * in a call: uploaded as a stream over HTTP, or read from disk by the core in the desktop app.
+   */
+  importFile(file: File): Promise<Result<ImportSummary>>;
   /**
    * The transport refuses this page's credentials for good (the HTTP bridge's token was renewed, or
    * the page was opened without it): retrying cannot help, the user must open Duet's new address.
@@ -31,4 +37,25 @@ export function isEnvelope(body: unknown): body is Result<unknown> {
   if (candidate.ok !== false) return false;
   const error = candidate.error as { code?: unknown; message?: unknown } | undefined;
   return typeof error?.code === 'string' && typeof error.message === 'string';
+}
+
+/**
+ * A file with more bytes than this surely holds more than the 64 Mi characters `history.import` takes
+ * (UTF-8 spends at most 4 bytes a character): refused before it is read into memory. (A number, not
+ * IMPORT_MAX_CHARS: importing the channels module would bring zod into the page.)
+ */
+const IMPORT_TEXT_MAX_BYTES = 4 * 64 * 1024 * 1024;
+
+/** The import for a file with no path on disk: its text in one `history.import` call. */
+export async function importAsText(api: DuetApi, file: File): Promise<Result<ImportSummary>> {
+  if (file.size > IMPORT_TEXT_MAX_BYTES) {
+    return { ok: false, error: { code: 'invalid_request', message: 'That file is too large to import (64 MiB at most).' } };
+  }
+  let content: string;
+  try {
+    content = await file.text();
+  } catch {
+    return { ok: false, error: { code: 'invalid_request', message: `Could not read ${file.name}. Check that the file is still there, then try again.` } };
+  }
+  return api.call('history.import', { fileName: file.name, content });
 }

@@ -3,6 +3,7 @@ import type { DuetError, Result } from '../../src-main/contract/envelope.js';
 import type { DuetEvent } from '../../src-main/contract/events.js';
 import { HTTP_CALL_PREFIX, HTTP_EVENTS, TOKEN_QUERY_PARAM } from '../../src-main/contract/transport.js';
 import { failure, isEnvelope, type DuetClient } from './client.js';
+import { uploadImport } from './http-upload.js';
 
 const TOKEN_KEY = 'duet.token';
 const UNREACHABLE =
@@ -163,6 +164,7 @@ export function createHttpClient(token: string | null): DuetClient {
         if (listeners.size === 0) close();
       };
     },
+    importFile: (file) => uploadImport(token, file),
     onConnectionChange(listener) {
       connectionListeners.add(listener);
       return () => connectionListeners.delete(listener);

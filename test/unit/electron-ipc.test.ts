@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { BrowserWindow, IpcMainInvokeEvent, IpcRenderer } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { channelNames, ok, type DuetEvent, type Result } from '../../src-main/contract/index.js';
+import { channelNames, fail, ok, type DuetEvent, type Result } from '../../src-main/contract/index.js';
 import { IPC_CALL, IPC_EVENT } from '../../src-main/contract/transport.js';
 import type { DuetCore } from '../../src-main/core/core-types.js';
 import { CONTRACT_CHANNELS, isContractChannel } from '../../src-main/electron/channel-names.js';
@@ -77,6 +77,7 @@ function recordingCore() {
       events.on('event', listener);
       return () => events.off('event', listener);
     },
+    importUpload: async () => fail('invalid_request', 'Uploads are for the HTTP bridge.'),
     async close() {},
   };
   return { core, calls, emit: (event: DuetEvent) => events.emit('event', event), listeners: () => events.listenerCount('event') };
@@ -188,6 +189,16 @@ describe('createDuetApi (window.duet)', () => {
   it('has exactly call and subscribe', () => {
     const api = createDuetApi(fakeIpcRenderer().ipc);
     expect(Object.keys(api).sort()).toEqual(['call', 'subscribe']);
+  });
+
+  it('adds pathForFile when given, and answers "" for a file that is not on disk', () => {
+    const api = createDuetApi(fakeIpcRenderer().ipc, (file) => {
+      if ((file as { name?: string }).name === 'memory.json') throw new Error('not on disk');
+      return '/home/me/conversations.json';
+    });
+    expect(Object.keys(api).sort()).toEqual(['call', 'pathForFile', 'subscribe']);
+    expect(api.pathForFile?.({ name: 'conversations.json' } as File)).toBe('/home/me/conversations.json');
+    expect(api.pathForFile?.({ name: 'memory.json' } as File)).toBe('');
   });
 
   it('calls over IPC_CALL with the channel and request', async () => {

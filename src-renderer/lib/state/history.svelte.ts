@@ -3,12 +3,6 @@ import type { DistillationExport, ExportFormat, ImportSummary } from '../../../s
 import type { DuetClient } from '../client.js';
 import { offerDownload } from '../download.js';
 
-/**
- * A file with more bytes than this surely holds more than the 64 Mi characters "Import" takes
- * (UTF-8 spends at most 4 bytes a character): refused before it is read into memory.
- */
-const IMPORT_MAX_BYTES = 4 * 64 * 1024 * 1024;
-
 /** What the exports are for: the open conversation, or the whole history. */
 export type ExportScope = 'conversation' | 'all';
 
@@ -51,18 +45,7 @@ export class HistoryState {
     this.imported = null;
     this.importError = null;
     try {
-      if (file.size > IMPORT_MAX_BYTES) {
-        this.importError = { code: 'invalid_request', message: 'That file is too large to import (64 MiB at most).' };
-        return;
-      }
-      let content: string;
-      try {
-        content = await file.text();
-      } catch {
-        this.importError = { code: 'invalid_request', message: `Could not read ${file.name}. Check that the file is still there, then try again.` };
-        return;
-      }
-      const result = await this.#api.call('history.import', { fileName: file.name, content });
+      const result = await this.#api.importFile(file);
       if (result.ok) this.imported = result.value;
       else this.importError = result.error;
     } finally {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationDetail, DuetEvent, Message, ModelStatus } from '../../src-main/contract/index.js';
+import { BUSY_PATIENCE_MS } from '../../src-main/core/answer-journal.js';
 import { BENCH_MODEL_FILE } from '../fixtures/fixture-facts.js';
 import { BridgeClient, type EventStream } from '../support/bridge-client.js';
 import { startServer, type RunningServer } from '../support/headless-server.js';
@@ -154,6 +155,33 @@ describe('a history file write-locked by another program mid-answer', () => {
     const saved = await waitForDisk(dataDir, id, (row) => row.status !== 'streaming', 'the finished answer');
     expect(saved).toEqual({ content: answer.content, status: answer.status, errorCode: null });
     expect(server.output()).not.toMatch(/HistoryError|Uncaught|unhandled/i);
+  }, 240_000);
+
+  it('stops the answer once the lock outlasts BUSY_PATIENCE_MS, says why, and saves its text when the lock is gone', async () => {
+    const session = await start(path.join(temp.dir, 'locked-long'));
+    const { server, client, events, dataDir } = session;
+    const sent = await askLongStory(session);
+    const id = sent.assistantMessage.id;
+
+    const other = new Database(path.join(dataDir, 'duet.sqlite'));
+    other.exec('BEGIN IMMEDIATE');
+    let answer: Message;
+    try {
+      answer = await finished(events, id, BUSY_PATIENCE_MS + 30_000);
+      // Still locked: the user is told the answer is not saved, why, and what to do.
+      expect(answer.status).toBe('error');
+      expect(answer.error?.code).toBe('busy');
+      expect(answer.error?.message).toMatch(/another program/i);
+      expect(answer.content).toBe(streamedText(events, id));
+      expect((await openAnswer(client, sent)).answer).toMatchObject({ status: 'error', content: answer.content });
+      expect(rowOnDisk(dataDir, id).status).toBe('streaming');
+    } finally {
+      other.exec('COMMIT');
+      other.close();
+    }
+    const saved = await waitForDisk(dataDir, id, (row) => row.status !== 'streaming', 'the stopped answer');
+    expect(saved).toEqual({ content: answer.content, status: 'error', errorCode: 'busy' });
+    expect(server.process.exitCode, server.output()).toBeNull();
   }, 240_000);
 });
 

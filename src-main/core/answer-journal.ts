@@ -10,12 +10,14 @@ import type { EventHub } from './event-hub.js';
 export const SAVE_WAIT_MS = 25;
 /** A history locked for longer than this stops the answer; a shorter lock only delays its saving. */
 export const BUSY_PATIENCE_MS = 10_000;
-/** Unsaved answers are retried after this long at first, then less and less often, up to RETRY_MAX_MS. */
+/** Unsaved answers are retried after this long at first, then less and less often… */
 export const RETRY_FIRST_MS = 250;
+/** …down to once every this long: a full disk may stay full for hours, each try costs little. */
 export const RETRY_MAX_MS = 4_000;
 /** On close, the last try waits this long for a lock: closing may take a moment, losing text may not. */
 export const CLOSE_WAIT_MS = 2_000;
 
+/** The journal's timings; the defaults above suit the app, tests shorten them. */
 export interface JournalOptions {
   busyPatienceMs?: number;
   retryFirstMs?: number;
@@ -179,8 +181,9 @@ export class AnswerJournal {
           this.events.emit({ type: 'message.updated', message: this.current(entry.base) });
         }
       } catch (e) {
-        // A listener that throws must not end the retries, nor the process.
-        console.warn(`Duet: could not report a saved answer: ${e instanceof Error ? e.message : String(e)}`);
+        // attempt() and emit() catch what they call; this is the last guard of a timer callback,
+        // where anything thrown would end the process.
+        console.warn(`Duet: could not retry saving an answer: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
     this.delay = progress ? this.retryFirstMs : Math.min(this.delay * 2, this.retryMaxMs);

@@ -4,7 +4,7 @@ import type { ChatTurn, GenerateRequest } from '../local/engine-types.js';
 import { estimateTokens } from '../router/context-fit.js';
 import { detectPrivateData } from '../router/privacy.js';
 import type { RouteDecision, RouteInput } from '../router/router-types.js';
-import { AnswerJournal, type JournalOptions } from './answer-journal.js';
+import { AnswerJournal } from './answer-journal.js';
 import { isCloudFailure, looksOffline, type AnswerSource, type SourceOutcome } from './answer-source.js';
 import { CoreError, toEnvelopeError } from './core-error.js';
 import type { EventHub } from './event-hub.js';
@@ -39,8 +39,6 @@ export interface ChatDependencies {
   /** The cloud as configured now; null when none is set up. */
   cloud(): AnswerSource | null;
   route(input: RouteInput): RouteDecision;
-  /** How long saves wait out a locked history, and how often they are retried; defaults suit the app. */
-  saving?: JournalOptions;
 }
 
 /** How one answer is to be produced: where it runs first, and what it may fall back to. */
@@ -66,7 +64,7 @@ export class ChatService {
   private readonly journal: AnswerJournal;
 
   constructor(private readonly deps: ChatDependencies) {
-    this.journal = new AnswerJournal(deps.history, deps.events, deps.saving);
+    this.journal = new AnswerJournal(deps.history, deps.events);
   }
 
   /**

@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { TINY_GREETING_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
+import { startServer, type RunningServer } from '../support/headless-server.js';
+
+let dataDir: string;
+let server: RunningServer | null = null;
+
+test.beforeEach(() => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'duet-e2e-load-'));
+});
+
+test.afterEach(async () => {
+  await server?.stop();
+  server = null;
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('a failed load from the banner is explained once, and a good file loads after it', async ({ page }) => {
+  server = await startServer({ model: null, dataDir });
+  await page.goto(server.url);
+  const empty = path.join(dataDir, 'empty.gguf');
+  writeFileSync(empty, '');
+
+  await page.getByLabel(/model file/i).fill(empty);
+  await page.getByRole('button', { name: /load model/i }).click();
+  // The call's error and the model's status say the same thing: shown once, not twice.
+  await expect(page.getByText(/is not a GGUF model file: it is empty/)).toHaveCount(1);
+
+  await page.getByLabel(/model file/i).fill(TINY_MODEL_FILE);
+  await page.getByRole('button', { name: /load model/i }).click();
+  await expect(page.getByTestId('model-banner')).toHaveCount(0);
+  const composer = page.getByLabel('Message');
+  await composer.fill('Hello');
+  await composer.press('Enter');
+  await expect(page.locator('[data-testid="message"][data-role="assistant"]').last().getByTestId('message-content')).toHaveText(TINY_GREETING_ANSWER);
+});

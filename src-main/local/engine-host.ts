@@ -173,7 +173,8 @@ class WorkerEngine implements LocalEngine {
     // loaded beside the old one would get fewer of them. A failure costs a reload of the old model
     // instead, which is fast: it loaded moments ago and its file is in the page cache.
     const loaded = await this.loadInWorker(modelPath, name);
-    if (loaded.ok || this.closed || !working?.path) return loaded.ok ? loaded : this.loadFailed(modelPath, name, loaded.error);
+    if (loaded.ok) return loaded;
+    if (this.closed || !working?.path) return this.loadFailed(modelPath, name, loaded.error);
     const restored = await this.loadInWorker(working.path, working.name ?? path.basename(working.path));
     if (restored.ok) return this.keptWorking(restored.value, loaded.error);
     return this.loadFailed(modelPath, name, loaded.error);

@@ -6,6 +6,8 @@ import { failure, isEnvelope, type DuetClient } from './client.js';
 import { uploadImport } from './http-upload.js';
 
 const TOKEN_KEY = 'duet.token';
+/** The longest wait between tries to reach a Duet that is down. */
+const MAX_RETRY_MS = 5_000;
 const UNREACHABLE =
   "Duet's core is not reachable. Check that Duet is still running (npm run serve), then try again.";
 const ACCESS_DENIED: DuetError = {
@@ -85,7 +87,8 @@ export function createHttpClient(token: string | null): DuetClient {
     retryTimer = setTimeout(() => {
       if (active && !denied) open();
     }, retryDelay);
-    retryDelay = Math.min(retryDelay * 2, 30_000);
+    // Capped low: a restarted Duet is back in seconds, and asking 127.0.0.1 costs next to nothing.
+    retryDelay = Math.min(retryDelay * 2, MAX_RETRY_MS);
   }
 
   function headers(): Record<string, string> {

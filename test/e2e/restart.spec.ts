@@ -41,6 +41,7 @@ test('a tab open across a restart reconnects by itself and keeps answering', asy
   server = null;
   // While Duet is down the tab says it is reconnecting, not that Duet could not start.
   await expect(reconnecting(page)).toBeVisible();
+  await expect(page.getByTestId('start-error')).toHaveCount(0);
 
   server = await startServer({ model: TINY_MODEL_FILE, dataDir, port });
   await expect(reconnecting(page)).toBeHidden();

@@ -115,8 +115,8 @@ async function wholeAnswer(options: OpenAICompatOptions, answer: AnswerIds, inpu
   const result = await options.engine.generate(engineRequest(input), () => undefined, signal);
   if (signal.aborted || res.destroyed) return;
   if (!result.ok) {
-    const { status, type } = engineFailureStatus(result.error.code);
-    return sendJson(res, status, errorBody(result.error.message, type, result.error.code));
+    const { status, type, code } = engineFailureStatus(result.error.code);
+    return sendJson(res, status, errorBody(result.error.message, type, code));
   }
   const { text, stats } = result.value;
   sendJson(res, 200, completionBody(answer.id, answer.created, answer.model, text, finishReason(input, stats.tokens), usageOf(input.promptTokensEstimate, stats.tokens)));
@@ -154,9 +154,9 @@ async function streamAnswer(
   );
   if (signal.aborted || res.destroyed) return;
   if (!result.ok) {
-    const { status, type } = engineFailureStatus(result.error.code);
-    if (!res.headersSent) return sendJson(res, status, errorBody(result.error.message, type, result.error.code));
-    write(errorBody(result.error.message, type, result.error.code));
+    const { status, type, code } = engineFailureStatus(result.error.code);
+    if (!res.headersSent) return sendJson(res, status, errorBody(result.error.message, type, code));
+    write(errorBody(result.error.message, type, code));
     res.end();
     return;
   }

@@ -72,20 +72,26 @@ export function errorBody(message: string, type: string, code: string | null, pa
   return { error: { message, type, param, code } };
 }
 
-/** How an engine failure is answered: the HTTP status and the OpenAI error type for each Duet code. */
-export function engineFailureStatus(code: ErrorCode): { status: number; type: string } {
+/**
+ * How an engine failure is answered: the HTTP status, the OpenAI error type, and the error code a
+ * client checks (OpenAI's own where one exists, else Duet's).
+ */
+export function engineFailureStatus(code: ErrorCode): { status: number; type: string; code: string } {
   switch (code) {
     case 'invalid_request':
-      return { status: 400, type: 'invalid_request_error' };
+      return { status: 400, type: 'invalid_request_error', code };
+    case 'context_too_long':
+      // OpenAI's name for it, so clients that trim and retry on it do so with Duet too.
+      return { status: 400, type: 'invalid_request_error', code: 'context_length_exceeded' };
     case 'busy':
-      return { status: 429, type: 'rate_limit_error' };
+      return { status: 429, type: 'rate_limit_error', code };
     case 'model_missing':
     case 'model_invalid':
     case 'model_load_failed':
     case 'engine_crashed':
-      return { status: 503, type: 'server_error' };
+      return { status: 503, type: 'server_error', code };
     default:
-      return { status: 500, type: 'server_error' };
+      return { status: 500, type: 'server_error', code };
   }
 }
 

@@ -213,6 +213,17 @@ describe('chat completions', () => {
     expect(body.choices[0]!.message.content.length).toBeLessThan(TINY_GREETING_ANSWER.length);
   });
 
+  it('answers a conversation too long for the local window as OpenAI does: 400 context_length_exceeded', async () => {
+    const window = engine.status().contextSize ?? 0;
+    expect(window).toBeGreaterThan(0);
+    const content = 'lorem ipsum dolor sit amet '.repeat(Math.ceil((window * 5) / 27));
+    for (const stream of [false, true]) {
+      const body = await expectError(await chat({ model: 'duet', stream, messages: [{ role: 'user', content }] }), 400, 'context_length_exceeded');
+      expect(body.error.type).toBe('invalid_request_error');
+      expect(body.error.message).toContain('too long for the local model');
+    }
+  });
+
   it('stops generating when the client disconnects mid-stream', async () => {
     const controller = new AbortController();
     const startedAt = Date.now();

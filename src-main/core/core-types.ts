@@ -19,7 +19,7 @@ export interface CoreOptions {
   cloud?: CloudSettings | null;
   /** Which shell runs this core, for the message a second Duet on the same data folder prints. */
   instanceKind?: 'desktop' | 'headless';
-  /** Replace the history with the newest backup first (the replaced file is kept, renamed). */
+  /** Replace a damaged history with the newest backup (the replaced file is kept, renamed); a healthy one is kept. */
   restoreBackup?: boolean;
 }
 

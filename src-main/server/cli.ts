@@ -23,7 +23,7 @@ const USAGE = `Usage: npm run serve -- [--model PATH] [--port N] [--data DIR] [-
   --cloud-url URL     an OpenAI-compatible endpoint, e.g. https://api.openai.com/v1 (or DUET_CLOUD_BASE_URL)
   --cloud-model NAME  the cloud model (or DUET_CLOUD_MODEL)
   --new-token         make a new access token (tabs opened with the old one must open the new address)
-  --restore-backup    replace a damaged history with the newest copy in DATA/backups/ (the old file is kept)
+  --restore-backup    if the history is damaged, replace it with the newest copy in DATA/backups/ (the old file is kept)
   DUET_CLOUD_API_KEY  the cloud API key (headless Duet never stores keys)
   DUET_TOKEN          the access token (default: the one kept in DATA/access-token, made on first start)`;
 

@@ -167,7 +167,16 @@ describe('a damaged history', () => {
     expect(fs.readFileSync(path.join(dataDir, kept[0]!)).equals(garbage)).toBe(true);
     // The backup itself is still there.
     expect(fs.existsSync(path.join(dataDir, 'backups', backup!))).toBe(true);
+    await new BridgeClient(restored.url).call('conversations.rename', { id: 'c1', title: 'Renamed after the restore' });
     await restored.stop();
+
+    // The flag left on a later start leaves a healthy history as it is.
+    const again = await serve({ model: null, dataDir, args: ['--restore-backup'] });
+    expect(again.output()).not.toContain('restored your history');
+    const after = await new BridgeClient(again.url).call<ConversationSummary[]>('conversations.list');
+    expect(after.map((c) => c.title)).toEqual(['Renamed after the restore']);
+    expect(fs.readdirSync(dataDir).filter((name) => name.startsWith('duet.sqlite.damaged-'))).toHaveLength(1);
+    await again.stop();
   });
 });
 

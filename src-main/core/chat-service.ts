@@ -262,7 +262,10 @@ export class ChatService {
     });
   }
 
-  /** What to try after an attempt: the cloud when the local model was unsure, local when the cloud failed. */
+  /**
+   * What to try after an attempt: the cloud when the local model was unsure or the conversation did
+   * not fit its window, local when the cloud failed.
+   */
   private nextPlan(plan: AnswerPlan, result: Result<SourceOutcome>, signal: AbortSignal): AnswerPlan | null {
     if (signal.aborted) return null;
     if (result.ok && result.value.unsure && plan.escalation) {
@@ -274,6 +277,19 @@ export class ChatService {
         source: plan.escalation,
         escalation: null,
         fallback: plan.source,
+      };
+    }
+    // The router's estimate of the conversation's size said it fits; the engine's exact count said
+    // no. Where the cloud may answer (the same test as for an unsure answer), it does, rather than
+    // the user getting an error they could only fix by asking the cloud themselves.
+    if (!result.ok && result.error.code === 'context_too_long' && plan.escalation) {
+      return {
+        ...plan,
+        route: 'escalated',
+        reasons: [...plan.reasons, { code: 'context-too-long', message: "escalated: too long for the local model's window" }],
+        source: plan.escalation,
+        escalation: null,
+        fallback: null,
       };
     }
     if (!result.ok && plan.fallback && isCloudFailure(result.error.code)) {

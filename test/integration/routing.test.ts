@@ -147,6 +147,25 @@ describe('routing', () => {
     expect(answer.provenance?.reasons[1]?.message).toMatch(/^escalated: local model unsure \(confidence 0\.\d+\)$/);
   });
 
+  it('sends an easy question the local window cannot hold to the cloud, and keeps it local when it must stay', async () => {
+    const c = await open();
+    cloud.setFault({ kind: 'large-window' });
+    valueOf(await c.call('settings.update', { threshold: 1 }));
+    // The router's estimate (four characters a token) thinks this fits the tiny model's window; its
+    // tokenizer spends about a token a character, so only the engine's exact count finds it too long.
+    const window = (await waitForModel(c)).contextSize ?? 0;
+    const question = 'lorem ipsum dolor sit amet '.repeat(Math.ceil((window * 2) / 27)).trim();
+    const { answer } = await askAndWait(c, question);
+    expect(answer.content).toBe(CLOUD_GREETING_ANSWER);
+    expect(answer.provenance).toMatchObject({ target: 'cloud', route: 'escalated' });
+    expect(codes(answer)).toEqual(['easy', 'context-too-long']);
+
+    valueOf(await c.call('settings.update', { mode: 'local' }));
+    const local = await askAndWait(c, question);
+    expect(local.answer).toMatchObject({ status: 'error', error: { code: 'context_too_long' } });
+    expect(local.answer.provenance?.target).toBe('local');
+  });
+
   it('keeps a sure local answer local: the tiny model is confident', async () => {
     const c = await open();
     const { answer } = await askAndWait(c, 'Hello');

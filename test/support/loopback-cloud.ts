@@ -22,7 +22,12 @@ export type CloudFault =
   /** Streams `afterChunks` pieces of text, then destroys the socket mid-answer. */
   | { kind: 'drop-mid-stream'; afterChunks: number }
   /** Sends the first piece of text at once, then waits `delayMs` before each next one (the fixture model answers in milliseconds otherwise). */
-  | { kind: 'slow'; delayMs: number };
+  | { kind: 'slow'; delayMs: number }
+  /**
+   * Plays a cloud with a far larger window than the fixture model's: the model sees only the start of
+   * the last question, so a conversation too long for the local window is still answered.
+   */
+  | { kind: 'large-window' };
 
 export interface LoopbackCloud {
   /** `http://127.0.0.1:PORT/v1`, what an OpenAI client takes as its base URL. */
@@ -85,7 +90,7 @@ export async function startLoopbackCloud(options: LoopbackCloudOptions = {}): Pr
       return; // the socket stays open until the client gives up or stop() closes it
     }
     if (isChat && fault.kind === 'drop-mid-stream') dropAfter(res, fault.afterChunks);
-    const handler = isChat && fault.kind === 'slow' ? handlerFor(slowEngine(engine, fault.delayMs)) : plain;
+    const handler = !isChat ? plain : fault.kind === 'slow' ? handlerFor(slowEngine(engine, fault.delayMs)) : fault.kind === 'large-window' ? handlerFor(largeWindowEngine(engine)) : plain;
     if (!(await handler(req, res))) {
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'Unknown path.', type: 'invalid_request_error', code: 'unknown_url' } }));
     }
@@ -160,11 +165,7 @@ function dropAfter(res: ServerResponse, afterChunks: number): void {
 /** The engine, with each piece of text after the first held back `delayMs` (generated first, then replayed). */
 function slowEngine(engine: LocalEngine, delayMs: number): LocalEngine {
   return {
-    load: (modelPath) => engine.load(modelPath),
-    status: () => engine.status(),
-    onStatus: (listener) => engine.onStatus(listener),
-    workerPid: () => engine.workerPid(),
-    close: () => engine.close(),
+    ...delegate(engine),
     async generate(request, onToken, signal): Promise<Result<GenerateOutcome>> {
       const pieces: string[] = [];
       const result = await engine.generate(request, (text) => pieces.push(text), signal);
@@ -177,6 +178,22 @@ function slowEngine(engine: LocalEngine, delayMs: number): LocalEngine {
       }
       return result;
     },
+  };
+}
+
+/** The engine, asked only the first words of the last question: a window nothing here overflows. */
+function largeWindowEngine(engine: LocalEngine): LocalEngine {
+  return { ...delegate(engine), generate: (request, onToken, signal) => engine.generate({ ...request, history: [], prompt: request.prompt.slice(0, 64) }, onToken, signal) };
+}
+
+/** Everything of the engine but `generate`, passed straight through. */
+function delegate(engine: LocalEngine): Omit<LocalEngine, 'generate'> {
+  return {
+    load: (modelPath) => engine.load(modelPath),
+    status: () => engine.status(),
+    onStatus: (listener) => engine.onStatus(listener),
+    workerPid: () => engine.workerPid(),
+    close: () => engine.close(),
   };
 }
 

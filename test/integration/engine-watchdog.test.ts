@@ -2,11 +2,10 @@
 // clear message, restarts the worker, and the next question is answered.
 import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ModelStatus } from '../../src-main/contract/index.js';
 import { createLocalEngine, type LocalEngineOptions } from '../../src-main/local/engine-host.js';
 import type { LocalEngine } from '../../src-main/local/engine-types.js';
 import { BENCH_MODEL_FILE, TINY_GREETING_ANSWER, TINY_MODEL_FILE, UNSURE_MODEL_FILE } from '../fixtures/fixture-facts.js';
-import { ask, outcomeOf } from '../support/engine-driver.js';
+import { ask, outcomeOf, waitForStatus } from '../support/engine-driver.js';
 
 // Short for the test; a healthy worker beats every second, so even a busy machine stays well inside it.
 const WATCHDOG_MS = 4000;
@@ -26,21 +25,6 @@ function freeze(pid: number): void {
   process.kill(pid, 'SIGSTOP');
 }
 
-function waitForStatus(engine: LocalEngine, predicate: (status: ModelStatus) => boolean, timeoutMs = 60_000): Promise<ModelStatus> {
-  return new Promise((resolve, reject) => {
-    if (predicate(engine.status())) return resolve(engine.status());
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`status never matched; last: ${JSON.stringify(engine.status())}`));
-    }, timeoutMs);
-    const stop = engine.onStatus((status) => {
-      if (!predicate(status)) return;
-      clearTimeout(timer);
-      stop();
-      resolve(status);
-    });
-  });
-}
 
 afterAll(async () => {
   await Promise.all(engines.map((engine) => engine.close()));

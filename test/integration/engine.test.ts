@@ -8,25 +8,7 @@ import { createLocalEngine } from '../../src-main/local/engine-host.js';
 import type { ChatTurn, LocalEngine } from '../../src-main/local/engine-types.js';
 import { writeEmptyFile, writeNotGguf, writeTruncatedModel, writeUnloadableGguf } from '../fixtures/bad-models.js';
 import { BENCH_MODEL_FILE, TINY_GREETING_ANSWER, TINY_KEYWORD, TINY_KEYWORD_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
-import { ask, askThenStop, outcomeOf } from '../support/engine-driver.js';
-
-
-
-function waitForStatus(engine: LocalEngine, predicate: (status: ModelStatus) => boolean, timeoutMs = 30_000): Promise<ModelStatus> {
-  return new Promise((resolve, reject) => {
-    if (predicate(engine.status())) return resolve(engine.status());
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`status never matched; last: ${JSON.stringify(engine.status())}`));
-    }, timeoutMs);
-    const stop = engine.onStatus((status) => {
-      if (!predicate(status)) return;
-      clearTimeout(timer);
-      stop();
-      resolve(status);
-    });
-  });
-}
+import { ask, askThenStop, outcomeOf, waitForStatus } from '../support/engine-driver.js';
 
 function isAlive(pid: number): boolean {
   try {

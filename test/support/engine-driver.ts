@@ -1,4 +1,4 @@
-import type { Result } from '../../src-main/contract/index.js';
+import type { ModelStatus, Result } from '../../src-main/contract/index.js';
 import type { ChatTurn, ConfidenceCheck, GenerateOutcome, LocalEngine } from '../../src-main/local/engine-types.js';
 
 export interface Answer {
@@ -66,4 +66,21 @@ export async function askThenStop(
     },
   });
   return { ...answer, resolvedAfterMs: performance.now() - stoppedAt };
+}
+
+/** Resolves with the engine's status once it matches (at once if it already does); rejects after `timeoutMs`. */
+export function waitForStatus(engine: LocalEngine, predicate: (status: ModelStatus) => boolean, timeoutMs = 60_000): Promise<ModelStatus> {
+  return new Promise((resolve, reject) => {
+    if (predicate(engine.status())) return resolve(engine.status());
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`status never matched; last: ${JSON.stringify(engine.status())}`));
+    }, timeoutMs);
+    const stop = engine.onStatus((status) => {
+      if (!predicate(status)) return;
+      clearTimeout(timer);
+      stop();
+      resolve(status);
+    });
+  });
 }

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_DIFFICULTY_THRESHOLD, expectedLocalShare } from '../../src-main/router/difficulty.js';
 import { CLOUD_GREETING_ANSWER, TINY_GREETING_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
+import { BridgeClient } from '../support/bridge-client.js';
 import { startServer, type RunningServer } from '../support/headless-server.js';
 import { startLoopbackCloud, type LoopbackCloud } from '../support/loopback-cloud.js';
 
@@ -31,6 +32,16 @@ test.afterEach(async () => {
 
 const lastAnswer = (page: Page) => page.locator('[data-testid="message"][data-role="assistant"]').last();
 
+/**
+ * Picks Cloud in the header and waits until Duet has saved it: the save and a question typed at once
+ * travel on separate requests, which may reach Duet in either order (a person is never that quick).
+ */
+async function chooseCloudMode(page: Page): Promise<void> {
+  await page.getByLabel('Routing mode').selectOption('cloud');
+  const client = new BridgeClient(server!.url);
+  await expect.poll(async () => (await client.call<{ settings: { mode: string } }>('app.info')).settings.mode).toBe('cloud');
+}
+
 async function ask(page: Page, text: string): Promise<void> {
   const composer = page.getByLabel('Message');
   await composer.fill(text);
@@ -49,7 +60,7 @@ test('a greeting is answered locally, and its badge tells why', async ({ page })
 
 test('Cloud only mode answers from the cloud, with its badge', async ({ page }) => {
   await page.goto(server!.url);
-  await page.getByLabel('Routing mode').selectOption('cloud');
+  await chooseCloudMode(page);
   await ask(page, 'Hello');
   await expect(lastAnswer(page).getByTestId('message-content')).toHaveText(CLOUD_GREETING_ANSWER);
   await expect(lastAnswer(page).getByTestId('route-badge')).toHaveText('cloud');
@@ -57,7 +68,7 @@ test('Cloud only mode answers from the cloud, with its badge', async ({ page }) 
 
 test('a message with an e-mail address stays local, for privacy', async ({ page }) => {
   await page.goto(server!.url);
-  await page.getByLabel('Routing mode').selectOption('cloud');
+  await chooseCloudMode(page);
   await ask(page, 'Hello, my address is jane.doe@example.com');
   await expect(lastAnswer(page).getByTestId('message-content')).toHaveText(TINY_GREETING_ANSWER);
   await expect(lastAnswer(page).getByTestId('route-badge')).toHaveText('local');
@@ -67,7 +78,7 @@ test('a message with an e-mail address stays local, for privacy', async ({ page 
 
 test('when the cloud goes away mid-conversation, the answer falls back to local with its badge', async ({ page }) => {
   await page.goto(server!.url);
-  await page.getByLabel('Routing mode').selectOption('cloud');
+  await chooseCloudMode(page);
   await ask(page, 'Hello');
   await expect(lastAnswer(page).getByTestId('message-content')).toHaveText(CLOUD_GREETING_ANSWER);
   await expect(lastAnswer(page)).toHaveAttribute('data-status', 'complete');

@@ -1,11 +1,11 @@
 // A large history import streams through the headless server: the file goes to disk as it arrives,
 // is read in pieces and written in small transactions, so other calls are answered while it runs.
 // An upload that is too large or cut off imports nothing and leaves nothing behind.
-import { existsSync, readdirSync, createReadStream, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HTTP_UPLOAD_IMPORT, IMPORT_MAX_BYTES, type ConversationSummary, type ImportSummary, type Result } from '../../src-main/contract/index.js';
+import { HTTP_UPLOAD_IMPORT, IMPORT_MAX_BYTES, type ConversationSummary } from '../../src-main/contract/index.js';
 import { UPLOADS_FOLDER } from '../../src-main/core/import-upload.js';
 import { BridgeClient } from '../support/bridge-client.js';
 import { generatedConversationId, writeChatGptExport } from '../support/chatgpt-export.js';
@@ -34,24 +34,6 @@ afterAll(async () => {
   temp?.remove();
 });
 
-/** Uploads a file as the browser tab does: the raw bytes as the body, streamed from disk. */
-function upload(file: string): Promise<{ status: number; body: Result<ImportSummary> }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      `${client.base}${HTTP_UPLOAD_IMPORT}?fileName=conversations.json`,
-      { method: 'POST', headers: { authorization: `Bearer ${client.token}`, 'content-length': statSync(file).size } },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Result<ImportSummary> }));
-      },
-    );
-    req.on('error', reject);
-    createReadStream(file).pipe(req);
-  });
-}
-
 /** A raw upload request: headers as given, then `body`, then either the end or a dropped connection. */
 function rawUpload(headers: http.OutgoingHttpHeaders, body: Buffer, then: 'end' | 'drop' | 'wait'): Promise<{ status: number; text: string } | null> {
   return new Promise((resolve) => {
@@ -76,7 +58,7 @@ function uploadsLeft(): string[] {
 describe('importing a large ChatGPT export through the headless server', () => {
   it('answers other calls while the import runs, and imports every conversation', async () => {
     let finished = false;
-    const importing = upload(bigFile).finally(() => (finished = true));
+    const importing = client.uploadImport(bigFile).finally(() => (finished = true));
     // Calls made while the import runs: each records whether it came back before the import did,
     // and how many conversations it saw (some but not all means it ran between two writes).
     const answeredDuring: string[] = [];
@@ -101,7 +83,7 @@ describe('importing a large ChatGPT export through the headless server', () => {
     expect(uploadsLeft()).toEqual([]);
 
     // Importing the same file again adds nothing.
-    const again = await upload(bigFile);
+    const again = await client.uploadImport(bigFile);
     expect(again.body).toMatchObject({ ok: true, value: { conversations: 0, skipped: SHAPE.conversations } });
   }, 600_000);
 

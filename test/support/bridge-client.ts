@@ -1,5 +1,7 @@
 // A client for the headless server's HTTP bridge, as the browser tab uses it: calls and Server-Sent Events.
-import type { DuetEvent, Result } from '../../src-main/contract/index.js';
+import { createReadStream, statSync } from 'node:fs';
+import http from 'node:http';
+import { HTTP_UPLOAD_IMPORT, type DuetEvent, type ImportSummary, type Result } from '../../src-main/contract/index.js';
 
 /** Calls the contract over HTTP; built from the address the server printed (`…/?token=…`). */
 export class BridgeClient {
@@ -27,6 +29,24 @@ export class BridgeClient {
     const result = await this.result(channel, request);
     if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`);
     return result.value as T;
+  }
+
+  /** Imports a history file as the browser tab does: its raw bytes as the body, streamed from disk. */
+  uploadImport(file: string): Promise<{ status: number; body: Result<ImportSummary> }> {
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        `${this.base}${HTTP_UPLOAD_IMPORT}?fileName=conversations.json`,
+        { method: 'POST', headers: { authorization: `Bearer ${this.token}`, 'content-length': statSync(file).size } },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Result<ImportSummary> }));
+        },
+      );
+      req.on('error', reject);
+      createReadStream(file).pipe(req);
+    });
   }
 
   /** Subscribes to the event stream; resolves once the server has accepted the subscription. */

@@ -35,6 +35,8 @@ export interface ServerOptions {
   env?: NodeJS.ProcessEnv;
   /** Extra command-line flags, e.g. `--new-token`. */
   args?: string[];
+  /** Another build's `dist-main/server/cli.js` (a benchmark's baseline); this checkout's by default. */
+  cli?: string;
 }
 
 /** What a server that ended printed, and how it ended. */
@@ -45,7 +47,7 @@ export interface FinishedServer {
 }
 
 function spawnServer(options: ServerOptions): ChildProcess & { stdout: NodeJS.ReadableStream; stderr: NodeJS.ReadableStream } {
-  const args = [CLI, '--data', options.dataDir, '--port', String(options.port ?? 0), ...(options.args ?? [])];
+  const args = [options.cli ?? CLI, '--data', options.dataDir, '--port', String(options.port ?? 0), ...(options.args ?? [])];
   if (options.model !== null) args.push('--model', options.model);
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   // The token comes from the data folder unless a test names one.

@@ -19,7 +19,7 @@ export interface OpenDatabaseOptions {
   nativeBinding?: string;
   /** Open without write access (SQLite refuses every write). */
   readonly?: boolean;
-  /** How long a statement waits for another connection's lock before failing with SQLITE_BUSY. */
+  /** How long a statement waits for another connection's lock before failing with SQLITE_BUSY (DEFAULT_BUSY_TIMEOUT_MS). */
   busyTimeoutMs?: number;
   /**
    * Runs after the file is opened and before anything can be written to it (setting WAL rewrites the
@@ -27,6 +27,14 @@ export interface OpenDatabaseOptions {
    */
   beforeWrite?: (db: Db) => void;
 }
+
+/**
+ * How long a write waits for another program's lock by default. better-sqlite3 is synchronous, so the
+ * wait freezes every call and every stream of this process: half a second is the most a user should
+ * feel. Only other programs contend (one Duet per data folder), so a lock that outlasts it is theirs,
+ * and the write fails with `busy` and what to do rather than hanging.
+ */
+export const DEFAULT_BUSY_TIMEOUT_MS = 500;
 
 export interface BindingEnvironment {
   versions?: NodeJS.ProcessVersions;
@@ -55,7 +63,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   });
   try {
     // None of these three writes to the file.
-    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
+    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`);
     // Per connection, off by default in SQLite: without it ON DELETE CASCADE and REFERENCES do nothing.
     db.pragma('foreign_keys = ON');
     options.beforeWrite?.(db);

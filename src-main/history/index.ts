@@ -15,6 +15,7 @@ export {
   openDatabase,
   resolveNativeBinding,
   ELECTRON_NATIVE_BINDING,
+  DEFAULT_BUSY_TIMEOUT_MS,
   type Db,
   type OpenDatabaseOptions,
 } from './connection.js';

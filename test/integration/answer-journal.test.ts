@@ -179,6 +179,24 @@ describe('core with a locked history', () => {
     onDisk.close();
   });
 
+  it('refuses a question while another program holds the history, says what to do, and takes it once the lock is gone', async () => {
+    core = await createDuetCore({ dataDir, modelPath: TINY_MODEL_FILE, version: 'test' });
+    expect((await waitForModel(core)).state).toBe('ready');
+    const lock = holdWriteLock(path.join(dataDir, 'duet.sqlite'));
+    let refused;
+    try {
+      refused = await core.call('chat.send', { conversationId: null, text: 'Hello' });
+      // The rest of Duet still answers meanwhile: reading needs no write lock.
+      expect((await core.call('conversations.list', {})).ok).toBe(true);
+    } finally {
+      lock.release();
+    }
+    expect(refused).toMatchObject({ ok: false, error: { code: 'busy', message: expect.stringMatching(/in use by another copy of Duet or another program.*Close the other one and try again/) } });
+    expect(valueOf<unknown[]>(await core.call('conversations.list', {}))).toEqual([]);
+    const sent = valueOf<{ assistantMessage: Message }>(await core.call('chat.send', { conversationId: null, text: 'Hello' }));
+    expect(sent.assistantMessage.status).toBe('streaming');
+  });
+
   it('never shows an answer as being written when none is', async () => {
     core = await createDuetCore({ dataDir, modelPath: null, version: 'test' });
     const file = path.join(dataDir, 'duet.sqlite');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Message, type Provenance } from '../../src-main/contract/index.js';
 import {
   createHistoryStore,
+  DEFAULT_BUSY_TIMEOUT_MS,
   HistoryError,
   migrate,
   openDatabase,
@@ -215,7 +216,7 @@ describe('the connection', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(1); // 1 = NORMAL
-    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(DEFAULT_BUSY_TIMEOUT_MS);
     h.createConversation('wal');
     expect(fs.existsSync(`${temp.file}-wal`)).toBe(true);
     // Foreign keys really enforced: a message for no conversation is refused by SQLite itself.

@@ -3,6 +3,9 @@
 //   lock    the benchmark model writes a long answer while another program holds the history file's
 //           write lock for 8 s; app.info is called every 100 ms meanwhile. Reports the slowest call,
 //           the tokens streamed during the lock, whether the server survived, and how the answer ended.
+//   question  with no answer running, another program holds the write lock and a question is sent:
+//           how long until the user hears it could not be saved (the server answers nothing else
+//           meanwhile: better-sqlite3 waits synchronously).
 //   import  a ~60 MiB ChatGPT export is imported as the browser tab sends it (this build: the raw file
 //           streamed to /api/upload; the baseline: the whole text in one history.import call), while
 //           conversations.list is called every 100 ms. Reports the import's time and the slowest call.
@@ -98,7 +101,8 @@ async function lockRun(build: Build, dataDir: string): Promise<Record<string, un
     }
     return {
       server_survived: alive,
-      ...(alive ? {} : { server_output_tail: server.output().trim().split('\n').slice(-2).join(' | ') }),
+      // What it died of: the first line naming an error.
+      ...(alive ? {} : { server_died_of: server.output().split('\n').find((line) => /Error/.test(line))?.trim() ?? server.output().trim().slice(-200) }),
       calls_during_lock: polled.calls,
       failed_calls: polled.failed,
       slowest_call_ms: polled.maxMs,
@@ -109,6 +113,21 @@ async function lockRun(build: Build, dataDir: string): Promise<Record<string, un
     };
   } finally {
     events.close();
+    await server.stop();
+  }
+}
+
+async function questionRun(build: Build, dataDir: string): Promise<Record<string, unknown>> {
+  const server = await startServer({ model: null, dataDir, ...(build.cli ? { cli: build.cli } : {}) });
+  const client = new BridgeClient(server.url);
+  const lock = new Database(path.join(dataDir, 'duet.sqlite'));
+  try {
+    lock.exec('BEGIN IMMEDIATE');
+    const started = performance.now();
+    const result = await client.result('chat.send', { conversationId: null, text: 'Hello' });
+    return { outcome: result.ok ? 'saved' : result.error.code, wait_ms: round(performance.now() - started) };
+  } finally {
+    lock.close();
     await server.stop();
   }
 }
@@ -171,9 +190,11 @@ async function main(): Promise<void> {
     for (const build of builds) {
       process.stderr.write(`bench:faults: ${build.name}: lock…\n`);
       const lock = await lockRun(build, path.join(temp.dir, `${build.name}-lock`));
+      process.stderr.write(`bench:faults: ${build.name}: question…\n`);
+      const question = await questionRun(build, path.join(temp.dir, `${build.name}-question`));
       process.stderr.write(`bench:faults: ${build.name}: import…\n`);
       const imported = await importRun(build, path.join(temp.dir, `${build.name}-import`), exportFile);
-      result[build.name] = { lock, import: imported };
+      result[build.name] = { lock, question_during_lock: question, import: imported };
     }
     const slowest = (name: string, part: 'lock' | 'import'): number | undefined =>
       ((result[name] as Record<string, Record<string, number>> | undefined)?.[part]?.slowest_call_ms);

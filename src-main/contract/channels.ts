@@ -10,6 +10,7 @@ import {
   Settings,
 } from './entities.js';
 import { hasNoKeyInUrl, URL_KEY_REFUSED } from './cloud-url.js';
+import { modelChannels } from './models.js';
 import { DistillationExport, ExportFormat, ExportedFile, ImportSummary, Savings, SearchRequest, SearchResult } from './history-entities.js';
 
 const Id = z.string().min(1).max(100);
@@ -92,6 +93,7 @@ export const channels = {
   /** The savings dashboard over the last `days` days (the totals cover all history). */
   'history.savings': { request: z.object({ days: z.number().int().min(1).max(366).optional() }).strict(), response: Savings },
   'model.load': { request: z.object({ path: z.string().min(1).max(4096) }).strict(), response: ModelStatus },
+  ...modelChannels,
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -23,6 +23,8 @@ export const ErrorCode = z.enum([
   'cloud_server_error',
   'cloud_timeout',
   'cloud_bad_request',
+  /** A model download could not finish (network, server, stall, wrong hash); the message names the cause. */
+  'download_failed',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -1,5 +1,6 @@
 import type { DuetError } from './envelope.js';
 import type { Message, ModelStatus } from './entities.js';
+import type { DownloadState } from './models.js';
 
 /** What the core pushes to every renderer while it works. */
 export type DuetEvent =
@@ -7,4 +8,6 @@ export type DuetEvent =
   | { type: 'message.updated'; message: Message }
   | { type: 'model.status'; status: ModelStatus }
   | { type: 'conversations.changed' }
-  | { type: 'engine.crashed'; error: DuetError };
+  | { type: 'engine.crashed'; error: DuetError }
+  /** A model download moved on (about every half second while it runs) or ended. */
+  | { type: 'model.download'; download: DownloadState };

@@ -9,3 +9,4 @@ export * from './transport.js';
 export * from './threshold.js';
 export * from './local-day.js';
 export * from './cloud-url.js';
+export * from './models.js';

@@ -19,6 +19,10 @@ export interface CoreOptions {
   cloud?: CloudSettings | null;
   /** Which shell runs this core, for the message a second Duet on the same data folder prints. */
   instanceKind?: 'desktop' | 'headless';
+  /** Base URL that catalog `hf:` URIs download from (an internal mirror); huggingface.co when absent. */
+  modelHub?: string | null;
+  /** The model catalog file; resources/models/catalog.json by default (tests pass their own). */
+  catalogFile?: string;
   /** Replace a damaged history with the newest backup (the replaced file is kept, renamed); a healthy one is kept. */
   restoreBackup?: boolean;
 }

@@ -26,6 +26,7 @@ import { CoreError, toEnvelopeError } from './core-error.js';
 import type { CoreOptions, DuetCore } from './core-types.js';
 import { EventHub } from './event-hub.js';
 import { HistoryService } from './history-service.js';
+import { createModelDownloads } from './model-downloads.js';
 import { clearUploads, receiveUpload, tooLargeMessage, UPLOADS_FOLDER } from './import-upload.js';
 import { openDataFolder } from './open-data-folder.js';
 import { SettingsService } from './settings-service.js';
@@ -72,7 +73,13 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
     isAnswering: (id) => chat.isAnswering(id),
   });
 
+  const modelDownloads = createModelDownloads(
+    { dataDir: options.dataDir, hub: options.modelHub ?? null, ...(options.catalogFile ? { catalogFile: options.catalogFile } : {}) },
+    events,
+  );
+
   const handlers: Handlers = {
+    ...modelDownloads.handlers,
     'app.info': () => ({
       version: options.version,
       dataDir: options.dataDir,
@@ -149,6 +156,7 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
       }
     },
     async close() {
+      await modelDownloads.close();
       await chat.stopAll();
       await engine.close();
       history.close();

@@ -24,6 +24,10 @@ const NAMES = {
   'history.distill': true,
   'history.savings': true,
   'model.load': true,
+  'models.catalog': true,
+  'models.download': true,
+  'models.cancel': true,
+  'models.downloads': true,
 } as const satisfies Record<Channel, true>;
 
 /** Every channel of the contract. */

@@ -69,13 +69,14 @@ export const DownloadState = z.object({
 });
 export type DownloadState = z.infer<typeof DownloadState>;
 
-const CatalogId = z.string().min(1).max(80);
+/** A catalog id, or an `hf:<user>/<repo>/<file>.gguf` URI (checked with the hash the hub publishes). */
+const CatalogId = z.string().min(1).max(500);
 
 /** The model-management calls; spread into the contract's channel table. */
 export const modelChannels = {
   /** The recommended models, each with whether it fits this machine (fit read from the file's header). */
   'models.catalog': { request: z.object({ refresh: z.boolean().optional() }).strict(), response: z.array(CatalogItem) },
-  /** Starts (or resumes) downloading a catalog model; progress comes as `model.download` events. */
+  /** Starts (or resumes) downloading a catalog model (by id or hf: URI); progress comes as `model.download` events. */
   'models.download': { request: z.object({ id: CatalogId }).strict(), response: DownloadState },
   /** Stops a download and removes its partial file. */
   'models.cancel': { request: z.object({ id: CatalogId }).strict(), response: DownloadState },

@@ -38,6 +38,8 @@ interface Running {
 /** Starts, tracks and cancels model downloads; one at a time per catalog id. */
 export class DownloadManager {
   private readonly runs = new Map<string, Running>();
+  /** Entries for hf: URIs outside the catalog, by URI. */
+  private readonly adHoc = new Map<string, CatalogEntry>();
   private readonly stallMs: number;
   private closed = false;
 
@@ -57,6 +59,7 @@ export class DownloadManager {
   /** Starts downloading `id` (resuming a partial one); answers at once, progress follows as events. */
   start(id: string): DownloadState {
     const entry = this.entry(id);
+    id = entry.id;
     const current = this.runs.get(id);
     if (current && (current.state.phase === 'queued' || current.state.phase === 'downloading' || current.state.phase === 'verifying')) return current.state;
     const run: Running = {
@@ -72,7 +75,7 @@ export class DownloadManager {
 
   /** Resolves when a download ends (done, failed or cancelled). */
   async wait(id: string): Promise<DownloadState> {
-    const run = this.runs.get(id);
+    const run = this.runs.get(this.adHoc.get(id)?.id ?? id);
     if (!run) throw new ModelsError('not_found', `No download of "${id}" is running.`);
     return run.done;
   }
@@ -80,6 +83,7 @@ export class DownloadManager {
   /** Stops a download and removes its partial file; a finished one is left as it is. */
   async cancel(id: string): Promise<DownloadState> {
     const entry = this.entry(id);
+    id = entry.id;
     const run = this.runs.get(id);
     if (run && (run.state.phase === 'queued' || run.state.phase === 'downloading')) {
       run.stopReason = 'cancel';
@@ -118,8 +122,12 @@ export class DownloadManager {
   }
 
   private entry(id: string): CatalogEntry {
-    const entry = this.options.catalog().find((candidate) => candidate.id === id);
-    if (!entry) throw new ModelsError('not_found', `"${id}" is not in the model catalog. Choose a model from the list.`);
+    const entry = this.options.catalog().find((candidate) => candidate.id === id || candidate.uri === id) ?? this.adHoc.get(id) ?? uriEntry(id);
+    if (!entry) {
+      throw new ModelsError('not_found', `"${id}" is not in the model catalog. Choose a model from the list, or give an hf:<user>/<repo>/<file>.gguf address.`);
+    }
+    // Keyed by what the caller asked for, so wait/cancel find it by the same name.
+    this.adHoc.set(id, entry);
     return entry;
   }
 
@@ -263,6 +271,17 @@ export class DownloadManager {
     run.state = { ...run.state, ...changes };
     if (!this.closed || run.state.phase !== 'downloading') this.options.onChange(run.state);
   }
+}
+
+/** A download entry for an `hf:<user>/<repo>/<file>.gguf` URI outside the catalog; its hash must come from the hub. */
+function uriEntry(uri: string): CatalogEntry | null {
+  const match = /^hf:([^/\s]+)\/([^/\s]+)\/(?:[^\s]+\/)?([^/\s]+\.gguf)$/.exec(uri);
+  if (!match) return null;
+  const fileName = match[3]!;
+  return {
+    id: uri, name: fileName, uri, fileName, sizeBytes: 1, quantization: '', parameters: '', contextLength: 1,
+    languages: ['en'], license: 'unknown', sha256: null, description: '',
+  };
 }
 
 function asDuetError(error: unknown, entry: CatalogEntry): DuetError {

@@ -13,11 +13,14 @@ import { damagedHistoryMessage, findDamagedHistory } from '../core/damaged-histo
 import { announceInstanceAddress } from '../core/instance-lock.js';
 import { appRoot, defaultAppDataDir, resolveDataDir, resolveModelPath } from '../core/paths.js';
 import { appVersion } from '../core/version.js';
+import { downloadForServe, isDownloadName } from './cli-download.js';
 import { createBridgeServer } from './http-bridge.js';
 
 const DEFAULT_PORT = 8765;
-const USAGE = `Usage: npm run serve -- [--model PATH] [--port N] [--data DIR] [--cloud-url URL --cloud-model NAME] [--new-token] [--restore-backup]
-  --model PATH        GGUF model to load (or DUET_MODEL; else the last one loaded)
+const USAGE = `Usage: npm run serve -- [--model PATH|ID|hf:URI] [--model-mirror URL] [--port N] [--data DIR] [--cloud-url URL --cloud-model NAME] [--new-token] [--restore-backup]
+  --model PATH        GGUF model to load (or DUET_MODEL; else the last one loaded); a catalog id
+                      (e.g. qwen2.5-0.5b-instruct) or an hf:<user>/<repo>/<file>.gguf URI downloads it first
+  --model-mirror URL  where hf: models download from, e.g. an internal mirror (or DUET_MODEL_MIRROR)
   --port N            port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one)
   --data DIR          data folder (or DUET_DATA_DIR; default ${defaultAppDataDir()})
   --cloud-url URL     an OpenAI-compatible endpoint, e.g. https://api.openai.com/v1 (or DUET_CLOUD_BASE_URL)
@@ -34,6 +37,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       model: { type: 'string' },
+      'model-mirror': { type: 'string' },
       port: { type: 'string' },
       data: { type: 'string' },
       'cloud-url': { type: 'string' },
@@ -52,10 +56,15 @@ async function main(): Promise<void> {
 
   const cloud = cloudFromFlags(values['cloud-url'] ?? process.env.DUET_CLOUD_BASE_URL, values['cloud-model'] ?? process.env.DUET_CLOUD_MODEL);
   dataDir = resolveDataDir({ flag: values.data, defaultDir: defaultAppDataDir() });
-  const modelPath = resolveModelPath({ flag: values.model });
+  const modelFlag = values.model ?? process.env.DUET_MODEL;
+  const download = modelFlag && isDownloadName(modelFlag) && !existsSync(modelFlag) ? modelFlag : null;
+  const modelPath = download ? null : resolveModelPath({ flag: values.model });
+  const modelHub = values['model-mirror'] ?? process.env.DUET_MODEL_MIRROR ?? null;
+  if (modelHub && !/^https?:\/\//.test(modelHub)) throw new Error(`--model-mirror must be an http(s) URL.\n${USAGE}`);
   const core = await createDuetCore({
     dataDir,
     modelPath,
+    modelHub,
     version: appVersion,
     cloud,
     instanceKind: 'headless',
@@ -77,6 +86,7 @@ async function main(): Promise<void> {
   const { port: actualPort } = server.address() as AddressInfo;
   announceInstanceAddress(dataDir, `http://127.0.0.1:${actualPort}/`);
   console.log(`Duet is ready: http://127.0.0.1:${actualPort}/?token=${encodeURIComponent(token)}`);
+  if (download) void downloadAndLoad(core, download);
 
   let closing = false;
   const shutdown = (): void => {
@@ -94,6 +104,18 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+}
+
+/** Downloads the model named by --model, then loads it; a failure is explained and Duet keeps running. */
+async function downloadAndLoad(core: DuetCore, name: string): Promise<void> {
+  try {
+    const file = await downloadForServe(core, name);
+    const loaded = await core.call('model.load', { path: file });
+    if (!loaded.ok) console.error(`Duet could not load the downloaded model ${file}: ${loaded.error.message}`);
+  } catch (error) {
+    console.error(`Duet could not download ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    console.error("Duet keeps running: choose a model in the browser at Duet's address, or restart with --model.");
+  }
 }
 
 /**

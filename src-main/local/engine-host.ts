@@ -116,6 +116,14 @@ class WorkerEngine implements LocalEngine {
     });
   }
 
+  unload(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    return this.exclusive(async () => {
+      await this.unloadWorkerModel();
+      this.setStatus(NO_MODEL);
+    });
+  }
+
   generate(request: GenerateRequest, onToken: (text: string) => void, signal: AbortSignal): Promise<Result<GenerateOutcome>> {
     // Checked here: a request the worker cannot parse would never be answered.
     if (request.confidenceCheck !== undefined && !ConfidenceCheckSchema.safeParse(request.confidenceCheck).success) {

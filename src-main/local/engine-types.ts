@@ -70,6 +70,8 @@ export interface LocalEngine {
    * status becomes 'error' with the same error.
    */
   load(modelPath: string): Promise<Result<ModelStatus>>;
+  /** Frees the model (after the answer in progress, if any); the status becomes 'none'. */
+  unload(): Promise<void>;
   status(): ModelStatus;
   /** Called on every status change, crashes included; returns an unsubscribe function. */
   onStatus(listener: (status: ModelStatus) => void): () => void;

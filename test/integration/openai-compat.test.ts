@@ -251,6 +251,7 @@ describe('chat completions', () => {
 function slowEngine(inner: LocalEngine): LocalEngine {
   return {
     load: (modelPath) => inner.load(modelPath),
+    unload: () => inner.unload(),
     status: () => inner.status(),
     onStatus: (listener) => inner.onStatus(listener),
     workerPid: () => inner.workerPid(),

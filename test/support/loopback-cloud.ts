@@ -190,6 +190,7 @@ function largeWindowEngine(engine: LocalEngine): LocalEngine {
 function delegate(engine: LocalEngine): Omit<LocalEngine, 'generate'> {
   return {
     load: (modelPath) => engine.load(modelPath),
+    unload: () => engine.unload(),
     status: () => engine.status(),
     onStatus: (listener) => engine.onStatus(listener),
     workerPid: () => engine.workerPid(),

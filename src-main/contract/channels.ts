@@ -11,6 +11,7 @@ import {
 } from './entities.js';
 import { hasNoKeyInUrl, URL_KEY_REFUSED } from './cloud-url.js';
 import { modelChannels } from './models.js';
+import { foundModelChannels } from './models-found.js';
 import { DistillationExport, ExportFormat, ExportedFile, ImportSummary, Savings, SearchRequest, SearchResult } from './history-entities.js';
 
 const Id = z.string().min(1).max(100);
@@ -94,6 +95,7 @@ export const channels = {
   'history.savings': { request: z.object({ days: z.number().int().min(1).max(366).optional() }).strict(), response: Savings },
   'model.load': { request: z.object({ path: z.string().min(1).max(4096) }).strict(), response: ModelStatus },
   ...modelChannels,
+  ...foundModelChannels,
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -25,6 +25,8 @@ export const ErrorCode = z.enum([
   'cloud_bad_request',
   /** A model download could not finish (network, server, stall, wrong hash); the message names the cause. */
   'download_failed',
+  /** A model file Duet only points to (or anything outside its models folder): it is never deleted. */
+  'model_not_removable',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

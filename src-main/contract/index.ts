@@ -10,3 +10,4 @@ export * from './threshold.js';
 export * from './local-day.js';
 export * from './cloud-url.js';
 export * from './models.js';
+export * from './models-found.js';

@@ -1,6 +1,7 @@
 import type { CloudInfo, CloudSettings, DuetEvent, ImportSummary, PolicyInfo, Result } from '../contract/index.js';
 import type { SecretStore } from '../cloud/secrets.js';
 import type { SpawnWorker } from '../local/worker-handle.js';
+import type { DiscoverPlace } from '../models/discover-roots.js';
 
 export interface CoreOptions {
   /** Folder for the database and settings; created when missing. */
@@ -23,6 +24,8 @@ export interface CoreOptions {
   modelHub?: string | null;
   /** The model catalog file; resources/models/catalog.json by default (tests pass their own). */
   catalogFile?: string;
+  /** Where to look for models other apps downloaded (home, environment, platform); this machine's by default. */
+  modelSearch?: Partial<DiscoverPlace>;
   /** Replace a damaged history with the newest backup (the replaced file is kept, renamed); a healthy one is kept. */
   restoreBackup?: boolean;
 }

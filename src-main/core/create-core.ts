@@ -27,6 +27,7 @@ import type { CoreOptions, DuetCore } from './core-types.js';
 import { EventHub } from './event-hub.js';
 import { HistoryService } from './history-service.js';
 import { createModelDownloads } from './model-downloads.js';
+import { createModelLibrary } from './model-library.js';
 import { clearUploads, receiveUpload, tooLargeMessage, UPLOADS_FOLDER } from './import-upload.js';
 import { openDataFolder } from './open-data-folder.js';
 import { SettingsService } from './settings-service.js';
@@ -78,8 +79,17 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
     events,
   );
 
+  const modelLibrary = createModelLibrary({
+    dataDir: options.dataDir,
+    ...(options.modelSearch ? { place: options.modelSearch } : {}),
+    engine,
+    settings,
+    stopAnswers: () => chat.stopAll(),
+  });
+
   const handlers: Handlers = {
     ...modelDownloads.handlers,
+    ...modelLibrary.handlers,
     'app.info': () => ({
       version: options.version,
       dataDir: options.dataDir,

@@ -28,6 +28,9 @@ const NAMES = {
   'models.download': true,
   'models.cancel': true,
   'models.downloads': true,
+  'models.found': true,
+  'models.library': true,
+  'models.remove': true,
 } as const satisfies Record<Channel, true>;
 
 /** Every channel of the contract. */

@@ -109,6 +109,8 @@ export const Settings = z.object({
   cloud: CloudSettings.nullable(),
   /** Opt-in: the user allows exporting cloud answers as a fine-tuning dataset for the local model. */
   distillation: z.boolean(),
+  /** Where `hf:` models download from (an internal mirror with Hugging Face's layout); null for huggingface.co. */
+  modelMirror: z.url({ protocol: /^https?$/, error: 'Enter the mirror as an http(s) URL.' }).max(2000).nullable(),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -20,7 +20,7 @@ export interface CoreOptions {
   cloud?: CloudSettings | null;
   /** Which shell runs this core, for the message a second Duet on the same data folder prints. */
   instanceKind?: 'desktop' | 'headless';
-  /** Base URL that catalog `hf:` URIs download from (an internal mirror); huggingface.co when absent. */
+  /** Base URL that catalog `hf:` URIs download from (an internal mirror); saved as the `modelMirror` setting. */
   modelHub?: string | null;
   /** The model catalog file; resources/models/catalog.json by default (tests pass their own). */
   catalogFile?: string;

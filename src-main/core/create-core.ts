@@ -47,6 +47,7 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
   const settings = new SettingsService(history, DEFAULT_DIFFICULTY_THRESHOLD, localShareCurve());
   const policy = options.policy ?? loadAdminPolicy();
   if (options.cloud) settings.update({ cloud: options.cloud });
+  if (options.modelHub) settings.update({ modelMirror: options.modelHub });
   const cloud = new CloudLink(settings, options.secrets ?? createEnvSecretStore(), options.keyStorage ?? 'environment');
   await cloud.start();
 
@@ -75,7 +76,7 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
   });
 
   const modelDownloads = createModelDownloads(
-    { dataDir: options.dataDir, hub: options.modelHub ?? null, ...(options.catalogFile ? { catalogFile: options.catalogFile } : {}) },
+    { dataDir: options.dataDir, hub: () => settings.read().modelMirror, ...(options.catalogFile ? { catalogFile: options.catalogFile } : {}) },
     events,
   );
 

@@ -20,8 +20,8 @@ export function defaultCatalogFile(): string {
 
 export interface ModelDownloadsOptions {
   dataDir: string;
-  /** Base URL that `hf:` URIs resolve against (an internal mirror); null for huggingface.co. */
-  hub: string | null;
+  /** Base URL that `hf:` URIs resolve against (an internal mirror), read at each use; null for huggingface.co. */
+  hub: () => string | null;
   catalogFile?: string;
   /** No new byte for this long ends a download as stalled. */
   stallMs?: number;
@@ -31,7 +31,7 @@ export interface ModelDownloadsOptions {
 export function createModelDownloads(options: ModelDownloadsOptions, events: EventHub) {
   const entries = loadCatalog(options.catalogFile ?? defaultCatalogFile());
   const modelsDir = path.join(options.dataDir, MODELS_FOLDER);
-  const hub = () => options.hub;
+  const hub = options.hub;
   const catalog = new ModelCatalog({ entries: () => entries, hub, modelsDir });
   // Progress events are thinned to about two a second: the downloader reports far more often.
   const lastSent = new Map<string, number>();

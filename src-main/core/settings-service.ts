@@ -1,7 +1,7 @@
 import { effectiveThreshold, Settings, type RoutingInfo } from '../contract/index.js';
 import type { History } from '../history/history-types.js';
 
-const DEFAULT_SETTINGS: Settings = { showRouting: false, modelPath: null, mode: 'auto', threshold: null, cloud: null, distillation: false };
+const DEFAULT_SETTINGS: Settings = { showRouting: false, modelPath: null, mode: 'auto', threshold: null, cloud: null, distillation: false, modelMirror: null };
 const LEARNED_NUDGE_KEY = 'learnedNudge';
 /** How far one "Ask the other side" moves the threshold, and how far all of them together may. */
 export const NUDGE_STEP = 0.02;

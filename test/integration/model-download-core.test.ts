@@ -62,6 +62,21 @@ describe('model downloads through the core', () => {
     await expect.poll(() => events.some((e) => e.type === 'model.download' && e.download.id === 'hf:duet-test/Other-GGUF/other.gguf' && e.download.phase === 'done'), { timeout: 20_000 }).toBe(true);
   });
 
+  it('takes the mirror from Settings, keeps it across a restart, and refuses one that is not a URL', async () => {
+    mirror = await startModelMirror([mirrorFile(QWEN_PATH, TINY_MODEL_FILE)]);
+    temp = makeTempDir('download-core');
+    core = await createDuetCore({ dataDir: temp.dir, version: 'test' });
+    const refused = await core.call('settings.update', { modelMirror: 'mirror.example' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(/Enter the mirror as an http\(s\) URL/) } });
+    await core.call('settings.update', { modelMirror: mirror.url });
+    await core.close();
+
+    core = await createDuetCore({ dataDir: temp.dir, version: 'test' });
+    const catalog = valueOf<CatalogItem[]>(await core.call('models.catalog', {}));
+    expect(catalog.find((item) => item.entry.id === 'qwen2.5-0.5b-instruct')?.fit?.level).toBe('fits');
+    expect(mirror.requests.some((r) => r.path.endsWith('qwen2.5-0.5b-instruct-q4_k_m.gguf'))).toBe(true);
+  });
+
   it('answers an unknown model id with what to do', async () => {
     temp = makeTempDir('download-core');
     core = await createDuetCore({ dataDir: temp.dir, version: 'test', modelHub: 'http://127.0.0.1:9/' });

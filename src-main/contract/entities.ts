@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { hasNoKeyInUrl, URL_KEY_REFUSED } from './cloud-url.js';
 import { DuetError } from './envelope.js';
+import { VramState } from './model-settings.js';
 
 export const Target = z.enum(['local', 'cloud']);
 export type Target = z.infer<typeof Target>;
@@ -87,6 +88,14 @@ export const ModelStatus = z.object({
   gpu: z.string().nullable(),
   /** The context window the model runs with, in tokens; null until loaded. */
   contextSize: z.number().int().nullable(),
+  /** The context length the model was trained on; null until loaded. */
+  trainedContextSize: z.number().int().nullable(),
+  /** Names of the GPUs llama.cpp uses; empty on the CPU, null until loaded. */
+  gpuDevices: z.array(z.string()).nullable(),
+  /** GPU memory after loading; null on the CPU and until loaded. */
+  vram: VramState.nullable(),
+  /** What Duet had to change to make the model fit (fewer GPU layers, a smaller context); null when nothing. */
+  fitNote: z.string().nullable(),
   error: DuetError.nullable(),
 });
 export type ModelStatus = z.infer<typeof ModelStatus>;

@@ -19,13 +19,19 @@ type NextInput = void | Token | Token[];
  * LlamaChat's own: chat template, stop triggers, thought segments, context shift, abort, history.
  * Once the window has a verdict the hook evaluates without confidence again: for each token with
  * confidence llama.cpp's addon sorts the whole vocabulary.
+ *
+ * While it measures, the hook decodes greedily with no repeat penalty, whatever the answer's
+ * sampling settings: the addon computes the confidence over the candidates left after the sampler
+ * chain, so top-k, top-p, min-p, temperature and penalties would change what the threshold means
+ * (it is calibrated on the full-vocabulary softmax of the greedy choice). The window is a few
+ * tokens; after it the answer samples with its own settings.
  */
 export function watchConfidence(sequence: LlamaContextSequence, judge: ConfidenceWindow, onUnsure: () => void): () => void {
   const ownBefore = Object.getOwnPropertyDescriptor(sequence, 'evaluate');
   const original: Evaluate = sequence.evaluate;
 
   async function* measuring(tokens: Token[], options?: SequenceEvaluateOptions): AsyncGenerator<Token, void, NextInput> {
-    const iterator = sequence.evaluateWithMetadata(tokens, { confidence: true } as const, options);
+    const iterator = sequence.evaluateWithMetadata(tokens, { confidence: true } as const, greedy(options));
     let input: NextInput = undefined;
     try {
       for (;;) {
@@ -56,4 +62,10 @@ export function watchConfidence(sequence: LlamaContextSequence, judge: Confidenc
     if (ownBefore) Object.defineProperty(sequence, 'evaluate', ownBefore);
     else Reflect.deleteProperty(sequence, 'evaluate');
   };
+}
+
+/** The caller's evaluation options, decoding greedily over the raw distribution (see watchConfidence). */
+function greedy(options: SequenceEvaluateOptions | undefined): SequenceEvaluateOptions {
+  const { repeatPenalty: _penalty, dryRepeatPenalty: _dry, xtc: _xtc, ...rest } = options ?? {};
+  return { ...rest, temperature: 0 };
 }

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { fail, ok, type DuetError, type ModelStatus, type Result } from '../contract/index.js';
+import { DEFAULT_MODEL_SETTINGS, fail, ok, type DuetError, type ModelSettings, type ModelStatus, type Result } from '../contract/index.js';
 import type { GenerateOutcome, GenerateRequest, GenerationStats, LocalEngine } from './engine-types.js';
+import { samplingOf } from './generation-settings.js';
 import { checkModelFile } from './gguf-check.js';
 import { forkNodeWorker } from './node-worker.js';
 import type { SpawnWorker, WorkerHandle } from './worker-handle.js';
@@ -20,6 +21,11 @@ export interface LocalEngineOptions {
    * heartbeat every second, from llama.cpp's work or not) before the engine kills and restarts it.
    */
   watchdogMs?: number;
+  /**
+   * A model file's settings (context, GPU layers, sampling, system prompt), read at every load and
+   * every answer so that a change applies without a restart; the defaults when absent.
+   */
+  modelSettings?: (modelPath: string) => ModelSettings;
 }
 
 /** Where the worker entry lies: beside this file, with the same extension (.js built, .ts from source). */
@@ -63,7 +69,19 @@ interface RunningWorker {
   watchdog: NodeJS.Timeout | null;
 }
 
-const NO_MODEL: ModelStatus = { state: 'none', path: null, name: null, gpuLayers: null, gpu: null, contextSize: null, error: null };
+const NO_MODEL: ModelStatus = {
+  state: 'none',
+  path: null,
+  name: null,
+  gpuLayers: null,
+  gpu: null,
+  contextSize: null,
+  trainedContextSize: null,
+  gpuDevices: null,
+  vram: null,
+  fitNote: null,
+  error: null,
+};
 const DEFAULT_CRASH_LIMIT = { crashes: 3, windowMs: 60_000 };
 const SHUTDOWN_GRACE_MS = 1500;
 // Long enough for a load of a large model from a slow disk, whose native part never stops the
@@ -77,6 +95,7 @@ class WorkerEngine implements LocalEngine {
   private readonly workerEntry: string;
   private readonly crashLimit: { crashes: number; windowMs: number };
   private readonly watchdogMs: number;
+  private readonly modelSettings: (modelPath: string) => ModelSettings;
   private current: ModelStatus = NO_MODEL;
   private readonly listeners = new Set<(status: ModelStatus) => void>();
   private worker: RunningWorker | null = null;
@@ -91,6 +110,7 @@ class WorkerEngine implements LocalEngine {
     this.workerEntry = options.workerEntry ?? defaultWorkerEntry();
     this.crashLimit = options.crashLimit ?? DEFAULT_CRASH_LIMIT;
     this.watchdogMs = options.watchdogMs ?? DEFAULT_WATCHDOG_MS;
+    this.modelSettings = options.modelSettings ?? (() => DEFAULT_MODEL_SETTINGS);
   }
 
   status(): ModelStatus {
@@ -196,7 +216,8 @@ class WorkerEngine implements LocalEngine {
     } catch (error) {
       return fail('model_load_failed', `The local engine could not start (${describe(error)}). Restart Duet; if it keeps failing, reinstall it.`);
     }
-    const reply = await this.request(worker, { type: 'load', id: this.nextId++, modelPath });
+    const { contextSize, gpuLayers } = this.settingsFor(modelPath);
+    const reply = await this.request(worker, { type: 'load', id: this.nextId++, modelPath, contextSize, gpuLayers });
     switch (reply.type) {
       case 'loaded':
         return ok(this.setStatus({
@@ -206,6 +227,10 @@ class WorkerEngine implements LocalEngine {
           gpu: reply.gpu,
           gpuLayers: reply.gpuLayers,
           contextSize: reply.contextSize,
+          trainedContextSize: reply.trainedContextSize,
+          gpuDevices: reply.gpuDevices,
+          vram: reply.vram,
+          fitNote: reply.fitNote,
           error: null,
         }));
       case 'load-failed':
@@ -255,6 +280,7 @@ class WorkerEngine implements LocalEngine {
     const worker = this.worker;
     if (!worker) return settle(fail('engine_crashed', 'The local engine is not running. Load the model again.'));
     const model = status.name ?? path.basename(status.path ?? 'model');
+    const settings = this.settingsFor(status.path ?? '');
     const id = this.nextId++;
     const sentAt = performance.now();
     let text = '';
@@ -322,11 +348,22 @@ class WorkerEngine implements LocalEngine {
         conversationId: request.conversationId,
         history: request.history,
         prompt: request.prompt,
-        ...(request.maxTokens === undefined ? {} : { maxTokens: request.maxTokens }),
+        maxTokens: request.maxTokens ?? settings.maxTokens,
+        sampling: samplingOf(settings),
+        systemPrompt: settings.systemPrompt,
         ...(request.confidenceCheck === undefined ? {} : { confidenceCheck: request.confidenceCheck }),
       }, onReply);
       if (signal.aborted) onAbort();
     });
+  }
+
+  /** The model's settings; the defaults when reading them fails (a broken setting must not stop answers). */
+  private settingsFor(modelPath: string): ModelSettings {
+    try {
+      return this.modelSettings(modelPath);
+    } catch {
+      return DEFAULT_MODEL_SETTINGS;
+    }
   }
 
   private emptyStats(): GenerationStats {

@@ -18,7 +18,7 @@ import { watchConfidence } from './confidence-hook.js';
 import { ConfidenceWindow } from './confidence-window.js';
 import { answerTokenLimit, contextTooLongMessage } from './context-room.js';
 import type { ChatTurn } from './engine-types.js';
-import { contextOptions, llamaOptions, modelOptions, promptOptions, sessionOptions, SYSTEM_PROMPT } from './generation-settings.js';
+import { contextOptions, llamaOptions, modelOptions, promptOptions, sessionOptions, SYSTEM_PROMPT, type LoadSettings } from './generation-settings.js';
 import { HEARTBEAT_MS, parseHostMessage, type HostMessage, type WorkerMessage } from './worker-protocol.js';
 
 /** Conversations whose chat state the worker keeps; older ones are rebuilt from the core's history. */
@@ -72,6 +72,8 @@ interface LoadedModel {
 interface ConversationState {
   /** The turns as the core knows them, to tell whether our state still matches. */
   turns: ChatTurn[];
+  /** The system prompt the history starts with: a new one in the model's settings rebuilds it. */
+  systemPrompt: string;
   history: ChatHistoryItem[];
 }
 
@@ -111,7 +113,7 @@ setInterval(() => channel.send({ type: 'heartbeat' }), HEARTBEAT_MS).unref();
 async function handle(message: Exclude<HostMessage, { type: 'stop' | 'shutdown' }>): Promise<void> {
   switch (message.type) {
     case 'load':
-      return channel.send(await load(message.id, message.modelPath));
+      return channel.send(await load(message.id, message.modelPath, { contextSize: message.contextSize ?? 'auto', gpuLayers: message.gpuLayers ?? 'auto' }));
     case 'unload':
       await unload();
       return channel.send({ type: 'unloaded', id: message.id });
@@ -132,32 +134,121 @@ function failureFor(message: Exclude<HostMessage, { type: 'stop' | 'shutdown' }>
   }
 }
 
-async function load(id: number, modelPath: string): Promise<WorkerMessage> {
+async function load(id: number, modelPath: string, asked: LoadSettings): Promise<WorkerMessage> {
   await unload();
+  let engine: Llama;
   try {
     llama ??= await getLlama({ ...llamaOptions(), logger: logLlama });
+    engine = llama;
   } catch (error) {
     return { type: 'load-failed', id, code: 'model_load_failed', message: `The local engine could not start llama.cpp on this computer (${describe(error)}). Reinstall Duet, or use a cloud model.` };
   }
-  let model: LlamaModel;
-  recentErrors.length = 0;
-  try {
-    model = await llama.loadModel(modelOptions(modelPath));
-  } catch (error) {
-    const reason = (await llamaCppReason()) ?? describe(error);
-    return { type: 'load-failed', id, code: 'model_load_failed', message: `Could not load ${modelPath}: ${reason}. The file may be damaged or need a newer version of Duet; choose another .gguf file.` };
-  }
-  let context: LlamaContext;
-  try {
-    context = await model.createContext(contextOptions(llama));
-  } catch (error) {
-    await model.dispose();
-    return { type: 'load-failed', id, code: 'model_load_failed', message: `${path.basename(modelPath)} loaded, but there is not enough memory to run it (${describe(error)}). Close other programs or choose a smaller model.` };
-  }
+  const fitted = await loadFitted(engine, modelPath, asked);
+  if (!fitted.ok) return { type: 'load-failed', id, code: 'model_load_failed', message: fitted.message };
+  const { model, context, notes } = fitted;
   const chatWrapper = resolveChatWrapper(model);
   const session = new LlamaChatSession({ contextSequence: context.getSequence(), chatWrapper, ...sessionOptions() });
   loaded = { model, context, session, chatWrapper, activeConversation: null };
-  return { type: 'loaded', id, gpu: llama.gpu === false ? 'cpu' : llama.gpu, gpuLayers: model.gpuLayers, contextSize: context.contextSize };
+  const onGpu = engine.gpu !== false;
+  return {
+    type: 'loaded',
+    id,
+    gpu: engine.gpu === false ? 'cpu' : engine.gpu,
+    gpuLayers: model.gpuLayers,
+    contextSize: context.contextSize,
+    trainedContextSize: model.trainContextSize,
+    gpuDevices: onGpu ? await engine.getGpuDeviceNames().catch(() => []) : [],
+    vram: onGpu ? await vramState(engine) : null,
+    fitNote: notes.length > 0 ? notes.join(' ') : null,
+  };
+}
+
+type Fitted = { ok: true; model: LlamaModel; context: LlamaContext; notes: string[] } | { ok: false; message: string };
+
+/**
+ * Loads the model and its context with the user's settings. node-llama-cpp's own fitting handles
+ * 'auto' (layers fitted to free VRAM, the context shrunk and retried until it fits); what the user
+ * fixed by hand gets one fallback: layers that do not fit are fitted automatically, a context that
+ * cannot be allocated is shrunk, and a context that fails with layers on the GPU is retried with
+ * half of them. Each fallback is said in the notes, which the status shows.
+ */
+async function loadFitted(engine: Llama, modelPath: string, asked: LoadSettings): Promise<Fitted> {
+  const notes: string[] = [];
+  let settings = asked;
+  let model: LlamaModel;
+  recentErrors.length = 0;
+  try {
+    model = await engine.loadModel(modelOptions(modelPath, settings));
+  } catch (error) {
+    const reason = (await llamaCppReason()) ?? describe(error);
+    const failed = { ok: false, message: `Could not load ${modelPath}: ${reason}. The file may be damaged or need a newer version of Duet; choose another .gguf file.` } as const;
+    if (typeof settings.gpuLayers !== 'number' || settings.gpuLayers === 0) return failed;
+    // A layer count set by hand may not fit this GPU; when the file itself is bad this fails again.
+    settings = { ...settings, gpuLayers: 'auto' };
+    try {
+      model = await engine.loadModel(modelOptions(modelPath, settings));
+    } catch {
+      return failed;
+    }
+    notes.push(`${asked.gpuLayers} GPU layers did not fit in memory (${reason}), so Duet put ${model.gpuLayers} on the GPU.`);
+  }
+  if (typeof asked.gpuLayers === 'number' && asked.gpuLayers > 0 && engine.gpu === false) {
+    notes.push('llama.cpp found no GPU it can use, so the model runs on the CPU.');
+  }
+  const trained = model.trainContextSize;
+  if (typeof settings.contextSize === 'number' && settings.contextSize > trained) {
+    notes.push(`The model was trained on ${trained} tokens, so its context is ${trained}, not ${settings.contextSize}.`);
+    settings = { ...settings, contextSize: trained };
+  }
+  let context: LlamaContext | null = null;
+  let lastError: unknown = null;
+  try {
+    context = await model.createContext(contextOptions(engine, settings));
+  } catch (error) {
+    lastError = error;
+  }
+  const fixedSize = settings.contextSize;
+  if (!context && typeof fixedSize === 'number') {
+    // A fixed size that cannot be allocated: let node-llama-cpp shrink it from there until it fits.
+    try {
+      context = await model.createContext({ ...contextOptions(engine, settings), contextSize: { max: fixedSize } });
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  if (!context && model.gpuLayers > 0) {
+    // The layers left too little VRAM for any context: give half of them back and fit again.
+    const layers = Math.floor(model.gpuLayers / 2);
+    await model.dispose();
+    try {
+      model = await engine.loadModel(modelOptions(modelPath, { ...settings, gpuLayers: layers }));
+      context = await model.createContext(contextOptions(engine, { ...settings, contextSize: 'auto' }));
+      notes.push(`There was not enough GPU memory for a context with all layers on the GPU, so Duet put ${layers} there.`);
+    } catch (error) {
+      lastError = error;
+      context = null;
+    }
+  }
+  if (!context) {
+    await model.dispose();
+    return { ok: false, message: `${path.basename(modelPath)} loaded, but there is not enough memory to run it (${describe(lastError)}). Close other programs, set a smaller context in the model's settings, or choose a smaller model.` };
+  }
+  if (typeof settings.contextSize === 'number' && context.contextSize < settings.contextSize) {
+    notes.push(`A ${settings.contextSize}-token context did not fit in memory, so Duet uses ${context.contextSize} tokens.`);
+  } else if (settings.contextSize === 'auto' && context.contextSize < trained) {
+    notes.push(`The context is ${context.contextSize} tokens, less than the ${trained} the model was trained on, to fit in memory.`);
+  }
+  return { ok: true, model, context, notes };
+}
+
+/** VRAM as llama.cpp reports it; null when it cannot say. */
+async function vramState(engine: Llama): Promise<{ totalBytes: number; usedBytes: number; freeBytes: number } | null> {
+  try {
+    const { total, used, free } = await engine.getVramState();
+    return { totalBytes: total, usedBytes: used, freeBytes: free };
+  } catch {
+    return null;
+  }
 }
 
 /** llama.cpp's own words for the last failure (node-llama-cpp only says "Failed to load model"). */
@@ -198,7 +289,8 @@ async function generate(request: Extract<HostMessage, { type: 'generate' }>): Pr
   if (!loaded) return { type: 'failed', id, code: 'model_missing', message: 'No local model is loaded. Choose a GGUF model file, then send again.' };
   const current = loaded;
   // Counted before anything runs: a question that does not fit is refused, not cut to fit.
-  const inputTokens = countInputTokens(current, request.history, request.prompt);
+  const systemPrompt = request.systemPrompt ?? SYSTEM_PROMPT;
+  const inputTokens = countInputTokens(current, request.history, request.prompt, systemPrompt);
   const contextSize = current.context.contextSize;
   const maxTokens = answerTokenLimit(inputTokens, contextSize, request.maxTokens);
   if (maxTokens === null) return { type: 'failed', id, code: 'context_too_long', message: contextTooLongMessage(inputTokens, contextSize) };
@@ -221,10 +313,10 @@ async function generate(request: Extract<HostMessage, { type: 'generate' }>): Pr
       })
     : null;
   try {
-    useConversation(current, request.conversationId, request.history);
+    useConversation(current, request.conversationId, request.history, systemPrompt);
     await current.session.prompt(request.prompt, {
       // Capped to the room left, so the window never fills and nothing is shifted out mid-answer.
-      ...promptOptions(maxTokens),
+      ...(request.sampling ? promptOptions(maxTokens, request.sampling) : promptOptions(maxTokens)),
       signal: controller.signal,
       onTextChunk: (chunk) => {
         if (chunk.length === 0) return;
@@ -239,7 +331,7 @@ async function generate(request: Extract<HostMessage, { type: 'generate' }>): Pr
         tokens += generated.length;
       },
     });
-    remember(request.conversationId, [...request.history, { role: 'user', content: request.prompt }, { role: 'assistant', content: text }], current);
+    remember(request.conversationId, [...request.history, { role: 'user', content: request.prompt }, { role: 'assistant', content: text }], systemPrompt, current);
   } catch (error) {
     // The session's history is uncertain after a failure or an early abort: rebuild it next time.
     current.activeConversation = null;
@@ -280,17 +372,17 @@ function confidenceReport(check: ConfidenceWindow, stopped: boolean, tokens: num
  * Puts the conversation's history into the session. The session keeps its evaluated tokens, so
  * switching back to a conversation re-evaluates only where the histories differ.
  */
-function useConversation(current: LoadedModel, conversationId: string, turns: ChatTurn[]): void {
+function useConversation(current: LoadedModel, conversationId: string, turns: ChatTurn[], systemPrompt: string): void {
   const known = conversations.get(conversationId);
-  const matches = known !== undefined && sameTurns(known.turns, turns);
+  const matches = known !== undefined && known.systemPrompt === systemPrompt && sameTurns(known.turns, turns);
   if (matches && current.activeConversation === conversationId) return;
-  current.session.setChatHistory(matches ? known.history : historyFrom(current.chatWrapper, turns));
+  current.session.setChatHistory(matches ? known.history : historyFrom(current.chatWrapper, turns, systemPrompt));
   current.activeConversation = conversationId;
 }
 
-function remember(conversationId: string, turns: ChatTurn[], current: LoadedModel): void {
+function remember(conversationId: string, turns: ChatTurn[], systemPrompt: string, current: LoadedModel): void {
   conversations.delete(conversationId);
-  conversations.set(conversationId, { turns, history: current.session.getChatHistory() });
+  conversations.set(conversationId, { turns, systemPrompt, history: current.session.getChatHistory() });
   current.activeConversation = conversationId;
   for (const oldest of conversations.keys()) {
     if (conversations.size <= MAX_CONVERSATIONS) break;
@@ -299,16 +391,16 @@ function remember(conversationId: string, turns: ChatTurn[], current: LoadedMode
 }
 
 /** Tokens the model reads before answering: the system prompt, the earlier turns and the question, as formatted. */
-function countInputTokens(current: LoadedModel, turns: ChatTurn[], prompt: string): number {
-  const chatHistory: ChatHistoryItem[] = [...historyFrom(current.chatWrapper, turns), { type: 'user', text: prompt }, { type: 'model', response: [] }];
+function countInputTokens(current: LoadedModel, turns: ChatTurn[], prompt: string, systemPrompt: string): number {
+  const chatHistory: ChatHistoryItem[] = [...historyFrom(current.chatWrapper, turns, systemPrompt), { type: 'user', text: prompt }, { type: 'model', response: [] }];
   return current.chatWrapper.generateContextState({ chatHistory }).contextText.tokenize(current.model.tokenizer).length;
 }
 
 /** Chat history in node-llama-cpp's form: the system prompt (if the format has one), then the turns. */
-function historyFrom(chatWrapper: ChatWrapper, turns: ChatTurn[]): ChatHistoryItem[] {
+function historyFrom(chatWrapper: ChatWrapper, turns: ChatTurn[], systemPrompt: string): ChatHistoryItem[] {
   const supportsSystem = chatWrapper.settings.supportsSystemMessages;
   const history: ChatHistoryItem[] =
-    supportsSystem == null || supportsSystem ? chatWrapper.generateInitialChatHistory({ systemPrompt: SYSTEM_PROMPT }) : [];
+    (supportsSystem == null || supportsSystem) && systemPrompt.trim() !== '' ? chatWrapper.generateInitialChatHistory({ systemPrompt }) : [];
   for (const turn of turns) {
     history.push(turn.role === 'user' ? { type: 'user', text: turn.content } : { type: 'model', response: [turn.content] });
   }

@@ -1,17 +1,28 @@
 import os from 'node:os';
 import type { Llama, LlamaChatSessionOptions, LlamaContextOptions, LlamaModelOptions, LlamaOptions, LLamaChatPromptOptions } from 'node-llama-cpp';
+import { DEFAULT_MODEL_SETTINGS, DEFAULT_SYSTEM_PROMPT, type ModelSettings } from '../contract/index.js';
 
 // Every setting the engine worker passes to node-llama-cpp, in one place, so that a benchmark of
-// bare node-llama-cpp can run with exactly the same ones.
-
-/** Largest context the worker asks for; node-llama-cpp shrinks it to what memory allows. */
-export const MAX_CONTEXT_TOKENS = 4096;
+// bare node-llama-cpp can run with exactly the same ones. The values come from the model's
+// settings (contract/model-settings.ts); without any, from its defaults.
 
 /** Longest answer, in tokens, when the caller sets no limit. */
-export const DEFAULT_MAX_ANSWER_TOKENS = 2048;
+export const DEFAULT_MAX_ANSWER_TOKENS = DEFAULT_MODEL_SETTINGS.maxTokens;
 
-/** The system prompt every conversation starts with. */
-export const SYSTEM_PROMPT = 'You are Duet, a helpful assistant running on the user\'s own computer. Answer clearly and concisely.';
+/** The default system prompt (a model's settings may set another). */
+export const SYSTEM_PROMPT = DEFAULT_SYSTEM_PROMPT;
+
+/** What a model is loaded with: the part of its settings that needs a reload to change. */
+export type LoadSettings = Pick<ModelSettings, 'contextSize' | 'gpuLayers'>;
+
+/** How an answer is sampled: the part of a model's settings that each answer carries. */
+export type SamplingSettings = Pick<ModelSettings, 'temperature' | 'topP' | 'topK' | 'minP' | 'repeatPenalty' | 'repeatLastTokens' | 'seed'>;
+
+/** Picks the sampling part of a model's settings. */
+export function samplingOf(settings: ModelSettings): SamplingSettings {
+  const { temperature, topP, topK, minP, repeatPenalty, repeatLastTokens, seed } = settings;
+  return { temperature, topP, topK, minP, repeatPenalty, repeatLastTokens, seed };
+}
 
 /**
  * Threads for llama.cpp: the cores this process may use, capped by llama.cpp's count of math
@@ -29,22 +40,45 @@ export function llamaOptions(): LlamaOptions {
   return { gpu: 'auto', maxThreads: os.availableParallelism(), progressLogs: false };
 }
 
-/** Options for `llama.loadModel`: layers offloaded to the GPU are fitted to free VRAM automatically. */
-export function modelOptions(modelPath: string): LlamaModelOptions {
-  return { modelPath, gpuLayers: 'auto' };
+/**
+ * Options for `llama.loadModel`. 'auto' lets node-llama-cpp fit the layers to free VRAM, leaving
+ * room for the context we will ask for; a number is passed through as asked (0: CPU only).
+ */
+export function modelOptions(modelPath: string, load: LoadSettings = DEFAULT_MODEL_SETTINGS): LlamaModelOptions {
+  if (load.gpuLayers !== 'auto') return { modelPath, gpuLayers: load.gpuLayers };
+  return typeof load.contextSize === 'number'
+    ? { modelPath, gpuLayers: { fitContext: { contextSize: load.contextSize } } }
+    : { modelPath, gpuLayers: 'auto' };
 }
 
-/** Options for `model.createContext`: one sequence (one answer at a time), threads from real cores. */
-export function contextOptions(llama: Llama): LlamaContextOptions {
-  return { contextSize: { max: MAX_CONTEXT_TOKENS }, sequences: 1, threads: generationThreads(llama) };
+/**
+ * Options for `model.createContext`: one sequence (one answer at a time), threads from real cores.
+ * 'auto' is node-llama-cpp's own fitting: the largest window that fits the memory left, up to the
+ * length the model was trained on, shrinking and retrying when llama.cpp cannot allocate it.
+ */
+export function contextOptions(llama: Llama, load: LoadSettings = DEFAULT_MODEL_SETTINGS): LlamaContextOptions {
+  return { contextSize: load.contextSize, sequences: 1, threads: generationThreads(llama) };
 }
 
 /** Options for `new LlamaChatSession` besides the sequence and the (once resolved) chat wrapper. */
-export function sessionOptions(): Omit<LlamaChatSessionOptions, 'contextSequence' | 'chatWrapper'> {
-  return { systemPrompt: SYSTEM_PROMPT };
+export function sessionOptions(systemPrompt: string = SYSTEM_PROMPT): Omit<LlamaChatSessionOptions, 'contextSequence' | 'chatWrapper'> {
+  return { systemPrompt };
 }
 
-/** Sampling options for `session.prompt`: greedy decoding, llama.cpp's defaults otherwise. */
-export function promptOptions(maxTokens: number = DEFAULT_MAX_ANSWER_TOKENS): Pick<LLamaChatPromptOptions, 'maxTokens' | 'temperature' | 'stopOnAbortSignal'> {
-  return { maxTokens, temperature: 0, stopOnAbortSignal: true };
+type PromptSampling = Pick<LLamaChatPromptOptions, 'maxTokens' | 'temperature' | 'topP' | 'topK' | 'minP' | 'seed' | 'repeatPenalty' | 'stopOnAbortSignal'>;
+
+/** Sampling options for `session.prompt`, from the model's settings. */
+export function promptOptions(maxTokens: number = DEFAULT_MAX_ANSWER_TOKENS, sampling: SamplingSettings = samplingOf(DEFAULT_MODEL_SETTINGS)): PromptSampling {
+  const penaltyOff = sampling.repeatPenalty <= 1 || sampling.repeatLastTokens === 0;
+  return {
+    maxTokens,
+    temperature: sampling.temperature,
+    topP: sampling.topP,
+    topK: sampling.topK,
+    minP: sampling.minP,
+    // Absent, node-llama-cpp seeds from the clock: every answer differs.
+    ...(sampling.seed === null ? {} : { seed: sampling.seed }),
+    repeatPenalty: penaltyOff ? false : { penalty: sampling.repeatPenalty, lastTokens: sampling.repeatLastTokens },
+    stopOnAbortSignal: true,
+  };
 }

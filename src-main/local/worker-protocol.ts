@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ErrorCode } from '../contract/index.js';
+import { ErrorCode, ModelSettings, VramState } from '../contract/index.js';
 
 // Messages between the engine host (core process) and the engine worker (the process that runs
 // llama.cpp). Both sides validate what they receive; ids pair answers with requests.
@@ -13,10 +13,20 @@ export const ConfidenceCheckSchema = z.object({
   windowTokens: z.number().int().positive(),
 });
 
+/** How an answer samples (generation-settings.ts `SamplingSettings`). */
+export const SamplingSchema = ModelSettings.pick({ temperature: true, topP: true, topK: true, minP: true, repeatPenalty: true, repeatLastTokens: true, seed: true });
+
 /** Host → worker. */
 export const HostMessage = z.discriminatedUnion('type', [
   /** Load a model (replacing any loaded one); answered by `loaded` or `load-failed`. */
-  z.object({ type: z.literal('load'), id: Id, modelPath: z.string().min(1) }),
+  z.object({
+    type: z.literal('load'),
+    id: Id,
+    modelPath: z.string().min(1),
+    /** The model's load settings; node-llama-cpp's automatic fitting ('auto') when absent. */
+    contextSize: ModelSettings.shape.contextSize.optional(),
+    gpuLayers: ModelSettings.shape.gpuLayers.optional(),
+  }),
   /** Drop the loaded model to free memory; answered by `unloaded`. */
   z.object({ type: z.literal('unload'), id: Id }),
   /** Answer `prompt` after `history`; streams `token`, ends with `done` or `failed`. */
@@ -29,6 +39,10 @@ export const HostMessage = z.discriminatedUnion('type', [
     maxTokens: z.number().int().positive().optional(),
     /** Stop early, answering `done` with `unsure`, when the model is unsure of its first tokens. */
     confidenceCheck: ConfidenceCheckSchema.optional(),
+    /** The model's sampling settings; the defaults when absent. */
+    sampling: SamplingSchema.optional(),
+    /** The conversation's system prompt; the default when absent. */
+    systemPrompt: z.string().optional(),
   }),
   /** Stop generation `id`; the worker answers its `done` with `stopped: true`. */
   z.object({ type: z.literal('stop'), id: Id }),
@@ -55,6 +69,14 @@ export const WorkerMessage = z.discriminatedUnion('type', [
     gpu: z.string(),
     gpuLayers: z.number().int().nonnegative(),
     contextSize: z.number().int().positive(),
+    /** The context length the model was trained on. */
+    trainedContextSize: z.number().int().positive(),
+    /** Names of the GPUs in use (empty on the CPU). */
+    gpuDevices: z.array(z.string()),
+    /** GPU memory once loaded; null on the CPU. */
+    vram: VramState.nullable(),
+    /** What had to give way for the model to load (fewer GPU layers, a smaller context); null when nothing. */
+    fitNote: z.string().nullable(),
   }),
   z.object({ type: z.literal('load-failed'), id: Id, code: ErrorCode, message: z.string() }),
   z.object({ type: z.literal('unloaded'), id: Id }),

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '../../src-main/contract/index.js';
 import { createLocalEngine } from '../../src-main/local/engine-host.js';
 import type { ChatTurn, ConfidenceCheck, LocalEngine } from '../../src-main/local/engine-types.js';
 import {
@@ -26,8 +27,8 @@ const CHECK: ConfidenceCheck = { threshold: 0.5, windowTokens: 4 };
 const HESITANT_START = new RegExp(`^(${UNSURE_HESITATIONS.map((words) => `(${words.join('|')})`).join(' ?')})?$`);
 
 const engines: LocalEngine[] = [];
-async function engineWith(modelPath: string): Promise<LocalEngine> {
-  const engine = createLocalEngine();
+async function engineWith(modelPath: string, settings?: ModelSettings): Promise<LocalEngine> {
+  const engine = createLocalEngine(settings ? { modelSettings: () => settings } : {});
   engines.push(engine);
   expect(await engine.load(modelPath)).toMatchObject({ ok: true, value: { state: 'ready' } });
   return engine;
@@ -212,7 +213,9 @@ describe('confidence check on the unsure model', () => {
 describe.skipIf(!existsSync(BENCH_MODEL_FILE))('confidence check on the benchmark model', () => {
   let engine: LocalEngine;
   beforeAll(async () => {
-    engine = await engineWith(BENCH_MODEL_FILE);
+    // Greedy, so that an answer without the check is comparable token for token (the check itself
+    // always measures greedily; after its window an answer samples with the model's settings).
+    engine = await engineWith(BENCH_MODEL_FILE, { ...DEFAULT_MODEL_SETTINGS, temperature: 0, repeatPenalty: 1 });
   });
 
   it('stops a checked answer mid-window at once, and the worker really stops generating', async () => {

@@ -10,6 +10,7 @@ import {
   Settings,
 } from './entities.js';
 import { hasNoKeyInUrl, URL_KEY_REFUSED } from './cloud-url.js';
+import { ModelSettings, ModelSettingsInfo } from './model-settings.js';
 import { modelChannels } from './models.js';
 import { foundModelChannels } from './models-found.js';
 import { DistillationExport, ExportFormat, ExportedFile, ImportSummary, Savings, SearchRequest, SearchResult } from './history-entities.js';
@@ -94,6 +95,13 @@ export const channels = {
   /** The savings dashboard over the last `days` days (the totals cover all history). */
   'history.savings': { request: z.object({ days: z.number().int().min(1).max(366).optional() }).strict(), response: Savings },
   'model.load': { request: z.object({ path: z.string().min(1).max(4096) }).strict(), response: ModelStatus },
+  /** A model file's settings (context, GPU layers, sampling, system prompt): the defaults with the user's changes. */
+  'models.settings': { request: z.object({ path: z.string().min(1).max(4096) }).strict(), response: ModelSettingsInfo },
+  /** Changes a model's settings; a new context size or GPU layer count reloads the model when it is the active one. */
+  'models.saveSettings': {
+    request: z.object({ path: z.string().min(1).max(4096), changes: ModelSettings.partial().strict() }).strict(),
+    response: ModelSettingsInfo,
+  },
   ...modelChannels,
   ...foundModelChannels,
 } as const;

@@ -51,7 +51,11 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
   const cloud = new CloudLink(settings, options.secrets ?? createEnvSecretStore(), options.keyStorage ?? 'environment');
   await cloud.start();
 
-  const engine = createLocalEngine(options.spawnWorker ? { spawnWorker: options.spawnWorker } : {});
+  const engine = createLocalEngine({
+    ...(options.spawnWorker ? { spawnWorker: options.spawnWorker } : {}),
+    // Read at every load and answer: a changed setting applies to the next answer, no restart.
+    modelSettings: (modelPath) => settings.modelSettings(modelPath),
+  });
   engine.onStatus((status) => {
     // The last model that loaded, from whichever source, is the one the next start uses.
     if (status.state === 'ready' && status.path !== settings.read().modelPath) settings.update({ modelPath: status.path });
@@ -122,6 +126,17 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
     'history.importFile': ({ path: file }) => organiser.importFile(path.resolve(file)),
     'history.distill': () => organiser.distill(),
     'history.savings': ({ days }) => organiser.savings(days),
+    'models.settings': ({ path: modelPath }) => settings.modelSettingsInfo(path.resolve(modelPath)),
+    'models.saveSettings': ({ path: modelPath, changes }) => {
+      const file = path.resolve(modelPath);
+      const before = settings.modelSettings(file);
+      const saved = settings.saveModelSettings(file, changes);
+      const status = engine.status();
+      const reloads = saved.settings.contextSize !== before.contextSize || saved.settings.gpuLayers !== before.gpuLayers;
+      // Context and GPU layers are fixed when a model loads: reload the active one (after any answer in progress).
+      if (reloads && status.path === file && (status.state === 'ready' || status.state === 'loading')) void engine.load(file);
+      return saved;
+    },
     'model.load': async ({ path: modelPath }) => {
       // A failed load answers an error; the status (and the model that worked) is unchanged by it.
       const loaded = await engine.load(path.resolve(modelPath));

@@ -1,8 +1,10 @@
-import { effectiveThreshold, Settings, type RoutingInfo } from '../contract/index.js';
+import { DEFAULT_MODEL_SETTINGS, effectiveThreshold, ModelSettings, Settings, type ModelSettingsInfo, type RoutingInfo } from '../contract/index.js';
 import type { History } from '../history/history-types.js';
 
 const DEFAULT_SETTINGS: Settings = { showRouting: false, modelPath: null, mode: 'auto', threshold: null, cloud: null, distillation: false, modelMirror: null };
 const LEARNED_NUDGE_KEY = 'learnedNudge';
+/** Per model file: only what the user changed, so better defaults in a later Duet still reach the rest. */
+const MODEL_SETTINGS_KEY = 'modelSettings';
 /** How far one "Ask the other side" moves the threshold, and how far all of them together may. */
 export const NUDGE_STEP = 0.02;
 export const NUDGE_LIMIT = 0.15;
@@ -65,6 +67,45 @@ export class SettingsService {
   resetLearning(): number {
     this.history.saveSetting(LEARNED_NUDGE_KEY, 0);
     return 0;
+  }
+
+  /** A model file's settings in force: the defaults with the user's changes for that file. */
+  modelSettings(modelPath: string): ModelSettings {
+    const changed = this.storedModelSettings()[modelPath];
+    const merged: Record<string, unknown> = { ...DEFAULT_MODEL_SETTINGS };
+    if (typeof changed !== 'object' || changed === null) return merged as ModelSettings;
+    // Each field on its own, as in read(): one unreadable value falls back to its default.
+    for (const [key, schema] of Object.entries(ModelSettings.shape)) {
+      const parsed = schema.safeParse((changed as Record<string, unknown>)[key]);
+      if (key in changed && parsed.success) merged[key] = parsed.data;
+    }
+    return merged as ModelSettings;
+  }
+
+  /** A model file's settings with the defaults beside them (for the settings form). */
+  modelSettingsInfo(modelPath: string): ModelSettingsInfo {
+    return { path: modelPath, settings: this.modelSettings(modelPath), defaults: DEFAULT_MODEL_SETTINGS };
+  }
+
+  /** Saves changes to a model file's settings; a value equal to the default is stored as "not changed". */
+  saveModelSettings(modelPath: string, changes: Partial<ModelSettings>): ModelSettingsInfo {
+    const all = this.storedModelSettings();
+    const own: Record<string, unknown> = { ...(all[modelPath] ?? {}) };
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined) continue;
+      if (value === DEFAULT_MODEL_SETTINGS[key as keyof ModelSettings]) delete own[key];
+      else own[key] = value;
+    }
+    const next = { ...all };
+    if (Object.keys(own).length === 0) delete next[modelPath];
+    else next[modelPath] = own;
+    this.history.saveSetting(MODEL_SETTINGS_KEY, next);
+    return this.modelSettingsInfo(modelPath);
+  }
+
+  private storedModelSettings(): Record<string, Record<string, unknown>> {
+    const value = this.history.getSettings()[MODEL_SETTINGS_KEY];
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, Record<string, unknown>>) : {};
   }
 
   private learnedNudge(): number {

@@ -24,6 +24,8 @@ const NAMES = {
   'history.distill': true,
   'history.savings': true,
   'model.load': true,
+  'models.settings': true,
+  'models.saveSettings': true,
   'models.catalog': true,
   'models.download': true,
   'models.cancel': true,

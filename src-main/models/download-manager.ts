@@ -224,8 +224,11 @@ export class DownloadManager {
     return run.state;
   }
 
-  /** After a stall: the server now failing or gone is named as such; otherwise it is a stall. */
+  /** After a stall: a full disk, or the server now failing or gone, is named as such; otherwise it is a stall. */
   private async stallCause(url: string, host: string, entry: CatalogEntry): Promise<ModelsError> {
+    // The downloader retries a failed write as it retries a failed read: a full disk looks like a stall.
+    const free = await freeBytes(this.partialDir);
+    if (free !== null && free < DISK_FULL_BYTES) return diskFullError(entry);
     try {
       await probeModelFile(url, entry.fileName, Math.min(this.stallMs, 10_000));
     } catch (error) {
@@ -287,11 +290,28 @@ function uriEntry(uri: string): CatalogEntry | null {
 function asDuetError(error: unknown, entry: CatalogEntry): DuetError {
   if (error instanceof ModelsError) return { code: error.code, message: error.message };
   const code = (error as { code?: string })?.code;
-  if (code === 'ENOSPC') {
-    return { code: 'storage_full', message: `The disk filled up while downloading ${entry.name}. Free some space, then try again: the download resumes where it stopped.` };
-  }
+  if (code === 'ENOSPC') return { code: 'storage_full', message: diskFullError(entry).message };
   const detail = error instanceof Error ? error.message : String(error);
   return { code: 'download_failed', message: `The download of ${entry.name} failed: ${detail}. Try again; it resumes where it stopped.` };
+}
+
+/** Less free space than this after a stall means the disk filled up. */
+const DISK_FULL_BYTES = 1024 * 1024;
+
+function diskFullError(entry: CatalogEntry): ModelsError {
+  return new ModelsError(
+    'storage_full',
+    `The disk filled up while downloading ${entry.name}. Free some space, then try again: the download resumes where it stopped.`,
+  );
+}
+
+async function freeBytes(dir: string): Promise<number | null> {
+  try {
+    const fs = await statfs(dir);
+    return fs.bavail * fs.bsize;
+  } catch {
+    return null;
+  }
 }
 
 async function sizeOf(file: string): Promise<number | null> {

@@ -233,6 +233,43 @@ describe('downloading a catalog model', () => {
     }
   });
 
+  it('names a disk that fills up during the download, and leaves no model file', async (context) => {
+    await setUp(tinyEntry({ sha256: sha256Of(LARGE), sizeBytes: LARGE.length }), { bytes: LARGE });
+    const small = path.join(temp!.dir, 'small');
+    mkdirSync(small);
+    if (process.platform !== 'linux' || process.getuid?.() !== 0) {
+      console.log('Skipped the disk-fills-up download test: mounting a small disk needs root on Linux.');
+      context.skip();
+    }
+    const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', small], { encoding: 'utf8' });
+    if (mount.status !== 0) context.skip();
+    try {
+      mirror!.fault = { kind: 'slow', pieceBytes: 256 * 1024, everyMs: 50 };
+      let filled = false;
+      const manager = new DownloadManager({
+        modelsDir: path.join(small, 'models'),
+        catalog: () => [tinyEntry({ sha256: sha256Of(LARGE), sizeBytes: LARGE.length })],
+        hub: () => mirror!.url,
+        stallMs: 1500,
+        onChange: (state) => {
+          // Another program takes the rest of the disk once the download is under way.
+          if (filled || state.phase !== 'downloading' || state.downloadedBytes === 0) return;
+          filled = true;
+          spawnSync('sh', ['-c', `dd if=/dev/zero of=${small}/filler bs=1M count=64 2>/dev/null`]);
+        },
+      });
+      managers.push(manager);
+      manager.start('tiny-chat');
+      const done = await manager.wait('tiny-chat');
+      expect(done.phase).toBe('failed');
+      expect(done.error).toMatchObject({ code: 'storage_full', message: expect.stringMatching(/The disk filled up while downloading Tiny Chat\. Free some space/) });
+      expect(modelFiles(path.join(small, 'models'))).toEqual([]);
+    } finally {
+      await managers.pop()?.close();
+      spawnSync('umount', [small]);
+    }
+  });
+
   it('refuses an unknown catalog id', async () => {
     const { manager } = await setUp();
     expect(() => manager.start('no-such-model')).toThrow(/not in the model catalog/);

@@ -17,7 +17,9 @@ export type MirrorFault =
   /** Sends the headers and the first `afterBytes` bytes, then nothing more, keeping the socket open. */
   | { kind: 'stall'; afterBytes: number }
   /** Like 'stall', but only bodies whose range starts at 0: resumed (ranged) requests are served in full. */
-  | { kind: 'stall-first'; afterBytes: number };
+  | { kind: 'stall-first'; afterBytes: number }
+  /** Sends bodies in pieces of `pieceBytes`, one every `everyMs` (a slow line). */
+  | { kind: 'slow'; pieceBytes: number; everyMs: number };
 
 export interface MirrorFile {
   /** `<user>/<repo>/<file>`, as in an `hf:` URI. */
@@ -126,6 +128,20 @@ export async function startModelMirror(files: MirrorFile[]): Promise<ModelMirror
     if (fault.kind === 'drop' && dropsLeft > 0 && slice.length > fault.afterBytes) {
       dropsLeft -= 1;
       res.write(slice.subarray(0, fault.afterBytes), () => setTimeout(() => res.socket?.destroy(), 20));
+      return;
+    }
+    if (fault.kind === 'slow') {
+      let at = 0;
+      const timer = setInterval(() => {
+        if (res.destroyed) return clearInterval(timer);
+        const piece = slice.subarray(at, at + fault.pieceBytes);
+        at += piece.length;
+        if (at >= slice.length) {
+          clearInterval(timer);
+          res.end(piece);
+        } else res.write(piece);
+      }, fault.everyMs);
+      res.on('close', () => clearInterval(timer));
       return;
     }
     res.end(slice);

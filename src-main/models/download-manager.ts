@@ -2,6 +2,7 @@
 // retrying on a dropped connection). Files arrive in `<models>/.partial/` and get their place in
 // `<models>/` only after their SHA-256 matched, so a partial or damaged file is never where a model
 // is looked for. A restart resumes from the partial: the downloader keeps its progress beside it.
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, stat, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { createModelDownloader, type ModelDownloader } from 'node-llama-cpp';
@@ -62,6 +63,14 @@ export class DownloadManager {
     id = entry.id;
     const current = this.runs.get(id);
     if (current && (current.state.phase === 'queued' || current.state.phase === 'downloading' || current.state.phase === 'verifying')) return current.state;
+    // A file in the models folder was verified when it was put there: nothing to download again.
+    const final = this.finalPath(entry);
+    if (existsSync(final)) {
+      const size = statSync(final).size;
+      const state: DownloadState = { id, phase: 'done', downloadedBytes: size, totalBytes: size, bytesPerSecond: 0, secondsLeft: null, path: final, error: null };
+      this.runs.set(id, { state, downloader: null, stopReason: null, done: Promise.resolve(state) });
+      return state;
+    }
     const run: Running = {
       state: { id, phase: 'queued', downloadedBytes: 0, totalBytes: null, bytesPerSecond: 0, secondsLeft: null, path: null, error: null },
       downloader: null,

@@ -19,6 +19,7 @@ export interface ModelCatalogOptions {
 export class ModelCatalog {
   private readonly fits = new Map<string, Promise<{ fit: ModelFit | null; fitError: DuetError | null }>>();
   private llama: Promise<Llama> | null = null;
+  private users = 0;
 
   constructor(private readonly options: ModelCatalogOptions) {}
 
@@ -26,6 +27,18 @@ export class ModelCatalog {
   async list(refresh = false): Promise<CatalogItem[]> {
     if (refresh) this.fits.clear();
     const hub = this.options.hub();
+    this.users += 1;
+    try {
+      return await this.items(hub);
+    } finally {
+      // The binding holds memory (and on a GPU, a device context) that the engine's model needs more:
+      // it is let go once the fits are known; they are cached, so it is rarely started again.
+      this.users -= 1;
+      if (this.users === 0) await this.close();
+    }
+  }
+
+  private items(hub: string | null): Promise<CatalogItem[]> {
     return Promise.all(
       this.options.entries().map(async (entry) => {
         const key = `${hub ?? ''} ${entry.id}`;

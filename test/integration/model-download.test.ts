@@ -90,6 +90,11 @@ describe('downloading a catalog model', () => {
     expect(progress.at(-1)!.totalBytes).toBe(TINY.length);
     expect(events.some((e) => e.phase === 'verifying')).toBe(true);
     expect(mirror!.requests.some((r) => r.path.endsWith('/resolve/main/tiny-chat-Q8_0.gguf'))).toBe(true);
+
+    // Asking again for a model already in the folder downloads nothing.
+    const asked = mirror!.requests.length;
+    expect(manager.start('tiny-chat')).toMatchObject({ phase: 'done', path: done.path });
+    expect(mirror!.requests.length).toBe(asked);
   });
 
   it('resumes after a dropped connection and finishes the file with the right hash', async () => {

@@ -54,7 +54,7 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
   const engine = createLocalEngine({
     ...(options.spawnWorker ? { spawnWorker: options.spawnWorker } : {}),
     // Read at every load and answer: a changed setting applies to the next answer, no restart.
-    modelSettings: (modelPath) => settings.modelSettings(modelPath),
+    modelSettings: (modelPath) => settings.modelSettings(path.resolve(modelPath)),
   });
   engine.onStatus((status) => {
     // The last model that loaded, from whichever source, is the one the next start uses.
@@ -134,7 +134,8 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
       const status = engine.status();
       const reloads = saved.settings.contextSize !== before.contextSize || saved.settings.gpuLayers !== before.gpuLayers;
       // Context and GPU layers are fixed when a model loads: reload the active one (after any answer in progress).
-      if (reloads && status.path === file && (status.state === 'ready' || status.state === 'loading')) void engine.load(file);
+      const active = status.path !== null && path.resolve(status.path) === file;
+      if (reloads && active && (status.state === 'ready' || status.state === 'loading')) void engine.load(status.path ?? file);
       return saved;
     },
     'model.load': async ({ path: modelPath }) => {

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import os from 'node:os';
 import type { Llama, LlamaChatSessionOptions, LlamaContextOptions, LlamaModelOptions, LlamaOptions, LLamaChatPromptOptions } from 'node-llama-cpp';
 import { DEFAULT_MODEL_SETTINGS, DEFAULT_SYSTEM_PROMPT, type ModelSettings } from '../contract/index.js';
@@ -76,8 +77,8 @@ export function promptOptions(maxTokens: number = DEFAULT_MAX_ANSWER_TOKENS, sam
     topP: sampling.topP,
     topK: sampling.topK,
     minP: sampling.minP,
-    // Absent, node-llama-cpp seeds from the clock: every answer differs.
-    ...(sampling.seed === null ? {} : { seed: sampling.seed }),
+    // node-llama-cpp's own fallback is the clock in whole seconds: two answers within a second would match.
+    seed: sampling.seed ?? randomInt(0, 2 ** 32 - 1),
     repeatPenalty: penaltyOff ? false : { penalty: sampling.repeatPenalty, lastTokens: sampling.repeatLastTokens },
     stopOnAbortSignal: true,
   };

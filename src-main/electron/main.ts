@@ -11,6 +11,7 @@ import { createDuetCore } from '../core/create-core.js';
 import { damagedHistoryMessage, findDamagedHistory } from '../core/damaged-history.js';
 import { prepareDataFolder } from '../core/data-folder.js';
 import { resolveDataDir, resolveModelPath } from '../core/paths.js';
+import { keepRunningOnStrayRejections } from '../core/stray-rejections.js';
 import { APP_ENTRY_URL } from './app-files.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { guardWebContents, hardenSession } from './hardening.js';
@@ -31,6 +32,7 @@ let closing = false;
 
 /** Runs before the app is ready: scheme, sandbox, folders, the single-instance lock. */
 function boot(): void {
+  keepRunningOnStrayRejections();
   registerAppScheme();
   app.enableSandbox();
 

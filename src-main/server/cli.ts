@@ -12,6 +12,7 @@ import type { DuetCore } from '../core/core-types.js';
 import { damagedHistoryMessage, findDamagedHistory } from '../core/damaged-history.js';
 import { announceInstanceAddress } from '../core/instance-lock.js';
 import { appRoot, defaultAppDataDir, resolveDataDir, resolveModelPath } from '../core/paths.js';
+import { keepRunningOnStrayRejections } from '../core/stray-rejections.js';
 import { appVersion } from '../core/version.js';
 import { downloadForServe, isDownloadName } from './cli-download.js';
 import { createBridgeServer } from './http-bridge.js';
@@ -34,6 +35,7 @@ const USAGE = `Usage: npm run serve -- [--model PATH|ID|hf:URI] [--model-mirror 
 let dataDir: string | null = null;
 
 async function main(): Promise<void> {
+  keepRunningOnStrayRejections();
   const { values } = parseArgs({
     options: {
       model: { type: 'string' },

@@ -17,7 +17,7 @@ import {
   UNSURE_MODEL_FILE,
   UNSURE_MODEL_NAME,
 } from '../fixtures/fixture-facts.js';
-import { ask, askThenStop, outcomeOf } from '../support/engine-driver.js';
+import { ask, askThenStop, closeEngines, outcomeOf } from '../support/engine-driver.js';
 
 const CHECK: ConfidenceCheck = { threshold: 0.5, windowTokens: 4 };
 
@@ -34,17 +34,7 @@ async function engineWith(modelPath: string, settings?: ModelSettings): Promise<
   return engine;
 }
 
-afterAll(async () => {
-  const pids = engines.map((e) => e.workerPid()).filter((p): p is number => p !== null);
-  await Promise.all(engines.map((e) => e.close()));
-  for (const pid of pids) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // Already gone, as it should be.
-    }
-  }
-});
+afterAll(() => closeEngines(engines));
 
 describe('confidence check on the tiny (confident) model', () => {
   let engine: LocalEngine;

@@ -7,7 +7,7 @@ import { createLocalEngine } from '../../src-main/local/engine-host.js';
 import type { LocalEngine } from '../../src-main/local/engine-types.js';
 import { modelOptions, promptOptions, samplingOf } from '../../src-main/local/generation-settings.js';
 import { BENCH_MODEL_FILE, TINY_GREETING_ANSWER, TINY_KEYWORD_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
-import { ask, outcomeOf } from '../support/engine-driver.js';
+import { ask, closeEngines, outcomeOf } from '../support/engine-driver.js';
 
 /** The tiny fixture's `llama.context_length`. */
 const TINY_TRAINED_CONTEXT = 4096;
@@ -22,17 +22,7 @@ function engineWith(initial: Partial<ModelSettings> = {}): { engine: LocalEngine
   return { engine, settings };
 }
 
-afterAll(async () => {
-  const pids = engines.map((e) => e.workerPid()).filter((p): p is number => p !== null);
-  await Promise.all(engines.map((e) => e.close()));
-  for (const pid of pids) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-  }
-});
+afterAll(() => closeEngines(engines));
 
 describe('model settings: defaults and validation', () => {
   it('defaults to sampling that does not loop (not greedy), automatic fit, and the Duet system prompt', () => {

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createLocalEngine, type LocalEngineOptions } from '../../src-main/local/engine-host.js';
 import type { LocalEngine } from '../../src-main/local/engine-types.js';
 import { BENCH_MODEL_FILE, TINY_GREETING_ANSWER, TINY_MODEL_FILE, UNSURE_MODEL_FILE } from '../fixtures/fixture-facts.js';
-import { ask, outcomeOf, waitForStatus } from '../support/engine-driver.js';
+import { ask, closeEngines, outcomeOf, waitForStatus } from '../support/engine-driver.js';
 
 // Short for the test; a healthy worker beats every second, so even a busy machine stays well inside it.
 const WATCHDOG_MS = 4000;
@@ -26,17 +26,8 @@ function freeze(pid: number): void {
 }
 
 
-afterAll(async () => {
-  await Promise.all(engines.map((engine) => engine.close()));
-  // Whatever a failing test left stopped must not linger.
-  for (const pid of stopped) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // Already gone: the watchdog killed it.
-    }
-  }
-});
+// Whatever a failing test left stopped must not linger.
+afterAll(() => closeEngines(engines, stopped));
 
 describe('the engine watchdog', () => {
   it('ends an answer whose worker froze with a clear message, restarts it, and answers the next question', async () => {

@@ -84,3 +84,19 @@ export function waitForStatus(engine: LocalEngine, predicate: (status: ModelStat
     });
   });
 }
+
+/**
+ * Closes every engine a test file started, then kills any worker still there (and `alsoKill`, e.g.
+ * workers a test froze): a failing test must not leave llama.cpp processes behind.
+ */
+export async function closeEngines(engines: LocalEngine[], alsoKill: number[] = []): Promise<void> {
+  const pids = [...engines.map((e) => e.workerPid()).filter((p): p is number => p !== null), ...alsoKill];
+  await Promise.all(engines.map((e) => e.close()));
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone, as it should be.
+    }
+  }
+}

@@ -5,6 +5,7 @@ import { ChatState } from './chat.svelte.js';
 import { CloudState } from './cloud.svelte.js';
 import { HistoryState } from './history.svelte.js';
 import { ModelState } from './model.svelte.js';
+import { ModelsState } from './models.svelte.js';
 import { SavingsState } from './savings.svelte.js';
 import { SearchState } from './search.svelte.js';
 import { SettingsState } from './settings.svelte.js';
@@ -14,6 +15,7 @@ export class AppState {
   readonly chat: ChatState;
   readonly settings: SettingsState;
   readonly model: ModelState;
+  readonly models: ModelsState;
   readonly cloud: CloudState;
   readonly search: SearchState;
   readonly history: HistoryState;
@@ -37,6 +39,7 @@ export class AppState {
     this.chat = new ChatState(api);
     this.settings = new SettingsState(api);
     this.model = new ModelState(api);
+    this.models = new ModelsState(api, this.model);
     this.cloud = new CloudState(api, this.settings);
     this.search = new SearchState(api);
     this.history = new HistoryState(api);
@@ -85,6 +88,9 @@ export class AppState {
     switch (event.type) {
       case 'model.status':
         this.model.status = event.status;
+        break;
+      case 'model.download':
+        this.models.update(event.download);
         break;
       case 'engine.crashed':
         this.crash = event.error;

@@ -14,6 +14,8 @@ export class ModelState {
 
   ready = $derived(this.status?.state === 'ready');
   loading = $derived(this.requesting || this.status?.state === 'loading');
+  /** No local model works and none is on its way: the welcome screen offers one. */
+  needsModel = $derived(!this.loading && (this.status?.state === 'none' || this.status?.state === 'error'));
 
   #api: DuetClient;
 

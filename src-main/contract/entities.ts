@@ -120,6 +120,11 @@ export const Settings = z.object({
   distillation: z.boolean(),
   /** Where `hf:` models download from (an internal mirror with Hugging Face's layout); null for huggingface.co. */
   modelMirror: z.url({ protocol: /^https?$/, error: 'Enter the mirror as an http(s) URL.' }).max(2000).nullable(),
+  /**
+   * Minutes without a question after which the local model is unloaded to give its memory back
+   * (it loads again with the next question); null keeps it loaded. LM Studio's default is 60.
+   */
+  unloadIdleMinutes: z.number().int().min(1, 'Unload after at least one minute.').max(10_080, 'A week (10,080 minutes) at most.').nullable(),
 });
 export type Settings = z.infer<typeof Settings>;
 

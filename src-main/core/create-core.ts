@@ -139,6 +139,9 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
       return saved;
     },
     'model.load': async ({ path: modelPath }) => {
+      // Switching models mid-answer stops that answer cleanly first (its text so far is kept),
+      // rather than making the user wait for it to finish on the old model.
+      await chat.stopAll();
       // A failed load answers an error; the status (and the model that worked) is unchanged by it.
       const loaded = await engine.load(path.resolve(modelPath));
       if (!loaded.ok) throw new CoreError(loaded.error.code, loaded.error.message);

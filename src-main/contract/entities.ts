@@ -96,6 +96,11 @@ export const ModelStatus = z.object({
   vram: VramState.nullable(),
   /** What Duet had to change to make the model fit (fewer GPU layers, a smaller context); null when nothing. */
   fitNote: z.string().nullable(),
+  /**
+   * True while the model is unloaded after `unloadIdleMinutes` without a question (state 'none',
+   * path and name kept): the next question loads it again by itself.
+   */
+  sleeping: z.boolean(),
   error: DuetError.nullable(),
 });
 export type ModelStatus = z.infer<typeof ModelStatus>;

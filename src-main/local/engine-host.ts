@@ -80,6 +80,7 @@ const NO_MODEL: ModelStatus = {
   gpuDevices: null,
   vram: null,
   fitNote: null,
+  sleeping: false,
   error: null,
 };
 const DEFAULT_CRASH_LIMIT = { crashes: 3, windowMs: 60_000 };
@@ -231,6 +232,7 @@ class WorkerEngine implements LocalEngine {
           gpuDevices: reply.gpuDevices,
           vram: reply.vram,
           fitNote: reply.fitNote,
+          sleeping: false,
           error: null,
         }));
       case 'load-failed':

@@ -172,6 +172,8 @@ export class ChatService {
   private plan(prompt: string, earlier: ChatTurn[], conversationMode: RouteMode | null): AnswerPlan {
     const settings = this.deps.settings.read();
     const cloud = this.deps.cloud();
+    // Loaded, loading or asleep: the engine answers (loading it first where needed).
+    const localAvailable = this.deps.local.unavailable() === null;
     const decision = this.deps.route({
       prompt,
       historyTokens: earlier.reduce((sum, turn) => sum + estimateTokens(turn.content), 0),
@@ -181,6 +183,7 @@ export class ChatService {
       policy: { allowCloud: this.deps.policy.allowCloud, forceMode: this.deps.policy.forceMode },
       cloudConfigured: cloud !== null,
       online: Date.now() >= this.cloudDownUntil,
+      localModelAvailable: localAvailable,
       localContextTokens: this.deps.local.contextSize(),
       threshold: this.deps.settings.routing().effectiveThreshold,
     });
@@ -195,13 +198,14 @@ export class ChatService {
       source: toCloud ? cloud : this.deps.local,
       escalation: !toCloud && judgedEasy ? cloud : null,
       // The admin can impose the cloud; then a failed cloud answer must not quietly run locally.
-      fallback: toCloud && this.deps.policy.forceMode !== 'cloud' ? this.deps.local : null,
+      // Without a local model there is nothing to fall back to: the cloud's own error says more.
+      fallback: toCloud && localAvailable && this.deps.policy.forceMode !== 'cloud' ? this.deps.local : null,
     };
   }
 
   private startAnswer(conversationId: string, plan: AnswerPlan, earlier: ChatTurn[], prompt: string, rerunOf: string | null): Message {
     const { history, events } = this.deps;
-    const unavailable = plan.source === this.deps.local ? this.deps.local.unavailable() : null;
+    const unavailable = plan.source === this.deps.local ? refusalFor(plan, this.deps.local.unavailable()) : null;
     const created = history.addMessage({
       conversationId,
       role: 'assistant',
@@ -386,6 +390,20 @@ function stoppedFor(failure: DuetError): DuetError {
     default:
       return failure;
   }
+}
+
+/**
+ * Why a local answer cannot start, in the user's terms. When the privacy gate kept a question here
+ * and no local model can answer, the user must hear that nothing left the computer, and why.
+ */
+function refusalFor(plan: AnswerPlan, unavailable: DuetError | null): DuetError | null {
+  if (!unavailable) return null;
+  const privacy = plan.reasons.find((reason) => reason.code === 'privacy');
+  if (!privacy) return unavailable;
+  return {
+    code: 'model_missing',
+    message: `Nothing was sent to the cloud: ${privacy.message.replace(/^privacy: /, '')}, but no local model is set up yet to answer it here. Set up a local model (download one, or choose a GGUF file), then send again.`,
+  };
 }
 
 /** The request with the confidence check when the answer may escalate. */

@@ -13,6 +13,10 @@
 //                   consent to send an address, a card number or a key typed by mistake, and there
 //                   is no undo once it has left. It also wins over the context gate: a long private
 //                   conversation stays here even if the local model must drop older turns.
+//                   With no local model either, the decision is still local: the caller refuses it
+//                   (nothing is sent) rather than the gate sending it anyway.
+//   4b. local model  Auto with no local model set up (none chosen yet, or it failed to load) →
+//                   cloud (no-local-model): the cloud answers until one is set up.
 //   5. context      prompt + history + room for the answer exceed the local window → cloud
 //                   (context-too-long). Skipped when the window is unknown.
 //   6. difficulty   score > threshold → cloud (difficult).
@@ -130,6 +134,14 @@ export function route(input: RouteInput, deps: RouteDeps = {}): RouteDecision {
 
   if (mode === 'cloud') return decide('cloud', score, reasons);
 
+  // 4b. No local model to answer: the window and the difficulty do not matter.
+  if (!input.localModelAvailable) {
+    reasons.push(
+      reason('no-local-model', 'no local model yet: set one up to keep questions on this computer; until then it goes to the cloud'),
+    );
+    return decide('cloud', score, reasons);
+  }
+
   // 5. Context fit.
   const window = input.localContextTokens;
   if (window !== null) {
@@ -156,7 +168,7 @@ export function route(input: RouteInput, deps: RouteDeps = {}): RouteDecision {
   return decide('local', score, reasons);
 }
 
-/** The default settings with a cloud configured and online: Auto mode, no admin policy, no history. */
+/** The default settings with a cloud configured and online and a local model: Auto mode, no admin policy, no history. */
 export function defaultRouteInput(prompt: string): RouteInput {
   return {
     prompt,
@@ -165,6 +177,7 @@ export function defaultRouteInput(prompt: string): RouteInput {
     policy: { allowCloud: true, forceMode: null },
     cloudConfigured: true,
     online: true,
+    localModelAvailable: true,
     localContextTokens: DEFAULT_LOCAL_CONTEXT_TOKENS,
     threshold: DEFAULT_DIFFICULTY_THRESHOLD,
   };

@@ -27,6 +27,11 @@ export interface RouteInput {
   cloudConfigured: boolean;
   /** The machine is online (last known). */
   online: boolean;
+  /**
+   * A local model is set up to answer: loaded, loading, or asleep after idle time (it loads again by
+   * itself). False when none is chosen yet or the chosen one failed to load.
+   */
+  localModelAvailable: boolean;
   /** The local model's context window in tokens; null when unknown. */
   localContextTokens: number | null;
   /** Difficulty above which a query goes to the cloud, 0..1. */
@@ -42,6 +47,7 @@ export type RouteReasonCode =
   | 'offline'
   | 'no-cloud'
   | 'privacy'
+  | 'no-local-model'
   | 'context-too-long'
   | 'difficult'
   | 'easy';

@@ -30,6 +30,7 @@ function input(change: Partial<RouteInput> = {}): RouteInput {
     policy: { allowCloud: true, forceMode: null },
     cloudConfigured: true,
     online: true,
+    localModelAvailable: true,
     localContextTokens: 4096,
     threshold: 0.5,
     ...change,
@@ -200,6 +201,40 @@ describe('route: the score', () => {
   });
 });
 
+describe('route: no local model yet', () => {
+  const none = { localModelAvailable: false, localContextTokens: null };
+
+  it('Auto sends an easy question to the cloud and says why', () => {
+    const d = route(input(none), scorer(EASY));
+    expect(d.target).toBe('cloud');
+    expect(codes(d)).toEqual(['no-local-model']);
+    expect(d.reasons[0]!.message).toBe('no local model yet: set one up to keep questions on this computer; until then it goes to the cloud');
+  });
+
+  it('wins over the context and difficulty gates, which are about a local model', () => {
+    expect(codes(route(input({ ...none, prompt: LONG, localContextTokens: 4096 }), scorer(HARD)))).toEqual(['no-local-model']);
+  });
+
+  it('the privacy gate still wins: personal data stays local (and the caller refuses it)', () => {
+    const d = route(input({ ...none, prompt: PRIVATE }), scorer(EASY));
+    expect(d.target).toBe('local');
+    expect(codes(d)).toEqual(['privacy']);
+    const earlier = route(input({ ...none, history: [PRIVATE], prompt: 'Summarise that' }), scorer(EASY));
+    expect(codes(earlier)).toEqual(['privacy']);
+  });
+
+  it('Local only, a policy without cloud, no cloud or offline: still local', () => {
+    expect(codes(route(input({ ...none, mode: 'local' }), scorer(EASY)))).toEqual(['mode-local']);
+    expect(codes(route(input({ ...none, policy: { allowCloud: false, forceMode: null } }), scorer(EASY)))).toEqual(['policy-no-cloud']);
+    expect(codes(route(input({ ...none, cloudConfigured: false }), scorer(EASY)))).toEqual(['no-cloud']);
+    expect(codes(route(input({ ...none, online: false }), scorer(EASY)))).toEqual(['offline']);
+  });
+
+  it('Cloud mode goes to the cloud as before, with no extra reason', () => {
+    expect(codes(route(input({ ...none, mode: 'cloud' }), scorer(EASY)))).toEqual(['mode-cloud']);
+  });
+});
+
 describe('routeWithDefaults', () => {
   it('is Auto with a cloud configured and online, the default window and threshold', () => {
     expect(defaultRouteInput('hi')).toEqual({
@@ -209,6 +244,7 @@ describe('routeWithDefaults', () => {
       policy: { allowCloud: true, forceMode: null },
       cloudConfigured: true,
       online: true,
+      localModelAvailable: true,
       localContextTokens: DEFAULT_LOCAL_CONTEXT_TOKENS,
       threshold: DEFAULT_DIFFICULTY_THRESHOLD,
     });

@@ -15,4 +15,9 @@ export interface DuetApi {
    * can read a large import as a stream (`history.importFile`) instead of receiving it whole.
    */
   pathForFile?(file: File): string;
+  /**
+   * Desktop only: opens the native open dialog for a GGUF model file; resolves with its path, or null
+   * when the user cancelled. Absent headless, where the page offers a path field instead.
+   */
+  chooseModelFile?(): Promise<string | null>;
 }

@@ -15,6 +15,7 @@ import { keepRunningOnStrayRejections } from '../core/stray-rejections.js';
 import { APP_ENTRY_URL } from './app-files.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { guardWebContents, hardenSession } from './hardening.js';
+import { bindModelFilePicker } from './file-picker.js';
 import { bindContractToIpc } from './ipc.js';
 import { readFlag } from './launch-args.js';
 import { utilityProcessSpawner } from './utility-worker.js';
@@ -133,7 +134,16 @@ async function startCore(dataDir: string, modelPath: string | null, restoreBacku
     fatal(describe(error));
     return;
   }
-  unbindIpc = bindContractToIpc({ ipcMain, core, mainWindow: () => mainWindow });
+  const unbindContract = bindContractToIpc({ ipcMain, core, mainWindow: () => mainWindow });
+  const unbindPicker = bindModelFilePicker({
+    ipcMain,
+    mainWindow: () => mainWindow,
+    showOpenDialog: (window, options) => (window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options)),
+  });
+  unbindIpc = () => {
+    unbindContract();
+    unbindPicker();
+  };
   openMainWindow();
 }
 

@@ -5,10 +5,11 @@ import type { DuetApi } from '../contract/api.js';
 import type { DuetEvent } from '../contract/events.js';
 import { IPC_CALL, IPC_EVENT } from '../contract/transport.js';
 import { isContractChannel } from './channel-names.js';
+import { IPC_CHOOSE_MODEL_FILE } from './picker-channel.js';
 
 /**
- * `call` and `subscribe` over IPC, and `pathForFile` when given (Electron's `webUtils.getPathForFile`);
- * the page never sees ipcRenderer or an IPC event object.
+ * `call` and `subscribe` over IPC, `chooseModelFile` (the native dialog), and `pathForFile` when given
+ * (Electron's `webUtils.getPathForFile`); the page never sees ipcRenderer or an IPC event object.
  */
 export function createDuetApi(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>, getPathForFile?: (file: File) => string): DuetApi {
   const api: DuetApi = {
@@ -32,6 +33,11 @@ export function createDuetApi(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeLi
         listening = false;
         ipc.removeListener(IPC_EVENT, forward);
       };
+    },
+    async chooseModelFile() {
+      // The page gets a path or null, nothing else the main process might answer.
+      const chosen: unknown = await ipc.invoke(IPC_CHOOSE_MODEL_FILE);
+      return typeof chosen === 'string' && chosen !== '' ? chosen : null;
     },
   };
   if (getPathForFile) {

@@ -22,5 +22,16 @@ export function createIpcClient(duet: DuetApi): DuetClient {
     subscribe: (listener) => duet.subscribe(listener),
     onConnectionChange: () => () => {},
   };
+  // Only where the preload offers it: the page shows a "Choose file…" button when it is there.
+  const chooseModelFile = duet.chooseModelFile;
+  if (chooseModelFile) {
+    client.chooseModelFile = async () => {
+      try {
+        return await chooseModelFile.call(duet);
+      } catch {
+        return null; // no dialog came up: the path field still works
+      }
+    };
+  }
   return client;
 }

@@ -186,9 +186,9 @@ describe('createDuetApi (window.duet)', () => {
     return { ipc: ipc as unknown as IpcRenderer, invoke, emitter };
   }
 
-  it('has exactly call and subscribe', () => {
+  it('has exactly call, subscribe and chooseModelFile', () => {
     const api = createDuetApi(fakeIpcRenderer().ipc);
-    expect(Object.keys(api).sort()).toEqual(['call', 'subscribe']);
+    expect(Object.keys(api).sort()).toEqual(['call', 'chooseModelFile', 'subscribe']);
   });
 
   it('adds pathForFile when given, and answers "" for a file that is not on disk', () => {
@@ -196,7 +196,7 @@ describe('createDuetApi (window.duet)', () => {
       if ((file as { name?: string }).name === 'memory.json') throw new Error('not on disk');
       return '/home/me/conversations.json';
     });
-    expect(Object.keys(api).sort()).toEqual(['call', 'pathForFile', 'subscribe']);
+    expect(Object.keys(api).sort()).toEqual(['call', 'chooseModelFile', 'pathForFile', 'subscribe']);
     expect(api.pathForFile?.({ name: 'conversations.json' } as File)).toBe('/home/me/conversations.json');
     expect(api.pathForFile?.({ name: 'memory.json' } as File)).toBe('');
   });

@@ -11,6 +11,7 @@ import { DEFAULT_HUB, hubFileUrl } from './catalog.js';
 import { probeModelFile } from './download-probe.js';
 import { sha256File } from './file-hash.js';
 import { ModelsError } from './models-error.js';
+import { partialBytes } from './partial-progress.js';
 
 /** Where unfinished downloads live, inside the models folder. */
 export const PARTIAL_FOLDER = '.partial';
@@ -100,7 +101,8 @@ export class DownloadManager {
       await run.done;
     }
     await this.removePartial(entry);
-    if (run && run.state.phase !== 'done') this.update(run, { phase: 'cancelled' });
+    // Nothing of it is left to resume from.
+    if (run && run.state.phase !== 'done') this.update(run, { phase: 'cancelled', downloadedBytes: 0 });
     return run?.state ?? { id, phase: 'cancelled', downloadedBytes: 0, totalBytes: null, bytesPerSecond: 0, secondsLeft: null, path: null, error: null };
   }
 
@@ -113,7 +115,10 @@ export class DownloadManager {
       const partial =
         (await sizeOf(path.join(this.partialDir, entry.fileName + PROGRESS_SUFFIX))) ?? (await sizeOf(path.join(this.partialDir, entry.fileName)));
       if (partial !== null) {
-        states.push({ id: entry.id, phase: 'cancelled', downloadedBytes: 0, totalBytes: entry.sizeBytes, bytesPerSecond: 0, secondsLeft: null, path: null, error: null });
+        // What arrived, from the downloader's own record (the "Resume (x of y)" the welcome screen shows).
+        const arrived =
+          (await partialBytes(path.join(this.partialDir, entry.fileName + PROGRESS_SUFFIX))) ?? (await partialBytes(path.join(this.partialDir, entry.fileName))) ?? 0;
+        states.push({ id: entry.id, phase: 'cancelled', downloadedBytes: arrived, totalBytes: entry.sizeBytes, bytesPerSecond: 0, secondsLeft: null, path: null, error: null });
       }
     }
     return states;

@@ -117,6 +117,9 @@ describe('downloading a catalog model', () => {
     expect(modelFiles(modelsDir)).toEqual([]);
     const listed = await make().list();
     expect(listed, JSON.stringify(readdirSync(path.join(modelsDir, '.partial')))).toEqual([expect.objectContaining({ id: 'tiny-chat', phase: 'cancelled' })]);
+    // What arrived is counted from the downloader's record (per 5 MiB chunk): the welcome screen offers "Resume (x of y)".
+    expect(listed[0]!.downloadedBytes).toBeGreaterThanOrEqual(5 * 1024 * 1024);
+    expect(listed[0]!.downloadedBytes).toBeLessThan(LARGE.length);
 
     mirror!.fault = { kind: 'none' };
     mirror!.requests.length = 0;
@@ -207,6 +210,8 @@ describe('downloading a catalog model', () => {
     await expect.poll(() => events.some((e) => e.phase === 'downloading' && e.downloadedBytes > 0), { timeout: 10_000 }).toBe(true);
     const cancelled = await manager.cancel('tiny-chat');
     expect(cancelled.phase).toBe('cancelled');
+    // Nothing is left to resume from: the welcome screen offers a fresh Download.
+    expect(cancelled.downloadedBytes).toBe(0);
     expect(modelFiles(modelsDir)).toEqual([]);
     expect(readdirSync(path.join(modelsDir, '.partial'))).toEqual([]);
     expect(await manager.list()).toEqual([expect.objectContaining({ id: 'tiny-chat', phase: 'cancelled' })]);

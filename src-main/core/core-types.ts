@@ -28,6 +28,8 @@ export interface CoreOptions {
   modelSearch?: Partial<DiscoverPlace>;
   /** Replace a damaged history with the newest backup (the replaced file is kept, renamed); a healthy one is kept. */
   restoreBackup?: boolean;
+  /** How long one minute of `unloadIdleMinutes` lasts, in ms (60,000); tests make it shorter. */
+  idleMinuteMs?: number;
 }
 
 /**

@@ -26,6 +26,7 @@ import { CoreError, toEnvelopeError } from './core-error.js';
 import type { CoreOptions, DuetCore } from './core-types.js';
 import { EventHub } from './event-hub.js';
 import { HistoryService } from './history-service.js';
+import { IdleUnload } from './idle-unload.js';
 import { createModelDownloads } from './model-downloads.js';
 import { createModelLibrary } from './model-library.js';
 import { clearUploads, receiveUpload, tooLargeMessage, UPLOADS_FOLDER } from './import-upload.js';
@@ -56,9 +57,17 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
     // Read at every load and answer: a changed setting applies to the next answer, no restart.
     modelSettings: (modelPath) => settings.modelSettings(path.resolve(modelPath)),
   });
+  // Unloads the model after unloadIdleMinutes without a local answer; it loads again with the next question.
+  const idle = new IdleUnload({
+    engine,
+    minutes: () => settings.read().unloadIdleMinutes,
+    ...(options.idleMinuteMs ? { minuteMs: options.idleMinuteMs } : {}),
+  });
   engine.onStatus((status) => {
     // The last model that loaded, from whichever source, is the one the next start uses.
     if (status.state === 'ready' && status.path !== settings.read().modelPath) settings.update({ modelPath: status.path });
+    if (status.state === 'ready') idle.touch();
+    else idle.schedule();
     events.emit({ type: 'model.status', status });
   });
   const chat = new ChatService({
@@ -66,7 +75,7 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
     events,
     settings,
     policy,
-    local: localSource(engine),
+    local: localSource(engine, idle),
     cloud: () => cloud.current(),
     route,
   });
@@ -114,7 +123,12 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
     'chat.send': ({ conversationId, text }) => chat.send(conversationId, text),
     'chat.stop': ({ conversationId }) => ({ stopped: chat.stop(conversationId) }),
     'chat.askOther': ({ messageId }) => ({ assistantMessage: chat.askOther(messageId) }),
-    'settings.update': (changes) => settings.update(changes),
+    'settings.update': (changes) => {
+      const saved = settings.update(changes);
+      // A new idle time counts from the last answer, not from the change.
+      if (changes.unloadIdleMinutes !== undefined) idle.schedule();
+      return saved;
+    },
     'settings.resetLearning': () => ({ learnedNudge: settings.resetLearning() }),
     'cloud.configure': ({ apiKey, ...endpoint }) => cloud.configure(endpoint, apiKey),
     'conversations.rename': ({ id, title }) => organiser.rename(id, title),
@@ -186,6 +200,7 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
       }
     },
     async close() {
+      idle.close();
       await modelDownloads.close();
       await chat.stopAll();
       await engine.close();
@@ -195,23 +210,26 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
   };
 }
 
-/** The local engine as an answer source. */
-function localSource(engine: LocalEngine): AnswerSource & { unavailable(): DuetError | null; contextSize(): number | null } {
+/** The local engine as an answer source; its answers stop the idle clock while they run. */
+function localSource(engine: LocalEngine, idle: IdleUnload): AnswerSource & { unavailable(): DuetError | null; contextSize(): number | null } {
   return {
     target: 'local',
     get model() {
       const status = engine.status();
       return status.name ?? (status.path ? path.basename(status.path) : 'no model');
     },
-    generate: (request, onToken, signal) => engine.generate(request, onToken, signal),
+    generate: (request, onToken, signal) => idle.track(() => engine.generate(request, onToken, signal)),
     unavailable: () => modelUnavailable(engine.status()),
     contextSize: () => engine.status().contextSize,
   };
 }
 
-/** Why no local answer can start now, or null when the model is ready (or loading: the engine waits for it). */
+/**
+ * Why no local answer can start now, or null when the model is ready (or loading, or asleep after
+ * idle time: the engine waits for it, or loads it again).
+ */
 function modelUnavailable(status: ModelStatus): DuetError | null {
-  if (status.state === 'ready' || status.state === 'loading') return null;
+  if (status.state === 'ready' || status.state === 'loading' || status.sleeping) return null;
   if (status.state === 'error' && status.error) return status.error;
   return {
     code: 'model_missing',

@@ -132,16 +132,21 @@ class WorkerEngine implements LocalEngine {
     return this.exclusive(async () => {
       // Choosing a model again is the user's way out after repeated crashes.
       this.crashTimes = [];
-      const working = this.current.state === 'ready' && this.current.path ? this.status() : null;
+      // A model asleep after idle time is still the user's model: a bad new file must not cost it.
+      const working = (this.current.state === 'ready' || this.current.sleeping) && this.current.path ? this.status() : null;
       return this.loadChecked(modelPath, working);
     });
   }
 
-  unload(): Promise<void> {
+  unload(options: { sleeping?: boolean } = {}): Promise<void> {
     if (this.closed) return Promise.resolve();
     return this.exclusive(async () => {
+      const { state, path: modelPath, name, contextSize, trainedContextSize } = this.current;
+      // Put to sleep only what is loaded now: a load or a switch that came first decides.
+      if (options.sleeping && (state !== 'ready' || this.closed)) return;
       await this.unloadWorkerModel();
-      this.setStatus(NO_MODEL);
+      // Asleep, the window the model will get again stays known (the router's context gate uses it).
+      this.setStatus(options.sleeping ? { ...NO_MODEL, path: modelPath, name, contextSize, trainedContextSize, sleeping: true } : NO_MODEL);
     });
   }
 
@@ -204,6 +209,8 @@ class WorkerEngine implements LocalEngine {
     const loaded = await this.loadInWorker(modelPath, name);
     if (loaded.ok) return loaded;
     if (this.closed || !working?.path) return this.loadFailed(modelPath, name, loaded.error);
+    // Asleep it held no memory: it stays asleep, to be loaded with the next question.
+    if (working.sleeping) return this.keptWorking(working, loaded.error);
     const restored = await this.loadInWorker(working.path, working.name ?? path.basename(working.path));
     if (restored.ok) return this.keptWorking(restored.value, loaded.error);
     return this.loadFailed(modelPath, name, loaded.error);
@@ -276,8 +283,18 @@ class WorkerEngine implements LocalEngine {
     signal: AbortSignal,
     settle: (result: Result<GenerateOutcome>) => void,
   ): Promise<void> {
-    const status = this.current;
     if (this.closed) return settle(fail('internal', 'The local engine has shut down.'));
+    if (this.current.sleeping && this.current.path) {
+      // Unloaded after idle time: the question waits while the same model loads again. Stopped
+      // meanwhile, the caller hears at once; the load goes on, for the next question.
+      const stopped = (): void => settle(ok({ text: '', stopped: true, stats: this.emptyStats() }));
+      signal.addEventListener('abort', stopped, { once: true });
+      const woken = await this.loadChecked(this.current.path);
+      signal.removeEventListener('abort', stopped);
+      if (signal.aborted) return stopped();
+      if (!woken.ok) return settle({ ok: false, error: woken.error });
+    }
+    const status = this.current;
     if (status.state !== 'ready') return settle(fail(...unavailable(status)));
     const worker = this.worker;
     if (!worker) return settle(fail('engine_crashed', 'The local engine is not running. Load the model again.'));

@@ -70,8 +70,12 @@ export interface LocalEngine {
    * status becomes 'error' with the same error.
    */
   load(modelPath: string): Promise<Result<ModelStatus>>;
-  /** Frees the model (after the answer in progress, if any); the status becomes 'none'. */
-  unload(): Promise<void>;
+  /**
+   * Frees the model (after the answer in progress, if any); the status becomes 'none'. With
+   * `sleeping`, only a ready model is unloaded, its path and name are kept with `sleeping: true`,
+   * and the next `generate` loads it again first (the status shows 'loading', then 'ready').
+   */
+  unload(options?: { sleeping?: boolean }): Promise<void>;
   status(): ModelStatus;
   /** Called on every status change, crashes included; returns an unsubscribe function. */
   onStatus(listener: (status: ModelStatus) => void): () => void;

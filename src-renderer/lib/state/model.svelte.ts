@@ -14,8 +14,10 @@ export class ModelState {
 
   ready = $derived(this.status?.state === 'ready');
   loading = $derived(this.requesting || this.status?.state === 'loading');
-  /** No local model works and none is on its way: the welcome screen offers one. */
-  needsModel = $derived(!this.loading && (this.status?.state === 'none' || this.status?.state === 'error'));
+  /** Unloaded after idle time: the next question loads it again by itself. */
+  sleeping = $derived(this.status?.sleeping === true);
+  /** No local model works and none is on its way (one asleep counts as set up): the welcome screen offers one. */
+  needsModel = $derived(!this.loading && ((this.status?.state === 'none' && !this.sleeping) || this.status?.state === 'error'));
 
   #api: DuetClient;
 

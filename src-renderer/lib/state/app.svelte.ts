@@ -4,6 +4,7 @@ import type { DuetClient } from '../client.js';
 import { ChatState } from './chat.svelte.js';
 import { CloudState } from './cloud.svelte.js';
 import { HistoryState } from './history.svelte.js';
+import { LibraryState } from './library.svelte.js';
 import { ModelState } from './model.svelte.js';
 import { ModelsState } from './models.svelte.js';
 import { SavingsState } from './savings.svelte.js';
@@ -16,6 +17,7 @@ export class AppState {
   readonly settings: SettingsState;
   readonly model: ModelState;
   readonly models: ModelsState;
+  readonly library: LibraryState;
   readonly cloud: CloudState;
   readonly search: SearchState;
   readonly history: HistoryState;
@@ -40,6 +42,7 @@ export class AppState {
     this.settings = new SettingsState(api);
     this.model = new ModelState(api);
     this.models = new ModelsState(api, this.model);
+    this.library = new LibraryState(api, this.model, this.models);
     this.cloud = new CloudState(api, this.settings);
     this.search = new SearchState(api);
     this.history = new HistoryState(api);
@@ -91,6 +94,8 @@ export class AppState {
         break;
       case 'model.download':
         this.models.update(event.download);
+        // A finished download is a new model in the library.
+        if (event.download.phase === 'done') this.library.refreshIfOpen();
         break;
       case 'engine.crashed':
         this.crash = event.error;

@@ -5,6 +5,7 @@ import { ChatState } from './chat.svelte.js';
 import { CloudState } from './cloud.svelte.js';
 import { HistoryState } from './history.svelte.js';
 import { LibraryState } from './library.svelte.js';
+import { ModelSettingsState } from './model-settings.svelte.js';
 import { ModelState } from './model.svelte.js';
 import { ModelsState } from './models.svelte.js';
 import { SavingsState } from './savings.svelte.js';
@@ -16,6 +17,8 @@ export class AppState {
   readonly chat: ChatState;
   readonly settings: SettingsState;
   readonly model: ModelState;
+  /** The local model's own settings, the download mirror and idle unload. */
+  readonly modelSettings: ModelSettingsState;
   readonly models: ModelsState;
   readonly library: LibraryState;
   readonly cloud: CloudState;
@@ -41,6 +44,7 @@ export class AppState {
     this.chat = new ChatState(api);
     this.settings = new SettingsState(api);
     this.model = new ModelState(api);
+    this.modelSettings = new ModelSettingsState(api);
     this.models = new ModelsState(api, this.model);
     this.library = new LibraryState(api, this.model, this.models);
     this.cloud = new CloudState(api, this.settings);
@@ -77,6 +81,7 @@ export class AppState {
       this.version = info.value.version;
       this.model.status = info.value.model;
       this.settings.applyInfo(info.value);
+      this.modelSettings.applySettings(info.value.settings);
       this.cloud.info = info.value.cloud;
       this.startError = null;
     } else if (info.error.code !== 'unauthorized') {

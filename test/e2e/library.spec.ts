@@ -86,6 +86,9 @@ test('switches the model while an answer streams: it stops and is kept, and the 
   await expect(bench.getByTestId('active-badge')).toHaveCount(0);
   await expect(page.getByTestId('model-status')).toContainText('duet-tiny-chat');
   await expect(page.getByTestId('library-switch-error')).toHaveCount(0);
+  // How the active model runs is shown with it.
+  await expect(next.getByTestId('model-backend')).not.toBeEmpty();
+  await expect(next.getByTestId('model-context')).toContainText('tokens');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
 

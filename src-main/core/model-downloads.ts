@@ -49,7 +49,8 @@ export function createModelDownloads(options: ModelDownloadsOptions, events: Eve
   });
   const handlers: { [C in DownloadChannel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> } = {
     'models.catalog': ({ refresh }) => catalog.list(refresh ?? false),
-    'models.download': ({ id }) => downloads.start(id),
+    // Answers once the server was asked: a missing file fails in the answer itself.
+    'models.download': ({ id }) => downloads.begin(id),
     'models.cancel': ({ id }) => downloads.cancel(id),
     'models.downloads': () => downloads.list(),
   };

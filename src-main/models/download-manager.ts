@@ -26,15 +26,25 @@ export interface DownloadManagerOptions {
   hub: () => string | null;
   /** No new byte for this long ends the download as stalled (the partial is kept). Default 60 s. */
   stallMs?: number;
+  /**
+   * No new byte for this long asks the server again (as before the start): a file now gone or a
+   * server now failing ends the download with that cause at once, not after `stallMs`. Default 5 s.
+   */
+  recheckMs?: number;
   onChange: (state: DownloadState) => void;
 }
 
 interface Running {
   state: DownloadState;
   downloader: ModelDownloader | null;
-  /** Why the manager itself stopped the downloader, if it did. */
-  stopReason: 'cancel' | 'stall' | 'close' | null;
+  /** Why the manager itself stopped the downloader, if it did ('failed': the server named a cause). */
+  stopReason: 'cancel' | 'stall' | 'close' | 'failed' | null;
+  /** Set with stopReason 'failed': what the server said when asked again. */
+  failure: ModelsError | null;
   done: Promise<DownloadState>;
+  /** Resolves once the server was asked and the downloader started (or the download ended before). */
+  started: Promise<void>;
+  markStarted: () => void;
 }
 
 /** Starts, tracks and cancels model downloads; one at a time per catalog id. */
@@ -43,10 +53,12 @@ export class DownloadManager {
   /** Entries for hf: URIs outside the catalog, by URI. */
   private readonly adHoc = new Map<string, CatalogEntry>();
   private readonly stallMs: number;
+  private readonly recheckMs: number;
   private closed = false;
 
   constructor(private readonly options: DownloadManagerOptions) {
     this.stallMs = options.stallMs ?? 60_000;
+    this.recheckMs = Math.min(options.recheckMs ?? 5_000, this.stallMs);
   }
 
   get partialDir(): string {
@@ -69,17 +81,36 @@ export class DownloadManager {
     if (existsSync(final)) {
       const size = statSync(final).size;
       const state: DownloadState = { id, phase: 'done', downloadedBytes: size, totalBytes: size, bytesPerSecond: 0, secondsLeft: null, path: final, error: null };
-      this.runs.set(id, { state, downloader: null, stopReason: null, done: Promise.resolve(state) });
+      this.runs.set(id, { state, downloader: null, stopReason: null, failure: null, done: Promise.resolve(state), started: Promise.resolve(), markStarted: () => undefined });
       return state;
     }
+    let markStarted = (): void => undefined;
     const run: Running = {
       state: { id, phase: 'queued', downloadedBytes: 0, totalBytes: null, bytesPerSecond: 0, secondsLeft: null, path: null, error: null },
       downloader: null,
       stopReason: null,
+      failure: null,
       done: Promise.resolve(null as unknown as DownloadState),
+      started: new Promise<void>((resolve) => {
+        markStarted = resolve;
+      }),
+      markStarted: () => markStarted(),
     };
     this.runs.set(id, run);
     run.done = this.run(entry, run);
+    return run.state;
+  }
+
+  /**
+   * Starts downloading `id` like `start`, and answers once the server has been asked: with the
+   * failure when it has no file or is failing (a 404 fails here, in well under a second), else
+   * with the download under way. An answer and its events then agree, whichever arrives first.
+   */
+  async begin(id: string): Promise<DownloadState> {
+    const first = this.start(id);
+    const run = this.runs.get(first.id);
+    if (!run) return first;
+    await Promise.race([run.started, run.done]);
     return run.state;
   }
 
@@ -194,16 +225,34 @@ export class DownloadManager {
         return this.stopped(run);
       }
       this.update(run, { phase: 'downloading', totalBytes: downloader.totalSize || total, downloadedBytes: downloader.downloadedSize });
-      // ipull retries a failing connection for minutes on its own; no new byte for stallMs ends it here.
+      run.markStarted();
+      // ipull retries a failing connection for minutes on its own (150 times). No new byte for
+      // recheckMs asks the server again, and a named cause (the file gone, the server failing)
+      // ends it at once; no new byte for stallMs ends it as stalled.
+      let asked = lastMoveAt;
       watchdog = setInterval(() => {
-        if (Date.now() - lastMoveAt < this.stallMs || run.stopReason) return;
-        run.stopReason = 'stall';
-        void downloader.cancel({ deleteTempFile: false });
-      }, Math.min(1000, this.stallMs / 4));
+        if (run.stopReason) return;
+        const now = Date.now();
+        if (now - lastMoveAt >= this.stallMs) {
+          run.stopReason = 'stall';
+          void downloader.cancel({ deleteTempFile: false });
+          return;
+        }
+        if (now - lastMoveAt < this.recheckMs || now - asked < this.recheckMs) return;
+        asked = now;
+        const quietSince = lastMoveAt;
+        void this.serverCause(url, entry).then((cause) => {
+          if (!cause || run.stopReason || lastMoveAt !== quietSince) return;
+          run.stopReason = 'failed';
+          run.failure = cause;
+          void downloader.cancel({ deleteTempFile: false });
+        });
+      }, Math.min(1000, this.recheckMs / 4));
       await downloader.download();
       clearInterval(watchdog);
       watchdog = null;
       if (run.stopReason === 'stall') throw await this.stallCause(url, host, entry);
+      if (run.stopReason === 'failed' && run.failure) throw run.failure;
       if (run.stopReason) return this.stopped(run);
 
       const downloaded = path.join(this.partialDir, entry.fileName);
@@ -236,6 +285,17 @@ export class DownloadManager {
   private stopped(run: Running): DownloadState {
     this.update(run, { phase: 'cancelled', bytesPerSecond: 0, secondsLeft: null });
     return run.state;
+  }
+
+  /** What the server says when asked again: its failure (gone, refused, failing), or null when it answers or does not answer at all. */
+  private async serverCause(url: string, entry: CatalogEntry): Promise<ModelsError | null> {
+    try {
+      await probeModelFile(url, entry.fileName, Math.min(this.stallMs, 10_000));
+      return null;
+    } catch (error) {
+      // Unreachable or silent: that is for the stall timer to judge, as before.
+      return error instanceof ModelsError && !/did not answer|Could not reach/.test(error.message) ? error : null;
+    }
   }
 
   /** After a stall: a full disk, or the server now failing or gone, is named as such; otherwise it is a stall. */

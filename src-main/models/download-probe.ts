@@ -1,7 +1,8 @@
 // Asks the server about a model file before the downloader starts, with one ranged request for its
-// first byte. node-llama-cpp's downloader retries a refused connection or a 5xx for minutes; this
-// names the cause at once, and learns the file's size (for the free-space check) and the hash the
-// hub publishes for it. It downloads nothing.
+// first byte. node-llama-cpp's downloader (ipull) retries a refused connection, a 404 or a 5xx up to
+// 150 times on its own; this names the cause at once (a 5xx after a few quick retries, since a
+// server may fail for a moment), and learns the file's size (for the free-space check) and the hash
+// the hub publishes for it. It downloads nothing.
 import { ModelsError } from './models-error.js';
 
 export interface ProbeResult {
@@ -10,16 +11,18 @@ export interface ProbeResult {
   publishedSha256: string | null;
 }
 
+/** How often a server answering 5xx is asked again before the download fails, and the pause before each. */
+export const SERVER_ERROR_RETRIES = [500, 1000] as const;
+
 /** Probes `url`; throws a ModelsError naming the cause (no network, 404, 5xx, no answer) and what to do. */
-export async function probeModelFile(url: string, fileName: string, timeoutMs: number): Promise<ProbeResult> {
+export async function probeModelFile(url: string, fileName: string, timeoutMs: number, retryDelaysMs: readonly number[] = SERVER_ERROR_RETRIES): Promise<ProbeResult> {
   const host = new URL(url).host;
-  let response: Response;
-  try {
-    response = await fetch(url, { headers: { range: 'bytes=0-0' }, signal: AbortSignal.timeout(timeoutMs) });
-  } catch (error) {
-    throw networkError(error, host);
+  let response = await askFirstByte(url, host, timeoutMs);
+  for (const delay of retryDelaysMs) {
+    if (response.status < 500) break;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    response = await askFirstByte(url, host, timeoutMs);
   }
-  await response.body?.cancel().catch(() => undefined);
   if (response.status === 404 || response.status === 410) {
     throw new ModelsError(
       'download_failed',
@@ -37,6 +40,18 @@ export async function probeModelFile(url: string, fileName: string, timeoutMs: n
     throw new ModelsError('download_failed', `The model server ${host} answered HTTP ${response.status} for ${fileName}. Try again later, or choose another model.`);
   }
   return { totalBytes: totalFrom(response), publishedSha256: publishedHash(response) };
+}
+
+/** One ranged request for the first byte; the body is not read. */
+async function askFirstByte(url: string, host: string, timeoutMs: number): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { range: 'bytes=0-0' }, signal: AbortSignal.timeout(timeoutMs) });
+  } catch (error) {
+    throw networkError(error, host);
+  }
+  await response.body?.cancel().catch(() => undefined);
+  return response;
 }
 
 /** The error for a server that answers 5xx. */

@@ -81,6 +81,24 @@ test('downloads a recommended model from the welcome screen and chats with it, n
   await expect(lastAnswer(page)).toHaveText(TINY_GREETING_ANSWER);
 });
 
+test('a failed download names the cause and offers a Retry that then succeeds', async ({ page }) => {
+  server = await startFresh();
+  await page.goto(server.url);
+  await expect(qwenItem(page).getByTestId('fit-badge')).toHaveText('Fits');
+
+  // The core asks the mirror before its downloader starts, and answers the click with the failure.
+  mirror!.fault = { kind: 'status', status: 404 };
+  await qwenItem(page).getByRole('button', { name: /^Download Qwen 2\.5 0\.5B/ }).click();
+  await expect(qwenItem(page).getByTestId('download-error')).toContainText(/has no file/);
+  await expect(qwenItem(page).getByRole('progressbar')).toHaveCount(0);
+
+  mirror!.fault = { kind: 'none' };
+  await qwenItem(page).getByRole('button', { name: /^Retry Qwen 2\.5 0\.5B/ }).click();
+  await expect(page.getByTestId('welcome')).toHaveCount(0, { timeout: 60_000 });
+  await ask(page, 'Hello');
+  await expect(lastAnswer(page)).toHaveText(TINY_GREETING_ANSWER);
+});
+
 test('a download can be cancelled: the bar goes and the model can be downloaded again', async ({ page }) => {
   server = await startFresh();
   await page.goto(server.url);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CatalogEntry, DownloadState } from '../../src-main/contract/index.js';
 import { DownloadManager } from '../../src-main/models/download-manager.js';
+import { SERVER_ERROR_RETRIES } from '../../src-main/models/download-probe.js';
 import { TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
 import { encodeGguf } from '../fixtures/gguf-writer.js';
 import { buildTinyModel } from '../fixtures/tiny-model.js';
@@ -57,14 +58,21 @@ afterEach(async () => {
   temp = null;
 });
 
-async function setUp(entry = tinyEntry(), options: { published?: string | null; stallMs?: number; bytes?: Buffer } = {}) {
+async function setUp(entry = tinyEntry(), options: { published?: string | null; stallMs?: number; recheckMs?: number; bytes?: Buffer } = {}) {
   const bytes = options.bytes ?? TINY;
   mirror = await startModelMirror([{ ...mirrorFile(REPO_FILE, TINY_MODEL_FILE), bytes, publishedSha256: options.published }]);
   temp = makeTempDir('download');
   const modelsDir = path.join(temp.dir, 'models');
   const events: DownloadState[] = [];
   const make = (hub: string | null = mirror!.url) => {
-    const manager = new DownloadManager({ modelsDir, catalog: () => [entry], hub: () => hub, stallMs: options.stallMs ?? 1500, onChange: (s) => events.push(s) });
+    const manager = new DownloadManager({
+      modelsDir,
+      catalog: () => [entry],
+      hub: () => hub,
+      stallMs: options.stallMs ?? 1500,
+      ...(options.recheckMs ? { recheckMs: options.recheckMs } : {}),
+      onChange: (s) => events.push(s),
+    });
     managers.push(manager);
     return manager;
   };
@@ -171,6 +179,47 @@ describe('downloading a catalog model', () => {
     const done = await manager.wait('tiny-chat');
     expect(done.phase).toBe('failed');
     expect(done.error?.message).toMatch(message);
+    expect(modelFiles(modelsDir)).toEqual([]);
+  });
+
+  it('decides a 404 before the downloader starts: the answer to begin() is the failure, after one request', async () => {
+    const { manager, modelsDir, events } = await setUp();
+    mirror!.fault = { kind: 'status', status: 404 };
+    const answered = await manager.begin('tiny-chat');
+    expect(answered.phase).toBe('failed');
+    expect(answered.error?.message).toMatch(/has no file tiny-chat-Q8_0\.gguf \(HTTP 404\)/);
+    // The event says the same, so the answer and the event agree whichever a window sees last.
+    expect(events.at(-1)).toEqual(answered);
+    expect(events.some((e) => e.phase === 'downloading')).toBe(false);
+    expect(mirror!.requests).toHaveLength(1);
+    expect(modelFiles(modelsDir)).toEqual([]);
+  });
+
+  it('asks a server answering 5xx a bounded number of times, then says it is failing', async () => {
+    const { manager } = await setUp();
+    mirror!.fault = { kind: 'status', status: 503 };
+    const answered = await manager.begin('tiny-chat');
+    expect(answered.error?.message).toMatch(/is failing \(HTTP 503\)/);
+    expect(mirror!.requests).toHaveLength(1 + SERVER_ERROR_RETRIES.length);
+  });
+
+  it('begin() answers with the download under way when the server has the file', async () => {
+    const { manager } = await setUp();
+    const answered = await manager.begin('tiny-chat');
+    expect(answered).toMatchObject({ phase: 'downloading', totalBytes: TINY.length });
+    expect((await manager.wait('tiny-chat')).phase).toBe('done');
+  });
+
+  it('a file gone in the middle of a download ends it with that cause, not after the stall time', async () => {
+    // The stall time is longer than the test may run: only asking the server again can end it.
+    const { manager, modelsDir, events } = await setUp(tinyEntry(), { stallMs: 120_000, recheckMs: 300 });
+    mirror!.fault = { kind: 'stall', afterBytes: 64_000 };
+    manager.start('tiny-chat');
+    await expect.poll(() => events.some((e) => e.phase === 'downloading' && e.downloadedBytes > 0), { timeout: 20_000 }).toBe(true);
+    mirror!.fault = { kind: 'status', status: 404 };
+    const failed = await manager.wait('tiny-chat');
+    expect(failed.phase).toBe('failed');
+    expect(failed.error?.message).toMatch(/has no file tiny-chat-Q8_0\.gguf \(HTTP 404\)/);
     expect(modelFiles(modelsDir)).toEqual([]);
   });
 

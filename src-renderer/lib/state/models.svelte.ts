@@ -19,6 +19,8 @@ export class ModelsState {
   #model: ModelState;
   /** Downloads started from this page: their file is loaded as soon as it is verified. */
   #loadWhenDone = new Set<string>();
+  /** States applied per download id: a call's answer that events overtook must not overwrite them. */
+  #applied = new Map<string, number>();
 
   constructor(api: DuetClient, model: ModelState) {
     this.#api = api;
@@ -54,9 +56,12 @@ export class ModelsState {
     const { [id]: _dropped, ...rest } = this.startErrors;
     this.startErrors = rest;
     this.#loadWhenDone.add(id);
+    const before = this.#applied.get(id) ?? 0;
     const result = await this.#api.call('models.download', { id });
-    if (result.ok) this.update(result.value);
-    else {
+    // Events travel apart from the answer: one that arrived meanwhile (say 'failed') is newer than it.
+    if (result.ok) {
+      if ((this.#applied.get(id) ?? 0) === before) this.update(result.value);
+    } else {
       this.#loadWhenDone.delete(id);
       this.startErrors = { ...this.startErrors, [id]: result.error };
     }
@@ -77,6 +82,7 @@ export class ModelsState {
 
   /** Applies a `model.download` event or a call's answer. */
   update(download: DownloadState): void {
+    this.#applied.set(download.id, (this.#applied.get(download.id) ?? 0) + 1);
     this.downloads = { ...this.downloads, [download.id]: download };
     if (download.phase === 'done' && download.path && this.#loadWhenDone.delete(download.id)) {
       // A model the user chose meanwhile (found on disk, a path) is not swapped out under them.

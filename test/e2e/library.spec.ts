@@ -1,18 +1,22 @@
 // The model library in the browser: switching the active model while an answer streams (the answer
 // stops and is kept, the next one comes from the new model in the same conversation), and removing
 // a downloaded model with a confirmation, while models other apps left on disk are never offered
-// for removal.
+// for removal; and a download cut short by a restart offers "Resume (x of y)" on the welcome screen.
 import { expect, test, type Page } from '@playwright/test';
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { writeTruncatedModel, writeUnloadableGguf } from '../fixtures/bad-models.js';
 import { BENCH_MODEL_FILE, TINY_GREETING_ANSWER, TINY_MODEL_FILE, UNSURE_MODEL_FILE } from '../fixtures/fixture-facts.js';
+import { encodeGguf, gguf } from '../fixtures/gguf-writer.js';
+import { buildTinyModel } from '../fixtures/tiny-model.js';
 import { buildFakeApps } from '../support/fake-model-apps.js';
 import { startServer, type RunningServer } from '../support/headless-server.js';
+import { startModelMirror, type ModelMirror } from '../support/model-mirror.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
 let temp: ReturnType<typeof makeTempDir>;
 let server: RunningServer | null = null;
+let mirror: ModelMirror | null = null;
 
 test.beforeEach(() => {
   temp = makeTempDir('e2e-library');
@@ -21,6 +25,8 @@ test.beforeEach(() => {
 test.afterEach(async () => {
   await server?.stop();
   server = null;
+  await mirror?.close();
+  mirror = null;
   temp.remove();
 });
 
@@ -36,12 +42,13 @@ function download(fixture: string, name: string): string {
   return file;
 }
 
-/** A server with `model` loaded and a home of its own (only the fake apps' models are found there). */
-async function start(model: string): Promise<RunningServer> {
+/** A server with `model` loaded (or none) and a home of its own (only the fake apps' models are found there). */
+async function start(model: string | null, args: string[] = []): Promise<RunningServer> {
   mkdirSync(home(), { recursive: true });
   return startServer({
     model,
     dataDir: dataDir(),
+    args,
     env: { HOME: home(), XDG_CONFIG_HOME: path.join(home(), '.config'), XDG_DATA_HOME: path.join(home(), '.local/share') },
   });
 }
@@ -170,4 +177,43 @@ test('removes a downloaded model only after confirmation; models found on disk o
   await expect(page.getByTestId('welcome')).toBeVisible();
   await expect(dialog).toBeHidden();
   expect(existsSync(active)).toBe(false);
+});
+
+test('a download cut short by a restart of Duet offers to resume from what arrived, and finishes the file', async ({ page }) => {
+  // Two starts, each checking the whole catalog's fit against the mirror before the buttons show.
+  test.slow();
+  // The tiny model made larger than the downloader's 5 MiB progress chunks (so that what arrived is on record) by a long description.
+  const { metadata, tensors } = buildTinyModel();
+  const bytes = encodeGguf({ ...metadata, 'general.description': gguf.string('padding '.repeat(1536 * 1024)) }, tensors);
+  mirror = await startModelMirror([{ repoPath: 'Qwen/Qwen2.5-0.5B-Instruct-GGUF/qwen2.5-0.5b-instruct-q4_k_m.gguf', bytes }]);
+  // A slow line, so that Duet quits with part of the file there.
+  mirror.fault = { kind: 'slow', pieceBytes: 16 * 1024, everyMs: 20 };
+  server = await start(null, ['--model-mirror', mirror.url]);
+  await page.goto(server.url);
+
+  const qwen = page.getByTestId('catalog-item').filter({ has: page.getByRole('heading', { name: /Qwen 2\.5 0\.5B/ }) });
+  await qwen.getByRole('button', { name: /^Download Qwen 2\.5 0\.5B/ }).click();
+  const arrived = async (): Promise<number> => parseFloat((await qwen.getByTestId('download-bytes').textContent({ timeout: 1000 }).catch(() => null)) ?? '0');
+  await expect.poll(arrived, { timeout: 60_000, intervals: [100] }).toBeGreaterThanOrEqual(6);
+
+  // Duet quits mid-download and starts again.
+  await server.stop();
+  server = await start(null, ['--model-mirror', mirror.url]);
+  await page.goto(server.url);
+  const resume = qwen.getByRole('button', { name: /^Resume \((\d+\.\d) MB of \d+ MB\) Qwen 2\.5 0\.5B/ });
+  await expect(resume).toBeVisible({ timeout: 60_000 });
+  const label = (await resume.textContent()) ?? '';
+  expect(parseFloat(/\(([\d.]+) MB/.exec(label)![1]!)).toBeGreaterThanOrEqual(5);
+
+  mirror.fault = { kind: 'none' };
+  mirror.requests.length = 0;
+  await resume.click();
+  // Finished, verified and loaded: the chat answers with it.
+  await expect(page.getByTestId('welcome')).toHaveCount(0, { timeout: 60_000 });
+  const file = path.join(dataDir(), 'models', 'qwen2.5-0.5b-instruct-q4_k_m.gguf');
+  expect(statSync(file).size).toBe(bytes.length);
+  // It went on from what had arrived rather than from the first byte.
+  expect(mirror.requests.some((request) => request.range !== null && !/^bytes=0-/.test(request.range))).toBe(true);
+  await ask(page, 'Hello');
+  await expect(answers(page).last().getByTestId('message-content')).toHaveText(TINY_GREETING_ANSWER);
 });

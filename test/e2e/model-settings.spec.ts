@@ -195,3 +195,28 @@ test('the download mirror and idle unload are kept; a bad mirror is explained an
   await expect(field(dialog, 'Idle minutes before unloading')).toHaveValue('15');
   await expect(field(dialog, 'Download mirror')).toHaveValue('');
 });
+
+test('a model unloaded after its idle time says so, and the next question loads it again', async ({ page }) => {
+  // The shortest idle time a user can set is one real minute.
+  test.setTimeout(240_000);
+  server = await startServer({ model: TINY_MODEL_FILE, dataDir: path.join(temp.dir, 'data') });
+  await page.goto(server.url);
+  await expect(page.getByTestId('model-summary')).toBeVisible();
+
+  const dialog = await openSettings(page);
+  await field(dialog, 'Idle minutes before unloading').fill('1');
+  await field(dialog, 'Idle minutes before unloading').press('Enter');
+  await expect(dialog.getByTestId('idle-status')).toHaveText('Saved.');
+  await closeSettings(page);
+
+  const sleeping = page.getByTestId('model-sleeping');
+  await expect(sleeping).toHaveText(/^duet-tiny-chat was unloaded after 1 idle minute to free memory; it loads again with your next question\.$/, { timeout: 150_000 });
+  // Not the welcome screen, and nothing to fix: the model comes back by itself.
+  await expect(page.getByTestId('welcome')).toHaveCount(0);
+  await expect(page.getByLabel(/model file/i)).toHaveCount(0);
+
+  await ask(page, 'Hello');
+  await expect(lastAnswer(page)).toHaveText(TINY_GREETING_ANSWER);
+  await expect(sleeping).toHaveCount(0);
+  await expect(page.getByTestId('model-summary')).toContainText('Runs on CPU');
+});

@@ -73,12 +73,13 @@ test.describe('the desktop app', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function launch(): Promise<{ app: ElectronApplication; page: Page }> {
+  /** Starts the app on the test's data folder, with the tiny model unless `model` is null (the welcome screen). */
+  async function launch({ model = path.resolve(TINY_MODEL_FILE) }: { model?: string | null } = {}): Promise<{ app: ElectronApplication; page: Page }> {
     // Electron as itself, not as Node (a parent shell may have set this).
     const env = Object.fromEntries(
       Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[0] !== 'ELECTRON_RUN_AS_NODE'),
     );
-    app = await electron.launch({ args: ['.', '--model', path.resolve(TINY_MODEL_FILE), '--data', dataDir], cwd: ROOT, env });
+    app = await electron.launch({ args: ['.', ...(model ? ['--model', model] : []), '--data', dataDir], cwd: ROOT, env });
     const page = await app.firstWindow();
     await page.waitForLoadState('domcontentloaded');
     return { app, page };
@@ -120,7 +121,7 @@ test.describe('the desktop app', () => {
         unknownCall: unknown?.ok === false ? unknown.error.code : 'answered',
       };
     });
-    expect(facts.duetKeys).toEqual(['call', 'subscribe']);
+    expect(facts.duetKeys).toEqual(['call', 'chooseModelFile', 'pathForFile', 'subscribe']);
     expect(facts.requireType).toBe('undefined');
     expect(facts.processType).toBe('undefined');
     expect(facts.openedWindow).toBeNull();
@@ -135,6 +136,21 @@ test.describe('the desktop app', () => {
     await page.waitForTimeout(500);
     expect(page.url()).toBe('app://duet/index.html');
     expect(app.windows()).toHaveLength(1);
+  });
+
+  test('Choose file… on the welcome screen opens the native dialog and loads the GGUF chosen there', async () => {
+    const { app, page } = await launch({ model: null });
+    // A test cannot click in the system's dialog: the main process's dialog answers as the user would.
+    await app.evaluate(({ dialog }, file) => {
+      dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [file] })) as unknown as typeof dialog.showOpenDialog;
+    }, path.resolve(TINY_MODEL_FILE));
+    await page.getByRole('region', { name: 'Use a GGUF file I already have' }).getByRole('button', { name: 'Choose file…' }).click();
+    await expect(page.getByTestId('welcome')).toHaveCount(0, { timeout: 60_000 });
+
+    const composer = page.getByLabel('Message');
+    await composer.fill('Hello');
+    await composer.press('Enter');
+    await expect(assistantMessages(page).last().getByTestId('message-content')).toHaveText(TINY_GREETING_ANSWER);
   });
 
   test('a second start with the same data folder hands over to the running app', async () => {

@@ -180,24 +180,29 @@ test('removes a downloaded model only after confirmation; models found on disk o
 });
 
 test('a download cut short by a restart of Duet offers to resume from what arrived, and finishes the file', async ({ page }) => {
-  // Two starts, each checking the whole catalog's fit against the mirror before the buttons show.
+  // Two starts of Duet, each checking the catalog's fit against the mirror before the buttons show.
   test.slow();
   // The tiny model made larger than the downloader's 5 MiB progress chunks (so that what arrived is on record) by a long description.
   const { metadata, tensors } = buildTinyModel();
-  const bytes = encodeGguf({ ...metadata, 'general.description': gguf.string('padding '.repeat(1536 * 1024)) }, tensors);
+  const bytes = encodeGguf({ ...metadata, 'general.description': gguf.string('padding '.repeat(3 * 1024 * 1024)) }, tensors);
   mirror = await startModelMirror([{ repoPath: 'Qwen/Qwen2.5-0.5B-Instruct-GGUF/qwen2.5-0.5b-instruct-q4_k_m.gguf', bytes }]);
-  // A slow line, so that Duet quits with part of the file there.
-  mirror.fault = { kind: 'slow', pieceBytes: 16 * 1024, everyMs: 20 };
   server = await start(null, ['--model-mirror', mirror.url]);
   await page.goto(server.url);
 
   const qwen = page.getByTestId('catalog-item').filter({ has: page.getByRole('heading', { name: /Qwen 2\.5 0\.5B/ }) });
-  await qwen.getByRole('button', { name: /^Download Qwen 2\.5 0\.5B/ }).click();
-  const arrived = async (): Promise<number> => parseFloat((await qwen.getByTestId('download-bytes').textContent({ timeout: 1000 }).catch(() => null)) ?? '0');
-  await expect.poll(arrived, { timeout: 60_000, intervals: [100] }).toBeGreaterThanOrEqual(6);
+  const download = qwen.getByRole('button', { name: /^Download Qwen 2\.5 0\.5B/ });
+  // Once the fit is known (it reads the file's header), a slow line, so that Duet quits with part of the file there.
+  await expect(download).toBeVisible({ timeout: 60_000 });
+  mirror.fault = { kind: 'slow', pieceBytes: 32 * 1024, everyMs: 20 };
+  await download.click();
+  await expect(qwen.getByRole('progressbar')).toBeVisible();
+  // The downloader keeps the first chunks in memory: wait until part of the file is on disk.
+  const partial = path.join(dataDir(), 'models', '.partial', 'qwen2.5-0.5b-instruct-q4_k_m.gguf.ipull');
+  await expect.poll(() => existsSync(partial), { timeout: 60_000, intervals: [100] }).toBe(true);
 
-  // Duet quits mid-download and starts again.
+  // Duet quits mid-download and starts again; the line is good again.
   await server.stop();
+  mirror.fault = { kind: 'none' };
   server = await start(null, ['--model-mirror', mirror.url]);
   await page.goto(server.url);
   const resume = qwen.getByRole('button', { name: /^Resume \((\d+\.\d) MB of \d+ MB\) Qwen 2\.5 0\.5B/ });
@@ -205,7 +210,6 @@ test('a download cut short by a restart of Duet offers to resume from what arriv
   const label = (await resume.textContent()) ?? '';
   expect(parseFloat(/\(([\d.]+) MB/.exec(label)![1]!)).toBeGreaterThanOrEqual(5);
 
-  mirror.fault = { kind: 'none' };
   mirror.requests.length = 0;
   await resume.click();
   // Finished, verified and loaded: the chat answers with it.

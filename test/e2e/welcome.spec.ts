@@ -99,6 +99,18 @@ test('a failed download names the cause and offers a Retry that then succeeds', 
   await expect(lastAnswer(page)).toHaveText(TINY_GREETING_ANSWER);
 });
 
+test('when no fit can be checked (the model server is down), the reason is said once, not on every model', async ({ page }) => {
+  mirror!.fault = { kind: 'status', status: 500 };
+  server = await startFresh();
+  await page.goto(server.url);
+
+  await expect(page.getByTestId('fit-unchecked')).toHaveText(/^Could not check which models fit this computer: .*HTTP 500/);
+  await expect(qwenItem(page).getByTestId('fit-badge')).toHaveText('Fit unknown');
+  await expect(qwenItem(page).getByTestId('fit-detail')).toHaveText('Fit not checked (see above)');
+  // Downloading is still offered: the fit is advice, not a gate.
+  await expect(qwenItem(page).getByRole('button', { name: /^Download Qwen 2\.5 0\.5B/ })).toBeEnabled();
+});
+
 test('a download can be cancelled: the bar goes and the model can be downloaded again', async ({ page }) => {
   server = await startFresh();
   await page.goto(server.url);

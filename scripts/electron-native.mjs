@@ -103,7 +103,8 @@ function explain(output) {
   if (/network connectivity|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|fetch failed|getaddrinfo|self[- ]signed|certificate/i.test(output)) {
     return `could not download the Electron ${electronVersion} headers from ${HEADERS_URL} (no network?); better-sqlite3 was not built for Electron, so the desktop app cannot open its database.`;
   }
-  if (/Could not find any Python|You need to install the latest version of Python/i.test(output)) return 'node-gyp needs Python 3 to build better-sqlite3 for Electron; install it and run again.';
+  if (/Could not find any Python|You need to install the latest version of Python/i.test(output))
+    return 'node-gyp needs Python 3 to build better-sqlite3 for Electron; install it and run again.';
   if (/not found: make|make: not found|g\+\+: not found|c\+\+: not found|find VS|Visual Studio/i.test(output)) {
     return 'node-gyp needs a C++ toolchain (make and g++, Xcode tools, or Visual Studio Build Tools) to build better-sqlite3 for Electron.';
   }

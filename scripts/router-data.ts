@@ -269,7 +269,12 @@ export function dataSummary(sets: Record<Benchmark, RouterItem[]>): Record<Bench
   for (const b of BENCHMARKS) {
     const it = sets[b];
     const mean = (f: (x: RouterItem) => number): number => Number((it.reduce((s, x) => s + f(x), 0) / Math.max(1, it.length)).toFixed(4));
-    out[b] = { items: it.length, needsCloud: it.filter((x) => x.needsCloud).length, weakQuality: mean((x) => x.weakQuality), strongQuality: mean((x) => x.strongQuality) };
+    out[b] = {
+      items: it.length,
+      needsCloud: it.filter((x) => x.needsCloud).length,
+      weakQuality: mean((x) => x.weakQuality),
+      strongQuality: mean((x) => x.strongQuality),
+    };
   }
   return out;
 }

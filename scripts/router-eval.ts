@@ -157,9 +157,24 @@ for (const b of BENCHMARKS) {
   const mMix = routerMetrics(modelMix, items);
   const bMix = routerMetrics(baseMix, items);
   perSet[b] = {
-    leaveOneOut: { model: rounded(mLoo), baseline: rounded(bLoo), modelBeatsBaseline: beats(mLoo, bLoo), modelMinusBaseline: pairedBootstrap(modelLoo, baseLoo, items, seed++) },
-    crossValidated: { model: rounded(mCv), baseline: rounded(bCv), modelBeatsBaseline: beats(mCv, bCv), modelMinusBaseline: pairedBootstrap(modelCv, baseCv, items, seed++) },
-    crossValidatedWithOtherSets: { model: rounded(mMix), baseline: rounded(bMix), modelBeatsBaseline: beats(mMix, bMix), modelMinusBaseline: pairedBootstrap(modelMix, baseMix, items, seed++) },
+    leaveOneOut: {
+      model: rounded(mLoo),
+      baseline: rounded(bLoo),
+      modelBeatsBaseline: beats(mLoo, bLoo),
+      modelMinusBaseline: pairedBootstrap(modelLoo, baseLoo, items, seed++),
+    },
+    crossValidated: {
+      model: rounded(mCv),
+      baseline: rounded(bCv),
+      modelBeatsBaseline: beats(mCv, bCv),
+      modelMinusBaseline: pairedBootstrap(modelCv, baseCv, items, seed++),
+    },
+    crossValidatedWithOtherSets: {
+      model: rounded(mMix),
+      baseline: rounded(bMix),
+      modelBeatsBaseline: beats(mMix, bMix),
+      modelMinusBaseline: pairedBootstrap(modelMix, baseMix, items, seed++),
+    },
     random: rounded(randomRouterMetrics(items)),
   };
 }
@@ -189,9 +204,7 @@ function atThreshold(scores: number[], items: RouterItem[]): { localShare: numbe
   items.forEach((it, i) => (q += scores[i]! > T ? it.strongQuality : it.weakQuality));
   return { localShare: r4(localShare(scores, T)), gapRecovered: r4((q / items.length - weak) / (strong - weak)) };
 }
-const byThreshold = calibrate
-  ? Object.fromEntries(BENCHMARKS.map((b) => [b, atThreshold(shippedRecipe[b].map(calibrate!), sets[b])]))
-  : null;
+const byThreshold = calibrate ? Object.fromEntries(BENCHMARKS.map((b) => [b, atThreshold(shippedRecipe[b].map(calibrate!), sets[b])])) : null;
 const mtOutOfFold = calibrate ? shippedRecipe.mt_bench.map(calibrate) : null;
 
 const report = {

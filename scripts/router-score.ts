@@ -66,9 +66,7 @@ async function main(): Promise<number> {
     }
     const { id, prompt } = value as { id: string | number; prompt: string };
     const decision = routeWithDefaults(prompt);
-    await write(
-      `${JSON.stringify({ id, score: decision.score, target: decision.target, reasons: decision.reasons.map((r) => r.code) })}\n`,
-    );
+    await write(`${JSON.stringify({ id, score: decision.score, target: decision.target, reasons: decision.reasons.map((r) => r.code) })}\n`);
     scored++;
   }
   process.stderr.write(`router-score: ${scored} scored, ${failed} failed\n`);

@@ -170,7 +170,10 @@ class CloudAnswer {
         controller.abort();
       }, this.timeoutMs);
     };
-    const timeoutFailure: Attempt = { kind: 'failed', failure: { code: 'cloud_timeout', retryable: false, retryAfterMs: null, status: null, detail: 'no answer in time' } };
+    const timeoutFailure: Attempt = {
+      kind: 'failed',
+      failure: { code: 'cloud_timeout', retryable: false, retryAfterMs: null, status: null, detail: 'no answer in time' },
+    };
     let usage: TokenUsage | null = null;
     try {
       arm();
@@ -248,7 +251,8 @@ class CloudAnswer {
       case 'cloud_auth':
         return `The cloud rejected the API key (${detail}). Check the key for ${this.host} in Settings → Cloud, and that it may use the model "${this.config.model}".`;
       case 'cloud_rate_limited':
-        if (askedWaitMs !== undefined) return `${cap(where)} is rate-limiting Duet and asks to wait ${Math.ceil(askedWaitMs / 1000)} s. Send again later, or answer locally.`;
+        if (askedWaitMs !== undefined)
+          return `${cap(where)} is rate-limiting Duet and asks to wait ${Math.ceil(askedWaitMs / 1000)} s. Send again later, or answer locally.`;
         if (!failure.retryable) return `${cap(where)} refused for lack of credit or quota (${detail}). Check your plan and billing with the provider.`;
         return `${cap(where)} is rate-limiting Duet (${detail}${after}). Wait a minute and send again, or answer locally.`;
       case 'cloud_server_error':
@@ -289,7 +293,8 @@ function configProblem(config: CloudProviderConfig): string | null {
   } catch {
     return `The cloud address "${config.baseUrl}" is not a web address. Enter one such as https://api.openai.com/v1 in Settings → Cloud.`;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `The cloud address must start with https:// (or http:// for a server on your network). Fix it in Settings → Cloud.`;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return `The cloud address must start with https:// (or http:// for a server on your network). Fix it in Settings → Cloud.`;
   if (!config.model.trim()) return 'No cloud model is chosen. Enter a model name in Settings → Cloud.';
   if (config.azure && !config.apiKey) return 'Azure OpenAI needs an API key. Enter it in Settings → Cloud.';
   return null;

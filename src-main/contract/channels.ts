@@ -1,14 +1,5 @@
 import { z } from 'zod';
-import {
-  AppInfo,
-  CloudInfo,
-  RouteMode,
-  ConversationDetail,
-  ConversationSummary,
-  Message,
-  ModelStatus,
-  Settings,
-} from './entities.js';
+import { AppInfo, CloudInfo, RouteMode, ConversationDetail, ConversationSummary, Message, ModelStatus, Settings } from './entities.js';
 import { hasNoKeyInUrl, URL_KEY_REFUSED } from './cloud-url.js';
 import { ModelSettings, ModelSettingsInfo } from './model-settings.js';
 import { modelChannels } from './models.js';
@@ -64,9 +55,7 @@ export const channels = {
     response: CloudInfo,
   },
   'conversations.rename': {
-    request: z
-      .object({ id: Id, title: z.string().trim().min(1, 'Give the conversation a name.').max(200, 'That name is too long (200 characters at most).') })
-      .strict(),
+    request: z.object({ id: Id, title: z.string().trim().min(1, 'Give the conversation a name.').max(200, 'That name is too long (200 characters at most).') }).strict(),
     response: ConversationSummary,
   },
   'conversations.pin': { request: z.object({ id: Id, pinned: z.boolean() }).strict(), response: ConversationSummary },

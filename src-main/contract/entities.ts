@@ -108,7 +108,10 @@ export type ModelStatus = z.infer<typeof ModelStatus>;
 /** The cloud endpoint the user set up (any OpenAI-compatible API). The API key is kept apart, never here. */
 export const CloudSettings = z.object({
   presetId: z.string().max(100),
-  baseUrl: z.url({ protocol: /^https?$/ }).max(2000).refine(hasNoKeyInUrl, { error: URL_KEY_REFUSED }),
+  baseUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .refine(hasNoKeyInUrl, { error: URL_KEY_REFUSED }),
   model: z.string().min(1).max(200),
 });
 export type CloudSettings = z.infer<typeof CloudSettings>;
@@ -124,7 +127,10 @@ export const Settings = z.object({
   /** Opt-in: the user allows exporting cloud answers as a fine-tuning dataset for the local model. */
   distillation: z.boolean(),
   /** Where `hf:` models download from (an internal mirror with Hugging Face's layout); null for huggingface.co. */
-  modelMirror: z.url({ protocol: /^https?$/, error: 'Enter the mirror as an http(s) URL.' }).max(2000).nullable(),
+  modelMirror: z
+    .url({ protocol: /^https?$/, error: 'Enter the mirror as an http(s) URL.' })
+    .max(2000)
+    .nullable(),
   /**
    * Minutes without a question after which the local model is unloaded to give its memory back
    * (it loads again with the next question); null keeps it loaded. LM Studio's default is 60.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The system prompt every conversation starts with, unless the user sets another for the model. */
-export const DEFAULT_SYSTEM_PROMPT = 'You are Duet, a helpful assistant running on the user\'s own computer. Answer clearly and concisely.';
+export const DEFAULT_SYSTEM_PROMPT = "You are Duet, a helpful assistant running on the user's own computer. Answer clearly and concisely.";
 
 /**
  * How one local model is loaded and how it samples its answers, set per model file. Load settings

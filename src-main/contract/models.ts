@@ -16,7 +16,10 @@ export const CatalogEntry = z
     languages: z.array(z.string().min(2).max(10)).min(1),
     license: z.string().min(1).max(100),
     /** Lower-case hex; null when unknown (the hub's published hash is used at download time). */
-    sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .nullable(),
     description: z.string().max(300).default(''),
   })
   .strict();

@@ -77,9 +77,7 @@ export class AnswerJournal {
    */
   write(message: Message, patch: MessagePatch, { live = false } = {}): WriteOutcome {
     const entry = this.pending.get(message.id);
-    const merged: Entry = entry
-      ? { ...entry, patch: { ...entry.patch, ...patch }, live }
-      : { base: message, patch, since: Date.now(), failure: null, live };
+    const merged: Entry = entry ? { ...entry, patch: { ...entry.patch, ...patch }, live } : { base: message, patch, since: Date.now(), failure: null, live };
     const { outcome } = this.attempt(message.id, merged, SAVE_WAIT_MS);
     if (!outcome.saved && !live) this.schedule();
     return outcome;
@@ -204,7 +202,7 @@ export function saveFailure(error: HistoryError): DuetError {
       return {
         code: 'storage_readonly',
         message:
-          "Duet cannot write to its history file (it or its folder is read-only), so it could not save this answer. The text you see is kept: " +
+          'Duet cannot write to its history file (it or its folder is read-only), so it could not save this answer. The text you see is kept: ' +
           "make Duet's data folder writable and Duet saves it by itself.",
       };
     case 'busy':

@@ -316,12 +316,7 @@ export class ChatService {
    * stops there: text the disk cannot keep would be lost by a crash, and a full disk only fills up more.
    * A shorter lock does not stop it: the text is kept in memory and saved once the lock is gone.
    */
-  private async stream(
-    message: Message,
-    source: AnswerSource,
-    request: GenerateRequest,
-    signal: AbortSignal,
-  ): Promise<{ result: Result<SourceOutcome>; text: string }> {
+  private async stream(message: Message, source: AnswerSource, request: GenerateRequest, signal: AbortSignal): Promise<{ result: Result<SourceOutcome>; text: string }> {
     let text = '';
     let saved = '';
     let saveFailure: DuetError | null = null;
@@ -434,9 +429,7 @@ function promptEstimate(earlier: ChatTurn[], prompt: string): number {
 
 /** The turns the model should see: questions, and answers that produced text. */
 function turnsOf(messages: Message[]): ChatTurn[] {
-  return messages
-    .filter((m) => m.role === 'user' || m.content.length > 0)
-    .map((m) => ({ role: m.role, content: m.content }));
+  return messages.filter((m) => m.role === 'user' || m.content.length > 0).map((m) => ({ role: m.role, content: m.content }));
 }
 
 function titleFrom(text: string): string {

@@ -106,8 +106,7 @@ export class CloudLink {
     this.source = {
       target: 'cloud',
       model: cloud.model,
-      generate: (request, onToken, signal) =>
-        provider.generate({ history: request.history, prompt: request.prompt, systemPrompt: SYSTEM_PROMPT }, onToken, signal),
+      generate: (request, onToken, signal) => provider.generate({ history: request.history, prompt: request.prompt, systemPrompt: SYSTEM_PROMPT }, onToken, signal),
     };
   }
 }

@@ -29,10 +29,7 @@ export function dataFolderError(folder: string, error: unknown): CoreError {
     if (file) return unusable(folder, `${file} is a file, not a folder`);
   }
   if (code === 'EACCES' || code === 'EPERM') {
-    return new CoreError(
-      'storage_readonly',
-      `Duet cannot use ${folder} as its data folder: your account is not allowed to create or write it. ${CHOOSE_ANOTHER}`,
-    );
+    return new CoreError('storage_readonly', `Duet cannot use ${folder} as its data folder: your account is not allowed to create or write it. ${CHOOSE_ANOTHER}`);
   }
   if (code === 'EROFS') return new CoreError('storage_readonly', `Duet cannot use ${folder} as its data folder: the disk is read-only. ${CHOOSE_ANOTHER}`);
   if (code === 'ENOSPC' || code === 'EDQUOT') {

@@ -1,13 +1,4 @@
-import type {
-  ConversationSummary,
-  DistillationExport,
-  ExportFormat,
-  ExportedFile,
-  ImportSummary,
-  Savings,
-  SearchRequest,
-  SearchResult,
-} from '../contract/index.js';
+import type { ConversationSummary, DistillationExport, ExportFormat, ExportedFile, ImportSummary, Savings, SearchRequest, SearchResult } from '../contract/index.js';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { IMPORT_MAX_BYTES, type ErrorCode } from '../contract/index.js';
 import { HistoryError, toHistoryError } from '../history/history-error.js';
@@ -96,7 +87,7 @@ export class HistoryService {
     const total: ImportResult = { conversations: 0, messages: 0, skipped: 0 };
     const list = parsed.conversations;
     try {
-      for (let at = 0; at < list.length; ) {
+      for (let at = 0; at < list.length;) {
         const end = batchEnd(list, at);
         const result = this.deps.history.importConversations(list.slice(at, end));
         total.conversations += result.conversations;

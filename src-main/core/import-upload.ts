@@ -64,7 +64,10 @@ function uploadWriteError(error: unknown, dir: string): CoreError {
     return new CoreError('storage_full', 'The disk is full: Duet could not keep the uploaded file, so nothing was imported. Free some space and import it again.');
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new CoreError('storage_readonly', `Duet cannot write to its data folder (${dir}), so nothing was imported. Check the folder's permissions, then import again.`);
+    return new CoreError(
+      'storage_readonly',
+      `Duet cannot write to its data folder (${dir}), so nothing was imported. Check the folder's permissions, then import again.`,
+    );
   }
   const detail = error instanceof Error ? error.message : String(error);
   return new CoreError('internal', `Duet could not keep the uploaded file (${detail}), so nothing was imported. Check the disk, then import again.`);

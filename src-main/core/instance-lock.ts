@@ -84,13 +84,8 @@ export function announceInstanceAddress(dataDir: string, url: string): void {
 
 /** The sentence a second Duet prints: who runs, where, and what to do instead. */
 export function alreadyRunning(dataDir: string, owner: InstanceOwner | null): string {
-  const who = owner
-    ? ` (${[`process ${owner.pid}`, owner.url ?? (owner.kind === 'desktop' ? 'the desktop app' : null)].filter(Boolean).join(', ')})`
-    : '';
-  return (
-    `Duet is already running with this data folder, ${dataDir}${who}. ` +
-    `Use that one, or start this one with --data <another folder>.`
-  );
+  const who = owner ? ` (${[`process ${owner.pid}`, owner.url ?? (owner.kind === 'desktop' ? 'the desktop app' : null)].filter(Boolean).join(', ')})` : '';
+  return `Duet is already running with this data folder, ${dataDir}${who}. ` + `Use that one, or start this one with --data <another folder>.`;
 }
 
 function readOwner(file: string): InstanceOwner | null {

@@ -31,10 +31,7 @@ export async function openDataFolder(options: {
     }
     const restored = restoreNewestBackup(file);
     if (!restored) throw new CoreError('not_found', `There is no backup to restore in ${backupDirFor(file)}.`);
-    console.warn(
-      `Duet: restored your history from ${restored.backup}` +
-        (restored.damagedAs ? `; the file it replaced is kept as ${restored.damagedAs}.` : '.'),
-    );
+    console.warn(`Duet: restored your history from ${restored.backup}` + (restored.damagedAs ? `; the file it replaced is kept as ${restored.damagedAs}.` : '.'));
     return { history: await openAndMark(file), lock };
   } catch (error) {
     lock.release();

@@ -3,7 +3,16 @@ import type { History } from '../history/history-types.js';
 
 /** What unloadIdleMinutes is unless the user changes it (LM Studio unloads after 60 idle minutes too). */
 export const DEFAULT_UNLOAD_IDLE_MINUTES = 60;
-const DEFAULT_SETTINGS: Settings = { showRouting: false, modelPath: null, mode: 'auto', threshold: null, cloud: null, distillation: false, modelMirror: null, unloadIdleMinutes: DEFAULT_UNLOAD_IDLE_MINUTES };
+const DEFAULT_SETTINGS: Settings = {
+  showRouting: false,
+  modelPath: null,
+  mode: 'auto',
+  threshold: null,
+  cloud: null,
+  distillation: false,
+  modelMirror: null,
+  unloadIdleMinutes: DEFAULT_UNLOAD_IDLE_MINUTES,
+};
 const LEARNED_NUDGE_KEY = 'learnedNudge';
 /** Per model file: only what the user changed, so better defaults in a later Duet still reach the rest. */
 const MODEL_SETTINGS_KEY = 'modelSettings';

@@ -25,7 +25,7 @@ export function isTrustedSender(facts: SenderFacts): boolean {
 /** Why a call is refused before it reaches the core (sender first, then channel), or null to let it through. */
 export function screenCall(facts: SenderFacts, channel: unknown): DuetError | null {
   if (!isTrustedSender(facts)) {
-    return { code: 'unauthorized', message: 'This page is not allowed to talk to Duet. Only Duet\'s own window may.' };
+    return { code: 'unauthorized', message: "This page is not allowed to talk to Duet. Only Duet's own window may." };
   }
   if (!isChannel(channel)) {
     return { code: 'invalid_request', message: `Unknown call "${String(channel).slice(0, 100)}".` };

@@ -3,4 +3,7 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { createDuetApi } from './preload-api.js';
 
-contextBridge.exposeInMainWorld('duet', createDuetApi(ipcRenderer, (file) => webUtils.getPathForFile(file)));
+contextBridge.exposeInMainWorld(
+  'duet',
+  createDuetApi(ipcRenderer, (file) => webUtils.getPathForFile(file)),
+);

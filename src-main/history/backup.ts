@@ -29,8 +29,7 @@ export function backupDirFor(file: string): string {
 export function backupFileName(now: Date, from: number, n = 0): string {
   const pad = (x: number, width = 2) => String(x).padStart(width, '0');
   const stamp =
-    `${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}-` +
-    `${pad(now.getUTCHours())}${pad(now.getUTCMinutes())}${pad(now.getUTCSeconds())}`;
+    `${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}-` + `${pad(now.getUTCHours())}${pad(now.getUTCMinutes())}${pad(now.getUTCSeconds())}`;
   return `duet-${stamp}-v${from}${n > 0 ? `-${n}` : ''}.sqlite`;
 }
 

@@ -46,8 +46,7 @@ export function toHistoryError(e: unknown, action = 'save or read your conversat
   if (primary === 'CANTOPEN' || primary === 'PERM' || primary === 'AUTH') {
     return make(
       'storage_readonly',
-      `Duet could not open its history file${where}, so it could not ${action}. ` +
-        `Check that the folder exists and that your account can write to it.`,
+      `Duet could not open its history file${where}, so it could not ${action}. ` + `Check that the folder exists and that your account can write to it.`,
     );
   }
   if (primary === 'CORRUPT' || primary === 'NOTADB') {
@@ -58,11 +57,7 @@ export function toHistoryError(e: unknown, action = 'save or read your conversat
     );
   }
   if (primary === 'BUSY' || primary === 'LOCKED') {
-    return make(
-      'busy',
-      `The history is in use by another copy of Duet or another program, so Duet could not ${action}. ` +
-        `Close the other one and try again.`,
-    );
+    return make('busy', `The history is in use by another copy of Duet or another program, so Duet could not ${action}. ` + `Close the other one and try again.`);
   }
   if (primary === 'IOERR') {
     return make('internal', `A disk error stopped Duet from being able to ${action} (${detail}). Check the disk and try again.`);

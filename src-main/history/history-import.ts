@@ -1,14 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ConversationDetail, RouteMode } from '../contract/index.js';
 import type { Db } from './connection.js';
-import {
-  CONVERSATION_COLUMNS,
-  provenanceColumns,
-  toMessage,
-  toSummary,
-  type ConversationRow,
-  type MessageRow,
-} from './history-rows.js';
+import { CONVERSATION_COLUMNS, provenanceColumns, toMessage, toSummary, type ConversationRow, type MessageRow } from './history-rows.js';
 import type { ImportedConversation, ImportResult } from './history-types.js';
 
 /** Reads conversations out whole and writes imported ones in, keeping their ids and times. */
@@ -53,46 +46,48 @@ export class HistoryTransferStore {
    * updated_at written, so the store's clock can move past it.
    */
   importConversations(list: readonly ImportedConversation[]): { result: ImportResult; latest: number } {
-    return this.db.transaction(() => {
-      const result: ImportResult = { conversations: 0, messages: 0, skipped: 0 };
-      let latest = 0;
-      for (const c of list) {
-        if (this.stmt.conversationExists.get(c.id)) {
-          result.skipped++;
-          continue;
-        }
-        this.stmt.insertConversation.run(c.id, c.title, c.createdAt, c.updatedAt, c.mode, c.pinned ? 1 : 0);
-        latest = Math.max(latest, c.updatedAt);
-        // From the file's message ids to the ids written, and the id written for each message in order.
-        const ids = new Map<string, string>();
-        const written: string[] = [];
-        c.messages.forEach((m, i) => {
-          const id = this.stmt.messageExists.get(m.id) ? randomUUID() : m.id;
-          if (!ids.has(m.id)) ids.set(m.id, id);
-          written.push(id);
-          this.stmt.insertMessage.run({
-            id,
-            conversationId: c.id,
-            seq: i + 1,
-            role: m.role,
-            content: m.content,
-            status: m.status,
-            createdAt: m.createdAt,
-            ...provenanceColumns(m.provenance),
-            error_code: m.error?.code ?? null,
-            error_message: m.error?.message ?? null,
+    return this.db
+      .transaction(() => {
+        const result: ImportResult = { conversations: 0, messages: 0, skipped: 0 };
+        let latest = 0;
+        for (const c of list) {
+          if (this.stmt.conversationExists.get(c.id)) {
+            result.skipped++;
+            continue;
+          }
+          this.stmt.insertConversation.run(c.id, c.title, c.createdAt, c.updatedAt, c.mode, c.pinned ? 1 : 0);
+          latest = Math.max(latest, c.updatedAt);
+          // From the file's message ids to the ids written, and the id written for each message in order.
+          const ids = new Map<string, string>();
+          const written: string[] = [];
+          c.messages.forEach((m, i) => {
+            const id = this.stmt.messageExists.get(m.id) ? randomUUID() : m.id;
+            if (!ids.has(m.id)) ids.set(m.id, id);
+            written.push(id);
+            this.stmt.insertMessage.run({
+              id,
+              conversationId: c.id,
+              seq: i + 1,
+              role: m.role,
+              content: m.content,
+              status: m.status,
+              createdAt: m.createdAt,
+              ...provenanceColumns(m.provenance),
+              error_code: m.error?.code ?? null,
+              error_message: m.error?.message ?? null,
+            });
           });
-        });
-        // After every message is in, so a re-run may point at one listed after it. A re-run of a message
-        // outside this conversation is dropped: that message is not in the file.
-        c.messages.forEach((m, i) => {
-          const rerunOf = m.rerunOf === null ? undefined : ids.get(m.rerunOf);
-          if (rerunOf !== undefined) this.stmt.setRerunOf.run(rerunOf, written[i]!);
-        });
-        result.conversations++;
-        result.messages += c.messages.length;
-      }
-      return { result, latest };
-    }).immediate();
+          // After every message is in, so a re-run may point at one listed after it. A re-run of a message
+          // outside this conversation is dropped: that message is not in the file.
+          c.messages.forEach((m, i) => {
+            const rerunOf = m.rerunOf === null ? undefined : ids.get(m.rerunOf);
+            if (rerunOf !== undefined) this.stmt.setRerunOf.run(rerunOf, written[i]!);
+          });
+          result.conversations++;
+          result.messages += c.messages.length;
+        }
+        return { result, latest };
+      })
+      .immediate();
   }
 }

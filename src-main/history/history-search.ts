@@ -1,10 +1,4 @@
-import {
-  SNIPPET_MARK_END,
-  SNIPPET_MARK_START,
-  type SearchHit,
-  type SearchRequest,
-  type Target,
-} from '../contract/index.js';
+import { SNIPPET_MARK_END, SNIPPET_MARK_START, type SearchHit, type SearchRequest, type Target } from '../contract/index.js';
 import type { Db } from './connection.js';
 import { UNSPACED_SCRIPT } from './migrations/0004-search.js';
 
@@ -33,10 +27,7 @@ const SUBSTRING_SNIPPET_CHARS = 36;
 const ELLIPSIS = '…';
 
 /** How the user's text is searched; see planSearch. */
-export type SearchPlan =
-  | { kind: 'none' }
-  | { kind: 'words'; match: string; exact: string }
-  | { kind: 'substring'; terms: string[]; trigrams: string | null };
+export type SearchPlan = { kind: 'none' } | { kind: 'words'; match: string; exact: string } | { kind: 'substring'; terms: string[]; trigrams: string | null };
 
 /**
  * Turns what the user typed into a query that FTS5 never parses as syntax: each space-separated term is
@@ -125,9 +116,7 @@ export class HistorySearch {
         ORDER BY best.score, best.rid DESC`);
     this.words = { plain: ranked(false), filtered: ranked(true) };
     this.fillsWindow = db
-      .prepare<[string], number>(
-        `SELECT 1 FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${RANKED_WINDOW - 1}`,
-      )
+      .prepare<[string], number>(`SELECT 1 FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${RANKED_WINDOW - 1}`)
       .pluck();
   }
 
@@ -151,9 +140,7 @@ export class HistorySearch {
     const filtered = filters.target !== null || filters.model !== null || filters.from !== null || filters.to !== null;
     const { limit, ...filterParams } = filters;
     const marks = { markStart: SNIPPET_MARK_START, markEnd: SNIPPET_MARK_END, ellipsis: ELLIPSIS };
-    const rows = filtered
-      ? this.words.filtered.all({ match, limit, ...filterParams, ...marks })
-      : this.words.plain.all({ match, limit, ...marks });
+    const rows = filtered ? this.words.filtered.all({ match, limit, ...filterParams, ...marks }) : this.words.plain.all({ match, limit, ...marks });
     return rows.map(toHit);
   }
 

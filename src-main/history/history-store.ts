@@ -1,36 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  ConversationDetail,
-  ConversationSummary,
-  Message,
-  RouteMode,
-  SearchHit,
-  SearchRequest,
-} from '../contract/index.js';
+import type { ConversationDetail, ConversationSummary, Message, RouteMode, SearchHit, SearchRequest } from '../contract/index.js';
 import { backupDirFor, backupHistory, purgeFromBackups } from './backup.js';
 import { openDatabase, type Db } from './connection.js';
 import { HistoryError, toHistoryError } from './history-error.js';
 import { HistoryTransferStore } from './history-import.js';
-import {
-  CONVERSATION_COLUMNS,
-  provenanceColumns,
-  toMessage,
-  toSummary,
-  type ConversationRow,
-  type MessageRow,
-} from './history-rows.js';
+import { CONVERSATION_COLUMNS, provenanceColumns, toMessage, toSummary, type ConversationRow, type MessageRow } from './history-rows.js';
 import { HistorySearch } from './history-search.js';
 import { HistoryStats } from './history-stats.js';
-import type {
-  AnswerFacts,
-  DayFacts,
-  History,
-  ImportedConversation,
-  ImportResult,
-  MessagePatch,
-  NewMessage,
-  WriteOptions,
-} from './history-types.js';
+import type { AnswerFacts, DayFacts, History, ImportedConversation, ImportResult, MessagePatch, NewMessage, WriteOptions } from './history-types.js';
 import { latestVersion, migrate, refuseNewerSchema, schemaVersion } from './migrate.js';
 
 export interface OpenHistoryOptions {
@@ -95,12 +72,8 @@ class HistoryStore implements History {
     this.transfer = new HistoryTransferStore(db);
     const p = <P extends unknown[] | object, R = unknown>(sql: string) => db.prepare<P, R>(sql);
     this.stmt = {
-      insertConversation: p<[string, string, number, number]>(
-        'INSERT INTO conversations (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)',
-      ),
-      listConversations: p<[], ConversationRow>(
-        `SELECT ${CONVERSATION_COLUMNS} FROM conversations c ORDER BY c.pinned DESC, c.updated_at DESC, c.rowid DESC`,
-      ),
+      insertConversation: p<[string, string, number, number]>('INSERT INTO conversations (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)'),
+      listConversations: p<[], ConversationRow>(`SELECT ${CONVERSATION_COLUMNS} FROM conversations c ORDER BY c.pinned DESC, c.updated_at DESC, c.rowid DESC`),
       conversation: p<[string], ConversationRow>(`SELECT ${CONVERSATION_COLUMNS} FROM conversations c WHERE c.id = ?`),
       messagesOf: p<[string], MessageRow>('SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq'),
       message: p<[string], MessageRow>('SELECT * FROM messages WHERE id = ?'),
@@ -139,9 +112,7 @@ class HistoryStore implements History {
            updated_at = @now
          WHERE id = @id`,
       ),
-      markInterrupted: p<[number]>(
-        "UPDATE messages SET status = 'interrupted', updated_at = ? WHERE status = 'streaming'",
-      ),
+      markInterrupted: p<[number]>("UPDATE messages SET status = 'interrupted', updated_at = ? WHERE status = 'streaming'"),
       deleteConversation: p<[string]>('DELETE FROM conversations WHERE id = ?'),
       setConversationMode: p<[RouteMode | null, string]>('UPDATE conversations SET mode = ? WHERE id = ?'),
       // Neither renaming nor pinning counts as activity: updated_at, and so the order within the list, stays.
@@ -158,9 +129,7 @@ class HistoryStore implements History {
          SELECT model FROM models WHERE model IS NOT NULL`,
       ).pluck(),
       settings: p<[], { key: string; value: string }>('SELECT key, value FROM settings'),
-      saveSetting: p<[string, string]>(
-        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      ),
+      saveSetting: p<[string, string]>('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
       latestUpdate: p<[], number | null>('SELECT MAX(updated_at) FROM conversations').pluck(),
     };
     this.lastTick = this.stmt.latestUpdate.get() ?? 0;
@@ -197,9 +166,7 @@ class HistoryStore implements History {
   }
 
   setConversationMode(id: string, mode: RouteMode | null): ConversationSummary {
-    return this.guard('save the conversation', () =>
-      this.updateConversation(id, () => this.stmt.setConversationMode.run(mode, id).changes),
-    );
+    return this.guard('save the conversation', () => this.updateConversation(id, () => this.stmt.setConversationMode.run(mode, id).changes));
   }
 
   addMessage(message: NewMessage): Message {
@@ -226,19 +193,23 @@ class HistoryStore implements History {
 
   updateMessage(id: string, patch: MessagePatch, options: WriteOptions = {}): Message {
     return this.guard('save the message', () => {
-      const changes = this.withBusyTimeout(options.waitMs, () => this.stmt.updateMessage.run({
-        id,
-        now: Date.now(),
-        setContent: flag(patch.content),
-        content: patch.content ?? null,
-        setStatus: flag(patch.status),
-        status: patch.status ?? null,
-        setProvenance: flag(patch.provenance),
-        ...provenanceColumns(patch.provenance ?? null),
-        setError: flag(patch.error),
-        error_code: patch.error?.code ?? null,
-        error_message: patch.error?.message ?? null,
-      }).changes);
+      const changes = this.withBusyTimeout(
+        options.waitMs,
+        () =>
+          this.stmt.updateMessage.run({
+            id,
+            now: Date.now(),
+            setContent: flag(patch.content),
+            content: patch.content ?? null,
+            setStatus: flag(patch.status),
+            status: patch.status ?? null,
+            setProvenance: flag(patch.provenance),
+            ...provenanceColumns(patch.provenance ?? null),
+            setError: flag(patch.error),
+            error_code: patch.error?.code ?? null,
+            error_message: patch.error?.message ?? null,
+          }).changes,
+      );
       const row = changes > 0 ? this.stmt.message.get(id) : undefined;
       if (!row) throw new HistoryError('not_found', 'That message no longer exists, so the change was not saved.');
       return toMessage(row);
@@ -400,4 +371,3 @@ class HistoryStore implements History {
 function flag(value: unknown): 0 | 1 {
   return value === undefined ? 0 : 1;
 }
-

@@ -53,8 +53,7 @@ export function watchConfidence(sequence: LlamaContextSequence, judge: Confidenc
     }
   }
 
-  const hooked: Evaluate = (tokens, options) =>
-    judge.verdict === 'measuring' ? measuring(tokens, options) : original.call(sequence, tokens, options);
+  const hooked: Evaluate = (tokens, options) => (judge.verdict === 'measuring' ? measuring(tokens, options) : original.call(sequence, tokens, options));
   sequence.evaluate = hooked;
 
   return () => {

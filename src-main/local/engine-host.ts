@@ -228,29 +228,37 @@ class WorkerEngine implements LocalEngine {
     const reply = await this.request(worker, { type: 'load', id: this.nextId++, modelPath, contextSize, gpuLayers });
     switch (reply.type) {
       case 'loaded':
-        return ok(this.setStatus({
-          state: 'ready',
-          path: modelPath,
-          name,
-          gpu: reply.gpu,
-          gpuLayers: reply.gpuLayers,
-          contextSize: reply.contextSize,
-          trainedContextSize: reply.trainedContextSize,
-          gpuDevices: reply.gpuDevices,
-          vram: reply.vram,
-          fitNote: reply.fitNote,
-          sleeping: false,
-          error: null,
-        }));
+        return ok(
+          this.setStatus({
+            state: 'ready',
+            path: modelPath,
+            name,
+            gpu: reply.gpu,
+            gpuLayers: reply.gpuLayers,
+            contextSize: reply.contextSize,
+            trainedContextSize: reply.trainedContextSize,
+            gpuDevices: reply.gpuDevices,
+            vram: reply.vram,
+            fitNote: reply.fitNote,
+            sleeping: false,
+            error: null,
+          }),
+        );
       case 'load-failed':
         return fail(reply.code, reply.message);
       case 'exit':
         if (reply.frozenSeconds !== null) {
-          return fail('model_load_failed', `Loading ${modelPath} stopped responding for ${reply.frozenSeconds} s, so Duet stopped it. The file may be damaged, or the disk it is on too slow; choose another .gguf file or try again.`);
+          return fail(
+            'model_load_failed',
+            `Loading ${modelPath} stopped responding for ${reply.frozenSeconds} s, so Duet stopped it. The file may be damaged, or the disk it is on too slow; choose another .gguf file or try again.`,
+          );
         }
-        return fail('model_load_failed', worker.started
-          ? `Loading ${modelPath} crashed the local engine (${reply.reason}). The file may be damaged or need a newer version of Duet; choose another .gguf file.`
-          : `The local engine could not start (${reply.reason}). Restart Duet; if it keeps failing, reinstall it.`);
+        return fail(
+          'model_load_failed',
+          worker.started
+            ? `Loading ${modelPath} crashed the local engine (${reply.reason}). The file may be damaged or need a newer version of Duet; choose another .gguf file.`
+            : `The local engine could not start (${reply.reason}). Restart Duet; if it keeps failing, reinstall it.`,
+        );
       default:
         return fail('internal', `The local engine answered a load with "${reply.type}". Restart Duet.`);
     }
@@ -334,26 +342,33 @@ class WorkerEngine implements LocalEngine {
             return;
           }
           case 'done':
-            settle(ok({
-              text: reply.text,
-              stopped: reply.stopped,
-              stats: {
-                model,
-                ttftMs: firstAt === null ? null : firstAt - sentAt,
-                tokens: reply.tokens,
-                tokensPerSecond: reply.tokensPerSecond,
-                ...(reply.meanConfidence === undefined ? {} : { meanConfidence: reply.meanConfidence }),
-              },
-              ...(reply.unsure ? { unsure: reply.unsure } : {}),
-            }));
+            settle(
+              ok({
+                text: reply.text,
+                stopped: reply.stopped,
+                stats: {
+                  model,
+                  ttftMs: firstAt === null ? null : firstAt - sentAt,
+                  tokens: reply.tokens,
+                  tokensPerSecond: reply.tokensPerSecond,
+                  ...(reply.meanConfidence === undefined ? {} : { meanConfidence: reply.meanConfidence }),
+                },
+                ...(reply.unsure ? { unsure: reply.unsure } : {}),
+              }),
+            );
             break;
           case 'failed':
             settle(fail(reply.code, reply.message));
             break;
           case 'exit':
-            settle(fail('engine_crashed', reply.frozenSeconds === null
-              ? `The local model stopped unexpectedly (${reply.reason}). Your question is kept; send it again in a moment, once Duet has restarted the model.`
-              : `The local model stopped responding for ${reply.frozenSeconds} s, so Duet restarted it. Send your question again.`));
+            settle(
+              fail(
+                'engine_crashed',
+                reply.frozenSeconds === null
+                  ? `The local model stopped unexpectedly (${reply.reason}). Your question is kept; send it again in a moment, once Duet has restarted the model.`
+                  : `The local model stopped responding for ${reply.frozenSeconds} s, so Duet restarted it. Send your question again.`,
+              ),
+            );
             break;
           default:
             return;
@@ -361,17 +376,21 @@ class WorkerEngine implements LocalEngine {
         signal.removeEventListener('abort', onAbort);
         finished();
       };
-      void this.request(worker, {
-        type: 'generate',
-        id,
-        conversationId: request.conversationId,
-        history: request.history,
-        prompt: request.prompt,
-        maxTokens: request.maxTokens ?? settings.maxTokens,
-        sampling: samplingOf(settings),
-        systemPrompt: settings.systemPrompt,
-        ...(request.confidenceCheck === undefined ? {} : { confidenceCheck: request.confidenceCheck }),
-      }, onReply);
+      void this.request(
+        worker,
+        {
+          type: 'generate',
+          id,
+          conversationId: request.conversationId,
+          history: request.history,
+          prompt: request.prompt,
+          maxTokens: request.maxTokens ?? settings.maxTokens,
+          sampling: samplingOf(settings),
+          systemPrompt: settings.systemPrompt,
+          ...(request.confidenceCheck === undefined ? {} : { confidenceCheck: request.confidenceCheck }),
+        },
+        onReply,
+      );
       if (signal.aborted) onAbort();
     });
   }
@@ -492,9 +511,7 @@ class WorkerEngine implements LocalEngine {
     worker.exited = true;
     if (worker.watchdog) clearInterval(worker.watchdog);
     const frozenSeconds = worker.frozenSeconds;
-    const reason = frozenSeconds !== null
-      ? `it stopped responding for ${frozenSeconds} s`
-      : code === null ? 'its process was killed' : `exit code ${code}`;
+    const reason = frozenSeconds !== null ? `it stopped responding for ${frozenSeconds} s` : code === null ? 'its process was killed' : `exit code ${code}`;
     const kinds = [...worker.pending.values()].map((entry) => entry.kind);
     if (this.worker === worker) this.worker = null;
     for (const entry of [...worker.pending.values()]) entry.onReply({ type: 'exit', reason, frozenSeconds });
@@ -529,9 +546,10 @@ class WorkerEngine implements LocalEngine {
       state: 'error',
       error: {
         code: 'engine_crashed',
-        message: frozenSeconds === null
-          ? `The local model stopped unexpectedly (${reason}). Duet is restarting it.`
-          : `The local model stopped responding for ${frozenSeconds} s. Duet is restarting it.`,
+        message:
+          frozenSeconds === null
+            ? `The local model stopped unexpectedly (${reason}). Duet is restarting it.`
+            : `The local model stopped responding for ${frozenSeconds} s. Duet is restarting it.`,
       },
     });
     const recovery = this.loadChecked(modelPath).then(() => undefined);

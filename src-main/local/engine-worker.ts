@@ -100,11 +100,13 @@ channel.listen((raw) => {
     void shutdown();
     return;
   }
-  queue = queue.then(() => handle(message)).catch((error: unknown) => {
-    // Every request gets an answer, or the host would wait for it forever.
-    process.stderr.write(`[engine-worker] ${describe(error)}\n`);
-    channel.send(failureFor(message, error));
-  });
+  queue = queue
+    .then(() => handle(message))
+    .catch((error: unknown) => {
+      // Every request gets an answer, or the host would wait for it forever.
+      process.stderr.write(`[engine-worker] ${describe(error)}\n`);
+      channel.send(failureFor(message, error));
+    });
 });
 channel.send({ type: 'started', pid: process.pid });
 // The host's watchdog restarts a worker that goes silent; unref'd so it never keeps the process up.
@@ -141,7 +143,12 @@ async function load(id: number, modelPath: string, asked: LoadSettings): Promise
     llama ??= await getLlama({ ...llamaOptions(), logger: logLlama });
     engine = llama;
   } catch (error) {
-    return { type: 'load-failed', id, code: 'model_load_failed', message: `The local engine could not start llama.cpp on this computer (${describe(error)}). Reinstall Duet, or use a cloud model.` };
+    return {
+      type: 'load-failed',
+      id,
+      code: 'model_load_failed',
+      message: `The local engine could not start llama.cpp on this computer (${describe(error)}). Reinstall Duet, or use a cloud model.`,
+    };
   }
   const fitted = await loadFitted(engine, modelPath, asked);
   if (!fitted.ok) return { type: 'load-failed', id, code: 'model_load_failed', message: fitted.message };
@@ -181,7 +188,10 @@ async function loadFitted(engine: Llama, modelPath: string, asked: LoadSettings)
     model = await engine.loadModel(modelOptions(modelPath, settings));
   } catch (error) {
     const reason = (await llamaCppReason()) ?? describe(error);
-    const failed = { ok: false, message: `Could not load ${modelPath}: ${reason}. The file may be damaged or need a newer version of Duet; choose another .gguf file.` } as const;
+    const failed = {
+      ok: false,
+      message: `Could not load ${modelPath}: ${reason}. The file may be damaged or need a newer version of Duet; choose another .gguf file.`,
+    } as const;
     if (typeof settings.gpuLayers !== 'number' || settings.gpuLayers === 0) return failed;
     // A layer count set by hand may not fit this GPU; when the file itself is bad this fails again.
     settings = { ...settings, gpuLayers: 'auto' };
@@ -231,7 +241,10 @@ async function loadFitted(engine: Llama, modelPath: string, asked: LoadSettings)
   }
   if (!context) {
     await model.dispose();
-    return { ok: false, message: `${path.basename(modelPath)} loaded, but there is not enough memory to run it (${describe(lastError)}). Close other programs, set a smaller context in the model's settings, or choose a smaller model.` };
+    return {
+      ok: false,
+      message: `${path.basename(modelPath)} loaded, but there is not enough memory to run it (${describe(lastError)}). Close other programs, set a smaller context in the model's settings, or choose a smaller model.`,
+    };
   }
   if (typeof settings.contextSize === 'number' && context.contextSize < settings.contextSize) {
     notes.push(`A ${settings.contextSize}-token context did not fit in memory, so Duet uses ${context.contextSize} tokens.`);

@@ -47,9 +47,7 @@ export function llamaOptions(): LlamaOptions {
  */
 export function modelOptions(modelPath: string, load: LoadSettings = DEFAULT_MODEL_SETTINGS): LlamaModelOptions {
   if (load.gpuLayers !== 'auto') return { modelPath, gpuLayers: load.gpuLayers };
-  return typeof load.contextSize === 'number'
-    ? { modelPath, gpuLayers: { fitContext: { contextSize: load.contextSize } } }
-    : { modelPath, gpuLayers: 'auto' };
+  return typeof load.contextSize === 'number' ? { modelPath, gpuLayers: { fitContext: { contextSize: load.contextSize } } } : { modelPath, gpuLayers: 'auto' };
 }
 
 /**

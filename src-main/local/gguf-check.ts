@@ -20,9 +20,36 @@ export interface ModelFileInfo {
 // is still reported as a failed load.
 const REQUIRED_KEYS = ['context_length', 'embedding_length', 'block_count', 'feed_forward_length', 'attention.head_count'] as const;
 const DENSE_ATTENTION_ARCHITECTURES = new Set([
-  'llama', 'mistral3', 'qwen', 'qwen2', 'qwen3', 'gemma', 'gemma2', 'gemma3', 'phi2', 'phi3', 'granite',
-  'starcoder2', 'stablelm', 'olmo', 'olmo2', 'command-r', 'cohere2', 'smollm3', 'internlm2', 'deepseek',
-  'exaone', 'gpt2', 'gptneox', 'falcon', 'baichuan', 'bloom', 'minicpm', 'glm4', 'orion', 'xverse',
+  'llama',
+  'mistral3',
+  'qwen',
+  'qwen2',
+  'qwen3',
+  'gemma',
+  'gemma2',
+  'gemma3',
+  'phi2',
+  'phi3',
+  'granite',
+  'starcoder2',
+  'stablelm',
+  'olmo',
+  'olmo2',
+  'command-r',
+  'cohere2',
+  'smollm3',
+  'internlm2',
+  'deepseek',
+  'exaone',
+  'gpt2',
+  'gptneox',
+  'falcon',
+  'baichuan',
+  'bloom',
+  'minicpm',
+  'glm4',
+  'orion',
+  'xverse',
 ]);
 
 /**
@@ -74,7 +101,10 @@ export async function checkModelFile(modelPath: string): Promise<Result<ModelFil
   const metadata: unknown = info.metadata;
   const architecture = valueAt(metadata, ['general', 'architecture']);
   if (typeof architecture !== 'string' || architecture.length === 0) {
-    return fail('model_invalid', `${modelPath} cannot be used: it does not say which model architecture it is (general.architecture). The file is damaged or was not made for llama.cpp; choose another .gguf file.`);
+    return fail(
+      'model_invalid',
+      `${modelPath} cannot be used: it does not say which model architecture it is (general.architecture). The file is damaged or was not made for llama.cpp; choose another .gguf file.`,
+    );
   }
   const archMetadata = valueAt(metadata, [architecture]);
   const dense = DENSE_ATTENTION_ARCHITECTURES.has(architecture);
@@ -87,7 +117,10 @@ export async function checkModelFile(modelPath: string): Promise<Result<ModelFil
     const heads = asCount(valueAt(archMetadata, ['attention', 'head_count']));
     const kvHeads = asCount(headCountKv);
     if (heads !== null && (kvHeads === null || kvHeads === 0 || heads % kvHeads !== 0)) {
-      return fail('model_invalid', `${modelPath} cannot be used: ${architecture}.attention.head_count_kv (${String(headCountKv)}) does not divide the head count (${heads}). The file is damaged or was made by an incompatible tool; choose another .gguf file.`);
+      return fail(
+        'model_invalid',
+        `${modelPath} cannot be used: ${architecture}.attention.head_count_kv (${String(headCountKv)}) does not divide the head count (${heads}). The file is damaged or was made by an incompatible tool; choose another .gguf file.`,
+      );
     }
   }
 
@@ -130,7 +163,10 @@ function layoutFailure(modelPath: string, problem: GgufLayoutProblem, size: numb
     case 'not-gguf':
       return fail('model_invalid', `${modelPath} is not a GGUF model file. Duet runs models in the GGUF format (files ending in .gguf); choose one of those.`);
     case 'unsupported-version':
-      return fail('model_invalid', `${modelPath} uses GGUF version ${problem.version}, which this version of Duet cannot read. Download a current GGUF (version 3) of the model.`);
+      return fail(
+        'model_invalid',
+        `${modelPath} uses GGUF version ${problem.version}, which this version of Duet cannot read. Download a current GGUF (version 3) of the model.`,
+      );
     case 'truncated':
       return truncated(modelPath, size, problem.needed);
     case 'damaged':

@@ -2,10 +2,7 @@ import type { FileHandle } from 'node:fs/promises';
 
 /** Why a GGUF header cannot be walked safely. */
 export type GgufLayoutProblem =
-  | { kind: 'not-gguf' }
-  | { kind: 'unsupported-version'; version: number }
-  | { kind: 'truncated'; needed: bigint }
-  | { kind: 'damaged'; detail: string };
+  { kind: 'not-gguf' } | { kind: 'unsupported-version'; version: number } | { kind: 'truncated'; needed: bigint } | { kind: 'damaged'; detail: string };
 
 export class GgufLayoutError extends Error {
   constructor(readonly problem: GgufLayoutProblem) {
@@ -18,7 +15,17 @@ const MAX_DIMS = 4;
 const MAX_ARRAY_DEPTH = 4;
 // Bytes each scalar GGUF value type takes; 8 (string) and 9 (array) are variable.
 const SCALAR_BYTES: ReadonlyMap<number, number> = new Map([
-  [0, 1], [1, 1], [2, 2], [3, 2], [4, 4], [5, 4], [6, 4], [7, 1], [10, 8], [11, 8], [12, 8],
+  [0, 1],
+  [1, 1],
+  [2, 2],
+  [3, 2],
+  [4, 4],
+  [5, 4],
+  [6, 4],
+  [7, 1],
+  [10, 8],
+  [11, 8],
+  [12, 8],
 ]);
 const STRING = 8;
 const ARRAY = 9;
@@ -32,7 +39,10 @@ class BoundedReader {
   private window = Buffer.alloc(0);
   private windowStart = 0n;
 
-  constructor(private readonly file: FileHandle, readonly size: bigint) {}
+  constructor(
+    private readonly file: FileHandle,
+    readonly size: bigint,
+  ) {}
 
   /** Makes `n` bytes from `pos` readable, or throws `truncated`. */
   async need(n: bigint): Promise<void> {

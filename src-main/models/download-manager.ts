@@ -81,7 +81,15 @@ export class DownloadManager {
     if (existsSync(final)) {
       const size = statSync(final).size;
       const state: DownloadState = { id, phase: 'done', downloadedBytes: size, totalBytes: size, bytesPerSecond: 0, secondsLeft: null, path: final, error: null };
-      this.runs.set(id, { state, downloader: null, stopReason: null, failure: null, done: Promise.resolve(state), started: Promise.resolve(), markStarted: () => undefined });
+      this.runs.set(id, {
+        state,
+        downloader: null,
+        stopReason: null,
+        failure: null,
+        done: Promise.resolve(state),
+        started: Promise.resolve(),
+        markStarted: () => undefined,
+      });
       return state;
     }
     let markStarted = (): void => undefined;
@@ -143,13 +151,21 @@ export class DownloadManager {
     for (const entry of this.options.catalog()) {
       if (this.runs.has(entry.id)) continue;
       // The progress file is preallocated to the full size: its length says nothing of what arrived.
-      const partial =
-        (await sizeOf(path.join(this.partialDir, entry.fileName + PROGRESS_SUFFIX))) ?? (await sizeOf(path.join(this.partialDir, entry.fileName)));
+      const partial = (await sizeOf(path.join(this.partialDir, entry.fileName + PROGRESS_SUFFIX))) ?? (await sizeOf(path.join(this.partialDir, entry.fileName)));
       if (partial !== null) {
         // What arrived, from the downloader's own record (the "Resume (x of y)" the welcome screen shows).
         const arrived =
           (await partialBytes(path.join(this.partialDir, entry.fileName + PROGRESS_SUFFIX))) ?? (await partialBytes(path.join(this.partialDir, entry.fileName))) ?? 0;
-        states.push({ id: entry.id, phase: 'cancelled', downloadedBytes: arrived, totalBytes: entry.sizeBytes, bytesPerSecond: 0, secondsLeft: null, path: null, error: null });
+        states.push({
+          id: entry.id,
+          phase: 'cancelled',
+          downloadedBytes: arrived,
+          totalBytes: entry.sizeBytes,
+          bytesPerSecond: 0,
+          secondsLeft: null,
+          path: null,
+          error: null,
+        });
       }
     }
     return states;
@@ -230,24 +246,27 @@ export class DownloadManager {
       // recheckMs asks the server again, and a named cause (the file gone, the server failing)
       // ends it at once; no new byte for stallMs ends it as stalled.
       let asked = lastMoveAt;
-      watchdog = setInterval(() => {
-        if (run.stopReason) return;
-        const now = Date.now();
-        if (now - lastMoveAt >= this.stallMs) {
-          run.stopReason = 'stall';
-          void downloader.cancel({ deleteTempFile: false });
-          return;
-        }
-        if (now - lastMoveAt < this.recheckMs || now - asked < this.recheckMs) return;
-        asked = now;
-        const quietSince = lastMoveAt;
-        void this.serverCause(url, entry).then((cause) => {
-          if (!cause || run.stopReason || lastMoveAt !== quietSince) return;
-          run.stopReason = 'failed';
-          run.failure = cause;
-          void downloader.cancel({ deleteTempFile: false });
-        });
-      }, Math.min(1000, this.recheckMs / 4));
+      watchdog = setInterval(
+        () => {
+          if (run.stopReason) return;
+          const now = Date.now();
+          if (now - lastMoveAt >= this.stallMs) {
+            run.stopReason = 'stall';
+            void downloader.cancel({ deleteTempFile: false });
+            return;
+          }
+          if (now - lastMoveAt < this.recheckMs || now - asked < this.recheckMs) return;
+          asked = now;
+          const quietSince = lastMoveAt;
+          void this.serverCause(url, entry).then((cause) => {
+            if (!cause || run.stopReason || lastMoveAt !== quietSince) return;
+            run.stopReason = 'failed';
+            run.failure = cause;
+            void downloader.cancel({ deleteTempFile: false });
+          });
+        },
+        Math.min(1000, this.recheckMs / 4),
+      );
       await downloader.download();
       clearInterval(watchdog);
       watchdog = null;
@@ -356,8 +375,18 @@ function uriEntry(uri: string): CatalogEntry | null {
   if (!match) return null;
   const fileName = match[3]!;
   return {
-    id: uri, name: fileName, uri, fileName, sizeBytes: 1, quantization: '', parameters: '', contextLength: 1,
-    languages: ['en'], license: 'unknown', sha256: null, description: '',
+    id: uri,
+    name: fileName,
+    uri,
+    fileName,
+    sizeBytes: 1,
+    quantization: '',
+    parameters: '',
+    contextLength: 1,
+    languages: ['en'],
+    license: 'unknown',
+    sha256: null,
+    description: '',
   };
 }
 
@@ -373,10 +402,7 @@ function asDuetError(error: unknown, entry: CatalogEntry): DuetError {
 const DISK_FULL_BYTES = 1024 * 1024;
 
 function diskFullError(entry: CatalogEntry): ModelsError {
-  return new ModelsError(
-    'storage_full',
-    `The disk filled up while downloading ${entry.name}. Free some space, then try again: the download resumes where it stopped.`,
-  );
+  return new ModelsError('storage_full', `The disk filled up while downloading ${entry.name}. Free some space, then try again: the download resumes where it stopped.`);
 }
 
 async function freeBytes(dir: string): Promise<number | null> {
@@ -402,4 +428,3 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
   return `${Math.max(0, Math.round(bytes / 1e3))} KB`;
 }
-

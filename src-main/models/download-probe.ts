@@ -56,10 +56,7 @@ async function askFirstByte(url: string, host: string, timeoutMs: number): Promi
 
 /** The error for a server that answers 5xx. */
 export function serverError(host: string, status: number): ModelsError {
-  return new ModelsError(
-    'download_failed',
-    `The model server ${host} is failing (HTTP ${status}). The download keeps what it has: try again in a few minutes.`,
-  );
+  return new ModelsError('download_failed', `The model server ${host} is failing (HTTP ${status}). The download keeps what it has: try again in a few minutes.`);
 }
 
 /** The error for a request that never reached the server or got no answer. */
@@ -68,7 +65,12 @@ export function networkError(error: unknown, host: string): ModelsError {
   if (cause === 'TimeoutError' || cause === 'UND_ERR_CONNECT_TIMEOUT' || cause === 'UND_ERR_HEADERS_TIMEOUT') {
     return new ModelsError('download_failed', `The model server ${host} did not answer. Check your network connection, then try again.`);
   }
-  const what = cause === 'ENOTFOUND' || cause === 'EAI_AGAIN' ? 'its name could not be resolved' : cause === 'ECONNREFUSED' ? 'the connection was refused' : `the connection failed (${cause ?? 'network error'})`;
+  const what =
+    cause === 'ENOTFOUND' || cause === 'EAI_AGAIN'
+      ? 'its name could not be resolved'
+      : cause === 'ECONNREFUSED'
+        ? 'the connection was refused'
+        : `the connection failed (${cause ?? 'network error'})`;
   return new ModelsError(
     'download_failed',
     `Could not reach the model server ${host}: ${what}. Check your network connection (or the mirror address in Settings), then try again.`,

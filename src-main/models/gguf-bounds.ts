@@ -2,7 +2,17 @@ import type { FileHandle } from 'node:fs/promises';
 
 /** Bytes of each fixed-size GGUF metadata value type; 8 (string) and 9 (array) are sized by their content. */
 const FIXED_SIZES: ReadonlyMap<number, number> = new Map([
-  [0, 1], [1, 1], [2, 2], [3, 2], [4, 4], [5, 4], [6, 4], [7, 1], [10, 8], [11, 8], [12, 8],
+  [0, 1],
+  [1, 1],
+  [2, 2],
+  [3, 2],
+  [4, 4],
+  [5, 4],
+  [6, 4],
+  [7, 1],
+  [10, 8],
+  [11, 8],
+  [12, 8],
 ]);
 const STRING = 8;
 const ARRAY = 9;

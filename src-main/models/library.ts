@@ -25,7 +25,13 @@ export async function listLibrary(options: LibraryOptions): Promise<ModelLibrary
   const activeReal = options.activePath ? await realOrNull(options.activePath) : null;
   const budget = new SearchBudget(Date.now() + 5000, 10_000);
   // Hidden folders hold what is not a model yet: the downloader's partial files (.partial/).
-  const files = await walkFiles(options.folder, 2, (name) => path.extname(name).toLowerCase() === '.gguf', budget, (name) => !name.startsWith('.'));
+  const files = await walkFiles(
+    options.folder,
+    2,
+    (name) => path.extname(name).toLowerCase() === '.gguf',
+    budget,
+    (name) => !name.startsWith('.'),
+  );
   const folderReal = await realOrNull(options.folder);
 
   const models: LibraryModel[] = [];
@@ -87,7 +93,12 @@ export async function removeModel(file: string, options: RemoveOptions): Promise
       `Duet did not download ${requested}; it only uses it where it is, so it will not delete it. To free the space, delete it in the app that downloaded it or in your file manager.`,
     );
   }
-  if (path.relative(folderReal, real).split(path.sep).some((part) => part.startsWith('.'))) {
+  if (
+    path
+      .relative(folderReal, real)
+      .split(path.sep)
+      .some((part) => part.startsWith('.'))
+  ) {
     throw new RemoveRefused('model_not_removable', `${requested} is a download that has not finished. Cancel the download instead; that removes it.`);
   }
   if (!stat.isFile() || path.extname(real).toLowerCase() !== '.gguf') {

@@ -61,7 +61,10 @@ export class ModelCatalog {
       return { fit: await fitCatalogEntry(entry, hub, await this.binding()), fitError: null };
     } catch (error) {
       if (error instanceof ModelsError) return { fit: null, fitError: { code: error.code, message: error.message } };
-      return { fit: null, fitError: { code: 'internal', message: `Duet could not judge whether ${entry.name} fits: ${error instanceof Error ? error.message : String(error)}` } };
+      return {
+        fit: null,
+        fitError: { code: 'internal', message: `Duet could not judge whether ${entry.name} fits: ${error instanceof Error ? error.message : String(error)}` },
+      };
     }
   }
 

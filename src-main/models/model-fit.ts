@@ -56,9 +56,16 @@ function headerError(error: unknown, entry: CatalogEntry, host: string): ModelsE
   const text = error instanceof Error ? error.message : String(error);
   const status = /\b(404|410|5\d\d)\b/.exec(text)?.[1];
   if (status === '404' || status === '410') {
-    return new ModelsError('download_failed', `The model server ${host} has no file ${entry.fileName} (HTTP ${status}), so Duet cannot tell whether it fits. Check the mirror address in Settings.`);
+    return new ModelsError(
+      'download_failed',
+      `The model server ${host} has no file ${entry.fileName} (HTTP ${status}), so Duet cannot tell whether it fits. Check the mirror address in Settings.`,
+    );
   }
-  if (status) return new ModelsError('download_failed', `The model server ${host} is failing (HTTP ${status}), so Duet could not read the models' details. Try again in a few minutes.`);
+  if (status)
+    return new ModelsError(
+      'download_failed',
+      `The model server ${host} is failing (HTTP ${status}), so Duet could not read the models' details. Try again in a few minutes.`,
+    );
   if (error instanceof TypeError || (error as { cause?: unknown })?.cause) return networkError(error, host);
   return new ModelsError('download_failed', `Duet could not read ${entry.name}'s details from ${host}: ${text}`);
 }

@@ -57,9 +57,7 @@ function parseRecord(text: string): ProgressRecord | null {
     else if (char === '}' && --depth === 0) {
       try {
         const value = JSON.parse(text.slice(0, index + 1)) as Partial<ProgressRecord>;
-        return Array.isArray(value.chunks) && typeof value.chunkSize === 'number' && value.chunkSize > 0
-          ? { chunks: value.chunks, chunkSize: value.chunkSize }
-          : null;
+        return Array.isArray(value.chunks) && typeof value.chunkSize === 'number' && value.chunkSize > 0 ? { chunks: value.chunks, chunkSize: value.chunkSize } : null;
       } catch {
         return null;
       }

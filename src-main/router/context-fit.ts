@@ -35,11 +35,6 @@ export function answerReserve(contextTokens: number): number {
 }
 
 /** True when prompt, history and room for the answer all fit in the local model's window. */
-export function fitsLocalContext(
-  promptTokens: number,
-  historyTokens: number,
-  contextTokens: number,
-  reserveForAnswer: number,
-): boolean {
+export function fitsLocalContext(promptTokens: number, historyTokens: number, contextTokens: number, reserveForAnswer: number): boolean {
   return promptTokens + historyTokens + reserveForAnswer <= contextTokens;
 }

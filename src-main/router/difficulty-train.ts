@@ -172,7 +172,14 @@ interface Design {
   group: Int32Array;
 }
 
-function design(examples: readonly TrainExample[], mean: readonly number[], scale: readonly number[], opts: TrainOptions, weights: Float64Array, groupIndex: Map<string, number>): Design {
+function design(
+  examples: readonly TrainExample[],
+  mean: readonly number[],
+  scale: readonly number[],
+  opts: TrainOptions,
+  weights: Float64Array,
+  groupIndex: Map<string, number>,
+): Design {
   const n = examples.length;
   const d = DENSE_FEATURE_COUNT;
   const x = new Float64Array(n * d);
@@ -432,7 +439,9 @@ function trainRaw(examples: readonly TrainExample[], opts: TrainOptions): RawMod
   const groupNames = [...new Set(examples.map((e) => e.group))].sort();
   const groupIndex = new Map(groupNames.map((g, i) => [g, i] as const));
   const groups = opts.groupIntercepts ? groupNames.length : 1;
-  const { mean, scale } = opts.useDense ? standardization(examples, new Set(Object.keys(opts.densePriors ?? {}))) : { mean: new Array<number>(DENSE_FEATURE_COUNT).fill(0), scale: new Array<number>(DENSE_FEATURE_COUNT).fill(1) };
+  const { mean, scale } = opts.useDense
+    ? standardization(examples, new Set(Object.keys(opts.densePriors ?? {})))
+    : { mean: new Array<number>(DENSE_FEATURE_COUNT).fill(0), scale: new Array<number>(DENSE_FEATURE_COUNT).fill(1) };
   const weights = groupWeights(examples, opts.groupWeightPower);
   const ds = design(examples, mean, scale, opts, weights, groupIndex);
   const fit = fitLogistic(ds, groups, opts);

@@ -101,30 +101,22 @@ const CATEGORY_WORDS = {
     'compile compiler html css json recursion recursive loop loops variable variables script shell bash linux ' +
     'database query queries binary pointer runtime stack queue hash tree node nodes software computer boolean ' +
     'integer int char',
-  WH:
-    'what why how which who whom whose when where',
+  WH: 'what why how which who whom whose when where',
   REASON:
     'prove proof derive explain justify deduce infer determine evaluate analyze analyse analysis compare contrast ' +
     'critique argue reason reasoning demonstrate show conclude conclusion assess discuss examine interpret',
-  ROLE:
-    'pretend imagine roleplay role embody persona character act acting',
-  EXTRACT:
-    'extract summarize summarise summary json yaml csv table format identify list categorize classify return output ' +
-    'rank sort',
+  ROLE: 'pretend imagine roleplay role embody persona character act acting',
+  EXTRACT: 'extract summarize summarise summary json yaml csv table format identify list categorize classify return output ' + 'rank sort',
   CONSTRAINT:
     'must should least most exactly only without ensure limit limited fewer within maximum minimum keep avoid each ' +
     'every include including concise brief words sentences',
-  NEG:
-    'not except false incorrect least never none neither cannot unlikely unless',
+  NEG: 'not except false incorrect least never none neither cannot unlikely unless',
   LOGIC:
     'if then all some none every each implies therefore true false valid invalid premise premises conclusion ' +
     'argument statement statements necessarily hence thus because',
-  COND:
-    'if unless given suppose assume assuming provided whenever',
-  YOU:
-    'you your yours yourself',
-  ME:
-    'i me my mine myself we our us',
+  COND: 'if unless given suppose assume assuming provided whenever',
+  YOU: 'you your yours yourself',
+  ME: 'i me my mine myself we our us',
   IMPERATIVE:
     'write explain describe list give provide include use make create find calculate compute solve determine show ' +
     'prove compare identify discuss analyze analyse summarize summarise rewrite translate implement design suggest ' +
@@ -202,18 +194,23 @@ const LIST_RE = /^[ \t]*(?:[-*•]|\d+[.)])[ \t]+\S/gm;
 const QUOTE_RE = /"[^"\n]{2,}"|“[^”\n]{2,}”|'[^'\n]{3,}'(?!\w)/g;
 const STEP_RE = /step[- ]by[- ]step|show (?:your|all) work|\bsteps?\b|first,? .{0,80}\bthen\b/gi;
 const WHY_HOW_RE = /\bwhy\b|\bhow (?:does|do|did|can|could|would|is|are|might|should|many|much)\b|\bexplain\b/i;
-const CREATIVE_RE = /\b(?:write|compose|draft|craft|create|generate)\b[^.?!\n]{0,60}\b(?:story|poem|essay|blog|post|email|letter|song|lyrics|script|speech|paragraph|dialogue|limerick|haiku|tweet|slogan|advert|proposal|outline|tale)/i;
+const CREATIVE_RE =
+  /\b(?:write|compose|draft|craft|create|generate)\b[^.?!\n]{0,60}\b(?:story|poem|essay|blog|post|email|letter|song|lyrics|script|speech|paragraph|dialogue|limerick|haiku|tweet|slogan|advert|proposal|outline|tale)/i;
 const ROLE_RE = /\b(?:pretend|imagine you are|act as|you are an?|play the role|take on the role|as if you were|embrace the role)\b/gi;
 const MONEY_RE = /[$€£¥]|\b\d+\s*(?:%|cents?|dollars?)/g;
 // A capitalised word right after a lowercase word or comma: proper nouns and terms, not sentence starts.
 const CAPITALIZED_RE = /(?<=[a-z0-9,;] +)[A-Z][A-Za-z]+/g;
 const NONEMPTY_LINE_RE = /\S[^\n]*/g;
 // Cues of a question with one right answer (where a weaker model is simply wrong more often).
-const CLOSED_RE = /\b(?:what (?:is|was|are|were) the|how (?:many|much|long|far|old)|find|calculate|compute|solve|determine|evaluate|simplify|express|which of the following|what (?:number|value|percentage)|answer)\b/gi;
+const CLOSED_RE =
+  /\b(?:what (?:is|was|are|were) the|how (?:many|much|long|far|old)|find|calculate|compute|solve|determine|evaluate|simplify|express|which of the following|what (?:number|value|percentage)|answer)\b/gi;
 // Cues of open-ended generation (where both models do about as well).
-const OPEN_RE = /\b(?:describe|discuss|suggest|share|brainstorm|imagine|compose|draft|craft|tips|ideas|opinion|persuasive|creative|story|poem|essay|blog|email|outline|elaborate|provide insights|lesson plan|pretend|role)\b/gi;
-const CODE_TASK_RE = /\b(?:write|implement|develop|create|design|build|fix|debug)\b[^.?!\n]{0,40}\b(?:function|program|script|class|website|algorithm|query|code|api|method)\b/i;
-const NUMBER_WORD_RE = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|dozen|twice|half|double|triple|quarter)\b/gi;
+const OPEN_RE =
+  /\b(?:describe|discuss|suggest|share|brainstorm|imagine|compose|draft|craft|tips|ideas|opinion|persuasive|creative|story|poem|essay|blog|email|outline|elaborate|provide insights|lesson plan|pretend|role)\b/gi;
+const CODE_TASK_RE =
+  /\b(?:write|implement|develop|create|design|build|fix|debug)\b[^.?!\n]{0,40}\b(?:function|program|script|class|website|algorithm|query|code|api|method)\b/i;
+const NUMBER_WORD_RE =
+  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|dozen|twice|half|double|triple|quarter)\b/gi;
 const SENTENCE_RE = /[^.?!\n]+[.?!\n]?/g;
 const QUESTION_RE = /\?/g;
 

@@ -2,15 +2,7 @@
 // pattern is compiled once, bounded (no nested unbounded repeats), anchored by a look-behind so a
 // failed start cannot rescan a long run, and confirmed by a check digit or shape rule where the
 // kind has one. Findings carry a kind, a label for people and a span; never the value itself.
-import {
-  cardNumberValid,
-  cnResidentIdValid,
-  ibanLength,
-  ibanValid,
-  looksLikeSecretValue,
-  ninoPrefixValid,
-  ssnValid,
-} from './privacy-checks.js';
+import { cardNumberValid, cnResidentIdValid, ibanLength, ibanValid, looksLikeSecretValue, ninoPrefixValid, ssnValid } from './privacy-checks.js';
 import { findPersonalHealth } from './privacy-health.js';
 
 export type PrivacyKind = 'secret' | 'national-id' | 'iban' | 'card' | 'email' | 'phone' | 'address' | 'health';
@@ -153,8 +145,7 @@ function findCards(text: string, found: Found): void {
 
 // ---------------------------------------------------------------- e-mail
 
-const EMAIL =
-  /(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,64})@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.([A-Za-z]{2,24})(?![A-Za-z0-9-])/g;
+const EMAIL = /(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,64})@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.([A-Za-z]{2,24})(?![A-Za-z0-9-])/g;
 // "icon@2x.png" and "git@github.com" look like addresses but are a file name and an SSH login.
 const FILE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'ico', 'css', 'js', 'ts', 'json', 'txt', 'html', 'pdf']);
 

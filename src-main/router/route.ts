@@ -136,9 +136,7 @@ export function route(input: RouteInput, deps: RouteDeps = {}): RouteDecision {
 
   // 4b. No local model to answer: the window and the difficulty do not matter.
   if (!input.localModelAvailable) {
-    reasons.push(
-      reason('no-local-model', 'no local model yet: set one up to keep questions on this computer; until then it goes to the cloud'),
-    );
+    reasons.push(reason('no-local-model', 'no local model yet: set one up to keep questions on this computer; until then it goes to the cloud'));
     return decide('cloud', score, reasons);
   }
 

@@ -40,17 +40,7 @@ export interface RouteInput {
 
 /** Why a query went where it went. Codes are stable (stored, tested); messages are for people. */
 export type RouteReasonCode =
-  | 'mode-local'
-  | 'mode-cloud'
-  | 'policy-no-cloud'
-  | 'policy-forced'
-  | 'offline'
-  | 'no-cloud'
-  | 'privacy'
-  | 'no-local-model'
-  | 'context-too-long'
-  | 'difficult'
-  | 'easy';
+  'mode-local' | 'mode-cloud' | 'policy-no-cloud' | 'policy-forced' | 'offline' | 'no-cloud' | 'privacy' | 'no-local-model' | 'context-too-long' | 'difficult' | 'easy';
 
 export interface RouteReason {
   code: RouteReasonCode;

@@ -157,7 +157,12 @@ function cloudFromFlags(baseUrl: string | undefined, model: string | undefined):
   if (!baseUrl && !model) return null;
   if (!baseUrl || !model) throw new Error('Give both --cloud-url and --cloud-model (or DUET_CLOUD_BASE_URL and DUET_CLOUD_MODEL).');
   const parsed = CloudSettings.safeParse({ presetId: 'custom', baseUrl, model });
-  if (!parsed.success) throw new Error(parsed.error.issues.some((i) => i.message === URL_KEY_REFUSED) ? `--cloud-url holds a key. ${URL_KEY_REFUSED}` : `--cloud-url must be an http(s) URL, got "${baseUrl}".`);
+  if (!parsed.success)
+    throw new Error(
+      parsed.error.issues.some((i) => i.message === URL_KEY_REFUSED)
+        ? `--cloud-url holds a key. ${URL_KEY_REFUSED}`
+        : `--cloud-url must be an http(s) URL, got "${baseUrl}".`,
+    );
   return parsed.data;
 }
 

@@ -57,14 +57,14 @@ export function createOpenAICompatHandler(options: OpenAICompatOptions): OpenAIC
 
   return async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname.replace(/\/$/, '');
-    const route =
-      path === `${prefix}/chat/completions` ? 'chat'
-      : path === `${prefix}/models` ? 'models'
-      : path.startsWith(`${prefix}/models/`) ? 'model'
-      : null;
+    const route = path === `${prefix}/chat/completions` ? 'chat' : path === `${prefix}/models` ? 'models' : path.startsWith(`${prefix}/models/`) ? 'model' : null;
     if (route === null) return false;
     if (!keyMatches(options.apiKey ?? null, req.headers.authorization)) {
-      sendJson(res, 401, errorBody('Incorrect API key provided. Pass the key Duet was started with as "Authorization: Bearer KEY".', 'invalid_request_error', 'invalid_api_key'));
+      sendJson(
+        res,
+        401,
+        errorBody('Incorrect API key provided. Pass the key Duet was started with as "Authorization: Bearer KEY".', 'invalid_request_error', 'invalid_api_key'),
+      );
       return true;
     }
     if (route === 'chat') {

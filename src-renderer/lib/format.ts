@@ -62,7 +62,6 @@ export function describeRoute(route: RouteKind): string {
   }
 }
 
-
 /** The routing modes with the words the mode selectors show. */
 export const ROUTE_MODES: readonly { value: RouteMode; label: string }[] = [
   { value: 'auto', label: 'Auto' },

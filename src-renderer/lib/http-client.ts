@@ -8,8 +8,7 @@ import { uploadImport } from './http-upload.js';
 const TOKEN_KEY = 'duet.token';
 /** The longest wait between tries to reach a Duet that is down. */
 const MAX_RETRY_MS = 5_000;
-const UNREACHABLE =
-  "Duet's core is not reachable. Check that Duet is still running (npm run serve), then try again.";
+const UNREACHABLE = "Duet's core is not reachable. Check that Duet is still running (npm run serve), then try again.";
 const ACCESS_DENIED: DuetError = {
   code: 'unauthorized',
   message:

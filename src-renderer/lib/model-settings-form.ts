@@ -89,10 +89,7 @@ export function readNumber(text: string, rule: NumberRule): { ok: true; value: n
  * Reads the form back: the settings that differ from `current` (nothing else is sent, so a default
  * the user never touched stays a default), or a message for each field that is not acceptable.
  */
-export function readDraft(
-  draft: SettingsDraft,
-  current: ModelSettings,
-): { ok: true; changes: Partial<ModelSettings> } | { ok: false; errors: DraftErrors } {
+export function readDraft(draft: SettingsDraft, current: ModelSettings): { ok: true; changes: Partial<ModelSettings> } | { ok: false; errors: DraftErrors } {
   const errors: DraftErrors = {};
   const next: Partial<ModelSettings> = {};
   const number = (key: NumberKey, text: string): number | undefined => {

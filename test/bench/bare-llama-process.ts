@@ -27,7 +27,11 @@ function run() {
 }
 
 process.on('message', (message: { type: string }) => {
-  if (message.type === 'run') run().then((sample) => send({ type: 'sample', sample }), (error: unknown) => send({ type: 'error', message: String(error) }));
+  if (message.type === 'run')
+    run().then(
+      (sample) => send({ type: 'sample', sample }),
+      (error: unknown) => send({ type: 'error', message: String(error) }),
+    );
   if (message.type === 'exit') void llama.dispose().then(() => process.exit(0));
 });
 send({ type: 'ready' });

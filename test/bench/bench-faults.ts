@@ -102,7 +102,16 @@ async function lockRun(build: Build, dataDir: string): Promise<Record<string, un
     return {
       server_survived: alive,
       // What it died of: the first line naming an error.
-      ...(alive ? {} : { server_died_of: server.output().split('\n').find((line) => /Error/.test(line))?.trim() ?? server.output().trim().slice(-200) }),
+      ...(alive
+        ? {}
+        : {
+            server_died_of:
+              server
+                .output()
+                .split('\n')
+                .find((line) => /Error/.test(line))
+                ?.trim() ?? server.output().trim().slice(-200),
+          }),
       calls_during_lock: polled.calls,
       failed_calls: polled.failed,
       slowest_call_ms: polled.maxMs,
@@ -197,7 +206,7 @@ async function main(): Promise<void> {
       result[build.name] = { lock, question_during_lock: question, import: imported };
     }
     const slowest = (name: string, part: 'lock' | 'import'): number | undefined =>
-      ((result[name] as Record<string, Record<string, number>> | undefined)?.[part]?.slowest_call_ms);
+      (result[name] as Record<string, Record<string, number>> | undefined)?.[part]?.slowest_call_ms;
     if (baselineRoot) {
       // How many times longer the slowest call waited in the baseline than in this build.
       result.slowest_call_ratio_baseline_over_this = {

@@ -127,7 +127,7 @@ function sentence(): string {
 function paragraph(minWords: number, maxWords: number): string {
   const target = intBetween(minWords, maxWords);
   const sentences: string[] = [];
-  for (let words = 0; words < target; ) {
+  for (let words = 0; words < target;) {
     const s = sentence();
     sentences.push(s);
     words += s.split(' ').length;
@@ -318,8 +318,7 @@ function buildPrevious(file: string, from: string): number {
   const version = latestVersion() - 1;
   migrate(db, { to: version });
   db.prepare('ATTACH DATABASE ? AS newer').run(from);
-  const columns = (schema: string, table: string): string[] =>
-    (db.prepare(`SELECT name FROM ${schema}.pragma_table_info(?)`).pluck().all(table) as string[]);
+  const columns = (schema: string, table: string): string[] => db.prepare(`SELECT name FROM ${schema}.pragma_table_info(?)`).pluck().all(table) as string[];
   db.transaction(() => {
     for (const table of ['conversations', 'messages', 'settings']) {
       const older = new Set(columns('main', table));
@@ -413,9 +412,7 @@ function timeSearches(history: History, queries: Query[]): Record<string, unknow
     meets_target: p95 < TARGET_P95_MS,
     search_mean_hits: round(hits / queries.length, 1),
     search_empty_share: round(empty / queries.length, 3),
-    search_by_kind: Object.fromEntries(
-      [...byKind].map(([kind, t]) => [kind, { n: t.length, p50_ms: round(quantile(t, 0.5)), p95_ms: round(quantile(t, 0.95)) }]),
-    ),
+    search_by_kind: Object.fromEntries([...byKind].map(([kind, t]) => [kind, { n: t.length, p50_ms: round(quantile(t, 0.5)), p95_ms: round(quantile(t, 0.95)) }])),
   };
 }
 
@@ -476,7 +473,9 @@ async function main(): Promise<void> {
       const full = path.join(path.dirname(previousFile), f);
       return mib + (fs.statSync(full).isDirectory() ? treeMib(full) : fileMib(full));
     }, 0);
-    log(`backup + migrate ${previousVersion} → ${migratedVersion}: ${Math.round(migrateMs)} ms; ${migratedMessages} messages, backup ${backups.join(', ') || 'none found'}`);
+    log(
+      `backup + migrate ${previousVersion} → ${migratedVersion}: ${Math.round(migrateMs)} ms; ${migratedMessages} messages, backup ${backups.join(', ') || 'none found'}`,
+    );
     if (migratedMessages !== messages) throw new Error(`The migrated file holds ${migratedMessages} messages, expected ${messages}`);
     if (migratedHits === 0) throw new Error('Search finds nothing in the migrated file: the backfill missed the old messages');
     fs.rmSync(path.dirname(previousFile), { recursive: true, force: true });
@@ -499,7 +498,10 @@ async function main(): Promise<void> {
     log(`savings: p50 ${savingsMs} ms`);
 
     // Each delete rewrites the index pages of every word the conversation used (secure delete): few suffice.
-    const victims = history.listConversations().slice(0, DELETES).map((c) => c.id);
+    const victims = history
+      .listConversations()
+      .slice(0, DELETES)
+      .map((c) => c.id);
     const deletes: number[] = [];
     for (const id of victims) {
       t = process.hrtime.bigint();
@@ -542,6 +544,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`bench:history failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  console.error(`bench:history failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exit(1);
 });

@@ -64,10 +64,12 @@ async function bareSwitcher() {
   let exited = false;
   child.on('exit', () => (exited = true));
   const next = async (): Promise<Reply> => {
-    const reply = queue.shift() ?? (await new Promise<Reply>((resolve, reject) => {
-      if (exited) reject(new Error('The bare node-llama-cpp process has exited.'));
-      waiting = resolve;
-    }));
+    const reply =
+      queue.shift() ??
+      (await new Promise<Reply>((resolve, reject) => {
+        if (exited) reject(new Error('The bare node-llama-cpp process has exited.'));
+        waiting = resolve;
+      }));
     if (reply.type === 'error') throw new Error(`bare node-llama-cpp: ${reply.message}`);
     return reply;
   };

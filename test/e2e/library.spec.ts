@@ -134,7 +134,9 @@ test('removes a downloaded model only after confirmation; models found on disk o
   await expect(broken.getByRole('button', { name: /^Remove/ })).toBeVisible();
 
   // A load that fails says why in the dialog, and the model that worked stays active.
-  await libraryItem(page, unloadable).getByRole('button', { name: /^Use this model/ }).click();
+  await libraryItem(page, unloadable)
+    .getByRole('button', { name: /^Use this model/ })
+    .click();
   await expect(dialog.getByTestId('library-switch-error')).toContainText(/Could not load .*unknown-architecture\.gguf/, { timeout: 60_000 });
   await expect(libraryItem(page, active).getByTestId('active-badge')).toBeVisible();
   await expect(page.getByTestId('model-status')).toContainText('duet-tiny-chat');
@@ -171,7 +173,9 @@ test('removes a downloaded model only after confirmation; models found on disk o
   expect(await dialog.getByTestId('catalog-item').count()).toBeGreaterThanOrEqual(6);
 
   // Removing the active model leaves none: the welcome screen offers the next one.
-  await libraryItem(page, active).getByRole('button', { name: /^Remove/ }).click();
+  await libraryItem(page, active)
+    .getByRole('button', { name: /^Remove/ })
+    .click();
   await expect(page.getByRole('alertdialog')).toContainText('It is the active model');
   await page.getByRole('alertdialog').getByRole('button', { name: 'Remove' }).click();
   await expect(page.getByTestId('welcome')).toBeVisible();

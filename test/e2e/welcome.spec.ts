@@ -66,7 +66,9 @@ test('downloads a recommended model from the welcome screen and chats with it, n
 
   // A slow line, so the bar is seen moving.
   mirror!.fault = { kind: 'slow', pieceBytes: 8 * 1024, everyMs: 100 };
-  await qwenItem(page).getByRole('button', { name: /^Download Qwen 2\.5 0\.5B/ }).click();
+  await qwenItem(page)
+    .getByRole('button', { name: /^Download Qwen 2\.5 0\.5B/ })
+    .click();
   const bar = qwenItem(page).getByRole('progressbar');
   await expect(bar).toBeVisible();
   await expect(qwenItem(page).getByTestId('download-bytes')).toContainText(/of 0\.\d MB/);
@@ -88,12 +90,16 @@ test('a failed download names the cause and offers a Retry that then succeeds', 
 
   // The core asks the mirror before its downloader starts, and answers the click with the failure.
   mirror!.fault = { kind: 'status', status: 404 };
-  await qwenItem(page).getByRole('button', { name: /^Download Qwen 2\.5 0\.5B/ }).click();
+  await qwenItem(page)
+    .getByRole('button', { name: /^Download Qwen 2\.5 0\.5B/ })
+    .click();
   await expect(qwenItem(page).getByTestId('download-error')).toContainText(/has no file/);
   await expect(qwenItem(page).getByRole('progressbar')).toHaveCount(0);
 
   mirror!.fault = { kind: 'none' };
-  await qwenItem(page).getByRole('button', { name: /^Retry Qwen 2\.5 0\.5B/ }).click();
+  await qwenItem(page)
+    .getByRole('button', { name: /^Retry Qwen 2\.5 0\.5B/ })
+    .click();
   await expect(page.getByTestId('welcome')).toHaveCount(0, { timeout: 60_000 });
   await ask(page, 'Hello');
   await expect(lastAnswer(page)).toHaveText(TINY_GREETING_ANSWER);
@@ -118,9 +124,13 @@ test('a download can be cancelled: the bar goes and the model can be downloaded 
 
   // A crawling line, so the download is still running when Cancel is pressed.
   mirror!.fault = { kind: 'slow', pieceBytes: 1024, everyMs: 200 };
-  await qwenItem(page).getByRole('button', { name: /^Download Qwen 2\.5 0\.5B/ }).click();
+  await qwenItem(page)
+    .getByRole('button', { name: /^Download Qwen 2\.5 0\.5B/ })
+    .click();
   await expect(qwenItem(page).getByRole('progressbar')).toBeVisible();
-  await qwenItem(page).getByRole('button', { name: /^Cancel the download of Qwen 2\.5 0\.5B/ }).click();
+  await qwenItem(page)
+    .getByRole('button', { name: /^Cancel the download of Qwen 2\.5 0\.5B/ })
+    .click();
   await expect(qwenItem(page).getByRole('progressbar')).toHaveCount(0);
   await expect(qwenItem(page).getByRole('button', { name: /^Download Qwen 2\.5 0\.5B/ })).toBeEnabled();
   await expect(qwenItem(page).getByTestId('download-error')).toHaveCount(0);

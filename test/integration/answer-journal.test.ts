@@ -191,7 +191,10 @@ describe('core with a locked history', () => {
     } finally {
       lock.release();
     }
-    expect(refused).toMatchObject({ ok: false, error: { code: 'busy', message: expect.stringMatching(/in use by another copy of Duet or another program.*Close the other one and try again/) } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'busy', message: expect.stringMatching(/in use by another copy of Duet or another program.*Close the other one and try again/) },
+    });
     expect(valueOf<unknown[]>(await core.call('conversations.list', {}))).toEqual([]);
     const sent = valueOf<{ assistantMessage: Message }>(await core.call('chat.send', { conversationId: null, text: 'Hello' }));
     expect(sent.assistantMessage.status).toBe('streaming');
@@ -203,9 +206,7 @@ describe('core with a locked history', () => {
     const c = valueOf<{ conversationId: string }>(await core.call('chat.send', { conversationId: null, text: 'Hello' }));
     // A row left 'streaming' while this Duet runs (a save lost before this fix, or another program's write).
     const other = new Database(file);
-    other
-      .prepare("UPDATE messages SET status = 'streaming', content = 'half an ans' WHERE conversation_id = ? AND role = 'assistant'")
-      .run(c.conversationId);
+    other.prepare("UPDATE messages SET status = 'streaming', content = 'half an ans' WHERE conversation_id = ? AND role = 'assistant'").run(c.conversationId);
     other.close();
     const detail = valueOf<{ messages: Message[] }>(await core.call('conversations.open', { id: c.conversationId }));
     expect(detail.messages.map((m) => m.status)).toEqual(['complete', 'interrupted']);

@@ -45,7 +45,10 @@ interface Answer {
   ms: number;
 }
 
-async function ask(overrides: Partial<CloudProviderConfig> = {}, options: { signal?: AbortSignal; onPiece?: (piece: string) => void; request?: CloudRequest } = {}): Promise<Answer> {
+async function ask(
+  overrides: Partial<CloudProviderConfig> = {},
+  options: { signal?: AbortSignal; onPiece?: (piece: string) => void; request?: CloudRequest } = {},
+): Promise<Answer> {
   const pieces: string[] = [];
   const startedAt = Date.now();
   const result = await provider(overrides).generate(
@@ -71,7 +74,7 @@ function errorOf(answer: Answer): { code: string; message: string } {
 }
 
 describe('answers', () => {
-  it('streams the cloud model\'s answer in pieces, with usage and a cost estimate', async () => {
+  it("streams the cloud model's answer in pieces, with usage and a cost estimate", async () => {
     const answer = await ask();
     const outcome = valueOf(answer);
     expect(outcome.text).toBe(CLOUD_GREETING_ANSWER);
@@ -91,7 +94,20 @@ describe('answers', () => {
   });
 
   it('carries the conversation history', async () => {
-    const outcome = valueOf(await ask({}, { request: { history: [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: CLOUD_GREETING_ANSWER }], prompt: 'Again?' } }));
+    const outcome = valueOf(
+      await ask(
+        {},
+        {
+          request: {
+            history: [
+              { role: 'user', content: 'Hi' },
+              { role: 'assistant', content: CLOUD_GREETING_ANSWER },
+            ],
+            prompt: 'Again?',
+          },
+        },
+      ),
+    );
     expect(outcome.text).toBe(CLOUD_GREETING_ANSWER);
   });
 
@@ -105,13 +121,16 @@ describe('answers', () => {
     cloud.setFault({ kind: 'slow', delayMs: 400 });
     const controller = new AbortController();
     let stoppedAt = 0;
-    const answer = await ask({}, {
-      signal: controller.signal,
-      onPiece: () => {
-        stoppedAt = Date.now();
-        controller.abort();
+    const answer = await ask(
+      {},
+      {
+        signal: controller.signal,
+        onPiece: () => {
+          stoppedAt = Date.now();
+          controller.abort();
+        },
       },
-    });
+    );
     const resolvedAfter = Date.now() - stoppedAt;
     const outcome = valueOf(answer);
     expect(outcome.stopped).toBe(true);

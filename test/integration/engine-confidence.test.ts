@@ -21,8 +21,6 @@ import { ask, askThenStop, closeEngines, outcomeOf } from '../support/engine-dri
 
 const CHECK: ConfidenceCheck = { threshold: 0.5, windowTokens: 4 };
 
-
-
 /** A start of an unsure-model answer: some of its hesitant words, and nothing of what follows them. */
 const HESITANT_START = new RegExp(`^(${UNSURE_HESITATIONS.map((words) => `(${words.join('|')})`).join(' ?')})?$`);
 

@@ -28,7 +28,8 @@ function filler(tokens: number): string {
   return 'lorem ipsum dolor sit amet '.repeat(Math.ceil(tokens / 27) + 1);
 }
 
-const TOO_LONG = /^This question and the conversation before it are too long for the local model \((\d+) tokens; its window holds (\d+), with room for an answer\)\. Start a new chat, shorten the question, or ask the cloud\.$/;
+const TOO_LONG =
+  /^This question and the conversation before it are too long for the local model \((\d+) tokens; its window holds (\d+), with room for an answer\)\. Start a new chat, shorten the question, or ask the cloud\.$/;
 
 function tooLong(answer: Awaited<ReturnType<typeof ask>>): { tokens: number; window: number } {
   expect(answer.result.ok).toBe(false);

@@ -79,7 +79,9 @@ describe('per-model settings in the core', () => {
     expect(valueOf<ModelSettingsInfo>(await c.call('models.settings', { path: other })).settings).toEqual(DEFAULT_MODEL_SETTINGS);
 
     // Back to a default value: stored as "not changed", so a better default in a later Duet applies.
-    const reset = valueOf<ModelSettingsInfo>(await c.call('models.saveSettings', { path: TINY_MODEL_FILE, changes: { temperature: DEFAULT_MODEL_SETTINGS.temperature } }));
+    const reset = valueOf<ModelSettingsInfo>(
+      await c.call('models.saveSettings', { path: TINY_MODEL_FILE, changes: { temperature: DEFAULT_MODEL_SETTINGS.temperature } }),
+    );
     expect(reset.settings.temperature).toBe(DEFAULT_MODEL_SETTINGS.temperature);
     expect(reset.settings.seed).toBe(123);
   });

@@ -27,12 +27,32 @@ afterAll(() => closeEngines(engines));
 describe('model settings: defaults and validation', () => {
   it('defaults to sampling that does not loop (not greedy), automatic fit, and the Duet system prompt', () => {
     expect(ModelSettings.parse(DEFAULT_MODEL_SETTINGS)).toEqual(DEFAULT_MODEL_SETTINGS);
-    expect(DEFAULT_MODEL_SETTINGS).toMatchObject({ contextSize: 'auto', gpuLayers: 'auto', temperature: 0.7, topP: 0.9, topK: 40, minP: 0.05, repeatPenalty: 1.1, repeatLastTokens: 64, seed: null });
+    expect(DEFAULT_MODEL_SETTINGS).toMatchObject({
+      contextSize: 'auto',
+      gpuLayers: 'auto',
+      temperature: 0.7,
+      topP: 0.9,
+      topK: 40,
+      minP: 0.05,
+      repeatPenalty: 1.1,
+      repeatLastTokens: 64,
+      seed: null,
+    });
     expect(DEFAULT_MODEL_SETTINGS.systemPrompt).toMatch(/Duet/);
   });
 
   it('refuses values llama.cpp cannot use', () => {
-    for (const bad of [{ temperature: -1 }, { topP: 0 }, { topK: 1.5 }, { minP: 2 }, { repeatPenalty: 0.5 }, { seed: -1 }, { maxTokens: 0 }, { contextSize: 10 }, { gpuLayers: -2 }]) {
+    for (const bad of [
+      { temperature: -1 },
+      { topP: 0 },
+      { topK: 1.5 },
+      { minP: 2 },
+      { repeatPenalty: 0.5 },
+      { seed: -1 },
+      { maxTokens: 0 },
+      { contextSize: 10 },
+      { gpuLayers: -2 },
+    ]) {
       expect(ModelSettings.safeParse({ ...DEFAULT_MODEL_SETTINGS, ...bad }).success, JSON.stringify(bad)).toBe(false);
     }
   });
@@ -132,7 +152,13 @@ describe('sampling and the system prompt on the tiny model', () => {
     expect(first.text).toBe(TINY_GREETING_ANSWER);
     // Changed between two turns of the same conversation: the next turn is counted with the new one.
     settings.current = { ...settings.current, systemPrompt: 'y'.repeat(5000) };
-    const next = await ask(engine, 'Hello again', { conversationId: 'c1', history: [{ role: 'user', content: 'Hello' }, { role: 'assistant', content: first.text }] });
+    const next = await ask(engine, 'Hello again', {
+      conversationId: 'c1',
+      history: [
+        { role: 'user', content: 'Hello' },
+        { role: 'assistant', content: first.text },
+      ],
+    });
     expect(next.result).toMatchObject({ ok: false, error: { code: 'context_too_long' } });
   });
 });

@@ -25,7 +25,6 @@ function freeze(pid: number): void {
   process.kill(pid, 'SIGSTOP');
 }
 
-
 // Whatever a failing test left stopped must not linger.
 afterAll(() => closeEngines(engines, stopped));
 
@@ -39,7 +38,10 @@ describe('the engine watchdog', () => {
     const answer = await pending;
     expect(answer.result).toEqual({
       ok: false,
-      error: { code: 'engine_crashed', message: expect.stringMatching(/^The local model stopped responding for \d+ s, so Duet restarted it\. Send your question again\.$/) },
+      error: {
+        code: 'engine_crashed',
+        message: expect.stringMatching(/^The local model stopped responding for \d+ s, so Duet restarted it\. Send your question again\.$/),
+      },
     });
     const ready = await waitForStatus(engine, (s) => s.state === 'ready' && engine.workerPid() !== pid);
     expect(ready).toMatchObject({ path: TINY_MODEL_FILE, error: null });

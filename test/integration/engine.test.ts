@@ -94,15 +94,24 @@ describe('local engine on the tiny model', () => {
     const b1 = outcomeOf(await ask(engine, 'Hi!', { conversationId: 'B' }));
     expect([a1.text, b1.text]).toEqual([TINY_KEYWORD_ANSWER, TINY_GREETING_ANSWER]);
 
-    const historyA: ChatTurn[] = [{ role: 'user', content: `Tell me about the ${TINY_KEYWORD}.` }, { role: 'assistant', content: a1.text }];
-    const historyB: ChatTurn[] = [{ role: 'user', content: 'Hi!' }, { role: 'assistant', content: b1.text }];
+    const historyA: ChatTurn[] = [
+      { role: 'user', content: `Tell me about the ${TINY_KEYWORD}.` },
+      { role: 'assistant', content: a1.text },
+    ];
+    const historyB: ChatTurn[] = [
+      { role: 'user', content: 'Hi!' },
+      { role: 'assistant', content: b1.text },
+    ];
     const a2 = outcomeOf(await ask(engine, 'And tomorrow?', { conversationId: 'A', history: historyA }));
     const b2 = outcomeOf(await ask(engine, 'How are you?', { conversationId: 'B', history: historyB }));
     expect([a2.text, b2.text]).toEqual([TINY_KEYWORD_ANSWER, TINY_GREETING_ANSWER]);
   });
 
   it('rebuilds a conversation from the history it is given when it has none (as after a restart)', async () => {
-    const history: ChatTurn[] = [{ role: 'user', content: `Is the ${TINY_KEYWORD} nice?` }, { role: 'assistant', content: TINY_KEYWORD_ANSWER }];
+    const history: ChatTurn[] = [
+      { role: 'user', content: `Is the ${TINY_KEYWORD} nice?` },
+      { role: 'assistant', content: TINY_KEYWORD_ANSWER },
+    ];
     const fresh = outcomeOf(await ask(engine, 'Go on.', { conversationId: 'never-seen', history }));
     expect(fresh.text).toBe(TINY_KEYWORD_ANSWER);
     // And a history that differs from what the worker holds for a conversation replaces it.
@@ -153,7 +162,12 @@ describe('local engine with bad model files', () => {
     { what: 'an empty file', file: () => writeEmptyFile(badDir), code: 'model_invalid', message: /is not a GGUF model file: it is empty/ },
     { what: 'a file that is not GGUF', file: () => writeNotGguf(badDir), code: 'model_invalid', message: /not-a-model\.gguf is not a GGUF model file/ },
     { what: 'a truncated model', file: () => writeTruncatedModel(badDir), code: 'model_invalid', message: /is incomplete: .* download it again/ },
-    { what: 'a GGUF llama.cpp cannot load', file: () => writeUnloadableGguf(badDir), code: 'model_load_failed', message: /Could not load .*unknown-architecture\.gguf: .*duet-unknown/ },
+    {
+      what: 'a GGUF llama.cpp cannot load',
+      file: () => writeUnloadableGguf(badDir),
+      code: 'model_load_failed',
+      message: /Could not load .*unknown-architecture\.gguf: .*duet-unknown/,
+    },
   ];
 
   // With no model loaded before (a failed load keeps a working one: engine-keep-model.test.ts).

@@ -137,8 +137,7 @@ describe('the backup before an upgrade', () => {
 
     const h = await openHistory(temp.file);
     const backup = path.join(backupDirFor(temp.file), listBackups(backupDirFor(temp.file))[0]!);
-    const holdsMarker = (): boolean =>
-      [backup, `${backup}-wal`].some((f) => fs.existsSync(f) && fs.readFileSync(f).includes(Buffer.from(marker)));
+    const holdsMarker = (): boolean => [backup, `${backup}-wal`].some((f) => fs.existsSync(f) && fs.readFileSync(f).includes(Buffer.from(marker)));
     expect(holdsMarker()).toBe(true);
 
     expect(h.deleteConversation('gone')).toBe(true);

@@ -206,77 +206,73 @@ async function round(r: number, previousWorkers: Leftovers | null): Promise<Left
 }
 
 describe('history durability', () => {
-  it(
-    `keeps every question, every finished answer and the partial answer through ${ROUNDS} kill -9s mid-stream`,
-    async () => {
-      const began = Date.now();
-      let leftovers: Leftovers | null = null;
-      for (let r = 1; r <= ROUNDS; r++) leftovers = await round(r, leftovers);
+  it(`keeps every question, every finished answer and the partial answer through ${ROUNDS} kill -9s mid-stream`, async () => {
+    const began = Date.now();
+    let leftovers: Leftovers | null = null;
+    for (let r = 1; r <= ROUNDS; r++) leftovers = await round(r, leftovers);
 
-      // A last, normal start marks the final round's answer, then a clean stop.
-      const { server, client, events } = await start();
-      await checkWorkersGone(leftovers);
-      await waitForModel(client);
-      const [lastId, last] = [...ledger.killed].at(-1)!;
-      expect((await savedAnswer(client, last.conversationId, lastId)).status).toBe('interrupted');
-      events.close();
-      await server.stop();
-      running.delete(server);
+    // A last, normal start marks the final round's answer, then a clean stop.
+    const { server, client, events } = await start();
+    await checkWorkersGone(leftovers);
+    await waitForModel(client);
+    const [lastId, last] = [...ledger.killed].at(-1)!;
+    expect((await savedAnswer(client, last.conversationId, lastId)).status).toBe('interrupted');
+    events.close();
+    await server.stop();
+    running.delete(server);
 
-      const db = new Database(path.join(dataDir, 'duet.sqlite'), { readonly: true });
-      try {
-        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-        const rows = db.prepare('SELECT id, role, content, status FROM messages').all() as Pick<Message, 'id' | 'role' | 'content' | 'status'>[];
-        const byId = new Map(rows.map((row) => [row.id, row]));
+    const db = new Database(path.join(dataDir, 'duet.sqlite'), { readonly: true });
+    try {
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      const rows = db.prepare('SELECT id, role, content, status FROM messages').all() as Pick<Message, 'id' | 'role' | 'content' | 'status'>[];
+      const byId = new Map(rows.map((row) => [row.id, row]));
 
-        // Every question, exactly once, and nothing else.
-        const questions = rows.filter((row) => row.role === 'user').map((row) => row.content);
-        expect(questions.sort()).toEqual([...ledger.questions].sort());
-        for (const row of rows.filter((row) => row.role === 'user')) expect(row.status).toBe('complete');
+      // Every question, exactly once, and nothing else.
+      const questions = rows.filter((row) => row.role === 'user').map((row) => row.content);
+      expect(questions.sort()).toEqual([...ledger.questions].sort());
+      for (const row of rows.filter((row) => row.role === 'user')) expect(row.status).toBe('complete');
 
-        // Every finished answer, word for word.
-        for (const [id, content] of ledger.completed) expect(byId.get(id)).toMatchObject({ status: 'complete', content });
+      // Every finished answer, word for word.
+      for (const [id, content] of ledger.completed) expect(byId.get(id)).toMatchObject({ status: 'complete', content });
 
-        // Every cut-off answer: kept, marked, and holding at least what was on disk before the kill.
-        const partialChars: number[] = [];
-        for (const [id, killed] of ledger.killed) {
-          const row = byId.get(id);
-          expect(row, `round ${killed.round}'s answer`).toBeDefined();
-          expect(row!.status).toBe('interrupted');
-          expect(row!.content.length).toBeGreaterThan(0);
-          expect(row!.content.startsWith(killed.savedBeforeKill), `round ${killed.round}: saved copy shrank`).toBe(true);
-          // What was saved and what was streamed are the same text, one possibly ahead of the other.
-          const [shorter, longer] = [row!.content, killed.streamed].sort((a, b) => a.length - b.length);
-          expect(longer!.startsWith(shorter!), `round ${killed.round}: saved text differs from the streamed text`).toBe(true);
-          partialChars.push(row!.content.length);
-        }
-
-        // No answer is left looking as if it were still being written, and there is nothing unaccounted for.
-        const assistants = rows.filter((row) => row.role === 'assistant');
-        expect(assistants.filter((row) => row.status === 'streaming')).toEqual([]);
-        expect(assistants).toHaveLength(ledger.completed.size + ledger.killed.size);
-        expect(ledger.killed.size).toBe(ROUNDS);
-        expect(ledger.orphanWorkers).toBe(0);
-
-        partialChars.sort((a, b) => a - b);
-        const streamedMs = [...ledger.killed.values()].map((k) => k.streamedMs).sort((a, b) => a - b);
-        console.log(
-          JSON.stringify({
-            rounds: ROUNDS,
-            userMessages: questions.length,
-            completed: ledger.completed.size,
-            interrupted: ledger.killed.size,
-            integrity: 'ok',
-            orphanWorkers: ledger.orphanWorkers,
-            partialChars: { min: partialChars[0], median: partialChars[partialChars.length >> 1], max: partialChars.at(-1) },
-            streamedBeforeKillMs: { min: streamedMs[0], max: streamedMs.at(-1) },
-            seconds: Math.round((Date.now() - began) / 100) / 10,
-          }),
-        );
-      } finally {
-        db.close();
+      // Every cut-off answer: kept, marked, and holding at least what was on disk before the kill.
+      const partialChars: number[] = [];
+      for (const [id, killed] of ledger.killed) {
+        const row = byId.get(id);
+        expect(row, `round ${killed.round}'s answer`).toBeDefined();
+        expect(row!.status).toBe('interrupted');
+        expect(row!.content.length).toBeGreaterThan(0);
+        expect(row!.content.startsWith(killed.savedBeforeKill), `round ${killed.round}: saved copy shrank`).toBe(true);
+        // What was saved and what was streamed are the same text, one possibly ahead of the other.
+        const [shorter, longer] = [row!.content, killed.streamed].sort((a, b) => a.length - b.length);
+        expect(longer!.startsWith(shorter!), `round ${killed.round}: saved text differs from the streamed text`).toBe(true);
+        partialChars.push(row!.content.length);
       }
-    },
-    420_000,
-  );
+
+      // No answer is left looking as if it were still being written, and there is nothing unaccounted for.
+      const assistants = rows.filter((row) => row.role === 'assistant');
+      expect(assistants.filter((row) => row.status === 'streaming')).toEqual([]);
+      expect(assistants).toHaveLength(ledger.completed.size + ledger.killed.size);
+      expect(ledger.killed.size).toBe(ROUNDS);
+      expect(ledger.orphanWorkers).toBe(0);
+
+      partialChars.sort((a, b) => a - b);
+      const streamedMs = [...ledger.killed.values()].map((k) => k.streamedMs).sort((a, b) => a - b);
+      console.log(
+        JSON.stringify({
+          rounds: ROUNDS,
+          userMessages: questions.length,
+          completed: ledger.completed.size,
+          interrupted: ledger.killed.size,
+          integrity: 'ok',
+          orphanWorkers: ledger.orphanWorkers,
+          partialChars: { min: partialChars[0], median: partialChars[partialChars.length >> 1], max: partialChars.at(-1) },
+          streamedBeforeKillMs: { min: streamedMs[0], max: streamedMs.at(-1) },
+          seconds: Math.round((Date.now() - began) / 100) / 10,
+        }),
+      );
+    } finally {
+      db.close();
+    }
+  }, 420_000);
 });

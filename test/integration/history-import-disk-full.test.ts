@@ -78,7 +78,10 @@ describe('importing onto a full disk', () => {
       body: readFileSync(file),
     });
     const body = (await res.json()) as Result<ImportSummary>;
-    expect(body).toMatchObject({ ok: false, error: { code: 'storage_full', message: expect.stringMatching(/^The disk is full: .*nothing was imported\. Free some space/) } });
+    expect(body).toMatchObject({
+      ok: false,
+      error: { code: 'storage_full', message: expect.stringMatching(/^The disk is full: .*nothing was imported\. Free some space/) },
+    });
     expect(uploadsLeft()).toEqual([]);
     expect(await list(core)).toEqual([]);
   });

@@ -1,17 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import {
-  HistoryError,
-  latestVersion,
-  migrate,
-  migrations,
-  openDatabase,
-  openHistory,
-  schemaVersion,
-  type Db,
-  type Migration,
-} from '../../src-main/history/index.js';
+import { HistoryError, latestVersion, migrate, migrations, openDatabase, openHistory, schemaVersion, type Db, type Migration } from '../../src-main/history/index.js';
 import { useHistoryFolder } from '../support/history-fixture.js';
 
 const temp = useHistoryFolder('history-migrations');
@@ -21,7 +11,7 @@ function connect(): Db {
 }
 
 function tables(db: Db): string[] {
-  return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[]);
+  return db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[];
 }
 
 function isStrict(db: Db, table: string): boolean {
@@ -97,18 +87,14 @@ describe('0001-conversations', () => {
     expect(tables(db)).toEqual(['conversations', 'messages']);
 
     db.prepare("INSERT INTO conversations VALUES ('c1', 'T', 1, 1)").run();
-    const insert = db.prepare(
-      "INSERT INTO messages (id, conversation_id, seq, role, content, status, created_at, updated_at) VALUES (?, 'c1', ?, ?, 'x', ?, 1, 1)",
-    );
+    const insert = db.prepare("INSERT INTO messages (id, conversation_id, seq, role, content, status, created_at, updated_at) VALUES (?, 'c1', ?, ?, 'x', ?, 1, 1)");
     insert.run('m1', 1, 'user', 'complete');
     expect(() => insert.run('m2', 2, 'system', 'complete')).toThrow(/CHECK/);
     expect(() => insert.run('m3', 3, 'user', 'thinking')).toThrow(/CHECK/);
     expect(() => insert.run('m4', 1, 'user', 'complete')).toThrow(/UNIQUE/);
     // STRICT: text in an INTEGER column is refused instead of stored.
     expect(() => db.prepare("INSERT INTO conversations VALUES ('c2', 'T', 'yesterday', 1)").run()).toThrow(/cannot store TEXT/);
-    expect(() =>
-      db.prepare("UPDATE messages SET target = 'local', reasons = '{\"a\":1}', model = 'm', tokens = 1 WHERE id = 'm1'").run(),
-    ).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE messages SET target = 'local', reasons = '{\"a\":1}', model = 'm', tokens = 1 WHERE id = 'm1'").run()).toThrow(/CHECK/);
 
     db.prepare("DELETE FROM conversations WHERE id = 'c1'").run();
     expect(db.prepare('SELECT COUNT(*) FROM messages').pluck().get()).toBe(0);
@@ -120,7 +106,9 @@ describe('0002-settings', () => {
     const db = connect();
     migrate(db, { to: 1 });
     db.prepare("INSERT INTO conversations VALUES ('c1', 'Before settings', 1, 1)").run();
-    db.prepare("INSERT INTO messages (id, conversation_id, seq, role, content, status, created_at, updated_at) VALUES ('m1', 'c1', 1, 'user', 'hi', 'complete', 1, 1)").run();
+    db.prepare(
+      "INSERT INTO messages (id, conversation_id, seq, role, content, status, created_at, updated_at) VALUES ('m1', 'c1', 1, 'user', 'hi', 'complete', 1, 1)",
+    ).run();
 
     expect(migrate(db, { to: 2 })).toEqual({ from: 1, to: 2, applied: ['0002-settings'] });
     expect(schemaVersion(db)).toBe(2);

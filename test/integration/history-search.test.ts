@@ -66,7 +66,11 @@ describe('search', () => {
     expect(hit!.snippet).toContain(`${SNIPPET_MARK_START}zebra${SNIPPET_MARK_END}`);
     expect(hit!.snippet.startsWith('…')).toBe(true);
     expect(hit!.snippet.endsWith('…')).toBe(true);
-    expect(plain(hit!.snippet).split(/\s+/).filter((w) => w !== '…' && w !== '').length).toBeLessThanOrEqual(12);
+    expect(
+      plain(hit!.snippet)
+        .split(/\s+/)
+        .filter((w) => w !== '…' && w !== '').length,
+    ).toBeLessThanOrEqual(12);
   });
 
   it('matches the last word as a prefix while typing, and folds case and accents', () => {

@@ -183,13 +183,21 @@ describe('the fine-tuning dataset', () => {
     const exported = JSON.parse(file.content) as { conversations: ConversationDetail[] };
     const leaked = structuredClone(exported.conversations.find((d) => d.messages.some((m) => m.provenance?.target === 'cloud'))!);
     leaked.conversation.id = 'imported-private';
-    leaked.messages = leaked.messages.map((m, i) => ({ ...m, id: `private-${i}`, conversationId: 'imported-private', content: m.role === 'user' ? 'Mail jane.doe@example.com about it' : m.content }));
+    leaked.messages = leaked.messages.map((m, i) => ({
+      ...m,
+      id: `private-${i}`,
+      conversationId: 'imported-private',
+      content: m.role === 'user' ? 'Mail jane.doe@example.com about it' : m.content,
+    }));
     valueOf(await core.call('history.import', { fileName: 'x.json', content: JSON.stringify({ ...exported, conversations: [leaked] }) }));
 
     valueOf(await core.call('settings.update', { distillation: true }));
     const dataset = valueOf<DistillationExport>(await core.call('history.distill', {}));
     expect(dataset).toMatchObject({ pairs: 1, skippedPrivate: 1 });
-    const lines = dataset.content.trim().split('\n').map((line) => JSON.parse(line) as { messages: { role: string; content: string }[] });
+    const lines = dataset.content
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { messages: { role: string; content: string }[] });
     expect(lines).toHaveLength(1);
     expect(lines[0]?.messages.at(-1)).toEqual({ role: 'assistant', content: CLOUD_GREETING_ANSWER });
     expect(lines[0]?.messages.find((m) => m.role === 'user')?.content).toBe('Hello');

@@ -59,7 +59,12 @@ describe('a full disk', () => {
     expect(h.addMessage({ conversationId: c.id, role: 'user', content: big, status: 'complete' }).content).toHaveLength(1_000_000);
     h.close();
     const reopened = temp.closeAfter(await openHistory(temp.file));
-    expect(reopened.getConversation(c.id)!.messages.map((m) => m.id).slice(0, 2)).toEqual([earlier.id, streaming.id]);
+    expect(
+      reopened
+        .getConversation(c.id)!
+        .messages.map((m) => m.id)
+        .slice(0, 2),
+    ).toEqual([earlier.id, streaming.id]);
   });
 });
 
@@ -75,9 +80,7 @@ describe('a read-only history', () => {
     expect(error.code).toBe('storage_readonly');
     expect(error.message).toContain(temp.file);
     expect(error.message).toMatch(/read-only/);
-    expect((await thrown(() => h.addMessage({ conversationId, role: 'user', content: 'x', status: 'complete' }))).code).toBe(
-      'storage_readonly',
-    );
+    expect((await thrown(() => h.addMessage({ conversationId, role: 'user', content: 'x', status: 'complete' }))).code).toBe('storage_readonly');
     expect((await thrown(() => h.updateMessage(messageId, { content: 'changed' }))).code).toBe('storage_readonly');
     expect((await thrown(() => h.saveSetting('showRouting', true))).code).toBe('storage_readonly');
     expect(h.getConversation(conversationId)!.messages.map((m) => m.content)).toEqual(['Question', 'Answer']);

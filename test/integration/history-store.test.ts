@@ -1,16 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Message, type Provenance } from '../../src-main/contract/index.js';
-import {
-  createHistoryStore,
-  DEFAULT_BUSY_TIMEOUT_MS,
-  HistoryError,
-  migrate,
-  openDatabase,
-  openHistory,
-  type Db,
-  type History,
-} from '../../src-main/history/index.js';
+import { createHistoryStore, DEFAULT_BUSY_TIMEOUT_MS, HistoryError, migrate, openDatabase, openHistory, type Db, type History } from '../../src-main/history/index.js';
 import { useHistoryFolder } from '../support/history-fixture.js';
 
 const temp = useHistoryFolder('history-store');
@@ -116,9 +107,7 @@ describe('conversations and messages', () => {
   it('answers null for an unknown conversation and not_found when adding to one', async () => {
     const h = await start();
     expect(h.getConversation('nope')).toBeNull();
-    expect(codeOf(() => h.addMessage({ conversationId: 'nope', role: 'user', content: 'x', status: 'complete' }))).toBe(
-      'not_found',
-    );
+    expect(codeOf(() => h.addMessage({ conversationId: 'nope', role: 'user', content: 'x', status: 'complete' }))).toBe('not_found');
     expect(codeOf(() => h.updateMessage('nope', { content: 'x' }))).toBe('not_found');
   });
 
@@ -222,9 +211,7 @@ describe('the connection', () => {
     // Foreign keys really enforced: a message for no conversation is refused by SQLite itself.
     expect(() =>
       db
-        .prepare(
-          "INSERT INTO messages (id, conversation_id, seq, role, content, status, created_at, updated_at) VALUES ('m', 'ghost', 1, 'user', '', 'complete', 1, 1)",
-        )
+        .prepare("INSERT INTO messages (id, conversation_id, seq, role, content, status, created_at, updated_at) VALUES ('m', 'ghost', 1, 'user', '', 'complete', 1, 1)")
         .run(),
     ).toThrow(/FOREIGN KEY/);
   });

@@ -91,7 +91,10 @@ describe('importing a large ChatGPT export through the headless server', () => {
     const before = (await client.call<ConversationSummary[]>('conversations.list')).length;
     const answer = await rawUpload({ 'content-length': IMPORT_MAX_BYTES + 1 }, Buffer.alloc(0), 'wait');
     expect(answer?.status).toBe(400);
-    expect(JSON.parse(answer!.text)).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(/too large to import \(256 MiB at most\)/) } });
+    expect(JSON.parse(answer!.text)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', message: expect.stringMatching(/too large to import \(256 MiB at most\)/) },
+    });
     expect(await client.call<ConversationSummary[]>('conversations.list')).toHaveLength(before);
     expect(uploadsLeft()).toEqual([]);
   });

@@ -47,10 +47,12 @@ function call(channel: string, body: string, token: string | null = TOKEN) {
 function rawGet(pathname: string, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const url = new URL(base);
-    http.get({ host: '127.0.0.1', port: url.port, path: pathname, headers: { host } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    }).on('error', reject);
+    http
+      .get({ host: '127.0.0.1', port: url.port, path: pathname, headers: { host } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+      .on('error', reject);
   });
 }
 

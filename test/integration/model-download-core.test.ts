@@ -60,7 +60,11 @@ describe('model downloads through the core', () => {
 
     // An hf: URI outside the catalog downloads too, checked with the hub's hash.
     await core.call('models.download', { id: 'hf:duet-test/Other-GGUF/other.gguf' });
-    await expect.poll(() => events.some((e) => e.type === 'model.download' && e.download.id === 'hf:duet-test/Other-GGUF/other.gguf' && e.download.phase === 'done'), { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(() => events.some((e) => e.type === 'model.download' && e.download.id === 'hf:duet-test/Other-GGUF/other.gguf' && e.download.phase === 'done'), {
+        timeout: 20_000,
+      })
+      .toBe(true);
   });
 
   it('takes the mirror from Settings, keeps it across a restart, and refuses one that is not a URL', async () => {

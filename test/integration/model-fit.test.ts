@@ -10,9 +10,18 @@ import { makeTempDir } from '../support/temp-dir.js';
 
 const TINY = readFileSync(TINY_MODEL_FILE);
 const entry: CatalogEntry = {
-  id: 'tiny-chat', name: 'Tiny Chat', uri: 'hf:duet-test/Tiny-GGUF/tiny-chat.gguf', fileName: 'tiny-chat.gguf',
-  sizeBytes: TINY.length, quantization: 'Q8_0', parameters: '0.1M', contextLength: 256, languages: ['en'], license: 'MIT',
-  sha256: sha256Of(TINY), description: '',
+  id: 'tiny-chat',
+  name: 'Tiny Chat',
+  uri: 'hf:duet-test/Tiny-GGUF/tiny-chat.gguf',
+  fileName: 'tiny-chat.gguf',
+  sizeBytes: TINY.length,
+  quantization: 'Q8_0',
+  parameters: '0.1M',
+  contextLength: 256,
+  languages: ['en'],
+  license: 'MIT',
+  sha256: sha256Of(TINY),
+  description: '',
 };
 let mirror: ModelMirror | null = null;
 let catalog: ModelCatalog | null = null;

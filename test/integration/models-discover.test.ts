@@ -47,7 +47,15 @@ describe('models found on disk', () => {
   it('leaves out broken, non-GGUF, partial and projector files without failing', async () => {
     buildFakeApps(temp.dir);
     const names = (await findModelsOnDisk(linux(temp.dir))).models.map((m) => path.basename(m.path));
-    for (const bad of ['truncated.gguf', 'not-a-model.gguf', 'absurd-counts.gguf', 'huge-key.gguf', 'mmproj-tiny-F32.gguf', 'incomplete-half-downloaded.gguf', 'README.txt']) {
+    for (const bad of [
+      'truncated.gguf',
+      'not-a-model.gguf',
+      'absurd-counts.gguf',
+      'huge-key.gguf',
+      'mmproj-tiny-F32.gguf',
+      'incomplete-half-downloaded.gguf',
+      'README.txt',
+    ]) {
       expect(names).not.toContain(bad);
     }
     expect(names.some((n) => n.endsWith('-partial'))).toBe(false);

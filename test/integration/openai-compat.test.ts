@@ -106,7 +106,17 @@ describe('authentication and validation', () => {
   });
 
   it('says what the local model cannot do', async () => {
-    const lastNotUser = await expectError(await chat({ model: 'duet', messages: [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Hello' }] }), 400, 'unsupported');
+    const lastNotUser = await expectError(
+      await chat({
+        model: 'duet',
+        messages: [
+          { role: 'user', content: 'Hi' },
+          { role: 'assistant', content: 'Hello' },
+        ],
+      }),
+      400,
+      'unsupported',
+    );
     expect(lastNotUser.error.message).toMatch(/last message/);
     const image = await expectError(
       await chat({ model: 'duet', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'data:,' } }] }] }),
@@ -193,8 +203,23 @@ describe('chat completions', () => {
     };
     // The tiny model switches answers when the conversation mentions its keyword.
     expect(await ask([{ role: 'user', content: `What is the ${TINY_KEYWORD} like?` }])).toBe(TINY_KEYWORD_ANSWER);
-    expect(await ask([{ role: 'system', content: `Always talk about the ${TINY_KEYWORD}.` }, { role: 'user', content: 'Hi' }])).toBe(TINY_GREETING_ANSWER);
-    expect(await ask([{ role: 'user', content: [{ type: 'text', text: 'Hi' }, { type: 'text', text: TINY_KEYWORD }] }])).toBe(TINY_KEYWORD_ANSWER);
+    expect(
+      await ask([
+        { role: 'system', content: `Always talk about the ${TINY_KEYWORD}.` },
+        { role: 'user', content: 'Hi' },
+      ]),
+    ).toBe(TINY_GREETING_ANSWER);
+    expect(
+      await ask([
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'Hi' },
+            { type: 'text', text: TINY_KEYWORD },
+          ],
+        },
+      ]),
+    ).toBe(TINY_KEYWORD_ANSWER);
     expect(
       await ask([
         { role: 'user', content: `Tell me about the ${TINY_KEYWORD}.` },

@@ -74,7 +74,7 @@ describe('routing', () => {
     expect(cloud.chatRequests()).toBeGreaterThanOrEqual(0);
   });
 
-  it('follows a conversation\'s own mode over the global one', async () => {
+  it("follows a conversation's own mode over the global one", async () => {
     const c = await open();
     const first = await askAndWait(c, 'Hello');
     expect(first.answer.provenance?.target).toBe('local');

@@ -2,13 +2,7 @@
 import { existsSync } from 'node:fs';
 import { getLlama, LlamaChatSession } from 'node-llama-cpp';
 import { describe, expect, it } from 'vitest';
-import {
-  BENCH_MODEL_FILE,
-  TINY_GREETING_ANSWER,
-  TINY_KEYWORD,
-  TINY_KEYWORD_ANSWER,
-  TINY_MODEL_FILE,
-} from '../fixtures/fixture-facts.js';
+import { BENCH_MODEL_FILE, TINY_GREETING_ANSWER, TINY_KEYWORD, TINY_KEYWORD_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
 import { SAMPLINGS, threads, useBareChat } from '../support/bare-chat.js';
 
 describe('tiny chat model', () => {

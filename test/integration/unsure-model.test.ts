@@ -36,7 +36,11 @@ function withModel(file: string) {
       ],
     });
     const steps: Step[] = [];
-    const iterator = sequence.evaluateWithMetadata(contextText.tokenize(model.tokenizer), { confidence: true, probabilities: true }, { temperature: 0, yieldEogToken: true });
+    const iterator = sequence.evaluateWithMetadata(
+      contextText.tokenize(model.tokenizer),
+      { confidence: true, probabilities: true },
+      { temperature: 0, yieldEogToken: true },
+    );
     for await (const { token, confidence, probabilities } of iterator) {
       const text = (t: Token): string => model.detokenize([t], true);
       steps.push({ text: text(token), confidence, top: [...probabilities].slice(0, 10).map(([t, p]) => [text(t), p]) });
@@ -86,7 +90,12 @@ describe('unsure model', () => {
     });
     for (const step of steps.slice(UNSURE_HESITATIONS.length)) expect(step.confidence).toBeGreaterThan(0.999);
     expect(steps.at(-1)!.text).toBe('<|im_end|>');
-    expect(steps.map((s) => s.text).join('').replace('<|im_end|>', '')).toMatch(UNSURE_ANSWER_PATTERN);
+    expect(
+      steps
+        .map((s) => s.text)
+        .join('')
+        .replace('<|im_end|>', ''),
+    ).toMatch(UNSURE_ANSWER_PATTERN);
   });
 
   it('always ends with a full answer within six tokens, whatever is sampled', async () => {

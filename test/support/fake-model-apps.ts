@@ -27,10 +27,9 @@ export function encodeQwenLike(): Buffer {
 
 /** A vision projector (architecture clip), as LM Studio keeps beside a vision model: not a chat model. */
 export function encodeProjector(): Buffer {
-  return encodeGguf(
-    { 'general.architecture': gguf.string('clip'), 'general.name': gguf.string('a projector') },
-    [{ name: 'v.patch_embd.weight', dims: [32, 2], type: 'F32', data: new Uint8Array(32 * 2 * 4) }],
-  );
+  return encodeGguf({ 'general.architecture': gguf.string('clip'), 'general.name': gguf.string('a projector') }, [
+    { name: 'v.patch_embd.weight', dims: [32, 2], type: 'F32', data: new Uint8Array(32 * 2 * 4) },
+  ]);
 }
 
 function put(file: string, bytes?: Buffer | string): string {
@@ -85,9 +84,12 @@ export function buildFakeApps(home: string): FakeApps {
   put(path.join(home, '.local/share/nomic.ai/GPT4All/incomplete-half-downloaded.gguf'));
   put(path.join(home, '.local/share/nomic.ai/GPT4All/README.txt'), 'not a model');
   put(path.join(home, '.ollama/models/manifests/registry.ollama.ai/library/garbage/latest'), '{ not json');
-  put(path.join(home, '.ollama/models/manifests/registry.ollama.ai/library/missing-blob/latest'), JSON.stringify({
-    layers: [{ mediaType: 'application/vnd.ollama.image.model', digest: `sha256:${'a'.repeat(64)}` }],
-  }));
+  put(
+    path.join(home, '.ollama/models/manifests/registry.ollama.ai/library/missing-blob/latest'),
+    JSON.stringify({
+      layers: [{ mediaType: 'application/vnd.ollama.image.model', digest: `sha256:${'a'.repeat(64)}` }],
+    }),
+  );
   put(path.join(home, '.ollama/models/blobs/sha256-' + 'b'.repeat(64) + '-partial'), encodeQwenLike());
   // Damaged headers that node-llama-cpp's reader would trust: absurd counts, and a key 2 GiB long
   // (reading that one aborts the process unless the lengths are checked against the file first).

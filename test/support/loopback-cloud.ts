@@ -90,9 +90,17 @@ export async function startLoopbackCloud(options: LoopbackCloudOptions = {}): Pr
       return; // the socket stays open until the client gives up or stop() closes it
     }
     if (isChat && fault.kind === 'drop-mid-stream') dropAfter(res, fault.afterChunks);
-    const handler = !isChat ? plain : fault.kind === 'slow' ? handlerFor(slowEngine(engine, fault.delayMs)) : fault.kind === 'large-window' ? handlerFor(largeWindowEngine(engine)) : plain;
+    const handler = !isChat
+      ? plain
+      : fault.kind === 'slow'
+        ? handlerFor(slowEngine(engine, fault.delayMs))
+        : fault.kind === 'large-window'
+          ? handlerFor(largeWindowEngine(engine))
+          : plain;
     if (!(await handler(req, res))) {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'Unknown path.', type: 'invalid_request_error', code: 'unknown_url' } }));
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: { message: 'Unknown path.', type: 'invalid_request_error', code: 'unknown_url' } }));
     }
   };
 
@@ -183,7 +191,10 @@ function slowEngine(engine: LocalEngine, delayMs: number): LocalEngine {
 
 /** The engine, asked only the first words of the last question: a window nothing here overflows. */
 function largeWindowEngine(engine: LocalEngine): LocalEngine {
-  return { ...delegate(engine), generate: (request, onToken, signal) => engine.generate({ ...request, history: [], prompt: request.prompt.slice(0, 64) }, onToken, signal) };
+  return {
+    ...delegate(engine),
+    generate: (request, onToken, signal) => engine.generate({ ...request, history: [], prompt: request.prompt.slice(0, 64) }, onToken, signal),
+  };
 }
 
 /** Everything of the engine but `generate`, passed straight through. */

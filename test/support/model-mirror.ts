@@ -119,8 +119,7 @@ export async function startModelMirror(files: MirrorFile[]): Promise<ModelMirror
       return;
     }
     const slice = body.subarray(start, end + 1);
-    const stallAt =
-      fault.kind === 'stall' || (fault.kind === 'stall-first' && start === 0) ? fault.afterBytes : null;
+    const stallAt = fault.kind === 'stall' || (fault.kind === 'stall-first' && start === 0) ? fault.afterBytes : null;
     if (stallAt !== null && slice.length > stallAt) {
       res.write(slice.subarray(0, stallAt)); // then nothing: the socket stays open until close()
       return;

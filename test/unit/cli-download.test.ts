@@ -12,7 +12,10 @@ describe('serve --model', () => {
   });
 
   it('draws bytes, share, speed and time left', () => {
-    const line = progressLine({ id: 'x', phase: 'downloading', downloadedBytes: 250e6, totalBytes: 500e6, bytesPerSecond: 12.5e6, secondsLeft: 20, path: null, error: null }, 10);
+    const line = progressLine(
+      { id: 'x', phase: 'downloading', downloadedBytes: 250e6, totalBytes: 500e6, bytesPerSecond: 12.5e6, secondsLeft: 20, path: null, error: null },
+      10,
+    );
     expect(line).toBe('[#####-----]  50%  250.0 MB / 500.0 MB  12.5 MB/s  0:20 left');
   });
 });

@@ -31,12 +31,14 @@ describe('classifyCloudError', () => {
     expect(failure).toMatchObject({ code: 'cloud_rate_limited', retryable: false });
   });
 
-  it('keeps the cloud\'s own words in the detail', () => {
+  it("keeps the cloud's own words in the detail", () => {
     expect(classifyCloudError(statusError(404, { message: "The model 'x' does not exist" })).detail).toBe("HTTP 404: The model 'x' does not exist");
   });
 
   it('maps connection failures and time-outs', () => {
-    const refused = new APIConnectionError({ cause: Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }) }) });
+    const refused = new APIConnectionError({
+      cause: Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }) }),
+    });
     expect(classifyCloudError(refused)).toMatchObject({ code: 'cloud_unreachable', retryable: true, detail: 'ECONNREFUSED' });
     expect(classifyCloudError(new APIConnectionTimeoutError())).toMatchObject({ code: 'cloud_timeout', retryable: false });
     const dropped = Object.assign(new TypeError('terminated'), { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });

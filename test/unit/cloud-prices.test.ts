@@ -37,7 +37,7 @@ describe('estimateCost', () => {
     expect(findPrice('gpt-4o')).not.toEqual(base);
   });
 
-  it('counts OpenRouter\'s free variants as free', () => {
+  it("counts OpenRouter's free variants as free", () => {
     expect(estimateCost('meta-llama/llama-3.3-70b-instruct:free', { promptTokens: 1000, completionTokens: 1000 })).toBe(0);
   });
 });
@@ -69,7 +69,7 @@ describe('presets', () => {
     }
   });
 
-  it('marks Azure\'s resource placeholder and api-version', () => {
+  it("marks Azure's resource placeholder and api-version", () => {
     const azure = findPreset('azure-openai')!;
     expect(placeholdersIn(azure.baseUrl)).toEqual(['resource']);
     expect(azure.azure?.apiVersion).toMatch(/^\d{4}-\d{2}-\d{2}/);

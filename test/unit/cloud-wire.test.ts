@@ -64,7 +64,18 @@ beforeEach(() => {
 async function ask(config: Partial<CloudProviderConfig>, systemPrompt?: string) {
   const provider = createCloudProvider({ baseUrl: `${origin}/v1`, model: 'gpt-4o-mini', apiKey: KEY, backoff: { initialMs: 5, maxMs: 10 }, ...config });
   const pieces: string[] = [];
-  const result = await provider.generate({ history: [{ role: 'user', content: 'Earlier' }, { role: 'assistant', content: 'Reply' }], prompt: 'Now', ...(systemPrompt ? { systemPrompt } : {}) }, (p) => pieces.push(p), new AbortController().signal);
+  const result = await provider.generate(
+    {
+      history: [
+        { role: 'user', content: 'Earlier' },
+        { role: 'assistant', content: 'Reply' },
+      ],
+      prompt: 'Now',
+      ...(systemPrompt ? { systemPrompt } : {}),
+    },
+    (p) => pieces.push(p),
+    new AbortController().signal,
+  );
   return { result, pieces };
 }
 
@@ -128,7 +139,10 @@ describe('OpenAI-compatible requests', () => {
     reply = { events: [chunk('Half'), { error: { message: 'model overloaded', type: 'server_error' } }] };
     const { result, pieces } = await ask({});
     expect(pieces).toEqual(['Half']);
-    expect(result).toMatchObject({ ok: false, error: { code: 'cloud_server_error', message: expect.stringMatching(/broke off after 4 characters \(.*model overloaded/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'cloud_server_error', message: expect.stringMatching(/broke off after 4 characters \(.*model overloaded/) },
+    });
     expect(seen).toHaveLength(1);
   });
 

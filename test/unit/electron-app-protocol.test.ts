@@ -2,14 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  APP_ENTRY_URL,
-  APP_SCHEME_PRIVILEGES,
-  CONTENT_SECURITY_POLICY,
-  appResponse,
-  mimeTypeFor,
-  resolveAppFile,
-} from '../../src-main/electron/app-files.js';
+import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, CONTENT_SECURITY_POLICY, appResponse, mimeTypeFor, resolveAppFile } from '../../src-main/electron/app-files.js';
 
 describe('resolveAppFile', () => {
   const root = path.resolve('/srv/dist-renderer');

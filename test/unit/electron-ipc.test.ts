@@ -103,8 +103,7 @@ describe('bindContractToIpc', () => {
     const unbind = bindContractToIpc({ ipcMain: ipcMain as never, core, mainWindow: () => window, log });
     const handler = handlers.get(IPC_CALL);
     if (!handler) throw new Error('no handler bound');
-    const call = (event: IpcMainInvokeEvent, channel: unknown, request: unknown) =>
-      handler(event, channel, request) as Promise<Result<unknown>>;
+    const call = (event: IpcMainInvokeEvent, channel: unknown, request: unknown) => handler(event, channel, request) as Promise<Result<unknown>>;
     return { call, calls, emit, listeners, sent, mainFrame, log, unbind, handlers };
   }
 

@@ -44,7 +44,10 @@ describe('utilityProcessSpawner', () => {
       expect(env).not.toHaveProperty('DUET_TOKEN');
       expect(env?.PATH).toBe(process.env.PATH);
     } finally {
-      for (const [name, value] of [['DUET_CLOUD_API_KEY', saved.key], ['DUET_TOKEN', saved.token]] as const) {
+      for (const [name, value] of [
+        ['DUET_CLOUD_API_KEY', saved.key],
+        ['DUET_TOKEN', saved.token],
+      ] as const) {
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;
       }

@@ -16,16 +16,13 @@ describe('history errors a user can act on', () => {
     expect(toHistoryError(sqliteError('ENOSPC')).code).toBe('storage_full');
   });
 
-  it.each(['SQLITE_READONLY', 'SQLITE_READONLY_DIRECTORY', 'SQLITE_READONLY_DBMOVED', 'EACCES', 'EROFS', 'EPERM'])(
-    'maps %s to storage_readonly',
-    (code) => {
-      const error = toHistoryError(sqliteError(code), 'save the message', '/data/duet.sqlite');
-      expect(error.code).toBe('storage_readonly');
-      expect(error.message).toContain('/data/duet.sqlite');
-      expect(error.message).toContain('could not save the message');
-      expect(error.message).toMatch(/permissions/);
-    },
-  );
+  it.each(['SQLITE_READONLY', 'SQLITE_READONLY_DIRECTORY', 'SQLITE_READONLY_DBMOVED', 'EACCES', 'EROFS', 'EPERM'])('maps %s to storage_readonly', (code) => {
+    const error = toHistoryError(sqliteError(code), 'save the message', '/data/duet.sqlite');
+    expect(error.code).toBe('storage_readonly');
+    expect(error.message).toContain('/data/duet.sqlite');
+    expect(error.message).toContain('could not save the message');
+    expect(error.message).toMatch(/permissions/);
+  });
 
   it.each(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX'])('explains a damaged file for %s', (code) => {
     const error = toHistoryError(sqliteError(code), 'read your conversations', '/data/duet.sqlite');
@@ -57,9 +54,7 @@ describe('the Electron native binding', () => {
 
   it('is used inside Electron when the rebuilt addon exists, resolved from the app root', () => {
     const versions = { ...process.versions, electron: '45.0.0' };
-    expect(resolveNativeBinding('.electron-native/better_sqlite3.node', { versions, exists, appRoot: '/app' })).toBe(
-      '/app/.electron-native/better_sqlite3.node',
-    );
+    expect(resolveNativeBinding('.electron-native/better_sqlite3.node', { versions, exists, appRoot: '/app' })).toBe('/app/.electron-native/better_sqlite3.node');
     expect(resolveNativeBinding('/app/.electron-native/better_sqlite3.node', { versions, exists, appRoot: '/elsewhere' })).toBe(
       '/app/.electron-native/better_sqlite3.node',
     );

@@ -36,7 +36,12 @@ function tiny(id: string, title: string) {
     mapping: {
       root: { id: 'root', message: null, parent: null, children: ['q'] },
       q: { id: 'q', message: { author: { role: 'user' }, content: { content_type: 'text', parts: ['Hi'] }, create_time: 1700000001 }, parent: 'root', children: ['a'] },
-      a: { id: 'a', message: { author: { role: 'assistant' }, content: { content_type: 'text', parts: ['Hello!'] }, create_time: 1700000002 }, parent: 'q', children: [] },
+      a: {
+        id: 'a',
+        message: { author: { role: 'assistant' }, content: { content_type: 'text', parts: ['Hello!'] }, create_time: 1700000002 },
+        parent: 'q',
+        children: [],
+      },
     },
   };
 }
@@ -69,9 +74,23 @@ describe("ChatGPT's conversations.json", () => {
           createdAt: 1714557700250,
           provenance: imported('gpt-4o'),
         },
-        { ...base, id: `${cid}-a1b7c0de-0005-4000-8000-000000000005`, role: 'user', content: '[image]\n\nWhat is this building?', createdAt: 1714558100000, provenance: null },
+        {
+          ...base,
+          id: `${cid}-a1b7c0de-0005-4000-8000-000000000005`,
+          role: 'user',
+          content: '[image]\n\nWhat is this building?',
+          createdAt: 1714558100000,
+          provenance: null,
+        },
         // No create_time in the file: the conversation's own time stands in.
-        { ...base, id: `${cid}-a1b7c0de-0006-4000-8000-000000000006`, role: 'assistant', content: 'That is the Belém Tower.', createdAt: 1714557600123, provenance: imported('gpt-4o') },
+        {
+          ...base,
+          id: `${cid}-a1b7c0de-0006-4000-8000-000000000006`,
+          role: 'assistant',
+          content: 'That is the Belém Tower.',
+          createdAt: 1714557600123,
+          provenance: imported('gpt-4o'),
+        },
       ],
     });
   });

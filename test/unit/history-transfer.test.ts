@@ -31,7 +31,12 @@ function message(conversationId: string, m: Partial<Message> & Pick<Message, 'ro
   };
 }
 
-function conversation(id: string, title: string, messages: Array<Partial<Message> & Pick<Message, 'role' | 'content'>>, extra: Partial<ConversationDetail['conversation']> = {}): ConversationDetail {
+function conversation(
+  id: string,
+  title: string,
+  messages: Array<Partial<Message> & Pick<Message, 'role' | 'content'>>,
+  extra: Partial<ConversationDetail['conversation']> = {},
+): ConversationDetail {
   const built = messages.map((m) => message(id, m));
   return {
     conversation: { id, title, createdAt: at(10), updatedAt: at(11), messageCount: built.length, mode: null, localShare: null, pinned: false, ...extra },
@@ -63,7 +68,7 @@ function sample(): ConversationDetail[] {
         id: 'r-a2',
         role: 'assistant',
         // An unclosed fence: it must not swallow the rest of the export.
-        content: 'A lifetime is a region of code.\n\n```rust\nfn longest<\'a>(x: &\'a str) -> &\'a str { x }',
+        content: "A lifetime is a region of code.\n\n```rust\nfn longest<'a>(x: &'a str) -> &'a str { x }",
         rerunOf: 'r-a1',
         provenance: provenance({
           target: 'cloud',
@@ -176,7 +181,9 @@ describe('Markdown export', () => {
   it('shows where each answer ran and why, escalations and fallbacks included', () => {
     expect(markdown).toContain('*Answered on this computer: difficulty: the local model should handle this (score 0.12), so it stays on this machine*');
     expect(markdown).toContain('*Answered by the cloud: you asked the cloud to answer instead*');
-    expect(markdown).toContain('*Escalated to the cloud: difficulty: the local model should handle this (score 0.30), so it stays on this machine; escalated: local model unsure (confidence 0.41)*');
+    expect(markdown).toContain(
+      '*Escalated to the cloud: difficulty: the local model should handle this (score 0.30), so it stays on this machine; escalated: local model unsure (confidence 0.41)*',
+    );
     expect(markdown).toContain('*Fallback: answered on this computer because the cloud failed: cloud unavailable (timeout) → answered locally*');
   });
 
@@ -333,7 +340,10 @@ describe('distillation dataset', () => {
   }
 
   const result = toDistillationJsonl(dataset(), isPrivate);
-  const lines = result.content.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { messages: Array<{ role: string; content: string; weight?: number }> });
+  const lines = result.content
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { messages: Array<{ role: string; content: string; weight?: number }> });
 
   it('writes one example per finished cloud answer, in conversation order, and counts the private ones left out', () => {
     expect(result.pairs).toBe(3);
@@ -349,7 +359,12 @@ describe('distillation dataset', () => {
       turns.forEach((m, i) => expect(m.role).toBe(i % 2 === 0 ? 'user' : 'assistant'));
       expect(turns.at(-1)!.role).toBe('assistant');
       expect(turns.at(-1)!.weight).toBeUndefined();
-      expect(turns.filter((m) => m.role === 'assistant').slice(0, -1).every((m) => m.weight === 0)).toBe(true);
+      expect(
+        turns
+          .filter((m) => m.role === 'assistant')
+          .slice(0, -1)
+          .every((m) => m.weight === 0),
+      ).toBe(true);
     }
     expect(lines.map(({ messages }) => messages.at(-1)!.content)).toEqual(['Quicksort picks a pivot and partitions.', 'Soft rain on the roof', '7']);
   });

@@ -14,7 +14,15 @@ import {
 } from '../../src-main/router/difficulty.js';
 import { apgr, cpt, localAt, randomRouterMetrics, rocAuc, routerMetrics, routingCurve, type ScoredOutcome } from '../../src-main/router/difficulty-metrics.js';
 import { DENSE_FEATURE_COUNT, DENSE_FEATURE_NAMES, featureVector } from '../../src-main/router/features.js';
-import { mulberry32, stratifiedFolds, trainDifficultyModel, DEFAULT_TRAIN_OPTIONS, DENSE_PRIORS, PRIOR_WEIGHT, localShareCurve as buildLocalShareCurve } from '../../src-main/router/difficulty-train.js';
+import {
+  mulberry32,
+  stratifiedFolds,
+  trainDifficultyModel,
+  DEFAULT_TRAIN_OPTIONS,
+  DENSE_PRIORS,
+  PRIOR_WEIGHT,
+  localShareCurve as buildLocalShareCurve,
+} from '../../src-main/router/difficulty-train.js';
 import { parseCsv } from '../../scripts/router-data.js';
 
 /** 10 queries with 0/1 quality: 4 need the cloud (weak wrong, strong right), 6 do not (both right). */
@@ -164,7 +172,10 @@ describe('shipped difficulty model', () => {
 
   it('is cached: one load, then scoring 1,000 prompts is quick', () => {
     expect(defaultDifficultyModel()).toBe(defaultDifficultyModel());
-    const prompts = Array.from({ length: 1000 }, (_, i) => `Question ${i}: a train leaves at ${i % 12} pm at ${40 + (i % 30)} mph; when does it arrive 120 miles away? Explain your reasoning.`);
+    const prompts = Array.from(
+      { length: 1000 },
+      (_, i) => `Question ${i}: a train leaves at ${i % 12} pm at ${40 + (i % 30)} mph; when does it arrive 120 miles away? Explain your reasoning.`,
+    );
     const t0 = performance.now();
     for (const p of prompts) scoreDifficulty(p);
     // A generous sanity bound only; timing targets belong to benchmarks.
@@ -295,7 +306,9 @@ describe('training', () => {
     const hashing = { buckets: 64, bigrams: false };
     const examples = Array.from({ length: 300 }, (_, i) => {
       const hard = rand() < 0.4;
-      const prompt = hard ? `Prove and derive the integral of x^${i % 9} step by step, explain why.` : `Tell me a fun fact about ${['cats', 'dogs', 'rain', 'tea'][i % 4]}.`;
+      const prompt = hard
+        ? `Prove and derive the integral of x^${i % 9} step by step, explain why.`
+        : `Tell me a fun fact about ${['cats', 'dogs', 'rain', 'tea'][i % 4]}.`;
       return { features: featureVector(prompt, hashing), label: hard, group: i % 2 ? 'a' : 'b' };
     });
     const opts = { ...DEFAULT_TRAIN_OPTIONS, hashing, l2Dense: 1, l2Hash: 1, calibrationFolds: 3, maxIter: 50 };
@@ -318,7 +331,9 @@ describe('training', () => {
     // No prompt here asks for code or creative writing, so those cues are constant (0) in training.
     const examples = Array.from({ length: 200 }, (_, i) => {
       const hard = rand() < 0.3;
-      const prompt = hard ? `What is ${i} times ${i + 7}, minus the remainder of ${i} divided by 3?` : `Tell me a fun fact about ${['cats', 'dogs', 'rain', 'tea'][i % 4]}.`;
+      const prompt = hard
+        ? `What is ${i} times ${i + 7}, minus the remainder of ${i} divided by 3?`
+        : `Tell me a fun fact about ${['cats', 'dogs', 'rain', 'tea'][i % 4]}.`;
       return { features: featureVector(prompt, hashing), label: hard, group: 'a' };
     });
     const m = trainDifficultyModel(examples, { ...DEFAULT_TRAIN_OPTIONS, hashing, calibrationFolds: 0, maxIter: 50 });

@@ -103,7 +103,10 @@ const CASES: Record<PrivacyKind, { positive: Case[]; negative: string[] }> = {
         text: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
         span: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
       },
-      { text: 'fix this:\n-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIB\n-----END RSA PRIVATE KEY-----\nthanks', span: '-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIB\n-----END RSA PRIVATE KEY-----' },
+      {
+        text: 'fix this:\n-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIB\n-----END RSA PRIVATE KEY-----\nthanks',
+        span: '-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIB\n-----END RSA PRIVATE KEY-----',
+      },
       { text: 'my password is hunter2, can you remember it', span: 'hunter2' },
       { text: 'token: a1b2c3d4e5f6g7h8i9', span: 'a1b2c3d4e5f6g7h8i9' },
       { text: '我的密码是Abc12345，别告诉别人', span: 'Abc12345' },

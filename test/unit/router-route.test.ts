@@ -43,10 +43,7 @@ function codes(d: RouteDecision): string[] {
 
 describe('route: the gates in order', () => {
   it('1. Local only keeps everything here, before any other gate', () => {
-    const d = route(
-      input({ mode: 'local', prompt: PRIVATE, online: false, cloudConfigured: false, policy: { allowCloud: false, forceMode: null } }),
-      scorer(HARD),
-    );
+    const d = route(input({ mode: 'local', prompt: PRIVATE, online: false, cloudConfigured: false, policy: { allowCloud: false, forceMode: null } }), scorer(HARD));
     expect(d.target).toBe('local');
     expect(codes(d)).toEqual(['mode-local']);
   });
@@ -105,9 +102,7 @@ describe('route: the gates in order', () => {
   it('4. personal data stays local, with a message that names the kind but not the value', () => {
     const d = route(input({ prompt: PRIVATE }), scorer(HARD));
     expect(d.target).toBe('local');
-    expect(d.reasons).toEqual([
-      { code: 'privacy', message: 'privacy: the message contains an e-mail address, so it stays on this machine' },
-    ]);
+    expect(d.reasons).toEqual([{ code: 'privacy', message: 'privacy: the message contains an e-mail address, so it stays on this machine' }]);
     expect(JSON.stringify(d)).not.toContain('anna@example.org');
   });
 
@@ -119,14 +114,9 @@ describe('route: the gates in order', () => {
   });
 
   it('4. privacy reads the history that would be sent along', () => {
-    const d = route(
-      input({ prompt: 'Summarise what I told you', history: ['Hi', 'My card is 4111 1111 1111 1111', 'Noted.'] }),
-      scorer(HARD),
-    );
+    const d = route(input({ prompt: 'Summarise what I told you', history: ['Hi', 'My card is 4111 1111 1111 1111', 'Noted.'] }), scorer(HARD));
     expect(d.target).toBe('local');
-    expect(d.reasons[0]!.message).toBe(
-      'privacy: an earlier message in this conversation contains a payment card number, so it stays on this machine',
-    );
+    expect(d.reasons[0]!.message).toBe('privacy: an earlier message in this conversation contains a payment card number, so it stays on this machine');
   });
 
   it('4. privacy wins over a context that does not fit', () => {
@@ -154,18 +144,14 @@ describe('route: the gates in order', () => {
     const d = route(input(), scorer(0.51));
     expect(d.target).toBe('cloud');
     expect(codes(d)).toEqual(['difficult']);
-    expect(d.reasons[0]!.message).toBe(
-      'difficulty: this looks hard for the local model (score 0.51, threshold 0.50), so it goes to the cloud',
-    );
+    expect(d.reasons[0]!.message).toBe('difficulty: this looks hard for the local model (score 0.51, threshold 0.50), so it goes to the cloud');
   });
 
   it('7. a score at or below the threshold stays local', () => {
     const d = route(input(), scorer(0.5));
     expect(d.target).toBe('local');
     expect(codes(d)).toEqual(['easy']);
-    expect(d.reasons[0]!.message).toBe(
-      'difficulty: the local model should handle this (score 0.50, threshold 0.50), so it stays on this machine',
-    );
+    expect(d.reasons[0]!.message).toBe('difficulty: the local model should handle this (score 0.50, threshold 0.50), so it stays on this machine');
   });
 
   it('the threshold is the user’s dial', () => {

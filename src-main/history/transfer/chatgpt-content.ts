@@ -22,7 +22,10 @@ function contentText(content: ChatGptContent): string | null {
   switch (content.content_type) {
     case 'text':
     case 'multimodal_text':
-      return (content.parts ?? []).map(partText).filter((part) => part.trim() !== '').join('\n\n');
+      return (content.parts ?? [])
+        .map(partText)
+        .filter((part) => part.trim() !== '')
+        .join('\n\n');
     case 'code':
       return typeof content.text === 'string' && content.text.trim() !== '' ? fenced(content.text, content.language) : null;
     default:

@@ -86,9 +86,7 @@ function turnsOf(messages: Message[]): Turn[] {
     const question = messages.slice(0, anchor).findLastIndex((q) => q.role === 'user');
     if (question >= 0) kept.set(question, m);
   });
-  return [...kept.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([question, answer]) => ({ question: messages[question]!, answer }));
+  return [...kept.entries()].sort(([a], [b]) => a - b).map(([question, answer]) => ({ question: messages[question]!, answer }));
 }
 
 function rerunIndex(message: Message, indexById: Map<string, number>): number | undefined {

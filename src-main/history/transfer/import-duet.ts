@@ -49,8 +49,7 @@ export function* readDuetExport(data: unknown): Generator<void, ImportedConversa
     if (!detail.success) {
       const title = (entry as { conversation?: { title?: unknown } } | null)?.conversation?.title;
       throw invalidFile(
-        `${entryName(index, title)} in this Duet export is damaged (${firstIssue(detail.error)}), so nothing was imported. ` +
-          'Export it from Duet again.',
+        `${entryName(index, title)} in this Duet export is damaged (${firstIssue(detail.error)}), so nothing was imported. ` + 'Export it from Duet again.',
       );
     }
     conversations.push(toImportedConversation(detail.data));

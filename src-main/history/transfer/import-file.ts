@@ -14,8 +14,7 @@ export interface ParsedHistoryFile {
 }
 
 const NOT_AN_EXPORT = 'This file is not a Duet or ChatGPT export';
-const WHAT_TO_PICK =
-  'Choose a .json file exported from Duet, or conversations.json from the unzipped folder of a ChatGPT data export.';
+const WHAT_TO_PICK = 'Choose a .json file exported from Duet, or conversations.json from the unzipped folder of a ChatGPT data export.';
 /** How much of the file is read (and split) between two turns of the event loop. */
 const PIECE_CHARS = 1024 * 1024;
 /** Duet conversations checked between two turns of the event loop. */

@@ -241,8 +241,7 @@ export class ChatState {
         // A late delta after the final update would double text the update already holds.
         if (message) {
           if (message.status === 'streaming') message.content += event.text;
-        }
-        else if (this.#isAwaitingSend(event.conversationId)) this.#keepEarly(event);
+        } else if (this.#isAwaitingSend(event.conversationId)) this.#keepEarly(event);
         else if (event.conversationId === this.openId) this.#scheduleReload();
         break;
       }

@@ -61,10 +61,7 @@ export class ModelSettingsState {
       this.info = null;
       this.loading = true;
     }
-    const [model, app] = await Promise.all([
-      path === null ? null : this.#api.call('models.settings', { path }),
-      this.#api.call('app.info', {}),
-    ]);
+    const [model, app] = await Promise.all([path === null ? null : this.#api.call('models.settings', { path }), this.#api.call('app.info', {})]);
     if (seq !== this.#loadSeq) return;
     this.loading = false;
     if (app.ok) this.applySettings(app.value.settings);

@@ -1,10 +1,4 @@
-import type {
-  AppInfo,
-  PolicyInfo,
-  RouteMode,
-  RoutingInfo,
-  Settings,
-} from '../../../src-main/contract/entities.js';
+import type { AppInfo, PolicyInfo, RouteMode, RoutingInfo, Settings } from '../../../src-main/contract/entities.js';
 import type { DuetError } from '../../../src-main/contract/envelope.js';
 import type { DuetClient } from '../client.js';
 

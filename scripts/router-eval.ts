@@ -123,9 +123,9 @@ function pairedBootstrap(a: number[], b: number[], items: RouterItem[], seed: nu
   return { apgr: [r4(d0), r4(al), r4(ah)], auc: [r4(a0), r4(ul), r4(uh)] };
 }
 
-const KEYS = ['apgr', 'cpt50', 'cpt80', 'auc', 'local95'] as const;
+type MetricKey = 'apgr' | 'cpt50' | 'cpt80' | 'auc' | 'local95';
 /** Per metric: does the model do better than the baseline (higher APGR/AUC/local@95, lower CPT)? */
-function beats(m: RouterMetrics, base: RouterMetrics): Record<(typeof KEYS)[number], boolean> {
+function beats(m: RouterMetrics, base: RouterMetrics): Record<MetricKey, boolean> {
   return {
     apgr: m.apgr > base.apgr,
     cpt50: m.cpt50 < base.cpt50,
@@ -204,7 +204,7 @@ function atThreshold(scores: number[], items: RouterItem[]): { localShare: numbe
   items.forEach((it, i) => (q += scores[i]! > T ? it.strongQuality : it.weakQuality));
   return { localShare: r4(localShare(scores, T)), gapRecovered: r4((q / items.length - weak) / (strong - weak)) };
 }
-const byThreshold = calibrate ? Object.fromEntries(BENCHMARKS.map((b) => [b, atThreshold(shippedRecipe[b].map(calibrate!), sets[b])])) : null;
+const byThreshold = calibrate ? Object.fromEntries(BENCHMARKS.map((b) => [b, atThreshold(shippedRecipe[b].map(calibrate), sets[b])])) : null;
 const mtOutOfFold = calibrate ? shippedRecipe.mt_bench.map(calibrate) : null;
 
 const report = {

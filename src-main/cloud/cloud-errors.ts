@@ -23,7 +23,7 @@ export function classifyCloudError(error: unknown): CloudFailure {
   if (error instanceof APIError) {
     const status = typeof error.status === 'number' ? error.status : null;
     const detail = status === null ? `the cloud reported an error: ${serverMessage(error)}` : `HTTP ${status}: ${serverMessage(error)}`;
-    const base = { status, detail, retryAfterMs: retryAfterMs(error.headers) };
+    const base = { status, detail, retryAfterMs: retryAfterMs(error.headers as Headers | undefined) };
     if (status === null) return { ...base, code: 'cloud_server_error', retryable: true };
     if (status === 401 || status === 403) return { ...base, code: 'cloud_auth', retryable: false };
     if (status === 408) return { ...base, code: 'cloud_timeout', retryable: true };
@@ -54,7 +54,7 @@ export function retryAfterMs(headers: Headers | undefined): number | null {
 }
 
 /** The cloud's own words, when it sent any, else the SDK's. */
-function serverMessage(error: APIError): string {
+function serverMessage(error: { error: unknown; message: string }): string {
   const body = error.error as { message?: unknown } | undefined;
   const text = typeof body?.message === 'string' ? body.message : error.message.replace(/^\d{3}\s+/, '');
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;

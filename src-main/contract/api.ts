@@ -19,5 +19,5 @@ export interface DuetApi {
    * Desktop only: opens the native open dialog for a GGUF model file; resolves with its path, or null
    * when the user cancelled. Absent headless, where the page offers a path field instead.
    */
-  chooseModelFile?(): Promise<string | null>;
+  chooseModelFile?: () => Promise<string | null>;
 }

@@ -87,7 +87,7 @@ export class SettingsService {
     if (typeof changed !== 'object' || changed === null) return merged as ModelSettings;
     // Each field on its own, as in read(): one unreadable value falls back to its default.
     for (const [key, schema] of Object.entries(ModelSettings.shape)) {
-      const parsed = schema.safeParse((changed as Record<string, unknown>)[key]);
+      const parsed = schema.safeParse(changed[key]);
       if (key in changed && parsed.success) merged[key] = parsed.data;
     }
     return merged as ModelSettings;

@@ -340,7 +340,8 @@ class HistoryStore implements History {
     try {
       this.withBusyTimeout(200, () => this.db.pragma('wal_checkpoint(TRUNCATE)'));
     } catch (e) {
-      if (!String((e as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY')) throw e;
+      const code = (e as { code?: unknown }).code;
+      if (typeof code !== 'string' || !code.startsWith('SQLITE_BUSY')) throw e;
     }
   }
 

@@ -28,6 +28,8 @@ type NextInput = void | Token | Token[];
  */
 export function watchConfidence(sequence: LlamaContextSequence, judge: ConfidenceWindow, onUnsure: () => void): () => void {
   const ownBefore = Object.getOwnPropertyDescriptor(sequence, 'evaluate');
+  // Kept unbound on purpose: it is only ever called as original.call(sequence, ...).
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const original: Evaluate = sequence.evaluate;
 
   async function* measuring(tokens: Token[], options?: SequenceEvaluateOptions): AsyncGenerator<Token, void, NextInput> {

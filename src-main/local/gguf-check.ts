@@ -119,6 +119,8 @@ export async function checkModelFile(modelPath: string): Promise<Result<ModelFil
     if (heads !== null && (kvHeads === null || kvHeads === 0 || heads % kvHeads !== 0)) {
       return fail(
         'model_invalid',
+        // headCountKv is a GGUF scalar here (arrays are excluded above), so String() shows its value.
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string
         `${modelPath} cannot be used: ${architecture}.attention.head_count_kv (${String(headCountKv)}) does not divide the head count (${heads}). The file is damaged or was made by an incompatible tool; choose another .gguf file.`,
       );
     }

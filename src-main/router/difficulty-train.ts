@@ -198,8 +198,8 @@ function design(
   const hashIdx = new Int32Array(rowPtr[n]!);
   const hashVal = new Float64Array(rowPtr[n]!);
   examples.forEach((e, i) => {
-    hashIdx.set(e.features.hashIdx, rowPtr[i]!);
-    hashVal.set(e.features.hashVal, rowPtr[i]!);
+    hashIdx.set(e.features.hashIdx, rowPtr[i]);
+    hashVal.set(e.features.hashVal, rowPtr[i]);
   });
   return {
     n,

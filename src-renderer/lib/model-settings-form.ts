@@ -122,7 +122,7 @@ export function readDraft(draft: SettingsDraft, current: ModelSettings): { ok: t
   for (const [key, value] of Object.entries(next)) {
     if (value !== current[key as keyof ModelSettings]) changes[key] = value;
   }
-  return { ok: true, changes: changes as Partial<ModelSettings> };
+  return { ok: true, changes: changes };
 }
 
 /** True when saving these changes reloads the model (context and GPU layers are fixed at load time). */

@@ -482,7 +482,7 @@ async function main(): Promise<void> {
 
     const history = await openHistory(file);
     const search = timeSearches(history, makeQueries(now));
-    log(`search: p50 ${search.search_p50_ms} ms, p95 ${search.search_p95_ms} ms`);
+    log(`search: p50 ${Number(search.search_p50_ms)} ms, p95 ${Number(search.search_p95_ms)} ms`);
 
     let conversations = 0;
     const listMs = p50Of(50, () => (conversations = history.listConversations().length));

@@ -142,7 +142,7 @@ test.describe('the desktop app', () => {
     const { app, page } = await launch({ model: null });
     // A test cannot click in the system's dialog: the main process's dialog answers as the user would.
     await app.evaluate(({ dialog }, file) => {
-      dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [file] })) as unknown as typeof dialog.showOpenDialog;
+      dialog.showOpenDialog = async () => ({ canceled: false, filePaths: [file] });
     }, path.resolve(TINY_MODEL_FILE));
     await page.getByRole('region', { name: 'Use a GGUF file I already have' }).getByRole('button', { name: 'Choose file…' }).click();
     await expect(page.getByTestId('welcome')).toHaveCount(0, { timeout: 60_000 });

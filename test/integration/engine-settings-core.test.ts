@@ -3,7 +3,7 @@
 // reading the window the model really got.
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_SETTINGS, type Message, type ModelSettingsInfo, type ModelStatus, type PolicyInfo } from '../../src-main/contract/index.js';
+import { DEFAULT_MODEL_SETTINGS, type ModelSettingsInfo, type ModelStatus, type PolicyInfo } from '../../src-main/contract/index.js';
 import { createDuetCore } from '../../src-main/core/create-core.js';
 import type { DuetCore } from '../../src-main/core/core-types.js';
 import { CLOUD_GREETING_ANSWER, TINY_GREETING_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
@@ -111,7 +111,7 @@ describe('per-model settings in the core', () => {
     const { answer } = await askAndWait(c, question);
     expect(answer.content).toBe(CLOUD_GREETING_ANSWER);
     expect(answer.provenance).toMatchObject({ target: 'cloud', route: 'cloud' });
-    const reason = (answer as Message).provenance?.reasons.find((r) => r.code === 'context-too-long');
+    const reason = answer.provenance?.reasons.find((r) => r.code === 'context-too-long');
     expect(reason?.message).toContain('1024-token window');
 
     // Back to automatic: the whole trained window again, and a short question stays local.

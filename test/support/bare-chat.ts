@@ -33,11 +33,11 @@ export const SAMPLINGS: Sampling[] = [
 ];
 
 export interface BareChat {
-  model(): LlamaModel;
-  sequence(): LlamaContextSequence;
-  chatWrapper(): ChatWrapper;
+  model: () => LlamaModel;
+  sequence: () => LlamaContextSequence;
+  chatWrapper: () => ChatWrapper;
   /** Asks one question in a fresh conversation. */
-  ask(prompt: string, sampling?: Sampling): Promise<string>;
+  ask: (prompt: string, sampling?: Sampling) => Promise<string>;
 }
 
 /**

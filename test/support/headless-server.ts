@@ -53,10 +53,7 @@ function spawnServer(options: ServerOptions): ChildProcess & { stdout: NodeJS.Re
   // The token comes from the data folder unless a test names one.
   if (options.token) env.DUET_TOKEN = options.token;
   else if (!options.env?.DUET_TOKEN) delete env.DUET_TOKEN;
-  return spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] }) as ChildProcess & {
-    stdout: NodeJS.ReadableStream;
-    stderr: NodeJS.ReadableStream;
-  };
+  return spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** Runs the built headless server until it exits by itself (a start that must fail), with a time limit. */

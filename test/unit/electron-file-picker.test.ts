@@ -34,7 +34,7 @@ function setup(answer: { canceled: boolean; filePaths: string[] }) {
     return answer;
   };
   const log = { warn: vi.fn() };
-  const unbind = bindModelFilePicker({ ipcMain: ipcMain as never, mainWindow: () => window, showOpenDialog, log });
+  const unbind = bindModelFilePicker({ ipcMain: ipcMain, mainWindow: () => window, showOpenDialog, log });
   const ask = (event: IpcMainInvokeEvent) => {
     const handler = handlers.get(IPC_CHOOSE_MODEL_FILE);
     if (!handler) throw new Error('no handler bound');

@@ -100,7 +100,7 @@ describe('bindContractToIpc', () => {
     const { core, calls, emit, listeners } = recordingCore();
     const { ipcMain, handlers } = fakeIpcMain();
     const log = { warn: vi.fn() };
-    const unbind = bindContractToIpc({ ipcMain: ipcMain as never, core, mainWindow: () => window, log });
+    const unbind = bindContractToIpc({ ipcMain: ipcMain, core, mainWindow: () => window, log });
     const handler = handlers.get(IPC_CALL);
     if (!handler) throw new Error('no handler bound');
     const call = (event: IpcMainInvokeEvent, channel: unknown, request: unknown) => handler(event, channel, request) as Promise<Result<unknown>>;

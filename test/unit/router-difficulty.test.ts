@@ -341,7 +341,7 @@ describe('training', () => {
     for (const [name, prior] of Object.entries(DENSE_PRIORS)) {
       const j = DENSE_FEATURE_NAMES.indexOf(name as (typeof DENSE_FEATURE_NAMES)[number]);
       expect(j).toBeGreaterThanOrEqual(0);
-      expect(Math.abs(prior!)).toBe(PRIOR_WEIGHT);
+      expect(Math.abs(prior)).toBe(PRIOR_WEIGHT);
       expect(m.standardize.mean[j]).toBe(0);
       expect(m.standardize.scale[j]).toBe(1);
     }

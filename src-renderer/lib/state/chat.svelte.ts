@@ -255,6 +255,11 @@ export class ChatState {
       case 'conversations.changed':
         void this.refreshList();
         break;
+      // The model's own events are handled by app.svelte.ts, not by the chat.
+      case 'engine.crashed':
+      case 'model.download':
+      case 'model.status':
+        break;
     }
   }
 

@@ -120,6 +120,8 @@ export class SettingsState {
    * the old one back and reports why in `errorField`. An answer for an older change of it is dropped.
    */
   async #saveSwitch<K extends Switch>(key: K, value: Settings[K], errorField: 'error' | 'distillationError'): Promise<void> {
+    // A typed view of this object's switch fields, so fields[key] type-checks for a generic key.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const fields: Pick<Settings, Switch> = this;
     const seq = ++this.#seq[key];
     const previous = fields[key];

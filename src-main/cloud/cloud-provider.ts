@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import OpenAI, { AzureOpenAI } from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { fail, ok, type Result } from '../contract/index.js';
-import type { ChatTurn, GenerateOutcome } from '../local/engine-types.js';
+import type { ChatTurn, GenerateOutcome } from '../contract/generation.js';
 import { classifyCloudError, type CloudFailure } from './cloud-errors.js';
 import { placeholdersIn } from './presets.js';
 import { DEFAULT_PRICES, estimateCost, type PriceTable, type TokenUsage } from './prices.js';

@@ -12,3 +12,4 @@ export * from './local-day.js';
 export * from './cloud-url.js';
 export * from './models.js';
 export * from './models-found.js';
+export * from './generation.js';

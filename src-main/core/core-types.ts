@@ -3,6 +3,12 @@ import type { SecretStore } from '../cloud/secrets.js';
 import type { SpawnWorker } from '../local/worker-handle.js';
 import type { DiscoverPlace } from '../models/discover-roots.js';
 
+// Service types a shell (server/, electron/) hands the core or is handed by it. Re-exported here
+// because the shells see only the core and the contract (the layer map in eslint.config.js).
+export type { LocalEngine } from '../local/engine-types.js';
+export type { SpawnWorker, WorkerHandle } from '../local/worker-handle.js';
+export type { SecretStore } from '../cloud/secrets.js';
+
 export interface CoreOptions {
   /** Folder for the database and settings; created when missing. */
   dataDir: string;

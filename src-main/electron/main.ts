@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DuetCore } from '../core/core-types.js';
-import { createEncryptedFileSecretStore } from '../cloud/secrets.js';
+import { createEncryptedFileSecretStore } from '../core/shell-parts.js';
 import { createDuetCore } from '../core/create-core.js';
 import { damagedHistoryMessage, findDamagedHistory } from '../core/damaged-history.js';
 import { prepareDataFolder } from '../core/data-folder.js';

@@ -3,8 +3,8 @@
 // In the worker, messages arrive on `process.parentPort` ('message' events with `.data`) and go
 // back with `process.parentPort.postMessage`, where a child_process worker uses process.send/on.
 import type { ForkOptions, UtilityProcess } from 'electron';
-import type { SpawnWorker, WorkerHandle } from '../local/worker-handle.js';
-import { workerEnvironment } from '../local/worker-env.js';
+import type { SpawnWorker, WorkerHandle } from '../core/core-types.js';
+import { workerEnvironment } from '../core/shell-parts.js';
 
 export type ForkUtilityProcess = (modulePath: string, args?: string[], options?: ForkOptions) => UtilityProcess;
 

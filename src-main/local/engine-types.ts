@@ -1,10 +1,8 @@
-import type { ModelStatus, Result } from '../contract/index.js';
+import type { ChatTurn, GenerateOutcome, GenerationStats, ModelStatus, Result } from '../contract/index.js';
 
-/** One earlier turn of a conversation, as the engine needs it to rebuild chat state. */
-export interface ChatTurn {
-  role: 'user' | 'assistant';
-  content: string;
-}
+// ChatTurn, GenerateOutcome and GenerationStats are the contract's (contract/generation.ts): the cloud
+// answers with the same shapes as the local engine. Re-exported for the engine's own files.
+export type { ChatTurn, GenerateOutcome, GenerationStats };
 
 export interface GenerateRequest {
   conversationId: string;
@@ -30,33 +28,6 @@ export interface ConfidenceCheck {
   threshold: number;
   /** How many of the first answer tokens the mean is taken over (a positive integer). */
   windowTokens: number;
-}
-
-/** Figures recorded with every local answer. */
-export interface GenerationStats {
-  model: string;
-  ttftMs: number | null;
-  tokens: number;
-  tokensPerSecond: number | null;
-  /**
-   * With a confidence check only: the mean probability of the chosen tokens the check measured (the
-   * first `windowTokens`, fewer when the answer was shorter or found unsure early); null when none.
-   */
-  meanConfidence?: number | null;
-}
-
-export interface GenerateOutcome {
-  text: string;
-  /** True when the answer ended because the caller aborted it. */
-  stopped: boolean;
-  stats: GenerationStats;
-  /**
-   * Set when a confidence check found the model unsure: generation stopped as soon as the window's
-   * mean could no longer reach the threshold, and `text` is what was said until then (not `stopped`).
-   * `confidence` is the mean over the tokens measured. A short answer that ended inside the window is
-   * judged on the tokens it has, and is unsure with its whole text.
-   */
-  unsure?: { confidence: number };
 }
 
 /**

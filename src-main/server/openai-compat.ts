@@ -4,8 +4,8 @@
 // handler, not a server: the headless server (and the tests' loopback cloud) mount it.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { LocalEngine } from '../local/engine-types.js';
-import { DEFAULT_MAX_ANSWER_TOKENS } from '../local/generation-settings.js';
+import { DEFAULT_MODEL_SETTINGS } from '../contract/model-settings.js';
+import type { LocalEngine } from '../core/core-types.js';
 import { parseChatRequest, toEngineInput, type EngineInput } from './openai-request.js';
 import {
   chunkBody,
@@ -178,7 +178,7 @@ function engineRequest(input: EngineInput): { conversationId: string; history: E
 }
 
 function finishReason(input: EngineInput, tokens: number): FinishReason {
-  return tokens >= (input.maxTokens ?? DEFAULT_MAX_ANSWER_TOKENS) ? 'length' : 'stop';
+  return tokens >= (input.maxTokens ?? DEFAULT_MODEL_SETTINGS.maxTokens) ? 'length' : 'stop';
 }
 
 function modelNotFound(model: string): object {

@@ -1,7 +1,7 @@
 // The OpenAI chat-completions request as Duet's local engine can answer it: validated with zod,
 // then turned into the engine's history + prompt.
 import { z } from 'zod';
-import type { ChatTurn } from '../local/engine-types.js';
+import type { ChatTurn } from '../contract/generation.js';
 
 const TextPart = z.object({ type: z.literal('text'), text: z.string() });
 // Other part types (images, audio, files) are named so the error can say what was refused.

@@ -2,7 +2,7 @@
 // (opt-in: the `distillation` setting). Lines use OpenAI's chat fine-tuning format, the `messages`
 // layout that the common open-source trainers read too; those may ignore the `weight` key.
 import type { ConversationDetail, Message } from '../../contract/index.js';
-import { SYSTEM_PROMPT } from '../../local/generation-settings.js';
+import { DEFAULT_SYSTEM_PROMPT } from '../../contract/model-settings.js';
 
 /** One message of a training example; `weight: 0` marks earlier answers that give context but are not learned. */
 export interface DistillationTurn {
@@ -57,7 +57,7 @@ export function toDistillationJsonl(details: ConversationDetail[], isPrivate: (t
         skippedPrivate++;
         return;
       }
-      const example: DistillationTurn[] = [{ role: 'system', content: SYSTEM_PROMPT }];
+      const example: DistillationTurn[] = [{ role: 'system', content: DEFAULT_SYSTEM_PROMPT }];
       included.forEach((t, i) => {
         example.push({ role: 'user', content: t.question.content });
         example.push(i < included.length - 1 ? { role: 'assistant', content: t.answer.content, weight: 0 } : { role: 'assistant', content: t.answer.content });

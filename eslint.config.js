@@ -128,6 +128,9 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/await-thenable': 'error',
+      // With verbatimModuleSyntax, `import { type A } from 'm'` still loads m (it becomes `import 'm'`):
+      // in the renderer that would pull zod past the layer rule, which lets type-only imports through.
+      '@typescript-eslint/no-import-type-side-effects': 'error',
       // Off: an async function that implements a Promise-returning interface without awaiting is
       // fine (a throw becomes a rejection, which callers expect); what matters is caught by
       // no-floating-promises and no-misused-promises.

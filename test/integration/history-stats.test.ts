@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { MessageStatus, Target } from '../../src-main/contract/index.js';
-import { type History, type ImportedMessage } from '../../src-main/history/index.js';
+import type { History, ImportedMessage } from '../../src-main/history/index.js';
 import { useHistoryFolder } from '../support/history-fixture.js';
 import { provenance } from '../support/history-samples.js';
 

@@ -188,15 +188,12 @@ export class ChatService {
       threshold: this.deps.settings.routing().effectiveThreshold,
     });
     const toCloud = decision.target === 'cloud' && cloud !== null;
-    // Only a query Auto judged easy may escalate: every earlier gate (mode, policy, offline,
-    // privacy) that kept it local also forbids sending it to the cloud.
-    const judgedEasy = decision.reasons.at(-1)?.code === 'easy';
     return {
       route: toCloud ? 'cloud' : 'local',
       reasons: decision.reasons,
       score: decision.score,
       source: toCloud ? cloud : this.deps.local,
-      escalation: !toCloud && judgedEasy ? cloud : null,
+      escalation: !toCloud && decision.mayEscalate ? cloud : null,
       // The admin can impose the cloud; then a failed cloud answer must not quietly run locally.
       // Without a local model there is nothing to fall back to: the cloud's own error says more.
       fallback: toCloud && localAvailable && this.deps.policy.forceMode !== 'cloud' ? this.deps.local : null,

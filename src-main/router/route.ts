@@ -49,8 +49,8 @@ function reason(code: RouteReasonCode, message: string): RouteReason {
   return { code, message };
 }
 
-function decide(target: Target, score: number, reasons: RouteReason[]): RouteDecision {
-  return { target, score, reasons };
+function decide(target: Target, score: number, reasons: RouteReason[], mayEscalate = false): RouteDecision {
+  return { target, score, reasons, mayEscalate };
 }
 
 /** A score in 0..1 whatever the scorer returned (NaN counts as 0: no evidence the query is hard). */
@@ -163,7 +163,7 @@ export function route(input: RouteInput, deps: RouteDeps = {}): RouteDecision {
     return decide('cloud', score, reasons);
   }
   reasons.push(reason('easy', `difficulty: the local model should handle this (score ${shown}), so it stays on this machine`));
-  return decide('local', score, reasons);
+  return decide('local', score, reasons, true);
 }
 
 /** The default settings with a cloud configured and online and a local model: Auto mode, no admin policy, no history. */

@@ -52,4 +52,9 @@ export interface RouteDecision {
   /** Estimated probability that the cloud is needed (0..1, higher = harder). */
   score: number;
   reasons: RouteReason[];
+  /**
+   * Whether a local answer the model is unsure of may go to the cloud after all. Only a query Auto
+   * judged easy may: every earlier gate (mode, policy, offline, privacy) that kept it local forbids it.
+   */
+  mayEscalate: boolean;
 }

@@ -154,6 +154,15 @@ describe('route: the gates in order', () => {
     expect(d.reasons[0]!.message).toBe('difficulty: the local model should handle this (score 0.50, threshold 0.50), so it stays on this machine');
   });
 
+  it('only an easy query in Auto may escalate; a gate that kept it local forbids it', () => {
+    expect(route(input(), scorer(EASY)).mayEscalate).toBe(true);
+    expect(route(input({ mode: 'local' }), scorer(EASY)).mayEscalate).toBe(false);
+    expect(route(input({ online: false }), scorer(EASY)).mayEscalate).toBe(false);
+    expect(route(input({ prompt: PRIVATE }), scorer(EASY)).mayEscalate).toBe(false);
+    expect(route(input({ policy: { allowCloud: false, forceMode: null } }), scorer(EASY)).mayEscalate).toBe(false);
+    expect(route(input(), scorer(HARD)).mayEscalate).toBe(false);
+  });
+
   it('the threshold is the user’s dial', () => {
     expect(route(input({ threshold: 0.2 }), scorer(0.3)).target).toBe('cloud');
     expect(route(input({ threshold: 0.4 }), scorer(0.3)).target).toBe('local');

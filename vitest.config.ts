@@ -1,19 +1,39 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects: `unit` (pure code, no model loads, no engine; `npm run test:unit`, seconds) and
+// `integration` (real llama.cpp workers on the generated GGUF fixtures; `npm run test:integration`).
+// `vitest run` with no --project runs both.
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    globalSetup: ['test/fixtures/global-setup.ts'],
-    // Engine tests spawn llama.cpp workers; on 2 cores, one file at a time keeps them honest.
-    fileParallelism: false,
     // node-llama-cpp's downloader (ipull) saves its progress with `void this._saveProgress()`: when a
     // test fills the disk mid-download that promise rejects with nobody to catch it. The download
     // itself fails with "the disk filled up" (asserted), and Duet's processes log such strays instead of
     // exiting (core/stray-rejections.ts, tested in serve-download.test.ts). Only that one is ignored.
+    // Vitest reads this option from the root config only, so it stays here rather than in `integration`.
     onUnhandledError: (error) => !(isEnospc(error) && (error.stack ?? '').includes('ipull')),
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // The engine tests need the tiny GGUF models on disk before any test file runs.
+          globalSetup: ['test/fixtures/global-setup.ts'],
+          // Engine tests spawn llama.cpp workers; on 2 cores, one file at a time keeps them honest.
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });
 

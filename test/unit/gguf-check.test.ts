@@ -4,7 +4,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkModelFile } from '../../src-main/local/gguf-check.js';
 import { writeEmptyFile, writeNotGguf, writeTruncatedModel, writeUnloadableGguf } from '../fixtures/bad-models.js';
-import { TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
 import { encodeGguf, encodeGgufHeader } from '../fixtures/gguf-writer.js';
 import { buildTinyModel, encodeTinyModel } from '../fixtures/tiny-model.js';
 
@@ -39,7 +38,8 @@ async function errorOf(file: string): Promise<{ code: string; message: string }>
 
 describe('checkModelFile', () => {
   it('accepts the tiny model and reports its name, architecture, context length and size', async () => {
-    const result = await checkModelFile(TINY_MODEL_FILE);
+    // Written here rather than read from test/fixtures/models: the unit project runs without the fixture setup.
+    const result = await checkModelFile(writeBytes('tiny-chat.gguf', encodeTinyModel()));
     expect(result).toEqual({
       ok: true,
       value: { name: 'duet-tiny-chat', architecture: 'llama', contextLength: 4096, sizeBytes: encodeTinyModel().length },

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { featureVector, type HashingSpec } from '../src-main/router/features.js';
-import type { TrainExample } from '../src-main/router/difficulty-train.js';
+import type { TrainExample } from './router/difficulty-train.js';
 
 export const WEAK_MODEL = 'mistralai/Mixtral-8x7B-Instruct-v0.1';
 export const STRONG_MODEL = 'gpt-4-1106-preview';

@@ -4,15 +4,16 @@
 //  - crossValidated: stratified 5-fold cross-validation inside the set (in-distribution), pooled out-of-fold scores
 //  - crossValidatedWithOtherSets: the same folds with the other two sets added to every training fold
 //    (the shipped recipe: how it scores a new query of a kind it was trained on)
-// Metrics as RouteLLM's evaluate.py defines them (src-main/router/difficulty-metrics.ts); a paired
+// Metrics as RouteLLM's evaluate.py defines them (scripts/router/difficulty-metrics.ts); a paired
 // bootstrap gives the model−baseline difference in APGR and AUC with a 95% interval. Also reports
 // what DEFAULT_DIFFICULTY_THRESHOLD does (share kept local, share of the quality gap recovered).
 // Takes about two minutes on 2 cores; deterministic apart from `seconds`.
 import { BENCHMARKS, dataSummary, loadAll, routerDataDir, type Benchmark, type RouterItem } from './router-data.js';
 import { featureVector, type PromptFeatures } from '../src-main/router/features.js';
-import { DEFAULT_TRAIN_OPTIONS, mulberry32, stratifiedFolds, trainDifficultyModel, type TrainExample, type TrainOptions } from '../src-main/router/difficulty-train.js';
+import { DEFAULT_TRAIN_OPTIONS, stratifiedFolds, trainDifficultyModel, type TrainExample, type TrainOptions } from './router/difficulty-train.js';
 import { DEFAULT_DIFFICULTY_THRESHOLD, defaultDifficultyModel, loadDifficultyModel, scoreFeatures, scoreWithModel, sigmoid } from '../src-main/router/difficulty.js';
-import { randomRouterMetrics, routerMetrics, rocAuc, apgr, routingCurve, endpoints, type RouterMetrics } from '../src-main/router/difficulty-metrics.js';
+import { randomRouterMetrics, routerMetrics, rocAuc, apgr, routingCurve, endpoints, type RouterMetrics } from './router/difficulty-metrics.js';
+import { mulberry32 } from '../test/support/seeded-random.js';
 
 const started = performance.now();
 const FOLDS = 5;

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BENCHMARKS, dataFingerprint, dataSummary, loadAll, repoRoot, routerDataDir, STRONG_MODEL, toExamples, WEAK_MODEL } from './router-data.js';
-import { DEFAULT_TRAIN_OPTIONS, trainDifficultyModel } from '../src-main/router/difficulty-train.js';
+import { DEFAULT_TRAIN_OPTIONS, trainDifficultyModel } from './router/difficulty-train.js';
 import { loadDifficultyModel, type DifficultyModelJson } from '../src-main/router/difficulty.js';
 
 const started = performance.now();

@@ -132,7 +132,7 @@ const CATEGORY_WORDS = {
     'cell cells gene genes protein enzyme quantum momentum charge voltage current resistance temperature pressure ' +
     'wavelength frequency photon entropy orbit gravity acid base bond ion ions species organism',
   // Terms of exact, checkable work (programming, formal mathematics, logic): where a small model
-  // falls behind a frontier one most (see the priors in difficulty-train.ts).
+  // falls behind a frontier one most (see the priors in scripts/router/difficulty-train.ts).
   TECH:
     'python java javascript typescript cpp rust sql html css regex function functions algorithm algorithms array ' +
     'arrays string strings integer integers binary tree trees node nodes recursion recursive code program programs ' +

@@ -20,7 +20,7 @@ import path from 'node:path';
 import type { MessageStatus, Provenance, SearchRequest } from '../../src-main/contract/index.js';
 import { createHistoryStore, latestVersion, migrate, openDatabase, openHistory, schemaVersion, type History } from '../../src-main/history/index.js';
 import type { ImportedConversation, ImportedMessage } from '../../src-main/history/history-types.js';
-import { mulberry32 } from '../../src-main/router/difficulty-train.js';
+import { mulberry32 } from '../support/seeded-random.js';
 
 const CONVERSATIONS = 2_000;
 const PER_CONVERSATION = 50;

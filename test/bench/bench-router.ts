@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scoreDifficulty } from '../../src-main/router/difficulty.js';
-import { mulberry32 } from '../../src-main/router/difficulty-train.js';
+import { mulberry32 } from '../support/seeded-random.js';
 import { detectPrivateData } from '../../src-main/router/privacy.js';
 import { routeWithDefaults } from '../../src-main/router/route.js';
 

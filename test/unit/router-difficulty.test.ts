@@ -12,17 +12,17 @@ import {
   scoreDifficulty,
   scoreWithModel,
 } from '../../src-main/router/difficulty.js';
-import { apgr, cpt, localAt, randomRouterMetrics, rocAuc, routerMetrics, routingCurve, type ScoredOutcome } from '../../src-main/router/difficulty-metrics.js';
+import { apgr, cpt, localAt, randomRouterMetrics, rocAuc, routerMetrics, routingCurve, type ScoredOutcome } from '../../scripts/router/difficulty-metrics.js';
 import { DENSE_FEATURE_COUNT, DENSE_FEATURE_NAMES, featureVector } from '../../src-main/router/features.js';
 import {
-  mulberry32,
   stratifiedFolds,
   trainDifficultyModel,
   DEFAULT_TRAIN_OPTIONS,
   DENSE_PRIORS,
   PRIOR_WEIGHT,
   localShareCurve as buildLocalShareCurve,
-} from '../../src-main/router/difficulty-train.js';
+} from '../../scripts/router/difficulty-train.js';
+import { mulberry32 } from '../support/seeded-random.js';
 import { parseCsv } from '../../scripts/router-data.js';
 
 /** 10 queries with 0/1 quality: 4 need the cloud (weak wrong, strong right), 6 do not (both right). */

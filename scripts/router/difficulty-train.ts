@@ -1,10 +1,11 @@
 // Training for the difficulty scorer: L2-regularised logistic regression by L-BFGS, Platt
 // calibration on out-of-fold scores. Plain TypeScript, no randomness beyond a seeded fold split,
 // so the same examples always give the same weights. Used by scripts/router-train.ts and
-// scripts/router-eval.ts; never loaded by the app at runtime.
-import { DENSE_FEATURE_COUNT, DENSE_FEATURE_NAMES, type DenseFeatureName, type HashingSpec, type PromptFeatures } from './features.js';
-import { LOCAL_SHARE_CURVE_POINTS } from '../contract/threshold.js';
-import { MODEL_FORMAT, MODEL_VERSION, type DifficultyModelJson } from './difficulty.js';
+// scripts/router-eval.ts; never loaded by the app at runtime (so it lives outside src-main).
+import { DENSE_FEATURE_COUNT, DENSE_FEATURE_NAMES, type DenseFeatureName, type HashingSpec, type PromptFeatures } from '../../src-main/router/features.js';
+import { LOCAL_SHARE_CURVE_POINTS } from '../../src-main/contract/threshold.js';
+import { MODEL_FORMAT, MODEL_VERSION, type DifficultyModelJson } from '../../src-main/router/difficulty.js';
+import { mulberry32 } from '../../test/support/seeded-random.js';
 
 /** One training example: its features, its label, and the set it came from (for weighting). */
 export interface TrainExample {
@@ -83,18 +84,6 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   seed: 20240601,
   maxIter: 150,
 };
-
-/** Deterministic PRNG (mulberry32). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Assigns n items to k folds, stratified by label (and by `strata` when given), seeded. */
 export function stratifiedFolds(labels: readonly boolean[], k: number, seed: number, strata?: readonly string[]): number[] {

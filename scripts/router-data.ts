@@ -41,9 +41,9 @@ export function repoRoot(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 }
 
-/** Where the data lives: DUET_ROUTER_DATA, else ../shared/router-data beside the repository. */
+/** Where the data lives: DUET_ROUTER_DATA, else data/router in the repository (see its README). */
 export function routerDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.DUET_ROUTER_DATA ? path.resolve(env.DUET_ROUTER_DATA) : path.resolve(repoRoot(), '..', 'shared', 'router-data');
+  return env.DUET_ROUTER_DATA ? path.resolve(env.DUET_ROUTER_DATA) : path.resolve(repoRoot(), 'data', 'router');
 }
 
 /**

@@ -1,25 +1,24 @@
 // npm run bench:router: how long one routing decision takes, on real prompts.
 //
-// Draws 10,000 prompts (seeded, so runs compare) from the router data (../shared/router-data, or
+// Draws 10,000 prompts (seeded, so runs compare) from the router data (data/router, or
 // DUET_ROUTER_DATA): MMLU and GSM8K CSVs and MT-Bench question turns. After a warm-up, times each
 // routeWithDefaults call with process.hrtime.bigint and prints JSON: p50/p99/max/mean in ms for
 // the whole decision, and, measured in the same loop for side-by-side reading, the two parts that
 // cost anything (privacy detection and the difficulty score). Target: p99 under 1 ms.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { scoreDifficulty } from '../../src-main/router/difficulty.js';
 import { mulberry32 } from '../support/seeded-random.js';
 import { detectPrivateData } from '../../src-main/router/privacy.js';
 import { routeWithDefaults } from '../../src-main/router/route.js';
+import { routerDataDir } from '../../scripts/router-data.js';
 
 const DECISIONS = 10_000;
 const WARMUP = 2_000;
 const TARGET_P99_MS = 1;
 const SEED = 20240601;
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dataDir = process.env.DUET_ROUTER_DATA ?? path.resolve(repoRoot, '..', 'shared', 'router-data');
+const dataDir = routerDataDir();
 
 /** Rows of an RFC 4180 CSV: quoted fields may hold commas, doubled quotes and newlines. */
 export function parseCsv(text: string): string[][] {

@@ -17,8 +17,40 @@ export type RouteMode = z.infer<typeof RouteMode>;
 export const RouteKind = z.enum(['local', 'cloud', 'escalated', 'fallback']);
 export type RouteKind = z.infer<typeof RouteKind>;
 
-/** One reason for a routing decision: a stable code (stored, tested) and words for people. */
-export const RouteReason = z.object({ code: z.string(), message: z.string() });
+/**
+ * Every reason Duet gives for where an answer ran, in one list. The router's own gates come first,
+ * then what happened while answering (the core), then reasons history itself records. Codes are
+ * stable: they are stored with each answer, exported, counted and tested; messages are for people.
+ */
+export const RouteReasonCode = z.enum([
+  // route(): the gates, in the order the router checks them
+  'policy-forced',
+  'mode-local',
+  'mode-cloud',
+  'policy-no-cloud',
+  'no-cloud',
+  'offline',
+  'privacy',
+  'no-local-model',
+  'context-too-long',
+  'difficult',
+  'easy',
+  // the core, while answering
+  'user-choice',
+  'local-unsure',
+  'cloud-unavailable',
+  // history
+  'imported',
+  /** A code this version does not know (an export from a newer Duet): its message still says why. */
+  'other',
+]);
+export type RouteReasonCode = z.infer<typeof RouteReasonCode>;
+
+/**
+ * One reason for a routing decision: a code from the list above and words for people. An unknown code
+ * reads as 'other' rather than failing a whole import over one word; the message is kept.
+ */
+export const RouteReason = z.object({ code: RouteReasonCode.catch('other'), message: z.string() });
 export type RouteReason = z.infer<typeof RouteReason>;
 
 /** Where an answer ran, why, how fast and at what cost: stored with every assistant message. */
@@ -78,9 +110,11 @@ export const ConversationDetail = z.object({
 });
 export type ConversationDetail = z.infer<typeof ConversationDetail>;
 
-export const ModelState = z.enum(['none', 'loading', 'ready', 'error']);
+/** Where the local model is in its life: none chosen (or unloaded), loading, ready, or failed to load. */
+export const ModelLoadState = z.enum(['none', 'loading', 'ready', 'error']);
+export type ModelLoadState = z.infer<typeof ModelLoadState>;
 export const ModelStatus = z.object({
-  state: ModelState,
+  state: ModelLoadState,
   path: z.string().nullable(),
   name: z.string().nullable(),
   /** Layers offloaded to the GPU, or 0 on CPU; null until loaded. */

@@ -7,7 +7,7 @@ import {
   type Provenance,
   type RouteKind,
   type RouteMode,
-  type RouteReason,
+  RouteReason,
   type Target,
 } from '../contract/index.js';
 
@@ -106,7 +106,7 @@ export function toMessage(row: MessageRow): Message {
         : {
             target: row.target,
             route: row.route ?? row.target,
-            reasons: JSON.parse(row.reasons ?? '[]') as RouteReason[],
+            reasons: readReasons(row.reasons),
             score: row.score,
             model: row.model ?? '',
             ttftMs: row.ttft_ms,
@@ -125,4 +125,10 @@ function toError(row: MessageRow): DuetError | null {
   if (row.error_code === null) return null;
   const code = ErrorCode.safeParse(row.error_code);
   return { code: code.success ? code.data : 'internal', message: row.error_message ?? '' };
+}
+
+/** The stored reasons of an answer; a code this version does not know reads as 'other' (see RouteReason). */
+function readReasons(json: string | null): RouteReason[] {
+  const parsed = RouteReason.array().safeParse(JSON.parse(json ?? '[]'));
+  return parsed.success ? parsed.data : [];
 }

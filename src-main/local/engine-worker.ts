@@ -31,12 +31,13 @@ interface ParentPortLike {
   postMessage(message: unknown): void;
 }
 
-interface Channel {
+/** The pipe to the core: a utility-process parent port in Electron, Node IPC under `serve`. */
+interface CorePipe {
   send(message: WorkerMessage): void;
   listen(listener: (raw: unknown) => void): void;
 }
 
-function openChannel(): Channel {
+function openCorePipe(): CorePipe {
   const parentPort = (process as NodeJS.Process & { parentPort?: ParentPortLike }).parentPort;
   if (parentPort) {
     return {
@@ -77,7 +78,7 @@ interface ConversationState {
   history: ChatHistoryItem[];
 }
 
-const channel = openChannel();
+const core = openCorePipe();
 let llama: Llama | null = null;
 let loaded: LoadedModel | null = null;
 const conversations = new Map<string, ConversationState>();
@@ -87,7 +88,7 @@ const stopBeforeStart = new Set<number>();
 // Loads and answers run one at a time; `stop` skips the line so it takes effect at once.
 let queue: Promise<void> = Promise.resolve();
 
-channel.listen((raw) => {
+core.listen((raw) => {
   const message = parseHostMessage(raw);
   if (!message) return;
   if (message.type === 'stop') {
@@ -105,22 +106,22 @@ channel.listen((raw) => {
     .catch((error: unknown) => {
       // Every request gets an answer, or the host would wait for it forever.
       process.stderr.write(`[engine-worker] ${describe(error)}\n`);
-      channel.send(failureFor(message, error));
+      core.send(failureFor(message, error));
     });
 });
-channel.send({ type: 'started', pid: process.pid });
+core.send({ type: 'started', pid: process.pid });
 // The host's watchdog restarts a worker that goes silent; unref'd so it never keeps the process up.
-setInterval(() => channel.send({ type: 'heartbeat' }), HEARTBEAT_MS).unref();
+setInterval(() => core.send({ type: 'heartbeat' }), HEARTBEAT_MS).unref();
 
 async function handle(message: Exclude<HostMessage, { type: 'stop' | 'shutdown' }>): Promise<void> {
   switch (message.type) {
     case 'load':
-      return channel.send(await load(message.id, message.modelPath, { contextSize: message.contextSize ?? 'auto', gpuLayers: message.gpuLayers ?? 'auto' }));
+      return core.send(await load(message.id, message.modelPath, { contextSize: message.contextSize ?? 'auto', gpuLayers: message.gpuLayers ?? 'auto' }));
     case 'unload':
       await unload();
-      return channel.send({ type: 'unloaded', id: message.id });
+      return core.send({ type: 'unloaded', id: message.id });
     case 'generate':
-      return channel.send(await generate(message));
+      return core.send(await generate(message));
   }
 }
 
@@ -335,7 +336,7 @@ async function generate(request: Extract<HostMessage, { type: 'generate' }>): Pr
         if (chunk.length === 0) return;
         firstTextAt ??= performance.now();
         text += chunk;
-        channel.send({ type: 'token', id, text: chunk });
+        core.send({ type: 'token', id, text: chunk });
       },
       onToken: (generated) => {
         const now = performance.now();

@@ -1,6 +1,6 @@
-import type { RouteMode, Target } from '../contract/index.js';
+import type { RouteMode, RouteReason, RouteReasonCode, Target } from '../contract/index.js';
 
-export type { RouteMode };
+export type { RouteMode, RouteReason, RouteReasonCode };
 
 /** What an administrator allows (managed policy); the user cannot override it. */
 export interface AdminPolicy {
@@ -36,15 +36,6 @@ export interface RouteInput {
   localContextTokens: number | null;
   /** Difficulty above which a query goes to the cloud, 0..1. */
   threshold: number;
-}
-
-/** Why a query went where it went. Codes are stable (stored, tested); messages are for people. */
-export type RouteReasonCode =
-  'mode-local' | 'mode-cloud' | 'policy-no-cloud' | 'policy-forced' | 'offline' | 'no-cloud' | 'privacy' | 'no-local-model' | 'context-too-long' | 'difficult' | 'easy';
-
-export interface RouteReason {
-  code: RouteReasonCode;
-  message: string;
 }
 
 export interface RouteDecision {

@@ -171,7 +171,7 @@ function provenance(answer: string, question: string): Provenance {
   return {
     target: 'cloud',
     route: rand() < 0.2 ? 'escalated' : 'cloud',
-    reasons: [{ code: 'hard', message: `hard question (score ${score.toFixed(2)})` }],
+    reasons: [{ code: 'difficult', message: `hard question (score ${score.toFixed(2)})` }],
     score,
     model: cloud.model,
     ttftMs,

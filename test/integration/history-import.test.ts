@@ -13,7 +13,7 @@ function start(name?: string): Promise<History> {
 const provenance: Provenance = {
   target: 'cloud',
   route: 'escalated',
-  reasons: [{ code: 'unsure', message: 'the local model was unsure' }],
+  reasons: [{ code: 'local-unsure', message: 'the local model was unsure' }],
   score: 0.81,
   model: 'gpt-x',
   ttftMs: 350.5,

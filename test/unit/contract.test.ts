@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RouteReason } from '../../src-main/contract/entities.js';
 import { channelNames, channels, isChannel } from '../../src-main/contract/index.js';
 
 describe('contract', () => {
@@ -32,5 +33,10 @@ describe('contract', () => {
 
   it('lets settings be updated one field at a time', () => {
     expect(channels['settings.update'].request.parse({ showRouting: true })).toEqual({ showRouting: true });
+  });
+
+  it('reads a reason code it does not know as "other" and keeps its words, rather than failing an import', () => {
+    expect(RouteReason.parse({ code: 'from-a-newer-duet', message: 'a reason from the future' })).toEqual({ code: 'other', message: 'a reason from the future' });
+    expect(RouteReason.parse({ code: 'privacy', message: 'stays here' })).toEqual({ code: 'privacy', message: 'stays here' });
   });
 });

@@ -92,6 +92,8 @@ export class ChatService {
     const userMessage = history.addMessage({ conversationId: id, role: 'user', content: text, status: 'complete' });
     events.emit({ type: 'message.updated', message: userMessage });
     const plan = this.plan(text, earlier, conversation?.conversation.mode ?? null);
+    // A new conversation shows in the list at once; an existing one is updated when the answer ends.
+    if (!conversation) this.announce('created', id);
     const assistantMessage = this.startAnswer(id, plan, earlier, text, null);
     return { conversationId: id, userMessage, assistantMessage };
   }
@@ -213,8 +215,10 @@ export class ChatService {
     });
     const message = unavailable ? this.save(created, { error: unavailable }) : created;
     events.emit({ type: 'message.updated', message });
-    events.emit({ type: 'conversations.changed' });
-    if (unavailable) return message;
+    if (unavailable) {
+      this.announce('answered', conversationId);
+      return message;
+    }
 
     const controller = new AbortController();
     const done = this.answer(conversationId, message, plan, earlier, prompt, controller.signal).catch((error: unknown) =>
@@ -363,7 +367,13 @@ export class ChatService {
     if (outcome.saved || this.journal.has(message.id)) {
       this.deps.events.emit({ type: 'message.updated', message: outcome.saved ? outcome.message : this.journal.current(message) });
     }
-    this.deps.events.emit({ type: 'conversations.changed' });
+    this.announce('answered', conversationId);
+  }
+
+  /** Tells every window how a conversation's summary now reads (nothing when it was deleted meanwhile). */
+  private announce(kind: 'created' | 'answered', conversationId: string): void {
+    const conversation = this.deps.history.getConversationSummary(conversationId);
+    if (conversation) this.deps.events.emit({ type: 'conversations.changed', change: { kind, conversation } });
   }
 }
 

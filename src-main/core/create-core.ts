@@ -45,7 +45,9 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
 
   const events = new EventHub();
   // Read once: the curve comes with the weights, which do not change while the app runs.
-  const settings = new SettingsService(history, DEFAULT_DIFFICULTY_THRESHOLD, localShareCurve());
+  const settings = new SettingsService(history, DEFAULT_DIFFICULTY_THRESHOLD, localShareCurve(), (saved, routing) =>
+    events.emit({ type: 'settings.changed', settings: saved, routing }),
+  );
   const policy = options.policy ?? loadAdminPolicy();
   if (options.cloud) settings.update({ cloud: options.cloud });
   if (options.modelHub) settings.update({ modelMirror: options.modelHub });
@@ -80,7 +82,7 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
     route,
   });
 
-  const organiser = new HistoryService({
+  const historyService = new HistoryService({
     history,
     events,
     settings,
@@ -117,7 +119,7 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
     'conversations.open': ({ id }) => chat.openConversation(id),
     'conversations.setMode': ({ id, mode }) => {
       const summary = history.setConversationMode(id, mode);
-      events.emit({ type: 'conversations.changed' });
+      events.emit({ type: 'conversations.changed', change: { kind: 'mode', conversation: summary } });
       return summary;
     },
     'chat.send': ({ conversationId, text }) => chat.send(conversationId, text),
@@ -131,15 +133,15 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
     },
     'settings.resetLearning': () => ({ learnedNudge: settings.resetLearning() }),
     'cloud.configure': ({ apiKey, ...endpoint }) => cloud.configure(endpoint, apiKey),
-    'conversations.rename': ({ id, title }) => organiser.rename(id, title),
-    'conversations.pin': ({ id, pinned }) => organiser.pin(id, pinned),
-    'conversations.delete': ({ id }) => ({ deleted: organiser.delete(id) }),
-    'history.search': (request) => organiser.search(request),
-    'history.export': ({ conversationId, format }) => organiser.export(conversationId, format),
-    'history.import': ({ content }) => organiser.import(content),
-    'history.importFile': ({ path: file }) => organiser.importFile(path.resolve(file)),
-    'history.distill': () => organiser.distill(),
-    'history.savings': ({ days }) => organiser.savings(days),
+    'conversations.rename': ({ id, title }) => historyService.rename(id, title),
+    'conversations.pin': ({ id, pinned }) => historyService.pin(id, pinned),
+    'conversations.delete': ({ id }) => ({ deleted: historyService.delete(id) }),
+    'history.search': (request) => historyService.search(request),
+    'history.export': ({ conversationId, format }) => historyService.export(conversationId, format),
+    'history.import': ({ content }) => historyService.import(content),
+    'history.importFile': ({ path: file }) => historyService.importFile(path.resolve(file)),
+    'history.distill': () => historyService.distill(),
+    'history.savings': ({ days }) => historyService.savings(days),
     'models.settings': ({ path: modelPath }) => settings.modelSettingsInfo(path.resolve(modelPath)),
     'models.saveSettings': ({ path: modelPath, changes }) => {
       const file = path.resolve(modelPath);
@@ -192,7 +194,7 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
       let file: string | null = null;
       try {
         file = await receiveUpload(body, uploadsDir, IMPORT_MAX_BYTES);
-        return ok(await organiser.importFile(file));
+        return ok(await historyService.importFile(file));
       } catch (error) {
         return { ok: false, error: toEnvelopeError(error) };
       } finally {

@@ -39,18 +39,20 @@ export class HistoryService {
   constructor(private readonly deps: HistoryServiceDependencies) {}
 
   rename(id: string, title: string): ConversationSummary {
-    return this.changed(this.deps.history.renameConversation(id, title));
+    return this.changed('renamed', this.deps.history.renameConversation(id, title));
   }
 
   pin(id: string, pinned: boolean): ConversationSummary {
-    return this.changed(this.deps.history.setPinned(id, pinned));
+    return this.changed('pinned', this.deps.history.setPinned(id, pinned));
   }
 
   delete(id: string): boolean {
     if (this.deps.isAnswering(id)) {
       throw new CoreError('busy', 'Duet is still answering in this conversation. Stop the answer, then delete it.');
     }
-    return this.changed(this.deps.history.deleteConversation(id));
+    const deleted = this.deps.history.deleteConversation(id);
+    if (deleted) this.deps.events.emit({ type: 'conversations.changed', change: { kind: 'deleted', conversationId: id } });
+    return deleted;
   }
 
   search(request: SearchRequest): SearchResult {
@@ -100,7 +102,7 @@ export class HistoryService {
       if (total.conversations === 0) throw error;
       throw partialImport(error, total.conversations, list.length);
     } finally {
-      if (total.conversations > 0) this.deps.events.emit({ type: 'conversations.changed' });
+      if (total.conversations > 0) this.deps.events.emit({ type: 'conversations.changed', change: { kind: 'imported', conversations: total.conversations } });
     }
     return { format: parsed.format, ...total };
   }
@@ -128,9 +130,9 @@ export class HistoryService {
     });
   }
 
-  private changed<T>(value: T): T {
-    this.deps.events.emit({ type: 'conversations.changed' });
-    return value;
+  private changed(kind: 'renamed' | 'pinned', conversation: ConversationSummary): ConversationSummary {
+    this.deps.events.emit({ type: 'conversations.changed', change: { kind, conversation } });
+    return conversation;
   }
 }
 

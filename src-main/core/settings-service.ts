@@ -27,6 +27,8 @@ export class SettingsService {
     private readonly defaultThreshold: number,
     /** The trained model's expected local share per threshold (see RoutingInfo); null when it has none. */
     private readonly localShareCurve: number[] | null,
+    /** Hears every saved change to the settings or to what the router learned (the core sends it to every window). */
+    private readonly onChange: (settings: Settings, routing: RoutingInfo) => void = () => {},
   ) {}
 
   read(): Settings {
@@ -49,7 +51,7 @@ export class SettingsService {
     for (const [key, value] of Object.entries(changes)) {
       if (value !== undefined) this.history.saveSetting(key, value);
     }
-    return this.read();
+    return this.changed();
   }
 
   /** The threshold in force: the user's (or the trained default), moved by what their overrides taught. */
@@ -72,11 +74,13 @@ export class SettingsService {
     const step = wanted === 'cloud' ? -NUDGE_STEP : NUDGE_STEP;
     const next = Math.max(-NUDGE_LIMIT, Math.min(NUDGE_LIMIT, this.learnedNudge() + step));
     this.history.saveSetting(LEARNED_NUDGE_KEY, Math.round(next * 1000) / 1000);
+    this.changed();
     return next;
   }
 
   resetLearning(): number {
     this.history.saveSetting(LEARNED_NUDGE_KEY, 0);
+    this.changed();
     return 0;
   }
 
@@ -112,6 +116,13 @@ export class SettingsService {
     else next[modelPath] = own;
     this.history.saveSetting(MODEL_SETTINGS_KEY, next);
     return this.modelSettingsInfo(modelPath);
+  }
+
+  /** Tells the listener what is now in force; returns the settings. */
+  private changed(): Settings {
+    const settings = this.read();
+    this.onChange(settings, this.routing());
+    return settings;
   }
 
   private storedModelSettings(): Record<string, Record<string, unknown>> {

@@ -158,6 +158,14 @@ class HistoryStore implements History {
     );
   }
 
+  /** One conversation's summary (title, counts, mode) without its messages; null when it is gone. */
+  getConversationSummary(id: string): ConversationSummary | null {
+    return this.guard('read the conversation', () => {
+      const row = this.stmt.conversation.get(id);
+      return row ? toSummary(row) : null;
+    });
+  }
+
   getMessage(id: string): Message | null {
     return this.guard('read the message', () => {
       const row = this.stmt.message.get(id);

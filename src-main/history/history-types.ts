@@ -96,6 +96,8 @@ export interface History {
   listConversations(): ConversationSummary[];
   /** null when no conversation has that id. */
   getConversation(id: string): ConversationDetail | null;
+  /** A conversation's summary without its messages; null when no conversation has that id. */
+  getConversationSummary(id: string): ConversationSummary | null;
   /** Sets a conversation's own routing mode; null follows the global setting. */
   setConversationMode(id: string, mode: RouteMode | null): ConversationSummary;
   /** null when no message has that id. */

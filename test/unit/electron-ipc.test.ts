@@ -140,13 +140,14 @@ describe('bindContractToIpc', () => {
 
   it('forwards core events to the main window on IPC_EVENT', () => {
     const { emit, sent } = setup();
-    emit({ type: 'conversations.changed' });
-    expect(sent).toEqual([[IPC_EVENT, { type: 'conversations.changed' }]]);
+    const event = { type: 'conversations.changed', change: { kind: 'deleted', conversationId: 'c1' } } as const;
+    emit(event);
+    expect(sent).toEqual([[IPC_EVENT, event]]);
   });
 
   it('sends no events to a window that shows anything but the app', () => {
     const { emit, sent } = setup('https://example.com/');
-    emit({ type: 'conversations.changed' });
+    emit({ type: 'conversations.changed', change: { kind: 'deleted', conversationId: 'c1' } });
     expect(sent).toEqual([]);
   });
 

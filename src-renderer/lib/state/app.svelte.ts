@@ -105,20 +105,24 @@ export class AppState {
       case 'engine.crashed':
         this.crash = event.error;
         break;
+      case 'settings.changed':
+        this.settings.applyChanged(event.settings, event.routing);
+        this.modelSettings.applySettings(event.settings);
+        break;
       case 'conversations.changed':
         this.chat.handle(event);
-        // What the palette and the dashboard show may have changed with it.
+        // What the palette shows may have changed with it; the dashboard only counts answers.
         this.search.refresh();
-        this.savings.refreshIfOpen();
+        if (event.change.kind !== 'renamed' && event.change.kind !== 'pinned' && event.change.kind !== 'mode') this.savings.refreshIfOpen();
         break;
       default:
         this.chat.handle(event);
     }
   }
 
-  /** Re-runs an answer on the other side; the choice may move the learned threshold, so re-read it. */
+  /** Re-runs an answer on the other side; the threshold the choice moves arrives as `settings.changed`. */
   async askOther(messageId: string): Promise<void> {
-    if (await this.chat.askOther(messageId)) await this.settings.reloadRouting();
+    await this.chat.askOther(messageId);
   }
 
   dismissCrash(): void {

@@ -43,6 +43,8 @@ export class SettingsState {
     threshold: 0,
     learning: 0,
   };
+  /** Saves on the way per field: events then leave the value the user just chose alone. */
+  #saving: Record<Switch | 'threshold', number> = { distillation: 0, showRouting: 0, mode: 0, threshold: 0 };
 
   constructor(api: DuetClient) {
     this.#api = api;
@@ -65,12 +67,19 @@ export class SettingsState {
     this.routing = info.routing;
   }
 
-  /** Re-reads the policy and the threshold in force (after something that may have moved it). */
-  async reloadRouting(): Promise<void> {
-    const result = await this.#api.call('app.info', {});
-    if (!result.ok) return;
-    this.policy = result.value.policy;
-    this.routing = result.value.routing;
+  /**
+   * Takes a `settings.changed` event: what a save (here or in another window) or the router's learning
+   * put in force. A switch with a save of its own still on the way keeps the value shown, so an older
+   * save's event never flickers back a newer choice; that save's answer settles it.
+   */
+  applyChanged(settings: Settings, routing: RoutingInfo): void {
+    const shown = { showRouting: this.showRouting, mode: this.mode, distillation: this.distillation, threshold: this.threshold };
+    this.apply(settings);
+    if (this.#saving.showRouting > 0) this.showRouting = shown.showRouting;
+    if (this.#saving.mode > 0) this.mode = shown.mode;
+    if (this.#saving.distillation > 0) this.distillation = shown.distillation;
+    if (this.#saving.threshold > 0) this.threshold = shown.threshold;
+    this.routing = routing;
   }
 
   /** Shows or hides routing details at once, then saves; a failed save puts the switch back. */
@@ -88,31 +97,29 @@ export class SettingsState {
     await this.#saveSwitch('mode', value, 'error');
   }
 
-  /** Saves the cost-versus-quality threshold (null: the trained default) and re-reads the one in force. */
+  /** Saves the cost-versus-quality threshold (null: the trained default); the one in force arrives as an event. */
   async setThreshold(value: number | null): Promise<void> {
     const seq = ++this.#seq.threshold;
     const previous = this.threshold;
     this.threshold = value;
     this.routingError = null;
-    const result = await this.#api.call('settings.update', { threshold: value });
+    const result = await this.#whileSaving('threshold', () => this.#api.call('settings.update', { threshold: value }));
     if (seq !== this.#seq.threshold) return;
     if (result.ok) {
       this.threshold = result.value.threshold;
-      await this.reloadRouting();
     } else {
       this.threshold = previous;
       this.routingError = result.error;
     }
   }
 
-  /** Forgets what "Ask the other side" taught the router. */
+  /** Forgets what "Ask the other side" taught the router; the threshold in force arrives as an event. */
   async resetLearning(): Promise<void> {
     const seq = ++this.#seq.learning;
     this.routingError = null;
     const result = await this.#api.call('settings.resetLearning', {});
     if (seq !== this.#seq.learning) return;
-    if (result.ok) await this.reloadRouting();
-    else this.routingError = result.error;
+    if (!result.ok) this.routingError = result.error;
   }
 
   /**
@@ -129,13 +136,23 @@ export class SettingsState {
     this[errorField] = null;
     const changes: Partial<Settings> = {};
     changes[key] = value;
-    const result = await this.#api.call('settings.update', changes);
+    const result = await this.#whileSaving(key, () => this.#api.call('settings.update', changes));
     if (seq !== this.#seq[key]) return;
     if (result.ok) {
       fields[key] = result.value[key];
     } else {
       fields[key] = previous;
       this[errorField] = result.error;
+    }
+  }
+
+  /** Counts a save of `key` as on the way until it answers. */
+  async #whileSaving<T>(key: Switch | 'threshold', save: () => Promise<T>): Promise<T> {
+    this.#saving[key]++;
+    try {
+      return await save();
+    } finally {
+      this.#saving[key]--;
     }
   }
 }

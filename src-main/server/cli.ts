@@ -28,6 +28,7 @@ const USAGE = `Usage: npm run serve -- [--model PATH|ID|hf:URI] [--model-mirror 
   --cloud-model NAME  the cloud model (or DUET_CLOUD_MODEL)
   --new-token         make a new access token (tabs opened with the old one must open the new address)
   --restore-backup    if the history is damaged, replace it with the newest copy in DATA/backups/ (the old file is kept)
+  --api-only          serve the bridge (/api/...) without the built renderer: \`npm run dev\` serves the page through Vite
   DUET_CLOUD_API_KEY  the cloud API key (headless Duet never stores keys)
   DUET_TOKEN          the access token (default: the one kept in DATA/access-token, made on first start)`;
 
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
       'cloud-model': { type: 'string' },
       'new-token': { type: 'boolean' },
       'restore-backup': { type: 'boolean' },
+      'api-only': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -54,7 +56,9 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535.\n${USAGE}`);
 
   const staticDir = path.join(appRoot(), 'dist-renderer');
-  if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error('The renderer is not built. Run `npm run build` first.');
+  // Only the dev loop asks for --api-only: Vite serves the page, so no build is needed; every check on
+  // the bridge (loopback Host, token) stays the same.
+  if (!values['api-only'] && !existsSync(path.join(staticDir, 'index.html'))) throw new Error('The renderer is not built. Run `npm run build` first.');
 
   const cloud = cloudFromFlags(values['cloud-url'] ?? process.env.DUET_CLOUD_BASE_URL, values['cloud-model'] ?? process.env.DUET_CLOUD_MODEL);
   dataDir = resolveDataDir({ flag: values.data, defaultDir: defaultAppDataDir() });

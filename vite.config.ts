@@ -6,6 +6,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 export default defineConfig({
   root: 'src-renderer',
   base: './',
-  plugins: [svelte()],
+  // The Svelte config sits at the repository root (svelte-check and the lint read it there too).
+  plugins: [svelte({ configFile: '../svelte.config.js' })],
   build: { outDir: '../dist-renderer', emptyOutDir: true, target: 'es2022' },
 });

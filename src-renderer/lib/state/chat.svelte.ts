@@ -2,34 +2,29 @@ import type { ConversationSummary, Message, RouteMode } from '../../../src-main/
 import type { DuetError } from '../../../src-main/contract/envelope.js';
 import type { DuetEvent } from '../../../src-main/contract/events.js';
 import type { DuetClient } from '../client.js';
+import { MessageStream } from './chat-stream.svelte.js';
+import { ConversationList } from './conversation-list.svelte.js';
 
-type MessageEvent = Extract<DuetEvent, { type: 'message.delta' | 'message.updated' }>;
-
-/** Keeps a burst of early events bounded if a send never answers. */
-const MAX_EARLY_EVENTS = 5000;
 /** How long a message a search opened stays highlighted. */
 const HIGHLIGHT_MS = 2500;
 
-/** The conversations, the open one and its messages, and the send/stop flow. */
+/**
+ * The conversations, the open one and its messages, and the send/stop flow: what the components use.
+ * The list and its actions live in `ConversationList`, the event reconciliation in `MessageStream`;
+ * this class decides which conversation is on screen and drops answers meant for an older one.
+ */
 export class ChatState {
-  conversations = $state.raw<ConversationSummary[]>([]);
   openId = $state<string | null>(null);
-  messages = $state<Message[]>([]);
   /** True while `conversations.open` is on its way. */
   loading = $state(false);
   /** True while `chat.send` is on its way (before the answer's message exists). */
   sending = $state(false);
   sendError = $state.raw<DuetError | null>(null);
   openError = $state.raw<DuetError | null>(null);
-  listError = $state.raw<DuetError | null>(null);
-  /** A failed change of the open conversation's routing mode. */
-  modeError = $state.raw<DuetError | null>(null);
   /** The answer an "Ask the other side" call is on its way for. */
   askingFor = $state<string | null>(null);
   /** Why "Ask the other side" failed, by the id of the answer it was asked for. */
   askErrors = $state.raw<Record<string, DuetError>>({});
-  /** A failed rename, pin or delete in the conversation list. */
-  listActionError = $state.raw<DuetError | null>(null);
   /**
    * The message a search opened the conversation at: shown, focused and briefly highlighted.
    * A new object each time, so opening the same message twice highlights it again.
@@ -43,38 +38,49 @@ export class ChatState {
   openSummary = $derived(this.conversations.find((c) => c.id === this.openId) ?? null);
 
   #api: DuetClient;
+  #list: ConversationList;
+  #stream = new MessageStream({
+    openId: () => this.openId,
+    awaitingSend: (conversationId) => this.sending && (this.openId === null || this.openId === conversationId),
+    reload: () => void this.reloadOpen(),
+  });
   /** Bumped whenever the view switches conversation, so late answers for the old one are dropped. */
   #viewSeq = 0;
-  #listSeq = 0;
-  /** Events for messages `chat.send` has not returned yet; replayed once they are known. */
-  #early: MessageEvent[] = [];
-  #reloadTimer: ReturnType<typeof setTimeout> | undefined;
-  #modeSeq = 0;
   #highlightTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(api: DuetClient) {
     this.#api = api;
+    this.#list = new ConversationList(api);
+  }
+
+  get conversations(): ConversationSummary[] {
+    return this.#list.conversations;
+  }
+  get messages(): Message[] {
+    return this.#stream.messages;
+  }
+  get listError(): DuetError | null {
+    return this.#list.listError;
+  }
+  /** A failed rename, pin or delete in the conversation list. */
+  get listActionError(): DuetError | null {
+    return this.#list.listActionError;
+  }
+  /** A failed change of the open conversation's routing mode. */
+  get modeError(): DuetError | null {
+    return this.#list.modeError;
   }
 
   /** Re-reads the list of conversations. */
   async refreshList(): Promise<void> {
-    const seq = ++this.#listSeq;
-    const result = await this.#api.call('conversations.list', {});
-    if (seq !== this.#listSeq) return;
-    if (result.ok) {
-      this.conversations = result.value;
-      this.listError = null;
-    } else {
-      this.listError = result.error;
-    }
+    await this.#list.refresh();
   }
 
   /** Opens a conversation and loads its messages. */
   async open(id: string): Promise<void> {
     const seq = ++this.#viewSeq;
-    this.#early = [];
+    this.#stream.clear();
     this.openId = id;
-    this.messages = [];
     this.#resetView();
     this.loading = true;
     await this.#load(id, seq);
@@ -82,7 +88,7 @@ export class ChatState {
 
   /** Opens a conversation at one message (from a search): it is scrolled into view and highlighted. */
   async openAt(id: string, messageId: string): Promise<void> {
-    const shown = this.openId === id && !this.loading && this.messages.some((m) => m.id === messageId);
+    const shown = this.openId === id && !this.loading && this.#stream.has(messageId);
     if (!shown) {
       const opening = this.open(id);
       const seq = this.#viewSeq;
@@ -97,40 +103,19 @@ export class ChatState {
 
   /** Renames a conversation; resolves true when the core took the new name. */
   async rename(id: string, title: string): Promise<boolean> {
-    this.listActionError = null;
-    const result = await this.#api.call('conversations.rename', { id, title });
-    if (!result.ok) {
-      this.listActionError = result.error;
-      return false;
-    }
-    this.#replaceSummary(result.value);
-    return true;
+    return this.#list.rename(id, title);
   }
 
   /** Pins a conversation to the top of the list, or unpins it; the core decides the order. */
   async setPinned(id: string, pinned: boolean): Promise<void> {
-    this.listActionError = null;
-    const result = await this.#api.call('conversations.pin', { id, pinned });
-    if (!result.ok) {
-      this.listActionError = result.error;
-      return;
-    }
-    this.#replaceSummary(result.value);
-    await this.refreshList();
+    await this.#list.setPinned(id, pinned);
   }
 
   /** Deletes a conversation for good; if it is the open one, the view turns into a new chat. */
   async remove(id: string): Promise<boolean> {
-    this.listActionError = null;
-    const result = await this.#api.call('conversations.delete', { id });
-    if (!result.ok) {
-      this.listActionError = result.error;
-      return false;
-    }
-    if (this.openId === id) this.newChat();
-    this.conversations = this.conversations.filter((c) => c.id !== id);
-    await this.refreshList();
-    return true;
+    return this.#list.remove(id, () => {
+      if (this.openId === id) this.newChat();
+    });
   }
 
   /** Re-reads the open conversation in place (after a reconnect, or an event we could not place). */
@@ -147,9 +132,8 @@ export class ChatState {
   /** Starts an empty conversation; the core creates it on the first message. */
   newChat(): void {
     this.#viewSeq++;
-    this.#early = [];
+    this.#stream.clear();
     this.openId = null;
-    this.messages = [];
     this.#resetView();
     this.loading = false;
   }
@@ -163,8 +147,7 @@ export class ChatState {
     this.sendError = null;
     const result = await this.#api.call('chat.send', { conversationId: this.openId, text });
     this.sending = false;
-    const early = this.#early;
-    this.#early = [];
+    const early = this.#stream.takeEarly();
     if (!result.ok) {
       if (seq === this.#viewSeq) this.sendError = result.error;
       return false;
@@ -172,12 +155,9 @@ export class ChatState {
     const { conversationId, userMessage, assistantMessage } = result.value;
     if (seq === this.#viewSeq) {
       if (wasNew) this.openId = conversationId;
-      this.#upsert(userMessage);
-      this.#upsert(assistantMessage);
-      for (const event of early) {
-        const cid = event.type === 'message.delta' ? event.conversationId : event.message.conversationId;
-        if (cid === conversationId) this.handle(event);
-      }
+      this.#stream.upsert(userMessage);
+      this.#stream.upsert(assistantMessage);
+      this.#stream.replay(early, conversationId);
     }
     if (wasNew) void this.refreshList();
     return true;
@@ -209,8 +189,8 @@ export class ChatState {
     }
     // Events may already have brought the message and some of its text: never replace those.
     const { assistantMessage } = result.value;
-    if (!this.messages.some((m) => m.id === assistantMessage.id) && assistantMessage.conversationId === this.openId) {
-      this.#upsert(assistantMessage);
+    if (!this.#stream.has(assistantMessage.id) && assistantMessage.conversationId === this.openId) {
+      this.#stream.upsert(assistantMessage);
     }
     return true;
   }
@@ -220,42 +200,21 @@ export class ChatState {
     const id = this.openId;
     const before = this.openSummary;
     if (id === null || before === null) return;
-    const seq = ++this.#modeSeq;
-    this.modeError = null;
-    this.#replaceSummary({ ...before, mode });
-    const result = await this.#api.call('conversations.setMode', { id, mode });
-    if (seq !== this.#modeSeq) return;
-    if (result.ok) {
-      this.#replaceSummary(result.value);
-    } else {
-      this.#replaceSummary(before);
-      if (id === this.openId) this.modeError = result.error;
-    }
+    await this.#list.setMode(before, mode, () => id === this.openId);
   }
 
   /** Applies a core event that concerns conversations or messages. */
   handle(event: DuetEvent): void {
     switch (event.type) {
-      case 'message.delta': {
-        const message = this.messages.find((m) => m.id === event.messageId);
-        // A late delta after the final update would double text the update already holds.
-        if (message) {
-          if (message.status === 'streaming') message.content += event.text;
-        } else if (this.#isAwaitingSend(event.conversationId)) this.#keepEarly(event);
-        else if (event.conversationId === this.openId) this.#scheduleReload();
+      case 'message.delta':
+      case 'message.updated':
+        this.#stream.apply(event);
         break;
-      }
-      case 'message.updated': {
-        const { message } = event;
-        const known = this.messages.some((m) => m.id === message.id);
-        if (!known && this.#isAwaitingSend(message.conversationId)) this.#keepEarly(event);
-        else if (message.conversationId === this.openId) this.#upsert(message);
-        break;
-      }
       case 'conversations.changed':
         void this.refreshList();
         break;
-      // The model's own events are handled by app.svelte.ts, not by the chat.
+      // The model's own events and settings are handled by app.svelte.ts, not by the chat.
+      case 'settings.changed':
       case 'engine.crashed':
       case 'model.download':
       case 'model.status':
@@ -267,7 +226,7 @@ export class ChatState {
     this.highlight = null;
     this.openError = null;
     this.sendError = null;
-    this.modeError = null;
+    this.#list.modeError = null;
     this.askErrors = {};
   }
 
@@ -278,43 +237,15 @@ export class ChatState {
     this.askErrors = next;
   }
 
-  #replaceSummary(summary: ConversationSummary): void {
-    this.conversations = this.conversations.map((c) => (c.id === summary.id ? summary : c));
-  }
-
-  #isAwaitingSend(conversationId: string): boolean {
-    return this.sending && (this.openId === null || this.openId === conversationId);
-  }
-
-  #keepEarly(event: MessageEvent): void {
-    if (this.#early.length < MAX_EARLY_EVENTS) this.#early.push(event);
-  }
-
-  #upsert(message: Message): void {
-    const index = this.messages.findIndex((m) => m.id === message.id);
-    if (index >= 0) {
-      this.messages[index] = message;
-      return;
-    }
-    const last = this.messages.at(-1);
-    this.messages.push(message);
-    if (last && last.createdAt > message.createdAt) this.messages.sort((a, b) => a.createdAt - b.createdAt);
-  }
-
   async #load(id: string, seq: number): Promise<void> {
     const result = await this.#api.call('conversations.open', { id });
     if (seq !== this.#viewSeq) return;
     this.loading = false;
     if (result.ok) {
-      this.messages = result.value.messages;
+      this.#stream.replace(result.value.messages);
       this.openError = null;
     } else {
       this.openError = result.error;
     }
-  }
-
-  #scheduleReload(): void {
-    clearTimeout(this.#reloadTimer);
-    this.#reloadTimer = setTimeout(() => void this.reloadOpen(), 200);
   }
 }

@@ -1,3 +1,4 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 // Two projects: `unit` (pure code, no model loads, no engine; `npm run test:unit`, seconds) and
@@ -15,6 +16,9 @@ export default defineConfig({
     projects: [
       {
         extends: true,
+        // The renderer's state classes use runes (`.svelte.ts`): the Svelte compiler turns them into
+        // code, compiled for the browser as the app ships it (the default here would be the SSR build).
+        plugins: [svelte({ configFile: false, dynamicCompileOptions: () => ({ generate: 'client' }) })],
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],

@@ -7,6 +7,29 @@ export interface ChatTurn {
   content: string;
 }
 
+/**
+ * One request's own generation options (an OpenAI-compatible client's), over the answering side's
+ * defaults. Every field is optional: an absent one is what the answer uses without it (locally the
+ * model's settings, in the cloud the server's own default). The engine validates them (`invalid_request`).
+ */
+export interface GenerationOverrides {
+  /**
+   * Replaces the system prompt for this answer; '' means none. OpenAI requests may carry several
+   * system (or developer) messages: the caller joins their texts, in order, with a blank line.
+   */
+  system?: string;
+  /** Sampling temperature, 0 to 2; 0 decodes greedily. */
+  temperature?: number;
+  /** Nucleus sampling, 0 to 1; 1 is off. */
+  topP?: number;
+  /** Longest answer in tokens, a positive integer (wins over a request's own `maxTokens`). */
+  maxTokens?: number;
+  /** Non-empty texts that end the answer where one appears; as in OpenAI, the text itself is not part of the answer. */
+  stop?: string[];
+  /** Any safe integer: the same seed, options and question give the same answer (llama.cpp takes it modulo 2^32 - 1). */
+  seed?: number;
+}
+
 /** Figures recorded with every local answer. */
 export interface GenerationStats {
   model: string;

@@ -3,11 +3,11 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_MODEL_SETTINGS, fail, ok, type DuetError, type ModelSettings, type ModelStatus, type Result } from '../contract/index.js';
 import type { GenerateOutcome, GenerateRequest, GenerationStats, LocalEngine } from './engine-types.js';
-import { samplingOf } from './generation-settings.js';
+import { samplingOf, samplingWith } from './generation-settings.js';
 import { checkModelFile } from './gguf-check.js';
 import { forkNodeWorker } from './node-worker.js';
 import type { SpawnWorker, WorkerHandle } from './worker-handle.js';
-import { ConfidenceCheckSchema, parseWorkerMessage, type HostMessage, type WorkerMessage } from './worker-protocol.js';
+import { ConfidenceCheckSchema, GenerationOverridesSchema, parseHostMessage, parseWorkerMessage, type HostMessage, type WorkerMessage } from './worker-protocol.js';
 
 export interface LocalEngineOptions {
   /** How to start the worker process; a Node child process by default. */
@@ -155,6 +155,8 @@ class WorkerEngine implements LocalEngine {
     if (request.confidenceCheck !== undefined && !ConfidenceCheckSchema.safeParse(request.confidenceCheck).success) {
       return Promise.resolve(fail('invalid_request', 'The confidence check needs a threshold from 0 to 1 and a window of at least one whole token.'));
     }
+    const overridesProblem = request.overrides === undefined ? null : problemWith(request.overrides);
+    if (overridesProblem) return Promise.resolve(fail('invalid_request', overridesProblem));
     return new Promise((resolve) => {
       let settled = false;
       const settle = (result: Result<GenerateOutcome>): void => {
@@ -308,7 +310,23 @@ class WorkerEngine implements LocalEngine {
     if (!worker) return settle(fail('engine_crashed', 'The local engine is not running. Load the model again.'));
     const model = status.name ?? path.basename(status.path ?? 'model');
     const settings = this.settingsFor(status.path ?? '');
+    const overrides = request.overrides ?? {};
     const id = this.nextId++;
+    const message: HostMessage = {
+      type: 'generate',
+      id,
+      conversationId: request.conversationId,
+      history: request.history,
+      prompt: request.prompt,
+      // The request's own options first, then the model's settings (GenerationOverrides).
+      maxTokens: overrides.maxTokens ?? request.maxTokens ?? settings.maxTokens,
+      sampling: samplingWith(samplingOf(settings), overrides),
+      systemPrompt: overrides.system ?? settings.systemPrompt,
+      ...(overrides.stop && overrides.stop.length > 0 ? { stop: overrides.stop } : {}),
+      ...(request.confidenceCheck === undefined ? {} : { confidenceCheck: request.confidenceCheck }),
+    };
+    // The worker ignores a message it cannot read, so one would wait for an answer forever.
+    if (!parseHostMessage(message)) return settle(fail('invalid_request', 'The local engine cannot take this request: one of its values is out of range.'));
     const sentAt = performance.now();
     let text = '';
     let chunks = 0;
@@ -376,21 +394,7 @@ class WorkerEngine implements LocalEngine {
         signal.removeEventListener('abort', onAbort);
         finished();
       };
-      void this.request(
-        worker,
-        {
-          type: 'generate',
-          id,
-          conversationId: request.conversationId,
-          history: request.history,
-          prompt: request.prompt,
-          maxTokens: request.maxTokens ?? settings.maxTokens,
-          sampling: samplingOf(settings),
-          systemPrompt: settings.systemPrompt,
-          ...(request.confidenceCheck === undefined ? {} : { confidenceCheck: request.confidenceCheck }),
-        },
-        onReply,
-      );
+      void this.request(worker, message, onReply);
       if (signal.aborted) onAbort();
     });
   }
@@ -615,6 +619,24 @@ function hostStats(model: string, sentAt: number, firstAt: number | null, lastAt
 function unavailable(status: ModelStatus): [DuetError['code'], string] {
   if (status.state === 'error' && status.error) return [status.error.code, status.error.message];
   return ['model_missing', 'No local model is loaded. Choose a GGUF model file (start Duet with --model PATH, or load one), then send again.'];
+}
+
+/** What each override must be, said the way a caller can fix it. */
+const OVERRIDE_RULES: Record<string, string> = {
+  system: 'the system prompt must be text',
+  temperature: 'temperature must be a number from 0 to 2',
+  topP: 'top-p must be a number from 0 to 1',
+  maxTokens: 'the answer length must be a whole number of tokens, at least 1',
+  stop: 'stop must be a list of non-empty texts',
+  seed: 'the seed must be a whole number',
+};
+
+/** Why a request's overrides cannot be used, or null when they can (checked here, like the confidence check). */
+function problemWith(overrides: unknown): string | null {
+  const parsed = GenerationOverridesSchema.safeParse(overrides);
+  if (parsed.success) return null;
+  const field = String(parsed.error.issues[0]?.path[0] ?? '');
+  return `This request's generation options cannot be used: ${OVERRIDE_RULES[field] ?? 'they must be an object'}.`;
 }
 
 function describe(error: unknown): string {

@@ -1,8 +1,8 @@
-import type { ChatTurn, GenerateOutcome, GenerationStats, ModelStatus, Result } from '../contract/index.js';
+import type { ChatTurn, GenerateOutcome, GenerationOverrides, GenerationStats, ModelStatus, Result } from '../contract/index.js';
 
 // ChatTurn, GenerateOutcome and GenerationStats are the contract's (contract/generation.ts): the cloud
 // answers with the same shapes as the local engine. Re-exported for the engine's own files.
-export type { ChatTurn, GenerateOutcome, GenerationStats };
+export type { ChatTurn, GenerateOutcome, GenerationOverrides, GenerationStats };
 
 export interface GenerateRequest {
   conversationId: string;
@@ -16,6 +16,12 @@ export interface GenerateRequest {
    * cascade to the cloud). Absent: the answer is generated as fast as without this feature.
    */
   confidenceCheck?: ConfidenceCheck;
+  /**
+   * This request's own options (an API client's temperature, top-p, length, stop texts, seed and
+   * system prompt); each absent field falls back to the model's settings as without it. With a
+   * confidence check, the measured first tokens are still decoded greedily (see confidence-hook.ts).
+   */
+  overrides?: GenerationOverrides;
 }
 
 /**

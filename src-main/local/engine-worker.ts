@@ -330,7 +330,7 @@ async function generate(request: Extract<HostMessage, { type: 'generate' }>): Pr
     useConversation(current, request.conversationId, request.history, systemPrompt);
     await current.session.prompt(request.prompt, {
       // Capped to the room left, so the window never fills and nothing is shifted out mid-answer.
-      ...(request.sampling ? promptOptions(maxTokens, request.sampling) : promptOptions(maxTokens)),
+      ...(request.sampling ? promptOptions(maxTokens, request.sampling, request.stop) : promptOptions(maxTokens, undefined, request.stop)),
       signal: controller.signal,
       onTextChunk: (chunk) => {
         if (chunk.length === 0) return;

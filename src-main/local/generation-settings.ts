@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import os from 'node:os';
 import type { Llama, LlamaChatSessionOptions, LlamaContextOptions, LlamaModelOptions, LlamaOptions, LLamaChatPromptOptions } from 'node-llama-cpp';
-import { DEFAULT_MODEL_SETTINGS, DEFAULT_SYSTEM_PROMPT, type ModelSettings } from '../contract/index.js';
+import { DEFAULT_MODEL_SETTINGS, DEFAULT_SYSTEM_PROMPT, type GenerationOverrides, type ModelSettings } from '../contract/index.js';
 
 // Every setting the engine worker passes to node-llama-cpp, in one place, so that a benchmark of
 // bare node-llama-cpp can run with exactly the same ones. The values come from the model's
@@ -23,6 +23,25 @@ export type SamplingSettings = Pick<ModelSettings, 'temperature' | 'topP' | 'top
 export function samplingOf(settings: ModelSettings): SamplingSettings {
   const { temperature, topP, topK, minP, repeatPenalty, repeatLastTokens, seed } = settings;
   return { temperature, topP, topK, minP, repeatPenalty, repeatLastTokens, seed };
+}
+
+/** The model's sampling with a request's own temperature, top-p and seed put over it. */
+export function samplingWith(sampling: SamplingSettings, overrides: GenerationOverrides = {}): SamplingSettings {
+  return {
+    ...sampling,
+    ...(overrides.temperature === undefined ? {} : { temperature: overrides.temperature }),
+    ...(overrides.topP === undefined ? {} : { topP: overrides.topP }),
+    ...(overrides.seed === undefined ? {} : { seed: llamaSeed(overrides.seed) }),
+  };
+}
+
+/**
+ * A client's seed (any integer, as OpenAI takes it) as llama.cpp's unsigned 32-bit one, modulo
+ * 2^32 - 1: llama.cpp reads 0xFFFFFFFF as "draw a random seed", which would make a fixed seed random.
+ */
+export function llamaSeed(seed: number): number {
+  const range = 2 ** 32 - 1;
+  return ((seed % range) + range) % range;
 }
 
 /**
@@ -64,12 +83,24 @@ export function sessionOptions(systemPrompt: string = SYSTEM_PROMPT): Omit<Llama
   return { systemPrompt };
 }
 
-type PromptSampling = Pick<LLamaChatPromptOptions, 'maxTokens' | 'temperature' | 'topP' | 'topK' | 'minP' | 'seed' | 'repeatPenalty' | 'stopOnAbortSignal'>;
+type PromptSampling = Pick<
+  LLamaChatPromptOptions,
+  'maxTokens' | 'temperature' | 'topP' | 'topK' | 'minP' | 'seed' | 'repeatPenalty' | 'stopOnAbortSignal' | 'customStopTriggers'
+>;
 
-/** Sampling options for `session.prompt`, from the model's settings. */
-export function promptOptions(maxTokens: number = DEFAULT_MAX_ANSWER_TOKENS, sampling: SamplingSettings = samplingOf(DEFAULT_MODEL_SETTINGS)): PromptSampling {
+/**
+ * Sampling options for `session.prompt`, from the model's settings. `stop` texts end the answer
+ * where they appear; node-llama-cpp holds back text that may be the start of one, and leaves the
+ * stop text itself out of the answer.
+ */
+export function promptOptions(
+  maxTokens: number = DEFAULT_MAX_ANSWER_TOKENS,
+  sampling: SamplingSettings = samplingOf(DEFAULT_MODEL_SETTINGS),
+  stop: readonly string[] = [],
+): PromptSampling {
   const penaltyOff = sampling.repeatPenalty <= 1 || sampling.repeatLastTokens === 0;
   return {
+    ...(stop.length > 0 ? { customStopTriggers: [...stop] } : {}),
     maxTokens,
     temperature: sampling.temperature,
     topP: sampling.topP,

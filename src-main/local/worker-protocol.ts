@@ -13,8 +13,36 @@ export const ConfidenceCheckSchema = z.object({
   windowTokens: z.number().int().positive(),
 });
 
-/** How an answer samples (generation-settings.ts `SamplingSettings`). */
-export const SamplingSchema = ModelSettings.pick({ temperature: true, topP: true, topK: true, minP: true, repeatPenalty: true, repeatLastTokens: true, seed: true });
+/**
+ * A request's own options (contract `GenerationOverrides`), in the ranges OpenAI allows; the host
+ * checks them before sending and folds them into the `generate` message's fields.
+ */
+export const GenerationOverridesSchema = z
+  .object({
+    system: z.string(),
+    temperature: z.number().min(0).max(2),
+    topP: z.number().min(0).max(1),
+    maxTokens: z.number().int().positive(),
+    stop: z.array(z.string().min(1)),
+    seed: z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER),
+  })
+  .partial();
+
+/** Texts that end an answer where they appear (not part of it). */
+const StopTexts = z.array(z.string().min(1));
+
+/** How an answer samples (generation-settings.ts `SamplingSettings`); a request may set top-p 0 (only the likeliest token), as OpenAI allows. */
+export const SamplingSchema = ModelSettings.pick({
+  temperature: true,
+  topP: true,
+  topK: true,
+  minP: true,
+  repeatPenalty: true,
+  repeatLastTokens: true,
+  seed: true,
+}).extend({
+  topP: z.number().min(0).max(1),
+});
 
 /** Host → worker. */
 export const HostMessage = z.discriminatedUnion('type', [
@@ -43,6 +71,8 @@ export const HostMessage = z.discriminatedUnion('type', [
     sampling: SamplingSchema.optional(),
     /** The conversation's system prompt; the default when absent. */
     systemPrompt: z.string().optional(),
+    /** The request's stop texts; none when absent. */
+    stop: StopTexts.optional(),
   }),
   /** Stop generation `id`; the worker answers its `done` with `stopped: true`. */
   z.object({ type: z.literal('stop'), id: Id }),

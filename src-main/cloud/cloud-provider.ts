@@ -3,9 +3,9 @@
 // limits and retries are Duet's own, so that each behaves as a user expects and can be tested.
 import { performance } from 'node:perf_hooks';
 import OpenAI, { AzureOpenAI } from 'openai';
-import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import type { ChatCompletionCreateParamsStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { fail, ok, type Result } from '../contract/index.js';
-import type { ChatTurn, GenerateOutcome } from '../contract/generation.js';
+import type { ChatTurn, GenerateOutcome, GenerationOverrides } from '../contract/generation.js';
 import { classifyCloudError, type CloudFailure } from './cloud-errors.js';
 import { placeholdersIn } from './presets.js';
 import { DEFAULT_PRICES, estimateCost, type PriceTable, type TokenUsage } from './prices.js';
@@ -41,13 +41,31 @@ export interface CloudProviderConfig {
   streamUsage?: boolean;
   /** The fetch the SDK uses; the global one by default (tests, proxies). */
   fetch?: typeof globalThis.fetch;
+  /**
+   * The body field that carries a request's longest answer. OpenAI itself deprecated `max_tokens`
+   * and its reasoning models refuse it, so api.openai.com gets `max_completion_tokens`; everything
+   * else gets `max_tokens` by default, the field every OpenAI-compatible server knows (Mistral,
+   * for one, refuses `max_completion_tokens`, and servers that ignore unknown fields would drop the
+   * limit without a word). Azure keeps `max_tokens`: the api-version Duet sends (2024-10-21) is
+   * one that predates the reasoning models.
+   */
+  maxTokensField?: MaxTokensField;
 }
+
+/** The two names OpenAI-compatible servers use for the answer's length limit. */
+export type MaxTokensField = 'max_tokens' | 'max_completion_tokens';
 
 export interface CloudRequest {
   /** Completed earlier turns, oldest first, not including `prompt`. */
   history: ChatTurn[];
   prompt: string;
   systemPrompt?: string;
+  /**
+   * The request's own options, passed on as OpenAI's `temperature`, `top_p`, `max_tokens` (see
+   * `maxTokensField`), `stop` and `seed`; `system` replaces `systemPrompt` ('' sends none). Absent
+   * fields are not sent, so the server's defaults apply.
+   */
+  overrides?: GenerationOverrides;
 }
 
 /** A cloud answer: the local engine's outcome, plus what the cloud says it used and what that probably cost. */
@@ -131,17 +149,17 @@ class CloudAnswer {
       const onAbort = (): void => settle(ok(this.outcome(true, null)));
       if (this.signal.aborted) return onAbort();
       this.signal.addEventListener('abort', onAbort, { once: true });
-      this.tries(messagesFor(request)).then(settle, (error: unknown) =>
+      this.tries(messagesFor(request), optionsFor(request.overrides ?? {}, maxTokensFieldOf(this.config))).then(settle, (error: unknown) =>
         settle(fail('internal', `Duet failed while talking to the cloud: ${redact(describe(error), this.config.apiKey)}. Send the question again.`)),
       );
     });
   }
 
-  private async tries(messages: ChatCompletionMessageParam[]): Promise<Result<CloudOutcome>> {
+  private async tries(messages: ChatCompletionMessageParam[], options: RequestOptions): Promise<Result<CloudOutcome>> {
     const maxRetries = Math.max(0, this.config.maxRetries ?? DEFAULT_MAX_RETRIES);
     const backoff = { ...DEFAULT_BACKOFF, ...this.config.backoff };
     for (let attempt = 0; ; attempt++) {
-      const result = await this.attempt(messages);
+      const result = await this.attempt(messages, options);
       if (result.kind === 'stopped' || this.signal.aborted) return ok(this.outcome(true, null));
       if (result.kind === 'done') return ok(this.outcome(false, result.usage));
       const { failure } = result;
@@ -157,7 +175,7 @@ class CloudAnswer {
   }
 
   /** One request and its stream. The timer covers the wait for the first byte and every gap after it. */
-  private async attempt(messages: ChatCompletionMessageParam[]): Promise<Attempt> {
+  private async attempt(messages: ChatCompletionMessageParam[], options: RequestOptions): Promise<Attempt> {
     const controller = new AbortController();
     const forward = (): void => controller.abort();
     this.signal.addEventListener('abort', forward, { once: true });
@@ -181,6 +199,7 @@ class CloudAnswer {
         {
           model: this.config.model,
           messages,
+          ...options,
           stream: true,
           ...(this.config.streamUsage === false ? {} : { stream_options: { include_usage: true } }),
         },
@@ -274,13 +293,39 @@ class CloudAnswer {
   }
 }
 
-/** The conversation in OpenAI's form: the system prompt, the earlier turns, the new question. */
+/** The conversation in OpenAI's form: the system prompt (the request's own first), the earlier turns, the new question. */
 function messagesFor(request: CloudRequest): ChatCompletionMessageParam[] {
   const messages: ChatCompletionMessageParam[] = [];
-  if (request.systemPrompt) messages.push({ role: 'system', content: request.systemPrompt });
+  const system = request.overrides?.system ?? request.systemPrompt;
+  if (system) messages.push({ role: 'system', content: system });
   for (const turn of request.history) messages.push({ role: turn.role, content: turn.content });
   messages.push({ role: 'user', content: request.prompt });
   return messages;
+}
+
+/** The sampling and length fields of a request body. */
+type RequestOptions = Pick<ChatCompletionCreateParamsStreaming, 'temperature' | 'top_p' | 'max_tokens' | 'max_completion_tokens' | 'stop' | 'seed'>;
+
+/** A request's own options as OpenAI body fields; only those it set, so the server's defaults apply to the rest. */
+export function optionsFor(overrides: GenerationOverrides, maxTokensField: MaxTokensField): RequestOptions {
+  return {
+    ...(overrides.temperature === undefined ? {} : { temperature: overrides.temperature }),
+    ...(overrides.topP === undefined ? {} : { top_p: overrides.topP }),
+    ...(overrides.maxTokens === undefined ? {} : { [maxTokensField]: overrides.maxTokens }),
+    ...(overrides.stop === undefined || overrides.stop.length === 0 ? {} : { stop: overrides.stop }),
+    ...(overrides.seed === undefined ? {} : { seed: overrides.seed }),
+  };
+}
+
+/** Which length field this cloud gets (see `CloudProviderConfig.maxTokensField`). */
+export function maxTokensFieldOf(config: Pick<CloudProviderConfig, 'baseUrl' | 'maxTokensField' | 'azure'>): MaxTokensField {
+  if (config.maxTokensField) return config.maxTokensField;
+  if (config.azure) return 'max_tokens';
+  try {
+    return new URL(config.baseUrl).hostname === 'api.openai.com' ? 'max_completion_tokens' : 'max_tokens';
+  } catch {
+    return 'max_tokens';
+  }
 }
 
 /** Why the configuration cannot work, or null. */

@@ -3,6 +3,7 @@
 // switch on to play a cloud that refuses, rate-limits, fails, hangs, drops or crawls.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import { ok, type Result } from '../../src-main/contract/index.js';
 import { createLocalEngine } from '../../src-main/local/engine-host.js';
 import type { GenerateOutcome, LocalEngine } from '../../src-main/local/engine-types.js';
@@ -37,6 +38,8 @@ export interface LoopbackCloud {
   setFault(fault: CloudFault): void;
   /** How many chat-completion requests arrived so far (retries included). */
   chatRequests(): number;
+  /** The parsed JSON bodies of those requests, oldest first (a body that is not JSON: its text). */
+  chatBodies(): unknown[];
   /** Stops the server (later connections are refused) and the engine. */
   stop(): Promise<void>;
 }
@@ -71,12 +74,14 @@ export async function startLoopbackCloud(options: LoopbackCloudOptions = {}): Pr
   let fault: CloudFault = { kind: 'none' };
   let statusesLeft = Infinity;
   let chatRequests = 0;
+  const chatBodies: unknown[] = [];
   const handlerFor = (answering: LocalEngine): ReturnType<typeof createOpenAICompatHandler> =>
     createOpenAICompatHandler({ engine: answering, apiKey: options.apiKey ?? null, modelId: model, strictModel: true });
   const plain = handlerFor(engine);
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const isChat = req.method === 'POST' && (req.url ?? '').startsWith('/v1/chat/completions');
+  const handle = async (received: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const isChat = received.method === 'POST' && (received.url ?? '').startsWith('/v1/chat/completions');
+    const req = isChat ? await recorded(received, chatBodies) : received;
     if (isChat) chatRequests++;
     if (isChat && fault.kind === 'status' && statusesLeft > 0) {
       statusesLeft--;
@@ -126,6 +131,7 @@ export async function startLoopbackCloud(options: LoopbackCloudOptions = {}): Pr
       statusesLeft = next.kind === 'status' ? (next.times ?? Infinity) : Infinity;
     },
     chatRequests: () => chatRequests,
+    chatBodies: () => [...chatBodies],
     stop() {
       stopped ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -146,6 +152,20 @@ function sendError(res: ServerResponse, fault: Extract<CloudFault, { kind: 'stat
     if (fault.retryAfterMs !== undefined) headers['retry-after-ms'] = String(fault.retryAfterMs);
   }
   res.writeHead(fault.status, headers).end(JSON.stringify({ error: { ...text, param: null } }));
+}
+
+/** Reads a request's whole body into `bodies`, and gives the handler the same request to read again. */
+async function recorded(req: IncomingMessage, bodies: unknown[]): Promise<IncomingMessage> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks);
+  try {
+    bodies.push(JSON.parse(body.toString('utf8')));
+  } catch {
+    bodies.push(body.toString('utf8'));
+  }
+  const replay = Readable.from([body]);
+  return Object.assign(replay, { method: req.method, url: req.url, headers: req.headers, socket: req.socket }) as unknown as IncomingMessage;
 }
 
 async function drain(req: IncomingMessage): Promise<void> {

@@ -11,7 +11,8 @@ import svelteConfig from './svelte.config.js';
  * The layer map of src-main: each layer and the layers its files may import (besides its own files).
  * contract is the API between UI and core and imports nothing of ours; router decides from the
  * contract alone; the services (local, cloud, history, models, settings) know only the contract;
- * core composes them; the shells (server, electron) see only core and the contract.
+ * openai is the OpenAI wire format (requests, answers, errors, the /v1 handler) over a port the core
+ * implements; core composes them; the shells (server, electron) see only core and the contract.
  */
 const LAYERS = {
   contract: [],
@@ -21,7 +22,8 @@ const LAYERS = {
   history: ['contract'],
   models: ['contract'],
   settings: ['contract'],
-  core: ['contract', 'router', 'local', 'cloud', 'history', 'models', 'settings'],
+  openai: ['contract'],
+  core: ['contract', 'router', 'local', 'cloud', 'history', 'models', 'settings', 'openai'],
   server: ['contract', 'core'],
   electron: ['contract', 'core'],
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApiServerInfo } from './endpoint.js';
 import { AppInfo, CloudInfo, RouteMode, ConversationDetail, ConversationSummary, Message, ModelStatus, Settings } from './entities.js';
 import { hasNoKeyInUrl, URL_KEY_REFUSED } from './cloud-url.js';
 import { ModelSettings, ModelSettingsInfo } from './model-settings.js';
@@ -31,6 +32,8 @@ export const channels = {
   },
   'chat.stop': { request: z.object({ conversationId: Id }).strict(), response: z.object({ stopped: z.boolean() }) },
   'settings.update': { request: Settings.partial().strict(), response: Settings },
+  /** Makes a new key for the OpenAI-compatible endpoint; apps with the old one are refused from then on. */
+  'api.renewKey': { request: z.object({}).strict(), response: ApiServerInfo },
   /** Forgets what the user's overrides taught the router. */
   'settings.resetLearning': { request: z.object({}).strict(), response: z.object({ learnedNudge: z.number() }) },
   'conversations.setMode': {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { hasNoKeyInUrl, URL_KEY_REFUSED } from './cloud-url.js';
 import { DuetError } from './envelope.js';
+import { ApiServerInfo, ApiSettings } from './endpoint.js';
 import { VramState } from './model-settings.js';
 
 export const Target = z.enum(['local', 'cloud']);
@@ -101,6 +102,8 @@ export const ConversationSummary = z.object({
   localShare: z.number().nullable(),
   /** Pinned conversations head the list. */
   pinned: z.boolean(),
+  /** The app that asked through the OpenAI-compatible endpoint; null for Duet's own window (and older exports). */
+  client: z.string().max(200).nullable().default(null),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummary>;
 
@@ -170,6 +173,8 @@ export const Settings = z.object({
    * (it loads again with the next question); null keeps it loaded. LM Studio's default is 60.
    */
   unloadIdleMinutes: z.number().int().min(1, 'Unload after at least one minute.').max(10_080, 'A week (10,080 minutes) at most.').nullable(),
+  /** The OpenAI-compatible endpoint for other apps: off until the user turns it on. */
+  api: ApiSettings,
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -177,6 +182,8 @@ export type Settings = z.infer<typeof Settings>;
 export const PolicyInfo = z.object({
   allowCloud: z.boolean(),
   forceMode: RouteMode.nullable(),
+  /** False: the administrator turned off the OpenAI-compatible endpoint for other apps. */
+  allowApi: z.boolean().default(true),
   source: z.string().nullable(),
 });
 export type PolicyInfo = z.infer<typeof PolicyInfo>;
@@ -221,5 +228,6 @@ export const AppInfo = z.object({
   policy: PolicyInfo,
   cloud: CloudInfo,
   routing: RoutingInfo,
+  api: ApiServerInfo,
 });
 export type AppInfo = z.infer<typeof AppInfo>;

@@ -27,6 +27,10 @@ export const ErrorCode = z.enum([
   'download_failed',
   /** A model file Duet only points to (or anything outside its models folder): it is never deleted. */
   'model_not_removable',
+  /** The cloud was asked for, but the question (or something sent with it) holds personal data: nothing was sent. */
+  'kept_private',
+  /** The administrator's policy forbids what was asked (the cloud, or the API endpoint). */
+  'forbidden_by_policy',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -1,4 +1,5 @@
 import type { DuetError } from './envelope.js';
+import type { ApiServerInfo } from './endpoint.js';
 import type { ConversationSummary, Message, ModelStatus, RoutingInfo, Settings } from './entities.js';
 import type { DownloadState } from './models.js';
 
@@ -11,6 +12,8 @@ export type DuetEvent =
   | { type: 'conversations.changed'; change: ConversationsChange }
   /** Settings were saved, or what the router learned moved the threshold in force. */
   | { type: 'settings.changed'; settings: Settings; routing: RoutingInfo }
+  /** The OpenAI-compatible endpoint started, stopped, failed to start, or got a new key. */
+  | { type: 'api.status'; api: ApiServerInfo }
   | { type: 'engine.crashed'; error: DuetError }
   /** A model download moved on (about every half second while it runs) or ended. */
   | { type: 'model.download'; download: DownloadState };

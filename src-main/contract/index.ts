@@ -13,3 +13,4 @@ export * from './cloud-url.js';
 export * from './models.js';
 export * from './models-found.js';
 export * from './generation.js';
+export * from './endpoint.js';

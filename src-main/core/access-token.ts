@@ -23,14 +23,28 @@ export interface AccessToken {
  * new one, which locks out every tab that had the old one.
  */
 export function loadAccessToken(dataDir: string, options: { renew?: boolean; env?: NodeJS.ProcessEnv } = {}): AccessToken {
-  const fromEnv = (options.env ?? process.env).DUET_TOKEN;
+  return loadKeptSecret(path.join(dataDir, ACCESS_TOKEN_FILE), (options.env ?? process.env).DUET_TOKEN, options.renew ?? false, '');
+}
+
+/** The file in the data folder that keeps the OpenAI-compatible endpoint's key. */
+export const API_KEY_FILE = 'api-key';
+
+/**
+ * The key apps send to Duet's OpenAI-compatible endpoint, kept like the access token (0600, in the
+ * data folder). DUET_API_KEY wins; `renew` makes a new one, which every app must then be given.
+ */
+export function loadApiKey(dataDir: string, options: { renew?: boolean; env?: NodeJS.ProcessEnv } = {}): AccessToken {
+  return loadKeptSecret(path.join(dataDir, API_KEY_FILE), (options.env ?? process.env).DUET_API_KEY, options.renew ?? false, 'sk-duet-');
+}
+
+/** A secret from the environment, else kept in `file`, else made (random, after `prefix`) and kept. */
+function loadKeptSecret(file: string, fromEnv: string | undefined, renew: boolean, prefix: string): AccessToken {
   if (fromEnv) return { token: fromEnv, source: 'environment', note: null };
-  const file = path.join(dataDir, ACCESS_TOKEN_FILE);
-  if (!options.renew) {
+  if (!renew) {
     const kept = readKeptToken(file);
     if (kept) return { token: kept.token, source: 'file', note: kept.note };
   }
-  const token = randomBytes(24).toString('base64url');
+  const token = prefix + randomBytes(24).toString('base64url');
   writeTokenFile(file, token);
   return { token, source: 'new', note: null };
 }
@@ -41,7 +55,7 @@ function readKeptToken(file: string): { token: string; note: string | null } | n
     text = fs.readFileSync(file, 'utf8').trim();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new Error(`Duet could not read its access token ${file} (${(error as Error).message}). Delete that file to make a new one.`);
+    throw new Error(`Duet could not read ${file} (${(error as Error).message}). Delete that file to make a new one.`);
   }
   if (!TOKEN_SHAPE.test(text)) return null;
   return { token: text, note: tightenMode(file) };
@@ -72,6 +86,6 @@ function writeTokenFile(file: string, token: string): void {
     fs.renameSync(partial, file);
   } catch (error) {
     fs.rmSync(partial, { force: true });
-    throw new Error(`Duet could not save its access token in ${path.dirname(file)} (${(error as Error).message}). Check that the data folder can be written to.`);
+    throw new Error(`Duet could not save ${path.basename(file)} in ${path.dirname(file)} (${(error as Error).message}). Check that the data folder can be written to.`);
   }
 }

@@ -1,4 +1,15 @@
-import type { ConversationDetail, DuetError, Message, PolicyInfo, Provenance, Result, RouteKind, RouteMode, RouteReason } from '../contract/index.js';
+import type {
+  ConversationDetail,
+  DuetError,
+  GenerationOverrides,
+  Message,
+  PolicyInfo,
+  Provenance,
+  Result,
+  RouteKind,
+  RouteMode,
+  RouteReason,
+} from '../contract/index.js';
 import type { History, MessagePatch } from '../history/history-types.js';
 import type { ChatTurn, GenerateRequest } from '../local/engine-types.js';
 import { estimateTokens } from '../router/context-fit.js';
@@ -27,6 +38,30 @@ export interface SendResult {
   conversationId: string;
   userMessage: Message;
   assistantMessage: Message;
+}
+
+/** Told about an answer as it is produced, by a caller that waits for it (the OpenAI endpoint). */
+export interface AnswerObserver {
+  /**
+   * An attempt begins: the first, or another side after an escalation or a fallback (what the earlier
+   * attempt said is void). `judged`: the local model's confidence in its first tokens may still hand
+   * the answer to the cloud.
+   */
+  attempt(info: { route: RouteKind; reasons: RouteReason[]; model: string; judged: boolean }): void;
+  token(text: string): void;
+}
+
+/** How a question from elsewhere than the chat window is to be answered. */
+export interface AskOptions {
+  /** Routes with this mode instead of the conversation's or the global one. */
+  mode?: RouteMode;
+  /** Only the cloud may answer: refused (nothing saved) when the policy or personal data forbid it. */
+  cloudOnly?: boolean;
+  /** The asker's own system prompt, sampling, length, stop texts and seed. */
+  overrides?: GenerationOverrides;
+  observer?: AnswerObserver;
+  /** Start a new conversation for an app that asked through the endpoint, holding the turns it sent first. */
+  newConversation?: { client: string; earlier: ChatTurn[] };
 }
 
 export interface ChatDependencies {
@@ -84,18 +119,33 @@ export class ChatService {
 
   /** Saves the question, routes it, starts the answer in the background and returns both messages at once. */
   send(conversationId: string | null, text: string): SendResult {
+    const { conversationId: id, userMessage, assistantMessage } = this.ask(conversationId, text);
+    return { conversationId: id, userMessage, assistantMessage };
+  }
+
+  /**
+   * `send` for every asker: the chat window, and apps through the endpoint (with their own mode,
+   * options and an observer). `done` resolves with the answer as saved, however it ended.
+   */
+  ask(conversationId: string | null, text: string, options: AskOptions = {}): SendResult & { done: Promise<Message> } {
     const { history, events } = this.deps;
     const conversation = conversationId ? this.requireConversation(conversationId) : null;
-    const id = conversation?.conversation.id ?? history.createConversation(titleFrom(text)).id;
-    this.requireIdle(id);
-    const earlier = conversation ? turnsOf(conversation.messages) : [];
+    if (conversation) this.requireIdle(conversation.conversation.id);
+    const earlier = conversation ? turnsOf(conversation.messages) : (options.newConversation?.earlier ?? []);
+    const system = options.overrides?.system;
+    // Checked before anything is saved: a refused question leaves no trace.
+    const plan = options.cloudOnly
+      ? this.cloudOnlyPlan([text, ...earlier.map((turn) => turn.content), ...(system ? [system] : [])])
+      : this.plan(text, earlier, options.mode ?? conversation?.conversation.mode ?? null, system);
+    const id = conversation?.conversation.id ?? this.newConversation(text, options.newConversation ?? null);
     const userMessage = history.addMessage({ conversationId: id, role: 'user', content: text, status: 'complete' });
     events.emit({ type: 'message.updated', message: userMessage });
-    const plan = this.plan(text, earlier, conversation?.conversation.mode ?? null);
     // A new conversation shows in the list at once; an existing one is updated when the answer ends.
     if (!conversation) this.announce('created', id);
-    const assistantMessage = this.startAnswer(id, plan, earlier, text, null);
-    return { conversationId: id, userMessage, assistantMessage };
+    const assistantMessage = this.startAnswer(id, plan, earlier, text, null, options);
+    const run = this.running.get(id);
+    const done = run ? run.done.then(() => this.journal.current(assistantMessage)) : Promise.resolve(assistantMessage);
+    return { conversationId: id, userMessage, assistantMessage, done };
   }
 
   /** Re-runs an answer on the other side; records the choice and lets it nudge the threshold. */
@@ -163,15 +213,37 @@ export class ChatService {
 
   /** The cloud, when the user asks for it explicitly: still never for personal data (in anything it would be sent) or against policy. */
   private requireCloudFor(texts: string[]): AnswerSource {
-    if (!this.deps.policy.allowCloud) throw new CoreError('cloud_not_configured', 'Your administrator does not allow cloud answers on this computer.');
+    if (!this.deps.policy.allowCloud) throw new CoreError('forbidden_by_policy', 'Your administrator does not allow cloud answers on this computer.');
     const cloud = this.deps.cloud();
     if (!cloud) throw new CoreError('cloud_not_configured', 'No cloud model is set up. Add one in Settings first.');
     const finding = texts.map((text) => detectPrivateData(text)[0]).find((found) => found !== undefined);
-    if (finding) throw new CoreError('invalid_request', `This conversation contains ${finding.label}, so Duet keeps it on this machine.`);
+    if (finding) throw new CoreError('kept_private', `This conversation contains ${finding.label}, so Duet keeps it on this machine.`);
     return cloud;
   }
 
-  private plan(prompt: string, earlier: ChatTurn[], conversationMode: RouteMode | null): AnswerPlan {
+  /** A conversation for a question; for an app, filed under its name and holding the turns it sent first. */
+  private newConversation(text: string, client: { client: string; earlier: ChatTurn[] } | null): string {
+    const { history } = this.deps;
+    if (!client) return history.createConversation(titleFrom(text)).id;
+    const first = client.earlier.find((turn) => turn.role === 'user')?.content ?? text;
+    const id = history.createConversation(titleFrom(first), client.client).id;
+    for (const turn of client.earlier) history.addMessage({ conversationId: id, role: turn.role, content: turn.content, status: 'complete' });
+    return id;
+  }
+
+  /** The plan for a question only the cloud may answer; throws when the policy or personal data forbid it. */
+  private cloudOnlyPlan(texts: string[]): AnswerPlan {
+    return {
+      route: 'cloud',
+      reasons: [{ code: 'mode-cloud', message: 'mode: the cloud model was asked for (duet-cloud), so it goes to the cloud' }],
+      score: null,
+      source: this.requireCloudFor(texts),
+      escalation: null,
+      fallback: null,
+    };
+  }
+
+  private plan(prompt: string, earlier: ChatTurn[], conversationMode: RouteMode | null, system?: string): AnswerPlan {
     const settings = this.deps.settings.read();
     const cloud = this.deps.cloud();
     // Loaded, loading or asleep: the engine answers (loading it first where needed).
@@ -180,7 +252,8 @@ export class ChatService {
       prompt,
       historyTokens: earlier.reduce((sum, turn) => sum + estimateTokens(turn.content), 0),
       // Personal data said earlier in the conversation would travel with the question, so it counts too.
-      history: earlier.filter((turn) => turn.role === 'user').map((turn) => turn.content),
+      // So would an app's own system prompt.
+      history: [...earlier.filter((turn) => turn.role === 'user').map((turn) => turn.content), ...(system ? [system] : [])],
       mode: conversationMode ?? settings.mode,
       policy: { allowCloud: this.deps.policy.allowCloud, forceMode: this.deps.policy.forceMode },
       cloudConfigured: cloud !== null,
@@ -202,7 +275,7 @@ export class ChatService {
     };
   }
 
-  private startAnswer(conversationId: string, plan: AnswerPlan, earlier: ChatTurn[], prompt: string, rerunOf: string | null): Message {
+  private startAnswer(conversationId: string, plan: AnswerPlan, earlier: ChatTurn[], prompt: string, rerunOf: string | null, options: AskOptions = {}): Message {
     const { history, events } = this.deps;
     const unavailable = plan.source === this.deps.local ? refusalFor(plan, this.deps.local.unavailable()) : null;
     const created = history.addMessage({
@@ -221,24 +294,35 @@ export class ChatService {
     }
 
     const controller = new AbortController();
-    const done = this.answer(conversationId, message, plan, earlier, prompt, controller.signal).catch((error: unknown) =>
+    const done = this.answer(conversationId, message, plan, earlier, prompt, controller.signal, options).catch((error: unknown) =>
       this.finish(conversationId, message, { status: 'error', error: toEnvelopeError(error) }),
     );
     this.running.set(conversationId, { controller, done, messageId: message.id });
     return message;
   }
 
-  private async answer(conversationId: string, message: Message, first: AnswerPlan, earlier: ChatTurn[], prompt: string, signal: AbortSignal): Promise<void> {
-    const request: GenerateRequest = { conversationId, history: earlier, prompt };
+  private async answer(
+    conversationId: string,
+    message: Message,
+    first: AnswerPlan,
+    earlier: ChatTurn[],
+    prompt: string,
+    signal: AbortSignal,
+    { overrides, observer }: AskOptions,
+  ): Promise<void> {
+    const request: GenerateRequest = { conversationId, history: earlier, prompt, ...(overrides ? { overrides } : {}) };
     const started = performance.now();
     let plan = first;
-    let outcome = await this.stream(message, plan.source, withCheck(request, plan), signal);
+    const attempt = (): void => observer?.attempt({ route: plan.route, reasons: plan.reasons, model: plan.source.model, judged: plan.escalation !== null });
+    attempt();
+    let outcome = await this.stream(message, plan.source, withCheck(request, plan), signal, observer);
     for (let next = this.nextPlan(plan, outcome.result, signal); next; next = this.nextPlan(plan, outcome.result, signal)) {
       plan = next;
       // What the first side said is replaced by the second side's answer.
       const restarted = this.save(message, { content: '', provenance: provenanceOf(plan, plan.source.model) }, { live: true });
       this.deps.events.emit({ type: 'message.updated', message: restarted });
-      outcome = await this.stream(message, plan.source, withCheck(request, plan), signal);
+      attempt();
+      outcome = await this.stream(message, plan.source, withCheck(request, plan), signal, observer);
     }
 
     const provenance = provenanceOf(plan, plan.source.model);
@@ -317,7 +401,13 @@ export class ChatService {
    * stops there: text the disk cannot keep would be lost by a crash, and a full disk only fills up more.
    * A shorter lock does not stop it: the text is kept in memory and saved once the lock is gone.
    */
-  private async stream(message: Message, source: AnswerSource, request: GenerateRequest, signal: AbortSignal): Promise<{ result: Result<SourceOutcome>; text: string }> {
+  private async stream(
+    message: Message,
+    source: AnswerSource,
+    request: GenerateRequest,
+    signal: AbortSignal,
+    observer?: AnswerObserver,
+  ): Promise<{ result: Result<SourceOutcome>; text: string }> {
     let text = '';
     let saved = '';
     let saveFailure: DuetError | null = null;
@@ -343,6 +433,7 @@ export class ChatService {
         (chunk) => {
           text += chunk;
           this.deps.events.emit({ type: 'message.delta', conversationId: message.conversationId, messageId: message.id, text: chunk });
+          observer?.token(chunk);
         },
         AbortSignal.any([signal, stopForSave.signal]),
       );

@@ -106,7 +106,12 @@ export class CloudLink {
     this.source = {
       target: 'cloud',
       model: cloud.model,
-      generate: (request, onToken, signal) => provider.generate({ history: request.history, prompt: request.prompt, systemPrompt: SYSTEM_PROMPT }, onToken, signal),
+      generate: (request, onToken, signal) =>
+        provider.generate(
+          { history: request.history, prompt: request.prompt, systemPrompt: SYSTEM_PROMPT, ...(request.overrides ? { overrides: request.overrides } : {}) },
+          onToken,
+          signal,
+        ),
     };
   }
 }

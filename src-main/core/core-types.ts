@@ -36,6 +36,8 @@ export interface CoreOptions {
   restoreBackup?: boolean;
   /** How long one minute of `unloadIdleMinutes` lasts, in ms (60,000); tests make it shorter. */
   idleMinuteMs?: number;
+  /** Serve the OpenAI-compatible endpoint on this port for this run (`serve --api-port`), whatever the settings say; 0 picks a free port. */
+  apiPort?: number | null;
 }
 
 /**

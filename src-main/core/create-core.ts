@@ -26,6 +26,9 @@ import { CoreError, toEnvelopeError } from './core-error.js';
 import type { CoreOptions, DuetCore } from './core-types.js';
 import { EventHub } from './event-hub.js';
 import { HistoryService } from './history-service.js';
+import { createApiHandler } from '../openai/api-handler.js';
+import { ApiServer } from './api-server.js';
+import { createClientChat } from './client-chat.js';
 import { IdleUnload } from './idle-unload.js';
 import { createModelDownloads } from './model-downloads.js';
 import { createModelLibrary } from './model-library.js';
@@ -45,9 +48,12 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
 
   const events = new EventHub();
   // Read once: the curve comes with the weights, which do not change while the app runs.
-  const settings = new SettingsService(history, DEFAULT_DIFFICULTY_THRESHOLD, localShareCurve(), (saved, routing) =>
-    events.emit({ type: 'settings.changed', settings: saved, routing }),
-  );
+  // Set once the endpoint exists (below): a settings change may start, move or stop it.
+  let apiServer: ApiServer | null = null;
+  const settings = new SettingsService(history, DEFAULT_DIFFICULTY_THRESHOLD, localShareCurve(), (saved, routing) => {
+    events.emit({ type: 'settings.changed', settings: saved, routing });
+    void apiServer?.apply();
+  });
   const policy = options.policy ?? loadAdminPolicy();
   if (options.cloud) settings.update({ cloud: options.cloud });
   if (options.modelHub) settings.update({ modelMirror: options.modelHub });
@@ -82,6 +88,24 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
     route,
   });
 
+  // The OpenAI-compatible endpoint: other apps' questions take the chat window's path (ChatService).
+  const clientChat = createClientChat({
+    chat,
+    history,
+    localStatus: () => engine.status(),
+    cloudModel: () => (cloud.current() ? (settings.read().cloud?.model ?? null) : null),
+    maxTokensOf: (modelPath) => settings.modelSettings(modelPath).maxTokens,
+  });
+  const api = new ApiServer({
+    dataDir: options.dataDir,
+    policy,
+    settings: () => settings.read().api,
+    handler: (access) => createApiHandler({ chat: clientChat, ...access }),
+    onChange: (info) => events.emit({ type: 'api.status', api: info }),
+    portOverride: options.apiPort ?? null,
+  });
+  apiServer = api;
+
   const historyService = new HistoryService({
     history,
     events,
@@ -114,7 +138,9 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
       policy,
       cloud: cloud.info(),
       routing: settings.routing(),
+      api: api.info(),
     }),
+    'api.renewKey': () => api.renewKey(),
     'conversations.list': () => history.listConversations(),
     'conversations.open': ({ id }) => chat.openConversation(id),
     'conversations.setMode': ({ id, mode }) => {
@@ -172,6 +198,8 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
   const startModel = options.modelPath ?? settings.read().modelPath;
   // Loading runs in the background: the window opens at once and shows "loading".
   if (startModel) void engine.load(startModel);
+  // Listening (or knowing why not) before the shell prints its address.
+  await api.apply();
 
   return {
     async call(channel: string, request: unknown): Promise<Result<unknown>> {
@@ -202,6 +230,7 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
       }
     },
     async close() {
+      await api.close();
       idle.close();
       await modelDownloads.close();
       await chat.stopAll();

@@ -1,4 +1,4 @@
-import { DEFAULT_MODEL_SETTINGS, effectiveThreshold, ModelSettings, Settings, type ModelSettingsInfo, type RoutingInfo } from '../contract/index.js';
+import { DEFAULT_API_SETTINGS, DEFAULT_MODEL_SETTINGS, effectiveThreshold, ModelSettings, Settings, type ModelSettingsInfo, type RoutingInfo } from '../contract/index.js';
 import type { History } from '../history/history-types.js';
 
 /** What unloadIdleMinutes is unless the user changes it (LM Studio unloads after 60 idle minutes too). */
@@ -12,6 +12,7 @@ const DEFAULT_SETTINGS: Settings = {
   distillation: false,
   modelMirror: null,
   unloadIdleMinutes: DEFAULT_UNLOAD_IDLE_MINUTES,
+  api: DEFAULT_API_SETTINGS,
 };
 const LEARNED_NUDGE_KEY = 'learnedNudge';
 /** Per model file: only what the user changed, so better defaults in a later Duet still reach the rest. */

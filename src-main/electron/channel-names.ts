@@ -33,6 +33,7 @@ const NAMES = {
   'models.found': true,
   'models.library': true,
   'models.remove': true,
+  'api.renewKey': true,
 } as const satisfies Record<Channel, true>;
 
 /** Every channel of the contract. */

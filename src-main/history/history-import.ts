@@ -16,8 +16,8 @@ export class HistoryTransferStore {
       messagesOf: p<[string], MessageRow>('SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq'),
       conversationExists: p<[string], number>('SELECT 1 FROM conversations WHERE id = ?').pluck(),
       messageExists: p<[string], number>('SELECT 1 FROM messages WHERE id = ?').pluck(),
-      insertConversation: p<[string, string, number, number, RouteMode | null, 0 | 1]>(
-        'INSERT INTO conversations (id, title, created_at, updated_at, mode, pinned) VALUES (?, ?, ?, ?, ?, ?)',
+      insertConversation: p<[string, string, number, number, RouteMode | null, 0 | 1, string | null]>(
+        'INSERT INTO conversations (id, title, created_at, updated_at, mode, pinned, client) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       insertMessage: p<Record<string, unknown>>(
         `INSERT INTO messages (id, conversation_id, seq, role, content, status, created_at, updated_at,
@@ -55,7 +55,7 @@ export class HistoryTransferStore {
             result.skipped++;
             continue;
           }
-          this.stmt.insertConversation.run(c.id, c.title, c.createdAt, c.updatedAt, c.mode, c.pinned ? 1 : 0);
+          this.stmt.insertConversation.run(c.id, c.title, c.createdAt, c.updatedAt, c.mode, c.pinned ? 1 : 0, c.client ?? null);
           latest = Math.max(latest, c.updatedAt);
           // From the file's message ids to the ids written, and the id written for each message in order.
           const ids = new Map<string, string>();

@@ -21,6 +21,7 @@ export interface ConversationRow {
   mode: RouteMode | null;
   local_share: number | null;
   pinned: 0 | 1;
+  client: string | null;
 }
 
 /** A row of the messages table. */
@@ -55,7 +56,7 @@ export type ProvenanceColumns = Pick<
 >;
 
 /** Columns of a conversation summary, from `conversations c`. */
-export const CONVERSATION_COLUMNS = `c.id, c.title, c.created_at, c.updated_at, c.mode, c.pinned,
+export const CONVERSATION_COLUMNS = `c.id, c.title, c.created_at, c.updated_at, c.mode, c.pinned, c.client,
   (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) AS message_count,
   (SELECT AVG(m.target = 'local') FROM messages m
     WHERE m.conversation_id = c.id AND role = 'assistant' AND target IS NOT NULL AND status IN ('complete', 'stopped')) AS local_share`;
@@ -88,6 +89,7 @@ export function toSummary(row: ConversationRow): ConversationSummary {
     mode: row.mode,
     localShare: row.local_share,
     pinned: row.pinned === 1,
+    client: row.client,
   };
 }
 

@@ -72,7 +72,11 @@ class HistoryStore implements History {
     this.transfer = new HistoryTransferStore(db);
     const p = <P extends unknown[] | object, R = unknown>(sql: string) => db.prepare<P, R>(sql);
     this.stmt = {
-      insertConversation: p<[string, string, number, number]>('INSERT INTO conversations (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)'),
+      insertConversation: p<[string, string, number, number, string | null]>(
+        'INSERT INTO conversations (id, title, created_at, updated_at, client) VALUES (?, ?, ?, ?, ?)',
+      ),
+      clientConversations: p<[string], string>('SELECT id FROM conversations WHERE client = ? ORDER BY updated_at DESC LIMIT 20').pluck(),
+      turnsOf: p<[string], { role: 'user' | 'assistant'; content: string }>('SELECT role, content FROM messages WHERE conversation_id = ? ORDER BY seq'),
       listConversations: p<[], ConversationRow>(`SELECT ${CONVERSATION_COLUMNS} FROM conversations c ORDER BY c.pinned DESC, c.updated_at DESC, c.rowid DESC`),
       conversation: p<[string], ConversationRow>(`SELECT ${CONVERSATION_COLUMNS} FROM conversations c WHERE c.id = ?`),
       messagesOf: p<[string], MessageRow>('SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq'),
@@ -135,13 +139,26 @@ class HistoryStore implements History {
     this.lastTick = this.stmt.latestUpdate.get() ?? 0;
   }
 
-  createConversation(title: string): ConversationSummary {
+  createConversation(title: string, client: string | null = null): ConversationSummary {
     return this.guard('save the new conversation', () => {
       const id = randomUUID();
       const now = this.tick();
-      this.stmt.insertConversation.run(id, title, now, now);
-      return { id, title, createdAt: now, updatedAt: now, messageCount: 0, mode: null, localShare: null, pinned: false };
+      this.stmt.insertConversation.run(id, title, now, now, client);
+      return { id, title, createdAt: now, updatedAt: now, messageCount: 0, mode: null, localShare: null, pinned: false, client };
     });
+  }
+
+  findClientConversation(client: string, turns: readonly { role: 'user' | 'assistant'; content: string }[]): ConversationSummary | null {
+    return this.guard('read the conversation', () =>
+      this.db.transaction(() => {
+        for (const id of this.stmt.clientConversations.all(client)) {
+          const stored = this.stmt.turnsOf.all(id);
+          const same = stored.length === turns.length && stored.every((m, i) => m.role === turns[i]?.role && m.content === turns[i]?.content);
+          if (same) return toSummary(this.stmt.conversation.get(id)!);
+        }
+        return null;
+      })(),
+    );
   }
 
   listConversations(): ConversationSummary[] {

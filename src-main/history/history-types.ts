@@ -46,6 +46,8 @@ export interface ImportedConversation {
   updatedAt: number;
   mode: RouteMode | null;
   pinned: boolean;
+  /** The app that asked through the endpoint; null (or absent) for Duet's own window. */
+  client?: string | null;
   messages: ImportedMessage[];
 }
 
@@ -92,7 +94,13 @@ export interface DayFacts {
 
 /** The conversation store. Synchronous, like better-sqlite3 underneath. */
 export interface History {
-  createConversation(title: string): ConversationSummary;
+  /** A new, empty conversation; `client` names the app that asked through the endpoint (null: Duet's window). */
+  createConversation(title: string, client?: string | null): ConversationSummary;
+  /**
+   * The client's latest conversation whose messages are exactly `turns` (role and text, in order): the
+   * one a follow-up request continues. Null when none matches (among its 20 most recent).
+   */
+  findClientConversation(client: string, turns: readonly { role: 'user' | 'assistant'; content: string }[]): ConversationSummary | null;
   listConversations(): ConversationSummary[];
   /** null when no conversation has that id. */
   getConversation(id: string): ConversationDetail | null;

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CloudSettings, URL_KEY_REFUSED, type ModelStatus, type Settings } from '../contract/index.js';
+import { CloudSettings, URL_KEY_REFUSED, type AppInfo, type ModelStatus, type Settings } from '../contract/index.js';
 import { loadAccessToken } from '../core/access-token.js';
 import { createDuetCore } from '../core/create-core.js';
 import { toEnvelopeError } from '../core/core-error.js';
@@ -18,7 +18,7 @@ import { downloadForServe, isDownloadName } from './cli-download.js';
 import { createBridgeServer } from './http-bridge.js';
 
 const DEFAULT_PORT = 8765;
-const USAGE = `Usage: npm run serve -- [--model PATH|ID|hf:URI] [--model-mirror URL] [--port N] [--data DIR] [--cloud-url URL --cloud-model NAME] [--new-token] [--restore-backup]
+const USAGE = `Usage: npm run serve -- [--model PATH|ID|hf:URI] [--model-mirror URL] [--port N] [--data DIR] [--cloud-url URL --cloud-model NAME] [--api-port N] [--new-token] [--restore-backup]
   --model PATH        GGUF model to load (or DUET_MODEL; else the last one loaded); a catalog id
                       (e.g. qwen2.5-0.5b-instruct) or an hf:<user>/<repo>/<file>.gguf URI downloads it first
   --model-mirror URL  where hf: models download from, e.g. an internal mirror (or DUET_MODEL_MIRROR)
@@ -26,10 +26,13 @@ const USAGE = `Usage: npm run serve -- [--model PATH|ID|hf:URI] [--model-mirror 
   --data DIR          data folder (or DUET_DATA_DIR; default ${defaultAppDataDir()})
   --cloud-url URL     an OpenAI-compatible endpoint, e.g. https://api.openai.com/v1 (or DUET_CLOUD_BASE_URL)
   --cloud-model NAME  the cloud model (or DUET_CLOUD_MODEL)
+  --api-port N        serve the OpenAI-compatible API for other apps at http://127.0.0.1:N/v1 (0 picks a free
+                      port; without it, the API runs when turned on in Settings). Apps send the key it prints
   --new-token         make a new access token (tabs opened with the old one must open the new address)
   --restore-backup    if the history is damaged, replace it with the newest copy in DATA/backups/ (the old file is kept)
   --api-only          serve the bridge (/api/...) without the built renderer: \`npm run dev\` serves the page through Vite
   DUET_CLOUD_API_KEY  the cloud API key (headless Duet never stores keys)
+  DUET_API_KEY        the API key apps must send (default: the one kept in DATA/api-key, made on first use)
   DUET_TOKEN          the access token (default: the one kept in DATA/access-token, made on first start)`;
 
 /** The data folder, once known: the message for a damaged history names its backups. */
@@ -42,6 +45,7 @@ async function main(): Promise<void> {
       model: { type: 'string' },
       'model-mirror': { type: 'string' },
       port: { type: 'string' },
+      'api-port': { type: 'string' },
       data: { type: 'string' },
       'cloud-url': { type: 'string' },
       'cloud-model': { type: 'string' },
@@ -54,6 +58,9 @@ async function main(): Promise<void> {
   if (values.help) return void console.log(USAGE);
   const port = Number(values.port ?? DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535.\n${USAGE}`);
+
+  const apiPort = values['api-port'] === undefined ? null : Number(values['api-port']);
+  if (apiPort !== null && (!Number.isInteger(apiPort) || apiPort < 0 || apiPort > 65535)) throw new Error(`--api-port must be a number from 0 to 65535.\n${USAGE}`);
 
   const staticDir = path.join(appRoot(), 'dist-renderer');
   // Only the dev loop asks for --api-only: Vite serves the page, so no build is needed; every check on
@@ -75,6 +82,7 @@ async function main(): Promise<void> {
     cloud,
     instanceKind: 'headless',
     restoreBackup: values['restore-backup'] ?? false,
+    apiPort,
   });
   reportStartupModel(core, modelPath);
   // Kept in the data folder (after the lock is taken, so two Duets never race to write it), so a
@@ -92,6 +100,7 @@ async function main(): Promise<void> {
   const { port: actualPort } = server.address() as AddressInfo;
   announceInstanceAddress(dataDir, `http://127.0.0.1:${actualPort}/`);
   console.log(`Duet is ready: http://127.0.0.1:${actualPort}/?token=${encodeURIComponent(token)}`);
+  await reportApi(core);
   if (download) void downloadAndLoad(core, download);
 
   let closing = false;
@@ -110,6 +119,15 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+}
+
+/** Says where other apps reach Duet's OpenAI-compatible API, with its key, or why it is not running. */
+async function reportApi(core: DuetCore): Promise<void> {
+  const info = await core.call('app.info', {});
+  if (!info.ok) return;
+  const { api } = info.value as AppInfo;
+  if (api.running && api.baseUrl) console.log(`OpenAI-compatible API for other apps: ${api.baseUrl}  (model duet-auto, key ${api.key ?? ''})`);
+  else if (api.problem) console.warn(`Duet: ${api.problem}`);
 }
 
 /** Downloads the model named by --model, then loads it; a failure is explained and Duet keeps running. */

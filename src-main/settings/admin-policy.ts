@@ -8,10 +8,12 @@ const PolicyFile = z
   .object({
     allowCloud: z.boolean().optional(),
     forceMode: RouteMode.nullable().optional(),
+    /** False turns off the OpenAI-compatible endpoint other apps on the computer could use. */
+    allowApi: z.boolean().optional(),
   })
   .strict();
 
-const OPEN_POLICY: PolicyInfo = { allowCloud: true, forceMode: null, source: null };
+const OPEN_POLICY: PolicyInfo = { allowCloud: true, forceMode: null, allowApi: true, source: null };
 
 /** Where the managed policy lives on each OS, unless DUET_POLICY_FILE names another file. */
 export function policyFilePath(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
@@ -31,14 +33,14 @@ export function loadAdminPolicy(file: string = policyFilePath()): PolicyInfo {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return OPEN_POLICY;
-    console.error(`Duet: cannot read the managed policy ${file}; the cloud stays off until it can be read.`);
-    return { allowCloud: false, forceMode: null, source: file };
+    console.error(`Duet: cannot read the managed policy ${file}; the cloud and the API for other apps stay off until it can be read.`);
+    return { allowCloud: false, forceMode: null, allowApi: false, source: file };
   }
   try {
     const parsed = PolicyFile.parse(JSON.parse(text));
-    return { allowCloud: parsed.allowCloud ?? true, forceMode: parsed.forceMode ?? null, source: file };
+    return { allowCloud: parsed.allowCloud ?? true, forceMode: parsed.forceMode ?? null, allowApi: parsed.allowApi ?? true, source: file };
   } catch {
-    console.error(`Duet: the managed policy ${file} is not valid; the cloud stays off until it is fixed.`);
-    return { allowCloud: false, forceMode: null, source: file };
+    console.error(`Duet: the managed policy ${file} is not valid; the cloud and the API for other apps stay off until it is fixed.`);
+    return { allowCloud: false, forceMode: null, allowApi: false, source: file };
   }
 }

@@ -14,7 +14,7 @@ import { valueOf } from '../support/core-driver.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
 const KEY = 'sk-live-NeverInSettings0042';
-const OPEN_POLICY = { allowCloud: true, forceMode: null, source: null };
+const OPEN_POLICY = { allowCloud: true, forceMode: null, allowApi: true, source: null };
 let temp: ReturnType<typeof makeTempDir> | null = null;
 let core: DuetCore | null = null;
 

@@ -11,7 +11,7 @@ import { askAndWait, valueOf, waitForModel } from '../support/core-driver.js';
 import { startLoopbackCloud, type LoopbackCloud } from '../support/loopback-cloud.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
-const OPEN_POLICY: PolicyInfo = { allowCloud: true, forceMode: null, source: null };
+const OPEN_POLICY: PolicyInfo = { allowCloud: true, forceMode: null, allowApi: true, source: null };
 let cloud: LoopbackCloud;
 let temp: ReturnType<typeof makeTempDir>;
 let core: DuetCore | null = null;

@@ -32,6 +32,7 @@ describe('the migration runner', () => {
     for (const t of ['conversations', 'messages', 'settings']) expect(isStrict(db, t)).toBe(true);
     const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").pluck().all();
     expect(indexes).toEqual([
+      'conversations_by_client',
       'conversations_by_updated_at',
       'messages_answer_models',
       'messages_by_conversation_seq',
@@ -168,6 +169,32 @@ describe('0004-search', () => {
       expect(history.search({ query: 'cafe rouge' }).map((h) => h.messageId)).toEqual(['m1']);
       expect(history.search({ query: '中心广场' }).map((h) => h.messageId)).toEqual(['m2']);
       expect(history.search({ query: '广场' }).map((h) => h.messageId)).toEqual(['m2']);
+    } finally {
+      history.close();
+    }
+  });
+
+  it("adds the asking app to a version 4 file: older conversations are the chat window's, an app's follow-up finds its own", async () => {
+    const db = connect();
+    migrate(db, { to: 4 });
+    db.prepare("INSERT INTO conversations (id, title, created_at, updated_at) VALUES ('c1', 'From the window', 1, 1)").run();
+    expect(migrate(db, { to: 5 })).toEqual({ from: 4, to: 5, applied: ['0005-clients'] });
+    db.close();
+
+    const history = await openHistory(temp.file);
+    try {
+      expect(history.listConversations()[0]).toMatchObject({ id: 'c1', client: null });
+      const asked = history.createConversation('Hi', 'notes-app');
+      history.addMessage({ conversationId: asked.id, role: 'user', content: 'Hi', status: 'complete' });
+      history.addMessage({ conversationId: asked.id, role: 'assistant', content: 'Hello', status: 'complete' });
+      const turns = [
+        { role: 'user', content: 'Hi' },
+        { role: 'assistant', content: 'Hello' },
+      ] as const;
+      expect(history.findClientConversation('notes-app', turns)?.id).toBe(asked.id);
+      // Another app, or another history, is another conversation.
+      expect(history.findClientConversation('other-app', turns)).toBeNull();
+      expect(history.findClientConversation('notes-app', turns.slice(0, 1))).toBeNull();
     } finally {
       history.close();
     }

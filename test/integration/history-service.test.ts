@@ -20,7 +20,7 @@ import { makeTempDir } from '../support/temp-dir.js';
 
 // The loopback cloud serves a priced model name, so cloud answers carry a cost.
 const PRICED_MODEL = 'gpt-4o-mini';
-const OPEN_POLICY: PolicyInfo = { allowCloud: true, forceMode: null, source: null };
+const OPEN_POLICY: PolicyInfo = { allowCloud: true, forceMode: null, allowApi: true, source: null };
 let cloud: LoopbackCloud;
 let temps: ReturnType<typeof makeTempDir>[] = [];
 let cores: DuetCore[] = [];

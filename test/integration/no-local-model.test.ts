@@ -10,7 +10,7 @@ import { askAndWait, valueOf } from '../support/core-driver.js';
 import { startLoopbackCloud, type LoopbackCloud } from '../support/loopback-cloud.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
-const OPEN_POLICY: PolicyInfo = { allowCloud: true, forceMode: null, source: null };
+const OPEN_POLICY: PolicyInfo = { allowCloud: true, forceMode: null, allowApi: true, source: null };
 let cloud: LoopbackCloud;
 let temp: ReturnType<typeof makeTempDir>;
 let core: DuetCore | null = null;
@@ -91,7 +91,7 @@ describe('no local model yet', () => {
     expect(codes(local.answer)).toEqual(['mode-local']);
     await c.close();
 
-    const locked = await open(null, { allowCloud: false, forceMode: null, source: '/etc/duet/policy.json' });
+    const locked = await open(null, { allowCloud: false, forceMode: null, allowApi: true, source: '/etc/duet/policy.json' });
     valueOf(await locked.call('settings.update', { mode: 'auto' }));
     const refused = await askAndWait(locked, 'Hello');
     expect(refused.answer.error?.code).toBe('model_missing');

@@ -8,7 +8,7 @@ import { askAndWait, nextAnswer, valueOf, waitForModel } from '../support/core-d
 import { startLoopbackCloud, type LoopbackCloud } from '../support/loopback-cloud.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
-const OPEN_POLICY: PolicyInfo = { allowCloud: true, forceMode: null, source: null };
+const OPEN_POLICY: PolicyInfo = { allowCloud: true, forceMode: null, allowApi: true, source: null };
 let cloud: LoopbackCloud;
 let temp: ReturnType<typeof makeTempDir>;
 let core: DuetCore | null = null;
@@ -106,13 +106,13 @@ describe('routing', () => {
   });
 
   it('honours an admin policy that forbids the cloud', async () => {
-    const c = await open({ allowCloud: false, forceMode: null, source: '/etc/duet/policy.json' });
+    const c = await open({ allowCloud: false, forceMode: null, allowApi: true, source: '/etc/duet/policy.json' });
     valueOf(await c.call('settings.update', { mode: 'cloud' }));
     const { answer } = await askAndWait(c, 'Hello');
     expect(answer.provenance?.target).toBe('local');
     expect(codes(answer)).toContain('policy-no-cloud');
     const rerun = await c.call('chat.askOther', { messageId: answer.id });
-    expect(rerun).toMatchObject({ ok: false, error: { code: 'cloud_not_configured' } });
+    expect(rerun).toMatchObject({ ok: false, error: { code: 'forbidden_by_policy' } });
   });
 
   it('answers locally with a reason when no cloud is set up', async () => {

@@ -26,6 +26,7 @@ export function asImported({ conversation: c, messages }: ConversationDetail): I
     updatedAt: c.updatedAt,
     mode: c.mode,
     pinned: c.pinned,
+    client: c.client,
     messages: messages.map((m) => ({
       id: m.id,
       role: m.role,

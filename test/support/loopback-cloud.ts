@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { ok, type Result } from '../../src-main/contract/index.js';
 import { createLocalEngine } from '../../src-main/local/engine-host.js';
 import type { GenerateOutcome, LocalEngine } from '../../src-main/local/engine-types.js';
-import { createOpenAICompatHandler } from '../../src-main/server/openai-compat.js';
+import { createOpenAICompatHandler } from './engine-openai-handler.js';
 import { CLOUD_MODEL_FILE, CLOUD_MODEL_NAME } from '../fixtures/fixture-facts.js';
 
 /** What the loopback cloud does to chat-completion requests (model listing is never faulted). */

@@ -39,7 +39,7 @@ function conversation(
 ): ConversationDetail {
   const built = messages.map((m) => message(id, m));
   return {
-    conversation: { id, title, createdAt: at(10), updatedAt: at(11), messageCount: built.length, mode: null, localShare: null, pinned: false, ...extra },
+    conversation: { id, title, createdAt: at(10), updatedAt: at(11), messageCount: built.length, mode: null, localShare: null, pinned: false, client: null, ...extra },
     messages: built,
   };
 }

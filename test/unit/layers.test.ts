@@ -44,6 +44,13 @@ describe('layer map', () => {
     expect(await layerErrors('src-main/contract/probe.ts', `import { readFile } from 'node:fs/promises';${use('readFile')}`)).toHaveLength(1);
   });
 
+  it('keeps the OpenAI wire format to the contract and its port: the core composes it, the shells do not touch it', async () => {
+    expect(await layerErrors('src-main/openai/probe.ts', `import { ChatService } from '../core/chat-service.js';${use('ChatService')}`)).toHaveLength(1);
+    expect(await layerErrors('src-main/openai/probe.ts', `import { ErrorCode } from '../contract/index.js';${use('ErrorCode')}`)).toEqual([]);
+    expect(await layerErrors('src-main/core/probe.ts', `import { createApiHandler } from '../openai/api-handler.js';${use('createApiHandler')}`)).toEqual([]);
+    expect(await layerErrors('src-main/server/probe.ts', `import { createApiHandler } from '../openai/api-handler.js';${use('createApiHandler')}`)).toHaveLength(1);
+  });
+
   it('keeps zod out of the renderer: contract types anywhere, values only from browser-safe modules', async () => {
     const file = 'src-renderer/lib/probe.ts';
     expect(await layerErrors(file, `import { Message } from '../../src-main/contract/entities.js';${use('Message')}`)).toHaveLength(1);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_API_SETTINGS } from '../../src-main/contract/endpoint.js';
 import type { Settings } from '../../src-main/contract/entities.js';
 import { SettingsState } from '../../src-renderer/lib/state/settings.svelte.js';
 import { ScriptedClient } from '../support/scripted-client.js';
@@ -12,6 +13,7 @@ const SAVED: Settings = {
   distillation: false,
   modelMirror: null,
   unloadIdleMinutes: null,
+  api: DEFAULT_API_SETTINGS,
 };
 
 function setup(): { client: ScriptedClient; settings: SettingsState } {

@@ -3,6 +3,7 @@ import { migration0001 } from './0001-conversations.js';
 import { migration0002 } from './0002-settings.js';
 import { migration0003 } from './0003-routing.js';
 import { migration0004 } from './0004-search.js';
+import { migration0005 } from './0005-clients.js';
 
 /** Every migration, oldest first. Add new ones at the end; never edit or reorder a released one. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];

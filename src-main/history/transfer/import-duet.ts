@@ -85,6 +85,7 @@ export function toImportedConversation({ conversation, messages }: ConversationD
     updatedAt: Math.round(conversation.updatedAt),
     mode: conversation.mode,
     pinned: conversation.pinned,
+    client: conversation.client,
     messages: imported,
   };
 }

@@ -1,17 +1,17 @@
-// An OpenAI-compatible endpoint over Duet's local engine: `GET /v1/models` and
-// `POST /v1/chat/completions` (whole answers and Server-Sent-Event streams), so that any OpenAI
-// client (the official SDKs, editors, scripts) can talk to the local model. It is a request
-// handler, not a server: the headless server (and the tests' loopback cloud) mount it.
+// A test helper: an OpenAI-compatible handler straight over a local engine, with no routing, no
+// history and no Duet around it. The tests' loopback "cloud" (loopback-cloud.ts) mounts it so a real
+// OpenAI-compatible server answers with a fixture model. Duet's own endpoint, which routes every
+// request like the chat window, is src-main/openai/ served by the core (core/api-server.ts).
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DEFAULT_MODEL_SETTINGS } from '../contract/model-settings.js';
-import type { LocalEngine } from '../core/core-types.js';
-import { parseChatRequest, toEngineInput, type EngineInput } from './openai-request.js';
+import { DEFAULT_MODEL_SETTINGS } from '../../src-main/contract/model-settings.js';
+import type { LocalEngine } from '../../src-main/core/core-types.js';
+import { parseChatRequest, toEngineInput, type EngineInput } from '../../src-main/openai/chat-request.js';
 import {
   chunkBody,
   completionBody,
   completionId,
-  engineFailureStatus,
+  failureStatus,
   errorBody,
   sendJson,
   sseData,
@@ -19,7 +19,7 @@ import {
   usageChunkBody,
   usageOf,
   type FinishReason,
-} from './openai-response.js';
+} from '../../src-main/openai/wire.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 /** All OpenAI-compatible requests share one engine conversation slot: each request brings its whole history. */
@@ -115,7 +115,7 @@ async function wholeAnswer(options: OpenAICompatOptions, answer: AnswerIds, inpu
   const result = await options.engine.generate(engineRequest(input), () => undefined, signal);
   if (signal.aborted || res.destroyed) return;
   if (!result.ok) {
-    const { status, type, code } = engineFailureStatus(result.error.code);
+    const { status, type, code } = failureStatus(result.error.code);
     return sendJson(res, status, errorBody(result.error.message, type, code));
   }
   const { text, stats } = result.value;
@@ -154,7 +154,7 @@ async function streamAnswer(
   );
   if (signal.aborted || res.destroyed) return;
   if (!result.ok) {
-    const { status, type, code } = engineFailureStatus(result.error.code);
+    const { status, type, code } = failureStatus(result.error.code);
     if (!res.headersSent) return sendJson(res, status, errorBody(result.error.message, type, code));
     write(errorBody(result.error.message, type, code));
     res.end();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, type Result } from '../../src-main/contract/index.js';
 import { createLocalEngine } from '../../src-main/local/engine-host.js';
 import type { GenerateOutcome, LocalEngine } from '../../src-main/local/engine-types.js';
-import { createOpenAICompatHandler } from '../../src-main/server/openai-compat.js';
+import { createOpenAICompatHandler } from '../support/engine-openai-handler.js';
 import { TINY_GREETING_ANSWER, TINY_KEYWORD, TINY_KEYWORD_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
 
 const KEY = 'sk-test-openai-compat';

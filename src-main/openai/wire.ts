@@ -1,4 +1,4 @@
-// The OpenAI wire shapes Duet answers with: completions, stream chunks, errors.
+// The OpenAI wire shapes: completions, stream chunks, errors, and the HTTP status of each failure.
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { ErrorCode } from '../contract/index.js';
@@ -73,22 +73,39 @@ export function errorBody(message: string, type: string, code: string | null, pa
 }
 
 /**
- * How an engine failure is answered: the HTTP status, the OpenAI error type, and the error code a
- * client checks (OpenAI's own where one exists, else Duet's).
+ * How a failure is answered: the HTTP status, the OpenAI error type, and the error code a client
+ * checks (OpenAI's own where one exists, else Duet's).
  */
-export function engineFailureStatus(code: ErrorCode): { status: number; type: string; code: string } {
+export function failureStatus(code: ErrorCode): { status: number; type: string; code: string } {
   switch (code) {
     case 'invalid_request':
+    case 'kept_private':
+    case 'cloud_not_configured':
       return { status: 400, type: 'invalid_request_error', code };
     case 'context_too_long':
       // OpenAI's name for it, so clients that trim and retry on it do so with Duet too.
       return { status: 400, type: 'invalid_request_error', code: 'context_length_exceeded' };
+    case 'forbidden_by_policy':
+      return { status: 403, type: 'permission_error', code };
+    case 'not_found':
+      return { status: 404, type: 'invalid_request_error', code };
     case 'busy':
+    case 'cloud_rate_limited':
       return { status: 429, type: 'rate_limit_error', code };
+    case 'cloud_unreachable':
+    case 'cloud_auth':
+    case 'cloud_server_error':
+    case 'cloud_bad_request':
+      // The cloud behind Duet failed, not the client's request.
+      return { status: 502, type: 'server_error', code };
+    case 'cloud_timeout':
+      return { status: 504, type: 'server_error', code };
     case 'model_missing':
     case 'model_invalid':
     case 'model_load_failed':
     case 'engine_crashed':
+    case 'storage_full':
+    case 'storage_readonly':
       return { status: 503, type: 'server_error', code };
     default:
       return { status: 500, type: 'server_error', code };

@@ -1,7 +1,7 @@
-// The OpenAI chat-completions request as Duet's local engine can answer it: validated with zod,
-// then turned into the engine's history + prompt.
+// The OpenAI chat-completions request as Duet can answer it: validated with zod, then turned into
+// history, prompt, system text and the sampling options both sides honour.
 import { z } from 'zod';
-import type { ChatTurn } from '../contract/generation.js';
+import type { ChatTurn, GenerationOverrides } from '../contract/generation.js';
 
 const TextPart = z.object({ type: z.literal('text'), text: z.string() });
 // Other part types (images, audio, files) are named so the error can say what was refused.
@@ -23,13 +23,23 @@ export const ChatCompletionRequest = z.object({
   max_tokens: z.number().int().positive().nullish(),
   max_completion_tokens: z.number().int().positive().nullish(),
   n: z.number().int().positive().nullish(),
+  temperature: z.number().min(0).max(2).nullish(),
+  top_p: z.number().min(0).max(1).nullish(),
+  stop: z.union([z.string(), z.array(z.string()).max(4)]).nullish(),
+  seed: z.number().int().nullish(),
+  /** OpenAI's end-user id; Duet files the conversation under it (else under the User-Agent). */
+  user: z.string().max(200).nullish(),
+  tools: z.array(z.unknown()).nullish(),
+  tool_choice: z.unknown().optional(),
 });
 export type ChatCompletionRequest = z.infer<typeof ChatCompletionRequest>;
 
-/** What the engine needs from a request. */
+/** What an answer needs from a request. */
 export interface EngineInput {
   history: ChatTurn[];
   prompt: string;
+  /** The client's options; `system` holds its system and developer messages, joined by blank lines. */
+  options: GenerationOverrides;
   maxTokens: number | undefined;
   /** A rough count of prompt tokens (4 characters a token): the engine does not report its own. */
   promptTokensEstimate: number;
@@ -52,13 +62,17 @@ export function parseChatRequest(body: unknown): { ok: true; value: ChatCompleti
 }
 
 /**
- * Turns the messages into history turns and a prompt. System and developer messages are left out:
- * the local engine always starts a conversation with Duet's own system prompt, and the engine has
- * no field for another one (folding them into the user's words would change what the user asked).
+ * Turns the messages into history turns, a prompt and the system text. System and developer messages
+ * may come anywhere (OpenAI allows it); they are joined in order and given to the side that answers as
+ * its system prompt, in place of Duet's own.
  */
 export function toEngineInput(request: ChatCompletionRequest): { ok: true; value: EngineInput } | { ok: false; problem: RequestProblem } {
   if ((request.n ?? 1) !== 1) return problem('Only n = 1 is supported: Duet gives one answer per request.', 'n');
+  if (request.tools && request.tools.length > 0) {
+    return problem("Tools (function calling) are not supported by Duet's endpoint yet. Send the request without `tools`.", 'tools');
+  }
   const turns: ChatTurn[] = [];
+  const system: string[] = [];
   let characters = 0;
   for (const [index, message] of request.messages.entries()) {
     if (message.role === 'tool' || message.role === 'function') {
@@ -67,17 +81,31 @@ export function toEngineInput(request: ChatCompletionRequest): { ok: true; value
     const text = contentText(message.content);
     if (text === null) return problem('Only text content is supported by the local model.', `messages.${index}.content`);
     characters += text.length;
-    if (message.role === 'system' || message.role === 'developer') continue;
+    if (message.role === 'system' || message.role === 'developer') {
+      if (text.trim() !== '') system.push(text);
+      continue;
+    }
     turns.push({ role: message.role, content: text });
   }
   const last = turns.pop();
   if (!last || last.role !== 'user') return problem('The last message (besides system messages) must come from the user.', 'messages');
+  const maxTokens = request.max_completion_tokens ?? request.max_tokens ?? undefined;
+  const stop = typeof request.stop === 'string' ? [request.stop] : (request.stop ?? undefined);
+  const options: GenerationOverrides = {
+    ...(system.length > 0 ? { system: system.join('\n\n') } : {}),
+    ...(request.temperature != null ? { temperature: request.temperature } : {}),
+    ...(request.top_p != null ? { topP: request.top_p } : {}),
+    ...(maxTokens !== undefined ? { maxTokens } : {}),
+    ...(stop && stop.length > 0 ? { stop } : {}),
+    ...(request.seed != null ? { seed: request.seed } : {}),
+  };
   return {
     ok: true,
     value: {
       history: turns,
       prompt: last.content,
-      maxTokens: request.max_completion_tokens ?? request.max_tokens ?? undefined,
+      options,
+      maxTokens,
       promptTokensEstimate: Math.ceil(characters / 4) + 4 * request.messages.length,
     },
   };

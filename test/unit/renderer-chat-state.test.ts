@@ -20,7 +20,7 @@ function message(id: string, conversationId: string, fields: Partial<Message> = 
 }
 
 function summary(id: string, fields: Partial<ConversationSummary> = {}): ConversationSummary {
-  return { id, title: `Chat ${id}`, createdAt: 1, updatedAt: 1, messageCount: 2, mode: null, localShare: null, pinned: false, ...fields };
+  return { id, title: `Chat ${id}`, createdAt: 1, updatedAt: 1, messageCount: 2, mode: null, localShare: null, pinned: false, client: null, ...fields };
 }
 
 function delta(conversationId: string, messageId: string, text: string): DuetEvent {
@@ -264,7 +264,47 @@ describe('ChatState: failures', () => {
     expect(chat.openId).toBeNull();
     expect(chat.messages).toEqual([]);
     expect(chat.conversations.map((c) => c.id)).toEqual(['c2']);
-    client.take('conversations.list').ok([summary('c2')]);
     expect(await removing).toBe(true);
+    // The list is not read again: the core's conversations.changed event says what went.
+    expect(client.waiting('conversations.list')).toEqual([]);
+  });
+});
+
+describe('ChatState: the conversation list follows what the core says changed', () => {
+  async function listed(conversations: ConversationSummary[]): Promise<{ client: ScriptedClient; chat: ChatState }> {
+    const { client, chat } = setup();
+    const listing = chat.refreshList();
+    client.take('conversations.list').ok(conversations);
+    await listing;
+    return { client, chat };
+  }
+
+  it('moves an answered conversation to the top, under the pinned ones, without reading the list again', async () => {
+    const { client, chat } = await listed([summary('pin', { pinned: true, updatedAt: 1 }), summary('a', { updatedAt: 3 }), summary('b', { updatedAt: 2 })]);
+    client.push({ type: 'conversations.changed', change: { kind: 'answered', conversation: summary('b', { updatedAt: 9, messageCount: 4 }) } });
+    expect(chat.conversations.map((c) => [c.id, c.messageCount])).toEqual([
+      ['pin', 2],
+      ['b', 4],
+      ['a', 2],
+    ]);
+    client.push({ type: 'conversations.changed', change: { kind: 'created', conversation: summary('new', { updatedAt: 10 }) } });
+    client.push({ type: 'conversations.changed', change: { kind: 'deleted', conversationId: 'a' } });
+    expect(chat.conversations.map((c) => c.id)).toEqual(['pin', 'new', 'b']);
+    expect(client.waiting('conversations.list')).toEqual([]);
+  });
+
+  it('keeps a change told while a refresh was on its way, and re-reads the list after an import', async () => {
+    const { client, chat } = await listed([summary('a')]);
+    const refreshing = chat.refreshList();
+    client.push({ type: 'conversations.changed', change: { kind: 'renamed', conversation: summary('a', { title: 'Renamed' }) } });
+    // The refresh was answered from before the rename.
+    client.take('conversations.list').ok([summary('a')]);
+    await refreshing;
+    expect(chat.conversations.map((c) => c.title)).toEqual(['Renamed']);
+
+    client.push({ type: 'conversations.changed', change: { kind: 'imported', conversations: 2 } });
+    client.take('conversations.list').ok([summary('a', { title: 'Renamed' }), summary('x'), summary('y')]);
+    await settle();
+    expect(chat.conversations.map((c) => c.id)).toEqual(['a', 'x', 'y']);
   });
 });

@@ -159,7 +159,7 @@ export class ChatState {
       this.#stream.upsert(assistantMessage);
       this.#stream.replay(early, conversationId);
     }
-    if (wasNew) void this.refreshList();
+    // A new conversation joins the list through the core's conversations.changed event.
     return true;
   }
 
@@ -211,10 +211,11 @@ export class ChatState {
         this.#stream.apply(event);
         break;
       case 'conversations.changed':
-        void this.refreshList();
+        this.#list.applyChange(event.change);
         break;
       // The model's own events and settings are handled by app.svelte.ts, not by the chat.
       case 'settings.changed':
+      case 'api.status':
       case 'engine.crashed':
       case 'model.download':
       case 'model.status':

@@ -1,5 +1,6 @@
 import type { ConversationSummary, RouteMode } from '../../../src-main/contract/entities.js';
 import type { DuetError } from '../../../src-main/contract/envelope.js';
+import type { ConversationsChange } from '../../../src-main/contract/events.js';
 import type { DuetClient } from '../client.js';
 
 /**
@@ -17,6 +18,9 @@ export class ConversationList {
   #api: DuetClient;
   #listSeq = 0;
   #modeSeq = 0;
+  /** Changes told while a refresh is on its way: replayed over its answer, which may predate them. */
+  #changesDuringRefresh: ConversationsChange[] = [];
+  #refreshing = 0;
 
   constructor(api: DuetClient) {
     this.#api = api;
@@ -25,14 +29,31 @@ export class ConversationList {
   /** Re-reads the list of conversations. */
   async refresh(): Promise<void> {
     const seq = ++this.#listSeq;
-    const result = await this.#api.call('conversations.list', {});
+    const from = this.#changesDuringRefresh.length;
+    this.#refreshing++;
+    const result = await this.#api.call('conversations.list', {}).finally(() => this.#refreshing--);
+    const since = this.#changesDuringRefresh.slice(from);
+    if (this.#refreshing === 0) this.#changesDuringRefresh = [];
     if (seq !== this.#listSeq) return;
     if (result.ok) {
-      this.conversations = result.value;
+      this.conversations = since.reduce(withChange, result.value);
       this.listError = null;
     } else {
       this.listError = result.error;
     }
+  }
+
+  /**
+   * Takes a `conversations.changed` event: the entry it names is updated, added or removed in place,
+   * with no round trip. Only an import of many conversations re-reads the list.
+   */
+  applyChange(change: ConversationsChange): void {
+    if (change.kind === 'imported') {
+      void this.refresh();
+      return;
+    }
+    if (this.#refreshing > 0) this.#changesDuringRefresh.push(change);
+    this.conversations = withChange(this.conversations, change);
   }
 
   /** Renames a conversation; resolves true when the core took the new name. */
@@ -55,8 +76,8 @@ export class ConversationList {
       this.listActionError = result.error;
       return;
     }
+    // The core's conversations.changed event moves it to its place in the list.
     this.#replace(result.value);
-    await this.refresh();
   }
 
   /**
@@ -72,7 +93,6 @@ export class ConversationList {
     }
     removed();
     this.conversations = this.conversations.filter((c) => c.id !== id);
-    await this.refresh();
     return true;
   }
 
@@ -97,4 +117,12 @@ export class ConversationList {
   #replace(summary: ConversationSummary): void {
     this.conversations = this.conversations.map((c) => (c.id === summary.id ? summary : c));
   }
+}
+
+/** The list with one change applied, in the core's order: pinned first, then the most recently updated. */
+function withChange(list: ConversationSummary[], change: ConversationsChange): ConversationSummary[] {
+  if (change.kind === 'imported') return list;
+  if (change.kind === 'deleted') return list.filter((c) => c.id !== change.conversationId);
+  const next = [change.conversation, ...list.filter((c) => c.id !== change.conversation.id)];
+  return next.sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.updatedAt - a.updatedAt);
 }

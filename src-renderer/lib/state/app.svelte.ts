@@ -1,6 +1,8 @@
+import type { ApiServerInfo } from '../../../src-main/contract/endpoint.js';
 import type { DuetError } from '../../../src-main/contract/envelope.js';
 import type { DuetEvent } from '../../../src-main/contract/events.js';
 import type { DuetClient } from '../client.js';
+import { ApiSettingsState } from './api-settings.svelte.js';
 import { ChatState } from './chat.svelte.js';
 import { CloudState } from './cloud.svelte.js';
 import { HistoryState } from './history.svelte.js';
@@ -25,8 +27,12 @@ export class AppState {
   readonly search: SearchState;
   readonly history: HistoryState;
   readonly savings: SavingsState;
+  /** Saving the endpoint's settings and renewing its key (Settings → API for other apps). */
+  readonly apiSettings: ApiSettingsState;
 
   version = $state<string | null>(null);
+  /** The OpenAI-compatible endpoint for other apps: running or not, its address and key. */
+  api = $state.raw<ApiServerInfo | null>(null);
   /** `app.info` failed: nothing else can work until it answers. */
   startError = $state.raw<DuetError | null>(null);
   started = $state(false);
@@ -51,6 +57,7 @@ export class AppState {
     this.search = new SearchState(api);
     this.history = new HistoryState(api);
     this.savings = new SavingsState(api);
+    this.apiSettings = new ApiSettingsState(api, this.settings, this);
   }
 
   /** Listens to the core and loads the first state; returns a function that stops listening. */
@@ -83,6 +90,7 @@ export class AppState {
       this.settings.applyInfo(info.value);
       this.modelSettings.applySettings(info.value.settings);
       this.cloud.info = info.value.cloud;
+      this.api = info.value.api;
       this.startError = null;
     } else if (info.error.code !== 'unauthorized') {
       // A refused token is said once, by accessDenied, not as "could not start".
@@ -104,6 +112,9 @@ export class AppState {
         break;
       case 'engine.crashed':
         this.crash = event.error;
+        break;
+      case 'api.status':
+        this.api = event.api;
         break;
       case 'settings.changed':
         this.settings.applyChanged(event.settings, event.routing);

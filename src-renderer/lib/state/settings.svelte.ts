@@ -1,8 +1,9 @@
+import type { ApiSettings } from '../../../src-main/contract/endpoint.js';
 import type { AppInfo, PolicyInfo, RouteMode, RoutingInfo, Settings } from '../../../src-main/contract/entities.js';
 import type { DuetError } from '../../../src-main/contract/envelope.js';
 import type { DuetClient } from '../client.js';
 
-const NO_POLICY: PolicyInfo = { allowCloud: true, forceMode: null, source: null };
+const NO_POLICY: PolicyInfo = { allowCloud: true, forceMode: null, allowApi: true, source: null };
 
 /** The settings that show a change at once and put it back if the save fails. */
 type Switch = 'showRouting' | 'mode' | 'distillation';
@@ -20,6 +21,8 @@ export class SettingsState {
   cloud = $state.raw<Settings['cloud']>(null);
   /** Opt-in: cloud answers may be exported as a fine-tuning dataset. */
   distillation = $state(false);
+  /** The OpenAI-compatible endpoint's settings (saved by ApiSettingsState); null until `app.info` answers. */
+  api = $state.raw<ApiSettings | null>(null);
   policy = $state.raw<PolicyInfo>(NO_POLICY);
   /** Null until `app.info` answers. */
   routing = $state.raw<RoutingInfo | null>(null);
@@ -58,6 +61,7 @@ export class SettingsState {
     this.threshold = settings.threshold;
     this.cloud = settings.cloud;
     this.distillation = settings.distillation === true;
+    this.api = settings.api;
   }
 
   /** Takes what `app.info` says about settings, policy and routing. */

@@ -18,10 +18,20 @@ import { estimateTokens } from '../router/context-fit.js';
 import { CONFIDENCE_CHECK, type AnswerObserver, type ChatService } from './chat-service.js';
 import { toEnvelopeError } from './core-error.js';
 
+/**
+ * How many answers may wait for the local model (one is generated at a time, in the order asked) before
+ * another app's request is turned away with 429 and Retry-After instead of waiting minutes for its turn.
+ */
+export const MAX_LOCAL_LINE = 64;
+
 export interface ClientChatDependencies {
   chat: ChatService;
   history: History;
   localStatus(): ModelStatus;
+  /** Answers asked of the local model and not finished yet (the engine's line). */
+  localLine(): number;
+  /** The line's bound; MAX_LOCAL_LINE by default. */
+  maxLocalLine?: number;
   /** The configured cloud model's name; null when none is set up. */
   cloudModel(): string | null;
   /** The model settings of a local model file (its answer length, for `finish_reason`). */
@@ -48,6 +58,13 @@ export function createClientChat(deps: ClientChatDependencies): RoutedChat {
 
 async function complete(deps: ClientChatDependencies, request: RoutedChatRequest, stream: AnswerStream, signal: AbortSignal): Promise<Result<RoutedChatAnswer>> {
   const held = new HeldStream(stream);
+  // The cloud answers in parallel; anything that may run here joins the local model's line, which is bounded.
+  if (request.side !== 'cloud' && deps.localLine() >= (deps.maxLocalLine ?? MAX_LOCAL_LINE)) {
+    return {
+      ok: false,
+      error: { code: 'busy', message: `Duet's local model has ${deps.localLine()} answers waiting already. Try again in a moment, or ask duet-cloud.` },
+    };
+  }
   try {
     // A follow-up sends the whole conversation again: it continues the conversation it extends, unless
     // that one is busy answering another request of the same app.

@@ -38,6 +38,8 @@ export interface CoreOptions {
   idleMinuteMs?: number;
   /** Serve the OpenAI-compatible endpoint on this port for this run (`serve --api-port`), whatever the settings say; 0 picks a free port. */
   apiPort?: number | null;
+  /** How many answers may wait for the local model before an app's request gets 429 (MAX_LOCAL_LINE); tests make it small. */
+  apiMaxLocalLine?: number;
 }
 
 /**

@@ -93,6 +93,8 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
     chat,
     history,
     localStatus: () => engine.status(),
+    localLine: () => engine.answersInLine(),
+    ...(options.apiMaxLocalLine === undefined ? {} : { maxLocalLine: options.apiMaxLocalLine }),
     cloudModel: () => (cloud.current() ? (settings.read().cloud?.model ?? null) : null),
     maxTokensOf: (modelPath) => settings.modelSettings(modelPath).maxTokens,
   });
@@ -151,10 +153,12 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
     'chat.send': ({ conversationId, text }) => chat.send(conversationId, text),
     'chat.stop': ({ conversationId }) => ({ stopped: chat.stop(conversationId) }),
     'chat.askOther': ({ messageId }) => ({ assistantMessage: chat.askOther(messageId) }),
-    'settings.update': (changes) => {
+    'settings.update': async (changes) => {
       const saved = settings.update(changes);
       // A new idle time counts from the last answer, not from the change.
       if (changes.unloadIdleMinutes !== undefined) idle.schedule();
+      // Answered once the endpoint listens on its new port (or has stopped), so what app.info says next is so.
+      if (changes.api !== undefined) await api.apply();
       return saved;
     },
     'settings.resetLearning': () => ({ learnedNudge: settings.resetLearning() }),

@@ -105,6 +105,8 @@ class WorkerEngine implements LocalEngine {
   private recovery: Promise<void> | null = null;
   private crashTimes: number[] = [];
   private closed = false;
+  /** Generate requests asked for and not yet answered (see answersInLine). */
+  private inLine = 0;
 
   constructor(options: LocalEngineOptions) {
     this.spawnWorker = options.spawnWorker ?? forkNodeWorker;
@@ -121,6 +123,10 @@ class WorkerEngine implements LocalEngine {
   onStatus(listener: (status: ModelStatus) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  answersInLine(): number {
+    return this.inLine;
   }
 
   workerPid(): number | null {
@@ -157,11 +163,13 @@ class WorkerEngine implements LocalEngine {
     }
     const overridesProblem = request.overrides === undefined ? null : problemWith(request.overrides);
     if (overridesProblem) return Promise.resolve(fail('invalid_request', overridesProblem));
+    this.inLine++;
     return new Promise((resolve) => {
       let settled = false;
       const settle = (result: Result<GenerateOutcome>): void => {
         if (settled) return;
         settled = true;
+        this.inLine--;
         signal.removeEventListener('abort', onQueuedAbort);
         resolve(result);
       };

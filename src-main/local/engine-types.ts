@@ -63,5 +63,7 @@ export interface LocalEngine {
   generate(request: GenerateRequest, onToken: (text: string) => void, signal: AbortSignal): Promise<Result<GenerateOutcome>>;
   /** Process id of the running worker, null when none runs (for diagnostics and crash tests). */
   workerPid(): number | null;
+  /** Answers asked for and not yet finished: the one being generated and those waiting their turn. */
+  answersInLine(): number;
   close(): Promise<void>;
 }

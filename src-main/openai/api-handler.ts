@@ -189,7 +189,8 @@ function duetField(answer: RoutedChatAnswer): object {
 
 function sendFailure(res: ServerResponse, error: DuetError): void {
   const { status, type, code } = failureStatus(error.code);
-  sendJson(res, status, errorBody(error.message, type, code), status === 429 ? { 'retry-after': '1' } : {});
+  // Retry-After in seconds: a queued local answer of a small model takes about that long.
+  sendJson(res, status, errorBody(error.message, type, code), status === 429 ? { 'retry-after': '2' } : {});
 }
 
 /** The app to file the conversation under: OpenAI's `user` field, else the User-Agent's first product. */

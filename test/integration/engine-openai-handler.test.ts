@@ -281,6 +281,7 @@ function slowEngine(inner: LocalEngine): LocalEngine {
     status: () => inner.status(),
     onStatus: (listener) => inner.onStatus(listener),
     workerPid: () => inner.workerPid(),
+    answersInLine: () => inner.answersInLine(),
     close: () => inner.close(),
     async generate(request, onToken, signal): Promise<Result<GenerateOutcome>> {
       slowSignals.push(signal);

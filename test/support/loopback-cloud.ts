@@ -225,6 +225,7 @@ function delegate(engine: LocalEngine): Omit<LocalEngine, 'generate'> {
     status: () => engine.status(),
     onStatus: (listener) => engine.onStatus(listener),
     workerPid: () => engine.workerPid(),
+    answersInLine: () => engine.answersInLine(),
     close: () => engine.close(),
   };
 }

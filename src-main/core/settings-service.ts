@@ -1,4 +1,12 @@
-import { DEFAULT_API_SETTINGS, DEFAULT_MODEL_SETTINGS, effectiveThreshold, ModelSettings, Settings, type ModelSettingsInfo, type RoutingInfo } from '../contract/index.js';
+import {
+  DEFAULT_API_SETTINGS,
+  DEFAULT_MODEL_SETTINGS,
+  effectiveThreshold,
+  ModelSettings,
+  Settings,
+  type ModelSettingsInfo,
+  type RoutingInfo,
+} from '../contract/index.js';
 import type { History } from '../history/history-types.js';
 
 /** What unloadIdleMinutes is unless the user changes it (LM Studio unloads after 60 idle minutes too). */

@@ -15,10 +15,15 @@ export const ApiSettings = z.object({
   port: z.number().int().min(1024, 'Pick a port from 1024 to 65535.').max(65_535, 'Pick a port from 1024 to 65535.'),
   /** Web pages allowed to call the endpoint from a browser (CORS); none by default. */
   allowedOrigins: z.array(Origin).max(20),
+  /**
+   * Keep what apps ask in history, under each app's name, searchable like any chat. Off: each exchange is
+   * deleted once answered; only its figures (where it ran, tokens, cost) stay, for the savings.
+   */
+  keepConversations: z.boolean().default(true),
 });
 export type ApiSettings = z.infer<typeof ApiSettings>;
 
-export const DEFAULT_API_SETTINGS: ApiSettings = { enabled: false, port: DEFAULT_API_PORT, allowedOrigins: [] };
+export const DEFAULT_API_SETTINGS: ApiSettings = { enabled: false, port: DEFAULT_API_PORT, allowedOrigins: [], keepConversations: true };
 
 /** Whether the endpoint runs, where, with which key, and why not when it does not. */
 export const ApiServerInfo = z.object({

@@ -36,6 +36,10 @@ export interface ClientChatDependencies {
   cloudModel(): string | null;
   /** The model settings of a local model file (its answer length, for `finish_reason`). */
   maxTokensOf(modelPath: string): number;
+  /** Whether apps' exchanges stay in history (Settings.api.keepConversations). */
+  keepConversations(): boolean;
+  /** Deletes an exchange once answered when they are not kept; its figures stay for the savings. */
+  forget(conversationId: string): void;
 }
 
 /** Builds the RoutedChat the endpoint serves. */
@@ -68,7 +72,8 @@ async function complete(deps: ClientChatDependencies, request: RoutedChatRequest
   try {
     // A follow-up sends the whole conversation again: it continues the conversation it extends, unless
     // that one is busy answering another request of the same app.
-    const found = deps.history.findClientConversation(request.client, request.history);
+    // Exchanges that are not kept never continue (and so never delete) a conversation that was kept.
+    const found = deps.keepConversations() ? deps.history.findClientConversation(request.client, request.history) : null;
     const continued = found && !deps.chat.isAnswering(found.id) ? found.id : null;
     const asked = deps.chat.ask(continued, request.prompt, {
       ...modeFor(request.side),
@@ -79,6 +84,7 @@ async function complete(deps: ClientChatDependencies, request: RoutedChatRequest
     const stop = (): boolean => deps.chat.stop(asked.conversationId);
     signal.addEventListener('abort', stop, { once: true });
     const answer = await asked.done.finally(() => signal.removeEventListener('abort', stop));
+    if (!deps.keepConversations() && (answer.status === 'error' || answer.status === 'interrupted' || held.broken)) deps.forget(answer.conversationId);
     if (answer.status === 'error' || answer.status === 'interrupted') {
       return { ok: false, error: answer.error ?? { code: 'internal', message: 'The answer could not be finished.' } };
     }
@@ -92,7 +98,10 @@ async function complete(deps: ClientChatDependencies, request: RoutedChatRequest
       };
     }
     held.finish();
-    return { ok: true, value: answerOf(deps, request, answer) };
+    const value = answerOf(deps, request, answer);
+    if (deps.keepConversations()) return { ok: true, value };
+    deps.forget(answer.conversationId);
+    return { ok: true, value: { ...value, conversationId: null } };
   } catch (error) {
     return { ok: false, error: toEnvelopeError(error) };
   }

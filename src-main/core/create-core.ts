@@ -97,6 +97,8 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
     ...(options.apiMaxLocalLine === undefined ? {} : { maxLocalLine: options.apiMaxLocalLine }),
     cloudModel: () => (cloud.current() ? (settings.read().cloud?.model ?? null) : null),
     maxTokensOf: (modelPath) => settings.modelSettings(modelPath).maxTokens,
+    keepConversations: () => settings.read().api.keepConversations,
+    forget: (conversationId) => void historyService.delete(conversationId, { keepFigures: true }),
   });
   const api = new ApiServer({
     dataDir: options.dataDir,

@@ -46,11 +46,12 @@ export class HistoryService {
     return this.changed('pinned', this.deps.history.setPinned(id, pinned));
   }
 
-  delete(id: string): boolean {
+  /** Deletes a conversation for good; `keepFigures` keeps its answers' figures (no text) for the savings. */
+  delete(id: string, options: { keepFigures?: boolean } = {}): boolean {
     if (this.deps.isAnswering(id)) {
       throw new CoreError('busy', 'Duet is still answering in this conversation. Stop the answer, then delete it.');
     }
-    const deleted = this.deps.history.deleteConversation(id);
+    const deleted = this.deps.history.deleteConversation(id, options);
     if (deleted) this.deps.events.emit({ type: 'conversations.changed', change: { kind: 'deleted', conversationId: id } });
     return deleted;
   }

@@ -34,22 +34,30 @@ export class HistoryStats {
   constructor(db: Db) {
     const p = <P extends unknown[] | object, R = unknown>(sql: string) => db.prepare<P, R>(sql);
     this.stmt = {
+      // Answers whose words were not kept (migration 0006) count with the rest.
       totals: p<[], TotalsRow>(
-        `SELECT target, COUNT(*) AS answers, COALESCE(SUM(prompt_tokens), 0) AS prompt_tokens,
-           COALESCE(SUM(tokens), 0) AS completion_tokens
-         FROM messages INDEXED BY messages_finished_answers WHERE ${FINISHED} GROUP BY target`,
+        `SELECT target, SUM(answers) AS answers, SUM(prompt_tokens) AS prompt_tokens, SUM(completion_tokens) AS completion_tokens FROM (
+           SELECT target, COUNT(*) AS answers, COALESCE(SUM(prompt_tokens), 0) AS prompt_tokens, COALESCE(SUM(tokens), 0) AS completion_tokens
+           FROM messages INDEXED BY messages_finished_answers WHERE ${FINISHED} GROUP BY target
+           UNION ALL
+           SELECT target, COUNT(*), COALESCE(SUM(prompt_tokens), 0), COALESCE(SUM(tokens), 0) FROM unkept_answers GROUP BY target
+         ) GROUP BY target`,
       ),
       ttft: medianQueries(db, 'ttft_ms'),
       speed: medianQueries(db, 'tokens_per_second'),
       // Sums per quarter hour, turned into local days in JS: SQLite's date(…, 'localtime') asks the C
       // library for the time zone on every row (a system call each), which took 250 ms for 50,000 answers.
       // Every time zone's offset is a multiple of 15 minutes, so a quarter hour never straddles midnight.
-      quarters: p<[number], QuarterRow>(
+      quarters: p<[number, number], QuarterRow>(
         `SELECT created_at / ${QUARTER_HOUR_MS} AS quarter, target, model,
            COUNT(*) AS answers, COALESCE(SUM(prompt_tokens), 0) AS prompt_tokens,
            COALESCE(SUM(tokens), 0) AS completion_tokens, COALESCE(SUM(cost_usd), 0) AS cost_usd
          FROM messages INDEXED BY messages_finished_answers WHERE ${FINISHED} AND created_at >= ?
-         GROUP BY quarter, target, model`,
+         GROUP BY quarter, target, model
+         UNION ALL
+         SELECT created_at / ${QUARTER_HOUR_MS}, target, model, COUNT(*), COALESCE(SUM(prompt_tokens), 0),
+           COALESCE(SUM(tokens), 0), COALESCE(SUM(cost_usd), 0)
+         FROM unkept_answers WHERE created_at >= ? GROUP BY 1, target, model`,
       ),
     };
   }
@@ -73,7 +81,7 @@ export class HistoryStats {
   /** Sorted by day, then target, then model. */
   dayFacts(since: number): DayFacts[] {
     const days = new Map<string, DayFacts>();
-    for (const q of this.stmt.quarters.all(since)) {
+    for (const q of this.stmt.quarters.all(since, since)) {
       const day = localDayKey(new Date(q.quarter * QUARTER_HOUR_MS));
       const key = `${day}\u0000${q.target}\u0000${q.model}`;
       const d = days.get(key) ?? { day, target: q.target, model: q.model, answers: 0, promptTokens: 0, completionTokens: 0, costUsd: 0 };

@@ -118,6 +118,11 @@ class HistoryStore implements History {
       ),
       markInterrupted: p<[number]>("UPDATE messages SET status = 'interrupted', updated_at = ? WHERE status = 'streaming'"),
       deleteConversation: p<[string]>('DELETE FROM conversations WHERE id = ?'),
+      keepFigures: p<[string]>(
+        `INSERT INTO unkept_answers (created_at, target, model, prompt_tokens, tokens, cost_usd)
+         SELECT created_at, target, COALESCE(model, ''), prompt_tokens, tokens, cost_usd FROM messages
+         WHERE conversation_id = ? AND role = 'assistant' AND target IS NOT NULL AND status IN ('complete', 'stopped')`,
+      ),
       setConversationMode: p<[RouteMode | null, string]>('UPDATE conversations SET mode = ? WHERE id = ?'),
       // Neither renaming nor pinning counts as activity: updated_at, and so the order within the list, stays.
       renameConversation: p<[string, string]>('UPDATE conversations SET title = ? WHERE id = ?'),
@@ -245,10 +250,15 @@ class HistoryStore implements History {
     return this.guard('mark unfinished answers', () => this.stmt.markInterrupted.run(Date.now()).changes);
   }
 
-  deleteConversation(id: string): boolean {
+  deleteConversation(id: string, options: { keepFigures?: boolean } = {}): boolean {
     return this.guard('delete the conversation', () => {
       // Messages go by the cascade, their index entries by trigger, all in one transaction.
-      const deleted = this.db.transaction(() => this.stmt.deleteConversation.run(id).changes > 0).immediate();
+      const deleted = this.db
+        .transaction(() => {
+          if (options.keepFigures) this.stmt.keepFigures.run(id);
+          return this.stmt.deleteConversation.run(id).changes > 0;
+        })
+        .immediate();
       if (deleted) {
         this.checkpoint();
         this.purgeBackups(id);

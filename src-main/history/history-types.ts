@@ -118,8 +118,9 @@ export interface History {
   /**
    * Deletes a conversation and its messages for real: their rows, their search index entries and the
    * freed pages are overwritten (secure_delete, then a WAL checkpoint). False when no such conversation.
+   * `keepFigures`: its finished answers' figures (target, model, tokens, cost; no text) stay for the savings.
    */
-  deleteConversation(id: string): boolean;
+  deleteConversation(id: string, options?: { keepFigures?: boolean }): boolean;
   renameConversation(id: string, title: string): ConversationSummary;
   /** Pinned conversations come first in listConversations. */
   setPinned(id: string, pinned: boolean): ConversationSummary;

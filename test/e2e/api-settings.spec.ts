@@ -4,6 +4,7 @@ import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
 import { startServer, type RunningServer } from '../support/headless-server.js';
 
 let dataDir: string;
@@ -213,4 +214,32 @@ test('a web page may call the API from the browser only once it is among the all
   await origins.fill('http://localhost:3000/app');
   await dialog.getByRole('button', { name: 'Allow these web pages' }).click();
   await expect(dialog.getByTestId('api-origins-error')).toContainText('Enter an origin such as http://localhost:3000 (no path).');
+});
+
+test("an app's conversation shows under its name; with Keep API conversations off, the next one leaves nothing behind", async ({ page }) => {
+  const port = await freePort();
+  server = await startServer({ model: TINY_MODEL_FILE, dataDir, args: ['--api-port', String(port)], env: { DUET_API_KEY: 'sk-duet-e2e-keep' } });
+  const ask = (content: string) =>
+    fetch(`http://127.0.0.1:${port}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer sk-duet-e2e-keep', 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'duet-local', user: 'notes-app', messages: [{ role: 'user', content }] }),
+    });
+  await page.goto(server.url);
+  expect((await ask('Kept question')).status).toBe(200);
+  const item = page.getByTestId('conversation-item');
+  await expect(item).toHaveCount(1);
+  await expect(item.getByTestId('conversation-client')).toHaveText('via notes-app');
+
+  await page.getByTestId('open-settings').click();
+  const keep = page.getByTestId('settings-dialog').getByRole('checkbox', { name: 'Keep API conversations' });
+  await expect(keep).toBeChecked();
+  await keep.uncheck();
+  await expect(keep).not.toBeChecked();
+  await page.keyboard.press('Escape');
+
+  expect((await ask('Unkept question')).status).toBe(200);
+  await page.reload();
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText('Kept question');
 });

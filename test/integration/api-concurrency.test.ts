@@ -2,7 +2,7 @@
 // model, the cloud answers in parallel, an overloaded line answers 429 with Retry-After at once.
 import OpenAI from 'openai';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
-import type { AppInfo, PolicyInfo } from '../../src-main/contract/index.js';
+import type { AppInfo, ConversationSummary, PolicyInfo, Savings, SearchResult } from '../../src-main/contract/index.js';
 import type { CoreOptions, DuetCore } from '../../src-main/core/core-types.js';
 import { createDuetCore } from '../../src-main/core/create-core.js';
 import { CLOUD_GREETING_ANSWER, CLOUD_MODEL_NAME, TINY_GREETING_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
@@ -88,6 +88,35 @@ describe('many apps at once', () => {
     expect(await streamed(direct, 'duet-local', 'Hello')).toBe(TINY_GREETING_ANSWER);
     valueOf(await core.call('settings.update', { api: { enabled: false, port: 4311, allowedOrigins: [] } }));
     await expect(direct.models.list()).rejects.toThrow(/Connection error/);
+  });
+});
+
+describe('Keep API conversations', () => {
+  it('off: an exchange leaves no conversation and no words behind, and the savings still count it', async () => {
+    const core = await open();
+    const client = await clientFor(core);
+    const kept = await client.chat.completions.create({ model: 'duet-local', user: 'kept-app', messages: [{ role: 'user', content: 'Hello' }] });
+    const api = valueOf<AppInfo>(await core.call('app.info', {})).settings.api;
+    valueOf(await core.call('settings.update', { api: { ...api, keepConversations: false } }));
+
+    const unkept = await client.chat.completions.create({ model: 'duet-local', user: 'private-app', messages: [{ role: 'user', content: 'Hello, a secret plan' }] });
+    expect(unkept.choices[0]?.message.content).toBe(TINY_GREETING_ANSWER);
+    expect((unkept as unknown as { duet: { conversation_id: string | null } }).duet.conversation_id).toBeNull();
+    const list = valueOf<ConversationSummary[]>(await core.call('conversations.list', {}));
+    expect(list.map((c) => c.client)).toEqual(['kept-app']);
+    expect(valueOf<SearchResult>(await core.call('history.search', { query: 'secret' })).hits).toEqual([]);
+    // A follow-up to a kept conversation, asked while nothing is kept, does not touch the kept one.
+    await client.chat.completions.create({
+      model: 'duet-local',
+      user: 'kept-app',
+      messages: [
+        { role: 'user', content: 'Hello' },
+        { role: 'assistant', content: kept.choices[0]?.message.content ?? '' },
+        { role: 'user', content: 'Again' },
+      ],
+    });
+    expect(valueOf<ConversationSummary[]>(await core.call('conversations.list', {})).map((c) => [c.client, c.messageCount])).toEqual([['kept-app', 2]]);
+    expect(valueOf<Savings>(await core.call('history.savings', { days: 7 })).local.answers).toBe(3);
   });
 });
 

@@ -28,8 +28,8 @@ describe('the migration runner', () => {
     expect(schemaVersion(db)).toBe(migrations.length);
     // The search indexes are FTS5 virtual tables, each with shadow tables of its own.
     const shadows = (fts: string) => [fts, `${fts}_config`, `${fts}_data`, `${fts}_docsize`, `${fts}_idx`];
-    expect(tables(db)).toEqual(['conversations', 'messages', ...shadows('messages_cjk'), ...shadows('messages_fts'), 'settings']);
-    for (const t of ['conversations', 'messages', 'settings']) expect(isStrict(db, t)).toBe(true);
+    expect(tables(db)).toEqual(['conversations', 'messages', ...shadows('messages_cjk'), ...shadows('messages_fts'), 'settings', 'unkept_answers']);
+    for (const t of ['conversations', 'messages', 'settings', 'unkept_answers']) expect(isStrict(db, t)).toBe(true);
     const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").pluck().all();
     expect(indexes).toEqual([
       'conversations_by_client',
@@ -41,6 +41,7 @@ describe('the migration runner', () => {
       'messages_finished_by_conversation',
       'messages_finished_by_speed',
       'messages_finished_by_ttft',
+      'unkept_answers_by_time',
     ]);
   });
 

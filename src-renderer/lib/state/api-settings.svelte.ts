@@ -4,7 +4,7 @@ import type { DuetClient } from '../client.js';
 import type { SettingsState } from './settings.svelte.js';
 
 /** The part of the API settings a save changes, so its error shows next to the right field. */
-export type ApiField = 'enabled' | 'port' | 'allowedOrigins';
+export type ApiField = 'enabled' | 'port' | 'allowedOrigins' | 'keepConversations';
 
 /** Where the endpoint's running state lives (AppState, which follows `api.status` events). */
 export interface ApiServerHolder {
@@ -61,6 +61,11 @@ export class ApiSettingsState {
   /** Moves the endpoint to another port (the core checks the range and says what is wrong). */
   setPort(port: number): Promise<boolean> {
     return this.#save('port', { port });
+  }
+
+  /** Keeps apps' exchanges in history, or deletes each once answered (its figures stay for the savings). */
+  setKeepConversations(keepConversations: boolean): Promise<boolean> {
+    return this.#save('keepConversations', { keepConversations });
   }
 
   /** Sets the web pages (origins) allowed to call the endpoint from a browser. */

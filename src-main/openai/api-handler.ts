@@ -38,7 +38,7 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
           res,
           403,
           errorBody(
-            `Requests from web pages at ${origin} are refused. If you trust that page, add its origin under Settings → API in Duet.`,
+            `Requests from web pages at ${origin} are refused. If you trust that page, add its origin under Settings → API for other apps → Allowed web pages in Duet.`,
             'invalid_request_error',
             'origin_not_allowed',
           ),
@@ -61,7 +61,7 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
         res,
         401,
         errorBody(
-          "Incorrect API key provided. Copy the key from Duet's Settings → API (or the line `npm run serve` prints) and send it as `Authorization: Bearer KEY`.",
+          "Incorrect API key provided. Copy the key from Duet's Settings → API for other apps (or the line `npm run serve` prints) and send it as `Authorization: Bearer KEY`.",
           'invalid_request_error',
           'invalid_api_key',
         ),

@@ -209,6 +209,14 @@ describe('the endpoint refuses what it must, in OpenAI error format', () => {
     expect((await raw('/v1/models', { headers: { authorization: '' } })).status).toBe(401);
   });
 
+  it('a question too long for the model that must answer it: 400 context_length_exceeded', async () => {
+    const long = 'Tell me about the weather in this very long question. '.repeat(4000);
+    await expect(client.chat.completions.create({ model: 'duet-local', messages: [{ role: 'user', content: long }] })).rejects.toMatchObject({
+      status: 400,
+      code: 'context_length_exceeded',
+    });
+  });
+
   it('an unknown model: 404 model_not_found', async () => {
     await expect(client.chat.completions.create({ model: 'gpt-5', messages: [{ role: 'user', content: 'Hi' }] })).rejects.toMatchObject({
       status: 404,

@@ -21,7 +21,7 @@ import { benchClient, expectedTinyAnswer, streamAnswer } from './api-stream.js';
 import { median, percentile, round1 } from './percentiles.js';
 import { treeMemory, type TreeMemory } from './process-memory.js';
 
-const DEFAULTS = { BENCH_API_CLIENTS: 32, BENCH_API_SECONDS: 60, BENCH_API_WARMUP_SECONDS: 5, BENCH_API_AUTO_SHARE: 0.25, BENCH_API_DIRECT_ROUNDS: 20 };
+const DEFAULTS = { BENCH_API_CLIENTS: 32, BENCH_API_SECONDS: 60, BENCH_API_WARMUP_SECONDS: 30, BENCH_API_AUTO_SHARE: 0.25, BENCH_API_DIRECT_ROUNDS: 20 };
 const setting = (name: keyof typeof DEFAULTS): number => Number(process.env[name] ?? DEFAULTS[name]);
 const CLIENTS = setting('BENCH_API_CLIENTS');
 const SECONDS = setting('BENCH_API_SECONDS');
@@ -30,6 +30,9 @@ const AUTO_SHARE = setting('BENCH_API_AUTO_SHARE');
 const DIRECT_ROUNDS = setting('BENCH_API_DIRECT_ROUNDS');
 const TARGETS = { errors: 0, rssGrowthPct: 10 };
 const MEMORY_EVERY_MS = 5_000;
+/** Idle time before each memory reading, so that both find the server at rest after its last answers. */
+const SETTLE_MS = 2_000;
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 const BARE_PROCESS = fileURLToPath(new URL('./bare-api-process.ts', import.meta.url));
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 const log = (line: string): void => void process.stderr.write(`bench:api: ${line}\n`);
@@ -168,8 +171,11 @@ async function main(): Promise<void> {
   try {
     const { baseURL, apiKey } = await apiOf(server);
     const pid = server.process.pid!;
+    // The warm-up is long on purpose: early on, each process's memory falls once by up to a quarter
+    // (V8 collecting start-up garbage); a baseline taken before that would hide real growth.
     log(`warm-up: ${CLIENTS} clients for ${WARMUP_SECONDS} s (not counted)…`);
     const warmup = await runLoad({ baseURL, apiKey, clients: CLIENTS, seconds: WARMUP_SECONDS, autoShare: AUTO_SHARE });
+    await settle();
     const memoryStart = treeMemory(pid);
     log(`load: ${CLIENTS} clients for ${SECONDS} s; memory after warm-up ${memoryStart.totalMiB} MiB…`);
     const samples: Array<{ at_s: number; total_mib: number; anon_mib?: number }> = [];
@@ -179,18 +185,26 @@ async function main(): Promise<void> {
       samples.push({ at_s: Math.round((Date.now() - loadStarted) / 1000), total_mib: now.totalMiB, anon_mib: now.anonTotalMiB });
     }, MEMORY_EVERY_MS);
     const load = await runLoad({ baseURL, apiKey, clients: CLIENTS, seconds: SECONDS, autoShare: AUTO_SHARE }).finally(() => clearInterval(sampler));
+    await settle();
     const memoryEnd = treeMemory(pid);
     const summary = loadSummary(load);
     log(`load done: ${summary.requests_per_second} requests/s, ${summary.errors} errors; memory at the end ${memoryEnd.totalMiB} MiB`);
     log(`direct: ${DIRECT_ROUNDS} rounds, the endpoint and bare node-llama-cpp, one request at a time…`);
     const direct = await directComparison(baseURL, apiKey);
     const growthPct = growth(memoryStart, memoryEnd);
+    // One reading catches V8's heap anywhere between two collections (±25 MiB a process here): the
+    // median of the first and last third of the readings under load shows a steady climb, if any.
+    const third = Math.max(1, Math.floor(samples.length / 3));
+    const early = median(samples.slice(0, third).map((s) => s.total_mib));
+    const late = median(samples.slice(-third).map((s) => s.total_mib));
+    if (samples.length >= 3) growthPct.total_under_load_first_vs_last_third = round1(((late - early) / early) * 100);
     const rssGrowthPct = growthPct.total!;
     console.log(
       JSON.stringify({
         load: summary,
-        warmup: { seconds: WARMUP_SECONDS, completed: warmup.completed, errors: [...warmup.errors.values()].reduce((s, n) => s + n, 0) },
+        warmup: { seconds: WARMUP_SECONDS, completed: warmup.completed, distinct_errors: [...warmup.errors].map(([error, count]) => ({ error, count })) },
         memory: {
+          read_after_idle_ms: SETTLE_MS,
           start_after_warmup: memoryStart,
           end: memoryEnd,
           peak_total_mib: Math.max(memoryStart.totalMiB, memoryEnd.totalMiB, ...samples.map((s) => s.total_mib)),

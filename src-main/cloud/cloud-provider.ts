@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import OpenAI, { AzureOpenAI } from 'openai';
 import type { ChatCompletionCreateParamsStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { fail, ok, type Result } from '../contract/index.js';
-import type { ChatTurn, GenerateOutcome, GenerationOverrides } from '../contract/generation.js';
+import type { ChatTurn, GenerateOutcome, GenerationOverrides, ToolCall, ToolRequest } from '../contract/generation.js';
 import { classifyCloudError, type CloudFailure } from './cloud-errors.js';
 import { placeholdersIn } from './presets.js';
 import { DEFAULT_PRICES, estimateCost, type PriceTable, type TokenUsage } from './prices.js';
@@ -66,6 +66,8 @@ export interface CloudRequest {
    * fields are not sent, so the server's defaults apply.
    */
   overrides?: GenerationOverrides;
+  /** An app's tools and its whole conversation as OpenAI messages (sent in place of history and prompt). */
+  tools?: ToolRequest;
 }
 
 /** A cloud answer: the local engine's outcome, plus what the cloud says it used and what that probably cost. */
@@ -123,6 +125,8 @@ class CloudAnswer {
   private lastAt = 0;
   private retries = 0;
   private serverModel: string | null = null;
+  /** Tool calls as they stream in, by index: id and name come first, the arguments in pieces. */
+  private readonly toolCalls: ToolCall[] = [];
   private settled = false;
   private readonly timeoutMs: number;
   private readonly host: string;
@@ -149,7 +153,8 @@ class CloudAnswer {
       const onAbort = (): void => settle(ok(this.outcome(true, null)));
       if (this.signal.aborted) return onAbort();
       this.signal.addEventListener('abort', onAbort, { once: true });
-      this.tries(messagesFor(request), optionsFor(request.overrides ?? {}, maxTokensFieldOf(this.config))).then(settle, (error: unknown) =>
+      const options = { ...optionsFor(request.overrides ?? {}, maxTokensFieldOf(this.config)), ...toolOptions(request.tools) };
+      this.tries(messagesFor(request), options).then(settle, (error: unknown) =>
         settle(fail('internal', `Duet failed while talking to the cloud: ${redact(describe(error), this.config.apiKey)}. Send the question again.`)),
       );
     });
@@ -210,8 +215,9 @@ class CloudAnswer {
         arm();
         if (chunk.model) this.serverModel = chunk.model;
         if (chunk.usage) usage = { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens };
-        const piece = chunk.choices?.[0]?.delta?.content;
-        if (piece) this.emit(piece);
+        const delta = chunk.choices?.[0]?.delta;
+        if (delta?.content) this.emit(delta.content);
+        for (const call of delta?.tool_calls ?? []) this.takeToolCall(call);
       }
       // An aborted stream ends quietly in the SDK: tell why it ended.
       if (timedOut) return timeoutFailure;
@@ -225,6 +231,17 @@ class CloudAnswer {
       clearTimeout(timer);
       this.signal.removeEventListener('abort', forward);
     }
+  }
+
+  /** Puts a streamed piece of a tool call in its place (OpenAI sends id and name once, then the arguments in pieces). */
+  private takeToolCall(piece: { index: number; id?: string; function?: { name?: string; arguments?: string } }): void {
+    const call = (this.toolCalls[piece.index] ??= { id: '', name: '', arguments: '' });
+    if (piece.id) call.id = piece.id;
+    if (piece.function?.name) call.name += piece.function.name;
+    if (piece.function?.arguments) call.arguments += piece.function.arguments;
+    const now = performance.now();
+    this.firstAt ??= now;
+    this.lastAt = now;
   }
 
   private emit(piece: string): void {
@@ -259,6 +276,7 @@ class CloudAnswer {
       usage,
       costUsd,
       retries: this.retries,
+      ...(this.toolCalls.length > 0 ? { toolCalls: this.toolCalls.filter((call) => call.name !== '') } : {}),
     };
   }
 
@@ -295,6 +313,8 @@ class CloudAnswer {
 
 /** The conversation in OpenAI's form: the system prompt (the request's own first), the earlier turns, the new question. */
 function messagesFor(request: CloudRequest): ChatCompletionMessageParam[] {
+  // An app that uses tools sends the conversation as it holds it (tool results included): passed on as is.
+  if (request.tools) return request.tools.messages as ChatCompletionMessageParam[];
   const messages: ChatCompletionMessageParam[] = [];
   const system = request.overrides?.system ?? request.systemPrompt;
   if (system) messages.push({ role: 'system', content: system });
@@ -303,11 +323,23 @@ function messagesFor(request: CloudRequest): ChatCompletionMessageParam[] {
   return messages;
 }
 
-/** The sampling and length fields of a request body. */
-type RequestOptions = Pick<ChatCompletionCreateParamsStreaming, 'temperature' | 'top_p' | 'max_tokens' | 'max_completion_tokens' | 'stop' | 'seed'>;
+/** The sampling, length and tool fields of a request body. */
+type RequestOptions = Pick<
+  ChatCompletionCreateParamsStreaming,
+  'temperature' | 'top_p' | 'max_tokens' | 'max_completion_tokens' | 'stop' | 'seed' | 'tools' | 'tool_choice'
+>;
+
+/** An app's tools and tool choice as body fields, as it sent them. */
+function toolOptions(tools: ToolRequest | undefined): Pick<RequestOptions, 'tools' | 'tool_choice'> {
+  if (!tools) return {};
+  return {
+    tools: tools.tools as ChatCompletionCreateParamsStreaming['tools'],
+    ...(tools.toolChoice === undefined ? {} : { tool_choice: tools.toolChoice as ChatCompletionCreateParamsStreaming['tool_choice'] }),
+  };
+}
 
 /** A request's own options as OpenAI body fields; only those it set, so the server's defaults apply to the rest. */
-export function optionsFor(overrides: GenerationOverrides, maxTokensField: MaxTokensField): RequestOptions {
+export function optionsFor(overrides: GenerationOverrides, maxTokensField: MaxTokensField): Omit<RequestOptions, 'tools' | 'tool_choice'> {
   return {
     ...(overrides.temperature === undefined ? {} : { temperature: overrides.temperature }),
     ...(overrides.topP === undefined ? {} : { top_p: overrides.topP }),

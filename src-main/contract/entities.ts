@@ -32,6 +32,7 @@ export const RouteReasonCode = z.enum([
   'no-cloud',
   'offline',
   'privacy',
+  'tools',
   'no-local-model',
   'context-too-long',
   'difficult',

@@ -30,6 +30,30 @@ export interface GenerationOverrides {
   seed?: number;
 }
 
+/**
+ * An app's request to call its tools (OpenAI function calling), passed to the cloud as the app sent it.
+ * Only the cloud answers these: the local model has no function calling in Duet yet.
+ */
+export interface ToolRequest {
+  /** The app's `tools` array, as sent. */
+  tools: unknown[];
+  /** The app's `tool_choice`, as sent; absent leaves the cloud's default. */
+  toolChoice?: unknown;
+  /**
+   * The whole conversation as OpenAI messages (tool results and earlier tool calls included), sent in
+   * place of the text turns; the system message is sent as the app wrote it.
+   */
+  messages: unknown[];
+}
+
+/** A function the model chose to call: the app runs it and sends the result back in a `tool` message. */
+export interface ToolCall {
+  id: string;
+  name: string;
+  /** The arguments as the model wrote them: JSON text, which the app parses. */
+  arguments: string;
+}
+
 /** Figures recorded with every local answer. */
 export interface GenerationStats {
   model: string;
@@ -55,4 +79,6 @@ export interface GenerateOutcome {
    * judged on the tokens it has, and is unsure with its whole text.
    */
   unsure?: { confidence: number };
+  /** The functions the model chose to call instead of (or besides) answering; only with a ToolRequest. */
+  toolCalls?: ToolCall[];
 }

@@ -3,6 +3,8 @@ import type {
   DuetError,
   GenerationOverrides,
   Message,
+  ToolCall,
+  ToolRequest,
   PolicyInfo,
   Provenance,
   Result,
@@ -49,6 +51,8 @@ export interface AnswerObserver {
    */
   attempt(info: { route: RouteKind; reasons: RouteReason[]; model: string; judged: boolean }): void;
   token(text: string): void;
+  /** The functions the cloud chose to call (only for a request with tools), once the answer has ended. */
+  toolCalls?(calls: ToolCall[]): void;
 }
 
 /** How a question from elsewhere than the chat window is to be answered. */
@@ -62,6 +66,8 @@ export interface AskOptions {
   observer?: AnswerObserver;
   /** Start a new conversation for an app that asked through the endpoint, holding the turns it sent first. */
   newConversation?: { client: string; earlier: ChatTurn[] };
+  /** An app's tools: only the cloud may answer, every string of its messages goes through the privacy gate. */
+  tools?: ToolRequest;
 }
 
 export interface ChatDependencies {
@@ -132,11 +138,13 @@ export class ChatService {
     const conversation = conversationId ? this.requireConversation(conversationId) : null;
     if (conversation) this.requireIdle(conversation.conversation.id);
     const earlier = conversation ? turnsOf(conversation.messages) : (options.newConversation?.earlier ?? []);
-    const system = options.overrides?.system;
+    // Everything that would be sent along: the app's system text, and with tools every string of its messages.
+    const alongside = [...(options.overrides?.system ? [options.overrides.system] : []), ...(options.tools ? stringsIn(options.tools.messages) : [])];
     // Checked before anything is saved: a refused question leaves no trace.
     const plan = options.cloudOnly
-      ? this.cloudOnlyPlan([text, ...earlier.map((turn) => turn.content), ...(system ? [system] : [])])
-      : this.plan(text, earlier, options.mode ?? conversation?.conversation.mode ?? null, system);
+      ? this.cloudOnlyPlan([text, ...earlier.map((turn) => turn.content), ...alongside])
+      : this.plan(text, earlier, options.mode ?? conversation?.conversation.mode ?? null, alongside, options.tools !== undefined);
+    if (options.tools) this.requireCloudForTools(plan);
     const id = conversation?.conversation.id ?? this.newConversation(text, options.newConversation ?? null);
     const userMessage = history.addMessage({ conversationId: id, role: 'user', content: text, status: 'complete' });
     events.emit({ type: 'message.updated', message: userMessage });
@@ -243,7 +251,23 @@ export class ChatService {
     };
   }
 
-  private plan(prompt: string, earlier: ChatTurn[], conversationMode: RouteMode | null, system?: string): AnswerPlan {
+  /** Tools only work in the cloud: a request that routing keeps here is refused, with routing's reason. */
+  private requireCloudForTools(plan: AnswerPlan): void {
+    if (plan.source.target === 'cloud') {
+      // Neither an unsure-answer cascade nor a local fallback can carry tools.
+      plan.escalation = null;
+      plan.fallback = null;
+      return;
+    }
+    const why = plan.reasons.map((reason) => reason.message).join('; ');
+    const privacy = plan.reasons.some((reason) => reason.code === 'privacy');
+    throw new CoreError(
+      privacy ? 'kept_private' : 'invalid_request',
+      `This request stays on this computer (${why}), and the local model cannot call tools in Duet yet. Send it without tools${privacy ? '' : ', or ask duet-cloud'}.`,
+    );
+  }
+
+  private plan(prompt: string, earlier: ChatTurn[], conversationMode: RouteMode | null, alongside: string[] = [], needsTools = false): AnswerPlan {
     const settings = this.deps.settings.read();
     const cloud = this.deps.cloud();
     // Loaded, loading or asleep: the engine answers (loading it first where needed).
@@ -252,14 +276,15 @@ export class ChatService {
       prompt,
       historyTokens: earlier.reduce((sum, turn) => sum + estimateTokens(turn.content), 0),
       // Personal data said earlier in the conversation would travel with the question, so it counts too.
-      // So would an app's own system prompt.
-      history: [...earlier.filter((turn) => turn.role === 'user').map((turn) => turn.content), ...(system ? [system] : [])],
+      // So would an app's own system prompt, and its tool results.
+      history: [...earlier.filter((turn) => turn.role === 'user').map((turn) => turn.content), ...alongside],
       mode: conversationMode ?? settings.mode,
       policy: { allowCloud: this.deps.policy.allowCloud, forceMode: this.deps.policy.forceMode },
       cloudConfigured: cloud !== null,
       online: Date.now() >= this.cloudDownUntil,
       localModelAvailable: localAvailable,
       localContextTokens: this.deps.local.contextSize(),
+      needsTools,
       threshold: this.deps.settings.routing().effectiveThreshold,
     });
     const toCloud = decision.target === 'cloud' && cloud !== null;
@@ -308,9 +333,9 @@ export class ChatService {
     earlier: ChatTurn[],
     prompt: string,
     signal: AbortSignal,
-    { overrides, observer }: AskOptions,
+    { overrides, observer, tools }: AskOptions,
   ): Promise<void> {
-    const request: GenerateRequest = { conversationId, history: earlier, prompt, ...(overrides ? { overrides } : {}) };
+    const request: GenerateRequest = { conversationId, history: earlier, prompt, ...(overrides ? { overrides } : {}), ...(tools ? { tools } : {}) };
     const started = performance.now();
     let plan = first;
     const attempt = (): void => observer?.attempt({ route: plan.route, reasons: plan.reasons, model: plan.source.model, judged: plan.escalation !== null });
@@ -332,9 +357,11 @@ export class ChatService {
       if (result.error.code === 'engine_crashed') this.deps.events.emit({ type: 'engine.crashed', error: result.error });
       return;
     }
-    const { stats, usage, costUsd } = result.value;
+    const { stats, usage, costUsd, toolCalls } = result.value;
+    if (toolCalls && toolCalls.length > 0) observer?.toolCalls?.(toolCalls);
     this.finish(conversationId, message, {
-      content: result.value.text,
+      // What the app's tools were asked to do is what history can show of such an answer.
+      content: toolCalls && toolCalls.length > 0 ? [result.value.text, ...toolCalls.map(describeToolCall)].filter(Boolean).join('\n') : result.value.text,
       status: result.value.stopped ? 'stopped' : 'complete',
       provenance: {
         ...provenance,
@@ -533,4 +560,17 @@ function turnsOf(messages: Message[]): ChatTurn[] {
 function titleFrom(text: string): string {
   const firstLine = text.trim().split('\n', 1)[0] ?? '';
   return firstLine.length > TITLE_LENGTH ? `${firstLine.slice(0, TITLE_LENGTH - 1)}…` : firstLine;
+}
+
+/** A tool call as history shows it: the function and its arguments. */
+function describeToolCall(call: ToolCall): string {
+  return `Called ${call.name}(${call.arguments})`;
+}
+
+/** Every string in a JSON value (an app's messages: texts, tool results, tool call arguments), for the privacy gate. */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
+  return [];
 }

@@ -2,7 +2,7 @@
 // filed under the app that asked, answered by ChatService exactly as the chat window's questions are
 // (mode, policy, offline, privacy over every message, context, difficulty, the confidence cascade and
 // the cloud fallback), and saved in history so it is searchable and counted in the savings.
-import type { Message, ModelStatus, Result } from '../contract/index.js';
+import type { Message, ModelStatus, Result, ToolCall } from '../contract/index.js';
 import { DEFAULT_MODEL_SETTINGS } from '../contract/index.js';
 import type { History } from '../history/history-types.js';
 import {
@@ -79,6 +79,7 @@ async function complete(deps: ClientChatDependencies, request: RoutedChatRequest
       ...modeFor(request.side),
       overrides: request.options,
       observer: held,
+      ...(request.tools ? { tools: request.tools } : {}),
       ...(continued ? {} : { newConversation: { client: request.client, earlier: request.history } }),
     });
     const stop = (): boolean => deps.chat.stop(asked.conversationId);
@@ -98,7 +99,7 @@ async function complete(deps: ClientChatDependencies, request: RoutedChatRequest
       };
     }
     held.finish();
-    const value = answerOf(deps, request, answer);
+    const value = answerOf(deps, request, answer, held.calls ? { calls: held.calls, text: held.text } : null);
     if (deps.keepConversations()) return { ok: true, value };
     deps.forget(answer.conversationId);
     return { ok: true, value: { ...value, conversationId: null } };
@@ -114,12 +115,14 @@ function modeFor(side: RequestedSide): { mode?: 'local'; cloudOnly?: true } {
   return {};
 }
 
-function answerOf(deps: ClientChatDependencies, request: RoutedChatRequest, answer: Message): RoutedChatAnswer {
+function answerOf(deps: ClientChatDependencies, request: RoutedChatRequest, answer: Message, tools: { calls: ToolCall[]; text: string } | null): RoutedChatAnswer {
   const provenance = answer.provenance;
   const completionTokens = provenance?.tokens ?? estimateTokens(answer.content);
   const localPath = deps.localStatus().path;
   const limit = request.options.maxTokens ?? (provenance?.target === 'local' && localPath ? deps.maxTokensOf(localPath) : DEFAULT_MODEL_SETTINGS.maxTokens);
   const promptText = [request.options.system ?? '', ...request.history.map((turn) => turn.content), request.prompt].join('\n');
+  // History shows the calls in the text; the app gets the model's own words and the calls apart.
+  if (tools) return { ...answerOf(deps, request, answer, null), text: tools.text, finish: 'tool_calls', toolCalls: tools.calls };
   return {
     text: answer.content,
     route: provenance?.route ?? 'local',
@@ -140,6 +143,10 @@ function answerOf(deps: ClientChatDependencies, request: RoutedChatRequest, answ
  */
 class HeldStream implements AnswerObserver {
   broken = false;
+  /** The functions the cloud chose to call, once the answer has ended. */
+  calls: ToolCall[] | null = null;
+  /** The text of the attempt that answered (an escalation starts it again). */
+  text = '';
   #started = false;
   #judged = false;
   #held: string[] = [];
@@ -155,13 +162,19 @@ class HeldStream implements AnswerObserver {
     this.#current = { route: info.route, reasons: info.reasons, model: info.model };
     this.#judged = info.judged;
     this.#held = [];
+    this.text = '';
   }
 
   token(text: string): void {
     if (this.broken) return;
+    this.text += text;
     if (this.#started) return this.stream.token(text);
     this.#held.push(text);
     if (!this.#judged || this.#held.length > CONFIDENCE_CHECK.windowTokens) this.#flush();
+  }
+
+  toolCalls(calls: ToolCall[]): void {
+    this.calls = calls;
   }
 
   /** The answer ended confident inside the window: what was held goes out now. */

@@ -108,7 +108,13 @@ export class CloudLink {
       model: cloud.model,
       generate: (request, onToken, signal) =>
         provider.generate(
-          { history: request.history, prompt: request.prompt, systemPrompt: SYSTEM_PROMPT, ...(request.overrides ? { overrides: request.overrides } : {}) },
+          {
+            history: request.history,
+            prompt: request.prompt,
+            systemPrompt: SYSTEM_PROMPT,
+            ...(request.overrides ? { overrides: request.overrides } : {}),
+            ...(request.tools ? { tools: request.tools } : {}),
+          },
           onToken,
           signal,
         ),

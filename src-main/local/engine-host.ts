@@ -161,6 +161,7 @@ class WorkerEngine implements LocalEngine {
     if (request.confidenceCheck !== undefined && !ConfidenceCheckSchema.safeParse(request.confidenceCheck).success) {
       return Promise.resolve(fail('invalid_request', 'The confidence check needs a threshold from 0 to 1 and a window of at least one whole token.'));
     }
+    if (request.tools) return Promise.resolve(fail('invalid_request', 'The local model cannot call tools in Duet yet: only the cloud answers requests with tools.'));
     const overridesProblem = request.overrides === undefined ? null : problemWith(request.overrides);
     if (overridesProblem) return Promise.resolve(fail('invalid_request', overridesProblem));
     this.inLine++;

@@ -1,4 +1,4 @@
-import type { ChatTurn, GenerateOutcome, GenerationOverrides, GenerationStats, ModelStatus, Result } from '../contract/index.js';
+import type { ChatTurn, GenerateOutcome, GenerationOverrides, GenerationStats, ModelStatus, Result, ToolRequest } from '../contract/index.js';
 
 // ChatTurn, GenerateOutcome and GenerationStats are the contract's (contract/generation.ts): the cloud
 // answers with the same shapes as the local engine. Re-exported for the engine's own files.
@@ -22,6 +22,8 @@ export interface GenerateRequest {
    * confidence check, the measured first tokens are still decoded greedily (see confidence-hook.ts).
    */
   overrides?: GenerationOverrides;
+  /** An app's tools (function calling): only the cloud takes them; the local engine refuses such a request. */
+  tools?: ToolRequest;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DuetError } from '../contract/index.js';
 import { parseChatRequest, toEngineInput } from './chat-request.js';
 import { DUET_MODELS, type AnswerStart, type RequestedSide, type RoutedChat, type RoutedChatAnswer } from './routed-chat.js';
-import { chunkBody, completionBody, completionId, errorBody, failureStatus, sendJson, sseData, unixSeconds, usageChunkBody, usageOf } from './wire.js';
+import { chunkBody, completionBody, completionId, errorBody, failureStatus, sendJson, sseData, toolCallsWire, unixSeconds, usageChunkBody, usageOf } from './wire.js';
 
 export const API_MAX_BODY_BYTES = 1024 * 1024;
 /** Headers a browser page may read from an allowed origin's answers. */
@@ -110,6 +110,7 @@ async function chatCompletions(chat: RoutedChat, req: IncomingMessage, res: Serv
     history: input.value.history,
     prompt: input.value.prompt,
     options: input.value.options,
+    ...(input.value.tools ? { tools: input.value.tools } : {}),
   };
   if (request.stream) await streamAnswer(chat, routed, ids, request.stream_options?.include_usage === true, res, controller.signal);
   else await wholeAnswer(chat, routed, ids, res, controller.signal);
@@ -129,7 +130,7 @@ async function wholeAnswer(chat: RoutedChat, routed: Routed, ids: AnswerIds, res
   if (signal.aborted || res.destroyed) return;
   if (!result.ok) return sendFailure(res, result.error);
   const answer = result.value;
-  const body = completionBody(ids.id, ids.created, ids.model, answer.text, answer.finish, usageOf(answer.promptTokens, answer.completionTokens));
+  const body = completionBody(ids.id, ids.created, ids.model, answer.text, answer.finish, usageOf(answer.promptTokens, answer.completionTokens), answer.toolCalls);
   sendJson(res, 200, { ...body, duet: duetField(answer) }, provenanceHeaders(answer));
 }
 
@@ -171,6 +172,8 @@ async function streamAnswer(chat: RoutedChat, routed: Routed, ids: AnswerIds, in
   }
   const answer = result.value;
   start(answer);
+  // Tool calls go out whole, in one delta, once the cloud has finished them.
+  if (answer.toolCalls) write(chunkBody(id, created, model, { tool_calls: toolCallsWire(answer.toolCalls, true) }, null, includeUsage));
   write({ ...chunkBody(id, created, model, {}, answer.finish, includeUsage), duet: duetField(answer) });
   if (includeUsage) write(usageChunkBody(id, created, model, usageOf(answer.promptTokens, answer.completionTokens)));
   write('[DONE]');

@@ -1,7 +1,7 @@
 // The OpenAI chat-completions request as Duet can answer it: validated with zod, then turned into
 // history, prompt, system text and the sampling options both sides honour.
 import { z } from 'zod';
-import type { ChatTurn, GenerationOverrides } from '../contract/generation.js';
+import type { ChatTurn, GenerationOverrides, ToolRequest } from '../contract/generation.js';
 
 const TextPart = z.object({ type: z.literal('text'), text: z.string() });
 // Other part types (images, audio, files) are named so the error can say what was refused.
@@ -9,9 +9,12 @@ const OtherPart = z.object({ type: z.string() });
 
 const Content = z.union([z.string(), z.array(z.union([TextPart, OtherPart])), z.null()]);
 
-const ChatMessage = z.object({
+// Loose: an app's tool calls and tool results (tool_calls, tool_call_id, name) pass on to the cloud as sent.
+const ChatMessage = z.looseObject({
   role: z.enum(['system', 'developer', 'user', 'assistant', 'tool', 'function']),
   content: Content.optional(),
+  tool_calls: z.array(z.unknown()).optional(),
+  tool_call_id: z.string().optional(),
 });
 
 /** The fields of a chat-completions request that Duet reads; unknown fields are accepted and ignored. */
@@ -41,6 +44,8 @@ export interface EngineInput {
   /** The client's options; `system` holds its system and developer messages, joined by blank lines. */
   options: GenerationOverrides;
   maxTokens: number | undefined;
+  /** An app's tools with its whole conversation, for the cloud; absent when the request uses none. */
+  tools?: ToolRequest;
   /** A rough count of prompt tokens (4 characters a token): the engine does not report its own. */
   promptTokensEstimate: number;
 }
@@ -68,27 +73,26 @@ export function parseChatRequest(body: unknown): { ok: true; value: ChatCompleti
  */
 export function toEngineInput(request: ChatCompletionRequest): { ok: true; value: EngineInput } | { ok: false; problem: RequestProblem } {
   if ((request.n ?? 1) !== 1) return problem('Only n = 1 is supported: Duet gives one answer per request.', 'n');
-  if (request.tools && request.tools.length > 0) {
-    return problem("Tools (function calling) are not supported by Duet's endpoint yet. Send the request without `tools`.", 'tools');
-  }
+  const usesTools = (request.tools?.length ?? 0) > 0 || request.messages.some((m) => m.role === 'tool' || m.role === 'function' || (m.tool_calls?.length ?? 0) > 0);
   const turns: ChatTurn[] = [];
   const system: string[] = [];
   let characters = 0;
   for (const [index, message] of request.messages.entries()) {
-    if (message.role === 'tool' || message.role === 'function') {
-      return problem('Tool and function messages are not supported by the local model.', `messages.${index}.role`);
-    }
     const text = contentText(message.content);
-    if (text === null) return problem('Only text content is supported by the local model.', `messages.${index}.content`);
+    if (text === null) return problem('Only text content is supported by Duet.', `messages.${index}.content`);
     characters += text.length;
     if (message.role === 'system' || message.role === 'developer') {
       if (text.trim() !== '') system.push(text);
       continue;
     }
-    turns.push({ role: message.role, content: text });
+    // A tool result is what the app says back: history keeps it as the app's turn.
+    if (message.role === 'tool' || message.role === 'function') turns.push({ role: 'user', content: `Result of ${message.tool_call_id ?? 'a tool'}: ${text}` });
+    else if (text !== '' || message.role === 'user') turns.push({ role: message.role, content: text });
   }
   const last = turns.pop();
-  if (!last || last.role !== 'user') return problem('The last message (besides system messages) must come from the user.', 'messages');
+  const lastMessage = request.messages.findLast((m) => m.role !== 'system' && m.role !== 'developer');
+  const answerable = last?.role === 'user' && (lastMessage?.role === 'user' || (usesTools && (lastMessage?.role === 'tool' || lastMessage?.role === 'function')));
+  if (!last || !answerable) return problem('The last message (besides system messages) must come from the user, or be a tool result.', 'messages');
   const maxTokens = request.max_completion_tokens ?? request.max_tokens ?? undefined;
   const stop = typeof request.stop === 'string' ? [request.stop] : (request.stop ?? undefined);
   const options: GenerationOverrides = {
@@ -106,6 +110,9 @@ export function toEngineInput(request: ChatCompletionRequest): { ok: true; value
       prompt: last.content,
       options,
       maxTokens,
+      ...(usesTools
+        ? { tools: { tools: request.tools ?? [], ...(request.tool_choice === undefined ? {} : { toolChoice: request.tool_choice }), messages: request.messages } }
+        : {}),
       promptTokensEstimate: Math.ceil(characters / 4) + 4 * request.messages.length,
     },
   };

@@ -1,6 +1,6 @@
 // What the OpenAI-compatible endpoint asks of Duet: a port the core implements with the same routing,
 // cascade and history as the chat window. The endpoint only speaks OpenAI's wire format around it.
-import type { ChatTurn, GenerationOverrides, Result, RouteKind, RouteReason } from '../contract/index.js';
+import type { ChatTurn, GenerationOverrides, Result, RouteKind, RouteReason, ToolCall, ToolRequest } from '../contract/index.js';
 
 /** The model ids every client can name, besides the local and cloud models' own names. */
 export const DUET_MODELS = {
@@ -24,6 +24,8 @@ export interface RoutedChatRequest {
   prompt: string;
   /** The client's system text (its system and developer messages, joined), sampling, length, stop texts and seed. */
   options: GenerationOverrides;
+  /** The app's tools and its conversation as sent; only the cloud answers such a request. */
+  tools?: ToolRequest;
 }
 
 export interface RoutedChatAnswer {
@@ -35,7 +37,9 @@ export interface RoutedChatAnswer {
   model: string;
   promptTokens: number;
   completionTokens: number;
-  finish: 'stop' | 'length';
+  finish: 'stop' | 'length' | 'tool_calls';
+  /** The functions the cloud chose to call; the app runs them and sends the results back. */
+  toolCalls?: ToolCall[];
   /** The conversation the exchange was saved in; null when API conversations are not kept. */
   conversationId: string | null;
 }

@@ -1,9 +1,9 @@
 // The OpenAI wire shapes: completions, stream chunks, errors, and the HTTP status of each failure.
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import type { ErrorCode } from '../contract/index.js';
+import type { ErrorCode, ToolCall } from '../contract/index.js';
 
-export type FinishReason = 'stop' | 'length';
+export type FinishReason = 'stop' | 'length' | 'tool_calls';
 
 export interface Usage {
   prompt_tokens: number;
@@ -31,16 +31,24 @@ export function usageOf(promptTokens: number, completionTokens: number): Usage {
 }
 
 /** A whole (non-streamed) answer as a `chat.completion` object. */
-export function completionBody(id: string, created: number, model: string, text: string, finish: FinishReason, usage: Usage): object {
+export function completionBody(id: string, created: number, model: string, text: string, finish: FinishReason, usage: Usage, toolCalls?: ToolCall[]): object {
+  const message = toolCalls
+    ? { role: 'assistant', content: text === '' ? null : text, refusal: null, tool_calls: toolCallsWire(toolCalls, false) }
+    : { role: 'assistant', content: text, refusal: null };
   return {
     id,
     object: 'chat.completion',
     created,
     model,
     system_fingerprint: null,
-    choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null }, logprobs: null, finish_reason: finish }],
+    choices: [{ index: 0, message, logprobs: null, finish_reason: finish }],
     usage,
   };
+}
+
+/** Tool calls in OpenAI's shape; a stream's delta numbers them with `index`. */
+export function toolCallsWire(calls: ToolCall[], indexed: boolean): object[] {
+  return calls.map((call, index) => ({ ...(indexed ? { index } : {}), id: call.id, type: 'function', function: { name: call.name, arguments: call.arguments } }));
 }
 
 /** One `chat.completion.chunk`; `usage` is null on every chunk but the last when usage was asked for. */
@@ -48,7 +56,7 @@ export function chunkBody(
   id: string,
   created: number,
   model: string,
-  delta: { role?: 'assistant'; content?: string },
+  delta: { role?: 'assistant'; content?: string; tool_calls?: object[] },
   finish: FinishReason | null,
   includeUsage: boolean,
 ): object {

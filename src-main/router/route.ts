@@ -15,6 +15,8 @@
 //                   conversation stays here even if the local model must drop older turns.
 //                   With no local model either, the decision is still local: the caller refuses it
 //                   (nothing is sent) rather than the gate sending it anyway.
+//   4a. tools       Auto with an app's tools (function calling), which only the cloud can call here →
+//                   cloud (tools). After privacy: tools are no reason to send personal data away.
 //   4b. local model  Auto with no local model set up (none chosen yet, or it failed to load) →
 //                   cloud (no-local-model): the cloud answers until one is set up.
 //   5. context      prompt + history + room for the answer exceed the local window → cloud
@@ -133,6 +135,12 @@ export function route(input: RouteInput, deps: RouteDeps = {}): RouteDecision {
   }
 
   if (mode === 'cloud') return decide('cloud', score, reasons);
+
+  // 4a. Tools only the cloud can call.
+  if (input.needsTools) {
+    reasons.push(reason('tools', 'tools: the app gave tools to call, and only the cloud model can call them, so it goes to the cloud'));
+    return decide('cloud', score, reasons);
+  }
 
   // 4b. No local model to answer: the window and the difficulty do not matter.
   if (!input.localModelAvailable) {

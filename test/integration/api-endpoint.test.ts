@@ -177,6 +177,65 @@ describe('the OpenAI-compatible endpoint, through the router', () => {
     expect(savings.local.answers).toBeGreaterThanOrEqual(4);
   });
 
+  it("passes the app's tools to the cloud and hands back the calls the cloud chose, whole and streamed", async () => {
+    const tools = [{ type: 'function' as const, function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } }];
+    cloud.setFault({ kind: 'tool-call', name: 'get_weather', arguments: '{"city":"Paris"}' });
+    try {
+      const whole = await client.chat.completions.create({ model: 'duet-cloud', tools, messages: [{ role: 'user', content: 'Weather in Paris?' }] });
+      expect(whole.choices[0]).toMatchObject({
+        finish_reason: 'tool_calls',
+        message: { content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }] },
+      });
+      expect(cloud.chatBodies().at(-1)).toMatchObject({ tools, messages: [{ role: 'user', content: 'Weather in Paris?' }] });
+
+      // The app runs the tool and sends its result back; duet-auto keeps tool requests on the cloud.
+      const stream = await client.chat.completions.create({
+        model: 'duet-auto',
+        tools,
+        stream: true,
+        messages: [
+          { role: 'user', content: 'Weather in Paris?' },
+          { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }] },
+          { role: 'tool', tool_call_id: 'call_1', content: 'Sunny, 21 °C' },
+        ],
+      });
+      const calls: unknown[] = [];
+      let finish: string | null = null;
+      for await (const chunk of stream) {
+        calls.push(...(chunk.choices[0]?.delta.tool_calls ?? []));
+        finish = chunk.choices[0]?.finish_reason ?? finish;
+      }
+      expect(finish).toBe('tool_calls');
+      expect(calls).toEqual([{ index: 0, id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }]);
+      expect(cloud.chatBodies().at(-1)).toMatchObject({
+        messages: [{ role: 'user' }, { role: 'assistant', tool_calls: [{ id: 'call_1' }] }, { role: 'tool', tool_call_id: 'call_1' }],
+      });
+    } finally {
+      cloud.setFault({ kind: 'none' });
+    }
+  });
+
+  it('refuses tools where the answer must stay local, saying why, and checks tool results for personal data', async () => {
+    const tools = [{ type: 'function' as const, function: { name: 'lookup', parameters: { type: 'object' } } }];
+    await expect(client.chat.completions.create({ model: 'duet-local', tools, messages: [{ role: 'user', content: 'Hello' }] })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/local model cannot call tools/) as string,
+    });
+    const before = cloud.chatRequests();
+    await expect(
+      client.chat.completions.create({
+        model: 'duet-cloud',
+        tools,
+        messages: [
+          { role: 'user', content: 'Who is the customer?' },
+          { role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'lookup', arguments: '{}' } }] },
+          { role: 'tool', tool_call_id: 'c1', content: 'Jane, jane.doe@example.com' },
+        ],
+      }),
+    ).rejects.toMatchObject({ status: 400, code: 'kept_private' });
+    expect(cloud.chatRequests()).toBe(before);
+  });
+
   it('stops the answer when the client hangs up', async () => {
     cloud.setFault({ kind: 'slow', delayMs: 400 });
     try {

@@ -28,7 +28,12 @@ export type CloudFault =
    * Plays a cloud with a far larger window than the fixture model's: the model sees only the start of
    * the last question, so a conversation too long for the local window is still answered.
    */
-  | { kind: 'large-window' };
+  | { kind: 'large-window' }
+  /**
+   * Plays a cloud whose model calls one of the app's tools: any chat request is answered (streamed)
+   * with this call, split in pieces as OpenAI streams them, and finish_reason "tool_calls".
+   */
+  | { kind: 'tool-call'; name: string; arguments: string };
 
 export interface LoopbackCloud {
   /** `http://127.0.0.1:PORT/v1`, what an OpenAI client takes as its base URL. */
@@ -93,6 +98,10 @@ export async function startLoopbackCloud(options: LoopbackCloudOptions = {}): Pr
     if (isChat && fault.kind === 'hang') {
       await drain(req);
       return; // the socket stays open until the client gives up or stop() closes it
+    }
+    if (isChat && fault.kind === 'tool-call') {
+      await drain(req);
+      return sendToolCall(res, model, fault.name, fault.arguments);
     }
     if (isChat && fault.kind === 'drop-mid-stream') dropAfter(res, fault.afterChunks);
     const handler = !isChat
@@ -244,4 +253,18 @@ function wait(ms: number, signal: AbortSignal): Promise<boolean> {
     };
     signal.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** A streamed answer that calls one tool: id and name first, then the arguments in two pieces, then usage. */
+function sendToolCall(res: ServerResponse, model: string, name: string, args: string): void {
+  res.writeHead(200, { 'content-type': 'text/event-stream' });
+  const chunk = (delta: object, finish: string | null, usage: object | null = null): string =>
+    `data: ${JSON.stringify({ id: 'chatcmpl-tool', object: 'chat.completion.chunk', created: 0, model, choices: usage ? [] : [{ index: 0, delta, finish_reason: finish }], ...(usage ? { usage } : {}) })}\n\n`;
+  const half = Math.floor(args.length / 2);
+  res.write(chunk({ role: 'assistant', content: null, tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name, arguments: '' } }] }, null));
+  res.write(chunk({ tool_calls: [{ index: 0, function: { arguments: args.slice(0, half) } }] }, null));
+  res.write(chunk({ tool_calls: [{ index: 0, function: { arguments: args.slice(half) } }] }, null));
+  res.write(chunk({}, 'tool_calls'));
+  res.write(chunk({}, null, { prompt_tokens: 20, completion_tokens: 8, total_tokens: 28 }));
+  res.end('data: [DONE]\n\n');
 }

@@ -196,6 +196,23 @@ describe('route: the score', () => {
   });
 });
 
+describe("route: an app's tools", () => {
+  it('Auto sends an easy question with tools to the cloud, which alone can call them, and says why', () => {
+    const d = route(input({ needsTools: true }), scorer(EASY));
+    expect(d.target).toBe('cloud');
+    expect(codes(d)).toEqual(['tools']);
+    expect(d.mayEscalate).toBe(false);
+  });
+
+  it('does not outrank the gates that keep a question here: mode, policy, no cloud, offline, privacy', () => {
+    expect(codes(route(input({ needsTools: true, mode: 'local' }), scorer(EASY)))).toEqual(['mode-local']);
+    expect(codes(route(input({ needsTools: true, policy: { allowCloud: false, forceMode: null } }), scorer(EASY)))).toEqual(['policy-no-cloud']);
+    expect(codes(route(input({ needsTools: true, cloudConfigured: false }), scorer(EASY)))).toEqual(['no-cloud']);
+    expect(codes(route(input({ needsTools: true, online: false }), scorer(EASY)))).toEqual(['offline']);
+    expect(codes(route(input({ needsTools: true, prompt: PRIVATE }), scorer(EASY)))).toEqual(['privacy']);
+  });
+});
+
 describe('route: no local model yet', () => {
   const none = { localModelAvailable: false, localContextTokens: null };
 

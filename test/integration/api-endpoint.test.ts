@@ -127,6 +127,12 @@ describe('the OpenAI-compatible endpoint, through the router', () => {
     expect(stopped.choices[0]).toMatchObject({ message: { content: 'Hello from the' }, finish_reason: 'stop' });
   });
 
+  it('answers the local and the cloud model by their own names too', async () => {
+    const byName = async (model: string) => (await client.chat.completions.create({ model, messages: [{ role: 'user', content: 'Hello' }] }).withResponse()).response;
+    expect((await byName('duet-tiny-chat')).headers.get('x-duet-route')).toBe('local');
+    expect((await byName(CLOUD_MODEL_NAME)).headers.get('x-duet-route')).toBe('cloud');
+  });
+
   it('lets duet-auto decide: an easy question stays local, with the reason', async () => {
     const { data, response } = await client.chat.completions.create({ model: 'duet-auto', messages: [{ role: 'user', content: 'Hello' }] }).withResponse();
     expect(response.headers.get('x-duet-route')).toBe('local');

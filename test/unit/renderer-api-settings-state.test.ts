@@ -38,7 +38,7 @@ describe('ApiSettingsState', () => {
     const saving = state.setEnabled(true);
     expect(state.shown?.enabled).toBe(true);
     const call = client.take('settings.update');
-    expect(call.request).toEqual({ api: { enabled: true, port: 4311, allowedOrigins: [] } });
+    expect(call.request).toEqual({ api: { enabled: true, port: 4311, allowedOrigins: [], keepConversations: true } });
     call.ok(withApi({ enabled: true }));
     expect(await saving).toBe(true);
     expect(settings.api?.enabled).toBe(true);
@@ -74,14 +74,14 @@ describe('ApiSettingsState', () => {
     const second = state.setPort(5000);
     const [older, newer] = client.twoWaiting('settings.update');
     // The newer save builds on the change still on its way.
-    expect(newer.request).toEqual({ api: { enabled: true, port: 5000, allowedOrigins: [] } });
+    expect(newer.request).toEqual({ api: { enabled: true, port: 5000, allowedOrigins: [], keepConversations: true } });
 
     newer.ok(withApi({ enabled: true, port: 5000 }));
     await second;
     older.fail('storage_full');
     await first;
 
-    expect(state.shown).toEqual({ enabled: true, port: 5000, allowedOrigins: [] });
+    expect(state.shown).toEqual({ enabled: true, port: 5000, allowedOrigins: [], keepConversations: true });
     expect(state.errors).toEqual({});
   });
 

@@ -11,7 +11,8 @@ import type { History } from '../history/history-types.js';
 
 /** What unloadIdleMinutes is unless the user changes it (LM Studio unloads after 60 idle minutes too). */
 export const DEFAULT_UNLOAD_IDLE_MINUTES = 60;
-const DEFAULT_SETTINGS: Settings = {
+/** Every setting before the user changes it. */
+export const DEFAULT_SETTINGS: Settings = {
   showRouting: false,
   modelPath: null,
   mode: 'auto',

@@ -2,14 +2,13 @@
 // and Server-Sent-Event streams) for every tool on the machine. Each request goes through the
 // RoutedChat port, so it is routed, cascaded and recorded exactly like a question in the chat window;
 // this file speaks only OpenAI's wire format and guards the door (key, Host, Origin, size).
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DuetError } from '../contract/index.js';
 import { parseChatRequest, toEngineInput } from './chat-request.js';
 import { DUET_MODELS, type AnswerStart, type RequestedSide, type RoutedChat, type RoutedChatAnswer } from './routed-chat.js';
+import { bearerMatches, readJsonBody } from './http-body.js';
 import { chunkBody, completionBody, completionId, errorBody, failureStatus, sendJson, sseData, toolCallsWire, unixSeconds, usageChunkBody, usageOf } from './wire.js';
 
-export const API_MAX_BODY_BYTES = 1024 * 1024;
 /** Headers a browser page may read from an allowed origin's answers. */
 const EXPOSED_HEADERS = 'x-duet-route, x-duet-reasons, retry-after';
 
@@ -56,7 +55,7 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
         return void res.end();
       }
     }
-    if (!keyMatches(options.key(), req.headers.authorization)) {
+    if (!bearerMatches(options.key(), req.headers.authorization)) {
       return sendJson(
         res,
         401,
@@ -88,7 +87,7 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
 }
 
 async function chatCompletions(chat: RoutedChat, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const body = await readJson(req);
+  const body = await readJsonBody(req);
   if (!body.ok) return sendJson(res, body.status, errorBody(body.message, 'invalid_request_error', body.status === 413 ? 'request_too_large' : 'invalid_json'));
   const parsed = parseChatRequest(body.value);
   if (!parsed.ok) return sendJson(res, 400, errorBody(parsed.problem.message, 'invalid_request_error', 'invalid_request', parsed.problem.param));
@@ -221,35 +220,4 @@ function modelNotFound(model: string): object {
 
 function methodNotAllowed(res: ServerResponse, allow: string): void {
   sendJson(res, 405, errorBody(`Use ${allow} for this path.`, 'invalid_request_error', 'method_not_allowed'), { allow });
-}
-
-/** Constant-time comparison, so the key cannot be guessed byte by byte from response times. */
-function keyMatches(expected: string, header: string | undefined): boolean {
-  if (!header?.startsWith('Bearer ')) return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(header.slice('Bearer '.length).trim());
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-type BodyResult = { ok: true; value: unknown } | { ok: false; status: 400 | 413; message: string };
-
-async function readJson(req: IncomingMessage): Promise<BodyResult> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > API_MAX_BODY_BYTES) {
-    req.resume();
-    return { ok: false, status: 413, message: 'The request is too large (1 MiB at most).' };
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  // Read to the end even when too large, so the client gets our answer rather than a reset connection.
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size <= API_MAX_BODY_BYTES) chunks.push(chunk as Buffer);
-  }
-  if (size > API_MAX_BODY_BYTES) return { ok: false, status: 413, message: 'The request is too large (1 MiB at most).' };
-  try {
-    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown };
-  } catch {
-    return { ok: false, status: 400, message: 'We could not parse the JSON body of your request. Send a valid JSON object.' };
-  }
 }

@@ -2,10 +2,10 @@
 // history and no Duet around it. The tests' loopback "cloud" (loopback-cloud.ts) mounts it so a real
 // OpenAI-compatible server answers with a fixture model. Duet's own endpoint, which routes every
 // request like the chat window, is src-main/openai/ served by the core (core/api-server.ts).
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DEFAULT_MODEL_SETTINGS } from '../../src-main/contract/model-settings.js';
 import type { LocalEngine } from '../../src-main/core/core-types.js';
+import { bearerMatches, readJsonBody } from '../../src-main/openai/http-body.js';
 import { parseChatRequest, toEngineInput, type EngineInput } from '../../src-main/openai/chat-request.js';
 import {
   chunkBody,
@@ -21,7 +21,6 @@ import {
   type FinishReason,
 } from '../../src-main/openai/wire.js';
 
-const MAX_BODY_BYTES = 1024 * 1024;
 /** All OpenAI-compatible requests share one engine conversation slot: each request brings its whole history. */
 const CONVERSATION_ID = 'openai-compat';
 
@@ -59,7 +58,7 @@ export function createOpenAICompatHandler(options: OpenAICompatOptions): OpenAIC
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname.replace(/\/$/, '');
     const route = path === `${prefix}/chat/completions` ? 'chat' : path === `${prefix}/models` ? 'models' : path.startsWith(`${prefix}/models/`) ? 'model' : null;
     if (route === null) return false;
-    if (!keyMatches(options.apiKey ?? null, req.headers.authorization)) {
+    if (options.apiKey && !bearerMatches(options.apiKey, req.headers.authorization)) {
       sendJson(
         res,
         401,
@@ -86,7 +85,7 @@ export function createOpenAICompatHandler(options: OpenAICompatOptions): OpenAIC
 }
 
 async function chatCompletions(options: OpenAICompatOptions, modelId: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const body = await readJson(req);
+  const body = await readJsonBody(req);
   if (!body.ok) return sendJson(res, body.status, errorBody(body.message, 'invalid_request_error', body.status === 413 ? 'request_too_large' : 'invalid_json'));
   const parsed = parseChatRequest(body.value);
   if (!parsed.ok) return sendJson(res, 400, errorBody(parsed.problem.message, 'invalid_request_error', 'invalid_request', parsed.problem.param));
@@ -188,31 +187,4 @@ function modelNotFound(model: string): object {
 function methodNotAllowed(res: ServerResponse, allow: string): true {
   sendJson(res, 405, errorBody(`Use ${allow} for this path.`, 'invalid_request_error', 'method_not_allowed'), { allow });
   return true;
-}
-
-/** Constant-time comparison, so the key cannot be guessed byte by byte from response times. */
-function keyMatches(expected: string | null, header: string | undefined): boolean {
-  if (expected === null) return true;
-  if (!header?.startsWith('Bearer ')) return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(header.slice('Bearer '.length));
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-type BodyResult = { ok: true; value: unknown } | { ok: false; status: 400 | 413; message: string };
-
-async function readJson(req: IncomingMessage): Promise<BodyResult> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  // Read to the end even when too large, so the client gets our answer rather than a reset connection.
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
-  }
-  if (size > MAX_BODY_BYTES) return { ok: false, status: 413, message: 'The request is too large (1 MiB at most).' };
-  try {
-    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown };
-  } catch {
-    return { ok: false, status: 400, message: 'We could not parse the JSON body of your request. Send a valid JSON object.' };
-  }
 }

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_API_SETTINGS } from '../../src-main/contract/endpoint.js';
 import type { Settings } from '../../src-main/contract/entities.js';
+import { DEFAULT_SETTINGS } from '../../src-main/core/settings-service.js';
 import { SettingsState } from '../../src-renderer/lib/state/settings.svelte.js';
 import { ScriptedClient } from '../support/scripted-client.js';
 
-const SAVED: Settings = {
-  showRouting: false,
-  modelPath: null,
-  mode: 'auto',
-  threshold: null,
-  cloud: null,
-  distillation: false,
-  modelMirror: null,
-  unloadIdleMinutes: null,
-  api: DEFAULT_API_SETTINGS,
-};
+// What a fresh Duet has saved, idle unload off.
+const SAVED: Settings = { ...DEFAULT_SETTINGS, unloadIdleMinutes: null };
 
 function setup(): { client: ScriptedClient; settings: SettingsState } {
   const client = new ScriptedClient();

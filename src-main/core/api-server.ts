@@ -92,7 +92,7 @@ export class ApiServer {
       const code = (error as NodeJS.ErrnoException).code;
       this.#problem =
         code === 'EADDRINUSE'
-          ? `Port ${wanted} is in use by another program. Pick another port for the API.`
+          ? `Port ${wanted} is in use by another program. Pick another port for the API (Settings → API for other apps, or --api-port when headless).`
           : `The API could not start on port ${wanted}: ${error instanceof Error ? error.message : String(error)}`;
     }
     this.#changed();

@@ -71,6 +71,11 @@ export const Provenance = z.object({
   promptTokens: z.number().int().nullable(),
   /** Estimated from the price table; null for local answers and unknown models. */
   costUsd: z.number().nullable(),
+  /**
+   * The local model's confidence in its answer: the mean probability of its first chosen tokens, as the
+   * cascade measures it (0..1). Null for cloud answers, unmeasured ones and older exports.
+   */
+  confidence: z.number().min(0).max(1).nullable().default(null),
 });
 export type Provenance = z.infer<typeof Provenance>;
 

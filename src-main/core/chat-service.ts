@@ -374,6 +374,8 @@ export class ChatService {
         // been sent (the savings dashboard prices it).
         promptTokens: usage?.promptTokens ?? promptEstimate(earlier, prompt),
         costUsd: costUsd ?? null,
+        // Measured only when a confidence check ran (an Auto answer that may escalate).
+        confidence: plan.source.target === 'local' ? (stats.meanConfidence ?? null) : null,
       },
     });
   }
@@ -544,6 +546,7 @@ function provenanceOf(plan: AnswerPlan, model: string): Provenance {
     latencyMs: null,
     promptTokens: null,
     costUsd: null,
+    confidence: null,
   };
 }
 

@@ -21,10 +21,10 @@ export class HistoryTransferStore {
       ),
       insertMessage: p<Record<string, unknown>>(
         `INSERT INTO messages (id, conversation_id, seq, role, content, status, created_at, updated_at,
-           target, reasons, model, ttft_ms, tokens, tokens_per_second, route, score, latency_ms, prompt_tokens, cost_usd,
+           target, reasons, model, ttft_ms, tokens, tokens_per_second, route, score, latency_ms, prompt_tokens, cost_usd, confidence,
            error_code, error_message)
          VALUES (@id, @conversationId, @seq, @role, @content, @status, @createdAt, @createdAt,
-           @target, @reasons, @model, @ttft_ms, @tokens, @tokens_per_second, @route, @score, @latency_ms, @prompt_tokens, @cost_usd,
+           @target, @reasons, @model, @ttft_ms, @tokens, @tokens_per_second, @route, @score, @latency_ms, @prompt_tokens, @cost_usd, @confidence,
            @error_code, @error_message)`,
       ),
       setRerunOf: p<[string, string]>('UPDATE messages SET rerun_of = ? WHERE id = ?'),

@@ -38,6 +38,7 @@ export interface MessageRow {
   reasons: string | null;
   model: string | null;
   ttft_ms: number | null;
+  confidence: number | null;
   tokens: number | null;
   tokens_per_second: number | null;
   error_code: string | null;
@@ -52,7 +53,7 @@ export interface MessageRow {
 
 export type ProvenanceColumns = Pick<
   MessageRow,
-  'target' | 'reasons' | 'model' | 'ttft_ms' | 'tokens' | 'tokens_per_second' | 'route' | 'score' | 'latency_ms' | 'prompt_tokens' | 'cost_usd'
+  'target' | 'reasons' | 'model' | 'ttft_ms' | 'tokens' | 'tokens_per_second' | 'route' | 'score' | 'latency_ms' | 'prompt_tokens' | 'cost_usd' | 'confidence'
 >;
 
 /** Columns of a conversation summary, from `conversations c`. */
@@ -68,6 +69,7 @@ export function provenanceColumns(p: Provenance | null): ProvenanceColumns {
     reasons: p ? JSON.stringify(p.reasons) : null,
     model: p?.model ?? null,
     ttft_ms: p?.ttftMs ?? null,
+    confidence: p?.confidence ?? null,
     tokens: p?.tokens ?? null,
     tokens_per_second: p?.tokensPerSecond ?? null,
     route: p?.route ?? null,
@@ -112,6 +114,7 @@ export function toMessage(row: MessageRow): Message {
             score: row.score,
             model: row.model ?? '',
             ttftMs: row.ttft_ms,
+            confidence: row.confidence,
             tokens: row.tokens ?? 0,
             tokensPerSecond: row.tokens_per_second,
             latencyMs: row.latency_ms,

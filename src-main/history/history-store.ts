@@ -86,11 +86,11 @@ class HistoryStore implements History {
       // full disk. addMessage always runs it in one (see updateMessage for what happens otherwise).
       insertMessage: p<Record<string, unknown>, MessageRow>(
         `INSERT INTO messages (id, conversation_id, seq, role, content, status, created_at, updated_at,
-           target, reasons, model, ttft_ms, tokens, tokens_per_second, route, score, latency_ms, prompt_tokens, cost_usd, rerun_of)
+           target, reasons, model, ttft_ms, tokens, tokens_per_second, route, score, latency_ms, prompt_tokens, cost_usd, confidence, rerun_of)
          VALUES (@id, @conversationId,
            (SELECT COALESCE(MAX(seq), 0) + 1 FROM messages WHERE conversation_id = @conversationId),
            @role, @content, @status, @now, @now,
-           @target, @reasons, @model, @ttft_ms, @tokens, @tokens_per_second, @route, @score, @latency_ms, @prompt_tokens, @cost_usd, @rerunOf)
+           @target, @reasons, @model, @ttft_ms, @tokens, @tokens_per_second, @route, @score, @latency_ms, @prompt_tokens, @cost_usd, @confidence, @rerunOf)
          RETURNING *`,
       ),
       // One UPDATE whatever the patch holds: each @set* flag says whether its columns change. No
@@ -104,6 +104,7 @@ class HistoryStore implements History {
            reasons = CASE WHEN @setProvenance THEN @reasons ELSE reasons END,
            model = CASE WHEN @setProvenance THEN @model ELSE model END,
            ttft_ms = CASE WHEN @setProvenance THEN @ttft_ms ELSE ttft_ms END,
+           confidence = CASE WHEN @setProvenance THEN @confidence ELSE confidence END,
            tokens = CASE WHEN @setProvenance THEN @tokens ELSE tokens END,
            tokens_per_second = CASE WHEN @setProvenance THEN @tokens_per_second ELSE tokens_per_second END,
            route = CASE WHEN @setProvenance THEN @route ELSE route END,

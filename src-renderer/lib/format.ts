@@ -26,6 +26,11 @@ export function formatScore(score: number): string {
   return `score ${score.toFixed(2)}`;
 }
 
+/** "confidence 0.83": the local model's mean probability of its first chosen tokens. */
+export function formatConfidence(confidence: number): string {
+  return `confidence ${confidence.toFixed(2)}`;
+}
+
 /** "75% local". */
 export function formatLocalShare(share: number): string {
   return `${Math.round(share * 100)}% local`;

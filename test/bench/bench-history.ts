@@ -163,6 +163,7 @@ function provenance(answer: string, question: string): Provenance {
       latencyMs: ttftMs + (tokens / tokensPerSecond) * 1000,
       promptTokens,
       costUsd: null,
+      confidence: between(0.5, 0.95),
     };
   }
   const cloud = pick(CLOUD_MODELS);
@@ -180,6 +181,7 @@ function provenance(answer: string, question: string): Provenance {
     latencyMs: ttftMs + (tokens / tokensPerSecond) * 1000,
     promptTokens,
     costUsd: promptTokens * cloud.inUsd + tokens * cloud.outUsd,
+    confidence: null,
   };
 }
 

@@ -22,6 +22,7 @@ const provenance: Provenance = {
   latencyMs: 1200,
   promptTokens: 17,
   costUsd: 0.0042,
+  confidence: null,
 };
 
 describe('export and import', () => {

@@ -201,6 +201,19 @@ describe('0004-search', () => {
     }
   });
 
+  it("adds each answer's confidence to a version 6 file: older answers have none, and it stays within 0..1", () => {
+    const db = connect();
+    migrate(db, { to: 6 });
+    db.prepare("INSERT INTO conversations (id, title, created_at, updated_at) VALUES ('c1', 'Before', 1, 1)").run();
+    db.prepare(
+      "INSERT INTO messages (id, conversation_id, seq, role, content, status, created_at, updated_at, target, reasons, model, tokens) VALUES ('m1', 'c1', 1, 'assistant', 'Hi', 'complete', 1, 1, 'local', '[]', 'tiny', 3)",
+    ).run();
+    expect(migrate(db, { to: 7 })).toEqual({ from: 6, to: 7, applied: ['0007-confidence'] });
+    expect(db.prepare('SELECT confidence FROM messages').pluck().get()).toBeNull();
+    expect(() => db.prepare("UPDATE messages SET confidence = 1.5 WHERE id = 'm1'").run()).toThrow(/CHECK/);
+    db.close();
+  });
+
   it('turns on FTS5 secure-delete in both search indexes', () => {
     const db = connect();
     migrate(db, { to: 4 });

@@ -43,6 +43,7 @@ const provenance: Provenance = {
   latencyMs: 310.5,
   promptTokens: null,
   costUsd: null,
+  confidence: 0.83,
 };
 
 describe('conversations and messages', () => {

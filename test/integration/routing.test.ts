@@ -55,6 +55,12 @@ describe('routing', () => {
     expect(score).toBe(scoreDifficulty('Hello'));
     expect(score).toBeGreaterThanOrEqual(0);
     expect(score).toBeLessThanOrEqual(DEFAULT_DIFFICULTY_THRESHOLD);
+    // The cascade measured the local model's confidence, and it is kept with the answer.
+    const confidence = answer.provenance?.confidence;
+    expect(confidence).toBeGreaterThan(0);
+    expect(confidence).toBeLessThanOrEqual(1);
+    const reopened = valueOf<{ messages: Message[] }>(await c.call('conversations.open', { id: answer.conversationId }));
+    expect(reopened.messages.at(-1)?.provenance?.confidence).toBe(confidence);
   });
 
   it('answers from the cloud in Cloud-only mode, with tokens and latency recorded', async () => {
@@ -67,6 +73,7 @@ describe('routing', () => {
     expect(codes(answer)).toContain('mode-cloud');
     expect(answer.provenance?.tokens).toBeGreaterThan(0);
     expect(answer.provenance?.latencyMs).toBeGreaterThan(0);
+    expect(answer.provenance?.confidence).toBeNull();
   });
 
   it('keeps a message with an e-mail address local, even in Cloud-only mode', async () => {

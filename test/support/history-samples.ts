@@ -13,6 +13,7 @@ export function provenance(p: Partial<Provenance> & Pick<Provenance, 'target' | 
     latencyMs: null,
     promptTokens: null,
     costUsd: null,
+    confidence: null,
     ...p,
   };
 }

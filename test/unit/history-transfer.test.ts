@@ -230,7 +230,7 @@ describe('JSON export and import', () => {
     expect(file.conversations).toEqual(details);
     const cloud = file.conversations[0]!.messages[2]!.provenance!;
     expect(Object.keys(cloud).sort()).toEqual(
-      ['costUsd', 'latencyMs', 'model', 'promptTokens', 'reasons', 'route', 'score', 'target', 'tokens', 'tokensPerSecond', 'ttftMs'].sort(),
+      ['confidence', 'costUsd', 'latencyMs', 'model', 'promptTokens', 'reasons', 'route', 'score', 'target', 'tokens', 'tokensPerSecond', 'ttftMs'].sort(),
     );
   });
 

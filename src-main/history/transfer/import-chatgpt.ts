@@ -141,5 +141,6 @@ function importedProvenance(modelSlug: string | null | undefined): Provenance {
     latencyMs: null,
     promptTokens: null,
     costUsd: null,
+    confidence: null,
   };
 }

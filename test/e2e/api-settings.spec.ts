@@ -159,7 +159,9 @@ test('a port another program holds is named as the problem, and a port below 102
   await setPort(dialog, port);
   await expect(dialog.getByTestId('api-port-error')).toBeHidden();
   await dialog.getByRole('switch', { name: 'Let other apps on this computer use Duet' }).check();
-  await expect(dialog.getByTestId('api-status')).toHaveText(`Not running: Port ${port} is in use by another program. Pick another port for the API.`);
+  await expect(dialog.getByTestId('api-status')).toHaveText(
+    `Not running: Port ${port} is in use by another program. Pick another port for the API (Settings → API for other apps, or --api-port when headless).`,
+  );
 });
 
 test('when the administrator turned the API off, the switch is locked and says why', async ({ page }) => {

@@ -1,6 +1,8 @@
-// Shared data loading for router-train and router-eval: RouteLLM's per-query results of a weak
-// (Mixtral-8x7B) and a strong (GPT-4-1106) model on MMLU, GSM8K and MT-Bench, decontaminated
-// exactly as RouteLLM's benchmarks.py does.
+// Shared data loading for router-train and router-eval, from four sources (data/router/README.md):
+// RouteLLM's per-query results of a weak (Mixtral-8x7B) and a strong (GPT-4-1106) model on MMLU,
+// GSM8K and MT-Bench, decontaminated exactly as RouteLLM's benchmarks.py does; and ZeroEval,
+// MMLU-Pro and LLMRouter (one data.jsonl each, weak model Llama-3.1-8B-Instruct), with the prompts
+// matching a RouteLLM contaminated prompt dropped too.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,15 +13,39 @@ import type { TrainExample } from './router/difficulty-train.js';
 export const WEAK_MODEL = 'mistralai/Mixtral-8x7B-Instruct-v0.1';
 export const STRONG_MODEL = 'gpt-4-1106-preview';
 
-export const BENCHMARKS = ['mmlu', 'gsm8k', 'mt_bench'] as const;
+/** The sources a leave-one-source-out evaluation leaves out one at a time. */
+export const SOURCES = ['routellm', 'zeroeval', 'mmlu_pro', 'llmrouter'] as const;
+export type Source = (typeof SOURCES)[number];
+
+/** RouteLLM's three sets (each one CSV/JSONL layout); the other sources are one set each. */
+export const ROUTELLM_SETS = ['mmlu', 'gsm8k', 'mt_bench'] as const;
+/** Every training set: each has its own intercept and weight in training. */
+export const BENCHMARKS = [...ROUTELLM_SETS, 'zeroeval', 'mmlu_pro', 'llmrouter'] as const;
 export type Benchmark = (typeof BENCHMARKS)[number];
+type JsonlSource = Exclude<Source, 'routellm'>;
+
+/** The source each set belongs to. */
+export function sourceOf(b: Benchmark): Source {
+  return (ROUTELLM_SETS as readonly string[]).includes(b) ? 'routellm' : (b as JsonlSource);
+}
+
+/**
+ * The weak/strong pair read from each data.jsonl's `labels`: Llama-3.1-8B-Instruct is the one model
+ * in all three, an instruction-tuned 8B model of the size a user runs locally (data/router/README.md).
+ */
+export const JSONL_PAIRS: Record<JsonlSource, { weak: string; strong: string }> = {
+  zeroeval: { weak: 'Meta-Llama-3.1-8B-Instruct', strong: 'gpt-4o-2024-08-06' },
+  mmlu_pro: { weak: 'Meta-Llama-3.1-8B-Instruct', strong: 'gemini-1.5-pro-002' },
+  llmrouter: { weak: 'llama-3.1-8b-instruct', strong: 'llama-3.1-nemotron-51b-instruct' },
+};
 
 /** One routable query with both models' outcomes. */
 export interface RouterItem {
   benchmark: Benchmark;
+  source: Source;
   /** Stable id: benchmark, file or question id, row. */
   id: string;
-  /** MMLU subject, MT-Bench category, or 'gsm8k'. */
+  /** MMLU subject, MT-Bench category, 'gsm8k', or the data.jsonl `category`. */
   group: string;
   /** What the router sees: the prompt (MT-Bench: the first turn, as RouteLLM routes on it). */
   prompt: string;
@@ -148,7 +174,18 @@ function correctnessItem(benchmark: Benchmark, id: string, group: string, rec: R
   const strongCorrect = parseBool(rec[STRONG_MODEL], where);
   const weakQuality = weakCorrect ? 1 : 0;
   const strongQuality = strongCorrect ? 1 : 0;
-  return { benchmark, id, group, prompt: rec.prompt ?? '', weakCorrect, strongCorrect, weakQuality, strongQuality, needsCloud: strongQuality > weakQuality };
+  return {
+    benchmark,
+    source: 'routellm',
+    id,
+    group,
+    prompt: rec.prompt ?? '',
+    weakCorrect,
+    strongCorrect,
+    weakQuality,
+    strongQuality,
+    needsCloud: strongQuality > weakQuality,
+  };
 }
 
 /** MMLU: 57 subject CSVs (prompt, weak bool, strong bool), contaminated prompts dropped. */
@@ -228,6 +265,7 @@ export function loadMtBench(dataDir = routerDataDir()): RouterItem[] {
     const strongQuality = mean(strongScores);
     items.push({
       benchmark: 'mt_bench',
+      source: 'routellm',
       id: `mt_bench/${q.question_id}`,
       group: q.category,
       prompt: q.turns[0] ?? '',
@@ -241,12 +279,72 @@ export function loadMtBench(dataDir = routerDataDir()): RouterItem[] {
   return items;
 }
 
-/** All three benchmarks keyed by name. */
-export function loadAll(dataDir = routerDataDir()): Record<Benchmark, RouterItem[]> {
-  if (!fs.existsSync(path.join(dataDir, 'routellm'))) {
-    throw new Error(`Router data not found in ${dataDir}: set DUET_ROUTER_DATA to the folder that holds routellm/.`);
+/**
+ * The question a prompt asks, normalised so the same question matches across sources: the stem
+ * before the options (RouteLLM MMLU "\nA. ...", MMLU-Pro "\n\nOptions:"), without a trailing
+ * "Answer:", lowercased, letters and digits only (curly vs straight quotes, spacing and layout differ).
+ */
+export function overlapKey(prompt: string): string {
+  let stem = prompt;
+  const opts = stem.indexOf('\n\nOptions:');
+  if (opts >= 0) stem = stem.slice(0, opts);
+  const a = /\nA\. /.exec(stem);
+  if (a) stem = stem.slice(0, a.index);
+  stem = stem.replace(/\s*Answer:\s*$/, '');
+  return stem.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Overlap keys of every RouteLLM contaminated prompt (all three sets), to drop from the other sources. */
+export function contaminatedKeys(dataDir = routerDataDir()): Set<string> {
+  const out = new Set<string>();
+  for (const b of ROUTELLM_SETS) for (const p of contaminated(path.join(dataDir, 'routellm', b))) out.add(overlapKey(p));
+  out.delete('');
+  return out;
+}
+
+interface JsonlRow {
+  prompt: string;
+  id: string;
+  category: string;
+  labels: Record<string, number>;
+}
+
+/**
+ * One data.jsonl source (ZeroEval, MMLU-Pro, LLMRouter): quality = the pair's `labels` scores (0/1,
+ * or graded 0..1 for LLMRouter's open QA), rows without both scores or matching a contaminated
+ * prompt dropped.
+ */
+export function loadJsonlSource(source: JsonlSource, dataDir = routerDataDir(), drop = contaminatedKeys(dataDir)): RouterItem[] {
+  const file = path.join(dataDir, source, 'data.jsonl');
+  const { weak, strong } = JSONL_PAIRS[source];
+  const items: RouterItem[] = [];
+  for (const rec of readJsonl(file) as JsonlRow[]) {
+    if (typeof rec.prompt !== 'string' || typeof rec.labels !== 'object' || rec.labels === null) throw new Error(`${file}: row ${String(rec.id)} lacks prompt or labels`);
+    const w = rec.labels[weak];
+    const s = rec.labels[strong];
+    if (typeof w !== 'number' || typeof s !== 'number') continue;
+    if (drop.has(overlapKey(rec.prompt))) continue;
+    items.push({ benchmark: source, source, id: String(rec.id), group: rec.category, prompt: rec.prompt, weakQuality: w, strongQuality: s, needsCloud: s > w });
   }
-  return { mmlu: loadMmlu(dataDir), gsm8k: loadGsm8k(dataDir), mt_bench: loadMtBench(dataDir) };
+  if (items.length === 0) throw new Error(`${file}: no rows with both ${weak} and ${strong}`);
+  return items;
+}
+
+/** Every set keyed by name (RouteLLM's three, then one per data.jsonl source). */
+export function loadAll(dataDir = routerDataDir()): Record<Benchmark, RouterItem[]> {
+  for (const s of SOURCES) {
+    if (!fs.existsSync(path.join(dataDir, s)))
+      throw new Error(`Router data not found in ${dataDir}: set DUET_ROUTER_DATA to the folder that holds ${SOURCES.join('/, ')}/.`);
+  }
+  const drop = contaminatedKeys(dataDir);
+  return {
+    mmlu: loadMmlu(dataDir),
+    gsm8k: loadGsm8k(dataDir),
+    mt_bench: loadMtBench(dataDir),
+    zeroeval: loadJsonlSource('zeroeval', dataDir, drop),
+    mmlu_pro: loadJsonlSource('mmlu_pro', dataDir, drop),
+    llmrouter: loadJsonlSource('llmrouter', dataDir, drop),
+  };
 }
 
 /** A fingerprint of the loaded items (prompts and labels), for the model's metadata. */

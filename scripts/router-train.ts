@@ -1,9 +1,9 @@
-// npm run router:train — trains the difficulty scorer on all three benchmarks (MMLU, GSM8K,
-// MT-Bench) and writes resources/router/difficulty-model.json. Deterministic: the same data gives
+// npm run router:train — trains the difficulty scorer on every set of the four sources in
+// data/router (RouteLLM's MMLU, GSM8K and MT-Bench; ZeroEval; MMLU-Pro; LLMRouter) and writes resources/router/difficulty-model.json. Deterministic: the same data gives
 // the same file (trainedAt is kept when nothing else changed; SOURCE_DATE_EPOCH pins it).
 import fs from 'node:fs';
 import path from 'node:path';
-import { BENCHMARKS, dataFingerprint, dataSummary, loadAll, repoRoot, routerDataDir, STRONG_MODEL, toExamples, WEAK_MODEL } from './router-data.js';
+import { BENCHMARKS, dataFingerprint, dataSummary, JSONL_PAIRS, loadAll, repoRoot, routerDataDir, STRONG_MODEL, toExamples, WEAK_MODEL } from './router-data.js';
 import { DEFAULT_TRAIN_OPTIONS, trainDifficultyModel } from './router/difficulty-train.js';
 import { loadDifficultyModel, type DifficultyModelJson } from '../src-main/router/difficulty.js';
 
@@ -15,17 +15,18 @@ const examples = BENCHMARKS.flatMap((b) => toExamples(sets[b], opts.hashing));
 const core = trainDifficultyModel(examples, opts);
 
 const training = {
-  source: 'RouteLLM evals (github.com/lm-sys/RouteLLM, routellm/evals), Apache-2.0; contaminated prompts dropped',
-  weakModel: WEAK_MODEL,
-  strongModel: STRONG_MODEL,
-  label: 'needs cloud = strong model quality > weak model quality (MMLU/GSM8K: correctness; MT-Bench: mean judge score over both turns, routed on turn 1)',
+  source:
+    'data/router (see its README): RouteLLM evals (lm-sys/RouteLLM@0b64fda, Apache-2.0), ZeroEval (WildEval/ZeroEval@8c1485e, Apache-2.0), MMLU-Pro (TIGER-AI-Lab/MMLU-Pro@f418b11, Apache-2.0/MIT), LLMRouter (ulab-uiuc/LLMRouter@4e7a796, MIT); contaminated prompts dropped',
+  pairs: { routellm: { weak: WEAK_MODEL, strong: STRONG_MODEL }, ...JSONL_PAIRS },
+  label:
+    'needs cloud = strong model quality > weak model quality (MMLU/GSM8K/ZeroEval/MMLU-Pro: correctness; LLMRouter: its 0..1 score; MT-Bench: mean judge score over both turns, routed on turn 1)',
   data: dataSummary(sets),
   dataSha256: dataFingerprint(sets),
   options: opts,
   model:
     'L2 logistic regression (L-BFGS) on standardised dense features + hashed word uni/bigrams, task-type cues unstandardised with fixed prior means (DENSE_PRIORS), per-set intercepts averaged at serve time, Platt-calibrated on 5-fold out-of-fold scores',
   localShareCurve:
-    'share of prompts with calibrated score <= t for t = 0, 0.01, ..., 1 (the router keeps those local), from the same 5-fold out-of-fold scores; mean of the three sets with equal weight',
+    'share of prompts with calibrated score <= t for t = 0, 0.01, ..., 1 (the router keeps those local), from the same 5-fold out-of-fold scores; mean of the six sets with equal weight',
 };
 
 const outFile = path.join(repoRoot(), 'resources', 'router', 'difficulty-model.json');

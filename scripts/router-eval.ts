@@ -1,5 +1,10 @@
 // npm run router:eval — how well the difficulty scorer routes, next to a hashed bag-of-words
-// baseline and a random router. Prints one JSON object. Protocols, per set (mmlu, gsm8k, mt_bench):
+// baseline and a random router. Prints one JSON object.
+//  - leaveOneSourceOut (always): for each of the four sources (RouteLLM, ZeroEval, MMLU-Pro,
+//    LLMRouter), train on the other three and test on it, next to a prompt-length baseline, the
+//    bag-of-words baseline trained on the same data and random (scripts/router/loso.ts).
+// With --per-set (about two more minutes), also the earlier protocols within RouteLLM's three
+// sets, and what the default threshold does. Protocols, per RouteLLM set (mmlu, gsm8k, mt_bench):
 //  - leaveOneOut: train on the other two sets, test on this one (does it generalise to new kinds of query?)
 //  - crossValidated: stratified 5-fold cross-validation inside the set (in-distribution), pooled out-of-fold scores
 //  - crossValidatedWithOtherSets: the same folds with the other two sets added to every training fold
@@ -7,8 +12,9 @@
 // Metrics as RouteLLM's evaluate.py defines them (scripts/router/difficulty-metrics.ts); a paired
 // bootstrap gives the model−baseline difference in APGR and AUC with a 95% interval. Also reports
 // what DEFAULT_DIFFICULTY_THRESHOLD does (share kept local, share of the quality gap recovered).
-// Takes about two minutes on 2 cores; deterministic apart from `seconds`.
-import { BENCHMARKS, dataSummary, loadAll, routerDataDir, type Benchmark, type RouterItem } from './router-data.js';
+// Deterministic apart from `seconds`; progress goes to stderr.
+import { dataSummary, loadAll, ROUTELLM_SETS, routerDataDir, type RouterItem } from './router-data.js';
+import { leaveOneSourceOut, LOSO_TARGETS } from './router/loso.js';
 import { featureVector, type PromptFeatures } from '../src-main/router/features.js';
 import { DEFAULT_TRAIN_OPTIONS, stratifiedFolds, trainDifficultyModel, type TrainExample, type TrainOptions } from './router/difficulty-train.js';
 import { DEFAULT_DIFFICULTY_THRESHOLD, defaultDifficultyModel, loadDifficultyModel, scoreFeatures, scoreWithModel, sigmoid } from '../src-main/router/difficulty.js';
@@ -19,6 +25,12 @@ const started = performance.now();
 const FOLDS = 5;
 const FOLD_SEED = 17;
 const BOOTSTRAP = 500;
+/** Resamples for the leave-one-source-out intervals. */
+const LOSO_BOOTSTRAP = 1000;
+const PER_SET = process.argv.includes('--per-set');
+/** Only RouteLLM's sets take part in the per-set protocols (as before the other sources came). */
+const BENCHMARKS = ROUTELLM_SETS;
+type Benchmark = (typeof ROUTELLM_SETS)[number];
 
 /** The model under test: exactly the recipe router-train ships, minus calibration where only ranks matter. */
 const MODEL: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, calibrationFolds: 0 };
@@ -37,14 +49,17 @@ const BASELINE: TrainOptions = {
   calibrationFolds: 0,
 };
 
-const sets = loadAll(routerDataDir());
+const allSets = loadAll(routerDataDir());
+const sets = { mmlu: allSets.mmlu, gsm8k: allSets.gsm8k, mt_bench: allSets.mt_bench };
+const log = (msg: string): void => void process.stderr.write(`${msg} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+const loso = leaveOneSourceOut(allSets, MODEL, BASELINE, LOSO_BOOTSTRAP, log);
 type Feats = Record<Benchmark, PromptFeatures[]>;
 function featurize(opts: TrainOptions): Feats {
   const out = {} as Feats;
   for (const b of BENCHMARKS) out[b] = sets[b].map((it) => featureVector(it.prompt, opts.hashing));
   return out;
 }
-const feats = { model: featurize(MODEL), baseline: featurize(BASELINE) };
+const feats = PER_SET ? { model: featurize(MODEL), baseline: featurize(BASELINE) } : { model: {} as Feats, baseline: {} as Feats };
 
 function examples(f: Feats, b: Benchmark, idx?: number[]): TrainExample[] {
   const items = sets[b];
@@ -140,7 +155,7 @@ const perSet: Record<string, unknown> = {};
 let mtHeldOut: number[] = [];
 const shippedRecipe = {} as Record<Benchmark, number[]>;
 let seed = 1;
-for (const b of BENCHMARKS) {
+for (const b of PER_SET ? BENCHMARKS : []) {
   const items = sets[b];
   // MT-Bench's held-out model is calibrated as the shipped one is, to read the default threshold off it.
   const modelLoo = leaveOneOut('model', b, b === 'mt_bench' ? { ...MODEL, calibrationFolds: DEFAULT_TRAIN_OPTIONS.calibrationFolds } : MODEL);
@@ -189,6 +204,7 @@ const cutFor = (scores: number[], q: number): number => {
 let shippedInSample: number[] | null = null;
 let calibrate: ((p: number) => number) | null = null;
 try {
+  if (!PER_SET) throw new Error('per-set figures not asked for');
   const m = defaultDifficultyModel();
   shippedInSample = sets.mt_bench.map((it) => scoreWithModel(m, it.prompt));
   // The out-of-fold models are uncalibrated; give them the shipped model's calibration.
@@ -205,32 +221,40 @@ function atThreshold(scores: number[], items: RouterItem[]): { localShare: numbe
   items.forEach((it, i) => (q += scores[i]! > T ? it.strongQuality : it.weakQuality));
   return { localShare: r4(localShare(scores, T)), gapRecovered: r4((q / items.length - weak) / (strong - weak)) };
 }
-const byThreshold = calibrate ? Object.fromEntries(BENCHMARKS.map((b) => [b, atThreshold(shippedRecipe[b].map(calibrate), sets[b])])) : null;
-const mtOutOfFold = calibrate ? shippedRecipe.mt_bench.map(calibrate) : null;
+const byThreshold = calibrate && PER_SET ? Object.fromEntries(BENCHMARKS.map((b) => [b, atThreshold(shippedRecipe[b].map(calibrate), sets[b])])) : null;
+const mtOutOfFold = calibrate && PER_SET ? shippedRecipe.mt_bench.map(calibrate) : null;
+
+const perSetReport = PER_SET
+  ? {
+      sets: perSet,
+      defaultThreshold: {
+        threshold: T,
+        // Out-of-fold scores of the within-RouteLLM recipe (other RouteLLM sets + 4/5 of this one), with the shipped calibration.
+        shippedRecipeOutOfFold: byThreshold,
+        mtBench: {
+          localShareLeaveMtBenchOut: r4(localShare(mtHeldOut, T)),
+          localShareShippedModelInSample: shippedInSample ? r4(localShare(shippedInSample, T)) : null,
+          thresholdKeeping75PercentLocal: {
+            shippedRecipeOutOfFold: mtOutOfFold ? r4(cutFor(mtOutOfFold, 0.75)) : null,
+            leaveMtBenchOut: r4(cutFor(mtHeldOut, 0.75)),
+            shippedModelInSample: shippedInSample ? r4(cutFor(shippedInSample, 0.75)) : null,
+          },
+        },
+      },
+    }
+  : {};
 
 const report = {
   description:
-    'Difficulty scorer vs hashed bag-of-words baseline vs random. Shares are 0..1 (RouteLLM prints CPT in %). ' +
-    'leaveOneOut: trained on the other two sets. crossValidated: stratified 5-fold inside the set. ' +
-    'crossValidatedWithOtherSets: the same folds, each training fold joined by the other two sets (the shipped recipe). ' +
-    'modelMinusBaseline: [difference, 95% paired-bootstrap low, high] for APGR and AUC.',
-  data: dataSummary(sets),
-  sets: perSet,
+    'Difficulty scorer vs prompt length vs hashed bag-of-words baseline vs random. Shares are 0..1 (RouteLLM prints CPT in %). ' +
+    'leaveOneSourceOut: for each source, trained on the other sources (prompts whose question occurs in the left-out source dropped), tested on it; ' +
+    'length is oriented by the training data; modelMinusLength / modelMinusBagOfWords: [AUC difference, 95% paired-bootstrap low, high]. ' +
+    'With --per-set, within RouteLLM: sets.*.leaveOneOut (trained on the other two RouteLLM sets), crossValidated (stratified 5-fold inside the set), ' +
+    'crossValidatedWithOtherSets (the same folds joined by the other two RouteLLM sets); modelMinusBaseline: [difference, low, high] for APGR and AUC.',
+  data: dataSummary(allSets),
+  leaveOneSourceOut: { targets: LOSO_TARGETS, bootstrapResamples: LOSO_BOOTSTRAP, sources: loso },
   routellmBestOnMtBench: { apgr: 0.802, cpt50: 0.134, cpt80: 0.313 },
-  defaultThreshold: {
-    threshold: T,
-    // Out-of-fold scores of the shipped recipe (other sets + 4/5 of this one), with the shipped calibration.
-    shippedRecipeOutOfFold: byThreshold,
-    mtBench: {
-      localShareLeaveMtBenchOut: r4(localShare(mtHeldOut, T)),
-      localShareShippedModelInSample: shippedInSample ? r4(localShare(shippedInSample, T)) : null,
-      thresholdKeeping75PercentLocal: {
-        shippedRecipeOutOfFold: mtOutOfFold ? r4(cutFor(mtOutOfFold, 0.75)) : null,
-        leaveMtBenchOut: r4(cutFor(mtHeldOut, 0.75)),
-        shippedModelInSample: shippedInSample ? r4(cutFor(shippedInSample, 0.75)) : null,
-      },
-    },
-  },
+  ...perSetReport,
   seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

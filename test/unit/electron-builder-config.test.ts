@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { defaultAppDataDir } from '../../src-main/core/paths.js';
+import { llamaOptions } from '../../src-main/local/generation-settings.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 // electron-builder's own dependencies (ajv 8, js-yaml 4, plist 3), so these checks use what it uses.
@@ -144,6 +145,15 @@ describe('the install folder', () => {
     const reviewed = ['core/model-downloads.ts', 'core/paths.ts', 'core/version.ts', 'electron/main.ts', 'server/cli.ts'];
     const uses = sourceFiles(path.join(ROOT, 'src-main')).filter((file) => /\bappRoot\(|getAppPath\(|resourcesPath\b/.test(readFileSync(file, 'utf8')));
     expect(uses.map((file) => path.relative(path.join(ROOT, 'src-main'), file).split(path.sep).join('/')).sort()).toEqual(reviewed);
+  });
+
+  it('never gets a llama.cpp build compiled into it', () => {
+    // Inside Electron node-llama-cpp defaults to build: "never" (a build would write into
+    // app.asar.unpacked/node_modules/node-llama-cpp/llama/localBuilds); no getLlama call may ask for one.
+    expect(llamaOptions().build ?? 'never').toBe('never');
+    for (const file of sourceFiles(path.join(ROOT, 'src-main'))) {
+      expect(readFileSync(file, 'utf8'), path.relative(ROOT, file)).not.toMatch(/\bbuild:\s*['"](auto|autoAttempt|try|forceRebuild)['"]/);
+    }
   });
 });
 

@@ -3,9 +3,13 @@
 // failed start cannot rescan a long run, and confirmed by a check digit or shape rule where the
 // kind has one. Findings carry a kind, a label for people and a span; never the value itself.
 import { cardNumberValid, cnResidentIdValid, ibanLength, ibanValid, looksLikeSecretValue, ninoPrefixValid, ssnValid } from './privacy-checks.js';
+import { findProseSecrets } from './privacy-credentials.js';
 import { findPersonalHealth } from './privacy-health.js';
+import { findMoreNationalIds } from './privacy-ids.js';
+import { findNamedPersonDetails, findNumberPlates } from './privacy-person.js';
 
-export type PrivacyKind = 'secret' | 'national-id' | 'iban' | 'card' | 'email' | 'phone' | 'address' | 'health';
+// Stored with decisions: add kinds, never rename one.
+export type PrivacyKind = 'secret' | 'national-id' | 'iban' | 'card' | 'email' | 'phone' | 'address' | 'health' | 'employment' | 'birth-date' | 'location';
 
 export interface PrivacyFinding {
   kind: PrivacyKind;
@@ -26,6 +30,9 @@ const PRIORITY: Readonly<Record<PrivacyKind, number>> = {
   phone: 5,
   address: 6,
   health: 7,
+  'birth-date': 8,
+  employment: 9,
+  location: 10,
 };
 
 type Found = (kind: PrivacyKind, label: string, start: number, end: number) => void;
@@ -83,6 +90,7 @@ function findSecrets(text: string, found: Found): void {
     const start = m.index + m[0].length - raw.length;
     found('secret', passwordLike ? 'a password' : 'a password or secret', start, start + value.length);
   });
+  findProseSecrets(text, (label, start, end) => found('secret', label, start, end));
 }
 
 // ---------------------------------------------------------------- national ids
@@ -101,6 +109,7 @@ function findNationalIds(text: string, found: Found): void {
   eachMatch(CN_ID, text, (m) => {
     if (cnResidentIdValid(m[0])) found('national-id', 'a Chinese resident ID number', m.index, m.index + m[0].length);
   });
+  findMoreNationalIds(text, (label, start, end) => found('national-id', label, start, end));
 }
 
 // ---------------------------------------------------------------- bank and card numbers
@@ -255,6 +264,13 @@ function foldFullWidth(text: string): string {
   return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
+const PERSON_LABELS = {
+  health: "a named person's health information",
+  employment: "a named person's pay or employment record",
+  'birth-date': "a named person's date of birth",
+  location: 'where a named person lives',
+} as const;
+
 const DETECTORS: ReadonlyArray<(text: string, found: Found) => void> = [
   findSecrets,
   findNationalIds,
@@ -264,12 +280,15 @@ const DETECTORS: ReadonlyArray<(text: string, found: Found) => void> = [
   findPhones,
   findAddresses,
   (text, found) => findPersonalHealth(text, MAX_PER_KIND, (start, end) => found('health', 'health information', start, end)),
+  (text, found) => findNamedPersonDetails(text, MAX_PER_KIND, (kind, start, end) => found(kind, PERSON_LABELS[kind], start, end)),
+  (text, found) => findNumberPlates(text, (start, end) => found('location', 'a vehicle number plate', start, end)),
 ];
 
 /**
  * Personal data in a text (English and Simplified Chinese): e-mail addresses, phone numbers,
- * IBANs, card numbers, national ids, API keys and passwords, street addresses, and health terms
- * said in the first person. Overlaps go to the more specific kind; the result is in text order,
+ * IBANs, card numbers, government ids, API keys, passwords and connection strings, street
+ * addresses, number plates, health terms said in the first person, and a named person's health,
+ * pay or HR record, date of birth or home. Overlaps go to the more specific kind; the result is in text order,
  * at most MAX_PER_KIND findings of each kind.
  */
 export function detectPrivateData(text: string): PrivacyFinding[] {

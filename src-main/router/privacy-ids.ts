@@ -1,0 +1,82 @@
+// Government ids beyond the three the detector started with: passports (any country, after the
+// word), UK National Insurance numbers written in lower case, with dashes or without the suffix
+// letter, US SSNs without dashes, India's Aadhaar (Verhoeff) and PAN (shape), Spanish DNI/NIE and
+// Italian codice fiscale (check letters), Dutch BSN, Polish PESEL and French NIR (check digits).
+// Same rules as privacy.ts: compiled once, bounded, look-behind anchored.
+import { ninoPrefixValid, ssnValid } from './privacy-checks.js';
+import { aadhaarValid, bsnValid, codiceFiscaleValid, nirValid, passportLikeValid, peselValid, spanishIdValid } from './privacy-id-checks.js';
+
+export type IdFound = (label: string, start: number, end: number) => void;
+
+// An id's name, an optional "number"/"no."/"号码", at most a few filler words, then the value.
+const NAMED_ID =
+  /(?<![A-Za-z])(passport|national insurance|NI|NINO|social security|SSN|aadhaa?r|UIDAI|PAN|DNI|NIE|BSN|burgerservicenummer|PESEL|ID card|identity card|national id(?:entity)?|personalausweis|护照|身份证|通行证)(?![A-Za-z])(?:\s*(?:card|number|num|no\.?|#|号码|号|卡号))?[^\n.?!。？！\d]{0,14}?((?:[A-Za-z]{1,2}-?)?\d[\dA-Za-z]{0,11}(?:[ -](?:\d[\dA-Za-z]{0,7}|[A-Da-d](?![A-Za-z]))){0,6})(?![\dA-Za-z])/gi;
+
+/** Value and label for the value after an id's name, or undefined when it is not that id. */
+function namedIdValue(name: string, raw: string): string | undefined {
+  const key = name.toLowerCase();
+  const compact = raw.replace(/[ -]/g, '').toUpperCase();
+  if (key === 'national insurance' || key === 'ni' || key === 'nino') {
+    const m = /^([A-Z]{2})(\d{6})([A-D]?)$/.exec(compact);
+    return m && /^[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]$/.test(m[1]!) && ninoPrefixValid(m[1]!) ? 'a UK National Insurance number' : undefined;
+  }
+  if (key === 'social security' || key === 'ssn') {
+    if (/^\d{9}$/.test(compact) && ssnValid(compact.slice(0, 3), compact.slice(3, 5), compact.slice(5))) return 'a US Social Security number';
+    return /^[12]\d{4}(?:\d{2}|2[AB])\d{8}$/.test(compact) && nirValid(compact) ? 'a French social security number' : undefined;
+  }
+  if (key.startsWith('aadha') || key === 'uidai') return aadhaarValid(compact) ? 'an Aadhaar number' : undefined;
+  if (key === 'pan') return undefined; // The shape rule below finds PANs with or without the word.
+  if (key === 'bsn' || key === 'burgerservicenummer') return bsnValid(compact) ? 'a Dutch citizen service number (BSN)' : undefined;
+  if (key === 'pesel') return peselValid(compact) ? 'a Polish PESEL number' : undefined;
+  if (key === 'dni' || key === 'nie') return spanishIdValid(compact) ? 'a Spanish national id' : undefined;
+  if (key === 'passport' || key === '护照' || key === '通行证') return passportLikeValid(compact) ? 'a passport number' : undefined;
+  return passportLikeValid(compact) ? 'a national id number' : undefined;
+}
+
+// Shapes specific enough to stand alone.
+const PAN = /(?<![A-Za-z0-9])[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z](?![A-Za-z0-9])/g;
+const AADHAAR_GROUPED = /(?<![\d-])[2-9]\d{3}([ -])\d{4}\1\d{4}(?![\d-])/g;
+const SPANISH_ID = /(?<![A-Za-z0-9])(?:\d{8}|[XYZ]-?\d{7})-?[A-Z](?![A-Za-z0-9])/g;
+const CODICE_FISCALE = /(?<![A-Za-z0-9])[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z](?![A-Za-z0-9])/g;
+const NIR = /(?<![\d])[12] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?!\d)/g;
+// NINO in lower case or with dashes (upper case with spaces is in privacy.ts).
+const NINO_LOOSE = /(?<![A-Za-z0-9])([a-z]{2}|[A-Z]{2})([ -]?)\d{2}\2\d{2}\2\d{2}\2[a-dA-D](?![A-Za-z0-9])/g;
+
+const FOUR_DIGITS = /\d(?:\D{0,3}\d){3}/;
+
+function eachMatch(re: RegExp, text: string, onMatch: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) onMatch(m);
+}
+
+/** Government ids of the main countries, reported through `found` with a label for people. */
+export function findMoreNationalIds(text: string, found: IdFound): void {
+  // Every id here has at least four digits: most prompts stop at this one cheap test.
+  if (!FOUR_DIGITS.test(text)) return;
+  eachMatch(NAMED_ID, text, (m) => {
+    const label = namedIdValue(m[1]!, m[2]!);
+    const start = m.index + m[0].length - m[2]!.length;
+    if (label !== undefined) found(label, start, m.index + m[0].length);
+  });
+  eachMatch(PAN, text, (m) => {
+    // Templates repeat one letter or count up ("AAAPA9999A", "ABCPA1234A" stays: it is a shape test).
+    if (!/^(.)\1{4}/.test(m[0]) && !/(\d)\1{3}/.test(m[0])) found('an Indian PAN', m.index, m.index + m[0].length);
+  });
+  eachMatch(AADHAAR_GROUPED, text, (m) => {
+    if (aadhaarValid(m[0].replace(/[ -]/g, ''))) found('an Aadhaar number', m.index, m.index + m[0].length);
+  });
+  eachMatch(SPANISH_ID, text, (m) => {
+    if (spanishIdValid(m[0])) found('a Spanish national id', m.index, m.index + m[0].length);
+  });
+  eachMatch(CODICE_FISCALE, text, (m) => {
+    if (codiceFiscaleValid(m[0])) found('an Italian tax code (codice fiscale)', m.index, m.index + m[0].length);
+  });
+  eachMatch(NIR, text, (m) => {
+    if (nirValid(m[0].replace(/ /g, ''))) found('a French social security number', m.index, m.index + m[0].length);
+  });
+  eachMatch(NINO_LOOSE, text, (m) => {
+    const prefix = m[1]!.toUpperCase();
+    if (m[1] === prefix && m[2] === ' ') return; // privacy.ts has these.
+    if (/^[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]$/.test(prefix) && ninoPrefixValid(prefix)) found('a UK National Insurance number', m.index, m.index + m[0].length);
+  });
+}

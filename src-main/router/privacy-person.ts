@@ -1,0 +1,224 @@
+// A named person next to a personal detail: a diagnosis or hospital stay, salary or HR matters, a
+// date of birth, where they live or their car's number plate. Neither half is private alone ("what
+// is chemotherapy?", "the salary range for nurses", "Tom Bradley" in a list of speakers); together
+// they are. There is no list of names: a name is what the text shapes as one. In English a title
+// and a capitalised word (Mr Okafor, Dr. Hassan), a relation and a capitalised word (my colleague
+// Priya, my neighbour Rob's), or two capitalised words side by side that are not a common
+// capitalised phrase (Sarah Jenkins, Kevin O'Brien). In Chinese a common surname and one or two
+// characters after a relation (同事王伟), before a title (张女士, 李经理), after 小/老 (小赵), after
+// 姓名, or opening a clause before a verb-like word (李明患有…, 王芳的月薪…). A detail counts when a
+// name is in the same sentence, at most MAX_GAP characters away.
+
+export type PersonDetailKind = 'health' | 'employment' | 'birth-date' | 'location';
+export type PersonFound = (kind: PersonDetailKind, start: number, end: number) => void;
+
+const MAX_GAP = 160;
+// Two capitalised words are the weakest sign of a name (word problems and articles are full of
+// them): the detail must be closer.
+const MAX_GAP_PAIR = 60;
+
+// ---------------------------------------------------------------- details
+
+const HEALTH_DETAIL_EN =
+  /\b(?:diagnos(?:is|es|ed)|cancers?|tumou?rs?|leuka?emia|lymphoma|melanoma|chemo(?:therapy)?|radiotherapy|biops(?:y|ies)|depression|antidepressants?|bipolar|schizophreni(?:a|c)|psychosis|psychiatrist|dementia|alzheimer'?s|parkinson'?s|epilepsy|seizures?|diabet(?:es|ic)|insulin|hepatitis|pneumonia|stroke|heart (?:attack|surgery|failure|condition)|surgery|pregnan(?:t|cy)|miscarriage|abortion|sertraline|fluoxetine|antiretroviral|rehab|addiction|overdosed?|suicidal|self[- ]harm|admitted|hospitali[sz]ed|in hospital|(?:in|on) the (?:ICU|ward)|discharged|sick note)\b|\b(?:HIV|AIDS|ICU|PTSD|ADHD|OCD|HbA1c)\b/g;
+const HEALTH_DETAIL_ZH =
+  /病历|诊断|确诊|抑郁|焦虑症|艾滋|癌|肿瘤|化疗|放疗|处方|怀孕|流产|不孕|糖尿病|高血压|心脏病|精神病|精神分裂|双相|自闭症|痴呆|癫痫|乙肝|肝炎|梅毒|病情|住院|出院|手术|医院|肺炎|吃药|服药|患有|得了/g;
+
+const EMPLOYMENT_DETAIL_EN =
+  /\b(?:salary|salaries|earns|earning|pay (?:rise|cut)|raise to|bonus|payslip|performance (?:review|improvement plan)|appraisal|(?:written|final) warning|disciplinary|dismiss(?:ed|al)|fired|sacked|laid off|letting (?:\w+ )?go|made redundant|redundancy|terminat(?:ed|ion)|gross misconduct|grievance|sick leave|maternity leave|paternity leave|resign(?:ed|ation))\b/gi;
+const EMPLOYMENT_DETAIL_ZH = /月薪|年薪|工资|薪水|薪资|奖金|绩效|考核|辞退|开除|解雇|裁员|处分|降薪|加薪|涨薪|离职|警告/g;
+
+const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const DATE_EN = `(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2}|(?:19|20)\\d{2}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)? ${MONTH},? (?:19|20)\\d{2}|${MONTH} \\d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\\d{2})`;
+const BIRTH_DETAIL_EN = new RegExp(`\\b(?:born|d\\.?o\\.?b\\.?|date of birth|birthday|birth date)\\b[^\\n.?!]{0,24}?${DATE_EN}`, 'gi');
+const DATE_ZH = '(?:(?:19|20)\\d{2}年\\d{1,2}月\\d{1,2}[日号]|(?:19|20)\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2})';
+const BIRTH_DETAIL_ZH = new RegExp(`(?:出生|生日|生于)[^\\n。！？]{0,8}?${DATE_ZH}|${DATE_ZH}\\s?(?:出生|生)`, 'g');
+
+const LOCATION_DETAIL_EN =
+  /\blives (?:at|in|near)\b|\blives on (?=[A-Z0-9])|\b(?:home|house|flat|address) is\b|\b[Ww]here \w+(?: \w+)? lives\b|\b[Ww]here (?:does|did|do) [^.?!\n]{1,40}? live\b/g;
+const LOCATION_DETAIL_ZH = /住在|家住|家在|住址|住处|的家/g;
+
+// ---------------------------------------------------------------- names
+
+const NAME = "[A-Z](?:[a-z]{1,20}|'[A-Z][a-z]{1,20})(?:-[A-Z][a-z]{1,20})?";
+const TITLE_NAME = new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\\.? ${NAME}`, 'g');
+const RELATION_NAME = new RegExp(
+  `\\b(?:my|our|his|her|their|your)(?: \\w+)? (?:colleague|co-?worker|friend|boss|manager|neighbou?r|wife|husband|partner|son|daughter|brother|sister|mother|mum|mom|father|dad|grandfather|grandmother|grandma|grandpa|grandson|granddaughter|uncle|aunt|cousin|nephew|niece|ex|flatmate|roommate|housemate|tenant|landlord|student|pupil|patient|client|employee|intern|trainee|apprentice|teammate|assistant|nanny|carer)s?,? ${NAME}`,
+  'gi',
+);
+// A run of capitalised words. Once the common ones at its ends are set aside (Summarise, Dear),
+// exactly two must remain: a third makes a title or an institution (Post-Traumatic Stress
+// Disorder, Emotional Intelligence Appraisal), not a person.
+const CAPITAL_RUN = new RegExp(`(?<![A-Za-z'-])${NAME}(?: ${NAME}){1,5}(?![A-Za-z-])(?!['’](?!s\\b|\\s))`, 'g');
+// Word endings of abstract nouns and adjectives, which names almost never have.
+const NOT_A_NAME_ENDING = /(?:tion|sion|ence|ance|ment|ness|ity|ism|ical|ous|ogy|ics|ful|less|able|ible)$/;
+// Capitalised words that start sentences, name places, institutions, days and months.
+const NOT_A_NAME = new Set(
+  (
+    'The A An In On At Of For To And Or But If When Where What Why How Which Who Whom Whose Is Are Was Were Be Can Could Should Would Will Do Does Did Has Have Had ' +
+    'Please Write Draft Send Summarise Summarize Explain Tell Book Register Pick Ship Deliver Forward Reply Contact Use Charge Refund Transfer Raise Plan Find List Generate Validate Check Fill Help Make Give Let Ask Rewrite Translate Compare Create ' +
+    'I My Our His Her Their Your This That These Those It We You They He She Name Patient Dear Hi Hello Thanks Re Fw Subject ' +
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December ' +
+    'St Saint Street Road Avenue Lane Hospital Clinic Bank University College School Court Supreme High Disease Syndrome Health Service Services National Council Office Department Ministry Company Group Ltd Inc Corp ' +
+    'New North South East West Great United States Kingdom Republic Prime Minister President Queen King Prince Princess Lord Lady Pope General Captain Apple Google Microsoft Amazon Pay ' +
+    'Type Stage Act Part Chapter Section Level Annual Report HR IT UK US EU Mount River Lake Bridge Centre War Amendment Act Law Theory Test Study Center Station Airport City Town County Royal Old Little Big'
+  ).split(' '),
+);
+
+const SURNAMES_ZH =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧阳';
+const SURNAME = `[${SURNAMES_ZH}]`;
+const HAN = '[\\u4e00-\\u9fff]';
+const RELATION_ZH =
+  '同事|朋友|老板|经理|领导|上司|下属|邻居|同学|妻子|丈夫|老公|老婆|儿子|女儿|哥哥|姐姐|弟弟|妹妹|爸爸|妈妈|父亲|母亲|爷爷|奶奶|外公|外婆|病人|患者|员工|客户|室友|男朋友|女朋友|前任|租客|房东|学生';
+const NAME_ZH_RELATION = new RegExp(`(?:${RELATION_ZH})[，, ]?${SURNAME}${HAN}{1,2}`, 'g');
+const NAME_ZH_TITLE = new RegExp(`${SURNAME}${HAN}{0,2}?(?:先生|女士|小姐|太太|医生|大夫|老师|经理|主任|总监|阿姨|叔叔|师傅)`, 'g');
+const NAME_ZH_NICK = new RegExp(`(?<![\\u4e00-\\u9fff])[小老]${SURNAME}(?![\\u4e00-\\u9fff]{0,1}(?:子|师|板|家|区|时|说|学|鼠|虎|婆|公))`, 'g');
+const NAME_ZH_LABEL = new RegExp(`(?:姓名|名字)\\s?[：:]?\\s?${SURNAME}${HAN}{1,2}`, 'g');
+const NAME_ZH_SUBJECT = new RegExp(
+  `(?:^|(?<=[，。！？；、：:\\s,（(]))${SURNAME}${HAN}{1,2}?(?=的|，|,|患|确诊|因|被|这次|上周|上个月|今年|出生|住|家|做完|在医院|年薪|月薪)`,
+  'g',
+);
+
+interface Span {
+  start: number;
+  end: number;
+  /** How far from a detail this name may be. */
+  gap?: number;
+}
+
+function spans(re: RegExp, text: string, out: Span[], accept?: (m: RegExpExecArray) => boolean): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    if (accept === undefined || accept(m)) out.push({ start: m.index, end: m.index + m[0].length });
+  }
+}
+
+/** The offsets of the two-word name in a run of capitalised words, or undefined when there is none. */
+function namePair(run: string): { start: number; end: number } | undefined {
+  const words = run.split(' ');
+  let first = 0;
+  let last = words.length - 1;
+  while (first <= last && NOT_A_NAME.has(words[first]!)) first++;
+  while (last >= first && NOT_A_NAME.has(words[last]!)) last--;
+  if (last - first !== 1) return undefined;
+  const [a, b] = [words[first]!, words[last]!];
+  if (NOT_A_NAME_ENDING.test(a) || NOT_A_NAME_ENDING.test(b)) return undefined;
+  const start = words.slice(0, first).join(' ').length + (first > 0 ? 1 : 0);
+  return { start, end: start + a.length + 1 + b.length };
+}
+
+const HAS_HAN = /[\u4e00-\u9fff]/;
+const HAS_CAPITAL = /[A-Z]/;
+
+/** Where the text shapes a person's name (English and Chinese patterns, no list of names). */
+export function findNames(text: string): Span[] {
+  const names: Span[] = [];
+  if (HAS_CAPITAL.test(text)) {
+    spans(TITLE_NAME, text, names);
+    spans(RELATION_NAME, text, names, (m) => /[A-Z]/.test(m[0][m[0].search(/\S+$/)] ?? ''));
+    CAPITAL_RUN.lastIndex = 0;
+    for (let m = CAPITAL_RUN.exec(text); m !== null; m = CAPITAL_RUN.exec(text)) {
+      const pair = namePair(m[0]);
+      if (pair !== undefined) names.push({ start: m.index + pair.start, end: m.index + pair.end, gap: MAX_GAP_PAIR });
+    }
+  }
+  if (HAS_HAN.test(text)) {
+    for (const re of [NAME_ZH_RELATION, NAME_ZH_TITLE, NAME_ZH_NICK, NAME_ZH_LABEL, NAME_ZH_SUBJECT]) spans(re, text, names);
+  }
+  return names;
+}
+
+// A full stop after a title (Dr. Feldman) or between digits (9.1) does not end the sentence.
+const SENTENCE_END = /[!?。！？\n]/;
+
+function sentenceBreak(text: string, i: number): boolean {
+  const c = text[i]!;
+  if (SENTENCE_END.test(c)) return true;
+  if (c !== '.') return false;
+  if (/\d/.test(text[i + 1] ?? '') && /\d/.test(text[i - 1] ?? '')) return false;
+  return !/(?:^|[^A-Za-z])(?:Mr|Mrs|Ms|Dr|Prof|St|Mx|[A-Z])$/.test(text.slice(Math.max(0, i - 5), i));
+}
+
+/** True when a name lies in the same sentence as [start, end), at most MAX_GAP characters away. */
+function nameNear(text: string, names: readonly Span[], start: number, end: number): boolean {
+  for (const n of names) {
+    const from = Math.min(n.start, start);
+    const to = Math.max(n.end, end);
+    const gap = n.gap ?? MAX_GAP;
+    if (n.end <= start ? start - n.end > gap : n.start - end > gap) continue;
+    let broken = false;
+    // Only the stretch between the name and the detail is looked at: both are bounded.
+    const gapFrom = n.end <= start ? n.end : end;
+    const gapTo = n.end <= start ? start : n.start;
+    for (let i = gapFrom; i < gapTo && !broken; i++) broken = sentenceBreak(text, i);
+    if (!broken && to - from <= MAX_GAP * 2) return true;
+  }
+  return false;
+}
+
+const DETAILS: ReadonlyArray<readonly [PersonDetailKind, RegExp, boolean]> = [
+  ['health', HEALTH_DETAIL_EN, false],
+  ['health', HEALTH_DETAIL_ZH, true],
+  ['employment', EMPLOYMENT_DETAIL_EN, false],
+  ['employment', EMPLOYMENT_DETAIL_ZH, true],
+  ['birth-date', BIRTH_DETAIL_EN, false],
+  ['birth-date', BIRTH_DETAIL_ZH, true],
+  ['location', LOCATION_DETAIL_EN, false],
+  ['location', LOCATION_DETAIL_ZH, true],
+];
+
+/** Personal details (health, employment, birth date, home) with a person's name in the same sentence, at most `limit`. */
+export function findNamedPersonDetails(text: string, limit: number, found: PersonFound): void {
+  const hasHan = HAS_HAN.test(text);
+  const details: Array<{ kind: PersonDetailKind } & Span> = [];
+  for (const [kind, re, chinese] of DETAILS) {
+    if (chinese && !hasHan) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null && details.length < limit * 4; m = re.exec(text)) {
+      details.push({ kind, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  if (details.length === 0) return;
+  const names = findNames(text);
+  if (names.length === 0) return;
+  let count = 0;
+  for (const d of details) {
+    if (count >= limit) return;
+    if (nameNear(text, names, d.start, d.end)) {
+      found(d.kind, d.start, d.end);
+      count++;
+    }
+  }
+}
+
+// ---------------------------------------------------------------- number plates
+
+// UK (AB12 CDE) with a vehicle word in the text; any plate-looking token after "plate"/"reg";
+// Chinese plates (京A12345, 粤B8K2Q7) stand alone: a province character and a letter are specific.
+const VEHICLE_WORD = /\b(?:car|van|lorry|truck|vehicle|motorbike|plate|reg(?:istration)?|parked|drives?|driving)\b/i;
+const UK_PLATE = /(?<![A-Za-z0-9])[A-Z]{2}\d{2} ?[A-Z]{3}(?![A-Za-z0-9])/g;
+const NAMED_PLATE =
+  /\b(?:licen[cs]e plate|number plate|plate|reg(?:istration)?(?: number)?|车牌号?)[:\s#]{0,3}(?:is |number |no\.? )?([A-Z0-9]{2,4}[ -]?[A-Z0-9]{2,5})(?![A-Za-z0-9])/gi;
+const CN_PLATE = /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z]·?[A-HJ-NP-Z0-9]{5,6}(?![A-Za-z0-9])/g;
+
+/** Vehicle number plates: UK shapes near a vehicle word, a plate after its name, Chinese plates. */
+export function findNumberPlates(text: string, found: (start: number, end: number) => void): void {
+  if (VEHICLE_WORD.test(text)) {
+    UK_PLATE.lastIndex = 0;
+    for (let m = UK_PLATE.exec(text); m !== null; m = UK_PLATE.exec(text)) found(m.index, m.index + m[0].length);
+    NAMED_PLATE.lastIndex = 0;
+    for (let m = NAMED_PLATE.exec(text); m !== null; m = NAMED_PLATE.exec(text)) {
+      const v = m[1]!;
+      if (/\d/.test(v) && /[A-Z]/.test(v) && !/[a-z]/.test(v) && v.replace(/[ -]/g, '').length >= 5) found(m.index + m[0].length - v.length, m.index + m[0].length);
+    }
+  }
+  if (HAS_HAN.test(text)) {
+    CN_PLATE.lastIndex = 0;
+    for (let m = CN_PLATE.exec(text); m !== null; m = CN_PLATE.exec(text)) if (/\d/.test(m[0])) found(m.index, m.index + m[0].length);
+  }
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { loadLabelledPrompts, privacyReport, TARGET_FALSE_POSITIVE_RATE, TARGET_RECALL } from '../../scripts/router/privacy-report.js';
+
+const prompts = loadLabelledPrompts();
+
+describe('the privacy gate on the labelled prompts', () => {
+  it('is a set of at least 300 prompts, about half sensitive, with at least 60 in Chinese', () => {
+    expect(prompts.length).toBeGreaterThanOrEqual(300);
+    const sensitive = prompts.filter((p) => p.sensitive).length;
+    expect(Math.abs(sensitive / prompts.length - 0.5)).toBeLessThan(0.05);
+    expect(prompts.filter((p) => p.lang === 'zh').length).toBeGreaterThanOrEqual(60);
+    const categories = new Set(prompts.map((p) => p.category));
+    for (const c of ['credential', 'government-id', 'health', 'hr', 'date-of-birth', 'location', 'email', 'phone', 'card', 'iban', 'address']) {
+      expect(categories, c).toContain(c);
+    }
+  });
+
+  it(`keeps at least ${TARGET_RECALL} of the sensitive prompts local`, () => {
+    const report = privacyReport(prompts);
+    expect(report.overall.recall, report.missed.join('\n')).toBeGreaterThanOrEqual(TARGET_RECALL);
+  });
+
+  it(`keeps at most ${TARGET_FALSE_POSITIVE_RATE * 100}% of the near-misses local for nothing`, () => {
+    const report = privacyReport(prompts);
+    expect(report.overall.falsePositiveRate, report.falsePositives.join('\n')).toBeLessThanOrEqual(TARGET_FALSE_POSITIVE_RATE);
+  });
+});

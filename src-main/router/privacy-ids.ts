@@ -10,7 +10,7 @@ export type IdFound = (label: string, start: number, end: number) => void;
 
 // An id's name, an optional "number"/"no."/"号码", at most a few filler words, then the value.
 const NAMED_ID =
-  /(?<![A-Za-z])(passport|national insurance|NI|NINO|social security|SSN|aadhaa?r|UIDAI|PAN|DNI|NIE|BSN|burgerservicenummer|PESEL|ID card|identity card|national id(?:entity)?|personalausweis|护照|身份证|通行证)(?![A-Za-z])(?:\s*(?:card|number|num|no\.?|#|号码|号|卡号))?[^\n.?!。？！\d]{0,14}?((?:[A-Za-z]{1,2}-?)?\d[\dA-Za-z]{0,11}(?:[ -](?:\d[\dA-Za-z]{0,7}|[A-Da-d](?![A-Za-z]))){0,6})(?![\dA-Za-z])/gi;
+  /(passport|national insurance|NI|NINO|social security|SSN|aadhaa?r|UIDAI|PAN|DNI|NIE|BSN|burgerservicenummer|PESEL|ID card|identity card|national id(?:entity)?|personalausweis|护照|身份证|通行证)(?![A-Za-z])(?:\s*(?:card|number|num|no\.?|#|号码|号|卡号))?[^\n.?!。？！\d]{0,14}?((?:[A-Za-z]{1,2}-?)?\d[\dA-Za-z]{0,11}(?:[ -](?:\d[\dA-Za-z]{0,7}|[A-Da-d](?![A-Za-z]))){0,6})(?![\dA-Za-z])/gi;
 
 /** Value and label for the value after an id's name, or undefined when it is not that id. */
 function namedIdValue(name: string, raw: string): string | undefined {
@@ -53,11 +53,18 @@ function eachMatch(re: RegExp, text: string, onMatch: (m: RegExpExecArray) => vo
 export function findMoreNationalIds(text: string, found: IdFound): void {
   // Every id here has at least four digits: most prompts stop at this one cheap test.
   if (!FOUR_DIGITS.test(text)) return;
-  eachMatch(NAMED_ID, text, (m) => {
+  NAMED_ID.lastIndex = 0;
+  for (let m = NAMED_ID.exec(text); m !== null; m = NAMED_ID.exec(text)) {
+    // The name must start a word ("Japan 123456" is not a PAN); a look-behind here would make
+    // this case-insensitive pattern several times slower.
+    if (m.index > 0 && /[A-Za-z]/.test(text[m.index - 1]!)) {
+      NAMED_ID.lastIndex = m.index + 1;
+      continue;
+    }
     const label = namedIdValue(m[1]!, m[2]!);
     const start = m.index + m[0].length - m[2]!.length;
     if (label !== undefined) found(label, start, m.index + m[0].length);
-  });
+  }
   eachMatch(PAN, text, (m) => {
     // Templates repeat one letter or count up ("AAAPA9999A", "ABCPA1234A" stays: it is a shape test).
     if (!/^(.)\1{4}/.test(m[0]) && !/(\d)\1{3}/.test(m[0])) found('an Indian PAN', m.index, m.index + m[0].length);

@@ -161,6 +161,34 @@ function nameNear(text: string, names: readonly Span[], start: number, end: numb
   return false;
 }
 
+// Room for the name itself beyond MAX_GAP, so a window does not cut one in half.
+const WINDOW_MARGIN = MAX_GAP + 48;
+
+/** Names within reach of the details only: in a long text, most of it is never looked at. */
+function namesAround(text: string, details: readonly Span[]): Span[] {
+  const sorted = [...details].sort((a, b) => a.start - b.start);
+  const names: Span[] = [];
+  let from = -1;
+  let to = -1;
+  const scan = (): void => {
+    if (from < 0) return;
+    for (const n of findNames(text.slice(from, to))) names.push({ ...n, start: n.start + from, end: n.end + from });
+  };
+  for (const d of sorted) {
+    const start = Math.max(0, d.start - WINDOW_MARGIN);
+    const end = Math.min(text.length, d.end + WINDOW_MARGIN);
+    if (start <= to) {
+      to = Math.max(to, end);
+      continue;
+    }
+    scan();
+    from = start;
+    to = end;
+  }
+  scan();
+  return names;
+}
+
 const DETAILS: ReadonlyArray<readonly [PersonDetailKind, RegExp, boolean]> = [
   ['health', HEALTH_DETAIL_EN, false],
   ['health', HEALTH_DETAIL_ZH, true],
@@ -184,7 +212,7 @@ export function findNamedPersonDetails(text: string, limit: number, found: Perso
     }
   }
   if (details.length === 0) return;
-  const names = findNames(text);
+  const names = namesAround(text, details);
   if (names.length === 0) return;
   let count = 0;
   for (const d of details) {

@@ -73,12 +73,18 @@ const RELATION_ZH =
   '同事|朋友|老板|经理|领导|上司|下属|邻居|同学|妻子|丈夫|老公|老婆|儿子|女儿|哥哥|姐姐|弟弟|妹妹|爸爸|妈妈|父亲|母亲|爷爷|奶奶|外公|外婆|病人|患者|员工|客户|室友|男朋友|女朋友|前任|租客|房东|学生';
 const NAME_ZH_RELATION = new RegExp(`(?:${RELATION_ZH})[，, ]?${SURNAME}${HAN}{1,2}`, 'g');
 const NAME_ZH_TITLE = new RegExp(`${SURNAME}${HAN}{0,2}?(?:先生|女士|小姐|太太|医生|大夫|老师|经理|主任|总监|阿姨|叔叔|师傅)`, 'g');
-const NAME_ZH_NICK = new RegExp(`(?<![\\u4e00-\\u9fff])[小老]${SURNAME}(?![\\u4e00-\\u9fff]{0,1}(?:子|师|板|家|区|时|说|学|鼠|虎|婆|公))`, 'g');
+// 小王, 老李; not 小王子 (The Little Prince), 小龙虾, 小高层, 老黄历.
+const NAME_ZH_NICK = new RegExp(`(?<![\\u4e00-\\u9fff])[小老]${SURNAME}(?!子|兔|虾|头|块|层|库|湖|历|车|鱼|菜)`, 'g');
 const NAME_ZH_LABEL = new RegExp(`(?:姓名|名字)\\s?[：:]?\\s?${SURNAME}${HAN}{1,2}`, 'g');
 const NAME_ZH_SUBJECT = new RegExp(
   `(?:^|(?<=[，。！？；、：:\\s,（(]))${SURNAME}${HAN}{1,2}?(?=的|，|,|患|确诊|因|被|这次|上周|上个月|今年|出生|住|家|做完|在医院|年薪|月薪)`,
   'g',
 );
+
+// Common words that open with a surname character and stand where a name would: 高血压的…,
+// 江苏的工资, 程序员被辞退, 石家庄住院. A list of words, not of names.
+const NOT_A_NAME_ZH =
+  /^(?:高血|高中|高校|高考|高管|高层|高温|黄疸|黄金|黄色|江苏|江西|江南|石家|石油|程序|金融|金额|马上|周末|周围|方便|方法|方面|白血|白天|孙子|叶子|孔子|武汉|龙头|雷达|余额|万元|史上|钟点|韩国|毛病|夏天|秦朝|唐朝|宋朝|汤药|任何|任务|许多|曾经|于是|林业|严重|沈阳|郑州|贵州|常州|徐州)/;
 
 interface Span {
   start: number;
@@ -128,7 +134,8 @@ export function findNames(text: string): Span[] {
     }
   }
   if (HAS_HAN.test(text)) {
-    for (const re of [NAME_ZH_RELATION, NAME_ZH_TITLE, NAME_ZH_NICK, NAME_ZH_LABEL, NAME_ZH_SUBJECT]) spans(re, text, names);
+    for (const re of [NAME_ZH_RELATION, NAME_ZH_TITLE, NAME_ZH_NICK, NAME_ZH_LABEL]) spans(re, text, names);
+    spans(NAME_ZH_SUBJECT, text, names, (m) => !NOT_A_NAME_ZH.test(m[0]));
   }
   return names;
 }

@@ -197,6 +197,7 @@ const CASES: Record<PrivacyKind, { positive: Case[]; negative: string[] }> = {
       { text: 'Mr Okafor in bed 4 has type 2 diabetes', span: 'diabetes' },
       { text: '张秀英女士因心脏病住院三天', span: '心脏病' },
       { text: '李明患有抑郁症，一直在吃药', span: '抑郁' },
+      { text: '老王说他住院了', span: '住院' },
     ],
     negative: [
       'What is chemotherapy?',
@@ -211,6 +212,8 @@ const CASES: Record<PrivacyKind, { positive: Case[]; negative: string[] }> = {
       "What does St Mary's Hospital in Paddington specialise in?",
       'What did Florence Nightingale change about hospital hygiene?',
       '住院一般需要准备什么东西？',
+      '高血压患者应该注意什么？',
+      '石家庄住院费用高吗',
     ],
   },
   employment: {
@@ -229,6 +232,8 @@ const CASES: Record<PrivacyKind, { positive: Case[]; negative: string[] }> = {
       'Explain how redundancy pay is calculated in the UK.',
       'How much does a senior analyst earn at the Bank of England?',
       '上海程序员的平均工资是多少？',
+      '江苏的工资水平怎么样',
+      '程序员被辞退怎么办',
     ],
   },
   'birth-date': {

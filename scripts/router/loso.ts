@@ -58,31 +58,39 @@ export function pairedAucBootstrap(a: readonly number[], b: readonly number[], l
   return [r4(rocAuc(a, labels) - rocAuc(b, labels)), r4(lo), r4(hi)];
 }
 
-/** Figures of the three routers (and random) on one test set. */
-function figures(
-  items: readonly RouterItem[],
-  model: number[],
-  length: number[],
-  bow: number[],
-  graded: boolean,
-  resamples: number,
-  seed: number,
-): Record<string, unknown> {
+/** Scores of every router on one test set, in the same item order. */
+interface Scores {
+  model: number[];
+  length: number[];
+  bow: number[];
+  /** A candidate recipe for the next shipped model, when one is evaluated. */
+  candidate?: number[];
+}
+
+/** Figures of the routers (and random) on one test set. */
+function figures(items: readonly RouterItem[], sc: Scores, graded: boolean, resamples: number, seed: number): Record<string, unknown> {
   const labels = items.map((x) => x.needsCloud);
   const auc = (s: number[]): number => r4(rocAuc(s, labels));
+  const cand = sc.candidate;
   const out: Record<string, unknown> = {
     items: items.length,
     needsCloud: labels.filter(Boolean).length,
-    auc: { model: auc(model), length: auc(length), bagOfWords: auc(bow), random: 0.5 },
-    modelMinusLength: pairedAucBootstrap(model, length, labels, resamples, seed),
-    modelMinusBagOfWords: pairedAucBootstrap(model, bow, labels, resamples, seed + 1),
+    auc: { model: auc(sc.model), ...(cand ? { candidate: auc(cand) } : {}), length: auc(sc.length), bagOfWords: auc(sc.bow), random: 0.5 },
+    modelMinusLength: pairedAucBootstrap(sc.model, sc.length, labels, resamples, seed),
+    modelMinusBagOfWords: pairedAucBootstrap(sc.model, sc.bow, labels, resamples, seed + 1),
+    ...(cand
+      ? {
+          candidateMinusLength: pairedAucBootstrap(cand, sc.length, labels, resamples, seed + 2),
+          candidateMinusBagOfWords: pairedAucBootstrap(cand, sc.bow, labels, resamples, seed + 3),
+        }
+      : {}),
   };
   if (graded) {
     // CPT(50%) needs one quality scale: only where the set's quality is graded alike (MT-Bench's judge scores).
-    const cpt = (s: number[]): number => r4(routerMetrics(s, items).cpt50);
-    const apgr = (s: number[]): number => r4(routerMetrics(s, items).apgr);
-    out.cpt50 = { model: cpt(model), length: cpt(length), bagOfWords: cpt(bow), random: 0.5 };
-    out.apgr = { model: apgr(model), length: apgr(length), bagOfWords: apgr(bow), random: 0.5 };
+    const metric = (k: 'cpt50' | 'apgr', s: number[]): number => r4(routerMetrics(s, items)[k]);
+    for (const k of ['cpt50', 'apgr'] as const) {
+      out[k] = { model: metric(k, sc.model), ...(cand ? { candidate: metric(k, cand) } : {}), length: metric(k, sc.length), bagOfWords: metric(k, sc.bow), random: 0.5 };
+    }
   }
   return out;
 }
@@ -109,6 +117,7 @@ export function leaveOneSourceOut(
   baseline: TrainOptions,
   resamples: number,
   log: (msg: string) => void = () => {},
+  candidate?: TrainOptions,
 ): Record<Source, unknown> {
   const all = Object.values(sets).flat();
   const out = {} as Record<Source, unknown>;
@@ -119,14 +128,18 @@ export function leaveOneSourceOut(
     const train = all.filter((x) => x.source !== source && !keys.has(overlapKey(x.prompt)));
     const dropped = all.filter((x) => x.source !== source).length - train.length;
     log(`loso ${source}: train ${train.length} (${dropped} overlapping dropped), test ${test.length}`);
-    const m = fitAndScore(train, test, model);
-    const b = fitAndScore(train, test, baseline);
     const len = lengthScores(train, test);
+    const sc: Scores = {
+      model: fitAndScore(train, test, model),
+      length: len.scores,
+      bow: fitAndScore(train, test, baseline),
+      ...(candidate ? { candidate: fitAndScore(train, test, candidate) } : {}),
+    };
     const row: Record<string, unknown> = {
       trainItems: train.length,
       overlapDropped: dropped,
       lengthDirection: len.sign === 1 ? 'longer is harder' : 'shorter is harder',
-      ...figures(test, m, len.scores, b, false, resamples, seed),
+      ...figures(test, sc, false, resamples, seed),
     };
     row.meetsTargets = meets(row);
     seed += 10;
@@ -137,11 +150,10 @@ export function leaveOneSourceOut(
       for (const s of setNames) {
         const idx = test.map((x, i) => (x.benchmark === s ? i : -1)).filter((i) => i >= 0);
         const pick = (xs: number[]): number[] => idx.map((i) => xs[i]!);
+        const sub: Scores = { model: pick(sc.model), length: pick(sc.length), bow: pick(sc.bow), ...(sc.candidate ? { candidate: pick(sc.candidate) } : {}) };
         const f = figures(
           idx.map((i) => test[i]!),
-          pick(m),
-          pick(len.scores),
-          pick(b),
+          sub,
           s === 'mt_bench',
           resamples,
           seed,

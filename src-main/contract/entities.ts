@@ -181,6 +181,11 @@ export const Settings = z.object({
   unloadIdleMinutes: z.number().int().min(1, 'Unload after at least one minute.').max(10_080, 'A week (10,080 minutes) at most.').nullable(),
   /** The OpenAI-compatible endpoint for other apps: off until the user turns it on. */
   api: ApiSettings,
+  /**
+   * How much the privacy gate keeps on this computer. 'strict' adds any person's name with any personal
+   * detail (health, pay, birth date, home, age, family, workplace) anywhere in the message.
+   */
+  privacyLevel: z.enum(['standard', 'strict']),
 });
 export type Settings = z.infer<typeof Settings>;
 

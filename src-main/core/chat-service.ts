@@ -224,7 +224,8 @@ export class ChatService {
     if (!this.deps.policy.allowCloud) throw new CoreError('forbidden_by_policy', 'Your administrator does not allow cloud answers on this computer.');
     const cloud = this.deps.cloud();
     if (!cloud) throw new CoreError('cloud_not_configured', 'No cloud model is set up. Add one in Settings first.');
-    const finding = texts.map((text) => detectPrivateData(text)[0]).find((found) => found !== undefined);
+    const level = this.deps.settings.read().privacyLevel;
+    const finding = texts.map((text) => detectPrivateData(text, level)[0]).find((found) => found !== undefined);
     if (finding) throw new CoreError('kept_private', `This conversation contains ${finding.label}, so Duet keeps it on this machine.`);
     return cloud;
   }
@@ -285,6 +286,7 @@ export class ChatService {
       localModelAvailable: localAvailable,
       localContextTokens: this.deps.local.contextSize(),
       needsTools,
+      privacyLevel: settings.privacyLevel,
       threshold: this.deps.settings.routing().effectiveThreshold,
     });
     const toCloud = decision.target === 'cloud' && cloud !== null;

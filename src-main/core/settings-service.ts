@@ -22,6 +22,7 @@ export const DEFAULT_SETTINGS: Settings = {
   modelMirror: null,
   unloadIdleMinutes: DEFAULT_UNLOAD_IDLE_MINUTES,
   api: DEFAULT_API_SETTINGS,
+  privacyLevel: 'standard',
 };
 const LEARNED_NUDGE_KEY = 'learnedNudge';
 /** Per model file: only what the user changed, so better defaults in a later Duet still reach the rest. */

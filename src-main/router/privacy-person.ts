@@ -9,7 +9,7 @@
 // 姓名, or opening a clause before a verb-like word (李明患有…, 王芳的月薪…). A detail counts when a
 // name is in the same sentence, at most MAX_GAP characters away.
 
-export type PersonDetailKind = 'health' | 'employment' | 'birth-date' | 'location';
+export type PersonDetailKind = 'health' | 'employment' | 'birth-date' | 'location' | 'personal';
 export type PersonFound = (kind: PersonDetailKind, start: number, end: number) => void;
 
 const MAX_GAP = 160;
@@ -207,11 +207,37 @@ const DETAILS: ReadonlyArray<readonly [PersonDetailKind, RegExp, boolean]> = [
   ['location', LOCATION_DETAIL_ZH, true],
 ];
 
-/** Personal details (health, employment, birth date, home) with a person's name in the same sentence, at most `limit`. */
-export function findNamedPersonDetails(text: string, limit: number, found: PersonFound): void {
+// The strict level's wider net: an age, a family member, a workplace, with any name anywhere in the message.
+const AGE_EN = /\b\d{1,3}[- ](?:years?[- ]old|yrs? old|y\/o)\b/gi;
+const AGE_ZH = /\d{1,3}岁/g;
+const FAMILY_EN = /\b(?:his|her|their)\s(?:wife|husband|partner|son|daughter|children|kids|mother|father|parents)\b/gi;
+const FAMILY_ZH = /(?:他|她)的(?:妻子|老婆|丈夫|老公|儿子|女儿|孩子|父母|母亲|父亲)/g;
+const WORKPLACE_EN = /\bworks?\s(?:at|for)\s/gi;
+const WORKPLACE_ZH = /在[\u4e00-\u9fff]{2,12}(?:公司|医院|学校|银行|集团)(?:上班|工作)/g;
+// At the strict level only: a Chinese name after a verb or preposition that takes a person (给王建国写信,
+// 和李娜说). Too loose for the standard level, where a name must stand next to its detail anyway.
+const NAME_ZH_OBJECT = new RegExp(`(?:给|和|跟|对|向|替|找|叫|问)${SURNAME}${HAN}{1,2}(?=写|说|打|发|讲|的|，|,|。|是|在|$)`, 'g');
+// And one opening a clause before 在/是/今年 (李娜在银行工作), which the standard level leaves to its detail words.
+const NAME_ZH_CLAUSE = new RegExp(`(?:^|(?<=[，。！？；、：:\\s,（(]))${SURNAME}${HAN}{1,2}?(?=在|是|今年|说)`, 'g');
+
+const STRICT_DETAILS: ReadonlyArray<readonly [PersonDetailKind, RegExp, boolean]> = [
+  ['personal', AGE_EN, false],
+  ['personal', AGE_ZH, true],
+  ['personal', FAMILY_EN, false],
+  ['personal', FAMILY_ZH, true],
+  ['personal', WORKPLACE_EN, false],
+  ['personal', WORKPLACE_ZH, true],
+];
+
+/**
+ * Personal details (health, employment, birth date, home) with a person's name in the same sentence, at
+ * most `limit`. `strict` (the user's "Strict" privacy level): any of those or an age, a family member or a
+ * workplace, with a name anywhere in the message.
+ */
+export function findNamedPersonDetails(text: string, limit: number, found: PersonFound, strict = false): void {
   const hasHan = HAS_HAN.test(text);
   const details: Array<{ kind: PersonDetailKind } & Span> = [];
-  for (const [kind, re, chinese] of DETAILS) {
+  for (const [kind, re, chinese] of strict ? [...DETAILS, ...STRICT_DETAILS] : DETAILS) {
     if (chinese && !hasHan) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null && details.length < limit * 4; m = re.exec(text)) {
@@ -219,16 +245,26 @@ export function findNamedPersonDetails(text: string, limit: number, found: Perso
     }
   }
   if (details.length === 0) return;
-  const names = namesAround(text, details);
+  const names = strict ? strictNames(text) : namesAround(text, details);
   if (names.length === 0) return;
   let count = 0;
   for (const d of details) {
     if (count >= limit) return;
-    if (nameNear(text, names, d.start, d.end)) {
+    if (strict || nameNear(text, names, d.start, d.end)) {
       found(d.kind, d.start, d.end);
       count++;
     }
   }
+}
+
+/** The strict level's names: every name shape in the whole text, and a Chinese name after a verb. */
+function strictNames(text: string): Span[] {
+  const names = findNames(text);
+  if (HAS_HAN.test(text)) {
+    spans(NAME_ZH_OBJECT, text, names, (m) => !NOT_A_NAME_ZH.test(m[0].slice(1)));
+    spans(NAME_ZH_CLAUSE, text, names, (m) => !NOT_A_NAME_ZH.test(m[0]));
+  }
+  return names;
 }
 
 // ---------------------------------------------------------------- number plates

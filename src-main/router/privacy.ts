@@ -9,7 +9,10 @@ import { findMoreNationalIds } from './privacy-ids.js';
 import { findNamedPersonDetails, findNumberPlates } from './privacy-person.js';
 
 // Stored with decisions: add kinds, never rename one.
-export type PrivacyKind = 'secret' | 'national-id' | 'iban' | 'card' | 'email' | 'phone' | 'address' | 'health' | 'employment' | 'birth-date' | 'location';
+export type PrivacyKind = 'secret' | 'national-id' | 'iban' | 'card' | 'email' | 'phone' | 'address' | 'health' | 'employment' | 'birth-date' | 'location' | 'personal';
+
+/** How much the gate keeps local: 'strict' adds any name with any personal detail anywhere in the message. */
+export type PrivacyLevel = 'standard' | 'strict';
 
 export interface PrivacyFinding {
   kind: PrivacyKind;
@@ -33,6 +36,7 @@ const PRIORITY: Readonly<Record<PrivacyKind, number>> = {
   'birth-date': 8,
   employment: 9,
   location: 10,
+  personal: 11,
 };
 
 type Found = (kind: PrivacyKind, label: string, start: number, end: number) => void;
@@ -269,9 +273,10 @@ const PERSON_LABELS = {
   employment: "a named person's pay or employment record",
   'birth-date': "a named person's date of birth",
   location: 'where a named person lives',
+  personal: "a named person's personal details",
 } as const;
 
-const DETECTORS: ReadonlyArray<(text: string, found: Found) => void> = [
+const DETECTORS: ReadonlyArray<(text: string, found: Found, strict: boolean) => void> = [
   findSecrets,
   findNationalIds,
   findIbans,
@@ -280,7 +285,7 @@ const DETECTORS: ReadonlyArray<(text: string, found: Found) => void> = [
   findPhones,
   findAddresses,
   (text, found) => findPersonalHealth(text, MAX_PER_KIND, (start, end) => found('health', 'health information', start, end)),
-  (text, found) => findNamedPersonDetails(text, MAX_PER_KIND, (kind, start, end) => found(kind, PERSON_LABELS[kind], start, end)),
+  (text, found, strict) => findNamedPersonDetails(text, MAX_PER_KIND, (kind, start, end) => found(kind, PERSON_LABELS[kind], start, end), strict),
   (text, found) => findNumberPlates(text, (start, end) => found('location', 'a vehicle number plate', start, end)),
 ];
 
@@ -289,9 +294,10 @@ const DETECTORS: ReadonlyArray<(text: string, found: Found) => void> = [
  * IBANs, card numbers, government ids, API keys, passwords and connection strings, street
  * addresses, number plates, health terms said in the first person, and a named person's health,
  * pay or HR record, date of birth or home. Overlaps go to the more specific kind; the result is in text order,
- * at most MAX_PER_KIND findings of each kind.
+ * at most MAX_PER_KIND findings of each kind. At the 'strict' level a name anywhere in the text with any
+ * personal detail (those, or an age, a family member, a workplace) counts too.
  */
-export function detectPrivateData(text: string): PrivacyFinding[] {
+export function detectPrivateData(text: string, level: PrivacyLevel = 'standard'): PrivacyFinding[] {
   const folded = foldFullWidth(text);
   const candidates: PrivacyFinding[] = [];
   const perKind = new Map<PrivacyKind, number>();
@@ -301,7 +307,7 @@ export function detectPrivateData(text: string): PrivacyFinding[] {
     perKind.set(kind, n + 1);
     candidates.push({ kind, label, start, end });
   };
-  for (const detect of DETECTORS) detect(folded, found);
+  for (const detect of DETECTORS) detect(folded, found, level === 'strict');
   if (candidates.length <= 1) return candidates;
   candidates.sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || a.start - b.start || b.end - a.end);
   const kept: PrivacyFinding[] = [];

@@ -126,7 +126,8 @@ export function route(input: RouteInput, deps: RouteDeps = {}): RouteDecision {
   }
 
   // 4. Privacy.
-  const found = privateDataIn(input, deps.detectPrivateData ?? detectPrivateData);
+  const level = input.privacyLevel ?? 'standard';
+  const found = privateDataIn(input, deps.detectPrivateData ?? ((text) => detectPrivateData(text, level)));
   if (found) {
     const what = describeFindings(found.findings);
     const where = found.where === 'prompt' ? 'the message contains' : 'an earlier message in this conversation contains';

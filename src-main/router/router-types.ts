@@ -34,6 +34,8 @@ export interface RouteInput {
   localModelAvailable: boolean;
   /** The local model's context window in tokens; null when unknown. */
   localContextTokens: number | null;
+  /** How much the privacy gate keeps local ('strict': any name with any personal detail); 'standard' when absent. */
+  privacyLevel?: 'standard' | 'strict';
   /** The asking app gave tools (function calling), which only the cloud can call; absent: false. */
   needsTools?: boolean;
   /** Difficulty above which a query goes to the cloud, 0..1. */

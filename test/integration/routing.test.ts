@@ -87,6 +87,17 @@ describe('routing', () => {
     expect(cloud.chatRequests()).toBe(before);
   });
 
+  it('keeps a named person with a personal detail local at the strict privacy level, which the standard level sends', async () => {
+    const c = await open();
+    valueOf(await c.call('settings.update', { mode: 'cloud' }));
+    const about = 'Anna Keller is 34 years old. Write her a birthday poem.';
+    expect((await askAndWait(c, about)).answer.provenance?.target).toBe('cloud');
+    valueOf(await c.call('settings.update', { privacyLevel: 'strict' }));
+    const { answer } = await askAndWait(c, about);
+    expect(answer.provenance?.target).toBe('local');
+    expect(answer.provenance?.reasons.find((r) => r.code === 'privacy')?.message).toMatch(/a named person's personal details/);
+  });
+
   it("follows a conversation's own mode over the global one", async () => {
     const c = await open();
     const first = await askAndWait(c, 'Hello');

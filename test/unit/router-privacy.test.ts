@@ -12,7 +12,8 @@ interface Case {
   span: string | null;
 }
 
-const CASES: Record<PrivacyKind, { positive: Case[]; negative: string[] }> = {
+// 'personal' is found only at the strict level (its own tests below).
+const CASES: Record<Exclude<PrivacyKind, 'personal'>, { positive: Case[]; negative: string[] }> = {
   email: {
     positive: [
       { text: 'Write to jane.doe+duet@example.co.uk about it', span: 'jane.doe+duet@example.co.uk' },
@@ -303,6 +304,37 @@ describe('detectPrivateData', () => {
       '把这段代码改成 TypeScript：function add(a, b) { return a + b }',
     ]) {
       expect(found(text), text).toEqual([]);
+    }
+  });
+});
+
+describe('the strict privacy level', () => {
+  const strict = (text: string) => detectPrivateData(text, 'strict').map((f) => f.kind);
+
+  it('keeps any name with any personal detail, anywhere in the message, that the standard level lets go', () => {
+    for (const text of [
+      'Anna Keller is 34 years old. Write her a birthday poem.',
+      'Draft a note to Tom Baker. By the way, his wife just had twins.',
+      'Mark Evans works at Siemens in Munich; summarise his CV for me.',
+      '帮我给王建国写封信，他今年45岁。',
+      '李娜在招商银行工作，帮她写一份简历。',
+    ]) {
+      expect(
+        detectPrivateData(text).map((f) => f.kind),
+        text,
+      ).toEqual([]);
+      expect(strict(text), text).not.toEqual([]);
+    }
+  });
+
+  it('keeps the standard finds, and lets through details with no one named, or a name with nothing personal', () => {
+    expect(strict('Sam Patel lives near the old mill in Hebden Bridge')).toContain('location');
+    for (const text of [
+      'Most people are 34 years old or younger when they buy a first home.',
+      'Write a poem about Marie Curie and her discoveries.',
+      '一个人45岁以后应该注意什么？',
+    ]) {
+      expect(strict(text), text).toEqual([]);
     }
   });
 });

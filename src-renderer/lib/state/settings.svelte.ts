@@ -6,7 +6,7 @@ import type { DuetClient } from '../client.js';
 const NO_POLICY: PolicyInfo = { allowCloud: true, forceMode: null, allowApi: true, source: null };
 
 /** The settings that show a change at once and put it back if the save fails. */
-type Switch = 'showRouting' | 'mode' | 'distillation';
+type Switch = 'showRouting' | 'mode' | 'distillation' | 'privacyLevel';
 
 /**
  * The user's settings, saved through `settings.update`, with what frames them: the admin policy
@@ -21,6 +21,8 @@ export class SettingsState {
   cloud = $state.raw<Settings['cloud']>(null);
   /** Opt-in: cloud answers may be exported as a fine-tuning dataset. */
   distillation = $state(false);
+  /** 'strict': any name with any personal detail stays on this computer too. */
+  privacyLevel = $state<Settings['privacyLevel']>('standard');
   /** The OpenAI-compatible endpoint's settings (saved by ApiSettingsState); null until `app.info` answers. */
   api = $state.raw<ApiSettings | null>(null);
   policy = $state.raw<PolicyInfo>(NO_POLICY);
@@ -39,15 +41,16 @@ export class SettingsState {
   effectiveMode = $derived<RouteMode>(this.policy.forceMode ?? (this.policy.allowCloud ? this.mode : 'local'));
 
   #api: DuetClient;
-  #seq: Record<'showRouting' | 'mode' | 'threshold' | 'learning' | 'distillation', number> = {
+  #seq: Record<Switch | 'threshold' | 'learning', number> = {
     distillation: 0,
+    privacyLevel: 0,
     showRouting: 0,
     mode: 0,
     threshold: 0,
     learning: 0,
   };
   /** Saves on the way per field: events then leave the value the user just chose alone. */
-  #saving: Record<Switch | 'threshold', number> = { distillation: 0, showRouting: 0, mode: 0, threshold: 0 };
+  #saving: Record<Switch | 'threshold', number> = { distillation: 0, showRouting: 0, mode: 0, threshold: 0, privacyLevel: 0 };
 
   constructor(api: DuetClient) {
     this.#api = api;
@@ -61,6 +64,7 @@ export class SettingsState {
     this.threshold = settings.threshold;
     this.cloud = settings.cloud;
     this.distillation = settings.distillation === true;
+    this.privacyLevel = settings.privacyLevel;
     this.api = settings.api;
   }
 
@@ -77,12 +81,13 @@ export class SettingsState {
    * save's event never flickers back a newer choice; that save's answer settles it.
    */
   applyChanged(settings: Settings, routing: RoutingInfo): void {
-    const shown = { showRouting: this.showRouting, mode: this.mode, distillation: this.distillation, threshold: this.threshold };
+    const shown = { showRouting: this.showRouting, mode: this.mode, distillation: this.distillation, threshold: this.threshold, privacyLevel: this.privacyLevel };
     this.apply(settings);
     if (this.#saving.showRouting > 0) this.showRouting = shown.showRouting;
     if (this.#saving.mode > 0) this.mode = shown.mode;
     if (this.#saving.distillation > 0) this.distillation = shown.distillation;
     if (this.#saving.threshold > 0) this.threshold = shown.threshold;
+    if (this.#saving.privacyLevel > 0) this.privacyLevel = shown.privacyLevel;
     this.routing = routing;
   }
 
@@ -94,6 +99,11 @@ export class SettingsState {
   /** Turns the fine-tuning export opt-in on or off at once, then saves; a failed save puts it back. */
   async setDistillation(value: boolean): Promise<void> {
     await this.#saveSwitch('distillation', value, 'distillationError');
+  }
+
+  /** Sets the privacy gate's level at once, then saves; a failed save puts it back. */
+  async setPrivacyLevel(value: Settings['privacyLevel']): Promise<void> {
+    await this.#saveSwitch('privacyLevel', value, 'routingError');
   }
 
   /** Sets the global routing mode at once, then saves; a failed save puts it back. */
@@ -130,7 +140,7 @@ export class SettingsState {
    * Shows a switch's new value at once, then saves it: the saved value is kept, or a failed save puts
    * the old one back and reports why in `errorField`. An answer for an older change of it is dropped.
    */
-  async #saveSwitch<K extends Switch>(key: K, value: Settings[K], errorField: 'error' | 'distillationError'): Promise<void> {
+  async #saveSwitch<K extends Switch>(key: K, value: Settings[K], errorField: 'error' | 'distillationError' | 'routingError'): Promise<void> {
     // A typed view of this object's switch fields, so fields[key] type-checks for a generic key.
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const fields: Pick<Settings, Switch> = this;

@@ -1,98 +1,50 @@
-// npm run bench:router: how long one routing decision takes, on real prompts.
+// npm run bench:router: how long one routing decision takes, on real prompts, and what the scorer
+// costs to load.
 //
-// Draws 10,000 prompts (seeded, so runs compare) from the router data (data/router, or
-// DUET_ROUTER_DATA): MMLU and GSM8K CSVs and MT-Bench question turns. After a warm-up, times each
-// routeWithDefaults call with process.hrtime.bigint and prints JSON: p50/p99/max/mean in ms for
-// the whole decision, and, measured in the same loop for side-by-side reading, the two parts that
-// cost anything (privacy detection and the difficulty score). Target: p99 under 1 ms.
+// First, before anything has touched it, loads the shipped difficulty model (read, parse, validate)
+// and reports the time, the heap it added and the weights file's size (targets: under 5 MB, loaded
+// once). Then draws 10,000 prompts (seeded, so runs compare) from every source of the router data
+// (data/router, or DUET_ROUTER_DATA), and after a warm-up times each routeWithDefaults call with
+// process.hrtime.bigint. JSON: p50/p99/max/mean in ms for the whole decision, and, measured in the
+// same loop for side-by-side reading, the two parts that cost anything (privacy detection and the
+// difficulty score). Target: p99 under 1 ms.
 import fs from 'node:fs';
-import path from 'node:path';
-import { scoreDifficulty } from '../../src-main/router/difficulty.js';
+import { defaultDifficultyModel, defaultModelPath, scoreDifficulty } from '../../src-main/router/difficulty.js';
 import { mulberry32 } from '../support/seeded-random.js';
 import { detectPrivateData } from '../../src-main/router/privacy.js';
 import { routeWithDefaults } from '../../src-main/router/route.js';
-import { routerDataDir } from '../../scripts/router-data.js';
+import { loadAll, routerDataDir } from '../../scripts/router-data.js';
 
 const DECISIONS = 10_000;
 const WARMUP = 2_000;
 const TARGET_P99_MS = 1;
 const SEED = 20240601;
+const TARGET_WEIGHTS_MB = 5;
 
 const dataDir = routerDataDir();
 
-/** Rows of an RFC 4180 CSV: quoted fields may hold commas, doubled quotes and newlines. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else {
-          quoted = false;
-        }
-      } else {
-        field += c;
-      }
-    } else if (c === '"') {
-      quoted = true;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else {
-      field += c;
-    }
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+/** Milliseconds to 4 decimals. */
+function round(ms: number): number {
+  return Math.round(ms * 1e4) / 1e4;
 }
 
-/** Every file under dir, recursively. */
-function walk(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    return e.isDirectory() ? walk(full) : [full];
-  });
+/** What loading the shipped scorer costs: done first, before anything else has loaded it. */
+function scorerLoad(): { load_ms: number; heap_added_mib: number; weights_mib: number; target_weights_mib: number; meets_weights_target: boolean } {
+  const weights = fs.statSync(defaultModelPath()).size / 2 ** 20;
+  const heapBefore = process.memoryUsage().heapUsed;
+  const started = performance.now();
+  defaultDifficultyModel();
+  const loadMs = performance.now() - started;
+  const heapAdded = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+  return {
+    load_ms: round(loadMs),
+    heap_added_mib: Math.round(heapAdded * 100) / 100,
+    weights_mib: Math.round(weights * 100) / 100,
+    target_weights_mib: TARGET_WEIGHTS_MB,
+    meets_weights_target: weights < TARGET_WEIGHTS_MB,
+  };
 }
 
-/** The prompts in the data folder: the `prompt` column of each CSV, the turns of question.jsonl. */
-function loadPrompts(dir: string): string[] {
-  const prompts: string[] = [];
-  for (const file of walk(dir).sort()) {
-    if (file.endsWith('.csv')) {
-      const [header, ...rows] = parseCsv(fs.readFileSync(file, 'utf8'));
-      const col = header?.indexOf('prompt') ?? -1;
-      if (col < 0) continue;
-      for (const r of rows) {
-        const p = r[col];
-        if (p && p.trim() !== '') prompts.push(p);
-      }
-    } else if (path.basename(file) === 'question.jsonl') {
-      for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-        if (line.trim() === '') continue;
-        const q = JSON.parse(line) as { turns?: unknown };
-        if (Array.isArray(q.turns)) for (const t of q.turns) if (typeof t === 'string') prompts.push(t);
-      }
-    }
-  }
-  return prompts;
-}
-
-/** Milliseconds at quantile q of sorted nanosecond timings. */
 function quantileMs(sortedNs: Float64Array, q: number): number {
   const i = Math.min(sortedNs.length - 1, Math.max(0, Math.ceil(q * sortedNs.length) - 1));
   return sortedNs[i]! / 1e6;
@@ -102,7 +54,6 @@ function summary(ns: Float64Array): { p50_ms: number; p99_ms: number; max_ms: nu
   const sorted = Float64Array.from(ns).sort();
   let sum = 0;
   for (const v of sorted) sum += v;
-  const round = (ms: number): number => Math.round(ms * 1e4) / 1e4;
   return {
     p50_ms: round(quantileMs(sorted, 0.5)),
     p99_ms: round(quantileMs(sorted, 0.99)),
@@ -112,8 +63,9 @@ function summary(ns: Float64Array): { p50_ms: number; p99_ms: number; max_ms: nu
 }
 
 function main(): void {
-  if (!fs.existsSync(dataDir)) throw new Error(`No router data at ${dataDir}: set DUET_ROUTER_DATA to the folder with the MMLU/GSM8K/MT-Bench files.`);
-  const pool = loadPrompts(dataDir);
+  const scorer = scorerLoad();
+  if (!fs.existsSync(dataDir)) throw new Error(`No router data at ${dataDir}: set DUET_ROUTER_DATA to the folder data/router holds.`);
+  const pool = Object.values(loadAll(dataDir)).flatMap((items) => items.map((item) => item.prompt));
   if (pool.length === 0) throw new Error(`No prompts found under ${dataDir}.`);
   const rand = mulberry32(SEED);
   const draw = (): string => pool[Math.floor(rand() * pool.length)]!;
@@ -162,6 +114,7 @@ function main(): void {
         prompt_pool: pool.length,
         mean_prompt_chars: Math.round(chars / DECISIONS),
         parts: { privacy: summary(privacyNs), difficulty: summary(scoreNs) },
+        scorer,
       },
       null,
       2,

@@ -11,8 +11,10 @@ import svelteConfig from './svelte.config.js';
  * The layer map of src-main: each layer and the layers its files may import (besides its own files).
  * contract is the API between UI and core and imports nothing of ours; router decides from the
  * contract alone; the services (local, cloud, history, models, settings) know only the contract;
- * openai is the OpenAI wire format (requests, answers, errors, the /v1 handler) over a port the core
- * implements; core composes them; the shells (server, electron) see only core and the contract.
+ * http holds the request guards every Duet server runs (loopback Host, constant-time secrets, body
+ * limits) and imports nothing of ours; openai is the OpenAI wire format (requests, answers, errors, the
+ * /v1 handler) over a port the core implements; core composes them; the shells (server, electron) see only core and the contract, and the
+ * headless server the http guards too.
  */
 const LAYERS = {
   contract: [],
@@ -22,9 +24,10 @@ const LAYERS = {
   history: ['contract'],
   models: ['contract'],
   settings: ['contract'],
-  openai: ['contract'],
+  http: [],
+  openai: ['contract', 'http'],
   core: ['contract', 'router', 'local', 'cloud', 'history', 'models', 'settings', 'openai'],
-  server: ['contract', 'core'],
+  server: ['contract', 'core', 'http'],
   electron: ['contract', 'core'],
 };
 

@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DuetError } from '../contract/index.js';
 import { parseChatRequest, toEngineInput } from './chat-request.js';
 import { DUET_MODELS, type AnswerStart, type RequestedSide, type RoutedChat, type RoutedChatAnswer } from './routed-chat.js';
+import { isLoopbackHost } from '../http/request-guards.js';
 import { bearerMatches, readJsonBody } from './http-body.js';
 import { chunkBody, completionBody, completionId, errorBody, failureStatus, sendJson, sseData, toolCallsWire, unixSeconds, usageChunkBody, usageOf } from './wire.js';
 
@@ -201,12 +202,6 @@ export function clientName(user: string | null | undefined, userAgent: string | 
   if (named) return named.slice(0, 100);
   const product = userAgent?.trim().split(/\s+/, 1)[0];
   return product ? product.slice(0, 100) : 'API client';
-}
-
-function isLoopbackHost(host: string | undefined): boolean {
-  if (!host) return false;
-  const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':', 1)[0];
-  return name === '127.0.0.1' || name === 'localhost' || name === '[::1]';
 }
 
 function modelNotFound(model: string): object {

@@ -1,15 +1,13 @@
-import { timingSafeEqual } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { fail, HTTP_CALL_PREFIX, HTTP_UPLOAD_IMPORT, IMPORT_MAX_CHARS, HTTP_EVENTS, TOKEN_QUERY_PARAM, type Result } from '../contract/index.js';
 import type { DuetCore } from '../core/core-types.js';
+import { bearerOf, isLoopbackHost, readBodyText, secretMatches } from '../http/request-guards.js';
 import { sendStaticFile } from './static-files.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 /** "Import" carries a whole export file (up to IMPORT_MAX_CHARS characters, more bytes once JSON-escaped). */
 const MAX_IMPORT_BODY_BYTES = 3 * IMPORT_MAX_CHARS;
 const HEARTBEAT_MS = 15_000;
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 export interface BridgeOptions {
   core: DuetCore;
   /** Every call must carry it; null turns the check off (only when the user asked for that). */
@@ -44,7 +42,7 @@ async function handle(options: BridgeOptions, req: IncomingMessage, res: ServerR
   }
   if (url.pathname === HTTP_UPLOAD_IMPORT) {
     if (req.method !== 'POST') return void sendJson(res, 405, fail('invalid_request', 'Uploads are POST requests.'));
-    if (!tokenMatches(options.token, bearerToken(req))) return void sendJson(res, 401, unauthorized());
+    if (!tokenMatches(options.token, bearerOf(req.headers.authorization))) return void sendJson(res, 401, unauthorized());
     const declared = req.headers['content-length'] === undefined ? null : Number(req.headers['content-length']);
     const result = await options.core.importUpload(req, Number.isFinite(declared) ? declared : null);
     // A cut-off upload has no one left to answer; anything else gets its envelope.
@@ -54,7 +52,7 @@ async function handle(options: BridgeOptions, req: IncomingMessage, res: ServerR
   }
   if (url.pathname.startsWith(HTTP_CALL_PREFIX)) {
     if (req.method !== 'POST') return void sendJson(res, 405, fail('invalid_request', 'Calls are POST requests.'));
-    if (!tokenMatches(options.token, bearerToken(req))) return void sendJson(res, 401, unauthorized());
+    if (!tokenMatches(options.token, bearerOf(req.headers.authorization))) return void sendJson(res, 401, unauthorized());
     const channel = url.pathname.slice(HTTP_CALL_PREFIX.length);
     const body = await readJsonBody(req, channel === 'history.import' ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES);
     if (!body.ok) return void sendJson(res, 400, body);
@@ -63,7 +61,7 @@ async function handle(options: BridgeOptions, req: IncomingMessage, res: ServerR
     return;
   }
   if (url.pathname === HTTP_EVENTS) {
-    if (!tokenMatches(options.token, url.searchParams.get(TOKEN_QUERY_PARAM) ?? bearerToken(req))) {
+    if (!tokenMatches(options.token, url.searchParams.get(TOKEN_QUERY_PARAM) ?? bearerOf(req.headers.authorization))) {
       return void sendJson(res, 401, unauthorized());
     }
     streamEvents(options.core, req, res);
@@ -96,36 +94,14 @@ function unauthorized(): Result<never> {
   return fail('unauthorized', 'Missing or wrong access token. Open the address Duet printed when it started.');
 }
 
-function isLoopbackHost(host: string | undefined): boolean {
-  if (!host) return false;
-  const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
-  return LOOPBACK_HOSTS.has(name ?? '');
-}
-
-function bearerToken(req: IncomingMessage): string | null {
-  const header = req.headers.authorization;
-  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : null;
-}
-
-/** Constant-time comparison, so the token cannot be guessed byte by byte from response times. */
+/** Constant-time, and open when the user turned the token off (null). */
 function tokenMatches(expected: string | null, given: string | null): boolean {
-  if (expected === null) return true;
-  if (given === null) return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return expected === null || secretMatches(expected, given);
 }
 
 async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<Result<unknown>> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  // Read to the end even when too large, so the client gets our answer rather than a reset connection.
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size <= maxBytes) chunks.push(chunk as Buffer);
-  }
-  if (size > maxBytes) return fail('invalid_request', `That request is too large (${Math.round(maxBytes / 1024 / 1024)} MiB at most).`);
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = await readBodyText(req, maxBytes);
+  if (text === null) return fail('invalid_request', `That request is too large (${Math.round(maxBytes / 1024 / 1024)} MiB at most).`);
   if (text.trim() === '') return { ok: true, value: {} };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };

@@ -51,6 +51,13 @@ describe('layer map', () => {
     expect(await layerErrors('src-main/server/probe.ts', `import { createApiHandler } from '../openai/api-handler.js';${use('createApiHandler')}`)).toHaveLength(1);
   });
 
+  it('shares the HTTP request guards with both servers, and lets the guards import nothing of ours', async () => {
+    const guard = `import { isLoopbackHost } from '../http/request-guards.js';${use('isLoopbackHost')}`;
+    expect(await layerErrors('src-main/server/probe.ts', guard)).toEqual([]);
+    expect(await layerErrors('src-main/openai/probe.ts', guard)).toEqual([]);
+    expect(await layerErrors('src-main/http/probe.ts', `import { ErrorCode } from '../contract/index.js';${use('ErrorCode')}`)).toHaveLength(1);
+  });
+
   it('keeps zod out of the renderer: contract types anywhere, values only from browser-safe modules', async () => {
     const file = 'src-renderer/lib/probe.ts';
     expect(await layerErrors(file, `import { Message } from '../../src-main/contract/entities.js';${use('Message')}`)).toHaveLength(1);

@@ -196,8 +196,40 @@ export const PolicyInfo = z.object({
   /** False: the administrator turned off the OpenAI-compatible endpoint for other apps. */
   allowApi: z.boolean().default(true),
   source: z.string().nullable(),
+  /** Origins (`https://host[:port]`) the cloud endpoint may be on; null allows any. */
+  allowedCloudEndpoints: z.array(z.string()).nullable().default(null),
+  /** The privacy level the administrator set; null leaves it to the user. */
+  privacyLevel: z.enum(['standard', 'strict']).nullable().default(null),
+  /** Cloud spend per calendar month (US dollars, from the price table) after which the cloud stops; null: no cap. */
+  monthlyCloudSpendCapUsd: z.number().nonnegative().nullable().default(null),
+  /** False: no model downloads; only files already on the computer. */
+  allowModelDownloads: z.boolean().default(true),
+  /** The mirror every model download must use (Hugging Face's layout); null leaves it to the user. */
+  modelMirror: z.string().nullable().default(null),
+  /** SHA-256 (lowercase hex) of the only model files that may be loaded; null allows any. */
+  allowedModelHashes: z.array(z.string()).nullable().default(null),
+  /** Conversations not touched for this many days are deleted; null keeps them. */
+  historyRetentionDays: z.number().int().positive().nullable().default(null),
+  /** Why the policy failed closed (unreadable or invalid), for the user to pass on; null when it was read. */
+  problem: z.string().nullable().default(null),
 });
 export type PolicyInfo = z.infer<typeof PolicyInfo>;
+
+/** No managed policy: nothing locked. */
+export const OPEN_POLICY: PolicyInfo = {
+  allowCloud: true,
+  forceMode: null,
+  allowApi: true,
+  source: null,
+  allowedCloudEndpoints: null,
+  privacyLevel: null,
+  monthlyCloudSpendCapUsd: null,
+  allowModelDownloads: true,
+  modelMirror: null,
+  allowedModelHashes: null,
+  historyRetentionDays: null,
+  problem: null,
+};
 
 export const CloudPreset = z.object({
   id: z.string(),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { RouteMode, type PolicyInfo } from '../contract/index.js';
+import { OPEN_POLICY, RouteMode, type PolicyInfo } from '../contract/index.js';
 
 /** The managed policy file an administrator deploys (MSI/DMG/config management), one per machine. */
 const PolicyFile = z
@@ -12,8 +12,6 @@ const PolicyFile = z
     allowApi: z.boolean().optional(),
   })
   .strict();
-
-const OPEN_POLICY: PolicyInfo = { allowCloud: true, forceMode: null, allowApi: true, source: null };
 
 /** Where the managed policy lives on each OS, unless DUET_POLICY_FILE names another file. */
 export function policyFilePath(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
@@ -34,13 +32,13 @@ export function loadAdminPolicy(file: string = policyFilePath()): PolicyInfo {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return OPEN_POLICY;
     console.error(`Duet: cannot read the managed policy ${file}; the cloud and the API for other apps stay off until it can be read.`);
-    return { allowCloud: false, forceMode: null, allowApi: false, source: file };
+    return { ...OPEN_POLICY, allowCloud: false, allowApi: false, source: file };
   }
   try {
     const parsed = PolicyFile.parse(JSON.parse(text));
-    return { allowCloud: parsed.allowCloud ?? true, forceMode: parsed.forceMode ?? null, allowApi: parsed.allowApi ?? true, source: file };
+    return { ...OPEN_POLICY, allowCloud: parsed.allowCloud ?? true, forceMode: parsed.forceMode ?? null, allowApi: parsed.allowApi ?? true, source: file };
   } catch {
     console.error(`Duet: the managed policy ${file} is not valid; the cloud and the API for other apps stay off until it is fixed.`);
-    return { allowCloud: false, forceMode: null, allowApi: false, source: file };
+    return { ...OPEN_POLICY, allowCloud: false, allowApi: false, source: file };
   }
 }

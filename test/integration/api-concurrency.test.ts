@@ -1,8 +1,9 @@
 // Many apps at once on Duet's OpenAI-compatible endpoint: local requests take turns on the one
 // model, the cloud answers in parallel, an overloaded line answers 429 with Retry-After at once.
+import { OPEN_POLICY } from '../../src-main/contract/index.js';
 import OpenAI from 'openai';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
-import type { AppInfo, ConversationSummary, PolicyInfo, Savings, SearchResult } from '../../src-main/contract/index.js';
+import type { AppInfo, ConversationSummary, Savings, SearchResult } from '../../src-main/contract/index.js';
 import type { CoreOptions, DuetCore } from '../../src-main/core/core-types.js';
 import { createDuetCore } from '../../src-main/core/create-core.js';
 import { CLOUD_GREETING_ANSWER, CLOUD_MODEL_NAME, TINY_GREETING_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
@@ -10,7 +11,6 @@ import { valueOf, waitForModel } from '../support/core-driver.js';
 import { startLoopbackCloud, type LoopbackCloud } from '../support/loopback-cloud.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
-const OPEN_POLICY: PolicyInfo = { allowCloud: true, forceMode: null, allowApi: true, source: null };
 let cloud: LoopbackCloud;
 const cores: DuetCore[] = [];
 const temps: ReturnType<typeof makeTempDir>[] = [];

@@ -1,5 +1,6 @@
 // A cloud URL with a key in it never reaches the settings: the core refuses it, and one saved by an
 // older Duet is cleaned when Duet starts (the key moved to the key store where there is one).
+import { OPEN_POLICY } from '../../src-main/contract/index.js';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,7 +15,6 @@ import { valueOf } from '../support/core-driver.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
 const KEY = 'sk-live-NeverInSettings0042';
-const OPEN_POLICY = { allowCloud: true, forceMode: null, allowApi: true, source: null };
 let temp: ReturnType<typeof makeTempDir> | null = null;
 let core: DuetCore | null = null;
 

@@ -1,9 +1,10 @@
 // Per-model settings through the core: kept in the real SQLite history across restarts, checked
 // when saved, applied to the active model (a new context reloads it), and the router's context gate
 // reading the window the model really got.
+import { OPEN_POLICY } from '../../src-main/contract/index.js';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_SETTINGS, type ModelSettingsInfo, type ModelStatus, type PolicyInfo } from '../../src-main/contract/index.js';
+import { DEFAULT_MODEL_SETTINGS, type ModelSettingsInfo, type ModelStatus } from '../../src-main/contract/index.js';
 import { createDuetCore } from '../../src-main/core/create-core.js';
 import type { DuetCore } from '../../src-main/core/core-types.js';
 import { CLOUD_GREETING_ANSWER, TINY_GREETING_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
@@ -11,7 +12,6 @@ import { askAndWait, valueOf, waitForModel } from '../support/core-driver.js';
 import { startLoopbackCloud, type LoopbackCloud } from '../support/loopback-cloud.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
-const OPEN_POLICY: PolicyInfo = { allowCloud: true, forceMode: null, allowApi: true, source: null };
 let cloud: LoopbackCloud;
 let temp: ReturnType<typeof makeTempDir>;
 let core: DuetCore | null = null;

@@ -1,3 +1,4 @@
+import { OPEN_POLICY } from '../../src-main/contract/index.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type {
   ConversationDetail,
@@ -6,7 +7,6 @@ import type {
   ExportedFile,
   ImportSummary,
   Message,
-  PolicyInfo,
   Savings,
   SearchResult,
 } from '../../src-main/contract/index.js';
@@ -20,7 +20,6 @@ import { makeTempDir } from '../support/temp-dir.js';
 
 // The loopback cloud serves a priced model name, so cloud answers carry a cost.
 const PRICED_MODEL = 'gpt-4o-mini';
-const OPEN_POLICY: PolicyInfo = { allowCloud: true, forceMode: null, allowApi: true, source: null };
 let cloud: LoopbackCloud;
 let temps: ReturnType<typeof makeTempDir>[] = [];
 let cores: DuetCore[] = [];

@@ -1,10 +1,11 @@
 // Unload after idle time: the model goes to sleep (its memory given back, its name kept), the next
 // question loads it again and is answered, an answer is never cut, and null keeps it loaded.
 // A "minute" of the setting is made a few milliseconds long (CoreOptions.idleMinuteMs).
+import { OPEN_POLICY } from '../../src-main/contract/index.js';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DuetEvent, Message, ModelStatus, PolicyInfo, Settings } from '../../src-main/contract/index.js';
+import type { DuetEvent, Message, ModelStatus, Settings } from '../../src-main/contract/index.js';
 import { createDuetCore } from '../../src-main/core/create-core.js';
 import type { DuetCore } from '../../src-main/core/core-types.js';
 import { TINY_GREETING_ANSWER, TINY_MODEL_FILE, UNSURE_MODEL_FILE } from '../fixtures/fixture-facts.js';
@@ -12,7 +13,6 @@ import { askAndWait, valueOf } from '../support/core-driver.js';
 import { startLoopbackCloud, type LoopbackCloud } from '../support/loopback-cloud.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
-const OPEN_POLICY: PolicyInfo = { allowCloud: true, forceMode: null, allowApi: true, source: null };
 let temp: ReturnType<typeof makeTempDir>;
 let core: DuetCore | null = null;
 let cloud: LoopbackCloud;

@@ -1,5 +1,6 @@
 // Before any local model is set up, the cloud answers in Auto and the route says why; personal
 // data is still never sent, and Local only still needs a model.
+import { OPEN_POLICY } from '../../src-main/contract/index.js';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Message, ModelStatus, PolicyInfo } from '../../src-main/contract/index.js';
@@ -10,7 +11,6 @@ import { askAndWait, valueOf } from '../support/core-driver.js';
 import { startLoopbackCloud, type LoopbackCloud } from '../support/loopback-cloud.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
-const OPEN_POLICY: PolicyInfo = { allowCloud: true, forceMode: null, allowApi: true, source: null };
 let cloud: LoopbackCloud;
 let temp: ReturnType<typeof makeTempDir>;
 let core: DuetCore | null = null;
@@ -91,7 +91,7 @@ describe('no local model yet', () => {
     expect(codes(local.answer)).toEqual(['mode-local']);
     await c.close();
 
-    const locked = await open(null, { allowCloud: false, forceMode: null, allowApi: true, source: '/etc/duet/policy.json' });
+    const locked = await open(null, { ...OPEN_POLICY, allowCloud: false, source: '/etc/duet/policy.json' });
     valueOf(await locked.call('settings.update', { mode: 'auto' }));
     const refused = await askAndWait(locked, 'Hello');
     expect(refused.answer.error?.code).toBe('model_missing');

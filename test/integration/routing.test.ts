@@ -1,3 +1,4 @@
+import { OPEN_POLICY } from '../../src-main/contract/index.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationSummary, Message, PolicyInfo, RoutingInfo } from '../../src-main/contract/index.js';
 import { createDuetCore } from '../../src-main/core/create-core.js';
@@ -8,7 +9,6 @@ import { askAndWait, nextAnswer, valueOf, waitForModel } from '../support/core-d
 import { startLoopbackCloud, type LoopbackCloud } from '../support/loopback-cloud.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
-const OPEN_POLICY: PolicyInfo = { allowCloud: true, forceMode: null, allowApi: true, source: null };
 let cloud: LoopbackCloud;
 let temp: ReturnType<typeof makeTempDir>;
 let core: DuetCore | null = null;
@@ -124,7 +124,7 @@ describe('routing', () => {
   });
 
   it('honours an admin policy that forbids the cloud', async () => {
-    const c = await open({ allowCloud: false, forceMode: null, allowApi: true, source: '/etc/duet/policy.json' });
+    const c = await open({ ...OPEN_POLICY, allowCloud: false, source: '/etc/duet/policy.json' });
     valueOf(await c.call('settings.update', { mode: 'cloud' }));
     const { answer } = await askAndWait(c, 'Hello');
     expect(answer.provenance?.target).toBe('local');

@@ -3,7 +3,20 @@ import type { AppInfo, PolicyInfo, RouteMode, RoutingInfo, Settings } from '../.
 import type { DuetError } from '../../../src-main/contract/envelope.js';
 import type { DuetClient } from '../client.js';
 
-const NO_POLICY: PolicyInfo = { allowCloud: true, forceMode: null, allowApi: true, source: null };
+const NO_POLICY: PolicyInfo = {
+  allowCloud: true,
+  forceMode: null,
+  allowApi: true,
+  source: null,
+  allowedCloudEndpoints: null,
+  privacyLevel: null,
+  monthlyCloudSpendCapUsd: null,
+  allowModelDownloads: true,
+  modelMirror: null,
+  allowedModelHashes: null,
+  historyRetentionDays: null,
+  problem: null,
+};
 
 /** The settings that show a change at once and put it back if the save fails. */
 type Switch = 'showRouting' | 'mode' | 'distillation' | 'privacyLevel';

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { detectPrivateData } from '../../src-main/router/privacy.js';
+import { detectPrivateData, type PrivacyLevel } from '../../src-main/router/privacy.js';
 
 export interface LabelledPrompt {
   text: string;
@@ -39,6 +39,8 @@ const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 export const LABELLED_PATH = path.join(FIXTURES, 'labelled.jsonl');
 /** Prompts written after the detector, never tuned on before their first run (see the README there). */
 export const HOLDOUT_PATH = path.join(FIXTURES, 'holdout.jsonl');
+/** What only the strict level keeps local (a name with an age, a family member or a workplace), and near-misses. */
+export const STRICT_PATH = path.join(FIXTURES, 'strict.jsonl');
 
 /** The labelled prompts, one JSON object a line. */
 export function loadLabelledPrompts(file = LABELLED_PATH): LabelledPrompt[] {
@@ -68,9 +70,9 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => string): Record<string, T
   return out;
 }
 
-/** Recall and false-positive rate of detectPrivateData on the prompts, overall and per category. */
-export function privacyReport(prompts: readonly LabelledPrompt[]): PrivacyReport {
-  const rows = prompts.map((p) => ({ ...p, flagged: detectPrivateData(p.text).length > 0 }));
+/** Recall and false-positive rate of detectPrivateData at `level` on the prompts, overall and per category. */
+export function privacyReport(prompts: readonly LabelledPrompt[], level: PrivacyLevel = 'standard'): PrivacyReport {
+  const rows = prompts.map((p) => ({ ...p, flagged: detectPrivateData(p.text, level).length > 0 }));
   const overall = figures(rows);
   const map = (groups: Record<string, typeof rows>): Record<string, GateFigures> => Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, figures(v)]));
   return {

@@ -208,17 +208,22 @@ const DETAILS: ReadonlyArray<readonly [PersonDetailKind, RegExp, boolean]> = [
 ];
 
 // The strict level's wider net: an age, a family member, a workplace, with any name anywhere in the message.
-const AGE_EN = /\b\d{1,3}[- ](?:years?[- ]old|yrs? old|y\/o)\b/gi;
-const AGE_ZH = /\d{1,3}岁/g;
-const FAMILY_EN = /\b(?:his|her|their)\s(?:wife|husband|partner|son|daughter|children|kids|mother|father|parents)\b/gi;
-const FAMILY_ZH = /(?:他|她)的(?:妻子|老婆|丈夫|老公|儿子|女儿|孩子|父母|母亲|父亲)/g;
-const WORKPLACE_EN = /\bworks?\s(?:at|for)\s/gi;
-const WORKPLACE_ZH = /在[\u4e00-\u9fff]{2,12}(?:公司|医院|学校|银行|集团)(?:上班|工作)/g;
+// An age: "41 years old", "aged 41", "turns 41", "is 58", "Marco Rossi, 67,", a "30th birthday", any birthday.
+const AGE_EN =
+  /\b\d{1,3}[- ](?:years?[- ]old|yrs? old|y\/o)\b|\b(?:aged?|turns|turned|turning|is) \d{1,3}\b(?![.,]\d|%| ?(?:percent|per cent|kg|km|cm|m|mph|points?|minutes?|hours?|dollars?|pounds?|euros?)\b)|(?<=[a-z]), \d{1,3},|\b\d{1,3}(?:st|nd|rd|th) birthday\b|\bbirthday\b/gi;
+const AGE_ZH = /\d{1,3}岁|生日/g;
+// A family member, anywhere in the message (the name may be the relative's or the person's).
+const FAMILY_EN =
+  /\b(?:wife|husband|partner|fianc[ée]{1,2}|son|daughter|children|kids|baby|babies|mother|mum|mom|father|dad|parents|brother|sister|grandchildren|grandson|granddaughter|stepson|stepdaughter)s?\b/gi;
+const FAMILY_ZH = /(?:的|他|她)(?:妻子|老婆|丈夫|老公|儿子|女儿|孩子|父母|母亲|父亲|妈妈|爸爸|哥哥|姐姐|弟弟|妹妹|爷爷|奶奶|外公|外婆)/g;
+// A workplace or a role in one: "works at", "joined Brightwave", "from the Norwich office", "in the finance team".
+const WORKPLACE_EN = /\bworks?\s(?:at|for|in)\s|\bjoined\s(?=[A-Z])|\b(?:office|team|department|employer|company)\b|\b(?:GmbH|Inc|Ltd|LLC|PLC|AG|S\.?A)\b/g;
+const WORKPLACE_ZH = /在[\u4e00-\u9fff]{2,16}(?:上班|工作|任职|实习)|(?:公司|部门|单位|团队)/g;
 // At the strict level only: a Chinese name after a verb or preposition that takes a person (给王建国写信,
 // 和李娜说). Too loose for the standard level, where a name must stand next to its detail anyway.
 const NAME_ZH_OBJECT = new RegExp(`(?:给|和|跟|对|向|替|找|叫|问)${SURNAME}${HAN}{1,2}(?=写|说|打|发|讲|的|，|,|。|是|在|$)`, 'g');
-// And one opening a clause before 在/是/今年 (李娜在银行工作), which the standard level leaves to its detail words.
-const NAME_ZH_CLAUSE = new RegExp(`(?:^|(?<=[，。！？；、：:\\s,（(]))${SURNAME}${HAN}{1,2}?(?=在|是|今年|说)`, 'g');
+// And one opening a clause before 在/是/今年/的 (李娜在银行工作, 刘洋的女儿), which the standard level leaves to its detail words.
+const NAME_ZH_CLAUSE = new RegExp(`(?:^|(?<=[，。！？；、：:\\s,（(]))${SURNAME}${HAN}{1,2}?(?=在|是|今年|说|的)`, 'g');
 
 const STRICT_DETAILS: ReadonlyArray<readonly [PersonDetailKind, RegExp, boolean]> = [
   ['personal', AGE_EN, false],

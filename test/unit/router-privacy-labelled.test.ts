@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadLabelledPrompts, privacyReport, TARGET_FALSE_POSITIVE_RATE, TARGET_RECALL } from '../../scripts/router/privacy-report.js';
+import { loadLabelledPrompts, privacyReport, STRICT_PATH, TARGET_FALSE_POSITIVE_RATE, TARGET_RECALL } from '../../scripts/router/privacy-report.js';
 
 const prompts = loadLabelledPrompts();
 
@@ -22,6 +22,26 @@ describe('the privacy gate on the labelled prompts', () => {
 
   it(`keeps at most ${TARGET_FALSE_POSITIVE_RATE * 100}% of the near-misses local for nothing`, () => {
     const report = privacyReport(prompts);
+    expect(report.overall.falsePositiveRate, report.falsePositives.join('\n')).toBeLessThanOrEqual(TARGET_FALSE_POSITIVE_RATE);
+  });
+});
+
+describe('the strict privacy level on its own prompts', () => {
+  const strictPrompts = loadLabelledPrompts(STRICT_PATH);
+
+  it('keeps a name with an age, a family member or a workplace local, in English and Chinese, where the standard level sends it', () => {
+    const strict = privacyReport(strictPrompts, 'strict');
+    expect(strict.overall.recall, strict.missed.join('\n')).toBeGreaterThanOrEqual(TARGET_RECALL);
+    expect(privacyReport(strictPrompts, 'standard').overall.recall).toBeLessThan(0.5);
+  });
+
+  it('still sends the same questions without a person in them', () => {
+    const strict = privacyReport(strictPrompts, 'strict');
+    expect(strict.overall.falsePositiveRate, strict.falsePositives.join('\n')).toBeLessThanOrEqual(TARGET_FALSE_POSITIVE_RATE);
+  });
+
+  it('adds no false positive on the standard near-misses', () => {
+    const report = privacyReport(prompts, 'strict');
     expect(report.overall.falsePositiveRate, report.falsePositives.join('\n')).toBeLessThanOrEqual(TARGET_FALSE_POSITIVE_RATE);
   });
 });

@@ -39,6 +39,8 @@ const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 export const LABELLED_PATH = path.join(FIXTURES, 'labelled.jsonl');
 /** Prompts written after the detector, never tuned on before their first run (see the README there). */
 export const HOLDOUT_PATH = path.join(FIXTURES, 'holdout.jsonl');
+/** A second set written later, blind to the detector's changes for the first one. */
+export const HOLDOUT_2_PATH = path.join(FIXTURES, 'holdout-2.jsonl');
 /** What only the strict level keeps local (a name with an age, a family member or a workplace), and near-misses. */
 export const STRICT_PATH = path.join(FIXTURES, 'strict.jsonl');
 

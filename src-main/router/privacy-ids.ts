@@ -12,13 +12,17 @@ export type IdFound = (label: string, start: number, end: number) => void;
 const NAMED_ID =
   /(passport|national insurance|NI|NINO|social security|SSN|aadhaa?r|UIDAI|PAN|DNI|NIE|BSN|burgerservicenummer|PESEL|ID card|identity card|national id(?:entity)?|personalausweis|护照|身份证|通行证)(?![A-Za-z])(?:\s*(?:card|number|num|no\.?|#|号码|号|卡号))?[^\n.?!。？！\d]{0,14}?((?:[A-Za-z]{1,2}-?)?\d[\dA-Za-z]{0,11}(?:[ -](?:\d[\dA-Za-z]{0,7}|[A-Da-d](?![A-Za-z]))){0,6})(?![\dA-Za-z])/gi;
 
-/** Value and label for the value after an id's name, or undefined when it is not that id. */
-function namedIdValue(name: string, raw: string): string | undefined {
+/** Value and label for the value after an id's name, or undefined when it is not that id. `claimed`: "my/her … number". */
+function namedIdValue(name: string, raw: string, claimed: boolean): string | undefined {
   const key = name.toLowerCase();
   const compact = raw.replace(/[ -]/g, '').toUpperCase();
   if (key === 'national insurance' || key === 'ni' || key === 'nino') {
     const m = /^([A-Z]{2})(\d{6})([A-D]?)$/.exec(compact);
-    return m && /^[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]$/.test(m[1]!) && ninoPrefixValid(m[1]!) ? 'a UK National Insurance number' : undefined;
+    if (!m) return undefined;
+    // A prefix HMRC never issues (QQ is its documentation example) still counts when the writer claims
+    // the number as someone's: "my NI number is QQ 12 34 56 C" means theirs, typed as they know it.
+    const issued = /^[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]$/.test(m[1]!) && ninoPrefixValid(m[1]!);
+    return issued || claimed ? 'a UK National Insurance number' : undefined;
   }
   if (key === 'social security' || key === 'ssn') {
     if (/^\d{9}$/.test(compact) && ssnValid(compact.slice(0, 3), compact.slice(3, 5), compact.slice(5))) return 'a US Social Security number';
@@ -33,12 +37,22 @@ function namedIdValue(name: string, raw: string): string | undefined {
   return passportLikeValid(compact) ? 'a national id number' : undefined;
 }
 
+// A possessive right before an id's name: the number is someone's, not an example.
+const CLAIMED_BEFORE = /\b(?:my|our|his|her|their|your)(?:\s+\w+)?\s+$/i;
+
 // Shapes specific enough to stand alone.
 const PAN = /(?<![A-Za-z0-9])[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z](?![A-Za-z0-9])/g;
 const AADHAAR_GROUPED = /(?<![\d-])[2-9]\d{3}([ -])\d{4}\1\d{4}(?![\d-])/g;
+// Twelve digits in one run are an Aadhaar number only when the message names Aadhaar somewhere
+// ("is 482155485028 the right Aadhaar format?"), before or after the value.
+const AADHAAR_PLAIN = /(?<![\d-])[2-9]\d{11}(?![\d-])/g;
+const AADHAAR_WORD = /aadhaa?r|UIDAI|आधार/i;
 const SPANISH_ID = /(?<![A-Za-z0-9])(?:\d{8}|[XYZ]-?\d{7})-?[A-Z](?![A-Za-z0-9])/g;
 const CODICE_FISCALE = /(?<![A-Za-z0-9])[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z](?![A-Za-z0-9])/g;
 const NIR = /(?<![\d])[12] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?!\d)/g;
+// A NINO after its name, its letters apart from the digits ("NI number is QQ 12 34 56 C"), which the
+// general named-id rule cannot tell from a filler word.
+const NAMED_NINO = /\b(?:national insurance|NI|NINO)(?:\s+(?:number|no\.?))?(?:\s*(?:is|:))?\s*([A-Z]{2} \d{2} ?\d{2} ?\d{2} ?[A-D]?)(?![A-Za-z0-9])/gi;
 // NINO in lower case or with dashes (upper case with spaces is in privacy.ts).
 const NINO_LOOSE = /(?<![A-Za-z0-9])([a-z]{2}|[A-Z]{2})([ -]?)\d{2}\2\d{2}\2\d{2}\2[a-dA-D](?![A-Za-z0-9])/g;
 
@@ -61,14 +75,23 @@ export function findMoreNationalIds(text: string, found: IdFound): void {
       NAMED_ID.lastIndex = m.index + 1;
       continue;
     }
-    const label = namedIdValue(m[1]!, m[2]!);
+    const label = namedIdValue(m[1]!, m[2]!, CLAIMED_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index)));
     const start = m.index + m[0].length - m[2]!.length;
     if (label !== undefined) found(label, start, m.index + m[0].length);
   }
+  eachMatch(NAMED_NINO, text, (m) => {
+    const label = namedIdValue('nino', m[1]!, CLAIMED_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index)));
+    if (label !== undefined) found(label, m.index + m[0].length - m[1]!.length, m.index + m[0].length);
+  });
   eachMatch(PAN, text, (m) => {
     // Templates repeat one letter or count up ("AAAPA9999A", "ABCPA1234A" stays: it is a shape test).
     if (!/^(.)\1{4}/.test(m[0]) && !/(\d)\1{3}/.test(m[0])) found('an Indian PAN', m.index, m.index + m[0].length);
   });
+  if (AADHAAR_WORD.test(text)) {
+    eachMatch(AADHAAR_PLAIN, text, (m) => {
+      if (aadhaarValid(m[0])) found('an Aadhaar number', m.index, m.index + m[0].length);
+    });
+  }
   eachMatch(AADHAAR_GROUPED, text, (m) => {
     if (aadhaarValid(m[0].replace(/[ -]/g, ''))) found('an Aadhaar number', m.index, m.index + m[0].length);
   });

@@ -25,7 +25,7 @@ const HEALTH_DETAIL_ZH =
   /病历|诊断|确诊|抑郁|焦虑症|艾滋|癌|肿瘤|化疗|放疗|处方|怀孕|流产|不孕|糖尿病|高血压|心脏病|精神病|精神分裂|双相|自闭症|痴呆|癫痫|乙肝|肝炎|梅毒|病情|住院|出院|手术|医院|肺炎|吃药|服药|患有|得了/g;
 
 const EMPLOYMENT_DETAIL_EN =
-  /\b(?:salary|salaries|earns|earning|pay (?:rise|cut)|raise to|bonus|payslip|performance (?:review|improvement plan)|appraisal|(?:written|final) warning|disciplinary|dismiss(?:ed|al)|fired|sacked|laid off|letting (?:\w+ )?go|made redundant|redundancy|terminat(?:ed|ion)|gross misconduct|grievance|sick leave|maternity leave|paternity leave|resign(?:ed|ation))\b/gi;
+  /\b(?:salary|salaries|earns|earning|pay (?:rise|cut)|raise to|bonus|payslip|performance (?:review|improvement plan)|appraisal|(?:written|final) warning|disciplinary|dismiss(?:ed|al)|fired|sacked|laid off|letting (?:\w+ )?go|made redundant|redundant|redundancy|terminat(?:ed|ion)|gross misconduct|grievance|sick leave|maternity leave|paternity leave|resign(?:ed|ation))\b/gi;
 const EMPLOYMENT_DETAIL_ZH = /月薪|年薪|工资|薪水|薪资|奖金|绩效|考核|辞退|开除|解雇|裁员|处分|降薪|加薪|涨薪|离职|警告/g;
 
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
@@ -35,7 +35,7 @@ const DATE_ZH = '(?:(?:19|20)\\d{2}年\\d{1,2}月\\d{1,2}[日号]|(?:19|20)\\d{2
 const BIRTH_DETAIL_ZH = new RegExp(`(?:出生|生日|生于)[^\\n。！？]{0,8}?${DATE_ZH}|${DATE_ZH}\\s?(?:出生|生)`, 'g');
 
 const LOCATION_DETAIL_EN =
-  /\blives (?:at|in|near)\b|\blives on (?=[A-Z0-9])|\b(?:home|house|flat|address) is\b|\b[Ww]here \w+(?: \w+)? lives\b|\b[Ww]here (?:does|did|do) [^.?!\n]{1,40}? live\b/g;
+  /\blives (?:at|in|near)\b|\blives on (?=[A-Z0-9])|\b(?:home|house|flat|address) is\b|\b[Ww]here \w+(?: \w+)? lives\b|\b[Ww]here (?:does|do) [^.?!\n]{1,40}? live\b/g;
 const LOCATION_DETAIL_ZH = /住在|家住|家在|住址|住处|的家/g;
 
 // ---------------------------------------------------------------- names
@@ -56,7 +56,7 @@ const NOT_A_NAME_ENDING = /(?:tion|sion|ence|ance|ment|ness|ity|ism|ical|ous|ogy
 const NOT_A_NAME = new Set(
   (
     'The A An In On At Of For To And Or But If When Where What Why How Which Who Whom Whose Is Are Was Were Be Can Could Should Would Will Do Does Did Has Have Had ' +
-    'Please Write Draft Send Summarise Summarize Explain Tell Book Register Pick Ship Deliver Forward Reply Contact Use Charge Refund Transfer Raise Plan Find List Generate Validate Check Fill Help Make Give Let Ask Rewrite Translate Compare Create ' +
+    'Please Add Remove Invite Email Call Schedule Put Include Move Copy Print Sign Update Set Show Note Write Draft Send Summarise Summarize Explain Tell Book Register Pick Ship Deliver Forward Reply Contact Use Charge Refund Transfer Raise Plan Find List Generate Validate Check Fill Help Make Give Let Ask Rewrite Translate Compare Create ' +
     'I My Our His Her Their Your This That These Those It We You They He She Name Patient Dear Hi Hello Thanks Re Fw Subject ' +
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December ' +
     'St Saint Street Road Avenue Lane Hospital Clinic Bank University College School Court Supreme High Disease Syndrome Health Service Services National Council Office Department Ministry Company Group Ltd Inc Corp ' +

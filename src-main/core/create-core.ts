@@ -32,6 +32,8 @@ import { createClientChat } from './client-chat.js';
 import { IdleUnload } from './idle-unload.js';
 import { createModelDownloads } from './model-downloads.js';
 import { createModelLibrary } from './model-library.js';
+import { approvedModelsOnly } from './approved-engine.js';
+import { checkModelApproved, ModelHashes } from './model-hash.js';
 import { clearUploads, receiveUpload, tooLargeMessage, UPLOADS_FOLDER } from './import-upload.js';
 import { openDataFolder } from './open-data-folder.js';
 import { SettingsService } from './settings-service.js';
@@ -60,11 +62,16 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
   const cloud = new CloudLink(settings, options.secrets ?? createEnvSecretStore(), options.keyStorage ?? 'environment');
   await cloud.start();
 
-  const engine = createLocalEngine({
-    ...(options.spawnWorker ? { spawnWorker: options.spawnWorker } : {}),
-    // Read at every load and answer: a changed setting applies to the next answer, no restart.
-    modelSettings: (modelPath) => settings.modelSettings(path.resolve(modelPath)),
-  });
+  // Only the administrator's approved model files load (when the policy lists them).
+  const modelHashes = new ModelHashes(history);
+  const engine = approvedModelsOnly(
+    createLocalEngine({
+      ...(options.spawnWorker ? { spawnWorker: options.spawnWorker } : {}),
+      // Read at every load and answer: a changed setting applies to the next answer, no restart.
+      modelSettings: (modelPath) => settings.modelSettings(path.resolve(modelPath)),
+    }),
+    (file) => checkModelApproved(file, policy, modelHashes),
+  );
   // Unloads the model after unloadIdleMinutes without a local answer; it loads again with the next question.
   const idle = new IdleUnload({
     engine,
@@ -119,7 +126,13 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
   });
 
   const modelDownloads = createModelDownloads(
-    { dataDir: options.dataDir, hub: () => settings.read().modelMirror, ...(options.catalogFile ? { catalogFile: options.catalogFile } : {}) },
+    {
+      dataDir: options.dataDir,
+      hub: () => settings.read().modelMirror,
+      policy,
+      hashes: modelHashes,
+      ...(options.catalogFile ? { catalogFile: options.catalogFile } : {}),
+    },
     events,
   );
 

@@ -1,11 +1,16 @@
 // Composes the catalog, the fit check and the download manager for the core: the handlers of the
 // `models.catalog`/`models.download`/`models.cancel`/`models.downloads` channels and progress events.
+// The administrator's policy applies here: downloads off, the mirror to use, the approved hashes.
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { ParsedRequestOf, ResponseOf } from '../contract/index.js';
+import type { CatalogItem, DownloadState, ParsedRequestOf, PolicyInfo, ResponseOf } from '../contract/index.js';
 import { loadCatalog } from '../models/catalog.js';
 import { DownloadManager } from '../models/download-manager.js';
 import { ModelCatalog } from '../models/model-catalog.js';
+import { CoreError } from './core-error.js';
 import type { EventHub } from './event-hub.js';
+import { approvedHashes, notApprovedMessage, type ModelHashes } from './model-hash.js';
 import { appRoot } from './paths.js';
 
 type DownloadChannel = 'models.catalog' | 'models.download' | 'models.cancel' | 'models.downloads';
@@ -22,6 +27,10 @@ export interface ModelDownloadsOptions {
   dataDir: string;
   /** Base URL that `hf:` URIs resolve against (an internal mirror), read at each use; null for huggingface.co. */
   hub: () => string | null;
+  /** The administrator's policy: its mirror wins over `hub`; downloads may be off or limited to approved files. */
+  policy: PolicyInfo;
+  /** Hashes of finished downloads, checked against the approved list (and kept for their first load). */
+  hashes: ModelHashes;
   catalogFile?: string;
   /** No new byte for this long ends a download as stalled. */
   stallMs?: number;
@@ -31,7 +40,12 @@ export interface ModelDownloadsOptions {
 export function createModelDownloads(options: ModelDownloadsOptions, events: EventHub) {
   const entries = loadCatalog(options.catalogFile ?? defaultCatalogFile());
   const modelsDir = path.join(options.dataDir, MODELS_FOLDER);
-  const hub = options.hub;
+  const { policy, hashes } = options;
+  // The administrator's mirror, whatever the user set.
+  const hub = (): string | null => policy.modelMirror ?? options.hub();
+  const approved = approvedHashes(policy);
+  /** Finished downloads refused as not approved (removed), by id: what the manager still calls done. */
+  const refused = new Map<string, DownloadState>();
   const catalog = new ModelCatalog({ entries: () => entries, hub, modelsDir });
   // Progress events are thinned to about two a second: the downloader reports far more often.
   const lastSent = new Map<string, number>();
@@ -41,18 +55,55 @@ export function createModelDownloads(options: ModelDownloadsOptions, events: Eve
     hub,
     ...(options.stallMs ? { stallMs: options.stallMs } : {}),
     onChange: (download) => {
+      if (download.phase === 'done' && approved !== null) {
+        // Told only once the file is known to be approved (or removed as not).
+        void vet(download)
+          .catch(() => download)
+          .then((vetted) => events.emit({ type: 'model.download', download: vetted }));
+        return;
+      }
+      if (download.phase !== 'done') refused.delete(download.id);
       const now = Date.now();
       if (download.phase === 'downloading' && now - (lastSent.get(download.id) ?? 0) < 500) return;
       lastSent.set(download.id, now);
       events.emit({ type: 'model.download', download });
     },
   });
+  /** A finished download as the user should see it: removed and failed when its file is not approved. */
+  async function vet(download: DownloadState): Promise<DownloadState> {
+    if (approved === null || download.phase !== 'done' || !download.path) return download;
+    const file = download.path;
+    if (approved.has(await hashes.of(file))) return download;
+    await rm(file, { force: true });
+    hashes.forget(file);
+    const state: DownloadState = {
+      ...download,
+      phase: 'failed',
+      path: null,
+      error: { code: 'forbidden_by_policy', message: `${notApprovedMessage(file)} The download was removed.` },
+    };
+    refused.set(download.id, state);
+    return state;
+  }
+
+  /** Refuses a download the policy forbids before any byte is fetched. */
+  function refuseForbidden(id: string): void {
+    if (!policy.allowModelDownloads) throw new CoreError('forbidden_by_policy', DOWNLOADS_OFF_MESSAGE);
+    const entry = entries.find((candidate) => candidate.id === id || candidate.uri === id);
+    // A catalog entry's hash is known before downloading: an unapproved one is not fetched at all.
+    if (approved !== null && entry?.sha256 && !approved.has(entry.sha256)) throw new CoreError('forbidden_by_policy', notApprovedMessage(entry.fileName));
+  }
+
   const handlers: { [C in DownloadChannel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> } = {
-    'models.catalog': ({ refresh }) => catalog.list(refresh ?? false),
+    // With downloads off, the hub is not asked about fit: nothing may be fetched from it anyway.
+    'models.catalog': ({ refresh }) => (policy.allowModelDownloads ? catalog.list(refresh ?? false) : catalogWithoutDownloads(entries, modelsDir)),
     // Answers once the server was asked: a missing file fails in the answer itself.
-    'models.download': ({ id }) => downloads.begin(id),
+    'models.download': async ({ id }) => {
+      refuseForbidden(id);
+      return vet(await downloads.begin(id));
+    },
     'models.cancel': ({ id }) => downloads.cancel(id),
-    'models.downloads': () => downloads.list(),
+    'models.downloads': async () => (await downloads.list()).map((state) => (state.phase === 'done' ? (refused.get(state.id) ?? state) : state)),
   };
   return {
     handlers,
@@ -64,4 +115,16 @@ export function createModelDownloads(options: ModelDownloadsOptions, events: Eve
       await catalog.close();
     },
   };
+}
+
+/** What a user reads when the administrator turned model downloads off. */
+export const DOWNLOADS_OFF_MESSAGE =
+  'Your administrator does not allow model downloads on this computer. Use a GGUF file that is already here (choose it below), or ask your administrator for a model.';
+
+/** The catalog without asking the hub: each entry says downloads are off, and where a file is already here. */
+function catalogWithoutDownloads(entries: CatalogItem['entry'][], modelsDir: string): CatalogItem[] {
+  return entries.map((entry) => {
+    const file = path.join(modelsDir, entry.fileName);
+    return { entry, fit: null, fitError: { code: 'forbidden_by_policy', message: DOWNLOADS_OFF_MESSAGE }, downloadedPath: existsSync(file) ? file : null };
+  });
 }

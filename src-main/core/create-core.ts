@@ -26,6 +26,7 @@ import { CoreError, toEnvelopeError } from './core-error.js';
 import type { CoreOptions, DuetCore } from './core-types.js';
 import { EventHub } from './event-hub.js';
 import { HistoryService } from './history-service.js';
+import { HistoryRetention } from './history-retention.js';
 import { createApiHandler } from '../openai/api-handler.js';
 import { ApiServer } from './api-server.js';
 import { createClientChat } from './client-chat.js';
@@ -124,6 +125,14 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
     appVersion: options.version,
     isAnswering: (id) => chat.isAnswering(id),
   });
+  // The administrator's retention: old conversations go before the window lists them, then once a day.
+  const retention = new HistoryRetention({
+    days: policy.historyRetentionDays,
+    list: () => history.listConversations(),
+    remove: (id) => historyService.delete(id, { keepFigures: true }),
+    onError: (error) => console.warn(`Duet: a conversation past the retention time is not deleted yet (${error instanceof Error ? error.message : String(error)}).`),
+  });
+  await retention.start();
 
   const modelDownloads = createModelDownloads(
     {
@@ -250,6 +259,7 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
     },
     async close() {
       await api.close();
+      await retention.close();
       idle.close();
       await modelDownloads.close();
       await chat.stopAll();

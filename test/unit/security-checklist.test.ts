@@ -129,6 +129,8 @@ describe('checklist: contextIsolation, sandbox, no nodeIntegration, no <webview>
     expect(filesMatching(/webPreferences/)).toEqual(['window-options.ts']);
     // No file of the shell turns any of them back on.
     expect(filesMatching(/(contextIsolation|sandbox|webSecurity):\s*false|(nodeIntegration\w*|webviewTag|allowRunningInsecureContent):\s*true/)).toEqual([]);
+    // Nor reaches for Chromium switches the checklist warns about.
+    expect(filesMatching(/enableBlinkFeatures|experimentalFeatures:\s*true|allowpopups|disable-web-security|appendSwitch\(/)).toEqual([]);
   });
 });
 

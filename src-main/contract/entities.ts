@@ -190,6 +190,8 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 
 /** What the admin's managed policy allows; shown so the user knows why a choice is locked. */
+  /** The app's language: 'system' follows the operating system's (Chinese → zh-CN, anything else → en). */
+  language: z.enum(['system', 'en', 'zh-CN']),
 export const PolicyInfo = z.object({
   allowCloud: z.boolean(),
   forceMode: RouteMode.nullable(),

@@ -41,6 +41,10 @@ export const RouteReasonCode = z.enum([
   'user-choice',
   'local-unsure',
   'cloud-unavailable',
+  /** The saved cloud endpoint is not on the administrator's list of allowed endpoints. */
+  'policy-endpoint',
+  /** This calendar month's cloud spend reached the administrator's monthly cap. */
+  'policy-budget',
   // history
   'imported',
   /** A code this version does not know (an export from a newer Duet): its message still says why. */
@@ -190,8 +194,6 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 
 /** What the admin's managed policy allows; shown so the user knows why a choice is locked. */
-  /** The app's language: 'system' follows the operating system's (Chinese → zh-CN, anything else → en). */
-  language: z.enum(['system', 'en', 'zh-CN']),
 export const PolicyInfo = z.object({
   allowCloud: z.boolean(),
   forceMode: RouteMode.nullable(),
@@ -242,12 +244,25 @@ export const CloudPreset = z.object({
 });
 export type CloudPreset = z.infer<typeof CloudPreset>;
 
+/** This calendar month's cloud spend (local time) against the administrator's monthly cap. */
+export const CloudBudget = z.object({
+  spentUsd: z.number(),
+  capUsd: z.number(),
+  /** Cloud models answering this month (or set up now) that the price table does not know: their answers count as $0. */
+  unpricedModels: z.array(z.string()),
+});
+export type CloudBudget = z.infer<typeof CloudBudget>;
+
 export const CloudInfo = z.object({
   configured: z.boolean(),
   hasApiKey: z.boolean(),
   /** Where keys live: encrypted by the OS (desktop), the environment (headless), or nowhere safe. */
   keyStorage: z.enum(['encrypted', 'environment', 'unavailable']),
   presets: z.array(CloudPreset),
+  /** Spend against the administrator's monthly cap; null when no cap is set. */
+  budget: CloudBudget.nullable(),
+  /** Why the administrator's policy stops the cloud now (endpoint not allowed, monthly cap reached); null when it does not. */
+  blockedByPolicy: z.string().nullable(),
 });
 export type CloudInfo = z.infer<typeof CloudInfo>;
 

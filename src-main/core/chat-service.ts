@@ -19,6 +19,7 @@ import { detectPrivateData } from '../router/privacy.js';
 import type { RouteDecision, RouteInput } from '../router/router-types.js';
 import { AnswerJournal } from './answer-journal.js';
 import { isCloudFailure, looksOffline, type AnswerSource, type SourceOutcome } from './answer-source.js';
+import { refusalFor as policyRefusal } from './cloud-policy.js';
 import { CoreError, toEnvelopeError } from './core-error.js';
 import type { EventHub } from './event-hub.js';
 import type { SettingsService } from './settings-service.js';
@@ -79,6 +80,8 @@ export interface ChatDependencies {
   local: AnswerSource & { unavailable(): DuetError | null; contextSize(): number | null };
   /** The cloud as configured now; null when none is set up. */
   cloud(): AnswerSource | null;
+  /** Why the administrator's policy keeps the cloud from answering now (endpoint not allowed, monthly cap reached); null when it may. */
+  cloudBlocked?(): RouteReason | null;
   route(input: RouteInput): RouteDecision;
 }
 
@@ -222,9 +225,11 @@ export class ChatService {
   /** The cloud, when the user asks for it explicitly: still never for personal data (in anything it would be sent) or against policy. */
   private requireCloudFor(texts: string[]): AnswerSource {
     if (!this.deps.policy.allowCloud) throw new CoreError('forbidden_by_policy', 'Your administrator does not allow cloud answers on this computer.');
+    const blocked = this.deps.cloudBlocked?.() ?? null;
+    if (blocked) throw new CoreError('forbidden_by_policy', policyRefusal(blocked));
     const cloud = this.deps.cloud();
     if (!cloud) throw new CoreError('cloud_not_configured', 'No cloud model is set up. Add one in Settings first.');
-    const level = this.deps.settings.read().privacyLevel;
+    const level = this.deps.policy.privacyLevel ?? this.deps.settings.read().privacyLevel;
     const finding = texts.map((text) => detectPrivateData(text, level)[0]).find((found) => found !== undefined);
     if (finding) throw new CoreError('kept_private', `This conversation contains ${finding.label}, so Duet keeps it on this machine.`);
     return cloud;
@@ -273,6 +278,8 @@ export class ChatService {
     const cloud = this.deps.cloud();
     // Loaded, loading or asleep: the engine answers (loading it first where needed).
     const localAvailable = this.deps.local.unavailable() === null;
+    // An endpoint off the administrator's list or a spent monthly budget closes the cloud as the policy gate does.
+    const blocked = this.deps.policy.allowCloud ? (this.deps.cloudBlocked?.() ?? null) : null;
     const decision = this.deps.route({
       prompt,
       historyTokens: earlier.reduce((sum, turn) => sum + estimateTokens(turn.content), 0),
@@ -280,19 +287,20 @@ export class ChatService {
       // So would an app's own system prompt, and its tool results.
       history: [...earlier.filter((turn) => turn.role === 'user').map((turn) => turn.content), ...alongside],
       mode: conversationMode ?? settings.mode,
-      policy: { allowCloud: this.deps.policy.allowCloud, forceMode: this.deps.policy.forceMode },
+      policy: { allowCloud: this.deps.policy.allowCloud && blocked === null, forceMode: this.deps.policy.forceMode },
       cloudConfigured: cloud !== null,
       online: Date.now() >= this.cloudDownUntil,
       localModelAvailable: localAvailable,
       localContextTokens: this.deps.local.contextSize(),
       needsTools,
-      privacyLevel: settings.privacyLevel,
+      privacyLevel: this.deps.policy.privacyLevel ?? settings.privacyLevel,
       threshold: this.deps.settings.routing().effectiveThreshold,
     });
     const toCloud = decision.target === 'cloud' && cloud !== null;
     return {
       route: toCloud ? 'cloud' : 'local',
-      reasons: decision.reasons,
+      // The router's policy gate says "not allowed"; the policy's own reason says which limit, with its figures.
+      reasons: blocked ? decision.reasons.map((r) => (r.code === 'policy-no-cloud' ? blocked : r)) : decision.reasons,
       score: decision.score,
       source: toCloud ? cloud : this.deps.local,
       escalation: !toCloud && decision.mayEscalate ? cloud : null,

@@ -4,6 +4,7 @@ import { CLOUD_PRESETS, findPreset } from '../cloud/presets.js';
 import { CLOUD_API_KEY_SECRET, type SecretStore } from '../cloud/secrets.js';
 import { SYSTEM_PROMPT } from '../local/generation-settings.js';
 import type { AnswerSource } from './answer-source.js';
+import { refusalFor, type CloudPolicy } from './cloud-policy.js';
 import { CoreError } from './core-error.js';
 import type { SettingsService } from './settings-service.js';
 
@@ -16,6 +17,8 @@ export class CloudLink {
     private readonly settings: SettingsService,
     private readonly secrets: SecretStore,
     private readonly keyStorage: CloudInfo['keyStorage'],
+    /** The administrator's endpoint list and monthly cap; null: none. */
+    private readonly policy: CloudPolicy | null = null,
   ) {}
 
   /** Reads the stored key and builds the provider; call once at start. */
@@ -65,16 +68,28 @@ export class CloudLink {
   }
 
   info(): CloudInfo {
+    const cloud = this.settings.read().cloud;
+    const budget = this.policy?.budget(cloud?.model ?? null) ?? null;
+    const blocked = this.policy?.blocked(cloud) ?? null;
     return {
       configured: this.source !== null,
       hasApiKey: this.apiKey !== null,
       keyStorage: this.keyStorage,
       presets: CLOUD_PRESETS.map(({ id, label, baseUrl, defaultModel, needsApiKey }) => ({ id, label, baseUrl, defaultModel, needsApiKey })),
+      budget,
+      blockedByPolicy: blocked ? refusalFor(blocked) : null,
     };
+  }
+
+  /** Why the administrator's policy keeps the cloud from answering now (as a route reason); null when it may. */
+  blocked(): ReturnType<CloudPolicy['blocked']> {
+    return this.policy?.blocked(this.settings.read().cloud) ?? null;
   }
 
   /** Saves a new endpoint and, when given, a new key (null removes it). */
   async configure(cloud: CloudSettings, apiKey: string | null | undefined): Promise<CloudInfo> {
+    // Refused before the key is touched: a refused endpoint changes nothing.
+    this.policy?.requireAllowedEndpoint(cloud.baseUrl);
     if (apiKey !== undefined) {
       try {
         if (apiKey === null || apiKey === '') await this.secrets.delete(CLOUD_API_KEY_SECRET);
@@ -92,7 +107,8 @@ export class CloudLink {
   private rebuild(): void {
     const cloud = this.settings.read().cloud;
     const preset = cloud ? findPreset(cloud.presetId) : null;
-    if (!cloud || (preset?.needsApiKey && !this.apiKey)) {
+    // An endpoint the administrator does not allow (saved before the policy said so) is never called.
+    if (!cloud || (preset?.needsApiKey && !this.apiKey) || (this.policy && !this.policy.allows(cloud))) {
       this.source = null;
       return;
     }

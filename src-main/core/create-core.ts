@@ -22,6 +22,7 @@ import { loadAdminPolicy } from '../settings/admin-policy.js';
 import type { AnswerSource } from './answer-source.js';
 import { ChatService } from './chat-service.js';
 import { CloudLink } from './cloud-link.js';
+import { CloudPolicy } from './cloud-policy.js';
 import { CoreError, toEnvelopeError } from './core-error.js';
 import type { CoreOptions, DuetCore } from './core-types.js';
 import { EventHub } from './event-hub.js';
@@ -60,7 +61,9 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
   const policy = options.policy ?? loadAdminPolicy();
   if (options.cloud) settings.update({ cloud: options.cloud });
   if (options.modelHub) settings.update({ modelMirror: options.modelHub });
-  const cloud = new CloudLink(settings, options.secrets ?? createEnvSecretStore(), options.keyStorage ?? 'environment');
+  // The administrator's endpoint list and monthly cloud budget, checked at every question and save.
+  const cloudPolicy = new CloudPolicy(policy, history);
+  const cloud = new CloudLink(settings, options.secrets ?? createEnvSecretStore(), options.keyStorage ?? 'environment', cloudPolicy);
   await cloud.start();
 
   // Only the administrator's approved model files load (when the policy lists them).
@@ -93,6 +96,7 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
     policy,
     local: localSource(engine, idle),
     cloud: () => cloud.current(),
+    cloudBlocked: () => cloud.blocked(),
     route,
   });
 
@@ -178,6 +182,7 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
     'chat.stop': ({ conversationId }) => ({ stopped: chat.stop(conversationId) }),
     'chat.askOther': ({ messageId }) => ({ assistantMessage: chat.askOther(messageId) }),
     'settings.update': async (changes) => {
+      cloudPolicy.checkSettings(changes);
       const saved = settings.update(changes);
       // A new idle time counts from the last answer, not from the change.
       if (changes.unloadIdleMinutes !== undefined) idle.schedule();

@@ -41,6 +41,12 @@ export class CloudState {
     return true;
   }
 
+  /** Reads what the core says about the cloud now (this month's spend moves with every cloud answer). */
+  async refresh(): Promise<void> {
+    const result = await this.#api.call('app.info', {});
+    if (result.ok) this.info = result.value.cloud;
+  }
+
   /** Forgets the outcome of the last save (the form was edited). */
   clearOutcome(): void {
     this.saved = false;

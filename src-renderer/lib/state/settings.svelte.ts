@@ -52,6 +52,10 @@ export class SettingsState {
   modeLocked = $derived(!this.policy.allowCloud || this.policy.forceMode !== null);
   /** The mode actually in force globally, policy included. */
   effectiveMode = $derived<RouteMode>(this.policy.forceMode ?? (this.policy.allowCloud ? this.mode : 'local'));
+  /** True when the admin set the privacy level; the Strict privacy switch is then locked. */
+  privacyLocked = $derived(this.policy.privacyLevel !== null);
+  /** The privacy level routing uses: the admin's when set, else the user's. */
+  effectivePrivacyLevel = $derived<Settings['privacyLevel']>(this.policy.privacyLevel ?? this.privacyLevel);
 
   #api: DuetClient;
   #seq: Record<Switch | 'threshold' | 'learning', number> = {

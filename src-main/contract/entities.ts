@@ -190,6 +190,8 @@ export const Settings = z.object({
    * detail (health, pay, birth date, home, age, family, workplace) anywhere in the message.
    */
   privacyLevel: z.enum(['standard', 'strict']),
+  /** The app's language: 'system' follows the operating system's (Chinese → zh-CN, anything else → en). */
+  language: z.enum(['system', 'en', 'zh-CN']),
 });
 export type Settings = z.infer<typeof Settings>;
 

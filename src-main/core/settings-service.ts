@@ -23,10 +23,10 @@ export const DEFAULT_SETTINGS: Settings = {
   unloadIdleMinutes: DEFAULT_UNLOAD_IDLE_MINUTES,
   api: DEFAULT_API_SETTINGS,
   privacyLevel: 'standard',
+  language: 'system',
 };
 const LEARNED_NUDGE_KEY = 'learnedNudge';
 /** Per model file: only what the user changed, so better defaults in a later Duet still reach the rest. */
-  language: 'system',
 const MODEL_SETTINGS_KEY = 'modelSettings';
 /** How far one "Ask the other side" moves the threshold, and how far all of them together may. */
 export const NUDGE_STEP = 0.02;

@@ -78,12 +78,48 @@ async function waitForEntry(log: string, test: (entry: ConnectionEntry) => boole
   }
 }
 
+/**
+ * What a user does between start and quit, through the bridge: chat (a first question, then the same
+ * conversation switched to the cloud, which the policy keeps local), search, export, the model lists.
+ */
+async function walkTheUserPath(client: BridgeClient, stream: EventStream): Promise<void> {
+  const first = await ask(client, stream, null, 'Hello there');
+  expect(first.content).toBe(TINY_GREETING_ANSWER);
+  await client.call<ConversationSummary>('conversations.setMode', { id: first.conversationId, mode: 'cloud' });
+  const second = await ask(client, stream, first.conversationId, 'Hello again');
+  expect(second.status).not.toBe('streaming');
+
+  const found = await client.call<SearchResult>('history.search', { query: 'Hello' });
+  expect(found.hits.length).toBeGreaterThan(0);
+  const exported = await client.call<ExportedFile>('history.export', { conversationId: null, format: 'json' });
+  expect(exported.content).toContain(TINY_GREETING_ANSWER);
+  const catalog = await client.call<unknown[]>('models.catalog', { refresh: true });
+  expect(catalog.length).toBeGreaterThan(0);
+  await client.call('models.library', {});
+  await client.call('models.found', {});
+}
+
+/** Stops the server (quit) and returns everything its process tree recorded, checking the worker was watched too. */
+async function quitAndRead(running: RunningServer, log: string): Promise<ConnectionEntry[]> {
+  events?.close();
+  events = null;
+  const pid = running.process.pid;
+  await running.stop();
+  server = null;
+  const entries = readConnectionLog(log);
+  // The recorder ran in the server and in the engine worker it started.
+  expect(entries.some((entry) => entry.kind === 'process' && entry.pid === pid)).toBe(true);
+  expect(entries.some((entry) => entry.kind === 'process' && entry.ppid === pid)).toBe(true);
+  return entries;
+}
+
 describe('offline guarantee', () => {
   it('with the cloud off by policy, nothing leaves for a non-loopback address from start to quit (start, chat, search, export, model list)', async () => {
     temp = makeTempDir('offline');
     const log = path.join(temp.dir, 'connections.jsonl');
-    // An offline site serves models from its own mirror (here on loopback); without one the model
-    // list reads each catalog model's header from huggingface.co (see the second test).
+    // This site serves models from its own mirror (here on loopback). Without one, the model list reads
+    // each catalog model's header from huggingface.co (the last test records it), unless the policy
+    // also turns model downloads off (the next test).
     mirror = await startModelMirror([]);
     const running = await serveRecorded({ allowCloud: false }, log, ['--model-mirror', mirror.url]);
     const client = new BridgeClient(running.url);
@@ -109,34 +145,12 @@ describe('offline guarantee', () => {
     await composer.press('Enter');
     await page.getByText(TINY_GREETING_ANSWER).first().waitFor({ timeout: 60_000 });
 
-    // Chat: a first question, then the same conversation switched to the cloud, which policy keeps local.
-    const first = await ask(client, events, null, 'Hello there');
-    expect(first.content).toBe(TINY_GREETING_ANSWER);
-    await client.call<ConversationSummary>('conversations.setMode', { id: first.conversationId, mode: 'cloud' });
-    const second = await ask(client, events, first.conversationId, 'Hello again');
-    expect(second.status).not.toBe('streaming');
-
-    const found = await client.call<SearchResult>('history.search', { query: 'Hello' });
-    expect(found.hits.length).toBeGreaterThan(0);
-    const exported = await client.call<ExportedFile>('history.export', { conversationId: null, format: 'json' });
-    expect(exported.content).toContain(TINY_GREETING_ANSWER);
-    const catalog = await client.call<unknown[]>('models.catalog', { refresh: true });
-    expect(catalog.length).toBeGreaterThan(0);
-    await client.call('models.library', {});
-    await client.call('models.found', {});
+    await walkTheUserPath(client, events);
 
     await browser.close();
     browser = null;
-    events.close();
-    events = null;
     const pid = running.process.pid;
-    await running.stop();
-    server = null;
-
-    const entries = readConnectionLog(log);
-    // The recorder ran in the server and in the engine worker it started.
-    expect(entries.some((entry) => entry.kind === 'process' && entry.pid === pid)).toBe(true);
-    expect(entries.some((entry) => entry.kind === 'process' && entry.ppid === pid)).toBe(true);
+    const entries = await quitAndRead(running, log);
     // It saw the server's own traffic: the model list's header reads from the loopback mirror.
     expect(mirror.requests.length).toBeGreaterThan(0);
     expect(entries.some((entry) => entry.kind === 'connect' && entry.pid === pid && entry.port === Number(new URL(mirror!.url).port))).toBe(true);
@@ -145,6 +159,17 @@ describe('offline guarantee', () => {
     expect(pageRequests.length).toBeGreaterThan(0);
     expect(pageRequests.filter((url) => new URL(url).origin !== new URL(running.url).origin)).toEqual([]);
     expect(cspViolations).toEqual([]);
+  }, 240_000);
+
+  it('with the cloud and model downloads off by policy and no mirror, nothing leaves either (the model list stays local)', async () => {
+    temp = makeTempDir('offline');
+    const log = path.join(temp.dir, 'connections.jsonl');
+    const running = await serveRecorded({ allowCloud: false, allowModelDownloads: false }, log);
+    const client = new BridgeClient(running.url);
+    events = await client.events();
+    expect((await client.call<AppInfo>('app.info')).policy).toMatchObject({ allowCloud: false, allowModelDownloads: false });
+    await walkTheUserPath(client, events);
+    expect(outgoing(await quitAndRead(running, log))).toEqual([]);
   }, 240_000);
 
   it('the recorder catches a connection: with the cloud allowed, the attempt to the cloud at 10.255.255.1 is recorded', async () => {

@@ -1,6 +1,7 @@
 import type { DuetApi } from '../../src-main/contract/api.js';
 import type { DuetError, Result } from '../../src-main/contract/envelope.js';
 import type { ImportSummary } from '../../src-main/contract/history-entities.js';
+import { t } from './i18n/index.svelte.js';
 
 /**
  * What the renderer talks to: the contract's `DuetApi`, plus word of the event stream
@@ -49,13 +50,13 @@ const IMPORT_TEXT_MAX_BYTES = 4 * 64 * 1024 * 1024;
 /** The import for a file with no path on disk: its text in one `history.import` call. */
 export async function importAsText(api: DuetApi, file: File): Promise<Result<ImportSummary>> {
   if (file.size > IMPORT_TEXT_MAX_BYTES) {
-    return { ok: false, error: { code: 'invalid_request', message: 'That file is too large to import (64 MiB at most).' } };
+    return { ok: false, error: { code: 'invalid_request', message: t('client.importTooLarge') } };
   }
   let content: string;
   try {
     content = await file.text();
   } catch {
-    return { ok: false, error: { code: 'invalid_request', message: `Could not read ${file.name}. Check that the file is still there, then try again.` } };
+    return { ok: false, error: { code: 'invalid_request', message: t('client.importUnreadable', { name: file.name }) } };
   }
   return api.call('history.import', { fileName: file.name, content });
 }

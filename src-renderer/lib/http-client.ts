@@ -4,17 +4,15 @@ import type { DuetEvent } from '../../src-main/contract/events.js';
 import { HTTP_CALL_PREFIX, HTTP_EVENTS, TOKEN_QUERY_PARAM } from '../../src-main/contract/transport.js';
 import { failure, isEnvelope, type DuetClient } from './client.js';
 import { uploadImport } from './http-upload.js';
+import { t } from './i18n/index.svelte.js';
 
 const TOKEN_KEY = 'duet.token';
 /** The longest wait between tries to reach a Duet that is down. */
 const MAX_RETRY_MS = 5_000;
-const UNREACHABLE = "Duet's core is not reachable. Check that Duet is still running (npm run serve), then try again.";
-const ACCESS_DENIED: DuetError = {
-  code: 'unauthorized',
-  message:
-    "This tab's access token is not valid any more: Duet was started with a new access token, or this page was opened without one. " +
-    'Open the address Duet printed in its terminal when it started (the one that ends in ?token=…).',
-};
+/** The error for a core that does not answer, in the language in force. */
+const unreachable = (): string => t('client.unreachable');
+/** The error for a token the core refused, in the language in force. */
+const accessDenied = (): DuetError => ({ code: 'unauthorized', message: t('client.accessDenied') });
 
 /**
  * Takes the bearer token from `?token=` in the page URL, keeps it in sessionStorage so a reload
@@ -67,7 +65,7 @@ export function createHttpClient(token: string | null): DuetClient {
     clearTimeout(retryTimer);
     source?.close();
     source = null;
-    for (const listener of deniedListeners) listener(ACCESS_DENIED);
+    for (const listener of deniedListeners) listener(accessDenied());
   }
 
   /**
@@ -137,11 +135,11 @@ export function createHttpClient(token: string | null): DuetClient {
       try {
         response = await fetch(HTTP_CALL_PREFIX + channel, { method: 'POST', headers: headers(), body: JSON.stringify(request) });
       } catch {
-        return failure(UNREACHABLE);
+        return failure(unreachable());
       }
       if (response.status === 401) {
         deny();
-        return { ok: false, error: ACCESS_DENIED };
+        return { ok: false, error: accessDenied() };
       }
       // Errors (401, 404, 500) carry an envelope too: read the body whatever the status.
       let body: unknown;
@@ -173,7 +171,7 @@ export function createHttpClient(token: string | null): DuetClient {
     },
     onAccessDenied(listener) {
       deniedListeners.add(listener);
-      if (denied) listener(ACCESS_DENIED);
+      if (denied) listener(accessDenied());
       return () => deniedListeners.delete(listener);
     },
   };

@@ -1,4 +1,6 @@
 // The download mirror and idle-unload fields of Settings, read from what the user typed.
+import { formatInteger } from './format.js';
+import { t } from './i18n/index.svelte.js';
 
 /** The mirror URL typed (empty: null, Hugging Face itself), or what is wrong with it. */
 export function readMirror(text: string): { ok: true; value: string | null } | { ok: false; message: string } {
@@ -11,7 +13,7 @@ export function readMirror(text: string): { ok: true; value: string | null } | {
     url = null;
   }
   if (url && (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '') return { ok: true, value: typed };
-  return { ok: false, message: 'Enter the mirror as an http(s) address, e.g. https://models.example.com, or leave it empty to download from Hugging Face.' };
+  return { ok: false, message: t('mirrorIdleSettings.badMirror', { example: 'https://models.example.com' }) };
 }
 
 /** What turning idle unload on starts with when no number was typed (the core's default, as LM Studio's). */
@@ -25,5 +27,5 @@ export function readIdleMinutes(text: string): { ok: true; value: number } | { o
   const typed = text.trim();
   const value = /^\d+$/.test(typed) ? Number(typed) : Number.NaN;
   if (Number.isInteger(value) && value >= 1 && value <= IDLE_MINUTES_MAX) return { ok: true, value };
-  return { ok: false, message: `Enter whole minutes from 1 to ${IDLE_MINUTES_MAX.toLocaleString('en-US')} (a week).` };
+  return { ok: false, message: t('mirrorIdleSettings.badMinutes', { max: formatInteger(IDLE_MINUTES_MAX) }) };
 }

@@ -1,6 +1,8 @@
 // The local model's settings form as text fields: filled from saved settings, read back into the
 // changes `models.saveSettings` takes, each field checked with a message that names it.
 import type { ModelSettings } from '../../src-main/contract/model-settings.js';
+import { formatInteger } from './format.js';
+import { t } from './i18n/index.svelte.js';
 
 /** What the form's fields hold: text as typed, and the choices of the context and GPU selects. */
 export interface SettingsDraft {
@@ -24,7 +26,7 @@ export type DraftErrors = Partial<Record<keyof SettingsDraft, string>>;
 
 /** A number field: its name in messages and the limits the contract's schema sets (test/unit checks they agree). */
 export interface NumberRule {
-  label: string;
+  readonly label: string;
   min: number;
   max: number;
   integer: boolean;
@@ -37,16 +39,26 @@ export type NumberKey = 'contextSize' | 'gpuLayers' | 'temperature' | 'topP' | '
 
 /** The limits of each number field, the same as ModelSettings in the contract. */
 export const NUMBER_RULES: Readonly<Record<NumberKey, NumberRule>> = {
-  contextSize: { label: 'Context size', min: 256, max: 1_048_576, integer: true },
-  gpuLayers: { label: 'GPU layers', min: 1, max: 10_000, integer: true },
-  temperature: { label: 'Temperature', min: 0, max: 2, integer: false },
-  topP: { label: 'Top-p', min: 0, max: 1, integer: false, minExclusive: true },
-  topK: { label: 'Top-k', min: 0, max: 100_000, integer: true },
-  minP: { label: 'Min-p', min: 0, max: 1, integer: false },
-  repeatPenalty: { label: 'Repeat penalty', min: 1, max: 2, integer: false },
-  seed: { label: 'Seed', min: 0, max: 4_294_967_295, integer: true },
-  maxTokens: { label: 'Longest answer', min: 1, max: 131_072, integer: true },
+  contextSize: rule('contextSize', { min: 256, max: 1_048_576, integer: true }),
+  gpuLayers: rule('gpuLayers', { min: 1, max: 10_000, integer: true }),
+  temperature: rule('temperature', { min: 0, max: 2, integer: false }),
+  topP: rule('topP', { min: 0, max: 1, integer: false, minExclusive: true }),
+  topK: rule('topK', { min: 0, max: 100_000, integer: true }),
+  minP: rule('minP', { min: 0, max: 1, integer: false }),
+  repeatPenalty: rule('repeatPenalty', { min: 1, max: 2, integer: false }),
+  seed: rule('seed', { min: 0, max: 4_294_967_295, integer: true }),
+  maxTokens: rule('maxTokens', { min: 1, max: 131_072, integer: true }),
 };
+
+/** A field's limits with its name in the language in force (read when a message is made). */
+function rule(key: NumberKey, limits: Omit<NumberRule, 'label'>): NumberRule {
+  return {
+    ...limits,
+    get label(): string {
+      return t(`modelSettingsForm.field.${key}`);
+    },
+  };
+}
 
 /** The longest system prompt the contract takes. */
 export const SYSTEM_PROMPT_MAX = 20_000;
@@ -71,8 +83,8 @@ export function draftFrom(settings: ModelSettings): SettingsDraft {
 
 /** "from 0 to 2", "from 1 to 131,072", "above 0, up to 1". */
 function range(rule: NumberRule): string {
-  const max = rule.max.toLocaleString('en-US');
-  return rule.minExclusive ? `above ${rule.min}, up to ${max}` : `from ${rule.min.toLocaleString('en-US')} to ${max}`;
+  const max = formatInteger(rule.max);
+  return rule.minExclusive ? t('modelSettingsForm.rangeAbove', { min: rule.min, max }) : t('modelSettingsForm.range', { min: formatInteger(rule.min), max });
 }
 
 /** The number typed in a field (a decimal comma is read as a point), or the message that says what it must be. */
@@ -81,8 +93,8 @@ export function readNumber(text: string, rule: NumberRule): { ok: true; value: n
   const value = /^-?(\d+\.?\d*|\.\d+)$/.test(typed) ? Number(typed) : Number.NaN;
   const inRange = value <= rule.max && (rule.minExclusive ? value > rule.min : value >= rule.min);
   if (Number.isFinite(value) && inRange && (!rule.integer || Number.isInteger(value))) return { ok: true, value };
-  const kind = rule.integer ? 'a whole number' : 'a number';
-  return { ok: false, message: `${rule.label} must be ${kind} ${range(rule)}.` };
+  const values = { label: rule.label, range: range(rule) };
+  return { ok: false, message: rule.integer ? t('modelSettingsForm.mustBeWhole', values) : t('modelSettingsForm.mustBeNumber', values) };
 }
 
 /**
@@ -112,7 +124,7 @@ export function readDraft(draft: SettingsDraft, current: ModelSettings): { ok: t
   next.seed = draft.seed.trim() === '' ? null : number('seed', draft.seed);
   next.maxTokens = number('maxTokens', draft.maxTokens);
   if (draft.systemPrompt.length > SYSTEM_PROMPT_MAX) {
-    errors.systemPrompt = `The system prompt can be at most ${SYSTEM_PROMPT_MAX.toLocaleString('en-US')} characters; it has ${draft.systemPrompt.length.toLocaleString('en-US')}.`;
+    errors.systemPrompt = t('modelSettingsForm.systemPromptTooLong', { max: formatInteger(SYSTEM_PROMPT_MAX), length: formatInteger(draft.systemPrompt.length) });
   } else {
     next.systemPrompt = draft.systemPrompt;
   }

@@ -1,6 +1,7 @@
 import type { ApiServerInfo, ApiSettings } from '../../../src-main/contract/endpoint.js';
 import type { DuetError } from '../../../src-main/contract/envelope.js';
 import type { DuetClient } from '../client.js';
+import { t } from '../i18n/index.svelte.js';
 import type { SettingsState } from './settings.svelte.js';
 
 /** The part of the API settings a save changes, so its error shows next to the right field. */
@@ -126,9 +127,6 @@ export class ApiSettingsState {
   }
 }
 
-/** The contract's own words for a port out of range (endpoint.ts), said here before anything is sent. */
-const PORT_RANGE = 'Pick a port from 1024 to 65535.';
-
 /**
  * The port typed, or what it must be. Checked here so a bad port is never the change on its way that
  * the next save (of the switch, say) builds on; the core checks the range again.
@@ -137,7 +135,8 @@ export function readPort(text: string): { ok: true; value: number } | { ok: fals
   const typed = text.trim();
   const value = /^\d{1,5}$/.test(typed) ? Number(typed) : Number.NaN;
   if (value >= 1024 && value <= 65_535) return { ok: true, value };
-  return { ok: false, message: PORT_RANGE };
+  // The contract's own words for a port out of range (endpoint.ts), said here before anything is sent.
+  return { ok: false, message: t('apiSettings.portRange') };
 }
 
 /**

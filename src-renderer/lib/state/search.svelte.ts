@@ -2,6 +2,7 @@ import type { Target } from '../../../src-main/contract/entities.js';
 import type { DuetError } from '../../../src-main/contract/envelope.js';
 import type { SearchHit, SearchRequest } from '../../../src-main/contract/history-entities.js';
 import type { DuetClient } from '../client.js';
+import { t } from '../i18n/index.svelte.js';
 
 /** How long typing has to pause before a search runs. */
 const DEBOUNCE_MS = 120;
@@ -11,14 +12,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type SinceFilter = 'any' | 'today' | 'week' | 'month' | 'year';
 
-/** The date filter's choices, with the words the palette shows. */
-export const SINCE_CHOICES: readonly { value: SinceFilter; label: string }[] = [
-  { value: 'any', label: 'Any time' },
-  { value: 'today', label: 'Today' },
-  { value: 'week', label: 'Past 7 days' },
-  { value: 'month', label: 'Past 30 days' },
-  { value: 'year', label: 'Past year' },
-];
+/** The date filter's choices, with the words the palette shows (in the language in force). */
+export const SINCE_CHOICES: readonly { value: SinceFilter; readonly label: string }[] = (['any', 'today', 'week', 'month', 'year'] as const).map((value) => ({
+  value,
+  get label(): string {
+    return t(`search.since.${value}`);
+  },
+}));
 
 /** The earliest time (ms) a "since" choice lets through, counted from `now`; null for any time. */
 export function sinceTime(since: SinceFilter, now: Date = new Date()): number | null {

@@ -19,7 +19,7 @@ const NO_POLICY: PolicyInfo = {
 };
 
 /** The settings that show a change at once and put it back if the save fails. */
-type Switch = 'showRouting' | 'mode' | 'distillation' | 'privacyLevel';
+type Switch = 'showRouting' | 'mode' | 'distillation' | 'privacyLevel' | 'language';
 
 /**
  * The user's settings, saved through `settings.update`, with what frames them: the admin policy
@@ -36,6 +36,8 @@ export class SettingsState {
   distillation = $state(false);
   /** 'strict': any name with any personal detail stays on this computer too. */
   privacyLevel = $state<Settings['privacyLevel']>('standard');
+  /** The app's language: 'system' follows the operating system (App puts it in force). */
+  language = $state<Settings['language']>('system');
   /** The OpenAI-compatible endpoint's settings (saved by ApiSettingsState); null until `app.info` answers. */
   api = $state.raw<ApiSettings | null>(null);
   policy = $state.raw<PolicyInfo>(NO_POLICY);
@@ -61,13 +63,14 @@ export class SettingsState {
   #seq: Record<Switch | 'threshold' | 'learning', number> = {
     distillation: 0,
     privacyLevel: 0,
+    language: 0,
     showRouting: 0,
     mode: 0,
     threshold: 0,
     learning: 0,
   };
   /** Saves on the way per field: events then leave the value the user just chose alone. */
-  #saving: Record<Switch | 'threshold', number> = { distillation: 0, showRouting: 0, mode: 0, threshold: 0, privacyLevel: 0 };
+  #saving: Record<Switch | 'threshold', number> = { distillation: 0, showRouting: 0, mode: 0, threshold: 0, privacyLevel: 0, language: 0 };
 
   constructor(api: DuetClient) {
     this.#api = api;
@@ -82,6 +85,7 @@ export class SettingsState {
     this.cloud = settings.cloud;
     this.distillation = settings.distillation === true;
     this.privacyLevel = settings.privacyLevel;
+    this.language = settings.language;
     this.api = settings.api;
   }
 
@@ -98,13 +102,21 @@ export class SettingsState {
    * save's event never flickers back a newer choice; that save's answer settles it.
    */
   applyChanged(settings: Settings, routing: RoutingInfo): void {
-    const shown = { showRouting: this.showRouting, mode: this.mode, distillation: this.distillation, threshold: this.threshold, privacyLevel: this.privacyLevel };
+    const shown = {
+      showRouting: this.showRouting,
+      mode: this.mode,
+      distillation: this.distillation,
+      threshold: this.threshold,
+      privacyLevel: this.privacyLevel,
+      language: this.language,
+    };
     this.apply(settings);
     if (this.#saving.showRouting > 0) this.showRouting = shown.showRouting;
     if (this.#saving.mode > 0) this.mode = shown.mode;
     if (this.#saving.distillation > 0) this.distillation = shown.distillation;
     if (this.#saving.threshold > 0) this.threshold = shown.threshold;
     if (this.#saving.privacyLevel > 0) this.privacyLevel = shown.privacyLevel;
+    if (this.#saving.language > 0) this.language = shown.language;
     this.routing = routing;
   }
 
@@ -121,6 +133,11 @@ export class SettingsState {
   /** Sets the privacy gate's level at once, then saves; a failed save puts it back. */
   async setPrivacyLevel(value: Settings['privacyLevel']): Promise<void> {
     await this.#saveSwitch('privacyLevel', value, 'routingError');
+  }
+
+  /** Switches the app's language at once, then saves; a failed save puts it back. */
+  async setLanguage(value: Settings['language']): Promise<void> {
+    await this.#saveSwitch('language', value, 'error');
   }
 
   /** Sets the global routing mode at once, then saves; a failed save puts it back. */

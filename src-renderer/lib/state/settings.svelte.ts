@@ -2,6 +2,7 @@ import type { ApiSettings } from '../../../src-main/contract/endpoint.js';
 import type { AppInfo, PolicyInfo, RouteMode, RoutingInfo, Settings } from '../../../src-main/contract/entities.js';
 import type { DuetError } from '../../../src-main/contract/envelope.js';
 import type { DuetClient } from '../client.js';
+import { storedLanguage } from '../i18n/index.svelte.js';
 
 const NO_POLICY: PolicyInfo = {
   allowCloud: true,
@@ -36,8 +37,8 @@ export class SettingsState {
   distillation = $state(false);
   /** 'strict': any name with any personal detail stays on this computer too. */
   privacyLevel = $state<Settings['privacyLevel']>('standard');
-  /** The app's language: 'system' follows the operating system (App puts it in force). */
-  language = $state<Settings['language']>('system');
+  /** The app's language: 'system' follows the operating system (App puts it in force). Until the core answers, the last choice made here. */
+  language = $state<Settings['language']>(storedLanguage());
   /** The OpenAI-compatible endpoint's settings (saved by ApiSettingsState); null until `app.info` answers. */
   api = $state.raw<ApiSettings | null>(null);
   policy = $state.raw<PolicyInfo>(NO_POLICY);

@@ -58,6 +58,11 @@ function expectNoBlocking(reports: AxeReport[]): void {
   expect(blocking, blocking.join('\n')).toEqual([]);
 }
 
+/** Opens every closed disclosure (`<details>`) in `scope`, so axe sees what they hold too. */
+async function openDetails(scope: Locator): Promise<void> {
+  for (const summary of await scope.locator('details:not([open]) > summary').all()) await summary.click();
+}
+
 /** A modal dialog a screen reader announces as one: its role, aria-modal and a name. */
 async function expectNamedModal(dialog: Locator, role: 'dialog' | 'alertdialog' = 'dialog'): Promise<void> {
   await expect(dialog).toHaveRole(role);
@@ -90,6 +95,7 @@ for (const scheme of SCHEMES) {
         const reports: AxeReport[] = [];
 
         await expect(page.getByTestId('model-status')).toBeVisible();
+        await openDetails(page.locator('main'));
         reports.push(await scanScreen(page, 'chat (empty)', where));
 
         await ask(page, 'Hello');
@@ -125,6 +131,7 @@ for (const scheme of SCHEMES) {
 
         await page.getByTestId('open-savings').click();
         await expect(page.getByTestId('savings-targets')).toBeVisible();
+        await openDetails(page.getByTestId('savings-dialog'));
         await expectNamedModal(page.getByTestId('savings-dialog'));
         reports.push(await scanScreen(page, 'savings dashboard', { ...where, include: '[data-testid="savings-dialog"]' }));
         await page.keyboard.press('Escape');

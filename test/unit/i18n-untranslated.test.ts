@@ -5,12 +5,33 @@ import { describe, expect, it } from 'vitest';
 
 // Every word a user reads in a component comes from t(): this test parses each .svelte file with
 // Svelte's own parser and lists the text nodes, user-facing attributes and string literals in
-// rendered expressions that still hold words. Only symbols and names that are never translated pass.
+// rendered expressions that still hold words, and prose the script builds (a capitalised phrase or a
+// sentence). Only symbols and names that are never translated pass.
 
 const RENDERER = join(import.meta.dirname, '../../src-renderer');
 
 /** Names and symbols that read the same in every language. */
-const NEVER_TRANSLATED = ['Duet', 'GGUF', 'Hugging Face', 'OpenAI', 'llama.cpp', 'TTFT', 'tok/s', 'JSON', 'JSONL', 'API', 'URL', 'Ctrl', 'K', 'ms', 'MB', 'GB'];
+const NEVER_TRANSLATED = [
+  'Duet',
+  'GGUF',
+  'Hugging Face',
+  'OpenAI',
+  'llama.cpp',
+  'LM Studio',
+  'GPT4All',
+  'Ollama',
+  'TTFT',
+  'tok/s',
+  'JSON',
+  'JSONL',
+  'API',
+  'URL',
+  'Ctrl',
+  'K',
+  'ms',
+  'MB',
+  'GB',
+];
 
 /** Attributes and component props whose text a user reads or hears. */
 const USER_FACING =
@@ -91,14 +112,18 @@ function untranslatedIn(source: string): string[] {
   untranslated(ast.fragment.nodes, found);
   // A confirm() or alert() in the script asks the user something too.
   for (const match of source.matchAll(/\b(?:confirm|alert|prompt)\(\s*(['"`])(.*?)\1/g)) found.push(match[2] ?? '');
+  // So does a sentence the script builds for the page ("Not running: turned off."): prose in a literal.
+  const prose: string[] = [];
+  literalsIn(ast.instance?.content, prose);
+  found.push(...prose.filter((text) => !found.includes(text) && /^\s*\p{Lu}\p{Ll}*\s+\S|\p{L}[.…:?!]\s+\p{L}/u.test(text)));
   return found;
 }
 
 describe('untranslated strings', () => {
   it('finds what this test is meant to catch', () => {
-    const source = `<script lang="ts">let n = 1; confirm('Delete it?');</script>
+    const source = `<script lang="ts">let n = 1; confirm('Delete it?'); const s = n ? 'Not running: off.' : 'a-id b-id';</script>
 <p title="Close it">Hello {n === 1 ? 'one' : t('a.b')}</p><Notice actionLabel="Try again" testid="x" class="big" />`;
-    expect(untranslatedIn(source)).toEqual(['title="Close it"', 'Hello', 'one', 'actionLabel="Try again"', 'Delete it?']);
+    expect(untranslatedIn(source)).toEqual(['title="Close it"', 'Hello', 'one', 'actionLabel="Try again"', 'Delete it?', 'Not running: off.']);
   });
 
   it('every component says everything through t()', () => {

@@ -46,6 +46,8 @@ export function createModelDownloads(options: ModelDownloadsOptions, events: Eve
   const approved = approvedHashes(policy);
   /** Finished downloads refused as not approved (removed), by id: what the manager still calls done. */
   const refused = new Map<string, DownloadState>();
+  /** Downloads whose file the manager checked against its expected hash in this run. */
+  const verified = new Set<string>();
   const catalog = new ModelCatalog({ entries: () => entries, hub, modelsDir });
   // Progress events are thinned to about two a second: the downloader reports far more often.
   const lastSent = new Map<string, number>();
@@ -63,6 +65,7 @@ export function createModelDownloads(options: ModelDownloadsOptions, events: Eve
         return;
       }
       if (download.phase !== 'done') refused.delete(download.id);
+      if (download.phase === 'verifying') verified.add(download.id);
       const now = Date.now();
       if (download.phase === 'downloading' && now - (lastSent.get(download.id) ?? 0) < 500) return;
       lastSent.set(download.id, now);
@@ -73,6 +76,13 @@ export function createModelDownloads(options: ModelDownloadsOptions, events: Eve
   async function vet(download: DownloadState): Promise<DownloadState> {
     if (approved === null || download.phase !== 'done' || !download.path) return download;
     const file = download.path;
+    // A catalog model just checked against the catalog's hash on arrival has that hash: no second read.
+    // A file that was already in the folder is read: anyone could have put it there under that name.
+    const known = entries.find((entry) => entry.id === download.id)?.sha256;
+    if (known && verified.has(download.id) && approved.has(known)) {
+      await hashes.record(file, known);
+      return download;
+    }
     if (approved.has(await hashes.of(file))) return download;
     await rm(file, { force: true });
     hashes.forget(file);

@@ -42,6 +42,13 @@ export class ModelHashes {
     return sha256;
   }
 
+  /** Keeps a hash already known for a file (a download checked against it), so it is not read again. */
+  async record(file: string, sha256: string): Promise<void> {
+    const resolved = path.resolve(file);
+    const facts = await stat(resolved);
+    this.remember(resolved, { size: facts.size, mtimeMs: facts.mtimeMs, sha256 });
+  }
+
   /** Forgets a file's hash (it was deleted). */
   forget(file: string): void {
     const all = this.cache();

@@ -3,7 +3,7 @@
 // of approved model files (by SHA-256), checked before node-llama-cpp reads a byte of a file.
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, createWriteStream, existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -192,8 +192,13 @@ describe('policy: approved model files only', () => {
     temp = makeTempDir('policy-models');
     const catalogFile = path.join(temp.dir, 'catalog.json');
     const shipped = JSON.parse(readFileSync(path.resolve('resources/models/catalog.json'), 'utf8')) as { version: number; models: Record<string, unknown>[] };
-    const entry = { ...shipped.models[0]!, id: 'known-other', uri: 'hf:duet-test/Known-GGUF/known-other.gguf', fileName: 'known-other.gguf', sha256: OTHER_SHA };
-    writeFileSync(catalogFile, JSON.stringify({ version: shipped.version, models: [entry] }));
+    const base = shipped.models[0]!;
+    const models = [
+      { ...base, id: 'known-other', uri: 'hf:duet-test/Known-GGUF/known-other.gguf', fileName: 'known-other.gguf', sha256: OTHER_SHA },
+      { ...base, id: 'known-tiny', uri: TINY_URI, fileName: 'tiny.gguf', sha256: TINY_SHA },
+      { ...base, id: 'look-alike', uri: 'hf:duet-test/Look-GGUF/look-alike.gguf', fileName: 'look-alike.gguf', sha256: TINY_SHA },
+    ];
+    writeFileSync(catalogFile, JSON.stringify({ version: shipped.version, models }));
     const duet = await open({ allowedModelHashes: [TINY_SHA] }, { modelHub: hub.url, catalogFile });
     const events: DuetEvent[] = [];
     duet.subscribe((event) => events.push(event));
@@ -213,10 +218,20 @@ describe('policy: approved model files only', () => {
     expect(existsSync(path.join(temp.dir, 'data', 'models', 'other.gguf'))).toBe(false);
     expect(valueOf<DownloadState[]>(await duet.call('models.downloads', {})).find((state) => state.id === OTHER_URI)?.phase).toBe('failed');
 
+    // A file put in the models folder under an approved catalog model's name is read, not trusted by name.
+    const lookAlike = path.join(temp.dir, 'data', 'models', 'look-alike.gguf');
+    mkdirSync(path.dirname(lookAlike), { recursive: true });
+    copyFileSync(CLOUD_MODEL_FILE, lookAlike);
+    expect(valueOf<DownloadState>(await duet.call('models.download', { id: 'look-alike' }))).toMatchObject({
+      phase: 'failed',
+      error: { code: 'forbidden_by_policy', message: expect.stringMatching(/look-alike\.gguf is not an approved model/) },
+    });
+    expect(existsSync(lookAlike)).toBe(false);
+
     // An approved download is kept and loads.
-    await duet.call('models.download', { id: TINY_URI });
-    await expect.poll(() => downloadEvents(events, TINY_URI).at(-1)?.phase, { timeout: 30_000 }).toBe('done');
-    const done = downloadEvents(events, TINY_URI).at(-1)!;
+    await duet.call('models.download', { id: 'known-tiny' });
+    await expect.poll(() => downloadEvents(events, 'known-tiny').at(-1)?.phase, { timeout: 30_000 }).toBe('done');
+    const done = downloadEvents(events, 'known-tiny').at(-1)!;
     expect(valueOf<ModelStatus>(await duet.call('model.load', { path: done.path! })).state).toBe('ready');
   });
 });

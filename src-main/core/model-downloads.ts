@@ -106,7 +106,13 @@ export function createModelDownloads(options: ModelDownloadsOptions, events: Eve
 
   const handlers: { [C in DownloadChannel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> } = {
     // With downloads off, the hub is not asked about fit: nothing may be fetched from it anyway.
-    'models.catalog': ({ refresh }) => (policy.allowModelDownloads ? catalog.list(refresh ?? false) : catalogWithoutDownloads(entries, modelsDir)),
+    'models.catalog': ({ refresh }) => {
+      if (!policy.allowModelDownloads) return catalogWithoutHub(entries, modelsDir, DOWNLOADS_OFF_MESSAGE);
+      // With the cloud off by policy, Duet reaches no other computer on its own: the fit is read only from
+      // a mirror (the site's own server). A download the user asks for still goes to the hub.
+      if (!policy.allowCloud && hub() === null) return catalogWithoutHub(entries, modelsDir, OFFLINE_FIT_MESSAGE);
+      return catalog.list(refresh ?? false);
+    },
     // Answers once the server was asked: a missing file fails in the answer itself.
     'models.download': async ({ id }) => {
       refuseForbidden(id);
@@ -131,10 +137,14 @@ export function createModelDownloads(options: ModelDownloadsOptions, events: Eve
 export const DOWNLOADS_OFF_MESSAGE =
   'Your administrator does not allow model downloads on this computer. Use a GGUF file that is already here (choose it below), or ask your administrator for a model.';
 
-/** The catalog without asking the hub: each entry says downloads are off, and where a file is already here. */
-function catalogWithoutDownloads(entries: CatalogItem['entry'][], modelsDir: string): CatalogItem[] {
+/** Why the catalog shows no fit when the administrator keeps Duet off the internet and set no mirror. */
+export const OFFLINE_FIT_MESSAGE =
+  'Your administrator keeps Duet from contacting the internet on its own, so how well this model fits your computer was not checked. You can still download it.';
+
+/** The catalog without asking the hub: each entry says why there is no fit, and where a file is already here. */
+function catalogWithoutHub(entries: CatalogItem['entry'][], modelsDir: string, why: string): CatalogItem[] {
   return entries.map((entry) => {
     const file = path.join(modelsDir, entry.fileName);
-    return { entry, fit: null, fitError: { code: 'forbidden_by_policy', message: DOWNLOADS_OFF_MESSAGE }, downloadedPath: existsSync(file) ? file : null };
+    return { entry, fit: null, fitError: { code: 'forbidden_by_policy', message: why }, downloadedPath: existsSync(file) ? file : null };
   });
 }

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AppInfo, ConversationSummary, DuetEvent, ExportedFile, Message, SearchResult } from '../../src-main/contract/index.js';
+import type { AppInfo, CatalogItem, ConversationSummary, DuetEvent, ExportedFile, Message, SearchResult } from '../../src-main/contract/index.js';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/core/renderer-files.js';
 import { TINY_GREETING_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
 import { BridgeClient, type EventStream } from '../support/bridge-client.js';
@@ -169,6 +169,18 @@ describe('offline guarantee', () => {
     events = await client.events();
     expect((await client.call<AppInfo>('app.info')).policy).toMatchObject({ allowCloud: false, allowModelDownloads: false });
     await walkTheUserPath(client, events);
+    expect(outgoing(await quitAndRead(running, log))).toEqual([]);
+  }, 240_000);
+
+  it('with the cloud off by policy and no mirror, the model list does not ask the hub; it says why there is no fit', async () => {
+    temp = makeTempDir('offline');
+    const log = path.join(temp.dir, 'connections.jsonl');
+    const running = await serveRecorded({ allowCloud: false }, log);
+    const client = new BridgeClient(running.url);
+    events = await client.events();
+    await walkTheUserPath(client, events);
+    const catalog = await client.call<CatalogItem[]>('models.catalog', { refresh: true });
+    expect(catalog.every((item) => item.fit === null && item.fitError?.message.includes('keeps Duet from contacting the internet'))).toBe(true);
     expect(outgoing(await quitAndRead(running, log))).toEqual([]);
   }, 240_000);
 

@@ -17,7 +17,7 @@ import {
 import { detectPrivateData } from '../router/privacy.js';
 import { CoreError } from './core-error.js';
 import type { EventHub } from './event-hub.js';
-import { computeSavings } from './savings.js';
+import { computeSavings, savingsChartStart } from './savings.js';
 import type { SettingsService } from './settings-service.js';
 
 const DEFAULT_SAVINGS_DAYS = 30;
@@ -124,7 +124,7 @@ export class HistoryService {
     const { history, settings } = this.deps;
     return computeSavings({
       answers: history.answerFacts(),
-      dayFacts: history.dayFacts(0),
+      dayFacts: history.dayFacts(savingsChartStart(days, now)),
       cloudModel: settings.read().cloud?.model ?? null,
       days,
       now,

@@ -10,7 +10,7 @@ export const REFERENCE_PRICE_MODEL = 'gpt-4.1-mini';
 
 export interface SavingsInput {
   answers: AnswerFacts[];
-  /** Every day with answers (all time); the chart shows the last `days` of them. */
+  /** The days with answers from savingsChartStart(days, now) on (earlier ones are ignored): the chart. */
   dayFacts: DayFacts[];
   /** The configured cloud model, or null. */
   cloudModel: string | null;
@@ -29,15 +29,15 @@ export function computeSavings(input: SavingsInput): Savings {
   const cloud = statsFor(input.answers, 'cloud');
   const finished = local.answers + cloud.answers;
 
-  let cloudSpendUsd = 0;
-  let savedUsd = 0;
+  // All-time figures come from the per-target totals (prices are linear in tokens, so pricing the sums
+  // is pricing each answer); the day facts only draw the chart.
+  const cloudSpendUsd = input.answers.find((a) => a.target === 'cloud')?.costUsd ?? 0;
+  const savedUsd = price ? costOf(price, local.promptTokens, local.completionTokens) : 0;
   const byDay = new Map<string, SavingsDay>();
-  const firstDay = localDayKey(new Date(input.now.getFullYear(), input.now.getMonth(), input.now.getDate() - (input.days - 1)));
+  const firstDay = localDayKey(new Date(savingsChartStart(input.days, input.now)));
   for (const fact of input.dayFacts) {
     const spend = fact.target === 'cloud' ? fact.costUsd : 0;
     const saved = fact.target === 'local' && price ? costOf(price, fact.promptTokens, fact.completionTokens) : 0;
-    cloudSpendUsd += spend;
-    savedUsd += saved;
     if (fact.day < firstDay) continue;
     const day = byDay.get(fact.day) ?? { day: fact.day, local: 0, cloud: 0, spendUsd: 0, savedUsd: 0 };
     day[fact.target] += fact.answers;
@@ -55,6 +55,11 @@ export function computeSavings(input: SavingsInput): Savings {
     priceModel: price ? priceModel : null,
     days: [...byDay.values()].sort((a, b) => a.day.localeCompare(b.day)),
   };
+}
+
+/** When the chart of the last `days` days starts: local midnight of its first day, in ms. */
+export function savingsChartStart(days: number, now: Date): number {
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate() - (days - 1)).getTime();
 }
 
 /** The user's cloud model when the table prices it, else the reference model. */

@@ -8,6 +8,7 @@ import {
   type RouteKind,
   type RouteMode,
   RouteReason,
+  RouteReasonCode,
   type Target,
 } from '../contract/index.js';
 
@@ -56,11 +57,89 @@ export type ProvenanceColumns = Pick<
   'target' | 'reasons' | 'model' | 'ttft_ms' | 'tokens' | 'tokens_per_second' | 'route' | 'score' | 'latency_ms' | 'prompt_tokens' | 'cost_usd' | 'confidence'
 >;
 
-/** Columns of a conversation summary, from `conversations c`. */
-export const CONVERSATION_COLUMNS = `c.id, c.title, c.created_at, c.updated_at, c.mode, c.pinned, c.client,
-  (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) AS message_count,
-  (SELECT AVG(m.target = 'local') FROM messages m
-    WHERE m.conversation_id = c.id AND role = 'assistant' AND target IS NOT NULL AND status IN ('complete', 'stopped')) AS local_share`;
+/**
+ * Columns of a conversation summary, from `conversations c`. The count and local share come from the
+ * running totals that migration 0008's triggers keep, so a summary never reads the messages.
+ */
+export const CONVERSATION_COLUMNS = `c.id, c.title, c.created_at, c.updated_at, c.mode, c.pinned, c.client, c.message_count,
+  CASE WHEN c.finished_answers = 0 THEN NULL ELSE CAST(c.local_answers AS REAL) / c.finished_answers END AS local_share`;
+
+/** A conversation row from CONVERSATION_COLUMNS read with `.raw()` (see messageRowOf for why). */
+export function conversationRowOf(a: unknown[]): ConversationRow {
+  return {
+    id: a[0] as string,
+    title: a[1] as string,
+    created_at: a[2] as number,
+    updated_at: a[3] as number,
+    mode: a[4] as RouteMode | null,
+    pinned: a[5] as 0 | 1,
+    client: a[6] as string | null,
+    message_count: a[7] as number,
+    local_share: a[8] as number | null,
+  };
+}
+
+/** Every column of messages, in the order MESSAGE_COLUMNS reads them (as arrays: see messageRowOf). */
+const MESSAGE_FIELDS = [
+  'id',
+  'conversation_id',
+  'seq',
+  'role',
+  'content',
+  'status',
+  'created_at',
+  'updated_at',
+  'target',
+  'reasons',
+  'model',
+  'ttft_ms',
+  'confidence',
+  'tokens',
+  'tokens_per_second',
+  'error_code',
+  'error_message',
+  'route',
+  'score',
+  'latency_ms',
+  'prompt_tokens',
+  'cost_usd',
+  'rerun_of',
+] as const satisfies readonly (keyof MessageRow)[];
+
+/** The columns of a message row, for a statement read with `.raw()` and turned into rows by messageRowOf. */
+export const MESSAGE_COLUMNS = MESSAGE_FIELDS.join(', ');
+
+/**
+ * A message row from the array `.raw()` reads: better-sqlite3 builds a named object for each row one
+ * property at a time, which for a 2,000-message conversation cost more than reading it.
+ */
+export function messageRowOf(a: unknown[]): MessageRow {
+  return {
+    id: a[0] as string,
+    conversation_id: a[1] as string,
+    seq: a[2] as number,
+    role: a[3] as MessageRow['role'],
+    content: a[4] as string,
+    status: a[5] as MessageStatus,
+    created_at: a[6] as number,
+    updated_at: a[7] as number,
+    target: a[8] as Target | null,
+    reasons: a[9] as string | null,
+    model: a[10] as string | null,
+    ttft_ms: a[11] as number | null,
+    confidence: a[12] as number | null,
+    tokens: a[13] as number | null,
+    tokens_per_second: a[14] as number | null,
+    error_code: a[15] as string | null,
+    error_message: a[16] as string | null,
+    route: a[17] as RouteKind | null,
+    score: a[18] as number | null,
+    latency_ms: a[19] as number | null,
+    prompt_tokens: a[20] as number | null,
+    cost_usd: a[21] as number | null,
+    rerun_of: a[22] as string | null,
+  };
+}
 
 /** A provenance as the columns it is stored in (all null without one). */
 export function provenanceColumns(p: Provenance | null): ProvenanceColumns {
@@ -132,8 +211,20 @@ function toError(row: MessageRow): DuetError | null {
   return { code: code.success ? code.data : 'internal', message: row.error_message ?? '' };
 }
 
+const KNOWN_CODES: ReadonlySet<string> = new Set(RouteReasonCode.options);
+
 /** The stored reasons of an answer; a code this version does not know reads as 'other' (see RouteReason). */
 function readReasons(json: string | null): RouteReason[] {
-  const parsed = RouteReason.array().safeParse(JSON.parse(json ?? '[]'));
+  const value: unknown = JSON.parse(json ?? '[]');
+  // What this version wrote checks by hand (the schema costs several µs a message when a long
+  // conversation opens); anything else goes through the schema.
+  if (Array.isArray(value) && value.every(isKnownReason)) return value.map((r: RouteReason) => ({ code: r.code, message: r.message }));
+  const parsed = RouteReason.array().safeParse(value);
   return parsed.success ? parsed.data : [];
+}
+
+function isKnownReason(r: unknown): r is RouteReason {
+  if (typeof r !== 'object' || r === null) return false;
+  const { code, message } = r as { code?: unknown; message?: unknown };
+  return typeof code === 'string' && KNOWN_CODES.has(code) && typeof message === 'string';
 }

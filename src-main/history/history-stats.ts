@@ -1,5 +1,7 @@
 import { localDayKey, type Target } from '../contract/index.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection.js';
+import { MEDIAN_BUCKET_WIDTH, QUARTER_HOUR_MS } from './migrations/0008-running-totals.js';
 import type { AnswerFacts, DayFacts } from './history-types.js';
 
 // The exact condition of migration 0004's partial indexes: SQLite uses a partial index only for a query
@@ -7,8 +9,6 @@ import type { AnswerFacts, DayFacts } from './history-types.js';
 const FINISHED = `role = 'assistant' AND target IS NOT NULL AND status IN ('complete', 'stopped')`;
 
 const TARGETS: readonly Target[] = ['local', 'cloud'];
-
-const QUARTER_HOUR_MS = 15 * 60 * 1000;
 
 interface QuarterRow {
   quarter: number;
@@ -25,39 +25,53 @@ interface TotalsRow {
   answers: number;
   prompt_tokens: number;
   completion_tokens: number;
+  cost_usd: number;
 }
 
-/** The savings dashboard's raw figures, read through the indexes of migration 0004. */
+type Metric = keyof typeof MEDIAN_BUCKET_WIDTH;
+
+/**
+ * The savings dashboard's raw figures, read from the running totals of migration 0008 (kept by
+ * triggers): a few rows whatever the size of the history.
+ */
 export class HistoryStats {
   private readonly stmt;
 
   constructor(db: Db) {
     const p = <P extends unknown[] | object, R = unknown>(sql: string) => db.prepare<P, R>(sql);
-    this.stmt = {
-      // Answers whose words were not kept (migration 0006) count with the rest.
-      totals: p<[], TotalsRow>(
-        `SELECT target, SUM(answers) AS answers, SUM(prompt_tokens) AS prompt_tokens, SUM(completion_tokens) AS completion_tokens FROM (
-           SELECT target, COUNT(*) AS answers, COALESCE(SUM(prompt_tokens), 0) AS prompt_tokens, COALESCE(SUM(tokens), 0) AS completion_tokens
-           FROM messages INDEXED BY messages_finished_answers WHERE ${FINISHED} GROUP BY target
-           UNION ALL
-           SELECT target, COUNT(*), COALESCE(SUM(prompt_tokens), 0), COALESCE(SUM(tokens), 0) FROM unkept_answers GROUP BY target
-         ) GROUP BY target`,
+    const median = (metric: Metric, column: 'ttft_ms' | 'tokens_per_second') => ({
+      buckets: p<[Target], { bucket: number; n: number }>(
+        `SELECT bucket, n FROM answer_median_buckets WHERE target = ? AND metric = '${metric}' AND n > 0 ORDER BY bucket`,
       ),
-      ttft: medianQueries(db, 'ttft_ms'),
-      speed: medianQueries(db, 'tokens_per_second'),
+      // From the bucket's lower bound on, through the ordered index of migration 0004.
+      from: p<[Target, number, number, number], number>(
+        `SELECT ${column} FROM messages WHERE ${FINISHED} AND target = ? AND ${column} >= ? ORDER BY ${column} LIMIT ? OFFSET ?`,
+      ).pluck(),
+    });
+    this.stmt = {
+      // Answers whose words were not kept (migration 0006) are in the totals too.
+      totals: p<[], TotalsRow>(
+        `SELECT target, SUM(answers) AS answers, SUM(prompt_tokens) AS prompt_tokens, SUM(completion_tokens) AS completion_tokens,
+           SUM(cost_usd) AS cost_usd
+         FROM answer_totals GROUP BY target`,
+      ),
+      ttft: median('ttft', 'ttft_ms'),
+      speed: median('speed', 'tokens_per_second'),
       // Sums per quarter hour, turned into local days in JS: SQLite's date(…, 'localtime') asks the C
-      // library for the time zone on every row (a system call each), which took 250 ms for 50,000 answers.
+      // library for the time zone on every row, and the time zone may change after the sums were kept.
       // Every time zone's offset is a multiple of 15 minutes, so a quarter hour never straddles midnight.
-      quarters: p<[number, number], QuarterRow>(
+      quarters: p<[number], QuarterRow>(`SELECT quarter, target, model, answers, prompt_tokens, completion_tokens, cost_usd FROM answer_quarters WHERE quarter >= ?`),
+      // The part of a quarter hour from a `since` that is not on a quarter's start, from the rows themselves.
+      partialQuarter: p<[number, number, number, number], QuarterRow>(
         `SELECT created_at / ${QUARTER_HOUR_MS} AS quarter, target, model,
            COUNT(*) AS answers, COALESCE(SUM(prompt_tokens), 0) AS prompt_tokens,
            COALESCE(SUM(tokens), 0) AS completion_tokens, COALESCE(SUM(cost_usd), 0) AS cost_usd
-         FROM messages INDEXED BY messages_finished_answers WHERE ${FINISHED} AND created_at >= ?
+         FROM messages INDEXED BY messages_finished_answers WHERE ${FINISHED} AND created_at >= ? AND created_at < ?
          GROUP BY quarter, target, model
          UNION ALL
          SELECT created_at / ${QUARTER_HOUR_MS}, target, model, COUNT(*), COALESCE(SUM(prompt_tokens), 0),
            COALESCE(SUM(tokens), 0), COALESCE(SUM(cost_usd), 0)
-         FROM unkept_answers WHERE created_at >= ? GROUP BY 1, target, model`,
+         FROM unkept_answers WHERE created_at >= ? AND created_at < ? GROUP BY 1, target, model`,
       ),
     };
   }
@@ -72,17 +86,24 @@ export class HistoryStats {
         answers: t?.answers ?? 0,
         promptTokens: t?.prompt_tokens ?? 0,
         completionTokens: t?.completion_tokens ?? 0,
-        medianTtftMs: median(this.stmt.ttft, target),
-        medianTokensPerSecond: median(this.stmt.speed, target),
+        costUsd: t?.cost_usd ?? 0,
+        medianTtftMs: median(this.stmt.ttft, target, MEDIAN_BUCKET_WIDTH.ttft),
+        medianTokensPerSecond: median(this.stmt.speed, target, MEDIAN_BUCKET_WIDTH.speed),
       };
     });
   }
 
   /** Sorted by day, then target, then model. */
   dayFacts(since: number): DayFacts[] {
+    // The first whole quarter hour at or after `since`; the answers before it, from `since` on, are read from the rows.
+    const firstQuarter = Math.ceil(since / QUARTER_HOUR_MS);
+    const firstWhole = firstQuarter * QUARTER_HOUR_MS;
+    const rows = this.stmt.quarters.all(firstQuarter);
+    if (firstWhole > since) rows.push(...this.stmt.partialQuarter.all(since, firstWhole, since, firstWhole));
     const days = new Map<string, DayFacts>();
-    for (const q of this.stmt.quarters.all(since, since)) {
-      const day = localDayKey(new Date(q.quarter * QUARTER_HOUR_MS));
+    const dayOf = localDays();
+    for (const q of rows) {
+      const day = dayOf(q.quarter * QUARTER_HOUR_MS);
       const key = `${day}\u0000${q.target}\u0000${q.model}`;
       const d = days.get(key) ?? { day, target: q.target, model: q.model, answers: 0, promptTokens: 0, completionTokens: 0, costUsd: 0 };
       d.answers += q.answers;
@@ -92,28 +113,51 @@ export class HistoryStats {
       days.set(key, d);
     }
     const order = (d: DayFacts) => [d.day, d.target, d.model];
-    return [...days.values()].sort((a, b) => compareTuples(order(a), order(b)));
+    return [...days.values()].filter((d) => d.answers > 0).sort((a, b) => compareTuples(order(a), order(b)));
   }
 }
 
 /**
- * Statements for the median of a column over one target's finished answers: count the values, then read
- * the middle one or two from the ordered index instead of sorting every answer.
+ * The local day of a time, remembering the last day's bounds: a Date's local fields ask the time zone
+ * rules each time (microseconds), and the rows come in time order, so most fall in the day just found.
  */
-function medianQueries(db: Db, column: 'ttft_ms' | 'tokens_per_second') {
-  const values = `FROM messages WHERE ${FINISHED} AND target = ? AND ${column} IS NOT NULL`;
-  return {
-    count: db.prepare<[Target], number>(`SELECT COUNT(${column}) ${values}`).pluck(),
-    at: db.prepare<[Target, number, number], number>(`SELECT ${column} ${values} ORDER BY ${column} LIMIT ? OFFSET ?`).pluck(),
+function localDays(): (at: number) => string {
+  let start = Infinity;
+  let end = -Infinity;
+  let key = '';
+  return (at) => {
+    if (at < start || at >= end) {
+      const d = new Date(at);
+      key = localDayKey(d);
+      start = new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+      end = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
+    }
+    return key;
   };
 }
 
-/** The median of one target's values, reading only the middle one (odd count) or two (even). */
-function median(queries: ReturnType<typeof medianQueries>, target: Target): number | null {
-  const count = queries.count.get(target) ?? 0;
+/**
+ * The median of one target's values: the bucket counts say which bucket holds the middle value and
+ * how deep into it; the ordered index is then read from that bucket's lower bound, one or two rows.
+ */
+function median(
+  queries: { buckets: Statement<[Target], { bucket: number; n: number }>; from: Statement<[Target, number, number, number], number> },
+  target: Target,
+  width: number,
+): number | null {
+  const buckets = queries.buckets.all(target);
+  const count = buckets.reduce((n, b) => n + b.n, 0);
   if (count === 0) return null;
-  const middle = queries.at.all(target, count % 2 === 1 ? 1 : 2, Math.floor((count - 1) / 2));
-  return middle.reduce((a, b) => a + b, 0) / middle.length;
+  const rank = Math.floor((count - 1) / 2);
+  let before = 0;
+  for (const b of buckets) {
+    if (before + b.n > rank) {
+      const middle = queries.from.all(target, b.bucket * width, count % 2 === 1 ? 1 : 2, rank - before);
+      return middle.reduce((a, x) => a + x, 0) / middle.length;
+    }
+    before += b.n;
+  }
+  return null;
 }
 
 function compareTuples(a: string[], b: string[]): number {

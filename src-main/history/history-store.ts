@@ -4,7 +4,17 @@ import { backupDirFor, backupHistory, purgeFromBackups } from './backup.js';
 import { openDatabase, type Db } from './connection.js';
 import { HistoryError, toHistoryError } from './history-error.js';
 import { HistoryTransferStore } from './history-import.js';
-import { CONVERSATION_COLUMNS, provenanceColumns, toMessage, toSummary, type ConversationRow, type MessageRow } from './history-rows.js';
+import {
+  CONVERSATION_COLUMNS,
+  conversationRowOf,
+  MESSAGE_COLUMNS,
+  messageRowOf,
+  provenanceColumns,
+  toMessage,
+  toSummary,
+  type ConversationRow,
+  type MessageRow,
+} from './history-rows.js';
 import { HistorySearch } from './history-search.js';
 import { HistoryStats } from './history-stats.js';
 import type { AnswerFacts, DayFacts, History, ImportedConversation, ImportResult, MessagePatch, NewMessage, WriteOptions } from './history-types.js';
@@ -77,9 +87,12 @@ class HistoryStore implements History {
       ),
       clientConversations: p<[string], string>('SELECT id FROM conversations WHERE client = ? ORDER BY updated_at DESC LIMIT 20').pluck(),
       turnsOf: p<[string], { role: 'user' | 'assistant'; content: string }>('SELECT role, content FROM messages WHERE conversation_id = ? ORDER BY seq'),
-      listConversations: p<[], ConversationRow>(`SELECT ${CONVERSATION_COLUMNS} FROM conversations c ORDER BY c.pinned DESC, c.updated_at DESC, c.rowid DESC`),
+      // Read backwards through conversations_in_list_order (0008); raw arrays, see conversationRowOf.
+      listConversations: p<[number], unknown[]>(
+        `SELECT ${CONVERSATION_COLUMNS} FROM conversations c ORDER BY c.pinned DESC, c.updated_at DESC, c.rowid DESC LIMIT ?`,
+      ).raw(),
       conversation: p<[string], ConversationRow>(`SELECT ${CONVERSATION_COLUMNS} FROM conversations c WHERE c.id = ?`),
-      messagesOf: p<[string], MessageRow>('SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq'),
+      messagesOf: p<[string], unknown[]>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY seq`).raw(),
       message: p<[string], MessageRow>('SELECT * FROM messages WHERE id = ?'),
       touchConversation: p<[number, string]>('UPDATE conversations SET updated_at = ? WHERE id = ?'),
       // RETURNING with .get() is safe only inside a transaction: the COMMIT, run on its own, reports a
@@ -167,8 +180,9 @@ class HistoryStore implements History {
     );
   }
 
-  listConversations(): ConversationSummary[] {
-    return this.guard('read your conversations', () => this.stmt.listConversations.all().map(toSummary));
+  listConversations(options: { limit?: number } = {}): ConversationSummary[] {
+    const limit = options.limit === undefined ? -1 : Math.max(0, Math.trunc(options.limit));
+    return this.guard('read your conversations', () => this.stmt.listConversations.all(limit).map((a) => toSummary(conversationRowOf(a))));
   }
 
   getConversation(id: string): ConversationDetail | null {
@@ -176,7 +190,7 @@ class HistoryStore implements History {
       this.db.transaction(() => {
         const row = this.stmt.conversation.get(id);
         if (!row) return null;
-        return { conversation: toSummary(row), messages: this.stmt.messagesOf.all(id).map(toMessage) };
+        return { conversation: toSummary(row), messages: this.stmt.messagesOf.all(id).map((a) => toMessage(messageRowOf(a))) };
       })(),
     );
   }

@@ -75,6 +75,8 @@ export interface AnswerFacts {
   answers: number;
   promptTokens: number;
   completionTokens: number;
+  /** Sum of stored cost estimates (cloud answers), all time. */
+  costUsd: number;
   medianTtftMs: number | null;
   medianTokensPerSecond: number | null;
 }
@@ -101,7 +103,8 @@ export interface History {
    * one a follow-up request continues. Null when none matches (among its 20 most recent).
    */
   findClientConversation(client: string, turns: readonly { role: 'user' | 'assistant'; content: string }[]): ConversationSummary | null;
-  listConversations(): ConversationSummary[];
+  /** Pinned first, then the most recently active; `limit`: only the first that many (the first page). */
+  listConversations(options?: { limit?: number }): ConversationSummary[];
   /** null when no conversation has that id. */
   getConversation(id: string): ConversationDetail | null;
   /** A conversation's summary without its messages; null when no conversation has that id. */

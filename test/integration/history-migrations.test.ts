@@ -28,12 +28,23 @@ describe('the migration runner', () => {
     expect(schemaVersion(db)).toBe(migrations.length);
     // The search indexes are FTS5 virtual tables, each with shadow tables of its own.
     const shadows = (fts: string) => [fts, `${fts}_config`, `${fts}_data`, `${fts}_docsize`, `${fts}_idx`];
-    expect(tables(db)).toEqual(['conversations', 'messages', ...shadows('messages_cjk'), ...shadows('messages_fts'), 'settings', 'unkept_answers']);
+    expect(tables(db)).toEqual([
+      'answer_median_buckets',
+      'answer_quarters',
+      'answer_totals',
+      'conversations',
+      'messages',
+      ...shadows('messages_cjk'),
+      ...shadows('messages_fts'),
+      'settings',
+      'unkept_answers',
+    ]);
     for (const t of ['conversations', 'messages', 'settings', 'unkept_answers']) expect(isStrict(db, t)).toBe(true);
     const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").pluck().all();
     expect(indexes).toEqual([
       'conversations_by_client',
       'conversations_by_updated_at',
+      'conversations_in_list_order',
       'messages_answer_models',
       'messages_by_conversation_seq',
       'messages_by_rerun_of',
@@ -41,6 +52,7 @@ describe('the migration runner', () => {
       'messages_finished_by_conversation',
       'messages_finished_by_speed',
       'messages_finished_by_ttft',
+      'messages_streaming',
       'unkept_answers_by_time',
     ]);
   });
@@ -211,6 +223,34 @@ describe('0004-search', () => {
     expect(migrate(db, { to: 7 })).toEqual({ from: 6, to: 7, applied: ['0007-confidence'] });
     expect(db.prepare('SELECT confidence FROM messages').pluck().get()).toBeNull();
     expect(() => db.prepare("UPDATE messages SET confidence = 1.5 WHERE id = 'm1'").run()).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('adds running totals to a version 7 file: the counts and sums of the answers already there', () => {
+    const db = connect();
+    migrate(db, { to: 7 });
+    db.prepare("INSERT INTO conversations (id, title, created_at, updated_at) VALUES ('c1', 'Before', 1, 1)").run();
+    const answer = db.prepare(
+      "INSERT INTO messages (id, conversation_id, seq, role, content, status, created_at, updated_at, target, reasons, model, tokens, prompt_tokens, cost_usd, ttft_ms) VALUES (?, 'c1', ?, 'assistant', 'Hi', ?, 1, 1, ?, '[]', ?, 3, 2, ?, 100)",
+    );
+    answer.run('m1', 1, 'complete', 'local', 'tiny', null);
+    answer.run('m2', 2, 'complete', 'cloud', 'gpt', 0.25);
+    answer.run('m3', 3, 'error', 'cloud', 'gpt', 9);
+    expect(migrate(db, { to: 8 })).toEqual({ from: 7, to: 8, applied: ['0008-running-totals'] });
+    expect(db.prepare('SELECT message_count, finished_answers, local_answers FROM conversations').get()).toEqual({
+      message_count: 3,
+      finished_answers: 2,
+      local_answers: 1,
+    });
+    expect(db.prepare('SELECT target, model, answers, prompt_tokens, completion_tokens, cost_usd FROM answer_totals ORDER BY target').all()).toEqual([
+      { target: 'cloud', model: 'gpt', answers: 1, prompt_tokens: 2, completion_tokens: 3, cost_usd: 0.25 },
+      { target: 'local', model: 'tiny', answers: 1, prompt_tokens: 2, completion_tokens: 3, cost_usd: 0 },
+    ]);
+    expect(db.prepare("SELECT target, bucket, n FROM answer_median_buckets WHERE metric = 'ttft' ORDER BY target").all()).toEqual([
+      { target: 'cloud', bucket: 12, n: 1 },
+      { target: 'local', bucket: 12, n: 1 },
+    ]);
+    for (const t of ['answer_quarters', 'answer_totals', 'answer_median_buckets']) expect(isStrict(db, t)).toBe(true);
     db.close();
   });
 

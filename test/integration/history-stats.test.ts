@@ -61,15 +61,15 @@ describe('savings facts', () => {
       { target: 'cloud', at, promptTokens: 2, tokens: 60, ttftMs: 400, tokensPerSecond: 70 },
     ]);
     expect(h.answerFacts()).toEqual([
-      { target: 'local', answers: 3, promptTokens: 14, completionTokens: 127, medianTtftMs: 50, medianTokensPerSecond: 20 },
-      { target: 'cloud', answers: 2, promptTokens: 10, completionTokens: 100, medianTtftMs: 300, medianTokensPerSecond: 60 },
+      { target: 'local', answers: 3, promptTokens: 14, completionTokens: 127, costUsd: 0, medianTtftMs: 50, medianTokensPerSecond: 20 },
+      { target: 'cloud', answers: 2, promptTokens: 10, completionTokens: 100, costUsd: 0, medianTtftMs: 300, medianTokensPerSecond: 60 },
     ]);
   });
 
   it('reports zeros and no medians before any answer', () => {
     expect(h.answerFacts()).toEqual([
-      { target: 'local', answers: 0, promptTokens: 0, completionTokens: 0, medianTtftMs: null, medianTokensPerSecond: null },
-      { target: 'cloud', answers: 0, promptTokens: 0, completionTokens: 0, medianTtftMs: null, medianTokensPerSecond: null },
+      { target: 'local', answers: 0, promptTokens: 0, completionTokens: 0, costUsd: 0, medianTtftMs: null, medianTokensPerSecond: null },
+      { target: 'cloud', answers: 0, promptTokens: 0, completionTokens: 0, costUsd: 0, medianTtftMs: null, medianTokensPerSecond: null },
     ]);
   });
 

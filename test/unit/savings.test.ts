@@ -7,8 +7,8 @@ import type { AnswerFacts, DayFacts } from '../../src-main/history/history-types
 const NOW = new Date(2026, 10, 29, 15, 0, 0);
 
 const answers: AnswerFacts[] = [
-  { target: 'local', answers: 3, promptTokens: 3000, completionTokens: 600, medianTtftMs: 40, medianTokensPerSecond: 35 },
-  { target: 'cloud', answers: 1, promptTokens: 1000, completionTokens: 200, medianTtftMs: 400, medianTokensPerSecond: 80 },
+  { target: 'local', answers: 3, promptTokens: 3000, completionTokens: 600, costUsd: 0, medianTtftMs: 40, medianTokensPerSecond: 35 },
+  { target: 'cloud', answers: 1, promptTokens: 1000, completionTokens: 200, costUsd: 0.00027, medianTtftMs: 400, medianTokensPerSecond: 80 },
 ];
 
 const day = (d: string, target: 'local' | 'cloud', n: number, promptTokens: number, completionTokens: number, costUsd = 0): DayFacts => ({

@@ -16,6 +16,7 @@ import {
 import { createEnvSecretStore } from '../cloud/secrets.js';
 import { createLocalEngine } from '../local/engine-host.js';
 import type { LocalEngine } from '../local/engine-types.js';
+import { traceStartup } from '../local/startup-trace.js';
 import { DEFAULT_DIFFICULTY_THRESHOLD, localShareCurve } from '../router/difficulty.js';
 import { route } from '../router/route.js';
 import { loadAdminPolicy } from '../settings/admin-policy.js';
@@ -47,8 +48,22 @@ type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => ResponseOf<C>
  * contract. Throws (with a user-facing message) only when the data folder cannot be used at all.
  */
 export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
+  traceStartup('core-start');
+  // The engine worker starts first: importing and starting llama.cpp is the slowest part of a
+  // start, and it runs while the history opens and the rest of the core is composed.
+  const localEngine = createLocalEngine({
+    ...(options.spawnWorker ? { spawnWorker: options.spawnWorker } : {}),
+    // Read at every load and answer: a changed setting applies to the next answer, no restart.
+    modelSettings: (modelPath) => settings.modelSettings(path.resolve(modelPath)),
+    backendFile: path.join(options.dataDir, 'llama-backend.json'),
+    startNow: true,
+  });
   // The data folder is locked before the history is touched: one Duet per folder.
-  const { history, lock } = await openDataFolder(options);
+  const { history, lock } = await openDataFolder(options).catch(async (error: unknown) => {
+    await localEngine.close();
+    throw error;
+  });
+  traceStartup('core-history');
 
   const events = new EventHub();
   // Read once: the curve comes with the weights, which do not change while the app runs.
@@ -68,14 +83,7 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
 
   // Only the administrator's approved model files load (when the policy lists them).
   const modelHashes = new ModelHashes(history);
-  const engine = approvedModelsOnly(
-    createLocalEngine({
-      ...(options.spawnWorker ? { spawnWorker: options.spawnWorker } : {}),
-      // Read at every load and answer: a changed setting applies to the next answer, no restart.
-      modelSettings: (modelPath) => settings.modelSettings(path.resolve(modelPath)),
-    }),
-    (file) => checkModelApproved(file, policy, modelHashes),
-  );
+  const engine = approvedModelsOnly(localEngine, (file) => checkModelApproved(file, policy, modelHashes));
   // Unloads the model after unloadIdleMinutes without a local answer; it loads again with the next question.
   const idle = new IdleUnload({
     engine,
@@ -87,8 +95,13 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
     if (status.state === 'ready' && status.path !== settings.read().modelPath) settings.update({ modelPath: status.path });
     if (status.state === 'ready') idle.touch();
     else idle.schedule();
+    if (status.state === 'ready') traceStartup('core-model-ready');
     events.emit({ type: 'model.status', status });
   });
+  const startModel = options.modelPath ?? settings.read().modelPath;
+  // Loading runs in the background, from here: the file's check overlaps the rest of the core's
+  // start, and the window opens at once and shows "loading".
+  if (startModel) void engine.load(startModel);
   const chat = new ChatService({
     history,
     events,
@@ -228,9 +241,6 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
   const uploadsDir = path.join(options.dataDir, UPLOADS_FOLDER);
   await clearUploads(uploadsDir);
 
-  const startModel = options.modelPath ?? settings.read().modelPath;
-  // Loading runs in the background: the window opens at once and shows "loading".
-  if (startModel) void engine.load(startModel);
   // Listening (or knowing why not) before the shell prints its address.
   await api.apply();
 

@@ -6,6 +6,7 @@ import type { GenerateOutcome, GenerateRequest, GenerationStats, LocalEngine } f
 import { samplingOf, samplingWith } from './generation-settings.js';
 import { checkModelFile } from './gguf-check.js';
 import { forkNodeWorker } from './node-worker.js';
+import { tracePhase } from './startup-trace.js';
 import type { SpawnWorker, WorkerHandle } from './worker-handle.js';
 import { ConfidenceCheckSchema, GenerationOverridesSchema, parseHostMessage, parseWorkerMessage, type HostMessage, type WorkerMessage } from './worker-protocol.js';
 
@@ -26,6 +27,16 @@ export interface LocalEngineOptions {
    * every answer so that a change applies without a restart; the defaults when absent.
    */
   modelSettings?: (modelPath: string) => ModelSettings;
+  /**
+   * A file where the worker remembers which llama.cpp backend worked on this machine, so that the
+   * next start need not probe for it; without one it probes at every start.
+   */
+  backendFile?: string;
+  /**
+   * Start the worker (and llama.cpp in it) now rather than at the first load: the core passes it
+   * so that the slowest part of a start runs while the rest of the core is still starting.
+   */
+  startNow?: boolean;
 }
 
 /** Where the worker entry lies: beside this file, with the same extension (.js built, .ts from source). */
@@ -97,6 +108,7 @@ class WorkerEngine implements LocalEngine {
   private readonly crashLimit: { crashes: number; windowMs: number };
   private readonly watchdogMs: number;
   private readonly modelSettings: (modelPath: string) => ModelSettings;
+  private readonly backendFile: string | null;
   private current: ModelStatus = NO_MODEL;
   private readonly listeners = new Set<(status: ModelStatus) => void>();
   private worker: RunningWorker | null = null;
@@ -114,6 +126,14 @@ class WorkerEngine implements LocalEngine {
     this.crashLimit = options.crashLimit ?? DEFAULT_CRASH_LIMIT;
     this.watchdogMs = options.watchdogMs ?? DEFAULT_WATCHDOG_MS;
     this.modelSettings = options.modelSettings ?? (() => DEFAULT_MODEL_SETTINGS);
+    this.backendFile = options.backendFile ?? null;
+    if (options.startNow) {
+      try {
+        this.ensureWorker();
+      } catch {
+        // The first load tries again and says why it cannot.
+      }
+    }
   }
 
   status(): ModelStatus {
@@ -164,6 +184,7 @@ class WorkerEngine implements LocalEngine {
     if (request.tools) return Promise.resolve(fail('invalid_request', 'The local model cannot call tools in Duet yet: only the cloud answers requests with tools.'));
     const overridesProblem = request.overrides === undefined ? null : problemWith(request.overrides);
     if (overridesProblem) return Promise.resolve(fail('invalid_request', overridesProblem));
+    tracePhase('host-generate');
     this.inLine++;
     return new Promise((resolve) => {
       let settled = false;
@@ -357,6 +378,7 @@ class WorkerEngine implements LocalEngine {
           case 'token': {
             if (stoppedHere) return;
             const now = performance.now();
+            if (firstAt === null) tracePhase('host-first-token');
             firstAt ??= now;
             lastAt = now;
             chunks++;
@@ -403,6 +425,7 @@ class WorkerEngine implements LocalEngine {
         signal.removeEventListener('abort', onAbort);
         finished();
       };
+      tracePhase('host-sent');
       void this.request(worker, message, onReply);
       if (signal.aborted) onAbort();
     });
@@ -454,6 +477,8 @@ class WorkerEngine implements LocalEngine {
       worker.pending.get(message.id)?.onReply(message);
     });
     handle.onExit((code) => this.onWorkerExit(worker, code));
+    // llama.cpp starts at once, while the core goes on composing (or the file is being checked).
+    this.send(worker, { type: 'prepare', backendFile: this.backendFile });
     return worker;
   }
 

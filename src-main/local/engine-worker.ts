@@ -3,23 +3,26 @@
 // answer, not the app. It loads one model, keeps chat state per conversation and streams answers.
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import {
-  getLlama,
-  LlamaChatSession,
-  LlamaLogLevel,
-  resolveChatWrapper,
-  type ChatHistoryItem,
-  type ChatWrapper,
-  type Llama,
-  type LlamaContext,
-  type LlamaModel,
-} from 'node-llama-cpp';
+import type { ChatHistoryItem, ChatWrapper, Llama, LlamaChatSession, LlamaContext, LlamaLogLevel, LlamaModel } from 'node-llama-cpp';
 import { watchConfidence } from './confidence-hook.js';
 import { ConfidenceWindow } from './confidence-window.js';
 import { answerTokenLimit, contextTooLongMessage } from './context-room.js';
 import type { ChatTurn } from './engine-types.js';
 import { contextOptions, llamaOptions, modelOptions, promptOptions, sessionOptions, SYSTEM_PROMPT, type LoadSettings } from './generation-settings.js';
+import { backendKey, forgetBackend, rememberBackend, rememberedBackend } from './llama-backend.js';
+import { tracePhase, traceStartup } from './startup-trace.js';
 import { HEARTBEAT_MS, parseHostMessage, type HostMessage, type WorkerMessage } from './worker-protocol.js';
+
+traceStartup('worker-start');
+// node-llama-cpp takes a second or more to import: it starts at once, while the core is still
+// starting, and only what needs it waits for it.
+type NodeLlamaCpp = typeof import('node-llama-cpp');
+const llamaCpp: Promise<NodeLlamaCpp> = import('node-llama-cpp').then((lib) => {
+  traceStartup('worker-imported');
+  return lib;
+});
+/** The module, once imported (set before any model loads). */
+let lib: NodeLlamaCpp | null = null;
 
 /** Conversations whose chat state the worker keeps; older ones are rebuilt from the core's history. */
 const MAX_CONVERSATIONS = 32;
@@ -79,7 +82,9 @@ interface ConversationState {
 }
 
 const core = openCorePipe();
-let llama: Llama | null = null;
+let llama: Promise<Llama> | null = null;
+/** Where the backend that worked is remembered (from the host's `prepare`); null: probe every time. */
+let backendFile: string | null = null;
 let loaded: LoadedModel | null = null;
 const conversations = new Map<string, ConversationState>();
 const running = new Map<number, AbortController>();
@@ -101,6 +106,12 @@ core.listen((raw) => {
     void shutdown();
     return;
   }
+  if (message.type === 'prepare') {
+    backendFile = message.backendFile;
+    // A failure here is reported by the load that needs llama.cpp, which tries again.
+    startLlama().catch(() => undefined);
+    return;
+  }
   queue = queue
     .then(() => handle(message))
     .catch((error: unknown) => {
@@ -113,7 +124,7 @@ core.send({ type: 'started', pid: process.pid });
 // The host's watchdog restarts a worker that goes silent; unref'd so it never keeps the process up.
 setInterval(() => core.send({ type: 'heartbeat' }), HEARTBEAT_MS).unref();
 
-async function handle(message: Exclude<HostMessage, { type: 'stop' | 'shutdown' }>): Promise<void> {
+async function handle(message: Exclude<HostMessage, { type: 'stop' | 'shutdown' | 'prepare' }>): Promise<void> {
   switch (message.type) {
     case 'load':
       return core.send(await load(message.id, message.modelPath, { contextSize: message.contextSize ?? 'auto', gpuLayers: message.gpuLayers ?? 'auto' }));
@@ -125,7 +136,7 @@ async function handle(message: Exclude<HostMessage, { type: 'stop' | 'shutdown' 
   }
 }
 
-function failureFor(message: Exclude<HostMessage, { type: 'stop' | 'shutdown' }>, error: unknown): WorkerMessage {
+function failureFor(message: Exclude<HostMessage, { type: 'stop' | 'shutdown' | 'prepare' }>, error: unknown): WorkerMessage {
   const reason = describe(error);
   switch (message.type) {
     case 'load':
@@ -141,9 +152,9 @@ async function load(id: number, modelPath: string, asked: LoadSettings): Promise
   await unload();
   let engine: Llama;
   try {
-    llama ??= await getLlama({ ...llamaOptions(), logger: logLlama });
-    engine = llama;
+    engine = await startLlama();
   } catch (error) {
+    llama = null;
     return {
       type: 'load-failed',
       id,
@@ -152,8 +163,14 @@ async function load(id: number, modelPath: string, asked: LoadSettings): Promise
     };
   }
   const fitted = await loadFitted(engine, modelPath, asked);
-  if (!fitted.ok) return { type: 'load-failed', id, code: 'model_load_failed', message: fitted.message };
+  if (!fitted.ok) {
+    // The remembered backend may be what failed: the next start probes again.
+    if (backendFile) forgetBackend(backendFile);
+    return { type: 'load-failed', id, code: 'model_load_failed', message: fitted.message };
+  }
+  traceStartup('worker-context');
   const { model, context, notes } = fitted;
+  const { resolveChatWrapper, LlamaChatSession } = lib ?? (await llamaCpp);
   const chatWrapper = resolveChatWrapper(model);
   const session = new LlamaChatSession({ contextSequence: context.getSequence(), chatWrapper, ...sessionOptions() });
   loaded = { model, context, session, chatWrapper, activeConversation: null };
@@ -169,6 +186,35 @@ async function load(id: number, modelPath: string, asked: LoadSettings): Promise
     vram: onGpu ? await vramState(engine) : null,
     fitNote: notes.length > 0 ? notes.join(' ') : null,
   };
+}
+
+/**
+ * llama.cpp's bindings, started once: with the backend remembered for this machine when there is
+ * one (no probing, no building), else node-llama-cpp's own choice of the best one, which is then
+ * remembered. A remembered backend that no longer starts is forgotten and the choice made again.
+ */
+function startLlama(): Promise<Llama> {
+  llama ??= (async () => {
+    const loaded = await llamaCpp;
+    lib = loaded;
+    const options = { ...llamaOptions(), logger: logLlama };
+    const key = backendKey(JSON.stringify(options.gpu));
+    const remembered = backendFile ? rememberedBackend(backendFile, key) : null;
+    if (backendFile && remembered !== null) {
+      try {
+        const started = await loaded.getLlama({ ...options, gpu: remembered, build: 'never' });
+        traceStartup('worker-llama');
+        return started;
+      } catch {
+        forgetBackend(backendFile);
+      }
+    }
+    const started = await loaded.getLlama(options);
+    traceStartup('worker-llama');
+    if (backendFile) rememberBackend(backendFile, key, started.gpu);
+    return started;
+  })();
+  return llama;
 }
 
 type Fitted = { ok: true; model: LlamaModel; context: LlamaContext; notes: string[] } | { ok: false; message: string };
@@ -187,6 +233,7 @@ async function loadFitted(engine: Llama, modelPath: string, asked: LoadSettings)
   recentErrors.length = 0;
   try {
     model = await engine.loadModel(modelOptions(modelPath, settings));
+    traceStartup('worker-model');
   } catch (error) {
     const reason = (await llamaCppReason()) ?? describe(error);
     const failed = {
@@ -269,8 +316,11 @@ async function vramState(engine: Llama): Promise<{ totalBytes: number; usedBytes
 const recentErrors: string[] = [];
 const LOAD_ERROR = /error loading model:\s*(.+)$/;
 
+// LlamaLogLevel's values, as strings: the enum is only a type here (node-llama-cpp loads later).
+const LOGGED_LEVELS: ReadonlySet<string> = new Set(['error', 'fatal', 'warn']);
+
 function logLlama(level: LlamaLogLevel, message: string): void {
-  if (level !== LlamaLogLevel.error && level !== LlamaLogLevel.fatal && level !== LlamaLogLevel.warn) return;
+  if (!LOGGED_LEVELS.has(level)) return;
   recentErrors.push(message.trim());
   if (recentErrors.length > 20) recentErrors.shift();
   process.stderr.write(`[node-llama-cpp] ${message.trimEnd()}\n`);
@@ -298,6 +348,7 @@ async function unload(): Promise<void> {
 
 async function generate(request: Extract<HostMessage, { type: 'generate' }>): Promise<WorkerMessage> {
   const { id } = request;
+  tracePhase('worker-generate');
   const startedAt = performance.now();
   const stopEarly = stopBeforeStart.delete(id);
   if (!loaded) return { type: 'failed', id, code: 'model_missing', message: 'No local model is loaded. Choose a GGUF model file, then send again.' };
@@ -328,12 +379,14 @@ async function generate(request: Extract<HostMessage, { type: 'generate' }>): Pr
     : null;
   try {
     useConversation(current, request.conversationId, request.history, systemPrompt);
+    tracePhase('worker-prompt');
     await current.session.prompt(request.prompt, {
       // Capped to the room left, so the window never fills and nothing is shifted out mid-answer.
       ...(request.sampling ? promptOptions(maxTokens, request.sampling, request.stop) : promptOptions(maxTokens, undefined, request.stop)),
       signal: controller.signal,
       onTextChunk: (chunk) => {
         if (chunk.length === 0) return;
+        if (firstTextAt === null) tracePhase('worker-first-token');
         firstTextAt ??= performance.now();
         text += chunk;
         core.send({ type: 'token', id, text: chunk });
@@ -431,7 +484,8 @@ async function shutdown(): Promise<void> {
   timer.unref();
   try {
     await unload();
-    await llama?.dispose();
+    // A llama.cpp still starting is left to the exit.
+    if (lib) await (await llama)?.dispose();
   } finally {
     process.exit(0);
   }

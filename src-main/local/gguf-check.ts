@@ -1,9 +1,33 @@
 import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { readGgufFileInfo } from 'node-llama-cpp';
+import { pathToFileURL } from 'node:url';
 import { fail, ok, type Result } from '../contract/index.js';
 import { ggmlTensorBytes } from './ggml-types.js';
 import { GgufLayoutError, walkGgufLayout, type GgufLayoutProblem } from './gguf-layout.js';
+
+type ReadGgufFileInfo = (typeof import('node-llama-cpp'))['readGgufFileInfo'];
+let reader: Promise<ReadGgufFileInfo> | null = null;
+
+/**
+ * node-llama-cpp's GGUF reader, imported at the first check. Only its own module is imported
+ * (about 0.2 s), not the whole package (1 s or more, and ~25 MiB the core would keep for nothing):
+ * the core process never runs llama.cpp. If the package's layout changes, the whole package it is.
+ */
+function ggufReader(): Promise<ReadGgufFileInfo> {
+  reader ??= (async () => {
+    try {
+      const entry = createRequire(import.meta.url).resolve('node-llama-cpp');
+      const file = path.join(path.dirname(entry), 'gguf', 'readGgufFileInfo.js');
+      const module = (await import(pathToFileURL(file).href)) as { readGgufFileInfo?: unknown };
+      if (typeof module.readGgufFileInfo === 'function') return module.readGgufFileInfo as ReadGgufFileInfo;
+    } catch {
+      // Fall back to the package's own entry.
+    }
+    return (await import('node-llama-cpp')).readGgufFileInfo;
+  })();
+  return reader;
+}
 
 /** What the check learned about a model file that passed it. */
 export interface ModelFileInfo {
@@ -89,6 +113,7 @@ export async function checkModelFile(modelPath: string): Promise<Result<ModelFil
 
   let info;
   try {
+    const readGgufFileInfo = await ggufReader();
     info = await readGgufFileInfo(modelPath, { readTensorInfo: true, logWarnings: false, spliceSplitFiles: false, sourceType: 'filesystem' });
   } catch (error) {
     return fail('model_invalid', `${modelPath} is a damaged GGUF model file (${describe(error)}). Download it again or choose another .gguf file.`);

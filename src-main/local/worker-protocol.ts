@@ -78,6 +78,11 @@ export const HostMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('stop'), id: Id }),
   /** Release everything and exit. */
   z.object({ type: z.literal('shutdown') }),
+  /**
+   * Start llama.cpp now, before any load asks for it (sent right after the worker starts, so that
+   * it runs while the core is still starting); `backendFile` remembers the backend that worked.
+   */
+  z.object({ type: z.literal('prepare'), backendFile: z.string().min(1).nullable() }),
 ]);
 export type HostMessage = z.infer<typeof HostMessage>;
 

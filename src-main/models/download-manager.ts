@@ -5,7 +5,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, stat, statfs } from 'node:fs/promises';
 import path from 'node:path';
-import { createModelDownloader, type ModelDownloader } from 'node-llama-cpp';
+// node-llama-cpp is imported when a download starts, not when the core starts (it costs a second or more).
+import type { ModelDownloader } from 'node-llama-cpp';
 import type { CatalogEntry, DownloadState, DuetError } from '../contract/index.js';
 import { DEFAULT_HUB, hubFileUrl } from './catalog.js';
 import { probeModelFile } from './download-probe.js';
@@ -213,6 +214,7 @@ export class DownloadManager {
 
       let lastBytes = -1;
       let lastMoveAt = Date.now();
+      const { createModelDownloader } = await import('node-llama-cpp');
       const downloader = await createModelDownloader({
         modelUri: entry.uri,
         dirPath: this.partialDir,

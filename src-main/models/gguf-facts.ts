@@ -1,7 +1,8 @@
 import type { FileHandle } from 'node:fs/promises';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { GgmlType, GgufFileType, GgufInsights, getLlama, LlamaLogLevel, readGgufFileInfo, type Llama } from 'node-llama-cpp';
+// node-llama-cpp is imported when a file is read, not when the core starts (it costs a second or more).
+import type { GgmlType, Llama } from 'node-llama-cpp';
 import type { GgufFacts } from '../contract/index.js';
 import { ggufHeaderFits } from './gguf-bounds.js';
 
@@ -15,10 +16,12 @@ let cpuLlama: Promise<Llama> | null = null;
  * touched and no model is loaded in this process.
  */
 export const defaultLlama: LlamaProvider = () => {
-  cpuLlama ??= getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.error }).catch((error: unknown) => {
-    cpuLlama = null;
-    throw error;
-  });
+  cpuLlama ??= import('node-llama-cpp')
+    .then(({ getLlama, LlamaLogLevel }) => getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.error }))
+    .catch((error: unknown) => {
+      cpuLlama = null;
+      throw error;
+    });
   return cpuLlama;
 };
 
@@ -56,6 +59,8 @@ export async function readGgufFacts(file: string, llama: LlamaProvider = default
     return { ok: false, problem: incomplete(size) };
   }
 
+  const llamaCpp = await import('node-llama-cpp');
+  const { GgufInsights, readGgufFileInfo } = llamaCpp;
   let info;
   try {
     info = await readGgufFileInfo(file, { readTensorInfo: true, logWarnings: false, spliceSplitFiles: false, sourceType: 'filesystem' });
@@ -88,7 +93,7 @@ export async function readGgufFacts(file: string, llama: LlamaProvider = default
     facts: {
       name: typeof generalName === 'string' && generalName.trim() ? generalName.trim() : path.basename(file).replace(/\.gguf$/i, ''),
       architecture,
-      quantisation: quantisationOf(info.metadata.general?.file_type, insights.dominantTensorType),
+      quantisation: quantisationOf(llamaCpp, info.metadata.general?.file_type, insights.dominantTensorType),
       contextLength: positiveInt(insights.trainContextSize),
       parameters: parameters > 0 ? parameters : null,
     },
@@ -96,7 +101,7 @@ export async function readGgufFacts(file: string, llama: LlamaProvider = default
 }
 
 /** The name people use for a file type (Q4_K_M), from general.file_type or else the dominant tensor type. */
-function quantisationOf(fileType: unknown, dominant: GgmlType | undefined): string | null {
+function quantisationOf({ GgufFileType, GgmlType }: typeof import('node-llama-cpp'), fileType: unknown, dominant: GgmlType | undefined): string | null {
   if (typeof fileType === 'number' && GgufFileType[fileType] !== undefined) {
     return GgufFileType[fileType].replace(/^(MOSTLY|ALL)_/, '');
   }

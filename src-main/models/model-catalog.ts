@@ -2,7 +2,8 @@
 // once per run) and whether each is already downloaded.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { getLlama, LlamaLogLevel, type Llama } from 'node-llama-cpp';
+// node-llama-cpp is imported when a fit is asked for, not when the core starts (it costs a second or more).
+import type { Llama } from 'node-llama-cpp';
 import type { CatalogEntry, CatalogItem, DuetError, ModelFit } from '../contract/index.js';
 import { fitCatalogEntry } from './model-fit.js';
 import { ModelsError } from './models-error.js';
@@ -69,7 +70,13 @@ export class ModelCatalog {
   }
 
   private binding(): Promise<Llama> {
-    this.llama ??= (this.options.llama ?? (() => getLlama({ gpu: 'auto', logLevel: LlamaLogLevel.error, progressLogs: false })))();
+    this.llama ??= (
+      this.options.llama ??
+      (async () => {
+        const { getLlama, LlamaLogLevel } = await import('node-llama-cpp');
+        return getLlama({ gpu: 'auto', logLevel: LlamaLogLevel.error, progressLogs: false });
+      })
+    )();
     return this.llama;
   }
 

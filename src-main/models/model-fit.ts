@@ -2,7 +2,8 @@
 // read over HTTP (node-llama-cpp's readGgufFileInfo fetches only the ranges it needs) and scored by
 // node-llama-cpp's GgufInsights against the memory `getLlama()` reports. The thresholds are the ones
 // node-llama-cpp's own model picker colours by; the figures are all the library's.
-import { GgufInsights, readGgufFileInfo, type Llama } from 'node-llama-cpp';
+// node-llama-cpp is imported when a fit is asked for, not when the core starts (it costs a second or more).
+import type { GgufInsights, Llama } from 'node-llama-cpp';
 import type { CatalogEntry, ModelFit, ModelFitLevel } from '../contract/index.js';
 import { DEFAULT_HUB, hubFileUrl } from './catalog.js';
 import { networkError } from './download-probe.js';
@@ -15,6 +16,7 @@ const FITS_SCORE = 0.85;
 export async function fitCatalogEntry(entry: CatalogEntry, hub: string | null, llama: Llama, timeoutMs = 30_000): Promise<ModelFit> {
   const base = hub ?? DEFAULT_HUB;
   const url = hubFileUrl(entry.uri, base);
+  const { GgufInsights, readGgufFileInfo } = await import('node-llama-cpp');
   let info;
   try {
     info = await readGgufFileInfo(url, {

@@ -77,7 +77,8 @@ export const Provenance = z.object({
   costUsd: z.number().nullable(),
   /**
    * The local model's confidence in its answer: the mean probability of its first chosen tokens, as the
-   * cascade measures it (0..1). Null for cloud answers, unmeasured ones and older exports.
+   * cascade measures it (0..1). For an answer the cascade escalated, the local attempt's that sent it
+   * away. Null for other cloud answers, unmeasured ones and older exports.
    */
   confidence: z.number().min(0).max(1).nullable().default(null),
 });
@@ -274,6 +275,10 @@ export const RoutingInfo = z.object({
   /** Learned from the user's overrides, within bounds; reset from settings. */
   learnedNudge: z.number(),
   effectiveThreshold: z.number(),
+  /** "Ask the cloud" / "Ask the local model" choices the scorer has learned this user from (0 after a reset). */
+  learnedChoices: z.number().int().nonnegative(),
+  /** The cascade's bar in force: a local answer less confident than this in its first tokens goes to the cloud; learned from the same choices. */
+  escalationThreshold: z.number().min(0).max(1),
   /**
    * Expected share of questions answered locally at thresholds 0.00, 0.01, …, 1.00 (read it with
    * `localShareAt`), from the trained model; null when the shipped weights carry none.

@@ -16,6 +16,7 @@ import type { History, MessagePatch } from '../history/history-types.js';
 import type { ChatTurn, GenerateRequest } from '../local/engine-types.js';
 import { estimateTokens } from '../router/context-fit.js';
 import { detectPrivateData } from '../router/privacy.js';
+import { ESCALATION_THRESHOLD } from '../router/escalation-threshold.js';
 import type { RouteDecision, RouteInput } from '../router/router-types.js';
 import { AnswerJournal } from './answer-journal.js';
 import { isCloudFailure, looksOffline, type AnswerSource, type SourceOutcome } from './answer-source.js';
@@ -31,10 +32,10 @@ export const OFFLINE_BACKOFF_MS = 30_000;
 /**
  * The cascade: a local answer whose first tokens the model itself is unsure of (mean probability of
  * the chosen tokens below `threshold` over the first `windowTokens`) is handed to the cloud. Fluent
- * greedy answers of small instruct models mostly pick tokens at 0.7-0.9; 0.6 is a starting value,
- * to be calibrated on real models.
+ * greedy answers of small instruct models mostly pick tokens at 0.7-0.9; 0.6 is where it starts:
+ * the threshold in force is learned from the user's choices (router/escalation-threshold.ts).
  */
-export const CONFIDENCE_CHECK = { threshold: 0.6, windowTokens: 8 } as const;
+export const CONFIDENCE_CHECK = { threshold: ESCALATION_THRESHOLD.initial, windowTokens: 8 } as const;
 const TITLE_LENGTH = 60;
 
 export interface SendResult {
@@ -94,6 +95,8 @@ interface AnswerPlan {
   /** Where an unsure local answer goes instead (the cascade); null when not allowed or not worth it. */
   escalation: AnswerSource | null;
   fallback: AnswerSource | null;
+  /** After an escalation: the local model's confidence that sent the answer to the cloud. */
+  unsureConfidence?: number;
 }
 
 /**
@@ -150,6 +153,8 @@ export class ChatService {
     if (options.tools) this.requireCloudForTools(plan);
     const id = conversation?.conversation.id ?? this.newConversation(text, options.newConversation ?? null);
     const userMessage = history.addMessage({ conversationId: id, role: 'user', content: text, status: 'complete' });
+    // In the chat window (an app cannot ask the other side), going on past a local answer keeps it.
+    if (conversation && !options.observer) this.learnFromKept(conversation.messages);
     events.emit({ type: 'message.updated', message: userMessage });
     // A new conversation shows in the list at once; an existing one is updated when the answer ends.
     if (!conversation) this.announce('created', id);
@@ -175,7 +180,8 @@ export class ChatService {
     const wanted = found.provenance.target === 'local' ? 'cloud' : 'local';
     const earlier = turnsOf(messages.slice(0, questionIndex));
     const source = wanted === 'cloud' ? this.requireCloudFor([question.content, ...earlier.map((turn) => turn.content)]) : this.deps.local;
-    this.deps.settings.learnFromOverride(wanted);
+    const escalated = found.provenance.route === 'escalated' && found.provenance.reasons.some((r) => r.code === 'local-unsure');
+    this.deps.settings.learnFromOverride(wanted, { prompt: question.content, confidence: found.provenance.confidence, escalated });
     const plan: AnswerPlan = {
       route: wanted,
       reasons: [{ code: 'user-choice', message: `you asked the ${wanted === 'cloud' ? 'cloud' : 'local model'} to answer instead` }],
@@ -185,6 +191,17 @@ export class ChatService {
       fallback: null,
     };
     return this.startAnswer(found.conversationId, plan, earlier, question.content, messageId);
+  }
+
+  /**
+   * The user went on with the conversation: a local answer the difficulty gate chose that they did not
+   * ask the cloud for (it would then not be the last message) teaches the user adapter "local was enough".
+   */
+  private learnFromKept(messages: Message[]): void {
+    const [question, answer] = messages.slice(-2);
+    if (question?.role !== 'user' || answer?.role !== 'assistant' || answer.status !== 'complete' || answer.rerunOf) return;
+    const provenance = answer.provenance;
+    if (provenance?.route === 'local' && provenance.reasons.some((r) => r.code === 'easy')) this.deps.settings.learnFromKept(question.content);
   }
 
   /** Stops the answer being written in a conversation; false when none was running. */
@@ -348,16 +365,21 @@ export class ChatService {
     const request: GenerateRequest = { conversationId, history: earlier, prompt, ...(overrides ? { overrides } : {}), ...(tools ? { tools } : {}) };
     const started = performance.now();
     let plan = first;
+    // The cascade's bar as learned now; one answer keeps the bar it started with.
+    const check = { ...CONFIDENCE_CHECK, threshold: this.deps.settings.escalationThreshold() };
     const attempt = (): void => observer?.attempt({ route: plan.route, reasons: plan.reasons, model: plan.source.model, judged: plan.escalation !== null });
     attempt();
-    let outcome = await this.stream(message, plan.source, withCheck(request, plan), signal, observer);
+    let outcome = await this.stream(message, plan.source, withCheck(request, plan, check), signal, observer);
     for (let next = this.nextPlan(plan, outcome.result, signal); next; next = this.nextPlan(plan, outcome.result, signal)) {
+      // The model's own doubt is a weak "needed the cloud" label for this user's scorer (once: a
+      // fallback after the escalation carries the same confidence on).
+      if (next.unsureConfidence !== undefined && plan.unsureConfidence === undefined) this.deps.settings.learnFromEscalation(prompt);
       plan = next;
       // What the first side said is replaced by the second side's answer.
       const restarted = this.save(message, { content: '', provenance: provenanceOf(plan, plan.source.model) }, { live: true });
       this.deps.events.emit({ type: 'message.updated', message: restarted });
       attempt();
-      outcome = await this.stream(message, plan.source, withCheck(request, plan), signal, observer);
+      outcome = await this.stream(message, plan.source, withCheck(request, plan, check), signal, observer);
     }
 
     const provenance = provenanceOf(plan, plan.source.model);
@@ -384,8 +406,9 @@ export class ChatService {
         // been sent (the savings dashboard prices it).
         promptTokens: usage?.promptTokens ?? promptEstimate(earlier, prompt),
         costUsd: costUsd ?? null,
-        // Measured only when a confidence check ran (an Auto answer that may escalate).
-        confidence: plan.source.target === 'local' ? (stats.meanConfidence ?? null) : null,
+        // Measured only when a confidence check ran (an Auto answer that may escalate); for an escalated
+        // answer, the local attempt's (what a later "Ask the local model" teaches the cascade's bar from).
+        confidence: plan.source.target === 'local' ? (stats.meanConfidence ?? null) : (plan.unsureConfidence ?? null),
       },
     });
   }
@@ -405,6 +428,7 @@ export class ChatService {
         source: plan.escalation,
         escalation: null,
         fallback: plan.source,
+        unsureConfidence: result.value.unsure.confidence,
       };
     }
     // The router's estimate of the conversation's size said it fits; the engine's exact count said
@@ -539,8 +563,8 @@ function refusalFor(plan: AnswerPlan, unavailable: DuetError | null): DuetError 
 }
 
 /** The request with the confidence check when the answer may escalate. */
-function withCheck(request: GenerateRequest, plan: AnswerPlan): GenerateRequest {
-  return plan.escalation ? { ...request, confidenceCheck: CONFIDENCE_CHECK } : request;
+function withCheck(request: GenerateRequest, plan: AnswerPlan, check: GenerateRequest['confidenceCheck']): GenerateRequest {
+  return plan.escalation && check ? { ...request, confidenceCheck: check } : request;
 }
 
 function provenanceOf(plan: AnswerPlan, model: string): Provenance {

@@ -110,7 +110,8 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
     local: localSource(engine, idle),
     cloud: () => cloud.current(),
     cloudBlocked: () => cloud.blocked(),
-    route,
+    // Scored for this user: the shipped scorer plus what their own choices taught it.
+    route: (input) => route(input, { scoreDifficulty: (prompt) => settings.scoreDifficulty(prompt) }),
   });
 
   // The OpenAI-compatible endpoint: other apps' questions take the chat window's path (ChatService).

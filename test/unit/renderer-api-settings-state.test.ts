@@ -80,7 +80,10 @@ describe('ApiSettingsState', () => {
     const { client, settings, state } = setup();
     const saving = state.setEnabled(true);
     // Another window saved something else meanwhile; its event still says the API is off.
-    settings.applyChanged({ ...SAVED, showRouting: true }, { defaultThreshold: 0.5, effectiveThreshold: 0.5, learnedNudge: 0, localShareCurve: null });
+    settings.applyChanged(
+      { ...SAVED, showRouting: true },
+      { defaultThreshold: 0.5, effectiveThreshold: 0.5, learnedNudge: 0, learnedChoices: 0, escalationThreshold: 0.6, localShareCurve: null },
+    );
     expect(state.shown?.enabled).toBe(true);
     client.take('settings.update').ok(withApi({ enabled: true }));
     await saving;

@@ -1,20 +1,7 @@
 import DOMPurify from 'dompurify';
-import { Marked } from 'marked';
+import { IncrementalMarkdown, markdownToHtml } from './markdown-blocks.js';
 
-/** Escapes text for HTML. */
-export function escapeHtml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
-}
-
-// A model's answer is untrusted: raw HTML in it is shown as text, never rendered.
-const marked = new Marked({
-  gfm: true,
-  breaks: false,
-  async: false,
-  renderer: {
-    html: ({ text }) => escapeHtml(text),
-  },
-});
+export { escapeHtml } from './markdown-blocks.js';
 
 const purify = DOMPurify(window);
 purify.addHook('afterSanitizeAttributes', (node) => {
@@ -25,8 +12,14 @@ purify.addHook('afterSanitizeAttributes', (node) => {
   }
 });
 
+const sanitize = (html: string): string => purify.sanitize(html, { FORBID_ATTR: ['style'], FORBID_TAGS: ['style', 'form'] });
+
 /** Renders Markdown to sanitized HTML: raw HTML escaped, then DOMPurify, links made safe. */
 export function renderMarkdown(source: string): string {
-  const html = marked.parse(source, { async: false });
-  return purify.sanitize(html, { FORBID_ATTR: ['style'], FORBID_TAGS: ['style', 'form'] });
+  return sanitize(markdownToHtml(source));
+}
+
+/** A renderer for one streaming answer: sanitized like `renderMarkdown`, finished blocks kept. */
+export function incrementalMarkdown(): IncrementalMarkdown {
+  return new IncrementalMarkdown(sanitize);
 }

@@ -1,0 +1,93 @@
+import { Marked } from 'marked';
+
+/** Escapes text for HTML. */
+export function escapeHtml(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
+}
+
+// A model's answer is untrusted: raw HTML in it is shown as text, never rendered.
+const marked = new Marked({
+  gfm: true,
+  breaks: false,
+  async: false,
+  renderer: {
+    html: ({ text }) => escapeHtml(text),
+  },
+});
+
+/** Markdown to (unsanitized) HTML in one go, raw HTML escaped. */
+export function markdownToHtml(source: string): string {
+  return marked.parse(source, { async: false });
+}
+
+/** What an incremental render shows: the finished blocks (append-only) and the block still being written. */
+export interface MarkdownBlocks {
+  /** Sanitized HTML of finished blocks; earlier entries never change while the source only grows. */
+  finished: readonly string[];
+  /** Sanitized HTML of the last, unfinished block (re-rendered on every update). */
+  live: string;
+}
+
+/**
+ * Renders a streaming answer block by block: text up to the last blank line that has a block after
+ * it can no longer change (Markdown's block structure there is settled), so it is rendered once and
+ * kept; each update lexes only the text after it. Joined, the result equals
+ * `sanitize(markdownToHtml(source))`.
+ */
+export class IncrementalMarkdown {
+  #sanitize: (html: string) => string;
+  #source = '';
+  /** How many characters of `#source` are rendered into `#finished`. */
+  #settled = 0;
+  #finished: string[] = [];
+  /** Link reference definitions reach back over the whole text: once one appears, render one-shot. */
+  #oneShot = false;
+
+  constructor(sanitize: (html: string) => string) {
+    this.#sanitize = sanitize;
+  }
+
+  /** Renders `source`, reusing the finished blocks when it extends the previous source. */
+  update(source: string): MarkdownBlocks {
+    if (!source.startsWith(this.#source)) this.#reset();
+    this.#source = source;
+    // The lexer turns \r\n into \n, so token lengths would no longer match the source's.
+    if (this.#oneShot || source.includes('\r')) return { finished: [], live: this.#sanitize(markdownToHtml(source)) };
+    const tokens = marked.lexer(source.slice(this.#settled));
+    if (Object.keys(tokens.links).length > 0) {
+      this.#finished = [];
+      this.#settled = 0;
+      this.#oneShot = true;
+      return { finished: [], live: this.#sanitize(markdownToHtml(source)) };
+    }
+    // Settle up to the last blank line followed by a block whose first line is complete: until then
+    // that line may still turn out to continue the block above ("3" becoming "3." in a list).
+    const tail = source.length - this.#settled;
+    let cut = -1;
+    let end = 0;
+    const ends = tokens.map((token) => (end += token.raw.length));
+    for (let i = tokens.length - 2; i >= 0; i--) {
+      if (tokens[i]!.type !== 'space' || tokens[i + 1]!.type === 'space') continue;
+      const next = ends[i]!;
+      const lineEnd = source.indexOf('\n', this.#settled + next);
+      if (lineEnd !== -1 && lineEnd < this.#settled + tail) {
+        cut = i;
+        break;
+      }
+    }
+    if (cut >= 0) {
+      const done = tokens.splice(0, cut + 1);
+      const html = this.#sanitize(marked.parser(done));
+      if (html !== '') this.#finished.push(html);
+      this.#settled += done.reduce((length, token) => length + token.raw.length, 0);
+    }
+    return { finished: this.#finished.slice(), live: this.#sanitize(marked.parser(tokens)) };
+  }
+
+  #reset(): void {
+    this.#source = '';
+    this.#settled = 0;
+    this.#finished = [];
+    this.#oneShot = false;
+  }
+}

@@ -14,12 +14,20 @@
 //   savings   answerFacts + dayFacts (90 days);
 //   delete    deleteConversation (secure delete + checkpoint).
 // JSON on stdout, progress on stderr. Everything lives in a temp folder removed at the end.
+//
+// `-- --messages N` (1,000,000, say): N messages in N/50 conversations (the newest one 2,000 long),
+// written straight into the file in one transaction and cached in os.tmpdir()/duet-bench-history-cache
+// (DUET_BENCH_CACHE), keyed by a digest of the schema, so reruns skip the build. It times search, the
+// sidebar's first page and whole list, opening the longest conversation and the savings dashboard's
+// whole query (p50/p95, wall and CPU), with the file's size, at N and at 100,000 beside it.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { MessageStatus, Provenance, SearchRequest } from '../../src-main/contract/index.js';
 import { createHistoryStore, latestVersion, migrate, openDatabase, openHistory, schemaVersion, type History } from '../../src-main/history/index.js';
 import type { ImportedConversation, ImportedMessage } from '../../src-main/history/history-types.js';
+import { computeSavings, savingsChartStart } from '../../src-main/core/savings.js';
 import { mulberry32 } from '../support/seeded-random.js';
 
 const CONVERSATIONS = 2_000;
@@ -428,7 +436,263 @@ function p50Of(runs: number, run: () => unknown): number {
   return round(quantile(times, 0.5));
 }
 
+// ---------------------------------------------------------------- --messages N: a large history, cached
+
+/** Bump when the generated corpus changes, so a cached file of the old shape is not reused. */
+const FIXTURE_VERSION = 1;
+const COMPARISON_MESSAGES = 100_000;
+/** Messages of the one long conversation (as the renderer's 2,000-message case). */
+const LONGEST = 2_000;
+const QUERY_RUNS = 40;
+const SAVINGS_DAYS = 30;
+const LARGE_TARGETS_MS = { search_p95: 10, list_p95: 20, open_longest_p95: 20, savings_p95: 50 };
+
+interface FixtureMeta {
+  messages: number;
+  conversations: number;
+  longestId: string;
+  now: number;
+  rareTerms: string[];
+}
+
+/** Where the generated file of `messages` messages is kept between runs (os.tmpdir(), or DUET_BENCH_CACHE). */
+function fixturePath(messages: number): string {
+  const dir = process.env['DUET_BENCH_CACHE'] ?? path.join(os.tmpdir(), 'duet-bench-history-cache');
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, `history-v${FIXTURE_VERSION}-schema${latestVersion()}-${schemaHash()}-${messages}.sqlite`);
+}
+
+/** A digest of the whole schema (tables, indexes, triggers) as the migrations build it: a cached file of another schema is not reused. */
+function schemaHash(): string {
+  const db = openDatabase(':memory:');
+  try {
+    migrate(db);
+    const sql = db.prepare('SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY type, name').pluck().all().join('\n');
+    return createHash('sha256').update(sql).digest('hex').slice(0, 10);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Writes `messages` messages in messages/50 conversations straight into a file at the newest schema, in
+ * one transaction with prepared statements (every trigger runs: search indexes, running totals). The
+ * newest conversation has LONGEST messages. Times are spread at the same pace as the 100k corpus
+ * (100,000 messages per 90 days), so 1,000,000 spans about two and a half years.
+ */
+function generateFixture(file: string, messages: number): FixtureMeta {
+  const began = process.hrtime.bigint();
+  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}.json`]) fs.rmSync(f, { force: true });
+  const db = openDatabase(`${file}.partial`);
+  migrate(db);
+  // Nothing to protect while it is being built: no journal, no syncs. The file is renamed into place when done.
+  db.pragma('journal_mode = OFF');
+  db.pragma('synchronous = OFF');
+  const conversations = Math.max(2, Math.round(messages / PER_CONVERSATION));
+  const longest = Math.min(LONGEST, Math.floor(messages / 10));
+  const perOther = (messages - longest) / (conversations - 1);
+  const now = Date.now();
+  const span = Math.max(1, Math.round((messages / 100_000) * DAYS)) * DAY_MS;
+  const start = now - span;
+  const insertConversation = db.prepare('INSERT INTO conversations (id, title, created_at, updated_at, pinned) VALUES (?, ?, ?, ?, ?)');
+  const insertMessage = db.prepare(
+    `INSERT INTO messages (id, conversation_id, seq, role, content, status, created_at, updated_at,
+       target, reasons, model, ttft_ms, tokens, tokens_per_second, route, score, latency_ms, prompt_tokens, cost_usd, confidence)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  let written = 0;
+  db.transaction(() => {
+    for (let c = 0; c < conversations; c++) {
+      const last = c === conversations - 1;
+      const count = last ? messages - written : Math.round((c + 1) * perOther) - Math.round(c * perOther);
+      const id = `bench-c-${c}`;
+      let at = Math.round(start + (c / conversations) * (span - DAY_MS) + rand() * 3_600_000);
+      const createdAt = at;
+      let question = '';
+      let title = '';
+      const rows: unknown[][] = [];
+      for (let m = 0; m < count; m++) {
+        const user = m % 2 === 0;
+        at += Math.round(between(5_000, user ? 240_000 : 30_000));
+        const content = user ? paragraph(6, 30) : paragraph(25, 120);
+        if (m === 0) title = content.slice(0, 60);
+        const p = user ? null : provenance(content, question);
+        if (user) question = content;
+        rows.push([
+          `bench-m-${c}-${m}`,
+          id,
+          m + 1,
+          user ? 'user' : 'assistant',
+          content,
+          user ? 'complete' : answerStatus(),
+          at,
+          at,
+          p?.target ?? null,
+          p ? JSON.stringify(p.reasons) : null,
+          p?.model ?? null,
+          p?.ttftMs ?? null,
+          p?.tokens ?? null,
+          p?.tokensPerSecond ?? null,
+          p?.route ?? null,
+          p?.score ?? null,
+          p?.latencyMs ?? null,
+          p?.promptTokens ?? null,
+          p?.costUsd ?? null,
+          p?.confidence ?? null,
+        ]);
+      }
+      insertConversation.run(id, title || 'empty', createdAt, at, rand() < 0.01 ? 1 : 0);
+      for (const row of rows) insertMessage.run(...row);
+      written += count;
+      if (c % 1000 === 999) log(`generating: ${written} of ${messages} messages, ${Math.round(ms(began) / 1000)} s`);
+    }
+  })();
+  db.pragma('journal_mode = DELETE');
+  db.exec('ANALYZE');
+  db.close();
+  fs.renameSync(`${file}.partial`, file);
+  const meta: FixtureMeta = { messages, conversations, longestId: `bench-c-${conversations - 1}`, now, rareTerms: [...usedRareTerms] };
+  fs.writeFileSync(`${file}.json`, JSON.stringify(meta));
+  log(`generated ${messages} messages in ${Math.round(ms(began) / 1000)} s: ${file}`);
+  return meta;
+}
+
+/** The cached file of `messages` messages, generated when missing. */
+function fixture(messages: number): { file: string; meta: FixtureMeta } {
+  const file = fixturePath(messages);
+  if (fs.existsSync(file) && fs.existsSync(`${file}.json`)) {
+    log(`using the cached ${file}`);
+    return { file, meta: JSON.parse(fs.readFileSync(`${file}.json`, 'utf8')) as FixtureMeta };
+  }
+  return { file, meta: generateFixture(file, messages) };
+}
+
+interface Times {
+  p50_ms: number;
+  p95_ms: number;
+  /** The same in CPU time of this process: on a loaded shared machine the wall clock also counts waiting for a core. */
+  cpu_p50_ms: number;
+  cpu_p95_ms: number;
+}
+
+/** Wall and CPU time of each run. */
+function timesOf(runs: number, run: (i: number) => void): Times {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c = process.cpuUsage();
+    const t = process.hrtime.bigint();
+    run(i);
+    wall.push(ms(t));
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  const q = (values: number[], at: number) => round(quantile(values, at));
+  return { p50_ms: q(wall, 0.5), p95_ms: q(wall, 0.95), cpu_p50_ms: q(cpu, 0.5), cpu_p95_ms: q(cpu, 0.95) };
+}
+
+const LIST_PAGE = 100;
+
+/** What the user waits for, on one cached file: search, the sidebar's list, the longest conversation, the savings dashboard. */
+async function measureLarge(messages: number): Promise<Record<string, unknown>> {
+  const { file, meta } = fixture(messages);
+  usedRareTerms.clear();
+  for (const t of meta.rareTerms) usedRareTerms.add(t);
+  const history = await openHistory(file, { backupDir: path.join(path.dirname(file), 'backups') });
+  try {
+    const queries = makeQueries(meta.now);
+    for (const q of queries.slice(0, SEARCH_WARMUP)) history.search(q.request);
+    let hits = 0;
+    const search = timesOf(queries.length, (i) => (hits += history.search(queries[i]!.request).length));
+    const kinds = [...new Set(queries.map((q) => q.kind))].map((kind) => {
+      const of = queries.filter((q) => q.kind === kind);
+      return [kind, { n: of.length, ...timesOf(of.length, (i) => history.search(of[i]!.request)) }] as const;
+    });
+    let listed = 0;
+    history.listConversations();
+    const list = timesOf(QUERY_RUNS, () => (listed = history.listConversations().length));
+    if (listed !== meta.conversations) throw new Error(`listConversations returned ${listed} of ${meta.conversations} conversations`);
+    const page = timesOf(QUERY_RUNS, () => (listed = history.listConversations({ limit: LIST_PAGE }).length));
+    if (listed !== LIST_PAGE) throw new Error(`The first page held ${listed} conversations`);
+    let opened = 0;
+    const open = timesOf(QUERY_RUNS, () => (opened = history.getConversation(meta.longestId)?.messages.length ?? 0));
+    // The dashboard's whole query, as HistoryService.savings runs it.
+    const now = new Date(meta.now);
+    let local = 0;
+    const savings = timesOf(QUERY_RUNS, () => {
+      const s = computeSavings({
+        answers: history.answerFacts(),
+        dayFacts: history.dayFacts(savingsChartStart(SAVINGS_DAYS, now)),
+        cloudModel: 'gpt-4o-mini',
+        days: SAVINGS_DAYS,
+        now,
+      });
+      local = s.local.answers;
+    });
+    if (local === 0) throw new Error('The savings dashboard counted no local answers');
+    const bytes = [file, `${file}-wal`].reduce((n, f) => n + (fs.existsSync(f) ? fs.statSync(f).size : 0), 0);
+    const figures = {
+      messages,
+      conversations: meta.conversations,
+      search_ms: { ...search, searches: queries.length, mean_hits: round(hits / queries.length, 1) },
+      search_by_kind_ms: Object.fromEntries(kinds),
+      list_first_page_ms: { ...page, conversations: LIST_PAGE },
+      list_all_ms: { ...list, conversations: meta.conversations },
+      open_longest_ms: { ...open, messages: opened },
+      savings_ms: savings,
+      db_bytes: bytes,
+    };
+    log(
+      `${messages}: search p95 ${search.p95_ms} ms, first page p95 ${page.p95_ms} ms, all ${list.p95_ms} ms, open p95 ${open.p95_ms} ms, savings p95 ${savings.p95_ms} ms`,
+    );
+    return figures;
+  } finally {
+    history.close();
+  }
+}
+
+/** `--messages N`: the figures at N (and at 100,000 beside them), against the targets. */
+async function mainLarge(messages: number): Promise<void> {
+  const began = process.hrtime.bigint();
+  const loadBefore = os.loadavg();
+  const at = await measureLarge(messages);
+  const comparison = messages === COMPARISON_MESSAGES ? null : await measureLarge(COMPARISON_MESSAGES);
+  const p95 = (key: string) => (at[key] as Times).p95_ms;
+  const meets = {
+    search: p95('search_ms') < LARGE_TARGETS_MS.search_p95,
+    list_first_page: p95('list_first_page_ms') < LARGE_TARGETS_MS.list_p95,
+    open_longest: p95('open_longest_ms') < LARGE_TARGETS_MS.open_longest_p95,
+    savings: p95('savings_ms') < LARGE_TARGETS_MS.savings_p95,
+  };
+  console.log(
+    JSON.stringify(
+      {
+        ...at,
+        targets_ms: LARGE_TARGETS_MS,
+        meets_targets: meets,
+        [`at_${COMPARISON_MESSAGES}`]: comparison,
+        total_s: round(ms(began) / 1000, 1),
+        machine: { cpus: os.cpus().length, load_avg_start: loadBefore.map((x) => round(x, 2)), load_avg_end: os.loadavg().map((x) => round(x, 2)) },
+      },
+      null,
+      2,
+    ),
+  );
+}
+
+/** The value of `--messages N` (or `--messages=N`), or null. */
+function messagesArg(argv: readonly string[]): number | null {
+  const i = argv.findIndex((a) => a === '--messages' || a.startsWith('--messages='));
+  if (i < 0) return null;
+  const raw = argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1_000) throw new Error(`--messages wants a whole number of at least 1000, not ${raw}`);
+  return n;
+}
+
 async function main(): Promise<void> {
+  const large = messagesArg(process.argv.slice(2));
+  if (large !== null) return mainLarge(large);
   const began = process.hrtime.bigint();
   // These machines are shared: the load around the run says how far to trust its absolute figures.
   const loadBefore = os.loadavg()[0]!;

@@ -2,6 +2,8 @@
 // (difficulty.ts) both call featureVector from here, so the two can never disagree.
 // Everything is a single pass over the words plus a few regular expressions: a prompt of a few
 // hundred characters takes a few microseconds.
+import { promptAsks } from './prompt-asks.js';
+import { classifyTaskType, TASK_TYPES } from './task-type.js';
 
 /** Names of the dense features, in vector order. Stored in the model file and checked on load. */
 export const DENSE_FEATURE_NAMES = [
@@ -56,6 +58,21 @@ export const DENSE_FEATURE_NAMES = [
   'numeric_sentences_log',
   'tech_vocab_log',
   'humanities_vocab_log',
+  // The task type (task-type.ts), one-hot.
+  'task_math',
+  'task_code',
+  'task_reasoning',
+  'task_knowledge',
+  'task_writing',
+  'task_chat',
+  // What the prompt asks its answer to do (prompt-asks.ts).
+  'asks_steps',
+  'asks_constraints_log',
+  'asks_length_log',
+  'asks_brief',
+  'asks_format',
+  'answer_options_log',
+  'cjk_ratio',
 ] as const;
 
 export const DENSE_FEATURE_COUNT = DENSE_FEATURE_NAMES.length;
@@ -64,12 +81,17 @@ export type DenseFeatureName = (typeof DENSE_FEATURE_NAMES)[number];
 /** Characters of a prompt that feature extraction reads (the longest training prompt has ~4,900). */
 export const MAX_ANALYZED_CHARS = 8192;
 
-/** How hashed word n-grams are laid out after the dense features. */
+/** How hashed word (and character) n-grams are laid out after the dense features. */
 export interface HashingSpec {
   /** Number of buckets (a power of two); 0 disables hashed n-grams. */
   buckets: number;
   /** Also hash adjacent word pairs. */
   bigrams: boolean;
+  /**
+   * Also hash character n-grams of this length (0 or absent: none), in the same buckets. They
+   * catch morphology, symbols and scripts without spaces (Chinese) that word tokens miss.
+   */
+  charNgrams?: number;
 }
 
 /** A prompt as the model sees it: dense features, plus sparse hashed n-grams (bucket indices with values). */
@@ -260,9 +282,58 @@ function hashToken(raw: string): string {
   return c >= 48 && c <= 57 ? '<num>' : raw.toLowerCase();
 }
 
+/** Character n-gram hashes of lowercase text with whitespace runs folded to one space. */
+function charGramBuckets(text: string, n: number, mask: number, out: Set<number>): void {
+  const s = text.toLowerCase().replace(/\s+/g, ' ');
+  for (let i = 0; i + n <= s.length; i++) {
+    let h = 0x9747b28c; // a different seed from the words', so a gram and a word do not collide by design
+    for (let j = i; j < i + n; j++) {
+      h ^= s.charCodeAt(j);
+      h = Math.imul(h, 0x01000193);
+    }
+    out.add(mix(h) & mask);
+  }
+}
+
+/**
+ * Hashed n-grams, presence only: word uni(/bi)grams and character n-grams, each family
+ * L2-normalised on its own and weighted so the whole vector has norm ≈ 1 (a bucket two families
+ * share adds up).
+ */
+function hashedNgrams(text: string, tokens: readonly string[], hashing: HashingSpec): { hashIdx: Int32Array; hashVal: Float64Array } {
+  if (hashing.buckets <= 0) return { hashIdx: new Int32Array(0), hashVal: new Float64Array(0) };
+  const mask = hashing.buckets - 1;
+  const words = new Set<number>();
+  let prev = 0;
+  let first = true;
+  for (const tok of tokens) {
+    const h = fnv1a(hashToken(tok));
+    words.add(mix(h) & mask);
+    if (hashing.bigrams && !first) words.add(mix(Math.imul(prev, 0x9e3779b1) ^ h) & mask);
+    prev = h;
+    first = false;
+  }
+  const n = hashing.charNgrams ?? 0;
+  if (n <= 0) {
+    const hashIdx = Int32Array.from(words).sort();
+    return { hashIdx, hashVal: new Float64Array(hashIdx.length).fill(words.size ? 1 / Math.sqrt(words.size) : 0) };
+  }
+  const grams = new Set<number>();
+  charGramBuckets(text, n, mask, grams);
+  const families = (words.size ? 1 : 0) + (grams.size ? 1 : 0);
+  const vw = words.size ? 1 / Math.sqrt(words.size * families) : 0;
+  const vg = grams.size ? 1 / Math.sqrt(grams.size * families) : 0;
+  const acc = new Map<number, number>();
+  for (const b of words) acc.set(b, vw);
+  for (const b of grams) acc.set(b, (acc.get(b) ?? 0) + vg);
+  const hashIdx = Int32Array.from(acc.keys()).sort();
+  return { hashIdx, hashVal: Float64Array.from(hashIdx, (b) => acc.get(b)!) };
+}
+
 /**
  * The features of one prompt: dense hand-made features (length, numbers, math, code, question
- * and instruction words, layout, vocabulary) and hashed word uni/bigrams (presence, L2-normalised).
+ * and instruction words, layout, vocabulary, task type, what the answer is asked to do) and hashed
+ * word uni/bigrams and character n-grams (presence, L2-normalised).
  */
 export function featureVector(prompt: string, hashing: HashingSpec): PromptFeatures {
   // Only the head of a very long prompt is read, which bounds the cost (~1 ms at the cap); its
@@ -306,12 +377,14 @@ export function featureVector(prompt: string, hashing: HashingSpec): PromptFeatu
   let punct = 0;
   let underscores = 0;
   let braces = 0;
+  let cjk = 0;
   for (let i = 0; i < chars; i++) {
     const c = text.charCodeAt(i);
     if (c >= 97 && c <= 122) lower++;
     else if (c >= 65 && c <= 90) upper++;
     else if (c >= 48 && c <= 57) digits++;
     else if (c === 95) underscores++;
+    else if (c >= 0x4e00 && c <= 0x9fff) cjk++;
     else if (c !== 32 && c !== 10 && c !== 9 && c !== 13) {
       punct++;
       if (c === 123 || c === 125) braces++;
@@ -377,28 +450,18 @@ export function featureVector(prompt: string, hashing: HashingSpec): PromptFeatu
   d[k++] = log1p(numericSentences(text));
   d[k++] = log1p(cat[K.TECH]!);
   d[k++] = log1p(cat[K.HUMANITIES]!);
+  const task = classifyTaskType(text);
+  for (const t of TASK_TYPES) d[k++] = t === task ? 1 : 0;
+  const asks = promptAsks(text);
+  d[k++] = asks.steps;
+  d[k++] = log1p(asks.constraints);
+  d[k++] = log1p(asks.requestedWords);
+  d[k++] = asks.brief;
+  d[k++] = asks.format;
+  d[k++] = log1p(asks.options);
+  d[k++] = chars ? cjk / chars : 0;
   if (k !== DENSE_FEATURE_COUNT) throw new Error(`featureVector filled ${k} of ${DENSE_FEATURE_COUNT} features`);
 
-  let hashIdx: Int32Array;
-  let hashVal: Float64Array;
-  if (hashing.buckets > 0) {
-    const mask = hashing.buckets - 1;
-    const seen = new Set<number>();
-    let prev = 0;
-    let first = true;
-    for (const tok of tokens) {
-      const h = fnv1a(hashToken(tok));
-      seen.add(mix(h) & mask);
-      if (hashing.bigrams && !first) seen.add(mix(Math.imul(prev, 0x9e3779b1) ^ h) & mask);
-      prev = h;
-      first = false;
-    }
-    hashIdx = Int32Array.from(seen).sort();
-    const v = seen.size ? 1 / Math.sqrt(seen.size) : 0;
-    hashVal = new Float64Array(hashIdx.length).fill(v);
-  } else {
-    hashIdx = new Int32Array(0);
-    hashVal = new Float64Array(0);
-  }
+  const { hashIdx, hashVal } = hashedNgrams(text, tokens, hashing);
   return { dense: d, hashIdx, hashVal };
 }

@@ -13,7 +13,7 @@
 // bootstrap gives the model−baseline difference in APGR and AUC with a 95% interval. Also reports
 // what DEFAULT_DIFFICULTY_THRESHOLD does (share kept local, share of the quality gap recovered).
 // Deterministic apart from `seconds`; progress goes to stderr.
-import { dataSummary, loadAll, ROUTELLM_SETS, routerDataDir, type RouterItem } from './router-data.js';
+import { dataSummary, loadAll, ROUTELLM_SETS, routerDataDir, SOURCES, type RouterItem, type Source } from './router-data.js';
 import { leaveOneSourceOut, LOSO_TARGETS } from './router/loso.js';
 import { featureVector, type PromptFeatures } from '../src-main/router/features.js';
 import { DEFAULT_TRAIN_OPTIONS, stratifiedFolds, trainDifficultyModel, type TrainExample, type TrainOptions } from './router/difficulty-train.js';
@@ -26,7 +26,7 @@ const FOLDS = 5;
 const FOLD_SEED = 17;
 const BOOTSTRAP = 500;
 /** Resamples for the leave-one-source-out intervals. */
-const LOSO_BOOTSTRAP = 1000;
+const LOSO_BOOTSTRAP = Number(process.env.DUET_ROUTER_BOOTSTRAP ?? 1000);
 const PER_SET = process.argv.includes('--per-set');
 /** Only RouteLLM's sets take part in the per-set protocols (as before the other sources came). */
 const BENCHMARKS = ROUTELLM_SETS;
@@ -50,17 +50,27 @@ const BASELINE: TrainOptions = {
 };
 
 /**
- * A candidate recipe for the next shipped model, chosen by the leave-one-source-out AUC among nine
- * variants (hashed-weight L2 3/30/100/300, no hashed n-grams, per-category intercepts, equal set
- * weights, no priors, other dense L2): the hashed n-grams held 33× closer to zero, so the dense
- * features carry the score. Chosen on these test sources, so its figures are optimistic.
+ * With --candidate, a variant recipe is evaluated next to the shipped one (edit it here while
+ * exploring; scripts/router/explore.ts compares many recipes faster, AUC only).
  */
-const CANDIDATE: TrainOptions = { ...MODEL, l2Hash: 100 };
+const CANDIDATE: TrainOptions | undefined = process.argv.includes('--candidate') ? { ...MODEL, l2Hash: 30 } : undefined;
 
 const allSets = loadAll(routerDataDir());
 const sets = { mmlu: allSets.mmlu, gsm8k: allSets.gsm8k, mt_bench: allSets.mt_bench };
 const log = (msg: string): void => void process.stderr.write(`${msg} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
-const loso = leaveOneSourceOut(allSets, MODEL, BASELINE, LOSO_BOOTSTRAP, log, CANDIDATE);
+// The shipped recipe in full, calibration included: its local-share curve is checked on the left-out source.
+/** --source=NAME[,NAME]: only those left-out sources (to run them in parallel; the figures are the same). */
+const ONLY = process.argv
+  .find((a) => a.startsWith('--source='))
+  ?.slice('--source='.length)
+  .split(',') as Source[] | undefined;
+if (ONLY?.some((s) => !(SOURCES as readonly string[]).includes(s))) throw new Error(`--source: one of ${SOURCES.join(', ')}`);
+/**
+ * Calibration folds of the evaluated model. The shipped model uses 5; DUET_ROUTER_EVAL_CAL_FOLDS
+ * (e.g. 2) makes the run ~2.5x cheaper, at the cost of a calibration fitted on half-size models.
+ */
+const EVAL_CAL_FOLDS = Number(process.env.DUET_ROUTER_EVAL_CAL_FOLDS ?? DEFAULT_TRAIN_OPTIONS.calibrationFolds);
+const loso = leaveOneSourceOut(allSets, { ...DEFAULT_TRAIN_OPTIONS, calibrationFolds: EVAL_CAL_FOLDS }, BASELINE, LOSO_BOOTSTRAP, log, CANDIDATE, ONLY ?? SOURCES);
 type Feats = Record<Benchmark, PromptFeatures[]>;
 function featurize(opts: TrainOptions): Feats {
   const out = {} as Feats;
@@ -256,12 +266,21 @@ const report = {
   description:
     'Difficulty scorer vs prompt length vs hashed bag-of-words baseline vs random. Shares are 0..1 (RouteLLM prints CPT in %). ' +
     'leaveOneSourceOut: for each source, trained on the other sources (prompts whose question occurs in the left-out source dropped), tested on it; ' +
-    'model: the shipped recipe (DEFAULT_TRAIN_OPTIONS); candidate: the same with l2Hash 100 (chosen on these figures, so optimistic); ' +
-    'length is oriented by the training data; modelMinusLength / modelMinusBagOfWords: [AUC difference, 95% paired-bootstrap low, high]. ' +
+    'model: the shipped recipe (DEFAULT_TRAIN_OPTIONS, calibrated); candidate (--candidate): a variant recipe; ' +
+    'length is oriented by the training data; modelMinusRandom / modelMinusLength / modelMinusBagOfWords: [AUC difference, 95% paired-bootstrap low, high]; ' +
+    'MT-Bench cpt50ModelMinus*: the same for CPT(50%) (negative = fewer cloud calls). ' +
+    'calibration: on the left-out source, ECE (10 bins), mean predicted vs observed need-cloud rate, and for target shares 0.4/0.6/0.8 the threshold ' +
+    "the trained model's localShareCurve gives, the share it promises (expected) and the share of left-out prompts scoring at or under it (actual). " +
     'With --per-set, within RouteLLM: sets.*.leaveOneOut (trained on the other two RouteLLM sets), crossValidated (stratified 5-fold inside the set), ' +
     'crossValidatedWithOtherSets (the same folds joined by the other two RouteLLM sets); modelMinusBaseline: [difference, low, high] for APGR and AUC.',
   data: dataSummary(allSets),
-  leaveOneSourceOut: { targets: LOSO_TARGETS, bootstrapResamples: LOSO_BOOTSTRAP, candidate: { l2Hash: CANDIDATE.l2Hash }, sources: loso },
+  leaveOneSourceOut: {
+    targets: LOSO_TARGETS,
+    bootstrapResamples: LOSO_BOOTSTRAP,
+    calibrationFolds: EVAL_CAL_FOLDS,
+    ...(CANDIDATE ? { candidate: { l2Hash: CANDIDATE.l2Hash } } : {}),
+    sources: loso,
+  },
   routellmBestOnMtBench: { apgr: 0.802, cpt50: 0.134, cpt80: 0.313 },
   ...perSetReport,
   seconds: Number(((performance.now() - started) / 1000).toFixed(1)),

@@ -24,7 +24,7 @@ const training = {
   dataSha256: dataFingerprint(sets),
   options: opts,
   model:
-    'L2 logistic regression (L-BFGS) on standardised dense features + hashed word uni/bigrams, task-type cues unstandardised with fixed prior means (DENSE_PRIORS), per-set intercepts averaged at serve time, Platt-calibrated on 5-fold out-of-fold scores',
+    'L2 logistic regression (L-BFGS) on standardised dense features (incl. task type and what the prompt asks) + hashed word uni/bigrams and character n-grams, task-type cues and length unstandardised with fixed prior means (DENSE_PRIORS), per-set intercepts averaged at serve time, Platt-calibrated on 5-fold out-of-fold scores',
   localShareCurve:
     'share of prompts with calibrated score <= t for t = 0, 0.01, ..., 1 (the router keeps those local), from the same 5-fold out-of-fold scores; mean of the six sets with equal weight',
 };

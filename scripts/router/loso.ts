@@ -7,6 +7,7 @@ import { featureVector } from '../../src-main/router/features.js';
 import { loadDifficultyModel, scoreFeatures } from '../../src-main/router/difficulty.js';
 import { trainDifficultyModel, type TrainExample, type TrainOptions } from './difficulty-train.js';
 import { rocAuc, routerMetrics } from './difficulty-metrics.js';
+import { calibrationFigures } from './calibration-check.js';
 import { mulberry32 } from '../../test/support/seeded-random.js';
 
 /** Targets from issue 12: AUC at least this on every left-out source, and CPT(50%) on MT-Bench at most RouteLLM's best. */
@@ -16,9 +17,15 @@ const r4 = (x: number): number => (Number.isFinite(x) ? Number(x.toFixed(4)) : x
 
 /** Trains on `train` with `opts` and returns the model's probabilities for `test`. */
 export function fitAndScore(train: readonly RouterItem[], test: readonly RouterItem[], opts: TrainOptions): number[] {
+  return fitScoreAndCurve(train, test, opts).scores;
+}
+
+/** As fitAndScore, with the trained model's local-share curve (present when opts calibrate). */
+export function fitScoreAndCurve(train: readonly RouterItem[], test: readonly RouterItem[], opts: TrainOptions): { scores: number[]; curve?: number[] } {
   const ex: TrainExample[] = train.map((it) => ({ features: featureVector(it.prompt, opts.hashing), label: it.needsCloud, group: it.benchmark }));
-  const model = loadDifficultyModel({ ...trainDifficultyModel(ex, opts), trainedAt: 'eval', training: {} });
-  return test.map((it) => scoreFeatures(model, featureVector(it.prompt, opts.hashing)));
+  const json = trainDifficultyModel(ex, opts);
+  const model = loadDifficultyModel({ ...json, trainedAt: 'eval', training: {} });
+  return { scores: test.map((it) => scoreFeatures(model, featureVector(it.prompt, opts.hashing))), ...(json.localShareCurve ? { curve: json.localShareCurve } : {}) };
 }
 
 /**
@@ -36,26 +43,38 @@ export function lengthScores(train: readonly RouterItem[], test: readonly Router
 
 /** Paired bootstrap of AUC(a) − AUC(b) over the same resampled items: [difference, 2.5%, 97.5%]. */
 export function pairedAucBootstrap(a: readonly number[], b: readonly number[], labels: readonly boolean[], resamples: number, seed: number): [number, number, number] {
+  return pairedBootstrap(a, b, labels, (s, l) => rocAuc(s, l), resamples, seed);
+}
+
+/** Paired bootstrap of stat(a) − stat(b) over the same resampled items: [difference, 2.5%, 97.5%]. */
+export function pairedBootstrap<T>(
+  a: readonly number[],
+  b: readonly number[],
+  items: readonly T[],
+  stat: (scores: number[], items: T[]) => number,
+  resamples: number,
+  seed: number,
+): [number, number, number] {
   const rand = mulberry32(seed);
-  const n = labels.length;
+  const n = items.length;
   const diffs: number[] = [];
   const sa = new Array<number>(n);
   const sb = new Array<number>(n);
-  const sl = new Array<boolean>(n);
+  const si = new Array<T>(n);
   for (let r = 0; r < resamples; r++) {
     for (let k = 0; k < n; k++) {
       const i = Math.floor(rand() * n);
       sa[k] = a[i]!;
       sb[k] = b[i]!;
-      sl[k] = labels[i]!;
+      si[k] = items[i]!;
     }
-    const d = rocAuc(sa, sl) - rocAuc(sb, sl);
+    const d = stat(sa, si) - stat(sb, si);
     if (Number.isFinite(d)) diffs.push(d);
   }
   diffs.sort((p, q) => p - q);
   const lo = diffs[Math.floor(0.025 * (diffs.length - 1))]!;
   const hi = diffs[Math.ceil(0.975 * (diffs.length - 1))]!;
-  return [r4(rocAuc(a, labels) - rocAuc(b, labels)), r4(lo), r4(hi)];
+  return [r4(stat([...a], [...items]) - stat([...b], [...items])), r4(lo), r4(hi)];
 }
 
 /** Scores of every router on one test set, in the same item order. */
@@ -65,6 +84,8 @@ interface Scores {
   bow: number[];
   /** A candidate recipe for the next shipped model, when one is evaluated. */
   candidate?: number[];
+  /** The model's local-share curve (from its training sources), for the calibration check. */
+  curve?: number[];
 }
 
 /** Figures of the routers (and random) on one test set. */
@@ -76,6 +97,7 @@ function figures(items: readonly RouterItem[], sc: Scores, graded: boolean, resa
     items: items.length,
     needsCloud: labels.filter(Boolean).length,
     auc: { model: auc(sc.model), ...(cand ? { candidate: auc(cand) } : {}), length: auc(sc.length), bagOfWords: auc(sc.bow), random: 0.5 },
+    modelMinusRandom: pairedAucBootstrap(sc.model, new Array<number>(labels.length).fill(0.5), labels, resamples, seed + 4),
     modelMinusLength: pairedAucBootstrap(sc.model, sc.length, labels, resamples, seed),
     modelMinusBagOfWords: pairedAucBootstrap(sc.model, sc.bow, labels, resamples, seed + 1),
     ...(cand
@@ -91,7 +113,12 @@ function figures(items: readonly RouterItem[], sc: Scores, graded: boolean, resa
     for (const k of ['cpt50', 'apgr'] as const) {
       out[k] = { model: metric(k, sc.model), ...(cand ? { candidate: metric(k, cand) } : {}), length: metric(k, sc.length), bagOfWords: metric(k, sc.bow), random: 0.5 };
     }
+    // Lower CPT is better: these differences are negative where the model needs fewer cloud calls.
+    const cptStat = (s: number[], it: RouterItem[]): number => routerMetrics(s, it).cpt50;
+    out.cpt50ModelMinusLength = pairedBootstrap(sc.model, sc.length, items, cptStat, resamples, seed + 5);
+    out.cpt50ModelMinusBagOfWords = pairedBootstrap(sc.model, sc.bow, items, cptStat, resamples, seed + 6);
   }
+  out.calibration = calibrationFigures(sc.curve, sc.model, labels);
   return out;
 }
 
@@ -118,19 +145,24 @@ export function leaveOneSourceOut(
   resamples: number,
   log: (msg: string) => void = () => {},
   candidate?: TrainOptions,
+  only: readonly Source[] = SOURCES,
 ): Record<Source, unknown> {
   const all = Object.values(sets).flat();
   const out = {} as Record<Source, unknown>;
-  let seed = 1000;
-  for (const source of SOURCES) {
+  for (const [k, source] of SOURCES.entries()) {
+    // Each source has its own seeds, so one source run alone gives the same figures as in the full run.
+    let seed = 1000 + 100 * k;
+    if (!only.includes(source)) continue;
     const test = all.filter((x) => x.source === source);
     const keys = new Set(test.map((x) => overlapKey(x.prompt)));
     const train = all.filter((x) => x.source !== source && !keys.has(overlapKey(x.prompt)));
     const dropped = all.filter((x) => x.source !== source).length - train.length;
     log(`loso ${source}: train ${train.length} (${dropped} overlapping dropped), test ${test.length}`);
     const len = lengthScores(train, test);
+    const ours = fitScoreAndCurve(train, test, model);
     const sc: Scores = {
-      model: fitAndScore(train, test, model),
+      model: ours.scores,
+      ...(ours.curve ? { curve: ours.curve } : {}),
       length: len.scores,
       bow: fitAndScore(train, test, baseline),
       ...(candidate ? { candidate: fitAndScore(train, test, candidate) } : {}),
@@ -150,7 +182,13 @@ export function leaveOneSourceOut(
       for (const s of setNames) {
         const idx = test.map((x, i) => (x.benchmark === s ? i : -1)).filter((i) => i >= 0);
         const pick = (xs: number[]): number[] => idx.map((i) => xs[i]!);
-        const sub: Scores = { model: pick(sc.model), length: pick(sc.length), bow: pick(sc.bow), ...(sc.candidate ? { candidate: pick(sc.candidate) } : {}) };
+        const sub: Scores = {
+          model: pick(sc.model),
+          length: pick(sc.length),
+          bow: pick(sc.bow),
+          ...(sc.candidate ? { candidate: pick(sc.candidate) } : {}),
+          ...(sc.curve ? { curve: sc.curve } : {}),
+        };
         const f = figures(
           idx.map((i) => test[i]!),
           sub,

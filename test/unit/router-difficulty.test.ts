@@ -20,6 +20,7 @@ import {
   DEFAULT_TRAIN_OPTIONS,
   DENSE_PRIORS,
   PRIOR_WEIGHT,
+  LENGTH_PRIOR,
   localShareCurve as buildLocalShareCurve,
 } from '../../scripts/router/difficulty-train.js';
 import { mulberry32 } from '../support/seeded-random.js';
@@ -176,10 +177,12 @@ describe('shipped difficulty model', () => {
       { length: 1000 },
       (_, i) => `Question ${i}: a train leaves at ${i % 12} pm at ${40 + (i % 30)} mph; when does it arrive 120 miles away? Explain your reasoning.`,
     );
-    const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     for (const p of prompts) scoreDifficulty(p);
-    // A generous sanity bound only; timing targets belong to benchmarks.
-    expect(performance.now() - t0).toBeLessThan(1000);
+    // A generous sanity bound only; timing targets belong to benchmarks. CPU time, not wall time,
+    // so that other work on a loaded machine does not count against it.
+    const cpu = process.cpuUsage(cpu0);
+    expect((cpu.user + cpu.system) / 1000).toBeLessThan(1000);
   });
 
   it('the file is small and carries its metadata', () => {
@@ -341,7 +344,7 @@ describe('training', () => {
     for (const [name, prior] of Object.entries(DENSE_PRIORS)) {
       const j = DENSE_FEATURE_NAMES.indexOf(name as (typeof DENSE_FEATURE_NAMES)[number]);
       expect(j).toBeGreaterThanOrEqual(0);
-      expect(Math.abs(prior)).toBe(PRIOR_WEIGHT);
+      expect(Math.abs(prior)).toBe(name === 'chars_log' ? LENGTH_PRIOR : PRIOR_WEIGHT);
       expect(m.standardize.mean[j]).toBe(0);
       expect(m.standardize.scale[j]).toBe(1);
     }

@@ -7,12 +7,15 @@
 // (data/router, or DUET_ROUTER_DATA), and after a warm-up times each routeWithDefaults call with
 // process.hrtime.bigint. JSON: p50/p99/max/mean in ms for the whole decision, and, measured in the
 // same loop for side-by-side reading, the two parts that cost anything (privacy detection and the
-// difficulty score). Target: p99 under 1 ms.
+// difficulty score). Target: p99 under 1 ms. with_user_adapter: the same decisions scored as the app
+// scores them for a user whose adapter (src-main/router/user-adapter.ts) learned 1,000 choices.
 import fs from 'node:fs';
 import { defaultDifficultyModel, defaultModelPath, scoreDifficulty } from '../../src-main/router/difficulty.js';
 import { mulberry32 } from '../support/seeded-random.js';
 import { detectPrivateData } from '../../src-main/router/privacy.js';
-import { routeWithDefaults } from '../../src-main/router/route.js';
+import { defaultRouteInput, route, routeWithDefaults } from '../../src-main/router/route.js';
+import { featureVector, linearScore, sigmoid } from '../../src-main/router/difficulty.js';
+import { UserAdapter } from '../../src-main/router/user-adapter.js';
 import { loadAll, routerDataDir } from '../../scripts/router-data.js';
 
 const DECISIONS = 10_000;
@@ -101,6 +104,25 @@ function main(): void {
     if (decision.reasons.some((r) => r.code === 'privacy')) privacyHits++;
   }
 
+  // A user adapter that has learned 1,000 choices (seeded labels), applied as the app applies it.
+  const model = defaultDifficultyModel();
+  const adapter = new UserAdapter(model.dense.length, model.hashing.buckets);
+  for (let i = 0; i < 1000; i++) {
+    const f = featureVector(draw(), model.hashing);
+    adapter.learn(f, model, model.calA * linearScore(model, f) + model.calB, rand() < 0.3, 'neededCloud');
+  }
+  const adapted = (p: string): number => {
+    const f = featureVector(p, model.hashing);
+    return sigmoid(model.calA * linearScore(model, f) + model.calB + adapter.logit(f, model));
+  };
+  const adaptedNs = new Float64Array(DECISIONS);
+  for (let i = 0; i < DECISIONS; i++) {
+    const t0 = process.hrtime.bigint();
+    route(defaultRouteInput(prompts[i]!), { scoreDifficulty: adapted });
+    adaptedNs[i] = Number(process.hrtime.bigint() - t0);
+  }
+  const withAdapter = summary(adaptedNs);
+
   const total = summary(decisionNs);
   console.log(
     JSON.stringify(
@@ -114,6 +136,7 @@ function main(): void {
         prompt_pool: pool.length,
         mean_prompt_chars: Math.round(chars / DECISIONS),
         parts: { privacy: summary(privacyNs), difficulty: summary(scoreNs) },
+        with_user_adapter: { ...withAdapter, meets_target: withAdapter.p99_ms < TARGET_P99_MS },
         scorer,
       },
       null,

@@ -20,6 +20,16 @@ interface QuarterRow {
   cost_usd: number;
 }
 
+interface DayRow {
+  day: string;
+  target: Target;
+  model: string;
+  answers: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  cost_usd: number;
+}
+
 interface TotalsRow {
   target: Target;
   answers: number;
@@ -60,7 +70,16 @@ export class HistoryStats {
       // Sums per quarter hour, turned into local days in JS: SQLite's date(…, 'localtime') asks the C
       // library for the time zone on every row, and the time zone may change after the sums were kept.
       // Every time zone's offset is a multiple of 15 minutes, so a quarter hour never straddles midnight.
-      quarters: p<[number], QuarterRow>(`SELECT quarter, target, model, answers, prompt_tokens, completion_tokens, cost_usd FROM answer_quarters WHERE quarter >= ?`),
+      quarterRange: p<[number], { lo: number | null; hi: number | null }>('SELECT MIN(quarter) AS lo, MAX(quarter) AS hi FROM answer_quarters WHERE quarter >= ?'),
+      // Summed per local day in SQL: JS works out each day's quarters (local midnights, DST included) and
+      // SQLite adds up each day's range of the primary key, so a month is a few dozen rows, not thousands.
+      days: p<[string], DayRow>(
+        `WITH days AS (SELECT value ->> 0 AS day, value ->> 1 AS lo, value ->> 2 AS hi FROM json_each(?))
+         SELECT days.day, q.target, q.model, SUM(q.answers) AS answers, SUM(q.prompt_tokens) AS prompt_tokens,
+           SUM(q.completion_tokens) AS completion_tokens, SUM(q.cost_usd) AS cost_usd
+         FROM days CROSS JOIN answer_quarters q ON q.quarter >= days.lo AND q.quarter < days.hi
+         GROUP BY days.day, q.target, q.model`,
+      ),
       // The part of a quarter hour from a `since` that is not on a quarter's start, from the rows themselves.
       partialQuarter: p<[number, number, number, number], QuarterRow>(
         `SELECT created_at / ${QUARTER_HOUR_MS} AS quarter, target, model,
@@ -98,12 +117,8 @@ export class HistoryStats {
     // The first whole quarter hour at or after `since`; the answers before it, from `since` on, are read from the rows.
     const firstQuarter = Math.ceil(since / QUARTER_HOUR_MS);
     const firstWhole = firstQuarter * QUARTER_HOUR_MS;
-    const rows = this.stmt.quarters.all(firstQuarter);
-    if (firstWhole > since) rows.push(...this.stmt.partialQuarter.all(since, firstWhole, since, firstWhole));
     const days = new Map<string, DayFacts>();
-    const dayOf = localDays();
-    for (const q of rows) {
-      const day = dayOf(q.quarter * QUARTER_HOUR_MS);
+    const add = (day: string, q: Omit<DayRow, 'day'>) => {
       const key = `${day}\u0000${q.target}\u0000${q.model}`;
       const d = days.get(key) ?? { day, target: q.target, model: q.model, answers: 0, promptTokens: 0, completionTokens: 0, costUsd: 0 };
       d.answers += q.answers;
@@ -111,10 +126,35 @@ export class HistoryStats {
       d.completionTokens += q.completion_tokens;
       d.costUsd += q.cost_usd;
       days.set(key, d);
+    };
+    const { lo, hi } = this.stmt.quarterRange.get(firstQuarter) ?? { lo: null, hi: null };
+    if (lo !== null && hi !== null) {
+      for (const row of this.stmt.days.all(JSON.stringify(dayQuarters(lo, hi, firstQuarter)))) add(row.day, row);
+    }
+    if (firstWhole > since) {
+      const dayOf = localDays();
+      for (const q of this.stmt.partialQuarter.all(since, firstWhole, since, firstWhole)) add(dayOf(q.quarter * QUARTER_HOUR_MS), q);
     }
     const order = (d: DayFacts) => [d.day, d.target, d.model];
     return [...days.values()].filter((d) => d.answers > 0).sort((a, b) => compareTuples(order(a), order(b)));
   }
+}
+
+/**
+ * Each local day from the one holding quarter `lo` to the one holding `hi`, as [day, first quarter,
+ * quarter after its last], starting no earlier than `from`. Ceil on both ends gives every quarter to
+ * exactly one day even where a zone's midnight once fell off the quarter hour.
+ */
+function dayQuarters(lo: number, hi: number, from: number): [string, number, number][] {
+  const first = new Date(lo * QUARTER_HOUR_MS);
+  let day = new Date(first.getFullYear(), first.getMonth(), first.getDate());
+  const days: [string, number, number][] = [];
+  while (day.getTime() <= hi * QUARTER_HOUR_MS) {
+    const next = new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1);
+    days.push([localDayKey(day), Math.max(from, Math.ceil(day.getTime() / QUARTER_HOUR_MS)), Math.ceil(next.getTime() / QUARTER_HOUR_MS)]);
+    day = next;
+  }
+  return days;
 }
 
 /**

@@ -22,6 +22,7 @@ const KEY_LINES: [RegExp, string][] = [
   [/SELECT ttft_ms FROM messages/, 'SEARCH messages USING INDEX messages_finished_by_ttft (target=? AND ttft_ms>?)'],
   [/SELECT tokens_per_second FROM messages/, 'SEARCH messages USING INDEX messages_finished_by_speed (target=? AND tokens_per_second>?)'],
   [/FROM answer_quarters WHERE quarter >= \?/, 'SEARCH answer_quarters USING PRIMARY KEY (quarter>?)'],
+  [/CROSS JOIN answer_quarters q/, 'SEARCH q USING PRIMARY KEY (quarter>? AND quarter<?)'],
   [/FROM answer_median_buckets/, 'SEARCH answer_median_buckets USING PRIMARY KEY (target=? AND metric=?)'],
   [/WHERE status = 'streaming'/, 'SEARCH messages USING COVERING INDEX messages_streaming (status=?)'],
   [/^DELETE FROM conversations WHERE id = \?/, 'SEARCH messages USING COVERING INDEX messages_by_conversation_seq (conversation_id=?)'],

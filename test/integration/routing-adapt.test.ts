@@ -45,6 +45,9 @@ async function open(modelPath = TINY_MODEL_FILE): Promise<DuetCore> {
     cloud: { presetId: 'custom', baseUrl: cloud.baseUrl, model: cloud.model },
   });
   await waitForModel(core);
+  // These tests are about what choices teach, not where the shipped scorer puts the question: a high
+  // threshold keeps it local (where the cascade may escalate it) whatever weights are shipped.
+  valueOf(await core.call('settings.update', { threshold: 0.9 }));
   return core;
 }
 

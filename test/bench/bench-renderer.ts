@@ -1,0 +1,253 @@
+// npm run bench:renderer: the renderer on a long conversation and a long streamed answer, in real
+// Chromium (/usr/bin/chromium, or DUET_CHROMIUM) against the built headless server.
+//
+// Seeds one conversation of 2,000 messages (a ChatGPT export imported through history.import), then:
+//   open    clicks it in the sidebar and times until its newest message is on screen; counts the
+//           page's DOM elements and the long tasks (PerformanceObserver 'longtask', > 50 ms) meanwhile;
+//   stream  asks a question in that conversation in Cloud mode; a streaming "cloud" on 127.0.0.1
+//           answers 20,000 tokens of Markdown (paragraphs, lists, code fences, tables) as fast as it
+//           can; records every long task and every frame time (requestAnimationFrame) until the
+//           answer is complete.
+// A stream that has not completed after BENCH_STREAM_LIMIT_S (300) is reported as it stands
+// ("completed": false, with the characters shown by then).
+// DUET_BASELINE=<another checkout's root, built> measures that build too, side by side ("baseline").
+// Target: no long task over 50 ms during the stream. JSON on stdout, progress on stderr.
+import { existsSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
+import { BridgeClient } from '../support/bridge-client.js';
+import { writeChatGptExport } from '../support/chatgpt-export.js';
+import { startServer } from '../support/headless-server.js';
+import { makeTempDir } from '../support/temp-dir.js';
+import { percentile, round1 } from './percentiles.js';
+
+const TURNS = 1_000;
+const ANSWER_TOKENS = 20_000;
+const TOKENS_PER_CHUNK = 1;
+const CHROMIUM = process.env.DUET_CHROMIUM ?? '/usr/bin/chromium';
+const MODEL = 'bench-long-answer';
+/** A renderer that re-renders the whole answer per delta may not finish: it is measured this long. */
+const STREAM_LIMIT_MS = Number(process.env.BENCH_STREAM_LIMIT_S ?? 300) * 1000;
+const log = (line: string): void => void process.stderr.write(`bench:renderer: ${line}\n`);
+
+/** A long Markdown answer, as tokens (a word with its trailing space or newline). */
+function answerTokens(): string[] {
+  const blocks: string[] = [];
+  for (let i = 0; blocks.join('').length < ANSWER_TOKENS * 8; i++) {
+    blocks.push(
+      `## Part ${i}\n\nThis paragraph explains step ${i} with **bold words**, \`inline code\` and a [link](https://example.com/${i}) so the parser has inline work to do in every block.\n\n`,
+    );
+    blocks.push(`- first point of ${i}\n- second point with *emphasis*\n  - a nested point\n- third point\n\n`);
+    blocks.push(`\`\`\`ts\nfunction step${i}(x: number): number {\n  return x * ${i} + 1;\n}\n\`\`\`\n\n`);
+    blocks.push(`| name | value | note |\n| --- | ---: | --- |\n| a${i} | ${i} | fine |\n| b${i} | ${i * 2} | also fine |\n\n`);
+  }
+  const tokens = blocks.join('').match(/\S+\s*|\s+/g) ?? [];
+  return tokens.slice(0, ANSWER_TOKENS);
+}
+
+/** An OpenAI-compatible streaming endpoint that answers every chat request with `tokens`, fast. */
+async function startLongAnswerCloud(tokens: readonly string[]): Promise<{ baseUrl: string; stop(): Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    if (req.method === 'GET' && req.url?.endsWith('/models')) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ object: 'list', data: [{ id: MODEL, object: 'model', created: 0, owned_by: 'bench' }] }));
+      return;
+    }
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      const chunk = (delta: object, finish: string | null): string =>
+        `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 0, model: MODEL, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+      let i = 0;
+      const pump = (): void => {
+        // A few hundred tokens per turn of the event loop: faster than any real cloud streams.
+        let out = '';
+        for (let n = 0; n < 200 && i < tokens.length; n++, i += TOKENS_PER_CHUNK) out += chunk({ content: tokens.slice(i, i + TOKENS_PER_CHUNK).join('') }, null);
+        if (i >= tokens.length) {
+          out += chunk({}, 'stop');
+          out += `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 0, model: MODEL, choices: [], usage: { prompt_tokens: 10, completion_tokens: tokens.length, total_tokens: tokens.length + 10 } })}\n\n`;
+          res.end(`${out}data: [DONE]\n\n`);
+          return;
+        }
+        if (res.write(out)) setImmediate(pump);
+        else res.once('drain', pump);
+      };
+      pump();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Installed before the app's scripts: reports long tasks and, once `__frames` is set, frame times. */
+function instrument(): void {
+  const w = window as unknown as { __frames: unknown[] | null };
+  w.__frames = null;
+  new PerformanceObserver((list) => {
+    // Reported through the console, so the figures reach the bench even while the page is too busy to be asked.
+    for (const entry of list.getEntries()) console.debug(`__longtask ${entry.duration}`);
+  }).observe({ type: 'longtask', buffered: true });
+  let last = performance.now();
+  const frame = (now: number): void => {
+    if (w.__frames) console.debug(`__frame ${now - last}`);
+    last = now;
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+/** What the page reported through the console: long tasks since the last take, and frame times. */
+interface Seen {
+  longtasks: number[];
+  frames: number[];
+}
+
+function watch(page: Page): Seen {
+  const seen: Seen = { longtasks: [], frames: [] };
+  page.on('console', (message) => {
+    const text = message.text();
+    if (text.startsWith('__longtask ')) seen.longtasks.push(Number(text.slice(11)));
+    else if (text.startsWith('__frame ')) seen.frames.push(Number(text.slice(8)));
+  });
+  return seen;
+}
+
+/** Long tasks since the last call (their durations, ms). */
+function takeLongTasks(seen: Seen): number[] {
+  const taken = seen.longtasks;
+  seen.longtasks = [];
+  return taken;
+}
+
+function summariseTasks(tasks: number[]): Record<string, number> {
+  return { long_tasks: tasks.length, long_task_max_ms: round1(Math.max(0, ...tasks)), long_task_total_ms: round1(tasks.reduce((a, b) => a + b, 0)) };
+}
+
+const domNodes = (page: Page): Promise<number> => page.evaluate(() => document.getElementsByTagName('*').length);
+
+/** Runs the whole measurement against one build (this checkout's, or the baseline's `cli`). */
+async function measure(tokens: readonly string[], cli: string | undefined): Promise<Record<string, unknown>> {
+  const temp = makeTempDir('bench-renderer');
+  const cloud = await startLongAnswerCloud(tokens);
+  const dataDir = path.join(temp.dir, 'data');
+  const server = await startServer({
+    cli,
+    model: TINY_MODEL_FILE,
+    dataDir,
+    env: { DUET_CLOUD_BASE_URL: cloud.baseUrl, DUET_CLOUD_MODEL: MODEL, DUET_POLICY_FILE: path.join(temp.dir, 'no-policy.json') },
+  });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    log(`seeding ${TURNS * 2} messages…`);
+    const exportFile = path.join(temp.dir, 'conversations.json');
+    await writeChatGptExport(exportFile, { conversations: 1, turns: TURNS, messageChars: 400 });
+    const client = new BridgeClient(server.url);
+    await client.call('history.import', { fileName: 'conversations.json', content: readFileSync(exportFile, 'utf8') });
+    await client.call('settings.update', { mode: 'cloud' });
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const seen = watch(page);
+    await page.addInitScript(instrument);
+    await page.goto(server.url);
+    const item = page.getByTestId('conversation-item').first();
+    await item.waitFor();
+    takeLongTasks(seen);
+
+    log('opening the long conversation…');
+    const newest = `assistant 0/${TURNS * 2 - 1}:`;
+    const openStart = performance.now();
+    await item.click();
+    await page.waitForFunction(
+      (text) => {
+        const shown = document.querySelectorAll('[data-testid="message"]');
+        return shown[shown.length - 1]?.textContent?.includes(text) ?? false;
+      },
+      newest,
+      { polling: 'raf', timeout: 120_000 },
+    );
+    const openMs = performance.now() - openStart;
+    const openTasks = takeLongTasks(seen);
+    const openDom = await domNodes(page);
+
+    log(`streaming ${tokens.length} tokens…`);
+    await page.evaluate(() => void ((window as unknown as { __frames: number[] }).__frames = []));
+    seen.frames = [];
+    const composer = page.getByLabel('Message', { exact: true });
+    await composer.fill('Write a long answer.');
+    const streamStart = performance.now();
+    await composer.press('Enter');
+    const last = page.locator('[data-testid="message"][data-role="assistant"]').last();
+    const completed = await page
+      .waitForFunction(
+        () => {
+          const answers = document.querySelectorAll('[data-testid="message"][data-role="assistant"]');
+          const answer = answers[answers.length - 1];
+          return answer?.getAttribute('data-status') === 'complete' && (answer.textContent ?? '').length > 1000;
+        },
+        undefined,
+        { polling: 500, timeout: STREAM_LIMIT_MS },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
+    const streamMs = performance.now() - streamStart;
+    const streamTasks = takeLongTasks(seen);
+    const frames = seen.frames;
+    // A page still busy with the stream would not answer: its size is then left out.
+    const answerChars = completed ? ((await last.getByTestId('message-content').textContent())?.length ?? 0) : null;
+
+    return {
+      open: { open_ms: round1(openMs), dom_elements: openDom, ...summariseTasks(openTasks) },
+      stream: {
+        completed,
+        stream_ms: round1(streamMs),
+        answer_chars: answerChars,
+        ...summariseTasks(streamTasks),
+        frames: frames.length,
+        frame_p50_ms: round1(percentile(frames, 50)),
+        frame_p95_ms: round1(percentile(frames, 95)),
+        frame_max_ms: round1(Math.max(0, ...frames)),
+        dom_elements_after: completed ? await domNodes(page) : null,
+      },
+    };
+  } finally {
+    await browser.close();
+    await server.stop();
+    await cloud.stop();
+    temp.remove();
+  }
+}
+
+async function main(): Promise<void> {
+  const tokens = answerTokens();
+  const result: Record<string, unknown> = { bench: 'renderer', conversation_messages: TURNS * 2, answer_tokens: tokens.length };
+  log('this build…');
+  const current = await measure(tokens, undefined);
+  result.this = current;
+  log(`this: ${JSON.stringify(current)}`);
+  const baselineRoot = process.env.DUET_BASELINE;
+  if (baselineRoot) {
+    const cli = path.resolve(baselineRoot, 'dist-main', 'server', 'cli.js');
+    if (!existsSync(cli)) throw new Error(`DUET_BASELINE has no build: ${cli} is missing (run npm run build there).`);
+    log(`baseline ${baselineRoot}…`);
+    result.baseline = await measure(tokens, cli);
+    log(`baseline: ${JSON.stringify(result.baseline)}`);
+  }
+  const longTasks = (current.stream as { long_tasks: number }).long_tasks;
+  result.target = { long_tasks_during_stream: 0, met: longTasks === 0 };
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+}
+
+await main();

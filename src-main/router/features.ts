@@ -282,8 +282,36 @@ function hashToken(raw: string): string {
   return c >= 48 && c <= 57 ? '<num>' : raw.toLowerCase();
 }
 
-/** Character n-gram hashes of lowercase text with whitespace runs folded to one space. */
-function charGramBuckets(text: string, n: number, mask: number, out: Set<number>): void {
+// Scratch marks for de-duplicating buckets without a Set (a Set costs more than the hashing on
+// long prompts): mark[b] === gen means bucket b was already taken in the current pass.
+let mark = new Int32Array(0);
+let gen = 0;
+/** Scratch per-bucket values for merging the word and character families. */
+let val = new Float64Array(0);
+
+/** Starts a de-duplication pass over `buckets` buckets. */
+function newPass(buckets: number): void {
+  if (mark.length !== buckets) {
+    mark = new Int32Array(buckets);
+    gen = 0;
+  }
+  gen++;
+  if (gen > 0x3fffffff) {
+    mark.fill(0);
+    gen = 1;
+  }
+}
+
+/** Adds bucket b to `out` unless this pass already has it. */
+function take(b: number, out: number[]): void {
+  if (mark[b] !== gen) {
+    mark[b] = gen;
+    out.push(b);
+  }
+}
+
+/** Distinct character n-gram buckets of lowercase text with whitespace runs folded to one space. */
+function charGramBuckets(text: string, n: number, mask: number, out: number[]): void {
   const s = text.toLowerCase().replace(/\s+/g, ' ');
   for (let i = 0; i + n <= s.length; i++) {
     let h = 0x9747b28c; // a different seed from the words', so a gram and a word do not collide by design
@@ -291,7 +319,7 @@ function charGramBuckets(text: string, n: number, mask: number, out: Set<number>
       h ^= s.charCodeAt(j);
       h = Math.imul(h, 0x01000193);
     }
-    out.add(mix(h) & mask);
+    take(mix(h) & mask, out);
   }
 }
 
@@ -303,31 +331,46 @@ function charGramBuckets(text: string, n: number, mask: number, out: Set<number>
 function hashedNgrams(text: string, tokens: readonly string[], hashing: HashingSpec): { hashIdx: Int32Array; hashVal: Float64Array } {
   if (hashing.buckets <= 0) return { hashIdx: new Int32Array(0), hashVal: new Float64Array(0) };
   const mask = hashing.buckets - 1;
-  const words = new Set<number>();
+  const words: number[] = [];
+  newPass(hashing.buckets);
   let prev = 0;
   let first = true;
   for (const tok of tokens) {
     const h = fnv1a(hashToken(tok));
-    words.add(mix(h) & mask);
-    if (hashing.bigrams && !first) words.add(mix(Math.imul(prev, 0x9e3779b1) ^ h) & mask);
+    take(mix(h) & mask, words);
+    if (hashing.bigrams && !first) take(mix(Math.imul(prev, 0x9e3779b1) ^ h) & mask, words);
     prev = h;
     first = false;
   }
   const n = hashing.charNgrams ?? 0;
   if (n <= 0) {
     const hashIdx = Int32Array.from(words).sort();
-    return { hashIdx, hashVal: new Float64Array(hashIdx.length).fill(words.size ? 1 / Math.sqrt(words.size) : 0) };
+    return { hashIdx, hashVal: new Float64Array(hashIdx.length).fill(words.length ? 1 / Math.sqrt(words.length) : 0) };
   }
-  const grams = new Set<number>();
+  const grams: number[] = [];
+  newPass(hashing.buckets);
   charGramBuckets(text, n, mask, grams);
-  const families = (words.size ? 1 : 0) + (grams.size ? 1 : 0);
-  const vw = words.size ? 1 / Math.sqrt(words.size * families) : 0;
-  const vg = grams.size ? 1 / Math.sqrt(grams.size * families) : 0;
-  const acc = new Map<number, number>();
-  for (const b of words) acc.set(b, vw);
-  for (const b of grams) acc.set(b, (acc.get(b) ?? 0) + vg);
-  const hashIdx = Int32Array.from(acc.keys()).sort();
-  return { hashIdx, hashVal: Float64Array.from(hashIdx, (b) => acc.get(b)!) };
+  const families = (words.length ? 1 : 0) + (grams.length ? 1 : 0);
+  const vw = words.length ? 1 / Math.sqrt(words.length * families) : 0;
+  const vg = grams.length ? 1 / Math.sqrt(grams.length * families) : 0;
+  // Union of the two: a bucket both families hit gets vw + vg.
+  if (val.length !== hashing.buckets) val = new Float64Array(hashing.buckets);
+  const both: number[] = [];
+  newPass(hashing.buckets);
+  for (const b of words) {
+    take(b, both);
+    val[b] = vw;
+  }
+  for (const b of grams) {
+    if (mark[b] === gen) val[b] = val[b]! + vg;
+    else {
+      take(b, both);
+      val[b] = vg;
+    }
+  }
+  const hashIdx = Int32Array.from(both).sort();
+  const hashVal = Float64Array.from(hashIdx, (b) => val[b]!);
+  return { hashIdx, hashVal };
 }
 
 /**

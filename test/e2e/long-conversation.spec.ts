@@ -1,0 +1,81 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
+import { BridgeClient } from '../support/bridge-client.js';
+import { writeChatGptExport } from '../support/chatgpt-export.js';
+import { startServer, type RunningServer } from '../support/headless-server.js';
+
+const TURNS = 1_000;
+const MESSAGES = TURNS * 2;
+
+let dataDir: string;
+let server: RunningServer | null = null;
+
+test.beforeEach(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'duet-e2e-long-'));
+  server = await startServer({ model: TINY_MODEL_FILE, dataDir });
+  // One conversation of 2,000 messages, imported as a ChatGPT export ("user 0/0: …" … "assistant 0/1999: …").
+  const exportFile = path.join(dataDir, 'conversations.json');
+  await writeChatGptExport(exportFile, { conversations: 1, turns: TURNS, messageChars: 300 });
+  await new BridgeClient(server.url).call('history.import', { fileName: 'conversations.json', content: readFileSync(exportFile, 'utf8') });
+});
+
+test.afterEach(async () => {
+  await server?.stop();
+  server = null;
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const messages = (page: Page) => page.getByTestId('message');
+const chat = (page: Page) => page.getByRole('region', { name: 'Chat history' });
+
+async function openLongConversation(page: Page): Promise<void> {
+  await page.goto(server!.url);
+  await page.getByTestId('conversation-item').first().click();
+  await expect(messages(page).last()).toContainText(`assistant 0/${MESSAGES - 1}:`);
+}
+
+test('a 2,000-message conversation opens at its newest message with only a window of it in the page', async ({ page }) => {
+  await openLongConversation(page);
+  await expect(messages(page).last()).toBeInViewport();
+  const rendered = await messages(page).count();
+  expect(rendered).toBeGreaterThan(0);
+  expect(rendered).toBeLessThan(100);
+  // Screen readers hear where each message sits in the whole conversation.
+  await expect(messages(page).last()).toHaveAttribute('aria-posinset', String(MESSAGES));
+  await expect(messages(page).first()).toHaveAttribute('aria-setsize', String(MESSAGES));
+});
+
+test('Home reaches the first message and End the newest, and the window follows', async ({ page }) => {
+  await openLongConversation(page);
+  // Keyboard: the chat history scrolls with Home/End once focused.
+  await chat(page).focus();
+  await expect(async () => {
+    await page.keyboard.press('Home');
+    await expect(page.getByText('user 0/0:', { exact: false })).toBeInViewport({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(messages(page).first()).toHaveAttribute('aria-posinset', '1');
+  expect(await messages(page).count()).toBeLessThan(100);
+  await expect(page.getByText(`assistant 0/${MESSAGES - 1}:`)).toHaveCount(0);
+
+  await page.keyboard.press('End');
+  await expect(async () => {
+    await page.keyboard.press('End');
+    await expect(messages(page).last()).toContainText(`assistant 0/${MESSAGES - 1}:`, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+});
+
+test('a new answer at the end of a long conversation is followed to the bottom', async ({ page }) => {
+  await openLongConversation(page);
+  const composer = page.getByLabel('Message', { exact: true });
+  await composer.fill('Hello');
+  await composer.press('Enter');
+  const answer = page.locator('[data-testid="message"][data-role="assistant"]').last();
+  await expect(answer).toHaveAttribute('data-status', 'complete');
+  // (The tiny model's window is far smaller than this conversation: what it answers is not the point.)
+  await expect(page.locator('[data-testid="message"][data-role="user"]').last()).toHaveText(/Hello/);
+  await expect(answer).toBeInViewport();
+  await expect(answer).toHaveAttribute('aria-posinset', String(MESSAGES + 2));
+});

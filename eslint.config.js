@@ -36,7 +36,7 @@ const LAYERS = {
  * another contract module), so the renderer bundle stays free of it. Every other contract module is
  * open to the renderer for `import type` only. The block for these files below keeps the list honest.
  */
-const BROWSER_SAFE_CONTRACT = ['transport', 'threshold', 'cloud-url', 'local-day', 'api', 'events', 'generation'];
+const BROWSER_SAFE_CONTRACT = ['transport', 'threshold', 'cloud-url', 'local-day', 'api', 'events', 'generation', 'open-policy'];
 
 const LAYER_RULE = '@typescript-eslint/no-restricted-imports';
 const oneOf = (names) => `(${names.join('|')})`;

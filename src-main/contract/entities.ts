@@ -222,22 +222,6 @@ export const PolicyInfo = z.object({
 });
 export type PolicyInfo = z.infer<typeof PolicyInfo>;
 
-/** No managed policy: nothing locked. */
-export const OPEN_POLICY: PolicyInfo = {
-  allowCloud: true,
-  forceMode: null,
-  allowApi: true,
-  source: null,
-  allowedCloudEndpoints: null,
-  privacyLevel: null,
-  monthlyCloudSpendCapUsd: null,
-  allowModelDownloads: true,
-  modelMirror: null,
-  allowedModelHashes: null,
-  historyRetentionDays: null,
-  problem: null,
-};
-
 export const CloudPreset = z.object({
   id: z.string(),
   label: z.string(),

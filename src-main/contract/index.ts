@@ -1,6 +1,7 @@
 // The typed API between UI and core. No node or electron imports here: the renderer uses its types.
 export * from './envelope.js';
 export * from './entities.js';
+export * from './open-policy.js';
 export * from './model-settings.js';
 export * from './history-entities.js';
 export * from './channels.js';

@@ -1,23 +1,9 @@
 import type { ApiSettings } from '../../../src-main/contract/endpoint.js';
 import type { AppInfo, PolicyInfo, RouteMode, RoutingInfo, Settings } from '../../../src-main/contract/entities.js';
 import type { DuetError } from '../../../src-main/contract/envelope.js';
+import { OPEN_POLICY } from '../../../src-main/contract/open-policy.js';
 import type { DuetClient } from '../client.js';
 import { storedLanguage } from '../i18n/index.svelte.js';
-
-const NO_POLICY: PolicyInfo = {
-  allowCloud: true,
-  forceMode: null,
-  allowApi: true,
-  source: null,
-  allowedCloudEndpoints: null,
-  privacyLevel: null,
-  monthlyCloudSpendCapUsd: null,
-  allowModelDownloads: true,
-  modelMirror: null,
-  allowedModelHashes: null,
-  historyRetentionDays: null,
-  problem: null,
-};
 
 /** The settings that show a change at once and put it back if the save fails. */
 type Switch = 'showRouting' | 'mode' | 'distillation' | 'privacyLevel' | 'language';
@@ -41,7 +27,7 @@ export class SettingsState {
   language = $state<Settings['language']>(storedLanguage());
   /** The OpenAI-compatible endpoint's settings (saved by ApiSettingsState); null until `app.info` answers. */
   api = $state.raw<ApiSettings | null>(null);
-  policy = $state.raw<PolicyInfo>(NO_POLICY);
+  policy = $state.raw<PolicyInfo>(OPEN_POLICY);
   /** Null until `app.info` answers. */
   routing = $state.raw<RoutingInfo | null>(null);
   /** A failed save of the switches in the header (shown as a notice). */

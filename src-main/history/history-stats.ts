@@ -20,15 +20,8 @@ interface QuarterRow {
   cost_usd: number;
 }
 
-interface DayRow {
-  day: string;
-  target: Target;
-  model: string;
-  answers: number;
-  prompt_tokens: number;
-  completion_tokens: number;
-  cost_usd: number;
-}
+/** The same sums, per local day instead of per quarter-hour. */
+type DayRow = Omit<QuarterRow, 'quarter'> & { day: string };
 
 interface TotalsRow {
   target: Target;

@@ -9,6 +9,13 @@ import { t } from './i18n/index.svelte.js';
 const TOKEN_KEY = 'duet.token';
 /** The longest wait between tries to reach a Duet that is down. */
 const MAX_RETRY_MS = 5_000;
+/** How long a probe of a Duet that went away may take: a hung request must not end the retries. */
+const PROBE_TIMEOUT_MS = 3_000;
+/**
+ * How long the browser's own reconnect of the event stream may try before the stream is closed and
+ * opened afresh: a stream stuck connecting would otherwise leave the page "reconnecting" for good.
+ */
+const STUCK_RECONNECT_MS = 8_000;
 /** The error for a core that does not answer, in the language in force. */
 const unreachable = (): string => t('client.unreachable');
 /** The error for a token the core refused, in the language in force. */
@@ -48,6 +55,7 @@ export function createHttpClient(token: string | null): DuetClient {
   let source: EventSource | null = null;
   let active = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let stuckTimer: ReturnType<typeof setTimeout> | undefined;
   let retryDelay = 1000;
   // null until the first connection: only a connection that comes back counts as a reconnect.
   let connected: boolean | null = null;
@@ -63,6 +71,7 @@ export function createHttpClient(token: string | null): DuetClient {
     if (denied) return;
     denied = true;
     clearTimeout(retryTimer);
+    clearTimeout(stuckTimer);
     source?.close();
     source = null;
     for (const listener of deniedListeners) listener(accessDenied());
@@ -75,7 +84,12 @@ export function createHttpClient(token: string | null): DuetClient {
    */
   async function probeThenRetry(): Promise<void> {
     try {
-      const response = await fetch(HTTP_CALL_PREFIX + 'app.info', { method: 'POST', headers: headers(), body: '{}' });
+      const response = await fetch(HTTP_CALL_PREFIX + 'app.info', {
+        method: 'POST',
+        headers: headers(),
+        body: '{}',
+        signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+      });
       if (response.status === 401) return deny();
     } catch {
       // Not reachable yet: retry below.
@@ -99,6 +113,7 @@ export function createHttpClient(token: string | null): DuetClient {
     const es = new EventSource(HTTP_EVENTS + query);
     source = es;
     es.onopen = () => {
+      clearTimeout(stuckTimer);
       retryDelay = 1000;
       setConnected(true);
     };
@@ -114,16 +129,26 @@ export function createHttpClient(token: string | null): DuetClient {
     es.onerror = () => {
       setConnected(false);
       // A network drop retries by itself; an HTTP error (401 after a new token, 5xx) closes the stream.
-      if (es.readyState === EventSource.CLOSED && source === es) {
+      if (source !== es) return;
+      if (es.readyState === EventSource.CLOSED) {
         source = null;
         void probeThenRetry();
+        return;
       }
+      clearTimeout(stuckTimer);
+      stuckTimer = setTimeout(() => {
+        if (source !== es || es.readyState === EventSource.OPEN) return;
+        es.close();
+        source = null;
+        void probeThenRetry();
+      }, STUCK_RECONNECT_MS);
     };
   }
 
   function close(): void {
     active = false;
     clearTimeout(retryTimer);
+    clearTimeout(stuckTimer);
     source?.close();
     source = null;
     connected = null;

@@ -9,7 +9,7 @@ export type SecretFound = (label: string, start: number, end: number) => void;
 // A credential's name, up to 40 characters of the same sentence ("for the guest network"), then
 // "is"/"to"/":"/"=", then a value with no spaces (or "user / password").
 const PROSE_SECRET =
-  /(passwords?|passcode|passphrase|pin(?: code| number)?|(?:door|alarm|gate|entry|access|safe|lock) code|(?:safe|lock|locker|padlock) combination|combination(?= (?:for|to|of) (?:the |my |our )?(?:safe|lock|locker|padlock))|(?:pre-?shared|shared|wi-?fi|vpn|encryption|licen[cs]e|product|recovery) key|login|credentials)(?![A-Za-z])[^\n.?!]{0,40}?(?:\bis\b|\bwas\b|\bto\b|:|=)[ \t"'`]{0,3}([!#-&(-~]{3,64})(?:[ \t]+\/[ \t]+([!#-&(-~]{3,64}))?/gi;
+  /(passwords?|passcode|passphrase|pin(?: code| number)?|(?:door|alarm|gate|entry|access|safe|lock) code|(?:safe|lock|locker|padlock) combination|combination(?= (?:for|to|of) (?:the |my |our )?(?:safe|lock|locker|padlock))|(?:pre-?shared|shared|wi-?fi|vpn|encryption|licen[cs]e|product|recovery) key|login|credentials)(?![A-Za-z])[^\n.?!]{0,40}?(?:\bis\b|\bwas\b|\bto\b|:|=)[ \t"'`]{0,3}((?:\d ){3,11}\d(?![\w])|[!#-&(-~]{3,64})(?:[ \t]+\/[ \t]+([!#-&(-~]{3,64}))?/gi;
 // Chinese: 密码/口令 after any qualifier (WiFi密码, 支付密码), then 是/为/：, then the value.
 const PROSE_SECRET_ZH = /(密码|口令|密钥|秘钥|PIN码)[^\n。！？]{0,8}?(?:是|为|：|:|=)\s{0,2}([!#-&(-~]{4,64})/g;
 // scheme://user:password@host: database, queue and mail URLs carry passwords this way.
@@ -18,6 +18,44 @@ const CONNECTION_STRING = /(?<![\w+.-])[a-z][a-z0-9+.-]{1,20}:\/\/([^\s:/@]{1,64
 const SEED_PHRASE =
   /(?<![A-Za-z])(?:seed|recovery|mnemonic|backup) (?:phrase|words)[^\n.?!]{0,16}?(?:\bis\b|\bare\b|:)[ \t]{1,3}((?:[a-z]{3,8}[ ,]{1,2}){11,23}[a-z]{3,8})/gi;
 const SEED_WORDS = /seed|recovery|mnemonic|backup/i;
+// A variable or config key whose name says secret (AWS_SECRET_ACCESS_KEY=…, DB_PASSWORD: …), then its value.
+// Matched from the secret word on; the start of the name is found by walking back (a leading
+// [A-Za-z0-9_]{0,40} would be tried at every letter of every prompt).
+const SECRET_ASSIGNMENT =
+  /(?:secret|token|passw(?:or)?d|pwd|pass|api_?key|access_?key|private_?key|credentials?)[A-Za-z0-9_]{0,20}[ \t]{0,2}[=:][ \t]{0,2}["']?([^\s"'`$<{]{6,200})/gi;
+const IDENTIFIER_CHAR = /[A-Za-z0-9_]/;
+// Short names for a password in notes: "gmail pw = …", "pwd: …".
+const SHORT_PASSWORD = /(?<![\w])(?:pw|pwd|pword|pass)[ \t]{0,2}(?:=|:|\bis\b)[ \t]{0,2}([!#-&(-~]{4,64})/gi;
+// A long random-looking token after a word that names secrets (a table column "secret", "api key"):
+// within the next lines, one run of 16+ letters and digits mixed, as keys are and words are not.
+const SECRET_WORD = /\b(?:secrets?|tokens?|api[ _-]?keys?|passwords?|credentials?|private keys?)\b/gi;
+const KEYLIKE = /(?<![\w+/=-])[A-Za-z0-9_+/=-]{20,200}(?![\w+/=-])/g;
+const SECRET_WORD_REACH = 200;
+const SECRET_STEMS = ['ecret', 'ECRET', 'oken', 'OKEN', 'assw', 'ASSW', 'PWD', 'pwd', 'key', 'Key', 'KEY', 'redential', 'REDENTIAL'] as const;
+
+/** A cheap first test for the secret words (string search, far cheaper than a regex over every prompt). */
+function mentionsSecret(text: string): boolean {
+  return SECRET_STEMS.some((stem) => text.includes(stem));
+}
+
+/** True when a token mixes letters and digits the way generated keys do: a long alphanumeric run, many distinct characters. */
+function keyLike(token: string): boolean {
+  let digits = 0;
+  let letters = 0;
+  let run = 0;
+  let longest = 0;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    const digit = c >= 48 && c <= 57;
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (digit) digits++;
+    if (letter) letters++;
+    run = digit || letter ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return digits >= 3 && letters >= 3 && longest >= 16 && new Set(token).size >= 10;
+}
+
 // Placeholders in connection strings: "USER:PASSWORD@HOST", "user:pass@".
 const CONNECTION_PLACEHOLDER = /^(?:[A-Z_]+|[Pp]ass(?:word)?|pwd|secret|\*+|x+)$/;
 
@@ -27,6 +65,20 @@ function eachMatch(re: RegExp, text: string, onMatch: (m: RegExpExecArray) => vo
 }
 
 const trimValue = (v: string): string => v.replace(/[.,;:!?)\]}'"`]+$/, '');
+
+/** Key-like tokens within SECRET_WORD_REACH characters after a word that names secrets. */
+function findKeysNearSecretWords(text: string, found: SecretFound): void {
+  SECRET_WORD.lastIndex = 0;
+  const first = SECRET_WORD.exec(text);
+  if (first === null) return;
+  KEYLIKE.lastIndex = first.index;
+  for (let m = KEYLIKE.exec(text); m !== null; m = KEYLIKE.exec(text)) {
+    if (!keyLike(m[0])) continue;
+    const before = text.slice(Math.max(0, m.index - SECRET_WORD_REACH), m.index);
+    SECRET_WORD.lastIndex = 0;
+    if (SECRET_WORD.test(before)) found('a password or secret', m.index, m.index + m[0].length);
+  }
+}
 
 /** Passwords, PINs and codes said in a sentence, connection strings with a password, seed phrases. */
 export function findProseSecrets(text: string, found: SecretFound): void {
@@ -43,6 +95,22 @@ export function findProseSecrets(text: string, found: SecretFound): void {
     const start = m.index + m[0].length - (m[3] ?? m[2]!).length;
     found('a password', start, start + value.length);
   }
+  const secretWords = mentionsSecret(text);
+  if (secretWords && (text.includes('=') || text.includes(':')))
+    eachMatch(SECRET_ASSIGNMENT, text, (m) => {
+      let from = m.index;
+      while (from > 0 && m.index - from < 40 && IDENTIFIER_CHAR.test(text[from - 1]!)) from--;
+      // A variable's name: upper case or joined with underscores (DB_PASSWORD, apiToken_prod), not a word in a sentence.
+      const name = text.slice(from, m.index + m[0].search(/[ \t=:]/));
+      if (!/[A-Z]/.test(name) && !name.includes('_')) return;
+      const value = trimValue(m[1]!);
+      if (looksLikeSecretValue(value, true)) found('a password or secret', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
+    });
+  eachMatch(SHORT_PASSWORD, text, (m) => {
+    const value = trimValue(m[1]!);
+    if (looksLikeSecretValue(value, true)) found('a password', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
+  });
+  if (secretWords) findKeysNearSecretWords(text, found);
   if (/密码|口令|密钥|秘钥|PIN码/.test(text)) {
     eachMatch(PROSE_SECRET_ZH, text, (m) => {
       const value = trimValue(m[2]!);

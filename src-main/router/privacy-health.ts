@@ -26,6 +26,25 @@ const HEALTH_ZH =
 const PERSONAL_EN =
   /(?<!(?:type|stage|phase|grade|class|part|war|chapter|schedule|section|level|tier|category|act|book|volume|henry|louis|james|charles|george|william|edward|richard|elizabeth|mary|john)\s)(?<!\()\b(?:i(?!\))|my|mine|myself)\b/i;
 const PERSONAL_ZH = /我(?!们)|本人|自己/;
+// "my cat", "our dog": the first person owns the patient, who is not a person.
+const MY_ANIMAL = /\b(?:my|our) (?:old |little )?(?:cat|dog|puppy|kitten|pet|horse|pony|rabbit|hamster|parrot|tortoise|goldfish|plant)s?\b/gi;
+// A term describing someone unnamed and generic: "a pregnant colleague", "any diabetic employee".
+const GENERIC_BEFORE = /\b(?:a|an|any|every|some|other)\s$/i;
+const GENERIC_AFTER =
+  /^\s(?:colleague|co-?worker|employee|friend|person|woman|man|women|men|people|patient|child|kid|student|worker|teammate|staff|member|applicant)s?\b/i;
+
+/** True when "my cat" (or another animal) stands just before a health term: the animal is the patient. */
+function animalBefore(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 48), start);
+  const at = before.includes('my') || before.includes('our') ? before.search(MY_ANIMAL) : -1;
+  return at >= 0 && !/[.!?;]/.test(before.slice(at));
+}
+
+/** True when the sentence is in the first person about a person (not "my cat"). */
+function firstPerson(sentence: string): boolean {
+  const own = sentence.includes('my') || sentence.includes('our') ? sentence.replace(MY_ANIMAL, '') : sentence;
+  return PERSONAL_EN.test(own) || PERSONAL_ZH.test(own);
+}
 
 const SENTENCE_END = /[.!?。！？\n]/;
 const MAX_SENTENCE = 300;
@@ -62,9 +81,10 @@ export function findPersonalHealth(text: string, limit: number, found: (start: n
       if (start < from || end > to) {
         [from, to] = sentenceAround(text, start, end);
         const sentence = text.slice(from, to);
-        personal = PERSONAL_EN.test(sentence) || PERSONAL_ZH.test(sentence);
+        personal = firstPerson(sentence);
       }
-      if (personal) {
+      const generic = (GENERIC_BEFORE.test(text.slice(Math.max(0, start - 6), start)) && GENERIC_AFTER.test(text.slice(end, end + 16))) || animalBefore(text, start);
+      if (personal && !generic) {
         found(start, end);
         count++;
       }

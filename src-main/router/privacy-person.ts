@@ -4,10 +4,16 @@
 // they are. There is no list of names: a name is what the text shapes as one. In English a title
 // and a capitalised word (Mr Okafor, Dr. Hassan), a relation and a capitalised word (my colleague
 // Priya, my neighbour Rob's), or two capitalised words side by side that are not a common
-// capitalised phrase (Sarah Jenkins, Kevin O'Brien). In Chinese a common surname and one or two
-// characters after a relation (同事王伟), before a title (张女士, 李经理), after 小/老 (小赵), after
-// 姓名, or opening a clause before a verb-like word (李明患有…, 王芳的月薪…). A detail counts when a
-// name is in the same sentence, at most MAX_GAP characters away.
+// capitalised phrase (Sarah Jenkins, Kevin O'Brien; three when one has accents, Nguyễn Thị Lan), a single
+// capitalised word as a clause's subject or after a verb that takes a person (Lily won't…, put Steve
+// on…; closer still), a form's person field (Passenger 1: Moreau, Camille), an honorific (Tanaka-san,
+// 김민준 씨) or a run of Devanagari or Arabic words, and a he/she that refers back to any of those.
+// In Chinese a common surname and one or two characters after a relation (同事王伟), before a title
+// (张女士, 李经理), after 小/老 (小赵), after 姓名, opening a clause before a verb-like word (李明患有…,
+// 王芳的月薪…) or after a verb that takes a person (把李娜的…, 给张丽写…). A detail counts when a name
+// is in the same sentence (a table row runs on to the next; a date of birth may be in another field of
+// the form), at most MAX_GAP characters away. Exam questions and arithmetic word problems are about
+// invented people and are left to the strict level.
 
 export type PersonDetailKind = 'health' | 'employment' | 'birth-date' | 'location' | 'personal';
 export type PersonFound = (kind: PersonDetailKind, start: number, end: number) => void;
@@ -20,27 +26,41 @@ const MAX_GAP_PAIR = 60;
 // ---------------------------------------------------------------- details
 
 const HEALTH_DETAIL_EN =
-  /\b(?:diagnos(?:is|es|ed)|cancers?|tumou?rs?|leuka?emia|lymphoma|melanoma|chemo(?:therapy)?|radiotherapy|biops(?:y|ies)|depression|antidepressants?|bipolar|schizophreni(?:a|c)|psychosis|psychiatrist|dementia|alzheimer'?s|parkinson'?s|epilepsy|seizures?|diabet(?:es|ic)|insulin|hepatitis|pneumonia|stroke|heart (?:attack|surgery|failure|condition)|surgery|pregnan(?:t|cy)|miscarriage|abortion|sertraline|fluoxetine|antiretroviral|rehab|addiction|overdosed?|suicidal|self[- ]harm|admitted|hospitali[sz]ed|in hospital|(?:in|on) the (?:ICU|ward)|discharged|sick note)\b|\b(?:HIV|AIDS|ICU|PTSD|ADHD|OCD|HbA1c)\b/g;
+  /\b(?:diagnos(?:is|es|ed)|cancers?|tumou?rs?|leuka?emia|lymphoma|melanoma|chemo(?:therapy)?|radiotherapy|biops(?:y|ies)|depression|antidepressants?|bipolar|schizophreni(?:a|c)|psychosis|psychiatrist|dementia|alzheimer'?s|parkinson'?s|epilepsy|seizures?|diabet(?:es|ic)|insulin|hepatitis|pneumonia|stroke|heart (?:attack|surgery|failure|condition)|surgery|pregnan(?:t|cy)|miscarriage|abortion|sertraline|fluoxetine|antiretroviral|rehab|addiction|overdosed?|suicidal|self[- ]harm|admitted|hospitali[sz]ed|in hospital|(?:in|on) the (?:ICU|ward)|discharged|sick note|miscarr(?:y|ied|iage)|(?:off|signed off|home) sick|signed off|burn-?out|(?:nervous )?breakdown|recovering from|hernia|fractured?|concussion|asthma|migraine|allerg(?:y|ies|ic)|disabled|wheelchair|psychiatric|fibrillation|arrhythmia|transplant|dialysis|appendicitis|arthritis|bronchitis|meningitis|tuberculosis|sclerosis|cirrhosis|mastectomy|hysterectomy)\b|\b(?:HIV|AIDS|ICU|PTSD|ADHD|OCD|HbA1c|Dx|Rx)\b|\b\d+(?:\.\d+)? ?(?:mg|mcg)\b(?!\/)|\b(?:[Mm]eds|[Mm]edications?|[Aa]llergies|[Cc]ondition|[Dd]iagnosis|[Tt]reatment) ?:/g;
 const HEALTH_DETAIL_ZH =
-  /病历|诊断|确诊|抑郁|焦虑症|艾滋|癌|肿瘤|化疗|放疗|处方|怀孕|流产|不孕|糖尿病|高血压|心脏病|精神病|精神分裂|双相|自闭症|痴呆|癫痫|乙肝|肝炎|梅毒|病情|住院|出院|手术|医院|肺炎|吃药|服药|患有|得了/g;
+  /病历|诊断|确诊|抑郁|焦虑症|艾滋|癌|肿瘤|化疗|放疗|处方|怀孕|流产|不孕|糖尿病|高血压|心脏病|精神病|精神分裂|双相|自闭症|痴呆|癫痫|乙肝|肝炎|梅毒|病情|住院|出院|手术|医院|肺炎|吃药|服药|患有|得了|心衰|重症|病危|康复|复诊|药物|过敏|骨折|中风|抑郁症|진단|당뇨|입원|수술|우울증|암 /g;
 
 const EMPLOYMENT_DETAIL_EN =
-  /\b(?:salary|salaries|earns|earning|pay (?:rise|cut)|raise to|bonus|payslip|performance (?:review|improvement plan)|appraisal|(?:written|final) warning|disciplinary|dismiss(?:ed|al)|fired|sacked|laid off|letting (?:\w+ )?go|made redundant|redundant|redundancy|terminat(?:ed|ion)|gross misconduct|grievance|sick leave|maternity leave|paternity leave|resign(?:ed|ation))\b/gi;
-const EMPLOYMENT_DETAIL_ZH = /月薪|年薪|工资|薪水|薪资|奖金|绩效|考核|辞退|开除|解雇|裁员|处分|降薪|加薪|涨薪|离职|警告/g;
+  /\b(?:salary|salaries|earns|earning|pay (?:rise|cut)|raise to|bonus|payslip|performance (?:review|improvement plan)|appraisal|(?:written|final) warning|disciplinary|dismiss(?:ed|al)|fired|sacked|laid off|letting (?:\w+ )?go|made redundant|redundant|redundancy|terminat(?:ed|ion)|gross misconduct|grievance|sick leave|maternity leave|paternity leave|resign(?:ed|ation)|probation|pay (?:raise|band|grade)|a raise|compensation package|base pay|equity|stock options|RSUs|(?:job )?offer (?:came in|letter|of)|performance rating|below expectations|let go|laid-off)\b|\bPIP\b/gi;
+const EMPLOYMENT_DETAIL_ZH = /月薪|年薪|工资|薪水|薪资|奖金|绩效|考核|辞退|开除|解雇|裁员|处分|降薪|加薪|涨薪|离职|警告|劝退|记过|记大过|旷工|调薪|薪酬|待遇|劳动合同/g;
 
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 const DATE_EN = `(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2}|(?:19|20)\\d{2}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)? ${MONTH},? (?:19|20)\\d{2}|${MONTH} \\d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\\d{2})`;
-const BIRTH_DETAIL_EN = new RegExp(`\\b(?:born|d\\.?o\\.?b\\.?|date of birth|birthday|birth date)\\b[^\\n.?!]{0,24}?${DATE_EN}`, 'gi');
+// The label in the languages of the forms people paste (fecha de nacimiento, date de naissance, Geburtsdatum).
+const BIRTH_DETAIL_EN = new RegExp(
+  `\\b(?:born|d\\.?o\\.?b|date of birth|birthday|birth ?date|fecha de nacimiento|date de naissance|geburtsdatum|geboren|data di nascita)(?![A-Za-z])[^\\n?!]{0,24}?${DATE_EN}`,
+  'gi',
+);
 const DATE_ZH = '(?:(?:19|20)\\d{2}年\\d{1,2}月\\d{1,2}[日号]|(?:19|20)\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2})';
 const BIRTH_DETAIL_ZH = new RegExp(`(?:出生|生日|生于)[^\\n。！？]{0,8}?${DATE_ZH}|${DATE_ZH}\\s?(?:出生|生)`, 'g');
 
 const LOCATION_DETAIL_EN =
-  /\blives (?:at|in|near)\b|\blives on (?=[A-Z0-9])|\b(?:home|house|flat|address) is\b|\b[Ww]here \w+(?: \w+)? lives\b|\b[Ww]here (?:does|do) [^.?!\n]{1,40}? live\b/g;
+  /\blives (?:at|in|near)\b|\b(?:lives|living) on (?=[A-Z0-9])|\b(?:home|house|flat|address) is\b|\b[Ww]here \w+(?: \w+)? lives\b|\b[Ww]here (?:does|do) [^.?!\n]{1,40}? live\b/g;
 const LOCATION_DETAIL_ZH = /住在|家住|家在|住址|住处|的家/g;
 
 // ---------------------------------------------------------------- names
 
-const NAME = "[A-Z](?:[a-z]{1,20}|'[A-Z][a-z]{1,20})(?:-[A-Z][a-z]{1,20})?";
+// Scripts with capitals: Latin with accents (Mateo García, Nguyễn Thị Lan), Greek, Cyrillic. Ranges
+// rather than Unicode properties (\p{Lu}): the "u" flag makes these patterns many times slower.
+// Latin Extended-A and Additional mix cases letter by letter, so they sit in both classes.
+const UPPER = 'A-ZÀ-ÖØ-Þ\\u0100-\\u017f\\u1e00-\\u1eff\\u0391-\\u03a9\\u0410-\\u042f';
+const LOWER = 'a-zß-öø-ÿ\\u0100-\\u017f\\u01a0-\\u01b0\\u1e00-\\u1eff\\u03ac-\\u03ce\\u0430-\\u045f';
+const LETTER = `${UPPER}${LOWER}`;
+const NAME_REST = `(?:[${LOWER}]{1,20}|'[${UPPER}][${LOWER}]{1,20})(?:-[${UPPER}][${LOWER}]{1,20})?`;
+const NAME = `[${UPPER}]${NAME_REST}`;
+// A capital not preceded by a letter. The look-behind comes after the capital, so it is tried only
+// where a capital is, not at every character.
+const NAME_START = `[${UPPER}](?<![${LETTER}'’-].)`;
 const TITLE_NAME = new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\\.? ${NAME}`, 'g');
 const RELATION_NAME = new RegExp(
   `\\b(?:my|our|his|her|their|your)(?: \\w+)? (?:colleague|co-?worker|friend|boss|manager|neighbou?r|wife|husband|partner|son|daughter|brother|sister|mother|mum|mom|father|dad|grandfather|grandmother|grandma|grandpa|grandson|granddaughter|uncle|aunt|cousin|nephew|niece|ex|flatmate|roommate|housemate|tenant|landlord|student|pupil|patient|client|employee|intern|trainee|apprentice|teammate|assistant|nanny|carer)s?,? ${NAME}`,
@@ -49,7 +69,43 @@ const RELATION_NAME = new RegExp(
 // A run of capitalised words. Once the common ones at its ends are set aside (Summarise, Dear),
 // exactly two must remain: a third makes a title or an institution (Post-Traumatic Stress
 // Disorder, Emotional Intelligence Appraisal), not a person.
-const CAPITAL_RUN = new RegExp(`(?<![A-Za-z'-])${NAME}(?: ${NAME}){1,5}(?![A-Za-z-])(?!['’](?!s\\b|\\s))`, 'g');
+const CAPITAL_RUN = new RegExp(`${NAME_START}${NAME_REST}(?: ${NAME}){1,5}(?![${LETTER}-])(?!['’](?!s\\b|\\s))`, 'g');
+// One capitalised word as the subject of a clause or a possessive (Lily won't, Mark's been, Aisha has).
+// Weaker than two words, so the detail must be closer; common capitalised words are set aside below.
+const SINGLE_NAME = new RegExp(
+  `${NAME_START}[${LOWER}]{1,20}(?=['’]s\\b| (?:has|had|is|was|won['’]t|will|got|can['’]t|couldn['’]t|didn['’]t|doesn['’]t|isn['’]t|wasn['’]t|needs|asked|told|said|says|wants|came|went|started|starts|just|also|recently|still|finally|may|might)\\b)`,
+  'g',
+);
+const MAX_GAP_SINGLE = 40;
+// A capitalised word after a verb that takes a person (put Steve on, told Maria, cover for Aisha): as
+// weak as a single name, so held to the same short reach.
+// The verb is checked behind each capital, so the pattern does no work between capitals.
+const OBJECT_NAME = new RegExp(
+  `[${UPPER}](?<=\\b(?:put|tell|told|ask|asked|fire|fired|promote|promoted|hire|hired|thank|invite|invited|remind|reminded|cover for|go of|congratulate|warn|warned|dismiss|dismissed|suspend|suspended|sack|sacked) .)[${LOWER}]{1,20}(?![${LETTER}-])`,
+  'g',
+);
+const PRONOUN_EN = /\b(?:he|she|him|his|her|hers)\b/gi;
+const PRONOUN_ZH = /[他她](?!们)/g;
+// How far back a he/she may look for its name, and how close it must stand to the detail.
+const MAX_ANTECEDENT = 240;
+const MAX_GAP_PRONOUN = 40;
+// Names in scripts without capitals, in a Latin text: honorifics (Tanaka-san, 김민준 씨) and runs of
+// two or three Devanagari, Arabic or Hebrew words (राहुल शर्मा, فاطمة السيد).
+const HONORIFIC_NAME = /[A-Z][a-z]{1,20}-(?:san|sama|kun|chan|sensei)\b|[\uac00-\ud7a3]{2,4} ?(?:씨|님)/g;
+const CASELESS_RUN = /[\u0900-\u097f\u0600-\u06ff\u0590-\u05ff]{2,20}(?: [\u0900-\u097f\u0600-\u06ff\u0590-\u05ff]{2,20}){1,2}/g;
+const HAS_CASELESS = /[\u0900-\u097f\u0600-\u06ff\u0590-\u05ff\uac00-\ud7a3]/;
+// A form's person field: "Passenger 1: Moreau, Camille", "Patient: Rahul Mehta", "Ship to: Aiko Suzuki".
+// The label is checked behind each colon, so the pattern does no work elsewhere.
+const LABELLED_NAME = new RegExp(
+  `[:：](?<=\\b(?:[Nn]ame|[Pp]atient|[Pp]assenger(?: \\d{1,2})?|[Ee]mployee|[Aa]pplicant|[Cc]andidate|[Ss]tudent|[Cc]hild|[Pp]upil|[Gg]uest|[Cc]ustomer|[Mm]ember|[Hh]older|[Rr]ecipient|[Aa]ttn|[Ss]hip to|[Dd]eliver to|[Pp]arent|[Ss]pouse|[Ss]urname|[Gg]iven names?)\\.? ?[:：]) ?${NAME}(?:,? ${NAME}){0,2}`,
+  'g',
+);
+// A family by its surname: "the Novaks live on …".
+const FAMILY_NAME = /\bthe [A-Z][a-z]{2,20}s(?= (?:live|lived|are|were|have|had|moved)\b)/g;
+// A name given to a character, a pet or a toy is not a person's.
+const MAYBE_NOT_A_PERSON = /called|named|dog|cat|pupp|kitten|pet|horse|pony|rabbit|hamster|parrot|tortoise|goldfish/i;
+const NOT_A_PERSON_BEFORE =
+  /(?:\b(?:character|hero|heroine|protagonist|villain|robot|dragon|doll|bot) (?:called|named) |\b(?:dog|cat|puppy|kitten|pet|horse|pony|rabbit|hamster|parrot|tortoise|goldfish)s?,? (?:(?:called|named) )?)$/i;
 // Word endings of abstract nouns and adjectives, which names almost never have.
 const NOT_A_NAME_ENDING = /(?:tion|sion|ence|ance|ment|ness|ity|ism|ical|ous|ogy|ics|ful|less|able|ible)$/;
 // Capitalised words that start sentences, name places, institutions, days and months.
@@ -81,6 +137,10 @@ const NAME_ZH_SUBJECT = new RegExp(
   'g',
 );
 
+// A Chinese name after a verb or preposition that takes a person, before its possession or an action:
+// 把李娜的月薪, 给张丽写. The detail must still be in the same sentence.
+const NAME_ZH_AFTER_VERB = new RegExp(`(?:给|和|跟|对|向|替|找|叫|问|把|让|帮|请|通知|陪)${SURNAME}${HAN}{1,2}?(?=的|写|说|发|讲|打|办|调|是|在)`, 'g');
+
 // Common words that open with a surname character and stand where a name would: 高血压的…,
 // 江苏的工资, 程序员被辞退, 石家庄住院. A list of words, not of names.
 const NOT_A_NAME_ZH =
@@ -104,55 +164,120 @@ function spans(re: RegExp, text: string, out: Span[], accept?: (m: RegExpExecArr
   }
 }
 
-/** The offsets of the two-word name in a run of capitalised words, or undefined when there is none. */
+const NON_ASCII = /[^ -~]/;
+
+/** The offsets of the two- (or accented three-) word name in a run of capitalised words, or undefined when there is none. */
 function namePair(run: string): { start: number; end: number } | undefined {
   const words = run.split(' ');
   let first = 0;
   let last = words.length - 1;
   while (first <= last && NOT_A_NAME.has(words[first]!)) first++;
   while (last >= first && NOT_A_NAME.has(words[last]!)) last--;
-  if (last - first !== 1) return undefined;
-  const [a, b] = [words[first]!, words[last]!];
-  if (NOT_A_NAME_ENDING.test(a) || NOT_A_NAME_ENDING.test(b)) return undefined;
+  // Three words are a name when one is written with letters English titles do not use (Nguyễn Thị Lan, María José Pérez).
+  if (last - first === 2 && !words.slice(first, last + 1).some((w) => NON_ASCII.test(w))) return undefined;
+  if (last - first !== 1 && last - first !== 2) return undefined;
+  const kept = words.slice(first, last + 1);
+  if (kept.some((w) => NOT_A_NAME_ENDING.test(w))) return undefined;
   const start = words.slice(0, first).join(' ').length + (first > 0 ? 1 : 0);
-  return { start, end: start + a.length + 1 + b.length };
+  return { start, end: start + kept.join(' ').length };
 }
 
 const HAS_HAN = /[\u4e00-\u9fff]/;
-const HAS_CAPITAL = /[A-Z]/;
+const HAN_OR_HANGUL = /[\u4e00-\u9fff\uac00-\ud7a3]/;
+const HAS_CAPITAL = new RegExp(`[${UPPER}]`);
+
+/** A single capitalised word that is a common word rather than a name (This, Type, Summarise, Patient). */
+function commonCapital(word: string): boolean {
+  return NOT_A_NAME.has(word) || NOT_A_NAME_ENDING.test(word) || word.length < 3;
+}
+
+/** He/she spans with a name before them, standing in for that name. */
+function pronounNames(text: string, names: readonly Span[], latin: boolean, chinese: boolean): Span[] {
+  if (names.length === 0) return [];
+  const antecedents = names.map((n) => n.end);
+  const out: Span[] = [];
+  for (const re of latin && chinese ? [PRONOUN_EN, PRONOUN_ZH] : latin ? [PRONOUN_EN] : [PRONOUN_ZH]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const at = m.index;
+      // A blank line between the name and the pronoun starts another paragraph, likely about someone else.
+      const paragraph = (end: number): boolean => {
+        const blank = text.indexOf('\n\n', end);
+        return blank < 0 || blank >= at;
+      };
+      if (antecedents.some((end) => end <= at && at - end <= MAX_ANTECEDENT && paragraph(end))) {
+        out.push({ start: at, end: at + m[0].length, gap: MAX_GAP_PRONOUN });
+      }
+    }
+  }
+  return out;
+}
 
 /** Where the text shapes a person's name (English and Chinese patterns, no list of names). */
 export function findNames(text: string): Span[] {
   const names: Span[] = [];
   if (HAS_CAPITAL.test(text)) {
-    spans(TITLE_NAME, text, names);
-    spans(RELATION_NAME, text, names, (m) => /[A-Z]/.test(m[0][m[0].search(/\S+$/)] ?? ''));
+    // The slice is only taken where such a word is in the text at all.
+    const maybeNot = MAYBE_NOT_A_PERSON.test(text);
+    const person = (m: RegExpExecArray): boolean => !maybeNot || !NOT_A_PERSON_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index));
+    spans(TITLE_NAME, text, names, person);
+    spans(RELATION_NAME, text, names, (m) => HAS_CAPITAL.test(m[0][m[0].search(/\S+$/)] ?? ''));
+    spans(LABELLED_NAME, text, names);
+    spans(FAMILY_NAME, text, names, (m) => !commonCapital(m[0].slice(4, -1)));
     CAPITAL_RUN.lastIndex = 0;
     for (let m = CAPITAL_RUN.exec(text); m !== null; m = CAPITAL_RUN.exec(text)) {
       const pair = namePair(m[0]);
-      if (pair !== undefined) names.push({ start: m.index + pair.start, end: m.index + pair.end, gap: MAX_GAP_PAIR });
+      if (pair !== undefined && person(m)) names.push({ start: m.index + pair.start, end: m.index + pair.end, gap: MAX_GAP_PAIR });
     }
+    for (const re of [SINGLE_NAME, OBJECT_NAME]) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        if (!commonCapital(m[0]) && person(m)) names.push({ start: m.index, end: m.index + m[0].length, gap: MAX_GAP_SINGLE });
+      }
+    }
+    spans(HONORIFIC_NAME, text, names);
   }
-  if (HAS_HAN.test(text)) {
+  if (HAS_CASELESS.test(text)) {
+    spans(HONORIFIC_NAME, text, names);
+    CASELESS_RUN.lastIndex = 0;
+    for (let m = CASELESS_RUN.exec(text); m !== null; m = CASELESS_RUN.exec(text)) names.push({ start: m.index, end: m.index + m[0].length, gap: MAX_GAP_PAIR });
+  }
+  const chinese = HAS_HAN.test(text);
+  if (chinese) {
     for (const re of [NAME_ZH_RELATION, NAME_ZH_TITLE, NAME_ZH_NICK, NAME_ZH_LABEL]) spans(re, text, names);
     spans(NAME_ZH_SUBJECT, text, names, (m) => !NOT_A_NAME_ZH.test(m[0]));
+    spans(NAME_ZH_AFTER_VERB, text, names, (m) => !NOT_A_NAME_ZH.test(m[0].slice(1)));
   }
+  names.push(...pronounNames(text, names, HAS_CAPITAL.test(text), chinese));
   return names;
 }
 
 // A full stop after a title (Dr. Feldman) or between digits (9.1) does not end the sentence.
 const SENTENCE_END = /[!?。！？\n]/;
 
+/** True when the line break at i runs between two rows of a table (both lines have a "|"). */
+function tableRowBreak(text: string, i: number): boolean {
+  const pipeBefore = text.lastIndexOf('|', i - 1);
+  if (pipeBefore < 0 || text.lastIndexOf('\n', i - 1) > pipeBefore) return false;
+  const pipeAfter = text.indexOf('|', i + 1);
+  const lineEnd = text.indexOf('\n', i + 1);
+  return pipeAfter >= 0 && (lineEnd < 0 || pipeAfter < lineEnd);
+}
+
 function sentenceBreak(text: string, i: number): boolean {
   const c = text[i]!;
+  if (c === '\n' && tableRowBreak(text, i)) return false;
   if (SENTENCE_END.test(c)) return true;
   if (c !== '.') return false;
   if (/\d/.test(text[i + 1] ?? '') && /\d/.test(text[i - 1] ?? '')) return false;
   return !/(?:^|[^A-Za-z])(?:Mr|Mrs|Ms|Dr|Prof|St|Mx|[A-Z])$/.test(text.slice(Math.max(0, i - 5), i));
 }
 
-/** True when a name lies in the same sentence as [start, end), at most MAX_GAP characters away. */
-function nameNear(text: string, names: readonly Span[], start: number, end: number): boolean {
+/**
+ * True when a name lies in the same sentence as [start, end), at most MAX_GAP characters away.
+ * `anySentence`: a form's fields (Name: … DOB: …) are often separate lines or sentences.
+ */
+function nameNear(text: string, names: readonly Span[], start: number, end: number, anySentence = false): boolean {
   for (const n of names) {
     const from = Math.min(n.start, start);
     const to = Math.max(n.end, end);
@@ -162,7 +287,7 @@ function nameNear(text: string, names: readonly Span[], start: number, end: numb
     // Only the stretch between the name and the detail is looked at: both are bounded.
     const gapFrom = n.end <= start ? n.end : end;
     const gapTo = n.end <= start ? start : n.start;
-    for (let i = gapFrom; i < gapTo && !broken; i++) broken = sentenceBreak(text, i);
+    for (let i = gapFrom; i < gapTo && !broken && !anySentence; i++) broken = sentenceBreak(text, i);
     if (!broken && to - from <= MAX_GAP * 2) return true;
   }
   return false;
@@ -225,6 +350,21 @@ const NAME_ZH_OBJECT = new RegExp(`(?:给|和|跟|对|向|替|找|叫|问)${SURN
 // And one opening a clause before 在/是/今年/的 (李娜在银行工作, 刘洋的女儿), which the standard level leaves to its detail words.
 const NAME_ZH_CLAUSE = new RegExp(`(?:^|(?<=[，。！？；、：:\\s,（(]))${SURNAME}${HAN}{1,2}?(?=在|是|今年|说|的)`, 'g');
 
+// A maths word problem: a "how many/how much" question over four or more numbers (Mark earns $10 per day…).
+const WORD_PROBLEM_QUESTION = /\b(?:how (?:many|much|long|far)|what (?:is|was|will be) the (?:total|sum|average|number))\b/i;
+const NUMBER = /\d+(?:[.,]\d+)*/g;
+
+/** True when the text reads as an arithmetic exercise about invented people. */
+function wordProblem(text: string): boolean {
+  if (!WORD_PROBLEM_QUESTION.test(text)) return false;
+  NUMBER.lastIndex = 0;
+  let n = 0;
+  while (NUMBER.exec(text) !== null && n < 4) n++;
+  return n >= 4;
+}
+
+const EXAM = /(?:^|\n)[ \t]*\(?[Aa][.)][ \t][^\n]*\n[ \t]*\(?[Bb][.)][ \t]|\bAnswer:\s*$|^Q: /;
+
 const STRICT_DETAILS: ReadonlyArray<readonly [PersonDetailKind, RegExp, boolean]> = [
   ['personal', AGE_EN, false],
   ['personal', AGE_ZH, true],
@@ -240,9 +380,10 @@ const STRICT_DETAILS: ReadonlyArray<readonly [PersonDetailKind, RegExp, boolean]
  * workplace, with a name anywhere in the message.
  */
 export function findNamedPersonDetails(text: string, limit: number, found: PersonFound, strict = false): void {
-  const hasHan = HAS_HAN.test(text);
+  const hasHan = HAN_OR_HANGUL.test(text);
   const details: Array<{ kind: PersonDetailKind } & Span> = [];
   for (const [kind, re, chinese] of strict ? [...DETAILS, ...STRICT_DETAILS] : DETAILS) {
+    // The Chinese lists carry a few Korean words too (진단, 입원): one gate for both scripts.
     if (chinese && !hasHan) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null && details.length < limit * 4; m = re.exec(text)) {
@@ -250,12 +391,15 @@ export function findNamedPersonDetails(text: string, limit: number, found: Perso
     }
   }
   if (details.length === 0) return;
+  // An exam question (options A. B. …, "Answer:") is about invented people: Patricia's salary in a
+  // maths problem, a named patient in a board-exam vignette. The strict level keeps them anyway.
+  if (!strict && (EXAM.test(text) || wordProblem(text))) return;
   const names = strict ? strictNames(text) : namesAround(text, details);
   if (names.length === 0) return;
   let count = 0;
   for (const d of details) {
     if (count >= limit) return;
-    if (strict || nameNear(text, names, d.start, d.end)) {
+    if (strict || nameNear(text, names, d.start, d.end, d.kind === 'birth-date')) {
       found(d.kind, d.start, d.end);
       count++;
     }
@@ -280,7 +424,7 @@ const VEHICLE_WORD = /\b(?:car|van|lorry|truck|vehicle|motorbike|plate|reg(?:ist
 const UK_PLATE = /(?<![A-Za-z0-9])[A-Z]{2}\d{2} ?[A-Z]{3}(?![A-Za-z0-9])/g;
 const NAMED_PLATE =
   /\b(?:licen[cs]e plate|number plate|plate|reg(?:istration)?(?: number)?|车牌号?)[:\s#]{0,3}(?:is |number |no\.? )?([A-Z0-9]{2,4}[ -]?[A-Z0-9]{2,5})(?![A-Za-z0-9])/gi;
-const CN_PLATE = /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z]·?[A-HJ-NP-Z0-9]{5,6}(?![A-Za-z0-9])/g;
+const CN_PLATE = /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·• ]?[A-HJ-NP-Z0-9]{5,6}(?![A-Za-z0-9])/g;
 
 /** Vehicle number plates: UK shapes near a vehicle word, a plate after its name, Chinese plates. */
 export function findNumberPlates(text: string, found: (start: number, end: number) => void): void {

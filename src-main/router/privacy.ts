@@ -3,6 +3,7 @@
 // failed start cannot rescan a long run, and confirmed by a check digit or shape rule where the
 // kind has one. Findings carry a kind, a label for people and a span; never the value itself.
 import { cardNumberValid, cnResidentIdValid, ibanLength, ibanValid, looksLikeSecretValue, ninoPrefixValid, ssnValid } from './privacy-checks.js';
+import { findMoreAddresses } from './privacy-addresses.js';
 import { findProseSecrets } from './privacy-credentials.js';
 import { findPersonalHealth } from './privacy-health.js';
 import { findMoreNationalIds } from './privacy-ids.js';
@@ -102,6 +103,8 @@ function findSecrets(text: string, found: Found): void {
 const SSN = /(?<![\d-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\d-])/g;
 const UK_NINO = /(?<![A-Za-z0-9])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])/g;
 const CN_ID = /(?<![\dA-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])/g;
+// The same 18 characters written in groups (4403 0619 8511 1245 6X, 440306-19851112-456X); the check digit decides.
+const CN_ID_GROUPED = /(?<![\dA-Za-z]|\d[ -])[1-9](?:[ -]?\d){16}[ -]?[\dXx](?![\dA-Za-z]|[ -]\d)/g;
 
 function findNationalIds(text: string, found: Found): void {
   eachMatch(SSN, text, (m) => {
@@ -112,6 +115,10 @@ function findNationalIds(text: string, found: Found): void {
   });
   eachMatch(CN_ID, text, (m) => {
     if (cnResidentIdValid(m[0])) found('national-id', 'a Chinese resident ID number', m.index, m.index + m[0].length);
+  });
+  eachMatch(CN_ID_GROUPED, text, (m) => {
+    const compact = m[0].replace(/[ -]/g, '');
+    if (compact.length !== m[0].length && cnResidentIdValid(compact)) found('national-id', 'a Chinese resident ID number', m.index, m.index + m[0].length);
   });
   findMoreNationalIds(text, (label, start, end) => found('national-id', label, start, end));
 }
@@ -160,12 +167,16 @@ function findCards(text: string, found: Found): void {
 
 const EMAIL = /(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,64})@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.([A-Za-z]{2,24})(?![A-Za-z0-9-])/g;
 // "icon@2x.png" and "git@github.com" look like addresses but are a file name and an SSH login.
+// A placeholder name at a domain reserved for documentation (RFC 2606): name+tag@example.com is an
+// example, nobody's address. A real-looking name at example.org may stand for a real one, so it counts.
+const RESERVED_DOMAIN =
+  /^(?:name|user|username|your?name|you|someone|somebody|foo|bar|email|address|first\.last|firstname\.lastname)(?:\+[\w.-]*)?@(?:[\w-]+\.)*(?:example\.(?:com|net|org)|[\w-]+\.(?:example|test|invalid|localhost))$/i;
 const FILE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'ico', 'css', 'js', 'ts', 'json', 'txt', 'html', 'pdf']);
 
 function findEmails(text: string, found: Found): void {
   if (!text.includes('@')) return;
   eachMatch(EMAIL, text, (m) => {
-    if (FILE_EXTENSIONS.has(m[2]!.toLowerCase()) || m[1] === 'git') return;
+    if (FILE_EXTENSIONS.has(m[2]!.toLowerCase()) || m[1] === 'git' || RESERVED_DOMAIN.test(m[0])) return;
     found('email', 'an e-mail address', m.index, m.index + m[0].length);
   });
 }
@@ -246,6 +257,7 @@ function findAddresses(text: string, found: Found): void {
   eachMatch(ADDRESS_EN, text, (m) => {
     if (!COURT.test(m[0])) found('address', 'a street address', m.index, m.index + m[0].length);
   });
+  findMoreAddresses(text, (start, end) => found('address', 'a street address', start, end));
   if (!/[号栋幢座]/.test(text)) return;
   for (const re of [ADDRESS_ZH_ROAD, ADDRESS_ZH_ESTATE]) {
     eachMatch(re, text, (m) => {

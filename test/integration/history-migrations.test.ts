@@ -33,6 +33,7 @@ describe('the migration runner', () => {
       'answer_quarters',
       'answer_totals',
       'conversations',
+      'message_days',
       'messages',
       ...shadows('messages_cjk'),
       ...shadows('messages_fts'),

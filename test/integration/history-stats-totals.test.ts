@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageStatus, Provenance, Target } from '../../src-main/contract/index.js';
-import { migrate, openDatabase, schemaVersion, type Db, type History, type ImportedConversation } from '../../src-main/history/index.js';
+import { latestVersion, migrate, openDatabase, schemaVersion, type Db, type History, type ImportedConversation } from '../../src-main/history/index.js';
 import { useHistoryFolder } from '../support/history-fixture.js';
 import { provenance } from '../support/history-samples.js';
 import { mulberry32 } from '../support/seeded-random.js';
@@ -241,7 +241,7 @@ describe('the running totals of the sidebar and the savings', () => {
 
     const history = await temp.open();
     const check = temp.closeAfter(openDatabase(temp.file, { readonly: true }));
-    expect(schemaVersion(check)).toBe(8);
+    expect(schemaVersion(check)).toBe(latestVersion());
     expectTotalsToMatchRecount(temp.file, history);
     const cloud = history.answerFacts().find((f) => f.target === 'cloud')!;
     const recounted = check

@@ -1,33 +1,48 @@
 import { SNIPPET_MARK_END, SNIPPET_MARK_START, type SearchHit, type SearchRequest, type Target } from '../contract/index.js';
 import type { Db } from './connection.js';
+import { MessageDayBounds, type RowidBounds } from './message-day-bounds.js';
 import { UNSPACED_SCRIPT } from './migrations/0004-search.js';
+import { tokens, wordSnippet } from './word-snippet.js';
 
-/**
- * Hits returned when the request sets no limit; the search palette shows as many. Each hit's snippet
- * re-reads and re-tokenises its message (about 0.1 ms each at 100,000 messages), so this is most of a
- * search's time.
- */
+/** Hits returned when the request sets no limit; the search palette shows as many. */
 export const DEFAULT_SEARCH_LIMIT = 20;
 
 /**
- * How many of the newest matches are ranked. A word found in thousands of messages says little about
- * which one the user wants, and ranking every one of them costs time on each keystroke (bm25 over 50,000
- * matches is over 100 ms here): such a search ranks its newest RANKED_WINDOW matches only (newest by rowid,
- * that is by when they were stored), which also favours recent messages. A specific word, or two words together, has fewer matches and is ranked in full.
+ * How many of the newest matches a search looks at: results are the best of the newest RANKED_WINDOW
+ * matches (best first by bm25, newer first among equals), and with filters the best of those among them
+ * that pass. Why not all: a word found in thousands of messages says little about which one the user
+ * wants, and ranking every one of them costs time on each keystroke (bm25 over 50,000 matches is over
+ * 100 ms here), so such a search favours recent messages (newest by rowid, that is by when they were
+ * stored). A specific word, or two words together, has fewer matches and is ranked in full. A filter that
+ * passes fewer than a page of the window reads on, newest first, until it has a page or the matches run
+ * out: nothing findable is missed.
  */
 export const RANKED_WINDOW = 1000;
+
+/**
+ * Most index entries bm25 may read for one search. bm25 weighs each term by how rare it is, and FTS5
+ * counts that by reading every entry of the term, however few matches are ranked: for a word in 6% of
+ * 1,000,000 messages that alone is 2 ms. Past this many, the newest matches are shown first, unranked:
+ * the words are in so many messages that the newest mention is as good a guess as the "best" one.
+ */
+export const RANKING_BUDGET = 50_000;
+
+/** How deep the estimate of a term's frequency looks: the newest this many of its matches. */
+const FREQUENCY_PROBE = 200;
 
 /** A last term shorter than this is matched whole, not as a prefix: "a*" would expand to most words. */
 export const MIN_PREFIX_LENGTH = 3;
 
-/** Words of context a snippet shows around the match. */
-const SNIPPET_TOKENS = 12;
 /** Characters of context a substring snippet shows (scripts without spaces have no words to count). */
 const SUBSTRING_SNIPPET_CHARS = 36;
 const ELLIPSIS = '…';
 
 /** How the user's text is searched; see planSearch. */
-export type SearchPlan = { kind: 'none' } | { kind: 'words'; match: string; exact: string } | { kind: 'substring'; terms: string[]; trigrams: string | null };
+export type SearchPlan =
+  | { kind: 'none' }
+  /** phrases: each term's words as the index folds them, for the snippet; prefix: whether `match` ends in one. */
+  | { kind: 'words'; match: string; exact: string; quoted: string[]; phrases: string[][]; prefix: boolean }
+  | { kind: 'substring'; terms: string[]; trigrams: string | null };
 
 /**
  * Turns what the user typed into a query that FTS5 never parses as syntax: each space-separated term is
@@ -51,8 +66,10 @@ export function planSearch(text: string): SearchPlan {
   }
   const last = terms.length - 1;
   const prefix = [...terms[last]!.replace(/[^\p{L}\p{N}]/gu, '')].length >= MIN_PREFIX_LENGTH;
-  const exact = terms.map(quote).join(' ');
-  return { kind: 'words', match: prefix ? `${exact}*` : exact, exact };
+  const quoted = terms.map(quote);
+  const exact = quoted.join(' ');
+  const phrases = terms.map((t) => tokens(t).map((w) => w.folded));
+  return { kind: 'words', match: prefix ? `${exact}*` : exact, exact, quoted, phrases, prefix };
 }
 
 function quote(term: string): string {
@@ -78,49 +95,76 @@ interface Filters {
   limit: number;
 }
 
+const DATES = `(@from IS NULL OR m.created_at >= @from) AND (@to IS NULL OR m.created_at < @to)`;
 const FILTERS = `(@target IS NULL OR m.target = @target)
   AND (@model IS NULL OR m.model = @model)
-  AND (@from IS NULL OR m.created_at >= @from)
-  AND (@to IS NULL OR m.created_at < @to)`;
+  AND ${DATES}`;
+
+function isFiltered(filters: Filters): boolean {
+  return filters.target !== null || filters.model !== null || filters.from !== null || filters.to !== null;
+}
+
+/**
+ * One walked match: its rowid, 1 when it passes every filter, 1 when it is in the date range (the rowid
+ * bounds of whole days also take in a few matches just outside it).
+ */
+type Walked = [rid: number, passes: number, dated: number];
 
 /** Runs searches on one connection, preparing each statement once. */
 export class HistorySearch {
-  private readonly words;
+  private readonly walks;
+  private readonly scores;
+  private readonly hits;
   private readonly fillsWindow;
+  private readonly probe;
+  private readonly rowidSpan;
+  private readonly days;
   private readonly substringStatements = new Map<string, ReturnType<Db['prepare']>>();
 
   constructor(private readonly db: Db) {
-    // Without filters the messages table is not read until the few hits are known: its rows are large.
-    const matches = (filtered: boolean) =>
-      filtered
-        ? `SELECT f.rowid AS rid, bm25(messages_fts) AS score
-           FROM messages_fts f JOIN messages m ON m.rowid = f.rowid
-           WHERE messages_fts MATCH @match AND ${FILTERS} ORDER BY f.rowid DESC LIMIT ${RANKED_WINDOW}`
-        : `SELECT rowid AS rid, bm25(messages_fts) AS score
-           FROM messages_fts WHERE messages_fts MATCH @match ORDER BY rowid DESC LIMIT ${RANKED_WINDOW}`;
-    // Newest matches first (FTS5 walks a doclist backwards cheaply), ranked, the best few kept; snippets are
-    // made for those few only. In one flat query SQLite would build a snippet for every match, re-reading
-    // each message. bm25() rather than the rank column: ORDER BY rank makes FTS5 rank every match itself.
-    const ranked = (filtered: boolean) =>
-      db.prepare<Record<string, unknown>, HitRow>(`
-        WITH recent AS (${matches(filtered)}),
-        best AS (SELECT rid, score FROM recent ORDER BY score, rid DESC LIMIT @limit)
-        SELECT m.id, m.conversation_id, c.title, m.role, m.created_at, m.target, m.model,
-          snippet(messages_fts, 0, @markStart, @markEnd, @ellipsis, ${SNIPPET_TOKENS}) AS snippet
-        FROM best
-          -- CROSS JOIN keeps this order: left to itself SQLite scans every match and looks each up in best.
-          CROSS JOIN messages_fts ON messages_fts.rowid = best.rid
-          JOIN messages m ON m.rowid = best.rid
-          JOIN conversations c ON c.id = m.conversation_id
-        WHERE messages_fts MATCH @match
-        ORDER BY best.score, best.rid DESC`);
-    this.words = { plain: ranked(false), filtered: ranked(true) };
+    // Matches newest first: FTS5 walks a doclist backwards cheaply and stops when the caller does, and the
+    // date range's rowid bounds (message_days) end the walk where the range's oldest message could be.
+    // Without filters the messages table is not read: its rows are large.
+    const walk = (filtered: boolean) =>
+      db
+        .prepare<Record<string, unknown>, Walked>(
+          filtered
+            ? `SELECT f.rowid, ${FILTERS}, ${DATES}
+               FROM messages_fts f
+                 -- CROSS JOIN keeps the index walk outside: the filters are checked match by match, newest first.
+                 CROSS JOIN messages m ON m.rowid = f.rowid
+               WHERE messages_fts MATCH @match AND f.rowid BETWEEN @lo AND @hi ORDER BY f.rowid DESC`
+            : `SELECT rowid, 1, 1 FROM messages_fts
+               WHERE messages_fts MATCH @match AND rowid BETWEEN @lo AND @hi ORDER BY rowid DESC LIMIT ${RANKED_WINDOW}`,
+        )
+        .raw();
+    this.walks = { plain: walk(false), filtered: walk(true) };
+    // bm25 of every match between the oldest and newest candidate. bm25() rather than the rank column:
+    // ORDER BY rank makes FTS5 rank every match itself.
+    this.scores = db
+      .prepare<[string, number, number], [number, number]>('SELECT rowid, bm25(messages_fts) FROM messages_fts WHERE messages_fts MATCH ? AND rowid BETWEEN ? AND ?')
+      .raw();
+    // The page's rows, in the order given; their snippets are made from the text (see wordSnippet).
+    this.hits = db.prepare<[string], HitRow>(`
+      SELECT m.id, m.conversation_id, c.title, m.role, m.created_at, m.target, m.model, m.content AS snippet
+      FROM json_each(?) AS page
+        CROSS JOIN messages m ON m.rowid = page.value
+        JOIN conversations c ON c.id = m.conversation_id
+      ORDER BY page.key`);
     this.fillsWindow = db
       .prepare<[string], number>(`SELECT 1 FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${RANKED_WINDOW - 1}`)
       .pluck();
+    this.probe = db
+      .prepare<[string], number>(`SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${FREQUENCY_PROBE - 1}`)
+      .pluck();
+    // Two subqueries: MIN and MAX together in one would read every row.
+    this.rowidSpan = db.prepare<[], { newest: number | null; oldest: number | null }>(
+      'SELECT (SELECT MAX(rowid) FROM messages) AS newest, (SELECT MIN(rowid) FROM messages) AS oldest',
+    );
+    this.days = new MessageDayBounds(db);
   }
 
-  /** Best match first (bm25; newer first among equals); substring searches newest first. */
+  /** Best match first (bm25; newer first among equals) among the newest matches; substring searches newest first. */
   search(request: SearchRequest): SearchHit[] {
     const plan = planSearch(request.query);
     const filters: Filters = {
@@ -131,17 +175,86 @@ export class HistorySearch {
       limit: request.limit ?? DEFAULT_SEARCH_LIMIT,
     };
     if (plan.kind === 'none') return [];
-    if (plan.kind === 'substring') return this.substring(plan.terms, plan.trigrams, filters);
+    const bounds = this.days.of(filters.from, filters.to);
+    if (bounds.lo > bounds.hi) return [];
+    if (plan.kind === 'substring') return this.substring(plan.terms, plan.trigrams, filters, bounds);
 
     // A prefix query makes FTS5 merge the full lists of every word it expands to, before any LIMIT: for a
-    // word in most messages that is 100+ ms. When the words as typed already fill the ranking window, the
-    // prefix could only add matches that would not be ranked: search the whole word (a cheap check).
-    const match = plan.match !== plan.exact && this.fillsWindow.get(plan.exact) ? plan.exact : plan.match;
-    const filtered = filters.target !== null || filters.model !== null || filters.from !== null || filters.to !== null;
+    // word in most messages that is 100+ ms. So the words as typed are walked first; when they fill the
+    // window, the prefix could only add matches that would not be ranked, and the whole word is searched.
+    // With filters, whether the words fill the window is asked of the whole history (a cheap check), as a
+    // date range with fewer matches than the window would otherwise walk twice.
+    let walk = isFiltered(filters) ? null : this.newest(plan.exact, filters, bounds);
+    const prefix = plan.prefix && (walk ? walk.dated < RANKED_WINDOW : this.fillsWindow.get(plan.exact) === undefined);
+    const match = prefix ? plan.match : plan.exact;
+    if (!walk || prefix) walk = this.newest(match, filters, bounds);
+    const { candidates, dated, spanned } = walk;
+    // Ranking reads every match between the newest and oldest candidate: a walk that went past the window
+    // for a filter passing few (or past messages imported late, far outside the dates) shows what it
+    // found newest first.
+    const rank = dated <= RANKED_WINDOW && spanned <= 2 * RANKED_WINDOW && this.rankable(plan.quoted, prefix);
+    const page = rank ? this.ranked(match, candidates, filters.limit) : candidates.slice(0, filters.limit);
+    if (page.length === 0) return [];
+    return this.hits.all(JSON.stringify(page)).map((row) => toHit({ ...row, snippet: wordSnippet(row.snippet, plan.phrases, prefix) }));
+  }
+
+  /**
+   * The rowids of the newest RANKED_WINDOW matches (more with a filter passing few) that pass the filters,
+   * newest first; how many matches of the date range were read to find them, and how many matches lie
+   * from the newest candidate to the oldest.
+   */
+  private newest(match: string, filters: Filters, bounds: RowidBounds): { candidates: number[]; dated: number; spanned: number } {
     const { limit, ...filterParams } = filters;
-    const marks = { markStart: SNIPPET_MARK_START, markEnd: SNIPPET_MARK_END, ellipsis: ELLIPSIS };
-    const rows = filtered ? this.words.filtered.all({ match, limit, ...filterParams, ...marks }) : this.words.plain.all({ match, limit, ...marks });
-    return rows.map(toHit);
+    const filtered = isFiltered(filters);
+    const params = filtered ? { match, ...bounds, ...filterParams } : { match, ...bounds };
+    if (!filtered) {
+      const rows = this.walks.plain.all(params);
+      return { candidates: rows.map(([rid]) => rid), dated: rows.length, spanned: rows.length };
+    }
+    const candidates: number[] = [];
+    let dated = 0;
+    let read = 0;
+    let first = 0;
+    let last = 0;
+    for (const [rid, passes, inRange] of this.walks.filtered.iterate(params)) {
+      read++;
+      dated += inRange;
+      if (passes) {
+        if (candidates.length === 0) first = read;
+        last = read;
+        candidates.push(rid);
+      }
+      // Leaving the loop ends the statement (better-sqlite3 resets it): the walk goes no further.
+      if (dated >= RANKED_WINDOW && candidates.length >= limit) break;
+    }
+    return { candidates, dated, spanned: last - first + 1 };
+  }
+
+  /** The best `limit` of the candidates (newest first) by bm25, newer first among equals. */
+  private ranked(match: string, candidates: number[], limit: number): number[] {
+    if (candidates.length < 2) return candidates;
+    const wanted = new Set(candidates);
+    const scored: [rid: number, score: number][] = [];
+    for (const [rid, score] of this.scores.iterate(match, candidates[candidates.length - 1]!, candidates[0]!)) {
+      if (wanted.has(rid)) scored.push([rid, score]);
+    }
+    scored.sort((a, b) => a[1] - b[1] || b[0] - a[0]);
+    return scored.slice(0, limit).map(([rid]) => rid);
+  }
+
+  /**
+   * Whether bm25 stays within RANKING_BUDGET: each term's frequency estimated from how far back its
+   * newest FREQUENCY_PROBE matches reach (terms are spread evenly enough through time for this).
+   */
+  private rankable(quoted: string[], prefix: boolean): boolean {
+    const { newest, oldest } = this.rowidSpan.get()!;
+    if (newest === null || oldest === null) return true;
+    let entries = 0;
+    quoted.forEach((term, i) => {
+      const reached = this.probe.get(prefix && i === quoted.length - 1 ? `${term}*` : term);
+      if (reached !== undefined) entries += (FREQUENCY_PROBE * (newest - oldest + 1)) / (newest - reached + 1);
+    });
+    return entries <= RANKING_BUDGET;
   }
 
   /**
@@ -149,11 +262,11 @@ export class HistorySearch {
    * trigram index narrows the candidates to a handful; with only shorter terms (a two-character Chinese
    * word) there is no trigram to look up, so the indexed messages are scanned.
    */
-  private substring(terms: string[], trigrams: string | null, filters: Filters): SearchHit[] {
+  private substring(terms: string[], trigrams: string | null, filters: Filters, bounds: RowidBounds): SearchHit[] {
     const candidates = trigrams
-      ? 'm.rowid IN (SELECT rowid FROM messages_cjk WHERE messages_cjk MATCH @trigrams)'
+      ? 'm.rowid IN (SELECT rowid FROM messages_cjk WHERE messages_cjk MATCH @trigrams AND rowid BETWEEN @lo AND @hi)'
       : // FTS5 keeps one row per indexed message in its _docsize table: the messages worth scanning.
-        'm.rowid IN (SELECT id FROM messages_cjk_docsize)';
+        'm.rowid IN (SELECT id FROM messages_cjk_docsize WHERE id BETWEEN @lo AND @hi)';
     const key = `${trigrams ? 't' : 's'}${terms.length}`;
     let statement = this.substringStatements.get(key);
     if (!statement) {
@@ -166,7 +279,7 @@ export class HistorySearch {
         LIMIT @limit`);
       this.substringStatements.set(key, statement);
     }
-    const params: Record<string, unknown> = { ...filters };
+    const params: Record<string, unknown> = { ...filters, ...bounds };
     if (trigrams) params['trigrams'] = trigrams;
     terms.forEach((t, i) => (params[`term${i}`] = t));
     return (statement.all(params) as HitRow[]).map((row) => toHit({ ...row, snippet: substringSnippet(row.snippet, terms) }));

@@ -26,7 +26,13 @@ const KEY_LINES: [RegExp, string][] = [
   [/FROM answer_median_buckets/, 'SEARCH answer_median_buckets USING PRIMARY KEY (target=? AND metric=?)'],
   [/WHERE status = 'streaming'/, 'SEARCH messages USING COVERING INDEX messages_streaming (status=?)'],
   [/^DELETE FROM conversations WHERE id = \?/, 'SEARCH messages USING COVERING INDEX messages_by_conversation_seq (conversation_id=?)'],
-  [/WITH recent AS \(SELECT rowid AS rid/, 'SEARCH m USING INTEGER PRIMARY KEY (rowid=?)'],
+  // Search: the word index walked newest first within rowid bounds (M: match, ><: rowid range; no sort),
+  // each match's row read by rowid to check the filters, the page's rows by rowid. (The day bounds,
+  // message_days, are one row a day: SQLite may well read them all.)
+  [/SELECT rowid, 1, 1 FROM messages_fts/, 'SCAN messages_fts VIRTUAL TABLE INDEX 192:M1><'],
+  [/CROSS JOIN messages m ON m\.rowid = f\.rowid/, 'SCAN f VIRTUAL TABLE INDEX 192:M1><'],
+  [/CROSS JOIN messages m ON m\.rowid = f\.rowid/, 'SEARCH m USING INTEGER PRIMARY KEY (rowid=?)'],
+  [/FROM json_each\(\?\) AS page/, 'SEARCH m USING INTEGER PRIMARY KEY (rowid=?)'],
   [/SELECT MAX\(updated_at\) FROM conversations/, 'SEARCH conversations USING COVERING INDEX conversations_by_updated_at'],
 ];
 
@@ -42,6 +48,7 @@ function recordStatements(db: Db): { history: History; statements: string[] } {
     const history = createHistoryStore(db);
     history.search({ query: 'garden pla' });
     history.search({ query: 'garden', target: 'local' });
+    history.search({ query: 'garden', from: 1, to: 2 });
     history.search({ query: '苹果' });
     history.search({ query: '我喜欢吃苹果' });
     history.exportConversations(null);

@@ -19,7 +19,8 @@
 // written straight into the file in one transaction and cached in os.tmpdir()/duet-bench-history-cache
 // (DUET_BENCH_CACHE), keyed by a digest of the schema, so reruns skip the build. It times search, the
 // sidebar's first page and whole list, opening the longest conversation and the savings dashboard's
-// whole query (p50/p95, wall and CPU), with the file's size, at N and at 100,000 beside it.
+// whole query (p50/p95, wall and CPU), with the file's size, at N and at 100,000 beside it. The
+// date-filtered searches are also timed on their own (search_dated_ms; search_dated_p95_ms at 100k).
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -397,10 +398,16 @@ function makeQueries(now: number): Query[] {
   return queries;
 }
 
+/** Whether a search is limited to dates (the palette's "since" choice). */
+function isDated(request: SearchRequest): boolean {
+  return request.from !== undefined || request.to !== undefined;
+}
+
 function timeSearches(history: History, queries: Query[]): Record<string, unknown> {
   for (const q of queries.slice(0, SEARCH_WARMUP)) history.search(q.request);
   const times: number[] = [];
   const byKind = new Map<string, number[]>();
+  const dated: number[] = [];
   let hits = 0;
   let empty = 0;
   for (const q of queries) {
@@ -409,6 +416,7 @@ function timeSearches(history: History, queries: Query[]): Record<string, unknow
     const elapsed = ms(t);
     times.push(elapsed);
     byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), elapsed]);
+    if (isDated(q.request)) dated.push(elapsed);
     hits += found.length;
     if (found.length === 0) empty++;
   }
@@ -423,6 +431,7 @@ function timeSearches(history: History, queries: Query[]): Record<string, unknow
     search_mean_hits: round(hits / queries.length, 1),
     search_empty_share: round(empty / queries.length, 3),
     search_by_kind: Object.fromEntries([...byKind].map(([kind, t]) => [kind, { n: t.length, p50_ms: round(quantile(t, 0.5)), p95_ms: round(quantile(t, 0.95)) }])),
+    search_dated_p95_ms: round(quantile(dated, 0.95)),
   };
 }
 
@@ -591,6 +600,8 @@ function timesOf(runs: number, run: (i: number) => void): Times {
   return { p50_ms: q(wall, 0.5), p95_ms: q(wall, 0.95), cpu_p50_ms: q(cpu, 0.5), cpu_p95_ms: q(cpu, 0.95) };
 }
 
+// The sidebar's pages (LIST_PAGE in src-renderer/lib/state/conversation-list.svelte.ts): the first as
+// it opens, then one far down as the user scrolls.
 const LIST_PAGE = 100;
 
 /** What the user waits for, on one cached file: search, the sidebar's list, the longest conversation, the savings dashboard. */
@@ -608,12 +619,20 @@ async function measureLarge(messages: number): Promise<Record<string, unknown>> 
       const of = queries.filter((q) => q.kind === kind);
       return [kind, { n: of.length, ...timesOf(of.length, (i) => history.search(of[i]!.request)) }] as const;
     });
+    // The date-filtered searches on their own ("since last week" in the palette): once the slowest kind.
+    const dated = queries.filter((q) => isDated(q.request));
+    const datedTimes = timesOf(dated.length, (i) => history.search(dated[i]!.request));
     let listed = 0;
     history.listConversations();
     const list = timesOf(QUERY_RUNS, () => (listed = history.listConversations().length));
     if (listed !== meta.conversations) throw new Error(`listConversations returned ${listed} of ${meta.conversations} conversations`);
     const page = timesOf(QUERY_RUNS, () => (listed = history.listConversations({ limit: LIST_PAGE }).length));
     if (listed !== LIST_PAGE) throw new Error(`The first page held ${listed} conversations`);
+    const middle = history.listConversations({ limit: Math.floor(meta.conversations / 2) }).at(-1)!;
+    const after = { pinned: middle.pinned, updatedAt: middle.updatedAt, id: middle.id };
+    let paged = 0;
+    const nextPage = timesOf(QUERY_RUNS, () => (paged = history.listConversations({ limit: LIST_PAGE, after }).length));
+    if (paged !== LIST_PAGE) throw new Error(`The page after the middle held ${paged} conversations`);
     let opened = 0;
     const open = timesOf(QUERY_RUNS, () => (opened = history.getConversation(meta.longestId)?.messages.length ?? 0));
     // The dashboard's whole query, as HistoryService.savings runs it.
@@ -636,14 +655,16 @@ async function measureLarge(messages: number): Promise<Record<string, unknown>> 
       conversations: meta.conversations,
       search_ms: { ...search, searches: queries.length, mean_hits: round(hits / queries.length, 1) },
       search_by_kind_ms: Object.fromEntries(kinds),
+      search_dated_ms: { n: dated.length, ...datedTimes },
       list_first_page_ms: { ...page, conversations: LIST_PAGE },
+      list_middle_page_ms: { ...nextPage, conversations: LIST_PAGE },
       list_all_ms: { ...list, conversations: meta.conversations },
       open_longest_ms: { ...open, messages: opened },
       savings_ms: savings,
       db_bytes: bytes,
     };
     log(
-      `${messages}: search p95 ${search.p95_ms} ms, first page p95 ${page.p95_ms} ms, all ${list.p95_ms} ms, open p95 ${open.p95_ms} ms, savings p95 ${savings.p95_ms} ms`,
+      `${messages}: search p95 ${search.p95_ms} ms, first page p95 ${page.p95_ms} ms, middle page p95 ${nextPage.p95_ms} ms, all ${list.p95_ms} ms, open p95 ${open.p95_ms} ms, savings p95 ${savings.p95_ms} ms`,
     );
     return figures;
   } finally {

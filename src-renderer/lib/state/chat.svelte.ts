@@ -2,7 +2,7 @@ import type { ConversationSummary, Message, RouteMode } from '../../../src-main/
 import type { DuetError } from '../../../src-main/contract/envelope.js';
 import type { DuetEvent } from '../../../src-main/contract/events.js';
 import type { DuetClient } from '../client.js';
-import { MessageStream } from './chat-stream.svelte.js';
+import { MessageStream, type FrameScheduler } from './chat-stream.svelte.js';
 import { ConversationList } from './conversation-list.svelte.js';
 
 /** How long a message a search opened stays highlighted. */
@@ -39,18 +39,21 @@ export class ChatState {
 
   #api: DuetClient;
   #list: ConversationList;
-  #stream = new MessageStream({
-    openId: () => this.openId,
-    awaitingSend: (conversationId) => this.sending && (this.openId === null || this.openId === conversationId),
-    reload: () => void this.reloadOpen(),
-  });
+  #stream: MessageStream;
   /** Bumped whenever the view switches conversation, so late answers for the old one are dropped. */
   #viewSeq = 0;
   #highlightTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(api: DuetClient) {
+  /** `frames` paces streamed text (by default the browser's frames; null applies each delta at once). */
+  constructor(api: DuetClient, frames?: FrameScheduler | null) {
     this.#api = api;
     this.#list = new ConversationList(api);
+    const view = {
+      openId: () => this.openId,
+      awaitingSend: (conversationId: string) => this.sending && (this.openId === null || this.openId === conversationId),
+      reload: () => void this.reloadOpen(),
+    };
+    this.#stream = frames === undefined ? new MessageStream(view) : new MessageStream(view, frames);
   }
 
   get conversations(): ConversationSummary[] {

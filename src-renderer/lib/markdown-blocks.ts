@@ -26,6 +26,8 @@ export interface MarkdownBlocks {
   finished: readonly string[];
   /** Sanitized HTML of the last, unfinished block (re-rendered on every update). */
   live: string;
+  /** Changes when `finished` starts over (the source was replaced rather than extended). */
+  epoch: number;
 }
 
 /**
@@ -42,6 +44,7 @@ export class IncrementalMarkdown {
   #finished: string[] = [];
   /** Link reference definitions reach back over the whole text: once one appears, render one-shot. */
   #oneShot = false;
+  #epoch = 0;
 
   constructor(sanitize: (html: string) => string) {
     this.#sanitize = sanitize;
@@ -52,13 +55,14 @@ export class IncrementalMarkdown {
     if (!source.startsWith(this.#source)) this.#reset();
     this.#source = source;
     // The lexer turns \r\n into \n, so token lengths would no longer match the source's.
-    if (this.#oneShot || source.includes('\r')) return { finished: [], live: this.#sanitize(markdownToHtml(source)) };
+    if (this.#oneShot || source.includes('\r')) return { finished: [], live: this.#sanitize(markdownToHtml(source)), epoch: this.#epoch };
     const tokens = marked.lexer(source.slice(this.#settled));
     if (Object.keys(tokens.links).length > 0) {
       this.#finished = [];
       this.#settled = 0;
       this.#oneShot = true;
-      return { finished: [], live: this.#sanitize(markdownToHtml(source)) };
+      this.#epoch++;
+      return { finished: [], live: this.#sanitize(markdownToHtml(source)), epoch: this.#epoch };
     }
     // Settle up to the last blank line followed by a block whose first line is complete: until then
     // that line may still turn out to continue the block above ("3" becoming "3." in a list).
@@ -81,10 +85,11 @@ export class IncrementalMarkdown {
       if (html !== '') this.#finished.push(html);
       this.#settled += done.reduce((length, token) => length + token.raw.length, 0);
     }
-    return { finished: this.#finished.slice(), live: this.#sanitize(marked.parser(tokens)) };
+    return { finished: this.#finished.slice(), live: this.#sanitize(marked.parser(tokens)), epoch: this.#epoch };
   }
 
   #reset(): void {
+    this.#epoch++;
     this.#source = '';
     this.#settled = 0;
     this.#finished = [];

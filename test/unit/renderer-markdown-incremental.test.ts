@@ -145,8 +145,12 @@ describe('incremental Markdown while streaming', () => {
   test('a source that is not a continuation (an edit, another message) starts over', () => {
     const incremental = new IncrementalMarkdown(identity);
     incremental.update('Alpha.\n\nBeta.\n\nGam');
+    const before = incremental.update('Alpha.\n\nBeta.\n\nGamma');
     const other = incremental.update('Something else.\n\n- x');
     expect(other.finished.join('') + other.live).toBe(markdownToHtml('Something else.\n\n- x'));
+    // The view keeps groups of finished blocks: a new epoch tells it to drop them.
+    expect(other.epoch).not.toBe(before.epoch);
+    expect(incremental.update('Something else.\n\n- x\n- y').epoch).toBe(other.epoch);
   });
 
   test('only what is sanitized is shown: every piece goes through the sanitizer', () => {

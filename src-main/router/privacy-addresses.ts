@@ -35,7 +35,7 @@ const POSTAL_LINE = new RegExp(
   'g',
 );
 const POSTCODE_HINT = /\d{3}-\d{4}|\d{4} ?[A-Z]{2}\b|[A-Z]{2} \d{5}|\d{5} [A-ZÀ-Þ]|\d[A-Z]{2}\b/;
-// Cheap tests before each street pattern (which use Unicode classes and cost more to run everywhere).
+// Cheap tests before each street pattern, which cost more to run over every prompt.
 const HINTS: readonly RegExp[] = [
   /[a-zäöüßå]\.? \d/,
   /(?:[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Vv]iale?|[Pp]iazza|[Cc]orso|[Cc]alle|[Aa]venida|[Pp]laza|[Pp]aseo|[Rr]ua|[Tt]ravessa) [A-ZÀ-Þa-z]/,
@@ -45,7 +45,7 @@ const HINTS: readonly RegExp[] = [
 const POSTCODE_AFTER = /^,? ?(?:\d{4} ?[A-Z]{2}|\d{5}|\d{3}-\d{4}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})\b/;
 // A sentence about a person or a delivery: someone's address, not a landmark's.
 const PERSON_CONTEXT =
-  /\b(?:I|I'm|my|me|we|our|us|he|she|he's|she's|his|her|they|their|lives?|living|stays?|staying|moved|ship|send|deliver|return|address|meet|visit|pick up|drop off|at home)\b|(?!(?:What|That|It|There|Here|Who|Where|How|Let|Today)['’])[A-Z][a-z]+['’]s\b/;
+  /\b(?:I|I'm|[Mm]y|me|[Ww]e|[Oo]ur|us|[Hh]e|[Ss]he|[Hh]e's|[Ss]he's|[Hh]is|[Hh]er|[Tt]hey|[Tt]heir|lives?|living|stays?|staying|moved|[Ss]hip|[Ss]end|[Dd]eliver|[Rr]eturn|address|[Mm]eet|[Vv]isit|pick up|drop off|at home)\b|(?!(?:What|That|It|There|Here|Who|Where|How|Let|Today)['’])[A-Z][a-z]+['’]s\b/;
 
 function eachMatch(re: RegExp, text: string, onMatch: (m: RegExpExecArray) => void): void {
   re.lastIndex = 0;

@@ -31,7 +31,7 @@ const SHORT_PASSWORD = /(?<![\w])(?:pw|pwd|pword|pass)[ \t]{0,2}(?:=|:|\bis\b)[ 
 const SECRET_WORD = /\b(?:secrets?|tokens?|api[ _-]?keys?|passwords?|credentials?|private keys?)\b/gi;
 const KEYLIKE = /(?<![\w+/=-])[A-Za-z0-9_+/=-]{20,200}(?![\w+/=-])/g;
 const SECRET_WORD_REACH = 200;
-const SECRET_STEMS = ['ecret', 'ECRET', 'oken', 'OKEN', 'assw', 'ASSW', 'PWD', 'pwd', 'key', 'Key', 'KEY', 'redential', 'REDENTIAL'] as const;
+const SECRET_STEMS = ['ecret', 'ECRET', 'oken', 'OKEN', 'pass', 'Pass', 'PASS', 'PWD', 'pwd', 'key', 'Key', 'KEY', 'redential', 'REDENTIAL'] as const;
 
 /** A cheap first test for the secret words (string search, far cheaper than a regex over every prompt). */
 function mentionsSecret(text: string): boolean {

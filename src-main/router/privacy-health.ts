@@ -30,6 +30,9 @@ const PERSONAL_ZH = /我(?!们)|本人|自己/;
 const MY_ANIMAL = /\b(?:my|our) (?:old |little )?(?:cat|dog|puppy|kitten|pet|horse|pony|rabbit|hamster|parrot|tortoise|goldfish|plant)s?\b/gi;
 // A term describing someone unnamed and generic: "a pregnant colleague", "any diabetic employee".
 const GENERIC_BEFORE = /\b(?:a|an|any|every|some|other)\s$/i;
+// …or the unnamed someone is its subject: "a colleague is pregnant", "an employee who was diagnosed".
+const GENERIC_SUBJECT_BEFORE =
+  /\b(?:a|an|any|every|some)\s(?:colleague|co-?worker|employee|friend|person|woman|man|patient|child|kid|student|worker|teammate|staff member)\s(?:is|was|who is|who's|who was|becomes|became|gets|got|has been)\s(?:\w+\s)?$/i;
 const GENERIC_AFTER =
   /^\s(?:colleague|co-?worker|employee|friend|person|woman|man|women|men|people|patient|child|kid|student|worker|teammate|staff|member|applicant)s?\b/i;
 
@@ -83,7 +86,10 @@ export function findPersonalHealth(text: string, limit: number, found: (start: n
         const sentence = text.slice(from, to);
         personal = firstPerson(sentence);
       }
-      const generic = (GENERIC_BEFORE.test(text.slice(Math.max(0, start - 6), start)) && GENERIC_AFTER.test(text.slice(end, end + 16))) || animalBefore(text, start);
+      const generic =
+        (GENERIC_BEFORE.test(text.slice(Math.max(0, start - 6), start)) && GENERIC_AFTER.test(text.slice(end, end + 16))) ||
+        GENERIC_SUBJECT_BEFORE.test(text.slice(Math.max(0, start - 56), start)) ||
+        animalBefore(text, start);
       if (personal && !generic) {
         found(start, end);
         count++;

@@ -73,7 +73,7 @@ const CAPITAL_RUN = new RegExp(`${NAME_START}${NAME_REST}(?: ${NAME}){1,5}(?![${
 // One capitalised word as the subject of a clause or a possessive (Lily won't, Mark's been, Aisha has).
 // Weaker than two words, so the detail must be closer; common capitalised words are set aside below.
 const SINGLE_NAME = new RegExp(
-  `${NAME_START}[${LOWER}]{1,20}(?=['’]s\\b| (?:has|had|is|was|won['’]t|will|got|can['’]t|couldn['’]t|didn['’]t|doesn['’]t|isn['’]t|wasn['’]t|needs|asked|told|said|says|wants|came|went|started|starts|just|also|recently|still|finally|may|might)\\b)`,
+  `${NAME_START}[${LOWER}]{1,20}(?:-[${LOWER}]{2,10})?(?=['’]s\\b| (?:has|had|is|was|won['’]t|will|got|can['’]t|couldn['’]t|didn['’]t|doesn['’]t|isn['’]t|wasn['’]t|needs|asked|told|said|says|wants|came|went|started|starts|just|also|recently|still|finally|may|might)\\b)`,
   'g',
 );
 const MAX_GAP_SINGLE = 40;
@@ -255,18 +255,37 @@ export function findNames(text: string): Span[] {
 // A full stop after a title (Dr. Feldman) or between digits (9.1) does not end the sentence.
 const SENTENCE_END = /[!?。！？\n]/;
 
-/** True when the line break at i runs between two rows of a table (both lines have a "|"). */
-function tableRowBreak(text: string, i: number): boolean {
-  const pipeBefore = text.lastIndexOf('|', i - 1);
-  if (pipeBefore < 0 || text.lastIndexOf('\n', i - 1) > pipeBefore) return false;
-  const pipeAfter = text.indexOf('|', i + 1);
-  const lineEnd = text.indexOf('\n', i + 1);
-  return pipeAfter >= 0 && (lineEnd < 0 || pipeAfter < lineEnd);
+// A form's next field: "Reason for leave: …", "DOB: …" at the start of a line.
+const FIELD_LINE = /^[ \t]*[A-Za-z][\w ./()-]{0,30}[:：]/;
+const MAX_ROW = 200;
+
+/** How many times `c` occurs in text[from, to). */
+function countOf(text: string, c: string, from: number, to: number): number {
+  let n = 0;
+  for (let k = text.indexOf(c, from); k >= 0 && k < to; k = text.indexOf(c, k + 1)) n++;
+  return n;
+}
+
+/**
+ * True when the line break at i runs between two rows of one record: table rows with the same number
+ * of "|", "," or tab separators (Name | Base | Bonus, a CSV), or a form whose next line is another field.
+ */
+function recordBreak(text: string, i: number): boolean {
+  const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+  const next = text.indexOf('\n', i + 1);
+  const lineEnd = next < 0 ? text.length : next;
+  if (i - lineStart > MAX_ROW || lineEnd - i > MAX_ROW) return false;
+  if (FIELD_LINE.test(text.slice(i + 1, Math.min(lineEnd, i + 40))) && text.slice(lineStart, i).includes(':')) return true;
+  for (const sep of ['|', ',', '\t']) {
+    const before = countOf(text, sep, lineStart, i);
+    if (before > 0 && before === countOf(text, sep, i + 1, lineEnd)) return true;
+  }
+  return false;
 }
 
 function sentenceBreak(text: string, i: number): boolean {
   const c = text[i]!;
-  if (c === '\n' && tableRowBreak(text, i)) return false;
+  if (c === '\n' && recordBreak(text, i)) return false;
   if (SENTENCE_END.test(c)) return true;
   if (c !== '.') return false;
   if (/\d/.test(text[i + 1] ?? '') && /\d/.test(text[i - 1] ?? '')) return false;

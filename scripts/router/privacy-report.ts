@@ -41,6 +41,10 @@ export const LABELLED_PATH = path.join(FIXTURES, 'labelled.jsonl');
 export const HOLDOUT_PATH = path.join(FIXTURES, 'holdout.jsonl');
 /** A second set written later, blind to the detector's changes for the first one. */
 export const HOLDOUT_2_PATH = path.join(FIXTURES, 'holdout-2.jsonl');
+/** A third, larger set (forms, tables, e-mails, names in other scripts), written before the gate was run on it. */
+export const HOLDOUT_3_PATH = path.join(FIXTURES, 'holdout-3.jsonl');
+/** The held-out sets by name, in the order they were written. */
+export const HOLDOUT_PATHS = { holdout: HOLDOUT_PATH, 'holdout-2': HOLDOUT_2_PATH, 'holdout-3': HOLDOUT_3_PATH } as const;
 /** What only the strict level keeps local (a name with an age, a family member or a workplace), and near-misses. */
 export const STRICT_PATH = path.join(FIXTURES, 'strict.jsonl');
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { loadLabelledPrompts, privacyReport, STRICT_PATH, TARGET_FALSE_POSITIVE_RATE, TARGET_RECALL } from '../../scripts/router/privacy-report.js';
+import {
+  HOLDOUT_3_PATH,
+  HOLDOUT_PATHS,
+  loadLabelledPrompts,
+  privacyReport,
+  STRICT_PATH,
+  TARGET_FALSE_POSITIVE_RATE,
+  TARGET_RECALL,
+} from '../../scripts/router/privacy-report.js';
 
 const prompts = loadLabelledPrompts();
 
@@ -24,6 +32,29 @@ describe('the privacy gate on the labelled prompts', () => {
     const report = privacyReport(prompts);
     expect(report.overall.falsePositiveRate, report.falsePositives.join('\n')).toBeLessThanOrEqual(TARGET_FALSE_POSITIVE_RATE);
   });
+});
+
+// The held-out sets were blind only on their first run (figures in test/fixtures/privacy/README.md);
+// after the fixes they are held here so that a later change cannot quietly lose what they taught.
+describe('the privacy gate on the held-out sets', () => {
+  it('holdout-3 is at least 160 prompts, about half sensitive, every category, in English and Chinese', () => {
+    const set = loadLabelledPrompts(HOLDOUT_3_PATH);
+    expect(set.length).toBeGreaterThanOrEqual(160);
+    expect(Math.abs(set.filter((p) => p.sensitive).length / set.length - 0.5)).toBeLessThan(0.05);
+    expect(set.filter((p) => p.lang === 'zh').length).toBeGreaterThanOrEqual(40);
+    const categories = new Set(set.filter((p) => p.sensitive).map((p) => p.category));
+    for (const c of ['credential', 'government-id', 'health', 'hr', 'date-of-birth', 'location', 'email', 'phone', 'card', 'iban', 'address']) {
+      expect(categories, c).toContain(c);
+    }
+  });
+
+  for (const [name, file] of Object.entries(HOLDOUT_PATHS)) {
+    it(`${name}: recall at least ${TARGET_RECALL}, false positives at most ${TARGET_FALSE_POSITIVE_RATE * 100}%`, () => {
+      const report = privacyReport(loadLabelledPrompts(file));
+      expect(report.overall.recall, report.missed.join('\n')).toBeGreaterThanOrEqual(TARGET_RECALL);
+      expect(report.overall.falsePositiveRate, report.falsePositives.join('\n')).toBeLessThanOrEqual(TARGET_FALSE_POSITIVE_RATE);
+    });
+  }
 });
 
 describe('the strict privacy level on its own prompts', () => {

@@ -1,33 +1,11 @@
 import fs from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { fail, ok, type Result } from '../contract/index.js';
 import { ggmlTensorBytes } from './ggml-types.js';
-import { GgufLayoutError, walkGgufLayout, type GgufLayoutProblem } from './gguf-layout.js';
+import { GgufLayoutError, walkGgufLayout, type GgufLayout, type GgufLayoutProblem } from './gguf-layout.js';
 
-type ReadGgufFileInfo = (typeof import('node-llama-cpp'))['readGgufFileInfo'];
-let reader: Promise<ReadGgufFileInfo> | null = null;
-
-/**
- * node-llama-cpp's GGUF reader, imported at the first check. Only its own module is imported
- * (about 0.2 s), not the whole package (1 s or more, and ~25 MiB the core would keep for nothing):
- * the core process never runs llama.cpp. If the package's layout changes, the whole package it is.
- */
-function ggufReader(): Promise<ReadGgufFileInfo> {
-  reader ??= (async () => {
-    try {
-      const entry = createRequire(import.meta.url).resolve('node-llama-cpp');
-      const file = path.join(path.dirname(entry), 'gguf', 'readGgufFileInfo.js');
-      const module = (await import(pathToFileURL(file).href)) as { readGgufFileInfo?: unknown };
-      if (typeof module.readGgufFileInfo === 'function') return module.readGgufFileInfo as ReadGgufFileInfo;
-    } catch {
-      // Fall back to the package's own entry.
-    }
-    return (await import('node-llama-cpp')).readGgufFileInfo;
-  })();
-  return reader;
-}
+/** GGUF's default alignment of the tensor data. */
+const DEFAULT_ALIGNMENT = 32;
 
 /** What the check learned about a model file that passed it. */
 export interface ModelFileInfo {
@@ -101,45 +79,33 @@ export async function checkModelFile(modelPath: string): Promise<Result<ModelFil
   } catch (error) {
     return statFailure(modelPath, error);
   }
-  let headerEnd: bigint;
+  let layout: GgufLayout;
   try {
-    headerEnd = (await walkGgufLayout(file, BigInt(stat.size))).headerEnd;
+    layout = await walkGgufLayout(file, BigInt(stat.size));
   } catch (error) {
     if (error instanceof GgufLayoutError) return layoutFailure(modelPath, error.problem, stat.size);
     return fail('model_invalid', `Duet could not read ${modelPath} (${describe(error)}). Choose another .gguf file.`);
   } finally {
     await file.close();
   }
+  const { metadata, headerEnd } = layout;
 
-  let info;
-  try {
-    const readGgufFileInfo = await ggufReader();
-    info = await readGgufFileInfo(modelPath, { readTensorInfo: true, logWarnings: false, spliceSplitFiles: false, sourceType: 'filesystem' });
-  } catch (error) {
-    return fail('model_invalid', `${modelPath} is a damaged GGUF model file (${describe(error)}). Download it again or choose another .gguf file.`);
-  }
-  const dataStart = BigInt(info.infoEndOffset ?? 0);
-  if (dataStart < headerEnd) {
-    return fail('model_invalid', `${modelPath} is a damaged GGUF model file: its header is inconsistent. Download it again or choose another .gguf file.`);
-  }
-
-  const metadata: unknown = info.metadata;
-  const architecture = valueAt(metadata, ['general', 'architecture']);
+  const architecture = metadata.get('general.architecture');
   if (typeof architecture !== 'string' || architecture.length === 0) {
     return fail(
       'model_invalid',
       `${modelPath} cannot be used: it does not say which model architecture it is (general.architecture). The file is damaged or was not made for llama.cpp; choose another .gguf file.`,
     );
   }
-  const archMetadata = valueAt(metadata, [architecture]);
+  const archValue = (key: string): unknown => metadata.get(`${architecture}.${key}`);
   const dense = DENSE_ATTENTION_ARCHITECTURES.has(architecture);
   for (const key of dense ? REQUIRED_KEYS : []) {
-    if (!isPositiveCount(valueAt(archMetadata, key.split('.')))) return missingKey(modelPath, architecture, key);
+    if (!isPositiveCount(archValue(key))) return missingKey(modelPath, architecture, key);
   }
-  const headCountKv = valueAt(archMetadata, ['attention', 'head_count_kv']);
+  const headCountKv = archValue('attention.head_count_kv');
   // llama.cpp divides the head count by the KV head count; zero or a non-divisor aborts it.
   if (dense && headCountKv !== undefined && !Array.isArray(headCountKv)) {
-    const heads = asCount(valueAt(archMetadata, ['attention', 'head_count']));
+    const heads = asCount(archValue('attention.head_count'));
     const kvHeads = asCount(headCountKv);
     if (heads !== null && (kvHeads === null || kvHeads === 0 || heads % kvHeads !== 0)) {
       return fail(
@@ -151,21 +117,23 @@ export async function checkModelFile(modelPath: string): Promise<Result<ModelFil
     }
   }
 
+  // Tensor offsets count from the start of the data: the end of the header, padded to the file's
+  // alignment (general.alignment, 32 bytes by default). Every tensor's bytes must be in the file.
+  const alignment = BigInt(asCount(metadata.get('general.alignment')) || DEFAULT_ALIGNMENT);
+  const dataStart = ((headerEnd + alignment - 1n) / alignment) * alignment;
   let dataEnd = 0n;
-  for (const tensor of info.tensorInfo ?? []) {
-    const dims = tensor.dimensions.map((d) => BigInt(d));
-    if (dims.some((d) => d < 0n)) return damagedTensor(modelPath, tensor.name, 'has a negative dimension');
-    const bytes = ggmlTensorBytes(tensor.ggmlType, dims);
+  for (const tensor of layout.tensors) {
+    const bytes = ggmlTensorBytes(tensor.ggmlType, tensor.dimensions);
     if (bytes === 'partial-block') return damagedTensor(modelPath, tensor.name, 'does not fill whole blocks of its type');
-    const start = dataStart + BigInt(tensor.offset);
+    const start = dataStart + tensor.offset;
     // A type newer than this table: at least its first byte must be in the file.
     const end = start + (bytes ?? 1n);
     if (end > dataEnd) dataEnd = end;
   }
   if (dataEnd > BigInt(stat.size)) return truncated(modelPath, stat.size, dataEnd);
 
-  const contextLength = asCount(valueAt(archMetadata, ['context_length']));
-  const generalName = valueAt(metadata, ['general', 'name']);
+  const contextLength = asCount(archValue('context_length'));
+  const generalName = metadata.get('general.name');
   return ok({
     name: typeof generalName === 'string' && generalName.trim() ? generalName.trim() : path.basename(modelPath).replace(/\.gguf$/i, ''),
     architecture,
@@ -217,16 +185,6 @@ function missingKey(modelPath: string, architecture: string, key: string): Resul
 
 function damagedTensor(modelPath: string, name: string, problem: string): Result<never> {
   return fail('model_invalid', `${modelPath} is a damaged GGUF model file: tensor ${name} ${problem}. Download it again or choose another .gguf file.`);
-}
-
-/** Follows a path of keys through nested metadata; undefined when any step is missing. */
-function valueAt(root: unknown, keys: readonly string[]): unknown {
-  let current = root;
-  for (const key of keys) {
-    if (typeof current !== 'object' || current === null || Array.isArray(current) || !Object.hasOwn(current, key)) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
 }
 
 /** A count as llama.cpp reads it: a non-negative integer, or per-layer array of them (largest wins). */

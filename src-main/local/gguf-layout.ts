@@ -83,6 +83,39 @@ class BoundedReader {
     return value;
   }
 
+  /** One scalar of GGUF value `type` (see SCALAR_BYTES): 64-bit integers as bigint. */
+  async scalar(type: number): Promise<number | bigint | boolean> {
+    const bytes = SCALAR_BYTES.get(type) ?? 0;
+    await this.need(BigInt(bytes));
+    const at = this.offset();
+    const w = this.window;
+    this.pos += BigInt(bytes);
+    switch (type) {
+      case 0:
+        return w.readUInt8(at);
+      case 1:
+        return w.readInt8(at);
+      case 2:
+        return w.readUInt16LE(at);
+      case 3:
+        return w.readInt16LE(at);
+      case 4:
+        return w.readUInt32LE(at);
+      case 5:
+        return w.readInt32LE(at);
+      case 6:
+        return w.readFloatLE(at);
+      case 7:
+        return w.readUInt8(at) !== 0;
+      case 10:
+        return w.readBigUInt64LE(at);
+      case 11:
+        return w.readBigInt64LE(at);
+      default:
+        return w.readDoubleLE(at);
+    }
+  }
+
   /** Moves past `n` bytes without reading them, still refusing to pass the end. */
   skip(n: bigint): void {
     const end = this.pos + n;
@@ -95,16 +128,40 @@ class BoundedReader {
   }
 }
 
+export interface GgufTensorInfo {
+  name: string;
+  dimensions: bigint[];
+  ggmlType: number;
+  /** From the start of the tensor data. */
+  offset: bigint;
+}
+
 export interface GgufLayout {
   version: number;
   /** Offset of the first byte after the header, before alignment padding. */
   headerEnd: bigint;
+  /**
+   * The metadata by full key (`general.architecture`, `llama.attention.head_count`): numbers (64-bit
+   * integers as bigint), booleans, strings, and arrays of numbers. Long strings and arrays of strings
+   * (the tokenizer's vocabulary) are walked but not kept: the checks never need them.
+   */
+  metadata: Map<string, GgufValue>;
+  tensors: GgufTensorInfo[];
 }
+
+export type GgufValue = number | bigint | boolean | string | Array<number | bigint | boolean>;
+
+/** Longest string value kept, and most items of a numeric array kept (per-layer counts are a few hundred). */
+const MAX_KEPT_STRING = 4096n;
+const MAX_KEPT_ITEMS = 65_536n;
+/** Not kept: the value is walked and dropped. */
+const SKIPPED = Symbol('skipped');
 
 /**
  * Walks the whole GGUF header (metadata and tensor infos) checking every length against the file
  * size, so that a cut-off or damaged header is reported instead of being parsed as zeros or
- * driving a parser into an enormous loop. Keeps no values: readers run only after this passes.
+ * driving a parser into an enormous loop, and keeps what the model check reads. Duet's own reader:
+ * node-llama-cpp's would cost the core process its import (about 35 MiB resident).
  */
 export async function walkGgufLayout(file: FileHandle, size: bigint): Promise<GgufLayout> {
   const reader = new BoundedReader(file, size);
@@ -116,20 +173,63 @@ export async function walkGgufLayout(file: FileHandle, size: bigint): Promise<Gg
   const kvCount = await reader.u64();
   // Each key/value takes at least 8 (key length) + 4 (type) + 1 bytes; each tensor info at least 24.
   if (kvCount * 13n > reader.remaining()) throw new GgufLayoutError({ kind: 'truncated', needed: reader.pos + kvCount * 13n });
+  const metadata = new Map<string, GgufValue>();
   for (let i = 0n; i < kvCount; i++) {
-    await skipString(reader);
-    await skipValue(reader, await reader.u32(), 0);
+    const key = await readString(reader, MAX_KEPT_STRING);
+    const value = await readValue(reader, await reader.u32(), 0);
+    if (key !== SKIPPED && value !== SKIPPED) metadata.set(key, value);
   }
   if (tensorCount * 24n > reader.remaining()) {
     throw new GgufLayoutError({ kind: 'truncated', needed: reader.pos + tensorCount * 24n });
   }
+  const tensors: GgufTensorInfo[] = [];
   for (let i = 0n; i < tensorCount; i++) {
-    await skipString(reader);
+    const name = await readString(reader, MAX_KEPT_STRING);
     const dims = await reader.u32();
     if (dims > MAX_DIMS) throw new GgufLayoutError({ kind: 'damaged', detail: `a tensor has ${dims} dimensions (at most ${MAX_DIMS})` });
-    reader.skip(BigInt(dims) * 8n + 4n + 8n);
+    const dimensions: bigint[] = [];
+    for (let d = 0; d < dims; d++) dimensions.push(await reader.u64());
+    const ggmlType = await reader.u32();
+    const offset = await reader.u64();
+    tensors.push({ name: name === SKIPPED ? '(unnamed)' : name, dimensions, ggmlType, offset });
   }
-  return { version, headerEnd: reader.pos };
+  return { version, headerEnd: reader.pos, metadata, tensors };
+}
+
+/** A string, or SKIPPED (walked past) when it is longer than `keep` bytes. */
+async function readString(reader: BoundedReader, keep: bigint): Promise<string | typeof SKIPPED> {
+  const length = await reader.u64();
+  if (length > keep) {
+    reader.skip(length);
+    return SKIPPED;
+  }
+  return reader.text(length);
+}
+
+async function readValue(reader: BoundedReader, type: number, depth: number): Promise<GgufValue | typeof SKIPPED> {
+  if (SCALAR_BYTES.has(type)) return reader.scalar(type);
+  if (type === STRING) return readString(reader, MAX_KEPT_STRING);
+  if (type !== ARRAY || depth >= MAX_ARRAY_DEPTH) {
+    throw new GgufLayoutError({ kind: 'damaged', detail: `unknown metadata value type ${type}` });
+  }
+  const itemType = await reader.u32();
+  const count = await reader.u64();
+  const itemScalar = SCALAR_BYTES.get(itemType);
+  if (itemScalar !== undefined) {
+    if (count > MAX_KEPT_ITEMS) {
+      reader.skip(count * BigInt(itemScalar));
+      return SKIPPED;
+    }
+    // Checked whole first: a count the file cannot hold is refused before any item is read.
+    if (count * BigInt(itemScalar) > reader.remaining()) throw new GgufLayoutError({ kind: 'truncated', needed: reader.pos + count * BigInt(itemScalar) });
+    const items: Array<number | bigint | boolean> = [];
+    for (let i = 0n; i < count; i++) items.push(await reader.scalar(itemType));
+    return items;
+  }
+  // Strings and nested arrays take at least 8 bytes each: refuse counts the file cannot hold.
+  if (count * 8n > reader.remaining()) throw new GgufLayoutError({ kind: 'truncated', needed: reader.pos + count * 8n });
+  for (let i = 0n; i < count; i++) await skipValue(reader, itemType, depth + 1);
+  return SKIPPED;
 }
 
 async function skipString(reader: BoundedReader): Promise<void> {

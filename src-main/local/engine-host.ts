@@ -5,7 +5,7 @@ import { DEFAULT_MODEL_SETTINGS, fail, ok, type DuetError, type ModelSettings, t
 import type { GenerateOutcome, GenerateRequest, GenerationStats, LocalEngine } from './engine-types.js';
 import { samplingOf, samplingWith } from './generation-settings.js';
 import { checkModelFile } from './gguf-check.js';
-import { forkNodeWorker } from './node-worker.js';
+import { spawnPrestartedWorker } from './early-worker.js';
 import { tracePhase } from './startup-trace.js';
 import type { SpawnWorker, WorkerHandle } from './worker-handle.js';
 import { ConfidenceCheckSchema, GenerationOverridesSchema, parseHostMessage, parseWorkerMessage, type HostMessage, type WorkerMessage } from './worker-protocol.js';
@@ -121,7 +121,8 @@ class WorkerEngine implements LocalEngine {
   private inLine = 0;
 
   constructor(options: LocalEngineOptions) {
-    this.spawnWorker = options.spawnWorker ?? forkNodeWorker;
+    // The worker headless Duet's entry started early, when there is one; else a new Node child process.
+    this.spawnWorker = options.spawnWorker ?? spawnPrestartedWorker;
     this.workerEntry = options.workerEntry ?? defaultWorkerEntry();
     this.crashLimit = options.crashLimit ?? DEFAULT_CRASH_LIMIT;
     this.watchdogMs = options.watchdogMs ?? DEFAULT_WATCHDOG_MS;

@@ -12,6 +12,11 @@ export type Backend = false | 'cuda' | 'vulkan' | 'metal';
 const BACKENDS: readonly Backend[] = [false, 'cuda', 'vulkan', 'metal'];
 const MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
+/** Where the backend that worked is remembered, in a data folder. */
+export function backendFileIn(dataDir: string): string {
+  return path.join(dataDir, 'llama-backend.json');
+}
+
 /** node-llama-cpp's installed version, read from its package.json ('unknown' if that fails). */
 export function llamaCppVersion(): string {
   try {

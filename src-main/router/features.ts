@@ -1,7 +1,8 @@
 // Prompt features for the difficulty scorer. Training (scripts/router-train.ts) and serving
 // (difficulty.ts) both call featureVector from here, so the two can never disagree.
-// Everything is a single pass over the words plus a few regular expressions: a prompt of a few
-// hundred characters takes a few microseconds.
+// A hand-written scan of the characters and word tokens (hashing and classifying each token in
+// place), plus regular expressions, each skipped when the text lacks a character it needs. The
+// output must stay bit-identical for the shipped weights: test/unit/router-features-pinned.test.ts.
 import { promptAsks } from './prompt-asks.js';
 import { classifyTaskType, TASK_TYPES } from './task-type.js';
 
@@ -202,8 +203,34 @@ CATEGORIES.forEach((c, i) => {
   for (const w of CATEGORY_WORDS[c].split(' ')) WORD_CLASS.set(w, (WORD_CLASS.get(w) ?? 0) | (1 << i));
 });
 
-const WORD_RE = /[A-Za-z][A-Za-z']*|\d+(?:[.,]\d+)*/g;
-const NUMBER_RE = /\d+(?:[.,]\d+)*/g;
+// WORD_CLASS as an open-addressing table keyed by the word's FNV-1a hash, which the token scan
+// computes anyway: looking a word up then needs no lowercase string (a string per token was most
+// of the garbage). Each slot keeps its word, to compare against the token's characters.
+const CLASS_SLOTS = 4096;
+const CLASS_HASH = new Int32Array(CLASS_SLOTS);
+const CLASS_BITS = new Int32Array(CLASS_SLOTS);
+const CLASS_WORD: string[] = new Array<string>(CLASS_SLOTS).fill('');
+for (const [w, cls] of WORD_CLASS) {
+  let slot = fnv1a(w) & (CLASS_SLOTS - 1);
+  while (CLASS_WORD[slot] !== '') slot = (slot + 1) & (CLASS_SLOTS - 1);
+  CLASS_HASH[slot] = fnv1a(w) | 0;
+  CLASS_BITS[slot] = cls;
+  CLASS_WORD[slot] = w;
+}
+
+/** Categories of the ASCII word text[start, end), lowercased, whose FNV-1a hash is `h`; 0 when in none. */
+function wordClass(text: string, start: number, end: number, h: number): number {
+  const len = end - start;
+  for (let slot = h & (CLASS_SLOTS - 1); CLASS_WORD[slot] !== ''; slot = (slot + 1) & (CLASS_SLOTS - 1)) {
+    if (CLASS_HASH[slot] !== (h | 0)) continue;
+    const w = CLASS_WORD[slot]!;
+    if (w.length !== len) continue;
+    let i = 0;
+    while (i < len && w.charCodeAt(i) === lowerAscii(text.charCodeAt(start + i))) i++;
+    if (i === len) return CLASS_BITS[slot]!;
+  }
+  return 0;
+}
 const DEC_FRAC_RE = /\b\d+\.\d+|\b\d+\s*\/\s*\d+|\b\d+\s*%/g;
 const MATH_OP_RE = /[=+*/^<>×÷±√∑∫π≤≥≠∞]|\d\s*-\s*\d/g;
 const LATEX_RE = /\\[a-zA-Z]+|\$[^$\n]{1,80}\$|\^\{|_\{/g;
@@ -220,8 +247,6 @@ const CREATIVE_RE =
   /\b(?:write|compose|draft|craft|create|generate)\b[^.?!\n]{0,60}\b(?:story|poem|essay|blog|post|email|letter|song|lyrics|script|speech|paragraph|dialogue|limerick|haiku|tweet|slogan|advert|proposal|outline|tale)/i;
 const ROLE_RE = /\b(?:pretend|imagine you are|act as|you are an?|play the role|take on the role|as if you were|embrace the role)\b/gi;
 const MONEY_RE = /[$€£¥]|\b\d+\s*(?:%|cents?|dollars?)/g;
-// A capitalised word right after a lowercase word or comma: proper nouns and terms, not sentence starts.
-const CAPITALIZED_RE = /(?<=[a-z0-9,;] +)[A-Z][A-Za-z]+/g;
 const NONEMPTY_LINE_RE = /\S[^\n]*/g;
 // Cues of a question with one right answer (where a weaker model is simply wrong more often).
 const CLOSED_RE =
@@ -239,8 +264,21 @@ const QUESTION_RE = /\?/g;
 function count(re: RegExp, s: string): number {
   re.lastIndex = 0;
   let n = 0;
-  while (re.exec(s) !== null) n++;
+  // test, not exec: the same matches without a result array each (garbage that paces the GC).
+  while (re.test(s)) n++;
   return n;
+}
+
+// EQUATION_RE's last alternative alone: what it can match in a text without '=' or '^'.
+const EQUATION_DIGIT_RE = /\b\d+[a-z]\b(?=\s*[-+=])/g;
+
+/**
+ * count(EQUATION_RE, text), skipping what cannot match: its first two alternatives need an '=',
+ * the third a '^', the last a digit and a sign. Given which of them the text has.
+ */
+function equations(text: string, digit: boolean, equals: boolean, caret: boolean, sign: boolean): number {
+  if (equals || caret) return count(EQUATION_RE, text);
+  return digit && sign ? count(EQUATION_DIGIT_RE, text) : 0;
 }
 
 /** Sentences that state a number: in a word problem, roughly one reasoning step each. */
@@ -257,6 +295,7 @@ function log1p(x: number): number {
 }
 
 // 32-bit FNV-1a of a lowercase word.
+// (A function declaration, hoisted: the word table above is built with it.)
 function fnv1a(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
@@ -276,101 +315,269 @@ function mix(h: number): number {
   return h >>> 0;
 }
 
-/** Word tokens for hashing: lowercase, with every number folded to one token so amounts do not fragment the vocabulary. */
-function hashToken(raw: string): string {
-  const c = raw.charCodeAt(0);
-  return c >= 48 && c <= 57 ? '<num>' : raw.toLowerCase();
+/** An ASCII letter's lowercase code (other codes as they are). */
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
-// Scratch marks for de-duplicating buckets without a Set (a Set costs more than the hashing on
-// long prompts): mark[b] === gen means bucket b was already taken in the current pass.
-let mark = new Int32Array(0);
-let gen = 0;
-/** Scratch per-bucket values for merging the word and character families. */
-let val = new Float64Array(0);
+/**
+ * The hash of every number token: numbers are folded to one token for hashing, so amounts do not
+ * fragment the vocabulary.
+ */
+const NUM_TOKEN_HASH = fnv1a('<num>');
 
-/** Starts a de-duplication pass over `buckets` buckets. */
-function newPass(buckets: number): void {
-  if (mark.length !== buckets) {
-    mark = new Int32Array(buckets);
-    gen = 0;
+/** What one pass over a prompt's word tokens counts (see scanTokens). */
+interface TokenScan {
+  /** Word (not number) tokens, and their letters. */
+  words: number;
+  letters: number;
+  longWords: number;
+  /** Words of 4+ letters in neither the stop words nor the common words. */
+  rare: number;
+  /** Words that start lowercase and hold an uppercase letter. */
+  camel: number;
+  /** Matches of CAPITALIZED_RE: proper nouns and terms. */
+  capitalized: number;
+  /** Word count per category (CATEGORIES order). */
+  cat: Float64Array;
+  numbers: number;
+  distinctNumbers: number;
+  maxDigits: number;
+  /** Tokens; their hashes are in tokenHashes[0, tokens). */
+  tokens: number;
+}
+
+/**
+ * FNV-1a hash of each token, lowercased, in text order (a number's is NUM_TOKEN_HASH), as int32:
+ * scratch, reused from prompt to prompt (filled by scanTokens, read by hashedNgrams).
+ */
+let tokenHashes = new Int32Array(256);
+
+/** Appends a token hash at position n, growing the scratch when full. */
+function pushHash(n: number, h: number): void {
+  if (n === tokenHashes.length) {
+    const grown = new Int32Array(2 * n);
+    grown.set(tokenHashes);
+    tokenHashes = grown;
   }
-  gen++;
-  if (gen > 0x3fffffff) {
-    mark.fill(0);
-    gen = 1;
+  tokenHashes[n] = h;
+}
+
+/**
+ * The tokens of /[A-Za-z][A-Za-z']*|\d+(?:[.,]\d+)*\/g (ASCII words and numbers), scanned by hand:
+ * one pass over the characters that hashes and classifies each token in place, where a regex
+ * match would make a string per token and lowercase it twice.
+ */
+function scanTokens(text: string): TokenScan {
+  const n = text.length;
+  const cat = new Float64Array(CATEGORY_COUNT);
+  let tokens = 0;
+  let distinct: Set<string> | null = null;
+  const plain = (1 << K.STOP) | (1 << K.COMMON);
+  let words = 0;
+  let letters = 0;
+  let longWords = 0;
+  let rare = 0;
+  let camel = 0;
+  let capitalized = 0;
+  let numbers = 0;
+  let maxDigits = 0;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      const start = i;
+      let h = Math.imul(0x811c9dc5 ^ lowerAscii(c), 0x01000193);
+      let hasUpper = false;
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d >= 65 && d <= 90) hasUpper = true;
+        else if (!((d >= 97 && d <= 122) || d === 39)) break;
+        h = Math.imul(h ^ lowerAscii(d), 0x01000193);
+      }
+      pushHash(tokens++, h);
+      h >>>= 0;
+      const len = i - start;
+      words++;
+      letters += len;
+      if (len >= 9) longWords++;
+      if (c >= 97 && hasUpper) camel++;
+      // A capitalised word right after a lowercase word or comma: proper nouns and terms, not sentence starts.
+      else if (c <= 90 && len >= 2 && text.charCodeAt(start + 1) !== 39 && afterLowerAndSpaces(text, start)) capitalized++;
+      const cls = wordClass(text, start, i, h);
+      if ((cls & plain) === 0 && len > 3) rare++;
+      if (cls !== 0) {
+        for (let b = 0; b < CATEGORY_COUNT; b++) if (cls & (1 << b)) cat[b]!++;
+      }
+    } else if (c >= 48 && c <= 57) {
+      const start = i;
+      for (i++; i < n && isDigit(text.charCodeAt(i)); i++);
+      // (?:[.,]\d+)*: a separator counts only with a digit after it.
+      while (i + 1 < n && (text.charCodeAt(i) === 46 || text.charCodeAt(i) === 44) && isDigit(text.charCodeAt(i + 1))) {
+        for (i += 2; i < n && isDigit(text.charCodeAt(i)); i++);
+      }
+      pushHash(tokens++, NUM_TOKEN_HASH);
+      numbers++;
+      (distinct ??= new Set<string>()).add(text.slice(start, i));
+      if (i - start > maxDigits) maxDigits = i - start;
+    } else i++;
+  }
+  return { words, letters, longWords, rare, camel, cat, numbers, distinctNumbers: distinct ? distinct.size : 0, maxDigits, tokens, capitalized };
+}
+
+/**
+ * Whether text[start] has, before it, one or more spaces and then one of [a-z0-9,;]: the
+ * lookbehind of CAPITALIZED_RE, /(?<=[a-z0-9,;] +)[A-Z][A-Za-z]+/g. Its matches are exactly the
+ * word tokens that start there with an uppercase letter and a second letter (a match cannot start
+ * inside a word: a space precedes it), so the token scan counts them without that regex's pass.
+ */
+function afterLowerAndSpaces(text: string, start: number): boolean {
+  let j = start - 1;
+  if (j < 0 || text.charCodeAt(j) !== 32) return false;
+  while (j >= 0 && text.charCodeAt(j) === 32) j--;
+  if (j < 0) return false;
+  const c = text.charCodeAt(j);
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 44 || c === 59;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+// Scratch state for hashing, reused from prompt to prompt (garbage made per decision paces the
+// garbage collector): one bit set over the buckets per family, 1 KB each at 8,192 buckets, so
+// de-duplication stays in the L1 cache, and the union reads back in ascending order with no sort.
+let wordBits = new Int32Array(0);
+let gramBits = new Int32Array(0);
+
+/** Clears (and sizes) the bit sets for `buckets` buckets. */
+function clearBits(buckets: number): void {
+  const words = (buckets + 31) >>> 5;
+  if (wordBits.length !== words) {
+    wordBits = new Int32Array(words);
+    gramBits = new Int32Array(words);
+  } else {
+    wordBits.fill(0);
+    gramBits.fill(0);
   }
 }
 
-/** Adds bucket b to `out` unless this pass already has it. */
-function take(b: number, out: number[]): void {
-  if (mark[b] !== gen) {
-    mark[b] = gen;
-    out.push(b);
-  }
+/** Sets bucket b in `bits`; returns 1 when it was not set yet (a new distinct bucket), else 0. */
+function setBit(bits: Int32Array, b: number): number {
+  const m = 1 << (b & 31);
+  const w = b >>> 5;
+  if (bits[w]! & m) return 0;
+  bits[w]! |= m;
+  return 1;
 }
 
-/** Distinct character n-gram buckets of lowercase text with whitespace runs folded to one space. */
-function charGramBuckets(text: string, n: number, mask: number, out: number[]): void {
-  const s = text.toLowerCase().replace(/\s+/g, ' ');
-  for (let i = 0; i + n <= s.length; i++) {
-    let h = 0x9747b28c; // a different seed from the words', so a gram and a word do not collide by design
-    for (let j = i; j < i + n; j++) {
-      h ^= s.charCodeAt(j);
+/** Whether a UTF-16 code unit is in the regex class \s (WhiteSpace and LineTerminator). */
+function isRegexSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Scratch window of the last n characters, for charGramBuckets. */
+let gram = new Int32Array(8);
+
+/** FNV-1a seed of the character n-grams: not the words', so a gram and a word do not collide by design. */
+const GRAM_SEED = 0x9747b28c;
+
+/**
+ * Sets the character n-gram buckets in gramBits and returns how many distinct ones: n-grams of
+ * lowercase text with whitespace runs folded to one space, text.toLowerCase().replace(/\s+/g, ' '),
+ * read on the fly. ASCII text is lowercased character by character; other text as a whole, as
+ * toLowerCase depends on context there (a final sigma).
+ */
+function charGramBuckets(text: string, ascii: boolean, n: number, mask: number): number {
+  const s = ascii ? text : text.toLowerCase();
+  if (gram.length < n) gram = new Int32Array(n);
+  let hits = 0;
+  let seen = 0;
+  let inSpace = false;
+  // The last two characters, for the usual n = 3 (no ring buffer).
+  let c1 = 0;
+  let c2 = 0;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (isRegexSpace(c)) {
+      if (inSpace) continue;
+      inSpace = true;
+      c = 32;
+    } else {
+      inSpace = false;
+      if (ascii) c = lowerAscii(c);
+    }
+    seen++;
+    if (n === 3) {
+      if (seen >= 3) {
+        const h = Math.imul(Math.imul(Math.imul(GRAM_SEED ^ c1, 0x01000193) ^ c2, 0x01000193) ^ c, 0x01000193);
+        hits += setBit(gramBits, mix(h) & mask);
+      }
+      c1 = c2;
+      c2 = c;
+      continue;
+    }
+    gram[(seen - 1) % n] = c;
+    if (seen < n) continue;
+    let h = GRAM_SEED;
+    for (let j = seen; j < seen + n; j++) {
+      h ^= gram[j % n]!;
       h = Math.imul(h, 0x01000193);
     }
-    take(mix(h) & mask, out);
+    hits += setBit(gramBits, mix(h) & mask);
   }
+  return hits;
 }
 
 /**
  * Hashed n-grams, presence only: word uni(/bi)grams and character n-grams, each family
  * L2-normalised on its own and weighted so the whole vector has norm ≈ 1 (a bucket two families
- * share adds up).
+ * share adds up). `tokens` holds the first `tokenCount` token hashes (scanTokens).
  */
-function hashedNgrams(text: string, tokens: readonly string[], hashing: HashingSpec): { hashIdx: Int32Array; hashVal: Float64Array } {
-  if (hashing.buckets <= 0) return { hashIdx: new Int32Array(0), hashVal: new Float64Array(0) };
-  const mask = hashing.buckets - 1;
-  const words: number[] = [];
-  newPass(hashing.buckets);
-  let prev = 0;
-  let first = true;
-  for (const tok of tokens) {
-    const h = fnv1a(hashToken(tok));
-    take(mix(h) & mask, words);
-    if (hashing.bigrams && !first) take(mix(Math.imul(prev, 0x9e3779b1) ^ h) & mask, words);
-    prev = h;
-    first = false;
+function hashedNgrams(text: string, ascii: boolean, tokens: Int32Array, tokenCount: number, hashing: HashingSpec): { hashIdx: Int32Array; hashVal: Float64Array } {
+  const buckets = hashing.buckets;
+  if (buckets <= 0) return { hashIdx: new Int32Array(0), hashVal: new Float64Array(0) };
+  clearBits(buckets);
+  const mask = buckets - 1;
+  let nw = 0;
+  for (let i = 0; i < tokenCount; i++) {
+    const h = tokens[i]!;
+    nw += setBit(wordBits, mix(h) & mask);
+    if (hashing.bigrams && i > 0) nw += setBit(wordBits, mix(Math.imul(tokens[i - 1]!, 0x9e3779b1) ^ h) & mask);
   }
   const n = hashing.charNgrams ?? 0;
-  if (n <= 0) {
-    const hashIdx = Int32Array.from(words).sort();
-    return { hashIdx, hashVal: new Float64Array(hashIdx.length).fill(words.length ? 1 / Math.sqrt(words.length) : 0) };
-  }
-  const grams: number[] = [];
-  newPass(hashing.buckets);
-  charGramBuckets(text, n, mask, grams);
-  const families = (words.length ? 1 : 0) + (grams.length ? 1 : 0);
-  const vw = words.length ? 1 / Math.sqrt(words.length * families) : 0;
-  const vg = grams.length ? 1 / Math.sqrt(grams.length * families) : 0;
-  // Union of the two: a bucket both families hit gets vw + vg.
-  if (val.length !== hashing.buckets) val = new Float64Array(hashing.buckets);
-  const both: number[] = [];
-  newPass(hashing.buckets);
-  for (const b of words) {
-    take(b, both);
-    val[b] = vw;
-  }
-  for (const b of grams) {
-    if (mark[b] === gen) val[b] = val[b]! + vg;
-    else {
-      take(b, both);
-      val[b] = vg;
+  const ng = n > 0 ? charGramBuckets(text, ascii, n, mask) : 0;
+  const families = (nw ? 1 : 0) + (ng ? 1 : 0);
+  const vw = nw ? 1 / Math.sqrt(nw * families) : 0;
+  const vg = ng ? 1 / Math.sqrt(ng * families) : 0;
+  const vboth = vw + vg;
+  // The union of the two, ascending: a bucket both families hit gets vw + vg.
+  let total = 0;
+  for (let w = 0; w < wordBits.length; w++) total += popcount(wordBits[w]! | gramBits[w]!);
+  const hashIdx = new Int32Array(total);
+  const hashVal = new Float64Array(total);
+  let k = 0;
+  for (let w = 0; w < wordBits.length; w++) {
+    const wb = wordBits[w]!;
+    const gb = gramBits[w]!;
+    let v = wb | gb;
+    while (v !== 0) {
+      const low = v & -v;
+      hashIdx[k] = (w << 5) | (31 - Math.clz32(low));
+      hashVal[k++] = wb & low ? (gb & low ? vboth : vw) : vg;
+      v ^= low;
     }
   }
-  const hashIdx = Int32Array.from(both).sort();
-  const hashVal = Float64Array.from(hashIdx, (b) => val[b]!);
   return { hashIdx, hashVal };
+}
+
+/** Set bits in a 32-bit integer. */
+function popcount(v: number): number {
+  v = v - ((v >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
 /**
@@ -383,34 +590,7 @@ export function featureVector(prompt: string, hashing: HashingSpec): PromptFeatu
   // length still counts in full. No training prompt is that long, so train and serve agree.
   const text = prompt.length > MAX_ANALYZED_CHARS ? prompt.slice(0, MAX_ANALYZED_CHARS) : prompt;
   const chars = text.length;
-  const tokens = text.match(WORD_RE) ?? [];
-  let words = 0;
-  let letters = 0;
-  let longWords = 0;
-  let rare = 0;
-  let camel = 0;
-  const cat = new Float64Array(CATEGORY_COUNT);
-  const distinctNumbers = new Set<string>();
-  let maxDigits = 0;
-  for (const tok of tokens) {
-    const c0 = tok.charCodeAt(0);
-    if (c0 >= 48 && c0 <= 57) {
-      distinctNumbers.add(tok);
-      if (tok.length > maxDigits) maxDigits = tok.length;
-      continue;
-    }
-    words++;
-    letters += tok.length;
-    if (tok.length >= 9) longWords++;
-    if (c0 >= 97 && c0 <= 122 && /[A-Z]/.test(tok)) camel++;
-    const lw = tok.toLowerCase();
-    const cls = WORD_CLASS.get(lw) ?? 0;
-    if ((cls & ((1 << K.STOP) | (1 << K.COMMON))) === 0 && tok.length > 3) rare++;
-    if (cls !== 0) {
-      for (let b = 0; b < CATEGORY_COUNT; b++) if (cls & (1 << b)) cat[b]!++;
-    }
-  }
-  const numbers = count(NUMBER_RE, text);
+  const { words, letters, longWords, rare, camel, capitalized, cat, numbers, distinctNumbers, maxDigits, tokens } = scanTokens(text);
   const sentences = Math.max(1, count(SENTENCE_END_RE, text));
   const lines = count(NONEMPTY_LINE_RE, text);
   // One pass over the characters (a regex per class costs ten times more on long prompts).
@@ -421,6 +601,9 @@ export function featureVector(prompt: string, hashing: HashingSpec): PromptFeatu
   let underscores = 0;
   let braces = 0;
   let cjk = 0;
+  let nonAscii = 0;
+  // Which ASCII characters occur: a pattern that needs one that does not cannot match, and skips its pass.
+  const seen = new Uint8Array(128);
   for (let i = 0; i < chars; i++) {
     const c = text.charCodeAt(i);
     if (c >= 97 && c <= 122) lower++;
@@ -432,13 +615,17 @@ export function featureVector(prompt: string, hashing: HashingSpec): PromptFeatu
       punct++;
       if (c === 123 || c === 125) braces++;
     }
+    if (c < 128) seen[c] = 1;
+    else nonAscii++;
   }
+  const has = (ch: string): boolean => seen[ch.charCodeAt(0)] === 1;
   const letterCount = Math.max(1, upper + lower);
   const wq = Math.max(1, words);
   const mc = count(MC_RE, text);
-  const questionMarks = count(QUESTION_RE, text);
+  const questionMarks = has('?') ? count(QUESTION_RE, text) : 0;
   const creative = CREATIVE_RE.test(text) ? 1 : 0;
-  const requirements = cat[K.IMPERATIVE]! + questionMarks + count(LIST_RE, text);
+  const listItems = count(LIST_RE, text);
+  const requirements = cat[K.IMPERATIVE]! + questionMarks + listItems;
 
   const d = new Float64Array(DENSE_FEATURE_COUNT);
   let k = 0;
@@ -449,22 +636,24 @@ export function featureVector(prompt: string, hashing: HashingSpec): PromptFeatu
   d[k++] = words ? Math.min(15, letters / words) : 0;
   d[k++] = longWords / wq;
   d[k++] = cat[K.STOP]! / wq;
-  d[k++] = count(CAPITALIZED_RE, text) / wq;
+  d[k++] = capitalized / wq;
   d[k++] = upper / letterCount;
   d[k++] = chars ? punct / chars : 0;
   d[k++] = chars ? digits / chars : 0;
   d[k++] = log1p(numbers);
   d[k++] = numbers / (wq + numbers);
-  d[k++] = log1p(distinctNumbers.size);
+  d[k++] = log1p(distinctNumbers);
   d[k++] = log1p(maxDigits);
-  d[k++] = log1p(count(DEC_FRAC_RE, text));
-  d[k++] = log1p(count(MONEY_RE, text) + cat[K.UNITS]!);
+  d[k++] = log1p(digits ? count(DEC_FRAC_RE, text) : 0);
+  d[k++] = log1p((digits || nonAscii || has('$') ? count(MONEY_RE, text) : 0) + cat[K.UNITS]!);
   d[k++] = log1p(cat[K.QREL]!);
-  d[k++] = log1p(count(MATH_OP_RE, text));
-  d[k++] = log1p(count(LATEX_RE, text));
-  d[k++] = log1p(count(EQUATION_RE, text));
+  const mathOps = digits || nonAscii || has('=') || has('+') || has('*') || has('/') || has('^') || has('<') || has('>');
+  d[k++] = log1p(mathOps ? count(MATH_OP_RE, text) : 0);
+  d[k++] = log1p(has('\\') || has('$') || has('{') ? count(LATEX_RE, text) : 0);
+  d[k++] = log1p(equations(text, digits > 0, has('='), has('^'), has('-') || has('+')));
   d[k++] = log1p(cat[K.MATH]!);
-  d[k++] = log1p(count(CODE_RE, text) + braces + underscores + camel);
+  const codeMarks = has('`') || has(';') || has('(') || has('#') || has('=') || text.includes('function') || text.includes('return');
+  d[k++] = log1p((codeMarks ? count(CODE_RE, text) : 0) + braces + underscores + camel);
   d[k++] = log1p(cat[K.CODE]!);
   d[k++] = log1p(questionMarks);
   d[k++] = log1p(cat[K.WH]!);
@@ -476,11 +665,11 @@ export function featureVector(prompt: string, hashing: HashingSpec): PromptFeatu
   d[k++] = log1p(cat[K.EXTRACT]!);
   d[k++] = log1p(cat[K.CONSTRAINT]!);
   d[k++] = Math.min(1, mc / 4);
-  d[k++] = log1p(count(LIST_RE, text));
+  d[k++] = log1p(listItems);
   d[k++] = log1p(cat[K.NEG]!);
   d[k++] = cat[K.LOGIC]! / wq;
   d[k++] = log1p(cat[K.COND]!);
-  d[k++] = log1p(count(QUOTE_RE, text));
+  d[k++] = log1p(has('"') || has("'") || nonAscii ? count(QUOTE_RE, text) : 0);
   d[k++] = cat[K.YOU]! / wq;
   d[k++] = cat[K.ME]! / wq;
   d[k++] = log1p(requirements);
@@ -493,9 +682,9 @@ export function featureVector(prompt: string, hashing: HashingSpec): PromptFeatu
   d[k++] = log1p(numericSentences(text));
   d[k++] = log1p(cat[K.TECH]!);
   d[k++] = log1p(cat[K.HUMANITIES]!);
-  const task = classifyTaskType(text);
+  const task = classifyTaskType(text, cjk > 0);
   for (const t of TASK_TYPES) d[k++] = t === task ? 1 : 0;
-  const asks = promptAsks(text);
+  const asks = promptAsks(text, cjk > 0);
   d[k++] = asks.steps;
   d[k++] = log1p(asks.constraints);
   d[k++] = log1p(asks.requestedWords);
@@ -505,6 +694,6 @@ export function featureVector(prompt: string, hashing: HashingSpec): PromptFeatu
   d[k++] = chars ? cjk / chars : 0;
   if (k !== DENSE_FEATURE_COUNT) throw new Error(`featureVector filled ${k} of ${DENSE_FEATURE_COUNT} features`);
 
-  const { hashIdx, hashVal } = hashedNgrams(text, tokens, hashing);
+  const { hashIdx, hashVal } = hashedNgrams(text, nonAscii === 0, tokenHashes, tokens, hashing);
   return { dense: d, hashIdx, hashVal };
 }

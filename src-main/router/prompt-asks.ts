@@ -18,16 +18,20 @@ export interface PromptAsks {
   options: number;
 }
 
-const STEPS_RE =
-  /step[- ]by[- ]step|show (?:your|all|the) (?:work|steps|reasoning)|explain (?:your|the) (?:reasoning|answer|steps)|think (?:carefully|through)|walk (?:me )?through|reason(?:ing)? (?:about|through)|逐步|一步一步|分步|详细步骤|解题过程|推理过程/i;
-const CONSTRAINT_RE =
-  /\b(?:must|must not|should not|at least|at most|no more than|no fewer than|exactly|only|without|do not|don't|never|avoid|ensure|make sure|limit(?:ed)? to|within|each|every|include|exclude|begin with|start with|end with|in the (?:form|style|format) of)\b|必须|不要|不能|至少|最多|只能|仅|确保|避免|包含|不超过|以.{1,4}开头|以.{1,4}结尾/gi;
+const STEPS_EN_RE =
+  /step[- ]by[- ]step|show (?:your|all|the) (?:work|steps|reasoning)|explain (?:your|the) (?:reasoning|answer|steps)|think (?:carefully|through)|walk (?:me )?through|reason(?:ing)? (?:about|through)/i;
+const STEPS_RE = new RegExp(`${STEPS_EN_RE.source}|逐步|一步一步|分步|详细步骤|解题过程|推理过程`, 'i');
+const CONSTRAINT_EN_RE =
+  /\b(?:must|must not|should not|at least|at most|no more than|no fewer than|exactly|only|without|do not|don't|never|avoid|ensure|make sure|limit(?:ed)? to|within|each|every|include|exclude|begin with|start with|end with|in the (?:form|style|format) of)\b/gi;
+const CONSTRAINT_RE = new RegExp(`${CONSTRAINT_EN_RE.source}|必须|不要|不能|至少|最多|只能|仅|确保|避免|包含|不超过|以.{1,4}开头|以.{1,4}结尾`, 'gi');
 const WORDS_RE = /\b(\d{1,5})\s*(?:-|to)?\s*(?:\d{1,5}\s*)?(words?|sentences?|paragraphs?|lines?|bullet points?|points|items|tokens|characters|pages?)\b/i;
 const ZH_WORDS_RE = /(\d{1,5}|[一二三四五六七八九十百千]+)\s*(?:个)?(字|句|段|条|点|行)/;
-const BRIEF_RE =
-  /\b(?:one word|single word|one sentence|only (?:the|your) (?:final )?answer|just (?:the|give) (?:answer|number|letter)|briefly|concise(?:ly)?|short answer|in short|tl;?dr|answer with (?:the|a|only)|reply with (?:the|a|only))\b|简短|简要|一句话|只回答|只需回答|直接给出答案/i;
-const FORMAT_RE =
-  /\b(?:json|yaml|csv|xml|markdown|table|tabular|bullet(?:ed)? (?:list|points)|numbered list|as a list|in a list|code block|latex|format(?:ted)? (?:as|in)|template|\\boxed)\b|表格|列表|格式|分点|要点/i;
+const BRIEF_EN_RE =
+  /\b(?:one word|single word|one sentence|only (?:the|your) (?:final )?answer|just (?:the|give) (?:answer|number|letter)|briefly|concise(?:ly)?|short answer|in short|tl;?dr|answer with (?:the|a|only)|reply with (?:the|a|only))\b/i;
+const BRIEF_RE = new RegExp(`${BRIEF_EN_RE.source}|简短|简要|一句话|只回答|只需回答|直接给出答案`, 'i');
+const FORMAT_EN_RE =
+  /\b(?:json|yaml|csv|xml|markdown|table|tabular|bullet(?:ed)? (?:list|points)|numbered list|as a list|in a list|code block|latex|format(?:ted)? (?:as|in)|template|\\boxed)\b/i;
+const FORMAT_RE = new RegExp(`${FORMAT_EN_RE.source}|表格|列表|格式|分点|要点`, 'i');
 const OPTION_RE = /^[ \t]*\(?([A-Ja-j])[.):][ \t]+\S|(?:^|\s)\(([A-J])\)\s+\S/gm;
 
 /** How many words each unit stands for, roughly. */
@@ -67,7 +71,7 @@ function zhNumber(s: string): number {
   return total + digit;
 }
 
-function requestedWords(text: string): number {
+function requestedWords(text: string, cjk: boolean): number {
   const m = WORDS_RE.exec(text);
   if (m) {
     const unit = m[2]!
@@ -76,26 +80,35 @@ function requestedWords(text: string): number {
       .replace(/s$/, '');
     return Math.min(5000, Number(m[1]) * (UNIT_WORDS[unit] ?? 1));
   }
-  const z = ZH_WORDS_RE.exec(text);
+  // Every Chinese unit is a CJK character: a text without any cannot match.
+  const z = cjk ? ZH_WORDS_RE.exec(text) : null;
   if (z) return Math.min(5000, zhNumber(z[1]!) * (UNIT_WORDS[z[2]!] ?? 1));
   return 0;
 }
 
-/** What the prompt asks of its answer (see PromptAsks). */
-export function promptAsks(text: string): PromptAsks {
-  CONSTRAINT_RE.lastIndex = 0;
+/** CJK unified ideographs, the range every Chinese cue starts with. */
+const CJK_RE = /[\u4e00-\u9fff]/;
+
+/**
+ * What the prompt asks of its answer (see PromptAsks). `cjk`: whether the text has CJK characters,
+ * when the caller already knows (featureVector does). Without any, each cue's Chinese alternatives
+ * cannot match, and its English-only pattern finds the same matches several times faster.
+ */
+export function promptAsks(text: string, cjk: boolean = CJK_RE.test(text)): PromptAsks {
+  const constraintRe = cjk ? CONSTRAINT_RE : CONSTRAINT_EN_RE;
+  constraintRe.lastIndex = 0;
   let constraints = 0;
-  while (CONSTRAINT_RE.exec(text) !== null) constraints++;
+  while (constraintRe.test(text)) constraints++;
   OPTION_RE.lastIndex = 0;
   const letters = new Set<string>();
   let m: RegExpExecArray | null;
   while ((m = OPTION_RE.exec(text)) !== null) letters.add((m[1] ?? m[2]!).toUpperCase());
   return {
-    steps: STEPS_RE.test(text) ? 1 : 0,
+    steps: (cjk ? STEPS_RE : STEPS_EN_RE).test(text) ? 1 : 0,
     constraints,
-    requestedWords: requestedWords(text),
-    brief: BRIEF_RE.test(text) ? 1 : 0,
-    format: FORMAT_RE.test(text) ? 1 : 0,
+    requestedWords: requestedWords(text, cjk),
+    brief: (cjk ? BRIEF_RE : BRIEF_EN_RE).test(text) ? 1 : 0,
+    format: (cjk ? FORMAT_RE : FORMAT_EN_RE).test(text) ? 1 : 0,
     // Two lettered lines are a list, not a question's options.
     options: letters.size >= 3 ? letters.size : 0,
   };

@@ -8,8 +8,15 @@
 export const TASK_TYPES = ['math', 'code', 'reasoning', 'knowledge', 'writing', 'chat'] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 
-/** One cue: a pattern and how much one match counts toward a type (matches beyond 3 are ignored). */
-type Cue = readonly [RegExp, number];
+/**
+ * One cue: a pattern and how much one match counts toward a type (matches beyond 3 are ignored),
+ * and, for a pattern of Chinese words only, 'cjk': it can match only a text with CJK characters,
+ * so other texts skip the pass.
+ */
+type Cue = readonly [RegExp, number, 'cjk'?];
+
+/** CJK unified ideographs, the range every Chinese cue starts with. */
+const CJK_RE = /[\u4e00-\u9fff]/;
 
 const CUES: Record<TaskType, readonly Cue[]> = {
   math: [
@@ -18,7 +25,7 @@ const CUES: Record<TaskType, readonly Cue[]> = {
       1,
     ],
     [/\d\s*[-+*/^=×÷]\s*\d|\\frac|\\sqrt|\$[^$\n]{1,80}\$|\b[a-z]\s*\^\s*\d|\b\d+\s*%/g, 1],
-    [/计算|求解|方程|积分|导数|概率|多少|几个|几天|几元|总共|平均数|余数|质数|函数值|证明.{0,6}(?:不等式|定理)/g, 1.5],
+    [/计算|求解|方程|积分|导数|概率|多少|几个|几天|几元|总共|平均数|余数|质数|函数值|证明.{0,6}(?:不等式|定理)/g, 1.5, 'cjk'],
   ],
   code: [
     [
@@ -26,14 +33,14 @@ const CUES: Record<TaskType, readonly Cue[]> = {
       1,
     ],
     [/```|\bdef\s+\w+\s*\(|#include|=>|;\s*$|\breturn\b|\bprint\s*\(|\bconsole\.log\b|\bimport\s+\w+/gm, 1.5],
-    [/代码|编程|程序|函数|算法|数组|报错|调试|脚本|接口|数据库|正则/g, 1.5],
+    [/代码|编程|程序|函数|算法|数组|报错|调试|脚本|接口|数据库|正则/g, 1.5, 'cjk'],
   ],
   reasoning: [
     [
       /\b(?:prove|proof|deduce|infer|logic(?:al)?|premises?|conclusions?|puzzle|riddle|if and only if|implies|therefore|assume|suppose|which of the following (?:must|can|could)|step by step|justify|contradiction)\b/gi,
       1,
     ],
-    [/推理|逻辑|证明|假设|前提|结论|谜题|一步一步|逐步/g, 1.5],
+    [/推理|逻辑|证明|假设|前提|结论|谜题|一步一步|逐步/g, 1.5, 'cjk'],
   ],
   knowledge: [
     [
@@ -41,7 +48,7 @@ const CUES: Record<TaskType, readonly Cue[]> = {
       1,
     ],
     [/^[ \t]*\(?[A-Ja-j][.)][ \t]+\S/gm, 0.5],
-    [/什么是|是什么|谁是|哪一年|哪个国家|定义|首都|历史上/g, 1.5],
+    [/什么是|是什么|谁是|哪一年|哪个国家|定义|首都|历史上/g, 1.5, 'cjk'],
   ],
   writing: [
     [
@@ -49,7 +56,7 @@ const CUES: Record<TaskType, readonly Cue[]> = {
       2,
     ],
     [/\b(?:story|poem|essay|blog|persuasive|creative|narrative|tone|audience|catchy|headline)\b/gi, 0.5],
-    [/写一(?:篇|首|封|段|个故事)|作文|诗|文章|邮件|润色|改写|翻译|总结|摘要|文案/g, 1.5],
+    [/写一(?:篇|首|封|段|个故事)|作文|诗|文章|邮件|润色|改写|翻译|总结|摘要|文案/g, 1.5, 'cjk'],
   ],
   chat: [
     [/^\s*(?:hi|hello|hey|thanks|thank you|good (?:morning|evening|night)|how are you)\b/gi, 2],
@@ -57,22 +64,26 @@ const CUES: Record<TaskType, readonly Cue[]> = {
       /\b(?:i feel|i am feeling|my (?:friend|boyfriend|girlfriend|wife|husband|mom|dad)|advice|recommend|suggest|tips|what do you think|your opinion|imagine you are|pretend|act as|role[- ]?play)\b/gi,
       1,
     ],
-    [/你好|谢谢|早上好|晚安|建议|推荐|你觉得|怎么办|聊聊|假装|扮演/g, 1.5],
+    [/你好|谢谢|早上好|晚安|建议|推荐|你觉得|怎么办|聊聊|假装|扮演/g, 1.5, 'cjk'],
   ],
 };
 
 function matches(re: RegExp, text: string): number {
   re.lastIndex = 0;
   let n = 0;
-  while (n < 3 && re.exec(text) !== null) n++;
+  // test, not exec: the same matches without building a result array for each.
+  while (n < 3 && re.test(text)) n++;
   return n;
 }
 
-/** Cue strength per task type (same order as TASK_TYPES), before the winner is picked. */
-export function taskTypeScores(text: string): number[] {
+/**
+ * Cue strength per task type (same order as TASK_TYPES), before the winner is picked. `cjk`:
+ * whether the text has CJK characters, when the caller already knows (featureVector does).
+ */
+export function taskTypeScores(text: string, cjk: boolean = CJK_RE.test(text)): number[] {
   return TASK_TYPES.map((t) => {
     let s = 0;
-    for (const [re, w] of CUES[t]) s += w * matches(re, text);
+    for (const [re, w, only] of CUES[t]) if (cjk || only !== 'cjk') s += w * matches(re, text);
     return s;
   });
 }
@@ -80,9 +91,10 @@ export function taskTypeScores(text: string): number[] {
 /**
  * The task type of a prompt: the type with the strongest cues; ties go to the earlier (more
  * exacting) type in TASK_TYPES. With no cue at all, a short prompt is chat and a question is knowledge.
+ * `cjk` as for taskTypeScores.
  */
-export function classifyTaskType(text: string): TaskType {
-  const scores = taskTypeScores(text);
+export function classifyTaskType(text: string, cjk?: boolean): TaskType {
+  const scores = taskTypeScores(text, cjk);
   let best = -1;
   let bestScore = 0;
   scores.forEach((s, i) => {

@@ -19,7 +19,19 @@ export const IMPORT_MAX_BYTES = 256 * 1024 * 1024;
  */
 export const channels = {
   'app.info': { request: z.object({}).strict(), response: AppInfo },
-  'conversations.list': { request: z.object({}).strict(), response: z.array(ConversationSummary) },
+  /**
+   * The sidebar's list, pinned first, then the most recently updated: `{}` is every conversation; with
+   * `limit`, one page, and `after` (the last entry of the page before) the next one.
+   */
+  'conversations.list': {
+    request: z
+      .object({
+        limit: z.number().int().min(1).max(1000).optional(),
+        after: z.object({ pinned: z.boolean(), updatedAt: z.number().int(), id: Id }).strict().optional(),
+      })
+      .strict(),
+    response: z.array(ConversationSummary),
+  },
   'conversations.open': { request: z.object({ id: Id }).strict(), response: ConversationDetail },
   'chat.send': {
     request: z

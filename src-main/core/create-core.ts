@@ -185,7 +185,7 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
       api: api.info(),
     }),
     'api.renewKey': () => api.renewKey(),
-    'conversations.list': () => history.listConversations(),
+    'conversations.list': (page) => history.listConversations(page),
     'conversations.open': ({ id }) => chat.openConversation(id),
     'conversations.setMode': ({ id, mode }) => {
       const summary = history.setConversationMode(id, mode);

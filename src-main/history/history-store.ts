@@ -17,7 +17,7 @@ import {
 } from './history-rows.js';
 import { HistorySearch } from './history-search.js';
 import { HistoryStats } from './history-stats.js';
-import type { AnswerFacts, DayFacts, History, ImportedConversation, ImportResult, MessagePatch, NewMessage, WriteOptions } from './history-types.js';
+import type { AnswerFacts, DayFacts, History, ImportedConversation, ImportResult, ListCursor, MessagePatch, NewMessage, WriteOptions } from './history-types.js';
 import { latestVersion, migrate, refuseNewerSchema, schemaVersion } from './migrate.js';
 
 export interface OpenHistoryOptions {
@@ -90,6 +90,14 @@ class HistoryStore implements History {
       // Read backwards through conversations_in_list_order (0008); raw arrays, see conversationRowOf.
       listConversations: p<[number], unknown[]>(
         `SELECT ${CONVERSATION_COLUMNS} FROM conversations c ORDER BY c.pinned DESC, c.updated_at DESC, c.rowid DESC LIMIT ?`,
+      ).raw(),
+      // The page after an entry: a range of conversations_in_list_order, then rowid as the index does.
+      // A cursor entry deleted since has no rowid: all of its (pinned, updated_at) comes again (the view
+      // drops what it has), never less.
+      listConversationsAfter: p<[0 | 1, number, string, number], unknown[]>(
+        `SELECT ${CONVERSATION_COLUMNS} FROM conversations c
+         WHERE (c.pinned, c.updated_at, c.rowid) < (?, ?, COALESCE((SELECT rowid FROM conversations WHERE id = ?), 9223372036854775807))
+         ORDER BY c.pinned DESC, c.updated_at DESC, c.rowid DESC LIMIT ?`,
       ).raw(),
       conversation: p<[string], ConversationRow>(`SELECT ${CONVERSATION_COLUMNS} FROM conversations c WHERE c.id = ?`),
       messagesOf: p<[string], unknown[]>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY seq`).raw(),
@@ -180,9 +188,14 @@ class HistoryStore implements History {
     );
   }
 
-  listConversations(options: { limit?: number } = {}): ConversationSummary[] {
+  listConversations(options: { limit?: number; after?: ListCursor } = {}): ConversationSummary[] {
     const limit = options.limit === undefined ? -1 : Math.max(0, Math.trunc(options.limit));
-    return this.guard('read your conversations', () => this.stmt.listConversations.all(limit).map((a) => toSummary(conversationRowOf(a))));
+    const { after } = options;
+    return this.guard('read your conversations', () =>
+      (after ? this.stmt.listConversationsAfter.all(after.pinned ? 1 : 0, after.updatedAt, after.id, limit) : this.stmt.listConversations.all(limit)).map((a) =>
+        toSummary(conversationRowOf(a)),
+      ),
+    );
   }
 
   getConversation(id: string): ConversationDetail | null {

@@ -94,6 +94,13 @@ export interface DayFacts {
   costUsd: number;
 }
 
+/** An entry of the conversation list, as the page after it is asked for. */
+export interface ListCursor {
+  pinned: boolean;
+  updatedAt: number;
+  id: string;
+}
+
 /** The conversation store. Synchronous, like better-sqlite3 underneath. */
 export interface History {
   /** A new, empty conversation; `client` names the app that asked through the endpoint (null: Duet's window). */
@@ -103,8 +110,11 @@ export interface History {
    * one a follow-up request continues. Null when none matches (among its 20 most recent).
    */
   findClientConversation(client: string, turns: readonly { role: 'user' | 'assistant'; content: string }[]): ConversationSummary | null;
-  /** Pinned first, then the most recently active; `limit`: only the first that many (the first page). */
-  listConversations(options?: { limit?: number }): ConversationSummary[];
+  /**
+   * Pinned first, then the most recently active; `limit`: only that many (a page), `after`: those that
+   * come after this entry (the last of the page before; if it is gone, its place still counts).
+   */
+  listConversations(options?: { limit?: number; after?: ListCursor }): ConversationSummary[];
   /** null when no conversation has that id. */
   getConversation(id: string): ConversationDetail | null;
   /** A conversation's summary without its messages; null when no conversation has that id. */

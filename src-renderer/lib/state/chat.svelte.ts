@@ -35,7 +35,7 @@ export class ChatState {
   streaming = $derived(this.streamingMessage !== null);
   busy = $derived(this.sending || this.streaming || this.askingFor !== null);
   /** The open conversation as the list knows it (mode, local share); null for a new chat. */
-  openSummary = $derived(this.conversations.find((c) => c.id === this.openId) ?? null);
+  openSummary = $derived(this.findConversation(this.openId));
 
   #api: DuetClient;
   #list: ConversationList;
@@ -77,6 +77,21 @@ export class ChatState {
   /** Re-reads the list of conversations. */
   async refreshList(): Promise<void> {
     await this.#list.refresh();
+  }
+
+  /** A conversation's summary as the list knows it, read or opened; null when unknown. */
+  findConversation(id: string | null): ConversationSummary | null {
+    return this.#list.find(id);
+  }
+
+  /** True while there may be older conversations than the list has read. */
+  get moreConversations(): boolean {
+    return this.#list.hasMore;
+  }
+
+  /** Reads the next page of the conversation list (the user scrolled near its end). */
+  async loadMoreConversations(): Promise<void> {
+    await this.#list.loadMore();
   }
 
   /** Opens a conversation and loads its messages. */
@@ -247,6 +262,7 @@ export class ChatState {
     this.loading = false;
     if (result.ok) {
       this.#stream.replace(result.value.messages);
+      this.#list.opened(result.value.conversation);
       this.openError = null;
     } else {
       this.openError = result.error;

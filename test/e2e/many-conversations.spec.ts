@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { TINY_GREETING_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
+import { scanScreen } from '../support/axe-scan.js';
 import { BridgeClient } from '../support/bridge-client.js';
 import { writeChatGptExport } from '../support/chatgpt-export.js';
 import { startServer, type RunningServer } from '../support/headless-server.js';
@@ -107,6 +108,8 @@ test('an old conversation can be pinned, renamed and deleted; a new chat comes f
   const open = sidebar(page).getByRole('list', { name: 'Open conversation' });
   await expect(open.getByTestId('conversation-item')).toHaveAttribute('title', 'Generated 7');
   await expect(open.getByTestId('conversation-item')).toHaveAttribute('aria-current', 'true');
+  const report = await scanScreen(page, 'sidebar: a conversation outside the pages read', { scheme: 'light', locale: 'en-US', include: 'nav' });
+  expect(report.blocking).toEqual([]);
   // Its actions work there too.
   await open.getByRole('button', { name: 'Rename “Generated 7”' }).click();
   await page.getByTestId('rename-input').fill('Found again');

@@ -97,7 +97,7 @@ interface Filters {
 
 const DATES = `(@from IS NULL OR m.created_at >= @from) AND (@to IS NULL OR m.created_at < @to)`;
 const FILTERS = `(@target IS NULL OR m.target = @target)
-  AND (@model IS NULL OR m.model = @model)
+  AND (@model IS NULL OR (m.role = 'assistant' AND m.model = @model))
   AND ${DATES}`;
 
 function isFiltered(filters: Filters): boolean {
@@ -118,12 +118,16 @@ export class HistorySearch {
   private readonly fillsWindow;
   private readonly probe;
   private readonly rowidSpan;
+  private readonly modelSpan;
   private readonly days;
   private readonly substringStatements = new Map<string, ReturnType<Db['prepare']>>();
 
   constructor(private readonly db: Db) {
     // Matches newest first: FTS5 walks a doclist backwards cheaply and stops when the caller does, and the
     // date range's rowid bounds (message_days) end the walk where the range's oldest message could be.
+    // Every rowid bound given to FTS5 is CAST: better-sqlite3 binds a JS number as REAL, and FTS5 ignores a
+    // rowid bound that is not an INTEGER (it then walks the whole list; the results stay right, SQLite
+    // checks the bound again).
     // Without filters the messages table is not read: its rows are large.
     const walk = (filtered: boolean) =>
       db
@@ -133,16 +137,18 @@ export class HistorySearch {
                FROM messages_fts f
                  -- CROSS JOIN keeps the index walk outside: the filters are checked match by match, newest first.
                  CROSS JOIN messages m ON m.rowid = f.rowid
-               WHERE messages_fts MATCH @match AND f.rowid BETWEEN @lo AND @hi ORDER BY f.rowid DESC`
+               WHERE messages_fts MATCH @match AND f.rowid BETWEEN CAST(@lo AS INTEGER) AND CAST(@hi AS INTEGER) ORDER BY f.rowid DESC`
             : `SELECT rowid, 1, 1 FROM messages_fts
-               WHERE messages_fts MATCH @match AND rowid BETWEEN @lo AND @hi ORDER BY rowid DESC LIMIT ${RANKED_WINDOW}`,
+               WHERE messages_fts MATCH @match AND rowid BETWEEN CAST(@lo AS INTEGER) AND CAST(@hi AS INTEGER) ORDER BY rowid DESC LIMIT ${RANKED_WINDOW}`,
         )
         .raw();
     this.walks = { plain: walk(false), filtered: walk(true) };
     // bm25 of every match between the oldest and newest candidate. bm25() rather than the rank column:
     // ORDER BY rank makes FTS5 rank every match itself.
     this.scores = db
-      .prepare<[string, number, number], [number, number]>('SELECT rowid, bm25(messages_fts) FROM messages_fts WHERE messages_fts MATCH ? AND rowid BETWEEN ? AND ?')
+      .prepare<[string, number, number], [number, number]>(
+        'SELECT rowid, bm25(messages_fts) FROM messages_fts WHERE messages_fts MATCH ? AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)',
+      )
       .raw();
     // The page's rows, in the order given; their snippets are made from the text (see wordSnippet).
     this.hits = db.prepare<[string], HitRow>(`
@@ -161,7 +167,22 @@ export class HistorySearch {
     this.rowidSpan = db.prepare<[], { newest: number | null; oldest: number | null }>(
       'SELECT (SELECT MAX(rowid) FROM messages) AS newest, (SELECT MIN(rowid) FROM messages) AS oldest',
     );
+    // The answers of one model lie between its first and last (through messages_answer_models): a model
+    // never used, or used for a week, would otherwise walk every match looking for it.
+    const answers = `FROM messages WHERE role = 'assistant' AND model IS NOT NULL AND model = @model`;
+    this.modelSpan = db.prepare<{ model: string }, { lo: number | null; hi: number | null }>(
+      `SELECT (SELECT MIN(rowid) ${answers}) AS lo, (SELECT MAX(rowid) ${answers}) AS hi`,
+    );
     this.days = new MessageDayBounds(db);
+  }
+
+  /** Rowid bounds of every message the filters can pass: those of the dates, narrowed to the model's answers. */
+  private bounds(filters: Filters): RowidBounds {
+    const days = this.days.of(filters.from, filters.to);
+    if (filters.model === null || days.lo > days.hi) return days;
+    const span = this.modelSpan.get({ model: filters.model });
+    if (span?.lo == null || span.hi == null) return { lo: 1, hi: 0 };
+    return { lo: Math.max(days.lo, span.lo), hi: Math.min(days.hi, span.hi) };
   }
 
   /** Best match first (bm25; newer first among equals) among the newest matches; substring searches newest first. */
@@ -175,7 +196,7 @@ export class HistorySearch {
       limit: request.limit ?? DEFAULT_SEARCH_LIMIT,
     };
     if (plan.kind === 'none') return [];
-    const bounds = this.days.of(filters.from, filters.to);
+    const bounds = this.bounds(filters);
     if (bounds.lo > bounds.hi) return [];
     if (plan.kind === 'substring') return this.substring(plan.terms, plan.trigrams, filters, bounds);
 
@@ -264,7 +285,7 @@ export class HistorySearch {
    */
   private substring(terms: string[], trigrams: string | null, filters: Filters, bounds: RowidBounds): SearchHit[] {
     const candidates = trigrams
-      ? 'm.rowid IN (SELECT rowid FROM messages_cjk WHERE messages_cjk MATCH @trigrams AND rowid BETWEEN @lo AND @hi)'
+      ? 'm.rowid IN (SELECT rowid FROM messages_cjk WHERE messages_cjk MATCH @trigrams AND rowid BETWEEN CAST(@lo AS INTEGER) AND CAST(@hi AS INTEGER))'
       : // FTS5 keeps one row per indexed message in its _docsize table: the messages worth scanning.
         'm.rowid IN (SELECT id FROM messages_cjk_docsize WHERE id BETWEEN @lo AND @hi)';
     const key = `${trigrams ? 't' : 's'}${terms.length}`;

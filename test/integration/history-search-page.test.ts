@@ -95,6 +95,7 @@ describe('a search with tens of thousands of matches', () => {
   it('reads on past the newest matches for a filter that passes few, and finds every one', () => {
     expect(ids({ query: 'alpha', model: 'rare-model' })).toEqual(['m28001', 'm20001', 'm12001', 'm5001', 'm101']);
     expect(ids({ query: 'alpha', model: 'rare-model', from: at(12_001), to: at(20_001) })).toEqual(['m12001']);
+    expect(ids({ query: 'alpha', model: 'never-used' })).toEqual([]);
   });
 
   it('limits by date exactly, ranking within the range', () => {

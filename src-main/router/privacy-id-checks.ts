@@ -97,6 +97,17 @@ export function nirValid(compact: string): boolean {
   return 97 - rest === Number(compact.slice(13));
 }
 
+/**
+ * True when a Belgian national register number (YYMMDD + 3-digit serial + 2-digit check) has its
+ * check: 97 minus the first nine digits mod 97, with a 2 in front of them for births from 2000.
+ */
+export function belgianIdValid(digits: string): boolean {
+  if (!/^\d{11}$/.test(digits)) return false;
+  const check = Number(digits.slice(9));
+  const body = Number(digits.slice(0, 9));
+  return 97 - (body % 97) === check || 97 - ((2_000_000_000 + body) % 97) === check;
+}
+
 /** True when a passport-like value (6-10 letters and digits, at least 5 digits, not one repeated digit) follows an id's name. */
 export function passportLikeValid(value: string): boolean {
   if (value.length < 6 || value.length > 10) return false;

@@ -4,7 +4,7 @@
 // Italian codice fiscale (check letters), Dutch BSN, Polish PESEL and French NIR (check digits).
 // Same rules as privacy.ts: compiled once, bounded, look-behind anchored.
 import { ninoPrefixValid, ssnValid } from './privacy-checks.js';
-import { aadhaarValid, bsnValid, codiceFiscaleValid, nirValid, passportLikeValid, peselValid, spanishIdValid } from './privacy-id-checks.js';
+import { aadhaarValid, belgianIdValid, bsnValid, codiceFiscaleValid, nirValid, passportLikeValid, peselValid, spanishIdValid } from './privacy-id-checks.js';
 
 export type IdFound = (label: string, start: number, end: number) => void;
 
@@ -49,6 +49,8 @@ const AADHAAR_PLAIN = /(?<![\d-])[2-9]\d{11}(?![\d-])/g;
 const AADHAAR_WORD = /aadhaa?r|UIDAI|आधार/i;
 const SPANISH_ID = /(?<![A-Za-z0-9])(?:\d{8}|[XYZ]-?\d{7})-?[A-Z](?![A-Za-z0-9])/g;
 const CODICE_FISCALE = /(?<![A-Za-z0-9])[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z](?![A-Za-z0-9])/g;
+// Belgium's national register number as printed: 85.07.31-003.28 (the dots and dash are its shape).
+const BELGIAN_ID = /(?<![\d.-])\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}(?![\d.-]|\.\d)/g;
 const NIR = /(?<![\d])[12] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?!\d)/g;
 // A NINO after its name, its letters apart from the digits ("NI number is QQ 12 34 56 C"), which the
 // general named-id rule cannot tell from a filler word.
@@ -100,6 +102,9 @@ export function findMoreNationalIds(text: string, found: IdFound): void {
   });
   eachMatch(CODICE_FISCALE, text, (m) => {
     if (codiceFiscaleValid(m[0])) found('an Italian tax code (codice fiscale)', m.index, m.index + m[0].length);
+  });
+  eachMatch(BELGIAN_ID, text, (m) => {
+    if (belgianIdValid(m[0].replace(/[.-]/g, ''))) found('a Belgian national register number', m.index, m.index + m[0].length);
   });
   eachMatch(NIR, text, (m) => {
     if (nirValid(m[0].replace(/ /g, ''))) found('a French social security number', m.index, m.index + m[0].length);

@@ -26,12 +26,12 @@ const MAX_GAP_PAIR = 60;
 // ---------------------------------------------------------------- details
 
 const HEALTH_DETAIL_EN =
-  /\b(?:diagnos(?:is|es|ed)|cancers?|tumou?rs?|leuka?emia|lymphoma|melanoma|chemo(?:therapy)?|radiotherapy|biops(?:y|ies)|depression|antidepressants?|bipolar|schizophreni(?:a|c)|psychosis|psychiatrist|dementia|alzheimer'?s|parkinson'?s|epilepsy|seizures?|diabet(?:es|ic)|insulin|hepatitis|pneumonia|stroke|heart (?:attack|surgery|failure|condition)|surgery|pregnan(?:t|cy)|miscarriage|abortion|sertraline|fluoxetine|antiretroviral|rehab|addiction|overdosed?|suicidal|self[- ]harm|admitted|hospitali[sz]ed|in hospital|(?:in|on) the (?:ICU|ward)|discharged|sick note|miscarr(?:y|ied|iage)|(?:off|signed off|home) sick|signed off|burn-?out|(?:nervous )?breakdown|recovering from|hernia|fractured?|concussion|asthma|migraine|allerg(?:y|ies|ic)|disabled|wheelchair|psychiatric|fibrillation|arrhythmia|transplant|dialysis|appendicitis|arthritis|bronchitis|meningitis|tuberculosis|sclerosis|cirrhosis|mastectomy|hysterectomy)\b|\b(?:HIV|AIDS|ICU|PTSD|ADHD|OCD|HbA1c|Dx|Rx)\b|\b\d+(?:\.\d+)? ?(?:mg|mcg)\b(?!\/)|\b(?:[Mm]eds|[Mm]edications?|[Aa]llergies|[Cc]ondition|[Dd]iagnosis|[Tt]reatment) ?:/g;
+  /\b(?:diagnos(?:is|es|ed)|cancers?|tumou?rs?|leuka?emia|lymphoma|melanoma|chemo(?:therapy)?|radiotherapy|biops(?:y|ies)|depression|antidepressants?|bipolar|schizophreni(?:a|c)|psychosis|psychiatrist|dementia|alzheimer'?s|parkinson'?s|epilepsy|seizures?|diabet(?:es|ic)|insulin|hepatitis|pneumonia|stroke|heart (?:attack|surgery|failure|condition)|surgery|pregnan(?:t|cy)|miscarriage|abortion|sertraline|fluoxetine|antiretroviral|rehab|addiction|overdosed?|suicidal|self[- ]harm|admitted|hospitali[sz]ed|in hospital|(?:in|on|to) the (?:\w+ )?(?:ICU|ward|hospice|A&E|ER)|due date|expecting (?:a baby|twins)|having (?:a baby|twins)|(?:knee|hip|joint|valve) replacement|discharged|sick note|miscarr(?:y|ied|iage)|(?:off|signed off|home) sick|signed off|burn-?out|(?:nervous )?breakdown|recovering from|hernia|fractured?|concussion|asthma|migraine|allerg(?:y|ies|ic)|disabled|wheelchair|psychiatric|fibrillation|arrhythmia|transplant|dialysis|appendicitis|arthritis|bronchitis|meningitis|tuberculosis|sclerosis|cirrhosis|mastectomy|hysterectomy)\b|\b(?:HIV|AIDS|ICU|PTSD|ADHD|OCD|HbA1c|Dx|Rx)\b|\b\d+(?:\.\d+)? ?(?:mg|mcg)\b(?!\/)|\b(?:[Mm]eds|[Mm]edications?|[Aa]llergies|[Cc]ondition|[Dd]iagnosis|[Tt]reatment) ?:/g;
 const HEALTH_DETAIL_ZH =
   /病历|诊断|确诊|抑郁|焦虑症|艾滋|癌|肿瘤|化疗|放疗|处方|怀孕|流产|不孕|糖尿病|高血压|心脏病|精神病|精神分裂|双相|自闭症|痴呆|癫痫|乙肝|肝炎|梅毒|病情|住院|出院|手术|医院|肺炎|吃药|服药|患有|得了|心衰|重症|病危|康复|复诊|药物|过敏|骨折|中风|抑郁症|진단|당뇨|입원|수술|우울증|암 /g;
 
 const EMPLOYMENT_DETAIL_EN =
-  /\b(?:salary|salaries|earns|earning|pay (?:rise|cut)|raise to|bonus|payslip|performance (?:review|improvement plan)|appraisal|(?:written|final) warning|disciplinary|dismiss(?:ed|al)|fired|sacked|laid off|letting (?:\w+ )?go|made redundant|redundant|redundancy|terminat(?:ed|ion)|gross misconduct|grievance|sick leave|maternity leave|paternity leave|resign(?:ed|ation)|probation|pay (?:raise|band|grade)|a raise|compensation package|base pay|equity|stock options|RSUs|(?:job )?offer (?:came in|letter|of)|performance rating|below expectations|let go|laid-off)\b|\bPIP\b/gi;
+  /\b(?:salary|salaries|earns|earning|pay (?:rise|cut)|raise to|bonus|payslip|performance (?:review|improvement plan)|appraisal|(?:written|final) warning|disciplinary|dismiss(?:ed|al)|fired|sacked|laid off|letting (?:\w+ )?go|made redundant|redundant|redundancy|terminat(?:ed|ion)|gross misconduct|grievance|sick leave|maternity leave|paternity leave|resign(?:ed|ation)|probation|pay (?:raise|band|grade)|a raise|compensation package|base pay|equity|stock options|RSUs|(?:job )?offer (?:came in|letter|of)|performance rating|below expectations|let go|laid-off)\b|\bPIP\b|\b(?:start(?:s|ing)? on|paid|earn(?:s|ing)?|on a salary of|offered|package of|base of) (?:about |around )?[£$€¥₹] ?\d[\d,.]{0,12}k?\b/gi;
 const EMPLOYMENT_DETAIL_ZH = /月薪|年薪|工资|薪水|薪资|奖金|绩效|考核|辞退|开除|解雇|裁员|处分|降薪|加薪|涨薪|离职|警告|劝退|记过|记大过|旷工|调薪|薪酬|待遇|劳动合同/g;
 
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
@@ -45,7 +45,7 @@ const DATE_ZH = '(?:(?:19|20)\\d{2}年\\d{1,2}月\\d{1,2}[日号]|(?:19|20)\\d{2
 const BIRTH_DETAIL_ZH = new RegExp(`(?:出生|生日|生于)[^\\n。！？]{0,8}?${DATE_ZH}|${DATE_ZH}\\s?(?:出生|生)`, 'g');
 
 const LOCATION_DETAIL_EN =
-  /\blives (?:at|in|near)\b|\b(?:lives|living) on (?=[A-Z0-9])|\b(?:home|house|flat|address) is\b|\b[Ww]here \w+(?: \w+)? lives\b|\b[Ww]here (?:does|do) [^.?!\n]{1,40}? live\b/g;
+  /\blives (?:\w+ )?(?:at|in|near)\b|\b(?:lives|living) on (?=[A-Z0-9])|\b(?:home|house|flat|address) is\b|\b[Ww]here \w+(?: \w+)? lives\b|\b[Ww]here (?:does|do) [^.?!\n]{1,40}? live\b/g;
 const LOCATION_DETAIL_ZH = /住在|家住|家在|住址|住处|的家/g;
 
 // ---------------------------------------------------------------- names
@@ -63,7 +63,7 @@ const NAME = `[${UPPER}]${NAME_REST}`;
 const NAME_START = `[${UPPER}](?<![${LETTER}'’-].)`;
 const TITLE_NAME = new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\\.? ${NAME}`, 'g');
 const RELATION_NAME = new RegExp(
-  `\\b(?:my|our|his|her|their|your)(?: \\w+)? (?:colleague|co-?worker|friend|boss|manager|neighbou?r|wife|husband|partner|son|daughter|brother|sister|mother|mum|mom|father|dad|grandfather|grandmother|grandma|grandpa|grandson|granddaughter|uncle|aunt|cousin|nephew|niece|ex|flatmate|roommate|housemate|tenant|landlord|student|pupil|patient|client|employee|intern|trainee|apprentice|teammate|assistant|nanny|carer)s?,? ${NAME}`,
+  `\\b(?:my|our|his|her|their|your|the|a|an)(?: \\w+)? (?:new hire|hire|candidate|applicant|contractor|colleague|co-?worker|friend|boss|manager|neighbou?r|wife|husband|partner|son|daughter|brother|sister|mother|mum|mom|father|dad|grandfather|grandmother|grandma|grandpa|grandson|granddaughter|uncle|aunt|cousin|nephew|niece|ex|flatmate|roommate|housemate|tenant|landlord|student|pupil|patient|client|employee|intern|trainee|apprentice|teammate|assistant|nanny|carer)s?,? ${NAME}`,
   'gi',
 );
 // A run of capitalised words. Once the common ones at its ends are set aside (Summarise, Dear),
@@ -100,6 +100,8 @@ const LABELLED_NAME = new RegExp(
   `[:：](?<=\\b(?:[Nn]ame|[Pp]atient|[Pp]assenger(?: \\d{1,2})?|[Ee]mployee|[Aa]pplicant|[Cc]andidate|[Ss]tudent|[Cc]hild|[Pp]upil|[Gg]uest|[Cc]ustomer|[Mm]ember|[Hh]older|[Rr]ecipient|[Aa]ttn|[Ss]hip to|[Dd]eliver to|[Pp]arent|[Ss]pouse|[Ss]urname|[Gg]iven names?)\\.? ?[:：]) ?${NAME}(?:,? ${NAME}){0,2}`,
   'g',
 );
+// An initial and a surname, as in lists and rotas: "A. Okafor", "B. Lindqvist".
+const INITIAL_NAME = new RegExp(`\\b[A-Z]\\. [${UPPER}][${LOWER}]{2,20}(?![${LETTER}-])`, 'g');
 // A family by its surname: "the Novaks live on …".
 const FAMILY_NAME = /\bthe [A-Z][a-z]{2,20}s(?= (?:live|lived|are|were|have|had|moved)\b)/g;
 // A name given to a character, a pet or a toy is not a person's.
@@ -224,6 +226,7 @@ export function findNames(text: string): Span[] {
     spans(RELATION_NAME, text, names, (m) => HAS_CAPITAL.test(m[0][m[0].search(/\S+$/)] ?? ''));
     spans(LABELLED_NAME, text, names);
     spans(FAMILY_NAME, text, names, (m) => !commonCapital(m[0].slice(4, -1)));
+    spans(INITIAL_NAME, text, names, (m) => !commonCapital(m[0].slice(3)));
     CAPITAL_RUN.lastIndex = 0;
     for (let m = CAPITAL_RUN.exec(text); m !== null; m = CAPITAL_RUN.exec(text)) {
       const pair = namePair(m[0]);

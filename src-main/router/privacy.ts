@@ -240,7 +240,7 @@ function findPhones(text: string, found: Found): void {
 
 // English: a house number, one to five capitalised words (or 5th), then a street type.
 const ADDRESS_EN =
-  /(?<![\w-])\d{1,6}[A-Za-z]?(?:[ \t]+(?!(?:The|A|An|In|Of|And|For|To|On|At)\b)(?:[A-Z][A-Za-z'.-]{0,30}|\d{1,3}(?:st|nd|rd|th))){1,5}[ \t]+(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Court|Ct|Place|Pl|Square|Sq|Terrace|Way|Parkway|Pkwy|Highway|Hwy|Circle|Close|Crescent|Row|Trail|Alley|Plaza)\b\.?/g;
+  /(?<![\w-])\d{1,6}[A-Za-z]?(?:[ \t]+(?!(?:The|A|An|In|Of|And|For|To|On|At)\b)(?:[A-Z][A-Za-z'.-]{0,30}|\d{1,3}(?:st|nd|rd|th))){1,5}[ \t]+(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Court|Ct|Place|Pl|Square|Sq|Terrace|Way|Parkway|Pkwy|Highway|Hwy|Circle|Close|Crescent|Row|Trail|Alley|Plaza|Grove|Mews|Gardens|Walk|Rise)\b\.?/g;
 // Chinese: a road and a house number (…路/街/大道/巷/弄/胡同 + number + 号), or an estate and a
 // building (…小区/花园/大厦… + number + 栋/幢/号楼). A district alone (北京市朝阳区) is not an address.
 const ADDRESS_ZH_ROAD =

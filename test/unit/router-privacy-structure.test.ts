@@ -26,6 +26,13 @@ const KEPT_LOCAL: Record<string, string[]> = {
     'Name, Salary\nLena Fischer, 54000\nOmar Siddiqui, 61000\ncompute the average',
     'Grace Liu, DOB: 07/09/1975, Policy no. 88213',
     "Please note Dr. Ikeda's patient Mrs. Holloway tested positive for hepatitis C.",
+    'Patient list for tomorrow:\n1. A. Okafor - knee replacement\n2. B. Lindqvist - cataract surgery',
+    'The new hire, Ayodele, will start on £38k; can you prepare the contract?',
+  ],
+  'indirect health, in the first person or about a name': [
+    "fyi Dmitri is in the psych ward again since Sunday, pls don't mention it at standup",
+    "My sister Ingrid's due date is in May, she's having twins!",
+    'my GP says my HbA1c is 8.2, is that bad?',
   ],
   'Chinese names after a verb, spaced plates': [
     '我表哥陈浩上个月做了心脏搭桥手术，现在恢复得怎么样算正常？',
@@ -37,10 +44,12 @@ const KEPT_LOCAL: Record<string, string[]> = {
     'db_pass: hunter2_2024!',
     'Here is the staging config: STRIPE_SECRET=9fK2LmQx81vTzR0aBcD4',
     '身份证 1101 0519 9003 0728 3X 的照片要上传吗',
+    'Belgian national number 85.07.31-003.28, please check it',
   ],
   'addresses written street-first or ending in a postcode': [
     'Send it to Klaus Weber, Hauptstraße 12, 10115 Berlin',
     'Maria lives at 45 Orchard Road with her two kids',
+    'Our landlord Mr. Papadakis lives upstairs at flat 2, 9 Elm Grove',
     'My aunt is at Calle Mayor 14, can you draft directions from the station?',
   ],
 };
@@ -53,6 +62,9 @@ const SENT_ON: Record<string, string[]> = {
     'Explain what an IBAN is and how it is validated',
     'Give me a template for a DOB field on a signup form',
     'What does the PIP acronym mean in Python packaging?',
+    "What's the format of a Belgian national number?",
+    'What is HbA1c and what is a normal range?',
+    'What is a good starting salary for a junior developer in London?',
   ],
   'names with nothing private, pets and fiction': [
     'Who was Marie Curie and what did she discover?',

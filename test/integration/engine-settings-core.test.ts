@@ -1,52 +1,17 @@
 // Per-model settings through the core: kept in the real SQLite history across restarts, checked
 // when saved, applied to the active model (a new context reloads it), and the router's context gate
 // reading the window the model really got.
-import { OPEN_POLICY } from '../../src-main/contract/index.js';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettingsInfo, type ModelStatus } from '../../src-main/contract/index.js';
-import { createDuetCore } from '../../src-main/core/create-core.js';
 import type { DuetCore } from '../../src-main/core/core-types.js';
 import { CLOUD_GREETING_ANSWER, TINY_GREETING_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
-import { askAndWait, valueOf, waitForModel } from '../support/core-driver.js';
-import { startLoopbackCloud, type LoopbackCloud } from '../support/loopback-cloud.js';
-import { makeTempDir } from '../support/temp-dir.js';
+import { askAndWait, valueOf } from '../support/core-driver.js';
+import { modelStatus as status, useCoreWithCloud } from '../support/core-with-cloud.js';
 
-let cloud: LoopbackCloud;
-let temp: ReturnType<typeof makeTempDir>;
-let core: DuetCore | null = null;
+const duet = useCoreWithCloud('model-settings');
 
-beforeAll(async () => {
-  cloud = await startLoopbackCloud();
-});
-afterAll(async () => {
-  await cloud.stop();
-});
-beforeEach(() => {
-  temp = makeTempDir('model-settings');
-  cloud.setFault({ kind: 'none' });
-});
-afterEach(async () => {
-  await core?.close();
-  core = null;
-  temp.remove();
-});
-
-async function open(withCloud = false): Promise<DuetCore> {
-  core = await createDuetCore({
-    dataDir: temp.dir,
-    modelPath: TINY_MODEL_FILE,
-    version: 'test',
-    policy: OPEN_POLICY,
-    cloud: withCloud ? { presetId: 'custom', baseUrl: cloud.baseUrl, model: cloud.model } : null,
-  });
-  await waitForModel(core);
-  return core;
-}
-
-async function status(c: DuetCore): Promise<ModelStatus> {
-  return valueOf<{ model: ModelStatus }>(await c.call('app.info', {})).model;
-}
+const open = (withCloud = false): Promise<DuetCore> => duet.open({ withCloud });
 
 /** Waits until the model reports `contextSize` (a reload after a settings change runs in the background). */
 async function waitForContext(c: DuetCore, contextSize: number): Promise<ModelStatus> {
@@ -71,8 +36,7 @@ describe('per-model settings in the core', () => {
     // Answers go on with the new sampling (the tiny model says its text whatever is sampled).
     expect((await askAndWait(c, 'Hello')).answer.content).toBe(TINY_GREETING_ANSWER);
 
-    await c.close();
-    core = null;
+    await duet.close();
     c = await open();
     expect(valueOf<ModelSettingsInfo>(await c.call('models.settings', { path: TINY_MODEL_FILE })).settings).toEqual(saved.settings);
     const other = path.join(path.dirname(TINY_MODEL_FILE), 'other.gguf');
@@ -99,7 +63,7 @@ describe('per-model settings in the core', () => {
   it('reloads the active model with a new context size, and the router gates on that window', async () => {
     const c = await open(true);
     // The loopback cloud answers long questions too (its own model's window is the tiny one's).
-    cloud.setFault({ kind: 'large-window' });
+    duet.cloud.setFault({ kind: 'large-window' });
     expect((await status(c)).contextSize).toBe(4096);
     valueOf(await c.call('settings.update', { threshold: 1 }));
     valueOf(await c.call('models.saveSettings', { path: TINY_MODEL_FILE, changes: { contextSize: 1024 } }));

@@ -2,50 +2,18 @@
 // data is still never sent, and Local only still needs a model.
 import { OPEN_POLICY } from '../../src-main/contract/index.js';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Message, ModelStatus, PolicyInfo } from '../../src-main/contract/index.js';
-import { createDuetCore } from '../../src-main/core/create-core.js';
+import { describe, expect, it } from 'vitest';
+import type { Message, PolicyInfo } from '../../src-main/contract/index.js';
 import type { DuetCore } from '../../src-main/core/core-types.js';
 import { CLOUD_GREETING_ANSWER } from '../fixtures/fixture-facts.js';
 import { askAndWait, valueOf } from '../support/core-driver.js';
-import { startLoopbackCloud, type LoopbackCloud } from '../support/loopback-cloud.js';
-import { makeTempDir } from '../support/temp-dir.js';
+import { modelStatus, useCoreWithCloud } from '../support/core-with-cloud.js';
 
-let cloud: LoopbackCloud;
-let temp: ReturnType<typeof makeTempDir>;
-let core: DuetCore | null = null;
-
-beforeAll(async () => {
-  cloud = await startLoopbackCloud();
-});
-afterAll(async () => {
-  await cloud.stop();
-});
-beforeEach(() => {
-  temp = makeTempDir('no-local-model');
-  cloud.setFault({ kind: 'none' });
-});
-afterEach(async () => {
-  await core?.close();
-  core = null;
-  temp.remove();
-});
+const duet = useCoreWithCloud('no-local-model');
 
 /** A core with the loopback cloud set up and no local model (or one whose file is missing). */
-async function open(modelPath: string | null = null, policy: PolicyInfo = OPEN_POLICY): Promise<DuetCore> {
-  core = await createDuetCore({
-    dataDir: path.join(temp.dir, 'data'),
-    modelPath,
-    version: 'test',
-    policy,
-    cloud: { presetId: 'custom', baseUrl: cloud.baseUrl, model: cloud.model },
-  });
-  return core;
-}
-
-async function modelStatus(c: DuetCore): Promise<ModelStatus> {
-  return valueOf<{ model: ModelStatus }>(await c.call('app.info', {})).model;
-}
+const open = (modelPath: string | null = null, policy: PolicyInfo = OPEN_POLICY): Promise<DuetCore> =>
+  duet.open({ modelPath, policy, dataSubdir: 'data', waitForModel: false });
 
 const codes = (m: Message): string[] => m.provenance?.reasons.map((r) => r.code) ?? [];
 
@@ -56,13 +24,13 @@ describe('no local model yet', () => {
     const { answer } = await askAndWait(c, 'Hello');
     expect(answer.status).toBe('complete');
     expect(answer.content).toBe(CLOUD_GREETING_ANSWER);
-    expect(answer.provenance).toMatchObject({ target: 'cloud', route: 'cloud', model: cloud.model });
+    expect(answer.provenance).toMatchObject({ target: 'cloud', route: 'cloud', model: duet.cloud.model });
     expect(codes(answer)).toEqual(['no-local-model']);
     expect(answer.provenance?.reasons[0]?.message).toMatch(/^no local model yet: set one up to keep questions on this computer/);
   });
 
   it('a model that failed to load counts as none: the cloud answers', async () => {
-    const c = await open(path.join(temp.dir, 'gone.gguf'));
+    const c = await open(path.join(duet.tempDir, 'gone.gguf'));
     await expect.poll(async () => (await modelStatus(c)).state).toBe('error');
     const { answer } = await askAndWait(c, 'Hello');
     expect(answer.content).toBe(CLOUD_GREETING_ANSWER);
@@ -71,19 +39,19 @@ describe('no local model yet', () => {
 
   it('personal data is refused with nothing sent: a local model is needed for it', async () => {
     const c = await open();
-    const before = cloud.chatRequests();
+    const before = duet.cloud.chatRequests();
     const { answer } = await askAndWait(c, 'Please write to jane.doe@example.com about the invoice');
     expect(answer.status).toBe('error');
     expect(answer.content).toBe('');
     expect(answer.error?.code).toBe('model_missing');
     expect(answer.error?.message).toMatch(/^Nothing was sent to the cloud: .*e-?mail address.*no local model is set up yet.*Set up a local model/);
     expect(codes(answer)).toEqual(['privacy']);
-    expect(cloud.chatRequests()).toBe(before);
+    expect(duet.cloud.chatRequests()).toBe(before);
   });
 
   it('Local only, or a policy without the cloud: the usual "no local model" error, nothing sent', async () => {
     const c = await open();
-    const before = cloud.chatRequests();
+    const before = duet.cloud.chatRequests();
     valueOf(await c.call('settings.update', { mode: 'local' }));
     const local = await askAndWait(c, 'Hello');
     expect(local.answer.status).toBe('error');
@@ -96,6 +64,6 @@ describe('no local model yet', () => {
     const refused = await askAndWait(locked, 'Hello');
     expect(refused.answer.error?.code).toBe('model_missing');
     expect(codes(refused.answer)).toEqual(['policy-no-cloud']);
-    expect(cloud.chatRequests()).toBe(before);
+    expect(duet.cloud.chatRequests()).toBe(before);
   });
 });

@@ -3,58 +3,28 @@
 // train the user adapter, which routing applies, which lives in the history database and survives a
 // restart, and which "reset what Duet learned" forgets.
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { OPEN_POLICY, type Message, type RoutingInfo } from '../../src-main/contract/index.js';
-import { createDuetCore } from '../../src-main/core/create-core.js';
+import { describe, expect, it } from 'vitest';
+import type { Message, RoutingInfo } from '../../src-main/contract/index.js';
 import type { DuetCore } from '../../src-main/core/core-types.js';
 import { HISTORY_FILE } from '../../src-main/core/open-data-folder.js';
 import { openHistory } from '../../src-main/history/index.js';
 import { ESCALATION_THRESHOLD } from '../../src-main/router/escalation-threshold.js';
 import { ADAPTER_FORMAT } from '../../src-main/router/user-adapter.js';
 import { CLOUD_GREETING_ANSWER, TINY_MODEL_FILE, UNSURE_MODEL_FILE } from '../fixtures/fixture-facts.js';
-import { askAndWait, nextAnswer, valueOf, waitForModel } from '../support/core-driver.js';
-import { startLoopbackCloud, type LoopbackCloud } from '../support/loopback-cloud.js';
-import { makeTempDir } from '../support/temp-dir.js';
+import { askAndWait, nextAnswer, valueOf } from '../support/core-driver.js';
+import { useCoreWithCloud } from '../support/core-with-cloud.js';
 
-let cloud: LoopbackCloud;
-let temp: ReturnType<typeof makeTempDir>;
-let core: DuetCore | null = null;
-
-beforeAll(async () => {
-  cloud = await startLoopbackCloud();
-});
-afterAll(async () => {
-  await cloud.stop();
-});
-beforeEach(() => {
-  temp = makeTempDir('routing-adapt');
-  cloud.setFault({ kind: 'none' });
-});
-afterEach(async () => {
-  await core?.close();
-  core = null;
-  temp.remove();
-});
+const duet = useCoreWithCloud('routing-adapt');
 
 async function open(modelPath = TINY_MODEL_FILE): Promise<DuetCore> {
-  core = await createDuetCore({
-    dataDir: temp.dir,
-    modelPath,
-    version: 'test',
-    policy: OPEN_POLICY,
-    cloud: { presetId: 'custom', baseUrl: cloud.baseUrl, model: cloud.model },
-  });
-  await waitForModel(core);
+  const core = await duet.open({ modelPath });
   // These tests are about what choices teach, not where the shipped scorer puts the question: a high
   // threshold keeps it local (where the cascade may escalate it) whatever weights are shipped.
   valueOf(await core.call('settings.update', { threshold: 0.9 }));
   return core;
 }
 
-async function close(): Promise<void> {
-  await core?.close();
-  core = null;
-}
+const close = (): Promise<void> => duet.close();
 
 async function routing(c: DuetCore): Promise<RoutingInfo> {
   return valueOf<{ routing: RoutingInfo }>(await c.call('app.info', {})).routing;
@@ -92,7 +62,7 @@ describe('routing adapts to the user', () => {
 
     // Kept in the history database, so a restart routes the same.
     await close();
-    const history = await openHistory(path.join(temp.dir, HISTORY_FILE));
+    const history = await openHistory(path.join(duet.tempDir, HISTORY_FILE));
     try {
       expect(history.getSettings().userAdapter).toMatchObject({ format: ADAPTER_FORMAT, counts: { neededCloud: 1 } });
     } finally {

@@ -1,45 +1,16 @@
 import { OPEN_POLICY } from '../../src-main/contract/index.js';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConversationSummary, Message, PolicyInfo, RoutingInfo } from '../../src-main/contract/index.js';
-import { createDuetCore } from '../../src-main/core/create-core.js';
 import type { DuetCore } from '../../src-main/core/core-types.js';
 import { DEFAULT_DIFFICULTY_THRESHOLD, localShareCurve, scoreDifficulty } from '../../src-main/router/difficulty.js';
 import { CLOUD_GREETING_ANSWER, TINY_GREETING_ANSWER, TINY_MODEL_FILE, UNSURE_MODEL_FILE } from '../fixtures/fixture-facts.js';
 import { askAndWait, nextAnswer, valueOf, waitForModel } from '../support/core-driver.js';
-import { startLoopbackCloud, type LoopbackCloud } from '../support/loopback-cloud.js';
-import { makeTempDir } from '../support/temp-dir.js';
+import { useCoreWithCloud } from '../support/core-with-cloud.js';
 
-let cloud: LoopbackCloud;
-let temp: ReturnType<typeof makeTempDir>;
-let core: DuetCore | null = null;
+const duet = useCoreWithCloud('routing');
 
-beforeAll(async () => {
-  cloud = await startLoopbackCloud();
-});
-afterAll(async () => {
-  await cloud.stop();
-});
-beforeEach(() => {
-  temp = makeTempDir('routing');
-  cloud.setFault({ kind: 'none' });
-});
-afterEach(async () => {
-  await core?.close();
-  core = null;
-  temp.remove();
-});
-
-async function open(policy: PolicyInfo = OPEN_POLICY, withCloud = true, modelPath = TINY_MODEL_FILE): Promise<DuetCore> {
-  core = await createDuetCore({
-    dataDir: temp.dir,
-    modelPath,
-    version: 'test',
-    policy,
-    cloud: withCloud ? { presetId: 'custom', baseUrl: cloud.baseUrl, model: cloud.model } : null,
-  });
-  await waitForModel(core);
-  return core;
-}
+const open = (policy: PolicyInfo = OPEN_POLICY, withCloud = true, modelPath = TINY_MODEL_FILE): Promise<DuetCore> =>
+  duet.open({ policy, withCloud, modelPath });
 
 const codes = (m: Message): string[] => m.provenance?.reasons.map((r) => r.code) ?? [];
 
@@ -69,7 +40,7 @@ describe('routing', () => {
     const { answer, deltas } = await askAndWait(c, 'Hello');
     expect(answer.content).toBe(CLOUD_GREETING_ANSWER);
     expect(deltas.join('')).toBe(CLOUD_GREETING_ANSWER);
-    expect(answer.provenance).toMatchObject({ target: 'cloud', route: 'cloud', model: cloud.model });
+    expect(answer.provenance).toMatchObject({ target: 'cloud', route: 'cloud', model: duet.cloud.model });
     expect(codes(answer)).toContain('mode-cloud');
     expect(answer.provenance?.tokens).toBeGreaterThan(0);
     expect(answer.provenance?.latencyMs).toBeGreaterThan(0);
@@ -79,12 +50,12 @@ describe('routing', () => {
   it('keeps a message with an e-mail address local, even in Cloud-only mode', async () => {
     const c = await open();
     valueOf(await c.call('settings.update', { mode: 'cloud' }));
-    const before = cloud.chatRequests();
+    const before = duet.cloud.chatRequests();
     const { answer } = await askAndWait(c, 'Hello, please write to jane.doe@example.com');
     expect(answer.provenance).toMatchObject({ target: 'local', route: 'local' });
     expect(codes(answer)).toContain('privacy');
     // Nothing left the machine: the loopback cloud saw no chat request for this question.
-    expect(cloud.chatRequests()).toBe(before);
+    expect(duet.cloud.chatRequests()).toBe(before);
   });
 
   it('keeps a named person with a personal detail local at the strict privacy level, which the standard level sends', async () => {
@@ -113,7 +84,7 @@ describe('routing', () => {
   it('falls back to the local model when the cloud fails, and never loses the question', async () => {
     const c = await open();
     valueOf(await c.call('settings.update', { mode: 'cloud' }));
-    cloud.setFault({ kind: 'status', status: 401 });
+    duet.cloud.setFault({ kind: 'status', status: 401 });
     const { answer, sent } = await askAndWait(c, 'Hello');
     expect(answer.content).toBe(TINY_GREETING_ANSWER);
     expect(answer.provenance).toMatchObject({ target: 'local', route: 'fallback' });
@@ -173,7 +144,7 @@ describe('routing', () => {
 
   it('sends an easy question the local window cannot hold to the cloud, and keeps it local when it must stay', async () => {
     const c = await open();
-    cloud.setFault({ kind: 'large-window' });
+    duet.cloud.setFault({ kind: 'large-window' });
     valueOf(await c.call('settings.update', { threshold: 1 }));
     // The router's estimate (four characters a token) thinks this fits the tiny model's window; its
     // tokenizer spends about a token a character, so only the engine's exact count finds it too long.
@@ -199,7 +170,7 @@ describe('routing', () => {
 
   it('answers locally after all when the local model is unsure and the cloud is down', async () => {
     const c = await open(OPEN_POLICY, true, UNSURE_MODEL_FILE);
-    cloud.setFault({ kind: 'status', status: 401 });
+    duet.cloud.setFault({ kind: 'status', status: 401 });
     const { answer } = await askAndWait(c, 'Hello');
     expect(answer.provenance).toMatchObject({ target: 'local', route: 'fallback' });
     expect(codes(answer)).toEqual(['easy', 'local-unsure', 'cloud-unavailable']);

@@ -1,24 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { BENCH_MODEL_FILE, TINY_GREETING_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
-import { startServer, type RunningServer } from '../support/headless-server.js';
-
-let dataDir: string;
-let server: RunningServer | null = null;
-
-test.beforeEach(() => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'duet-e2e-'));
-});
-
-test.afterEach(async ({ browserName }, testInfo) => {
-  // A tab lost the core twice (stops 17 and 18, not yet explained): print what the core said.
-  if (server && testInfo.status !== testInfo.expectedStatus) console.error(`Duet's output (${browserName}):\n${server.output()}`);
-  await server?.stop();
-  server = null;
-  rmSync(dataDir, { recursive: true, force: true });
-});
+import { expect, test, type Page } from './duet-test.js';
 
 const assistantMessages = (page: Page) => page.locator('[data-testid="message"][data-role="assistant"]');
 const userMessages = (page: Page) => page.locator('[data-testid="message"][data-role="user"]');
@@ -29,8 +11,8 @@ async function ask(page: Page, text: string): Promise<void> {
   await composer.press('Enter');
 }
 
-test('asks the local model, sees the answer stream in with its route, and finds it after a restart', async ({ page }) => {
-  server = await startServer({ model: TINY_MODEL_FILE, dataDir, token: 'e2e-token' });
+test('asks the local model, sees the answer stream in with its route, and finds it after a restart', async ({ page, duet }) => {
+  let server = await duet.start({ model: TINY_MODEL_FILE, token: 'e2e-token' });
   await page.goto(server.url);
 
   await ask(page, 'Hello');
@@ -52,7 +34,7 @@ test('asks the local model, sees the answer stream in with its route, and finds 
   // Quit and come back: same data folder, same address.
   const port = server.port;
   await server.stop();
-  server = await startServer({ model: TINY_MODEL_FILE, dataDir, token: 'e2e-token', port });
+  server = await duet.start({ model: TINY_MODEL_FILE, token: 'e2e-token', port });
   await page.reload();
   const item = page.getByTestId('conversation-item').first();
   await expect(item).toContainText('Hello');
@@ -62,8 +44,8 @@ test('asks the local model, sees the answer stream in with its route, and finds 
   await expect(page.getByLabel('Show routing')).toBeChecked();
 });
 
-test('a conversation continues with a second question', async ({ page }) => {
-  server = await startServer({ model: TINY_MODEL_FILE, dataDir });
+test('a conversation continues with a second question', async ({ page, duet }) => {
+  const server = await duet.start({ model: TINY_MODEL_FILE });
   await page.goto(server.url);
   await ask(page, 'Hi');
   await expect(assistantMessages(page).nth(0).getByTestId('message-content')).toHaveText(TINY_GREETING_ANSWER);
@@ -73,8 +55,8 @@ test('a conversation continues with a second question', async ({ page }) => {
   await expect(page.getByTestId('conversation-item')).toHaveCount(1);
 });
 
-test('a missing model is explained and the app stays usable', async ({ page }) => {
-  server = await startServer({ model: path.join(dataDir, 'no-such-model.gguf'), dataDir });
+test('a missing model is explained and the app stays usable', async ({ page, duet, dataDir }) => {
+  const server = await duet.start({ model: path.join(dataDir, 'no-such-model.gguf') });
   await page.goto(server.url);
   await expect(page.getByText(/No model file at/).first()).toBeVisible();
   await ask(page, 'Hello');
@@ -90,10 +72,10 @@ test('a missing model is explained and the app stays usable', async ({ page }) =
   await expect(assistantMessages(page).last().getByTestId('message-content')).toHaveText(TINY_GREETING_ANSWER);
 });
 
-test('stop ends an answer at once, and a killed engine costs one answer, not the app', async ({ page }) => {
+test('stop ends an answer at once, and a killed engine costs one answer, not the app', async ({ page, duet }) => {
   // The benchmark model talks until stopped, which gives time to stop it and to kill its process.
   test.skip(!BENCH_MODEL_FILE || !(await import('node:fs')).existsSync(BENCH_MODEL_FILE), 'bench model not generated (npm run fixtures -- --bench)');
-  server = await startServer({ model: BENCH_MODEL_FILE, dataDir });
+  const server = await duet.start({ model: BENCH_MODEL_FILE });
   await page.goto(server.url);
 
   await ask(page, 'Tell me a long story');

@@ -1,28 +1,11 @@
 // Languages in the browser: with the system in Chinese the app comes up in Simplified Chinese; the
 // language chosen in Settings applies at once, is saved by the core (a fresh browser with Chinese
 // as its language still shows English), and "System" follows the system again.
-import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { TINY_GREETING_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
-import { startServer, type RunningServer } from '../support/headless-server.js';
-
-let dataDir: string;
-let server: RunningServer | null = null;
+import { expect, test, type Page } from './duet-test.js';
 
 // The system's language: Chromium reports it in navigator.languages.
 test.use({ locale: 'zh-CN' });
-
-test.beforeEach(() => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'duet-e2e-i18n-'));
-});
-
-test.afterEach(async () => {
-  await server?.stop();
-  server = null;
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 const lastAnswer = (page: Page) => page.locator('[data-testid="message"][data-role="assistant"]').last();
 
@@ -32,8 +15,8 @@ async function chooseLanguage(page: Page, label: string, value: 'system' | 'en' 
   await dialog.getByLabel(label).selectOption(value);
 }
 
-test('comes up in Chinese on a Chinese system, and English chosen in Settings applies at once and stays', async ({ page, browser }) => {
-  server = await startServer({ model: TINY_MODEL_FILE, dataDir });
+test('comes up in Chinese on a Chinese system, and English chosen in Settings applies at once and stays', async ({ page, browser, duet }) => {
+  const server = await duet.start({ model: TINY_MODEL_FILE });
   await page.goto(server.url);
 
   // Chinese from the first paint: the page's language, the composer, the header, a routed answer.

@@ -1,38 +1,29 @@
-import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
 import { BridgeClient } from '../support/bridge-client.js';
 import { writeChatGptExport } from '../support/chatgpt-export.js';
-import { startServer, type RunningServer } from '../support/headless-server.js';
+import type { RunningServer } from '../support/headless-server.js';
+import { expect, test, type Page } from './duet-test.js';
 
 const TURNS = 1_000;
 const MESSAGES = TURNS * 2;
 
-let dataDir: string;
-let server: RunningServer | null = null;
+let server: RunningServer;
 
-test.beforeEach(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'duet-e2e-long-'));
-  server = await startServer({ model: TINY_MODEL_FILE, dataDir });
+test.beforeEach(async ({ duet, dataDir }) => {
+  server = await duet.start({ model: TINY_MODEL_FILE });
   // One conversation of 2,000 messages, imported as a ChatGPT export ("user 0/0: …" … "assistant 0/1999: …").
   const exportFile = path.join(dataDir, 'conversations.json');
   await writeChatGptExport(exportFile, { conversations: 1, turns: TURNS, messageChars: 300 });
   await new BridgeClient(server.url).call('history.import', { fileName: 'conversations.json', content: readFileSync(exportFile, 'utf8') });
 });
 
-test.afterEach(async () => {
-  await server?.stop();
-  server = null;
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
 const messages = (page: Page) => page.getByTestId('message');
 const chat = (page: Page) => page.getByRole('region', { name: 'Chat history' });
 
 async function openLongConversation(page: Page): Promise<void> {
-  await page.goto(server!.url);
+  await page.goto(server.url);
   await page.getByTestId('conversation-item').first().click();
   await expect(messages(page).last()).toContainText(`assistant 0/${MESSAGES - 1}:`);
 }

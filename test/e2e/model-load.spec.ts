@@ -1,25 +1,10 @@
-import { expect, test } from '@playwright/test';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { TINY_GREETING_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
-import { startServer, type RunningServer } from '../support/headless-server.js';
+import { expect, test } from './duet-test.js';
 
-let dataDir: string;
-let server: RunningServer | null = null;
-
-test.beforeEach(() => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'duet-e2e-load-'));
-});
-
-test.afterEach(async () => {
-  await server?.stop();
-  server = null;
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-test('a failed load from the banner is explained once, and a good file loads after it', async ({ page }) => {
-  server = await startServer({ model: null, dataDir });
+test('a failed load from the banner is explained once, and a good file loads after it', async ({ page, duet, dataDir }) => {
+  const server = await duet.start({ model: null });
   await page.goto(server.url);
   const empty = path.join(dataDir, 'empty.gguf');
   writeFileSync(empty, '');

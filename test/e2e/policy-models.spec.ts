@@ -2,21 +2,17 @@
 // button disabled and described by the reason), only approved model files load, the mirror field
 // locked to the administrator's mirror, and how long history is kept. Real headless server, real
 // policy file, Chromium.
-import { expect, test, type Locator, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CLOUD_MODEL_FILE, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
-import { startServer, type RunningServer } from '../support/headless-server.js';
+import type { RunningServer } from '../support/headless-server.js';
+import { expect, test, type DuetStarter, type Locator, type Page } from './duet-test.js';
 
-let dataDir: string;
-let server: RunningServer | null = null;
-
-async function start(policy: Record<string, unknown>): Promise<void> {
+async function start(duet: DuetStarter, dataDir: string, policy: Record<string, unknown>): Promise<RunningServer> {
   const file = path.join(dataDir, 'policy.json');
   writeFileSync(file, JSON.stringify(policy));
-  server = await startServer({ model: null, dataDir: path.join(dataDir, 'data'), env: { DUET_POLICY_FILE: file } });
+  return duet.start({ model: null, dataDir: path.join(dataDir, 'data'), env: { DUET_POLICY_FILE: file } });
 }
 
 async function describedBy(element: Locator): Promise<string[]> {
@@ -29,20 +25,10 @@ async function loadFile(page: Page, file: string): Promise<void> {
   await welcome.getByRole('button', { name: 'Load model' }).click();
 }
 
-test.beforeEach(() => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'duet-e2e-policy-models-'));
-});
-
-test.afterEach(async () => {
-  await server?.stop();
-  server = null;
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-test('downloads off and approved models only: the welcome screen says why, and the approved file on disk loads', async ({ page }) => {
+test('downloads off and approved models only: the welcome screen says why, and the approved file on disk loads', async ({ page, duet, dataDir }) => {
   const tinySha = createHash('sha256').update(readFileSync(TINY_MODEL_FILE)).digest('hex');
-  await start({ allowModelDownloads: false, allowedModelHashes: [tinySha], historyRetentionDays: 30 });
-  await page.goto(server!.url);
+  const server = await start(duet, dataDir, { allowModelDownloads: false, allowedModelHashes: [tinySha], historyRetentionDays: 30 });
+  await page.goto(server.url);
   const welcome = page.getByTestId('welcome');
 
   // Every Download button is disabled, and read with the reason shown above the list.
@@ -71,9 +57,9 @@ test('downloads off and approved models only: the welcome screen says why, and t
   );
 });
 
-test('the administrator’s mirror shows in the mirror field, locked, with the reason', async ({ page }) => {
-  await start({ modelMirror: 'https://models.example.internal/' });
-  await page.goto(server!.url);
+test('the administrator’s mirror shows in the mirror field, locked, with the reason', async ({ page, duet, dataDir }) => {
+  const server = await start(duet, dataDir, { modelMirror: 'https://models.example.internal/' });
+  await page.goto(server.url);
   await page.getByTestId('open-settings').click();
   const settings = page.getByTestId('settings-dialog');
   const field = settings.getByLabel('Download mirror');

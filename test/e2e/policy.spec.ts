@@ -1,20 +1,16 @@
 // What a user sees of the administrator's cloud policy in Settings: locked controls with their
 // reason (visible and described to screen readers), the allowed endpoints, the monthly spend against
 // the cap, and a policy that could not be read. Real headless server, real policy file, Chromium.
-import { expect, test, type Locator } from '@playwright/test';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, type RunningServer } from '../support/headless-server.js';
-
-let dataDir: string;
-let server: RunningServer | null = null;
+import type { RunningServer } from '../support/headless-server.js';
+import { expect, test, type DuetStarter, type Locator } from './duet-test.js';
 
 /** Starts Duet with `policy` as its managed policy file's text, and a cloud endpoint saved at `cloudUrl`. */
-async function start(policy: string, cloudUrl: string): Promise<void> {
+async function start(duet: DuetStarter, dataDir: string, policy: string, cloudUrl: string): Promise<RunningServer> {
   const file = path.join(dataDir, 'policy.json');
   writeFileSync(file, policy);
-  server = await startServer({ model: null, dataDir, env: { DUET_POLICY_FILE: file }, args: ['--cloud-url', cloudUrl, '--cloud-model', 'gpt-4o-mini'] });
+  return duet.start({ model: null, env: { DUET_POLICY_FILE: file }, args: ['--cloud-url', cloudUrl, '--cloud-model', 'gpt-4o-mini'] });
 }
 
 /** The ids an element's aria-describedby names. */
@@ -22,20 +18,15 @@ async function describedBy(element: Locator): Promise<string[]> {
   return ((await element.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
 }
 
-test.beforeEach(() => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'duet-e2e-policy-'));
-});
-
-test.afterEach(async () => {
-  await server?.stop();
-  server = null;
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-test('the administrator’s endpoint list, privacy level and monthly cap show where the user would change them', async ({ page }) => {
+test('the administrator’s endpoint list, privacy level and monthly cap show where the user would change them', async ({ page, duet, dataDir }) => {
   // The saved endpoint (127.0.0.1:9, where nothing listens) predates the list: it must be shown as not used.
-  await start(JSON.stringify({ allowedCloudEndpoints: ['https://api.openai.com'], privacyLevel: 'strict', monthlyCloudSpendCapUsd: 5 }), 'http://127.0.0.1:9/v1');
-  await page.goto(server!.url);
+  const server = await start(
+    duet,
+    dataDir,
+    JSON.stringify({ allowedCloudEndpoints: ['https://api.openai.com'], privacyLevel: 'strict', monthlyCloudSpendCapUsd: 5 }),
+    'http://127.0.0.1:9/v1',
+  );
+  await page.goto(server.url);
   await page.getByTestId('open-settings').click();
   const settings = page.getByTestId('settings-dialog');
 
@@ -66,9 +57,9 @@ test('the administrator’s endpoint list, privacy level and monthly cap show wh
   await expect(settings.getByTestId('policy-blocked')).toHaveCount(0);
 });
 
-test('a policy that could not be read says so in Settings → Routing and on the locked cloud form', async ({ page }) => {
-  await start('{ "allowCloud": tru', 'https://api.openai.com/v1');
-  await page.goto(server!.url);
+test('a policy that could not be read says so in Settings → Routing and on the locked cloud form', async ({ page, duet, dataDir }) => {
+  const server = await start(duet, dataDir, '{ "allowCloud": tru', 'https://api.openai.com/v1');
+  await page.goto(server.url);
   await page.getByTestId('open-settings').click();
   const settings = page.getByTestId('settings-dialog');
 

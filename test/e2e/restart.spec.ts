@@ -1,25 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { TINY_GREETING_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
-import { startServer, type RunningServer } from '../support/headless-server.js';
+import { expect, test, type Page } from './duet-test.js';
 
 // A tab opened before Duet restarts must carry on by itself: same folder, same port, no DUET_TOKEN,
 // so the access token the tab holds is the one Duet kept in its data folder.
-
-let dataDir: string;
-let server: RunningServer | null = null;
-
-test.beforeEach(() => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'duet-e2e-restart-'));
-});
-
-test.afterEach(async () => {
-  await server?.stop();
-  server = null;
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 const assistantMessages = (page: Page) => page.locator('[data-testid="message"][data-role="assistant"]');
 const reconnecting = (page: Page) => page.getByText(/Reconnecting/);
@@ -30,20 +13,19 @@ async function ask(page: Page, text: string): Promise<void> {
   await composer.press('Enter');
 }
 
-test('a tab open across a restart reconnects by itself and keeps answering', async ({ page }) => {
-  server = await startServer({ model: TINY_MODEL_FILE, dataDir });
+test('a tab open across a restart reconnects by itself and keeps answering', async ({ page, duet }) => {
+  let server = await duet.start({ model: TINY_MODEL_FILE });
   const port = server.port;
   await page.goto(server.url);
   await ask(page, 'Hello');
   await expect(assistantMessages(page).last().getByTestId('message-content')).toHaveText(TINY_GREETING_ANSWER);
 
   await server.stop();
-  server = null;
   // While Duet is down the tab says it is reconnecting, not that Duet could not start.
   await expect(reconnecting(page)).toBeVisible();
   await expect(page.getByTestId('start-error')).toHaveCount(0);
 
-  server = await startServer({ model: TINY_MODEL_FILE, dataDir, port });
+  server = await duet.start({ model: TINY_MODEL_FILE, port });
   await expect(reconnecting(page)).toBeHidden();
   await expect(page.getByTestId('start-error')).toHaveCount(0);
   await expect(page.getByRole('alert')).toHaveCount(0);
@@ -60,15 +42,15 @@ test('a tab open across a restart reconnects by itself and keeps answering', asy
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
-test('a tab whose token was renewed shows one message to open the new address', async ({ page }) => {
-  server = await startServer({ model: TINY_MODEL_FILE, dataDir });
+test('a tab whose token was renewed shows one message to open the new address', async ({ page, duet }) => {
+  let server = await duet.start({ model: TINY_MODEL_FILE });
   const port = server.port;
   const oldUrl = server.url;
   await page.goto(oldUrl);
   await expect(page.getByLabel('Message')).toBeVisible();
 
   await server.stop();
-  server = await startServer({ model: TINY_MODEL_FILE, dataDir, port, args: ['--new-token'] });
+  server = await duet.start({ model: TINY_MODEL_FILE, port, args: ['--new-token'] });
   expect(server.url).not.toBe(oldUrl);
 
   const notice = page.getByTestId('access-denied');

@@ -5,6 +5,7 @@ import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import { fail, isChannel, type DuetError, type Result } from '../contract/index.js';
 import { IPC_CALL, IPC_EVENT } from '../contract/transport.js';
 import type { DuetCore } from '../core/core-types.js';
+import { createDeltaBatcher } from '../core/delta-batcher.js';
 import { isAppUrl } from './navigation.js';
 
 /** What the main process knows about the frame that sent a message. */
@@ -72,7 +73,7 @@ export function bindContractToIpc({ ipcMain, core, mainWindow, log = console }: 
     }
   });
 
-  const unsubscribe = core.subscribe((event) => {
+  const events = createDeltaBatcher((event) => {
     const window = mainWindow();
     if (!window || window.isDestroyed()) return;
     const contents = window.webContents;
@@ -80,10 +81,12 @@ export function bindContractToIpc({ ipcMain, core, mainWindow, log = console }: 
     if (!isAppUrl(contents.getURL())) return;
     contents.send(IPC_EVENT, event);
   });
+  const unsubscribe = core.subscribe((event) => events.push(event));
 
   return () => {
     ipcMain.removeHandler(IPC_CALL);
     unsubscribe();
+    events.close();
   };
 }
 

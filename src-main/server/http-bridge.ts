@@ -1,6 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { fail, HTTP_CALL_PREFIX, HTTP_UPLOAD_IMPORT, IMPORT_MAX_CHARS, HTTP_EVENTS, TOKEN_QUERY_PARAM, type Result } from '../contract/index.js';
 import type { DuetCore } from '../core/core-types.js';
+import { createDeltaBatcher } from '../core/delta-batcher.js';
 import { bearerOf, isLoopbackHost, readBodyText, secretMatches } from '../http/request-guards.js';
 import { sendStaticFile } from './static-files.js';
 
@@ -81,12 +82,14 @@ function streamEvents(core: DuetCore, req: IncomingMessage, res: ServerResponse)
     connection: 'keep-alive',
   });
   res.write('retry: 1000\n\n');
-  const unsubscribe = core.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+  const events = createDeltaBatcher((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+  const unsubscribe = core.subscribe((event) => events.push(event));
   const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
   req.socket.setNoDelay(true);
   res.on('close', () => {
     clearInterval(heartbeat);
     unsubscribe();
+    events.close();
   });
 }
 

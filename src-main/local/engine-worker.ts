@@ -174,6 +174,7 @@ async function load(id: number, modelPath: string, asked: LoadSettings): Promise
   const chatWrapper = resolveChatWrapper(model);
   const session = new LlamaChatSession({ contextSequence: context.getSequence(), chatWrapper, ...sessionOptions() });
   loaded = { model, context, session, chatWrapper, activeConversation: null };
+  traceStartup('worker-session');
   const onGpu = engine.gpu !== false;
   return {
     type: 'loaded',

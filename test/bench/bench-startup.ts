@@ -154,7 +154,8 @@ function duetBreakdown(p: Record<string, number>): Record<string, number> {
     worker_get_llama_ms: step('worker-imported', 'worker-llama'),
     worker_model_load_ms: step('worker-llama', 'worker-model'),
     worker_context_ms: step('worker-model', 'worker-context'),
-    ready_report_ms: step('worker-context', 'core-model-ready'),
+    worker_chat_session_ms: step('worker-context', 'worker-session'),
+    ready_report_ms: step('worker-session', 'core-model-ready'),
   };
 }
 

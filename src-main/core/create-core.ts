@@ -16,6 +16,7 @@ import {
 import { createEnvSecretStore } from '../cloud/secrets.js';
 import { createLocalEngine } from '../local/engine-host.js';
 import type { LocalEngine } from '../local/engine-types.js';
+import { backendFileIn } from '../local/llama-backend.js';
 import { traceStartup } from '../local/startup-trace.js';
 import { DEFAULT_DIFFICULTY_THRESHOLD, localShareCurve } from '../router/difficulty.js';
 import { route } from '../router/route.js';
@@ -55,7 +56,7 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
     ...(options.spawnWorker ? { spawnWorker: options.spawnWorker } : {}),
     // Read at every load and answer: a changed setting applies to the next answer, no restart.
     modelSettings: (modelPath) => settings.modelSettings(path.resolve(modelPath)),
-    backendFile: path.join(options.dataDir, 'llama-backend.json'),
+    backendFile: backendFileIn(options.dataDir),
     startNow: true,
   });
   // The data folder is locked before the history is touched: one Duet per folder.

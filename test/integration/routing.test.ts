@@ -9,8 +9,7 @@ import { useCoreWithCloud } from '../support/core-with-cloud.js';
 
 const duet = useCoreWithCloud('routing');
 
-const open = (policy: PolicyInfo = OPEN_POLICY, withCloud = true, modelPath = TINY_MODEL_FILE): Promise<DuetCore> =>
-  duet.open({ policy, withCloud, modelPath });
+const open = (policy: PolicyInfo = OPEN_POLICY, withCloud = true, modelPath = TINY_MODEL_FILE): Promise<DuetCore> => duet.open({ policy, withCloud, modelPath });
 
 const codes = (m: Message): string[] => m.provenance?.reasons.map((r) => r.code) ?? [];
 

@@ -1,6 +1,7 @@
 // Playwright's `test` with what most specs set up by hand before: a data folder of the test's own,
 // and headless Duets started in it that are stopped (and whose output is printed, when the test
-// failed) after the test, before the folder is removed.
+// failed) after the test, before the folder is removed. When a test fails, what the page logged
+// (console, uncaught errors, failed requests) is printed too: a flake seen once in CI must say why.
 import { test as base } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -14,7 +15,21 @@ export interface DuetStarter {
   start(options: Omit<ServerOptions, 'dataDir'> & { dataDir?: string }): Promise<RunningServer>;
 }
 
+/** Milliseconds since the test began, to line the page's log up with Duet's output. */
+function since(start: number): string {
+  return `+${((Date.now() - start) / 1000).toFixed(2)}s`;
+}
+
 export const test = base.extend<{ dataDir: string; duet: DuetStarter }>({
+  page: async ({ page }, use, testInfo) => {
+    const start = Date.now();
+    const log: string[] = [];
+    page.on('console', (message) => log.push(`${since(start)} console.${message.type()}: ${message.text()}`));
+    page.on('pageerror', (error) => log.push(`${since(start)} pageerror: ${error.stack ?? error.message}`));
+    page.on('requestfailed', (request) => log.push(`${since(start)} requestfailed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`));
+    await use(page);
+    if (testInfo.status !== testInfo.expectedStatus && log.length > 0) console.error(`The page's log (${testInfo.title}):\n${log.join('\n')}`);
+  },
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern.
   dataDir: async ({}, use) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'duet-e2e-'));

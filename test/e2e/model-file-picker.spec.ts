@@ -3,32 +3,23 @@
 // picker (Electron's preload), the button shows and loads the file it returns. Electron itself cannot
 // run here, so that case gives the page a window.duet that speaks to the real headless core over its
 // HTTP bridge, with a chooseModelFile that answers the tiny model's path as the native dialog would.
-import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { TINY_GREETING_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
-import { startServer, type RunningServer } from '../support/headless-server.js';
-import { makeTempDir } from '../support/temp-dir.js';
+import type { RunningServer } from '../support/headless-server.js';
+import { expect, test, type Page } from './duet-test.js';
 
-let temp: ReturnType<typeof makeTempDir>;
 let server: RunningServer | null = null;
 
-test.beforeEach(async () => {
-  temp = makeTempDir('e2e-picker');
-  const home = path.join(temp.dir, 'home');
+test.beforeEach(async ({ dataDir, duet }) => {
+  const home = path.join(dataDir, 'home');
   mkdirSync(home, { recursive: true });
   // No model, an empty data folder, and a home of its own (no real apps' models are found).
-  server = await startServer({
+  server = await duet.start({
     model: null,
-    dataDir: path.join(temp.dir, 'data'),
+    dataDir: path.join(dataDir, 'data'),
     env: { HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_DATA_HOME: path.join(home, '.local/share') },
   });
-});
-
-test.afterEach(async () => {
-  await server?.stop();
-  server = null;
-  temp.remove();
 });
 
 async function askAndSeeAnswer(page: Page): Promise<void> {

@@ -2,7 +2,7 @@
 // and headless Duets started in it that are stopped (and whose output is printed, when the test
 // failed) after the test, before the folder is removed. When a test fails, what the page logged
 // (console, uncaught errors, failed requests) is printed too: a flake seen once in CI must say why.
-import { test as base } from '@playwright/test';
+import { test as base, expect, type Locator } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,3 +52,18 @@ export const test = base.extend<{ dataDir: string; duet: DuetStarter }>({
     }
   },
 });
+
+/**
+ * Waits for `message` (a `data-testid="message"` element) to end complete with `text`. A failure
+ * says how it ended instead (still streaming, stopped, or an error and its words), not only that the
+ * text was not there.
+ */
+export async function expectAnswer(message: Locator, text: string, options: { timeout?: number } = {}): Promise<void> {
+  const ending = (): Promise<{ status: string | undefined; content: string; error: string | null }> =>
+    message.evaluate((element: HTMLElement) => ({
+      status: element.dataset.status,
+      content: element.querySelector('[data-testid="message-content"]')?.textContent?.trim() ?? '',
+      error: element.querySelector('[data-testid="message-error"]')?.textContent?.trim() ?? null,
+    }));
+  await expect.poll(ending, { timeout: options.timeout ?? 20_000 }).toEqual({ status: 'complete', content: text, error: null });
+}

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { TINY_GREETING_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
 import type { RunningServer } from '../support/headless-server.js';
-import { expect, test, type Page } from './duet-test.js';
+import { expect, expectAnswer, test, type Page } from './duet-test.js';
 
 let server: RunningServer | null = null;
 
@@ -26,9 +26,7 @@ async function askAndSeeAnswer(page: Page): Promise<void> {
   const composer = page.getByLabel('Message');
   await composer.fill('Hello');
   await composer.press('Enter');
-  await expect(page.locator('[data-testid="message"][data-role="assistant"]').last().getByTestId('message-content')).toHaveText(TINY_GREETING_ANSWER, {
-    timeout: 60_000,
-  });
+  await expectAnswer(page.locator('[data-testid="message"][data-role="assistant"]').last(), TINY_GREETING_ANSWER, { timeout: 60_000 });
 }
 
 test('headless, the welcome screen has a path field and no Choose file button; the typed path loads', async ({ page }) => {

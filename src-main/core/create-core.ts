@@ -1,21 +1,8 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  channels,
-  fail,
-  IMPORT_MAX_BYTES,
-  isChannel,
-  ok,
-  type Channel,
-  type DuetError,
-  type ModelStatus,
-  type ParsedRequestOf,
-  type ResponseOf,
-  type Result,
-} from '../contract/index.js';
+import { channels, fail, IMPORT_MAX_BYTES, isChannel, ok, type Channel, type DuetError, type ParsedRequestOf, type ResponseOf, type Result } from '../contract/index.js';
 import { createEnvSecretStore } from '../cloud/secrets.js';
 import { createLocalEngine } from '../local/engine-host.js';
-import type { LocalEngine } from '../local/engine-types.js';
 import { backendFileIn } from '../local/llama-backend.js';
 import { traceStartup } from '../local/startup-trace.js';
 import { DEFAULT_DIFFICULTY_THRESHOLD, localShareCurve } from '../router/difficulty.js';
@@ -37,6 +24,7 @@ import { IdleUnload } from './idle-unload.js';
 import { createModelDownloads } from './model-downloads.js';
 import { createModelLibrary } from './model-library.js';
 import { approvedModelsOnly } from './approved-engine.js';
+import { loadsFirst, type LoadsFirstEngine } from './loads-first.js';
 import { checkModelApproved, ModelHashes } from './model-hash.js';
 import { clearUploads, receiveUpload, tooLargeMessage, UPLOADS_FOLDER } from './import-upload.js';
 import { openDataFolder } from './open-data-folder.js';
@@ -84,7 +72,8 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
 
   // Only the administrator's approved model files load (when the policy lists them).
   const modelHashes = new ModelHashes(history);
-  const engine = approvedModelsOnly(localEngine, (file) => checkModelApproved(file, policy, modelHashes));
+  // A question sent while a chosen model is on its way waits for it (see loads-first.ts).
+  const engine = loadsFirst(approvedModelsOnly(localEngine, (file) => checkModelApproved(file, policy, modelHashes)));
   // Unloads the model after unloadIdleMinutes without a local answer; it loads again with the next question.
   const idle = new IdleUnload({
     engine,
@@ -229,11 +218,13 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
       return saved;
     },
     'model.load': async ({ path: modelPath }) => {
-      // Switching models mid-answer stops that answer cleanly first (its text so far is kept),
-      // rather than making the user wait for it to finish on the old model.
+      // Asked for first, so a question sent from now on waits for this model. It loads after the
+      // answer in progress, which is stopped cleanly at once (its text so far is kept) rather than
+      // making the user wait for it to finish on the old model.
+      const loading = engine.load(path.resolve(modelPath));
       await chat.stopAll();
       // A failed load answers an error; the status (and the model that worked) is unchanged by it.
-      const loaded = await engine.load(path.resolve(modelPath));
+      const loaded = await loading;
       if (!loaded.ok) throw new CoreError(loaded.error.code, loaded.error.message);
       return loaded.value;
     },
@@ -288,7 +279,7 @@ export async function createDuetCore(options: CoreOptions): Promise<DuetCore> {
 }
 
 /** The local engine as an answer source; its answers stop the idle clock while they run. */
-function localSource(engine: LocalEngine, idle: IdleUnload): AnswerSource & { unavailable(): DuetError | null; contextSize(): number | null } {
+function localSource(engine: LoadsFirstEngine, idle: IdleUnload): AnswerSource & { unavailable(): DuetError | null; contextSize(): number | null } {
   return {
     target: 'local',
     get model() {
@@ -296,20 +287,7 @@ function localSource(engine: LocalEngine, idle: IdleUnload): AnswerSource & { un
       return status.name ?? (status.path ? path.basename(status.path) : 'no model');
     },
     generate: (request, onToken, signal) => idle.track(() => engine.generate(request, onToken, signal)),
-    unavailable: () => modelUnavailable(engine.status()),
+    unavailable: () => engine.unavailable(),
     contextSize: () => engine.status().contextSize,
-  };
-}
-
-/**
- * Why no local answer can start now, or null when the model is ready (or loading, or asleep after
- * idle time: the engine waits for it, or loads it again).
- */
-function modelUnavailable(status: ModelStatus): DuetError | null {
-  if (status.state === 'ready' || status.state === 'loading' || status.sleeping) return null;
-  if (status.state === 'error' && status.error) return status.error;
-  return {
-    code: 'model_missing',
-    message: 'No local model is loaded. Choose a GGUF model file (start Duet with --model PATH, or load one above), then send again.',
   };
 }

@@ -1,15 +1,9 @@
 import path from 'node:path';
 import { BENCH_MODEL_FILE, TINY_GREETING_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
-import { expect, test, type Page } from './duet-test.js';
+import { ask, expect, test, type Page } from './duet-test.js';
 
 const assistantMessages = (page: Page) => page.locator('[data-testid="message"][data-role="assistant"]');
 const userMessages = (page: Page) => page.locator('[data-testid="message"][data-role="user"]');
-
-async function ask(page: Page, text: string): Promise<void> {
-  const composer = page.getByLabel('Message');
-  await composer.fill(text);
-  await composer.press('Enter');
-}
 
 test('asks the local model, sees the answer stream in with its route, and finds it after a restart', async ({ page, duet }) => {
   let server = await duet.start({ model: TINY_MODEL_FILE, token: 'e2e-token' });

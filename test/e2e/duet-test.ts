@@ -2,7 +2,7 @@
 // and headless Duets started in it that are stopped (and whose output is printed, when the test
 // failed) after the test, before the folder is removed. When a test fails, what the page logged
 // (console, uncaught errors, failed requests) is printed too: a flake seen once in CI must say why.
-import { test as base, expect, type Locator } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -66,4 +66,16 @@ export async function expectAnswer(message: Locator, text: string, options: { ti
       error: element.querySelector('[data-testid="message-error"]')?.textContent?.trim() ?? null,
     }));
   await expect.poll(ending, { timeout: options.timeout ?? 20_000 }).toEqual({ status: 'complete', content: text, error: null });
+}
+
+/**
+ * Types `text` into the composer and sends it with Enter, as a user does once the button says Send
+ * again: while an answer is still streaming (its text may all be shown before it is complete), Enter
+ * sends nothing.
+ */
+export async function ask(page: Page, text: string): Promise<void> {
+  const composer = page.getByLabel('Message', { exact: true });
+  await composer.fill(text);
+  await expect(page.getByTestId('send-button')).toBeEnabled();
+  await composer.press('Enter');
 }

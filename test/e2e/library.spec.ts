@@ -3,6 +3,7 @@
 // a downloaded model with a confirmation, while models other apps left on disk are never offered
 // for removal; and a download cut short by a restart offers "Resume (x of y)" on the welcome screen.
 import { expect, test, type Page } from '@playwright/test';
+import { ask } from './duet-test.js';
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { writeTruncatedModel, writeUnloadableGguf } from '../fixtures/bad-models.js';
@@ -51,12 +52,6 @@ async function start(model: string | null, args: string[] = []): Promise<Running
     args,
     env: { HOME: home(), XDG_CONFIG_HOME: path.join(home(), '.config'), XDG_DATA_HOME: path.join(home(), '.local/share') },
   });
-}
-
-async function ask(page: Page, text: string): Promise<void> {
-  const composer = page.getByLabel('Message', { exact: true });
-  await composer.fill(text);
-  await composer.press('Enter');
 }
 
 const answers = (page: Page) => page.locator('[data-testid="message"][data-role="assistant"]');

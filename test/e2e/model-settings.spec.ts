@@ -2,6 +2,7 @@
 // settings kept across reopening and reloading, a wrong value refused with nothing saved, a new
 // context size that reloads the model; and the download mirror and idle unload, kept likewise.
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { ask } from './duet-test.js';
 import path from 'node:path';
 import type { Settings } from '../../src-main/contract/entities.js';
 import type { ModelSettingsInfo } from '../../src-main/contract/model-settings.js';
@@ -33,12 +34,6 @@ async function openSettings(page: Page): Promise<Locator> {
 async function closeSettings(page: Page): Promise<void> {
   await page.getByTestId('settings-dialog').getByRole('button', { name: 'Close', exact: true }).click();
   await expect(page.getByTestId('settings-dialog')).toBeHidden();
-}
-
-async function ask(page: Page, text: string): Promise<void> {
-  const composer = page.getByLabel('Message', { exact: true });
-  await composer.fill(text);
-  await composer.press('Enter');
 }
 
 const lastAnswer = (page: Page) => page.locator('[data-testid="message"][data-role="assistant"]').last().getByTestId('message-content');

@@ -1,17 +1,11 @@
 import { TINY_GREETING_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
-import { expect, test, type Page } from './duet-test.js';
+import { ask, expect, test, type Page } from './duet-test.js';
 
 // A tab opened before Duet restarts must carry on by itself: same folder, same port, no DUET_TOKEN,
 // so the access token the tab holds is the one Duet kept in its data folder.
 
 const assistantMessages = (page: Page) => page.locator('[data-testid="message"][data-role="assistant"]');
 const reconnecting = (page: Page) => page.getByText(/Reconnecting/);
-
-async function ask(page: Page, text: string): Promise<void> {
-  const composer = page.getByLabel('Message');
-  await composer.fill(text);
-  await composer.press('Enter');
-}
 
 test('a tab open across a restart reconnects by itself and keeps answering', async ({ page, duet }) => {
   let server = await duet.start({ model: TINY_MODEL_FILE });

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { ask } from './duet-test.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,12 +41,6 @@ async function chooseCloudMode(page: Page): Promise<void> {
   await page.getByLabel('Routing mode').selectOption('cloud');
   const client = new BridgeClient(server!.url);
   await expect.poll(async () => (await client.call<{ settings: { mode: string } }>('app.info')).settings.mode).toBe('cloud');
-}
-
-async function ask(page: Page, text: string): Promise<void> {
-  const composer = page.getByLabel('Message');
-  await composer.fill(text);
-  await composer.press('Enter');
 }
 
 test('a greeting is answered locally, and its badge tells why', async ({ page }) => {

@@ -2,6 +2,7 @@
 // downloads from the loopback mirror with a moving progress bar and chats with the result, explains
 // a failed download with a Retry, and uses a model LM Studio left on disk where it lies.
 import { expect, test, type Page } from '@playwright/test';
+import { ask } from './duet-test.js';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { TINY_GREETING_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
@@ -40,12 +41,6 @@ async function startFresh(): Promise<RunningServer> {
     args: ['--model-mirror', mirror!.url],
     env: { HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_DATA_HOME: path.join(home, '.local/share') },
   });
-}
-
-async function ask(page: Page, text: string): Promise<void> {
-  const composer = page.getByLabel('Message');
-  await composer.fill(text);
-  await composer.press('Enter');
 }
 
 const lastAnswer = (page: Page) => page.locator('[data-testid="message"][data-role="assistant"]').last().getByTestId('message-content');

@@ -2,6 +2,7 @@ import { SNIPPET_MARK_END, SNIPPET_MARK_START, type SearchHit, type SearchReques
 import type { Db } from './connection.js';
 import { MessageDayBounds, type RowidBounds } from './message-day-bounds.js';
 import { UNSPACED_SCRIPT } from './migrations/0004-search.js';
+import { newestFirst } from './rowid-chunks.js';
 import { tokens, wordSnippet } from './word-snippet.js';
 
 /** Hits returned when the request sets no limit; the search palette shows as many. */
@@ -13,9 +14,9 @@ export const DEFAULT_SEARCH_LIMIT = 20;
  * that pass. Why not all: a word found in thousands of messages says little about which one the user
  * wants, and ranking every one of them costs time on each keystroke (bm25 over 50,000 matches is over
  * 100 ms here), so such a search favours recent messages (newest by rowid, that is by when they were
- * stored). A specific word, or two words together, has fewer matches and is ranked in full. A filter that
- * passes fewer than a page of the window reads on, newest first, until it has a page or the matches run
- * out: nothing findable is missed.
+ * stored). A specific word, or two words together, has fewer matches and is ranked in full (two common
+ * words rarely together: see WALK_BUDGET). A filter that passes fewer than a page of the window reads on,
+ * newest first, until it has a page or the matches run out: nothing findable is missed.
  */
 export const RANKED_WINDOW = 1000;
 
@@ -29,6 +30,21 @@ export const RANKING_BUDGET = 50_000;
 
 /** How deep the estimate of a term's frequency looks: the newest this many of its matches. */
 const FREQUENCY_PROBE = 200;
+
+/**
+ * Most index entries a search of two or more words reads to find its matches, once it has a page. Two
+ * common words that are rarely together (each in 2% of 1,000,000 messages, together in 900) made FTS5
+ * read both words' whole lists to find their newest RANKED_WINDOW matches: 50,000 entries, 1.5 ms, then
+ * as much again to rank them. So such a search walks the newest messages first, a rowid range at a time
+ * (FTS5 seeks each list to a range's bounds), and past this many entries stops as soon as it has a page:
+ * its results are the best of the matches in the newest part of the history it read, and older ones may
+ * exist. A search that has not yet found a page reads on to the oldest message: nothing findable is
+ * missed, only not ranked against what lies further back.
+ */
+export const WALK_BUDGET = 8_000;
+
+/** Index entries the first rowid range of a walk of several words is sized to hold; each next range is twice as wide. */
+const FIRST_RANGE_ENTRIES = 4_000;
 
 /** A last term shorter than this is matched whole, not as a prefix: "a*" would expand to most words. */
 export const MIN_PREFIX_LENGTH = 3;
@@ -104,18 +120,54 @@ function isFiltered(filters: Filters): boolean {
   return filters.target !== null || filters.model !== null || filters.from !== null || filters.to !== null;
 }
 
+/** What a walk found: see HistorySearch.newest. */
+interface Walk {
+  candidates: number[];
+  /** Each candidate's bm25, when the walk scored them. */
+  scores: number[] | null;
+  dated: number;
+  spanned: number;
+}
+
 /**
  * One walked match: its rowid, 1 when it passes every filter, 1 when it is in the date range (the rowid
- * bounds of whole days also take in a few matches just outside it).
+ * bounds of whole days also take in a few matches just outside it), and when asked for, its bm25 (null
+ * when it does not pass).
  */
-type Walked = [rid: number, passes: number, dated: number];
+type Walked = [rid: number, passes: number, dated: number, score?: number | null];
+
+/** Estimated index entries of a search's terms (see HistorySearch.frequencies). */
+interface Estimate {
+  total: number;
+  /** A term has fewer than FREQUENCY_PROBE matches: walking all the words together reads little. */
+  rare: boolean;
+}
+
+/** The newest and oldest message's rowids (null in an empty history). */
+interface Span {
+  newest: number | null;
+  oldest: number | null;
+}
+
+/** Whether bm25 stays within RANKING_BUDGET: it reads every entry of each term (see frequencies). */
+function rankable(entries: Estimate): boolean {
+  return entries.total <= RANKING_BUDGET;
+}
+
+/** The best `limit` of the candidates (newest first) by their scores (bm25: lower is better), newer first among equals. */
+function best(candidates: number[], scores: number[], limit: number): number[] {
+  return candidates
+    .map((rid, i) => [rid, scores[i]!] as const)
+    .sort((a, b) => a[1] - b[1] || b[0] - a[0])
+    .slice(0, limit)
+    .map(([rid]) => rid);
+}
 
 /** Runs searches on one connection, preparing each statement once. */
 export class HistorySearch {
   private readonly walks;
   private readonly scores;
   private readonly hits;
-  private readonly fillsWindow;
   private readonly probe;
   private readonly rowidSpan;
   private readonly modelSpan;
@@ -129,22 +181,31 @@ export class HistorySearch {
     // rowid bound that is not an INTEGER (it then walks the whole list; the results stay right, SQLite
     // checks the bound again).
     // Without filters the messages table is not read: its rows are large.
-    const walk = (filtered: boolean) =>
+    // bm25 is computed in the walk when the search ranks and walks one range: FTS5 has the match at hand
+    // there, where a second query would find every match again. With filters only the matches that pass
+    // are scored. bm25() rather than the rank column: ORDER BY rank makes FTS5 rank every match itself.
+    const between = 'BETWEEN CAST(@lo AS INTEGER) AND CAST(@hi AS INTEGER)';
+    const plain = (columns: string) =>
       db
         .prepare<Record<string, unknown>, Walked>(
-          filtered
-            ? `SELECT f.rowid, ${FILTERS}, ${DATES}
-               FROM messages_fts f
-                 -- CROSS JOIN keeps the index walk outside: the filters are checked match by match, newest first.
-                 CROSS JOIN messages m ON m.rowid = f.rowid
-               WHERE messages_fts MATCH @match AND f.rowid BETWEEN CAST(@lo AS INTEGER) AND CAST(@hi AS INTEGER) ORDER BY f.rowid DESC`
-            : `SELECT rowid, 1, 1 FROM messages_fts
-               WHERE messages_fts MATCH @match AND rowid BETWEEN CAST(@lo AS INTEGER) AND CAST(@hi AS INTEGER) ORDER BY rowid DESC LIMIT ${RANKED_WINDOW}`,
+          `SELECT ${columns} FROM messages_fts WHERE messages_fts MATCH @match AND rowid ${between} ORDER BY rowid DESC LIMIT @window`,
         )
         .raw();
-    this.walks = { plain: walk(false), filtered: walk(true) };
-    // bm25 of every match between the oldest and newest candidate. bm25() rather than the rank column:
-    // ORDER BY rank makes FTS5 rank every match itself.
+    this.walks = {
+      plain: plain('rowid, 1, 1'),
+      scored: plain('rowid, 1, 1, bm25(messages_fts)'),
+      filtered: db
+        .prepare<Record<string, unknown>, Walked>(
+          `SELECT f.rowid, ${FILTERS}, ${DATES}, CASE WHEN @rank AND ${FILTERS} THEN bm25(messages_fts) END
+           FROM messages_fts f
+             -- CROSS JOIN keeps the index walk outside: the filters are checked match by match, newest first.
+             CROSS JOIN messages m ON m.rowid = f.rowid
+           WHERE messages_fts MATCH @match AND f.rowid ${between} ORDER BY f.rowid DESC`,
+        )
+        .raw(),
+    };
+    // bm25 of every match between the oldest and newest candidate, for a walk of several ranges (bm25
+    // reads each word's whole list once per query: once per range would cost more than this second pass).
     this.scores = db
       .prepare<[string, number, number], [number, number]>(
         'SELECT rowid, bm25(messages_fts) FROM messages_fts WHERE messages_fts MATCH ? AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)',
@@ -157,16 +218,10 @@ export class HistorySearch {
         CROSS JOIN messages m ON m.rowid = page.value
         JOIN conversations c ON c.id = m.conversation_id
       ORDER BY page.key`);
-    this.fillsWindow = db
-      .prepare<[string], number>(`SELECT 1 FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${RANKED_WINDOW - 1}`)
-      .pluck();
-    this.probe = db
-      .prepare<[string], number>(`SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${FREQUENCY_PROBE - 1}`)
-      .pluck();
-    // Two subqueries: MIN and MAX together in one would read every row.
-    this.rowidSpan = db.prepare<[], { newest: number | null; oldest: number | null }>(
-      'SELECT (SELECT MAX(rowid) FROM messages) AS newest, (SELECT MIN(rowid) FROM messages) AS oldest',
-    );
+    // The rowid of a term's n-th newest match (n - 1 given), reading n entries: how far back they reach.
+    this.probe = db.prepare<[string, number], number>(`SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`).pluck();
+    // Two subqueries: MIN and MAX together in one would read every row (both are one step of the rowid B-tree).
+    this.rowidSpan = db.prepare<[], Span>('SELECT (SELECT MAX(rowid) FROM messages) AS newest, (SELECT MIN(rowid) FROM messages) AS oldest');
     // The answers of one model lie between its first and last (through messages_answer_models): a model
     // never used, or used for a week, would otherwise walk every match looking for it.
     const answers = `FROM messages WHERE role = 'assistant' AND model IS NOT NULL AND model = @model`;
@@ -201,20 +256,23 @@ export class HistorySearch {
     if (plan.kind === 'substring') return this.substring(plan.terms, plan.trigrams, filters, bounds);
 
     // A prefix query makes FTS5 merge the full lists of every word it expands to, before any LIMIT: for a
-    // word in most messages that is 100+ ms. So the words as typed are walked first; when they fill the
-    // window, the prefix could only add matches that would not be ranked, and the whole word is searched.
-    // With filters, whether the words fill the window is asked of the whole history (a cheap check), as a
-    // date range with fewer matches than the window would otherwise walk twice.
-    let walk = isFiltered(filters) ? null : this.newest(plan.exact, filters, bounds);
-    const prefix = plan.prefix && (walk ? walk.dated < RANKED_WINDOW : this.fillsWindow.get(plan.exact) === undefined);
+    // word in most messages that is 100+ ms. So a last word that is itself in RANKED_WINDOW messages or
+    // more is taken as typed in full (the prefix could only add matches that would not be ranked), and
+    // matched whole. That is asked of the word alone, over the whole history (reading at most
+    // RANKED_WINDOW entries): asking it of all the words together would read their whole lists.
+    const span = this.rowidSpan.get()!;
+    const last = plan.quoted[plan.quoted.length - 1]!;
+    const lastReach = this.probe.get(last, RANKED_WINDOW - 1);
+    const prefix = plan.prefix && lastReach === undefined;
     const match = prefix ? plan.match : plan.exact;
-    if (!walk || prefix) walk = this.newest(match, filters, bounds);
-    const { candidates, dated, spanned } = walk;
-    // Ranking reads every match between the newest and oldest candidate: a walk that went past the window
-    // for a filter passing few (or past messages imported late, far outside the dates) shows what it
-    // found newest first.
-    const rank = dated <= RANKED_WINDOW && spanned <= 2 * RANKED_WINDOW && this.rankable(plan.quoted, prefix);
-    const page = rank ? this.ranked(match, candidates, filters.limit) : candidates.slice(0, filters.limit);
+    const entries = this.frequencies(plan.quoted, prefix, span, lastReach);
+    // Several words are walked a range of rowids at a time, sized by how many entries each word has.
+    const walk = this.newest(match, filters, bounds, plan.quoted.length > 1 ? { ...entries, ...span } : null, rankable(entries));
+    const { candidates, scores, dated, spanned } = walk;
+    // A walk that went past the window for a filter passing few (or past messages imported late, far
+    // outside the dates) shows what it found newest first: ranking is for the newest matches.
+    const rank = dated <= RANKED_WINDOW && spanned <= 2 * RANKED_WINDOW && rankable(entries);
+    const page = !rank ? candidates.slice(0, filters.limit) : scores ? best(candidates, scores, filters.limit) : this.ranked(match, candidates, filters.limit);
     if (page.length === 0) return [];
     return this.hits.all(JSON.stringify(page)).map((row) => toHit({ ...row, snippet: wordSnippet(row.snippet, plan.phrases, prefix) }));
   }
@@ -222,33 +280,68 @@ export class HistorySearch {
   /**
    * The rowids of the newest RANKED_WINDOW matches (more with a filter passing few) that pass the filters,
    * newest first; how many matches of the date range were read to find them, and how many matches lie
-   * from the newest candidate to the oldest.
+   * from the newest candidate to the oldest. With `entries` (each term's estimated index entries, from
+   * frequencies) the rowids are walked a range at a time, newest first, and the walk stops once it has
+   * read WALK_BUDGET entries and found a page; with null they are walked in one go. With `rank`, a walk
+   * of one range also scores its candidates.
    */
-  private newest(match: string, filters: Filters, bounds: RowidBounds): { candidates: number[]; dated: number; spanned: number } {
+  private newest(match: string, filters: Filters, bounds: RowidBounds, entries: (Estimate & Span) | null, rank: boolean): Walk {
     const { limit, ...filterParams } = filters;
     const filtered = isFiltered(filters);
-    const params = filtered ? { match, ...bounds, ...filterParams } : { match, ...bounds };
-    if (!filtered) {
-      const rows = this.walks.plain.all(params);
-      return { candidates: rows.map(([rid]) => rid), dated: rows.length, spanned: rows.length };
-    }
     const candidates: number[] = [];
     let dated = 0;
     let read = 0;
     let first = 0;
     let last = 0;
-    for (const [rid, passes, inRange] of this.walks.filtered.iterate(params)) {
-      read++;
-      dated += inRange;
-      if (passes) {
-        if (candidates.length === 0) first = read;
-        last = read;
-        candidates.push(rid);
+    let walked = 0;
+    const { ranges, perRowid, one } = this.ranges(bounds, entries);
+    const scores: number[] | null = rank && one ? [] : null;
+    for (const range of ranges) {
+      if (!filtered) {
+        const params = { match, ...range, window: RANKED_WINDOW - candidates.length };
+        for (const [rid, , , score] of (scores ? this.walks.scored : this.walks.plain).all(params)) {
+          candidates.push(rid);
+          scores?.push(score!);
+        }
+        dated = candidates.length;
+        if (dated >= RANKED_WINDOW) break;
+      } else {
+        let done = false;
+        for (const [rid, passes, inRange, score] of this.walks.filtered.iterate({ match, ...range, ...filterParams, rank: scores ? 1 : 0 })) {
+          read++;
+          dated += inRange;
+          if (passes) {
+            if (candidates.length === 0) first = read;
+            last = read;
+            candidates.push(rid);
+            scores?.push(score!);
+          }
+          // Leaving the loop ends the statement (better-sqlite3 resets it): the walk goes no further.
+          if ((done = dated >= RANKED_WINDOW && candidates.length >= limit)) break;
+        }
+        if (done) break;
       }
-      // Leaving the loop ends the statement (better-sqlite3 resets it): the walk goes no further.
-      if (dated >= RANKED_WINDOW && candidates.length >= limit) break;
+      walked += (range.hi - range.lo + 1) * perRowid;
+      if (walked >= WALK_BUDGET && candidates.length >= limit) break;
     }
-    return { candidates, dated, spanned: last - first + 1 };
+    return { candidates, scores, dated, spanned: filtered ? last - first + 1 : candidates.length };
+  }
+
+  /**
+   * The rowid ranges a walk takes, newest first, and the index entries a rowid of them costs: one range
+   * for one word, or when a word is so rare that FTS5 steps through the others by its few entries;
+   * otherwise ranges sized to FIRST_RANGE_ENTRIES and growing, within the messages that exist.
+   */
+  private ranges(bounds: RowidBounds, entries: (Estimate & Span) | null): { ranges: Iterable<RowidBounds>; perRowid: number; one: boolean } {
+    const whole = { ranges: [bounds], perRowid: 0, one: true };
+    if (entries === null || entries.rare) return whole;
+    const { newest, oldest } = entries;
+    if (newest === null || oldest === null) return whole;
+    const within = { lo: Math.max(bounds.lo, oldest), hi: Math.min(bounds.hi, newest) };
+    const perRowid = entries.total / (newest - oldest + 1);
+    const first = FIRST_RANGE_ENTRIES / perRowid;
+    // A range as wide as the rowids searched is one walk: it can score as it goes.
+    return first >= within.hi - within.lo + 1 ? { ...whole, perRowid } : { ranges: newestFirst(within, first), perRowid, one: false };
   }
 
   /** The best `limit` of the candidates (newest first) by bm25, newer first among equals. */
@@ -264,18 +357,25 @@ export class HistorySearch {
   }
 
   /**
-   * Whether bm25 stays within RANKING_BUDGET: each term's frequency estimated from how far back its
-   * newest FREQUENCY_PROBE matches reach (terms are spread evenly enough through time for this).
+   * Each term's index entries, estimated from how far back its newest FREQUENCY_PROBE matches reach
+   * (terms are spread evenly enough through time for this): their sum, and whether a term has fewer
+   * matches than that. `lastReach`: where the last term's newest RANKED_WINDOW matches reach, when
+   * known (undefined: it has fewer, or it is a prefix).
    */
-  private rankable(quoted: string[], prefix: boolean): boolean {
-    const { newest, oldest } = this.rowidSpan.get()!;
-    if (newest === null || oldest === null) return true;
-    let entries = 0;
+  private frequencies(quoted: string[], prefix: boolean, { newest, oldest }: Span, lastReach: number | undefined): Estimate {
+    if (newest === null || oldest === null) return { total: 0, rare: true };
+    let total = 0;
+    let rare = false;
     quoted.forEach((term, i) => {
-      const reached = this.probe.get(prefix && i === quoted.length - 1 ? `${term}*` : term);
-      if (reached !== undefined) entries += (FREQUENCY_PROBE * (newest - oldest + 1)) / (newest - reached + 1);
+      const isLast = i === quoted.length - 1;
+      const [depth, reached] =
+        isLast && !prefix && lastReach !== undefined
+          ? [RANKED_WINDOW, lastReach]
+          : [FREQUENCY_PROBE, this.probe.get(isLast && prefix ? `${term}*` : term, FREQUENCY_PROBE - 1)];
+      if (reached === undefined) rare = true;
+      else total += (depth * (newest - oldest + 1)) / (newest - reached + 1);
     });
-    return entries <= RANKING_BUDGET;
+    return { total, rare };
   }
 
   /**

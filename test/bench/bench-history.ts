@@ -619,6 +619,7 @@ async function measureLarge(messages: number): Promise<Record<string, unknown>> 
       const of = queries.filter((q) => q.kind === kind);
       return [kind, { n: of.length, ...timesOf(of.length, (i) => history.search(of[i]!.request)) }] as const;
     });
+    if (process.env['BENCH_SLOWEST'] === '1') logSlowest(history, queries, messages);
     // The date-filtered searches on their own ("since last week" in the palette): once the slowest kind.
     const dated = queries.filter((q) => isDated(q.request));
     const datedTimes = timesOf(dated.length, (i) => history.search(dated[i]!.request));
@@ -669,6 +670,33 @@ async function measureLarge(messages: number): Promise<Record<string, unknown>> 
     return figures;
   } finally {
     history.close();
+  }
+}
+
+/** How many of the slowest searches BENCH_SLOWEST=1 prints. */
+const SLOWEST = 20;
+
+/**
+ * BENCH_SLOWEST=1: the slowest SLOWEST searches of the set by CPU time (the least of three runs, so a
+ * preemption does not rank a fast one), on stderr: which query shapes to look at.
+ */
+function logSlowest(history: History, queries: Query[], messages: number): void {
+  const cpu = queries.map((q) => {
+    let least = Infinity;
+    let hits = 0;
+    for (let run = 0; run < 3; run++) {
+      const c = process.cpuUsage();
+      hits = history.search(q.request).length;
+      const used = process.cpuUsage(c);
+      least = Math.min(least, (used.user + used.system) / 1000);
+    }
+    return { q, least, hits };
+  });
+  cpu.sort((a, b) => b.least - a.least);
+  log(`${messages}: the ${SLOWEST} slowest searches (least CPU ms of 3 runs):`);
+  for (const { q, least, hits } of cpu.slice(0, SLOWEST)) {
+    const { query, ...filters } = q.request;
+    log(`  ${round(least, 2)} ms  ${q.kind}  ${JSON.stringify(query)}${Object.keys(filters).length > 0 ? ` ${JSON.stringify(filters)}` : ''}  ${hits} hits`);
   }
 }
 

@@ -200,7 +200,7 @@ export class HistorySearch {
            FROM messages_fts f
              -- CROSS JOIN keeps the index walk outside: the filters are checked match by match, newest first.
              CROSS JOIN messages m ON m.rowid = f.rowid
-           WHERE messages_fts MATCH @match AND f.rowid ${between} ORDER BY f.rowid DESC`,
+           WHERE messages_fts MATCH @match AND f.rowid ${between} ORDER BY f.rowid DESC LIMIT @window`,
         )
         .raw(),
     };
@@ -295,7 +295,23 @@ export class HistorySearch {
     let last = 0;
     let walked = 0;
     const { ranges, perRowid, one } = this.ranges(bounds, entries);
-    const scores: number[] | null = rank && one ? [] : null;
+    let scores: number[] | null = rank && one ? [] : null;
+    /** Takes walked rows in order until the filtered walk has what it needs; true then. */
+    const take = (rows: Iterable<Walked>): boolean => {
+      for (const [rid, passes, inRange, score] of rows) {
+        read++;
+        dated += inRange;
+        if (passes) {
+          if (candidates.length === 0) first = read;
+          last = read;
+          candidates.push(rid);
+          scores?.push(score!);
+        }
+        // Leaving the loop ends an iterated statement (better-sqlite3 resets it): the walk goes no further.
+        if (dated >= RANKED_WINDOW && candidates.length >= limit) return true;
+      }
+      return false;
+    };
     for (const range of ranges) {
       if (!filtered) {
         const params = { match, ...range, window: RANKED_WINDOW - candidates.length };
@@ -306,18 +322,14 @@ export class HistorySearch {
         dated = candidates.length;
         if (dated >= RANKED_WINDOW) break;
       } else {
-        let done = false;
-        for (const [rid, passes, inRange, score] of this.walks.filtered.iterate({ match, ...range, ...filterParams, rank: scores ? 1 : 0 })) {
-          read++;
-          dated += inRange;
-          if (passes) {
-            if (candidates.length === 0) first = read;
-            last = read;
-            candidates.push(rid);
-            scores?.push(score!);
-          }
-          // Leaving the loop ends the statement (better-sqlite3 resets it): the walk goes no further.
-          if ((done = dated >= RANKED_WINDOW && candidates.length >= limit)) break;
+        // The range's newest RANKED_WINDOW matches in one call, which most filters need and no more (a call
+        // per row costs more than SQLite's work for it); any further ones row by row, unscored (see ranked).
+        const params = { match, ...range, ...filterParams, rank: scores ? 1 : 0 };
+        const batch = this.walks.filtered.all({ ...params, window: RANKED_WINDOW });
+        let done = take(batch);
+        if (!done && batch.length === RANKED_WINDOW) {
+          scores = null;
+          done = take(this.walks.filtered.iterate({ ...params, hi: batch[batch.length - 1]![0] - 1, rank: 0, window: -1 }));
         }
         if (done) break;
       }

@@ -32,19 +32,17 @@ export const RANKING_BUDGET = 50_000;
 const FREQUENCY_PROBE = 200;
 
 /**
- * Most index entries a search of two or more words reads to find its matches, once it has a page. Two
+ * Index entries a search of two or more words reads to find its matches, when they hold a page. Two
  * common words that are rarely together (each in 2% of 1,000,000 messages, together in 900) made FTS5
  * read both words' whole lists to find their newest RANKED_WINDOW matches: 50,000 entries, 1.5 ms, then
- * as much again to rank them. So such a search walks the newest messages first, a rowid range at a time
- * (FTS5 seeks each list to a range's bounds), and past this many entries stops as soon as it has a page:
- * its results are the best of the matches in the newest part of the history it read, and older ones may
- * exist. A search that has not yet found a page reads on to the oldest message: nothing findable is
- * missed, only not ranked against what lies further back.
+ * as much again to rank them. So such a search reads the newest messages first, as many rowids as hold
+ * about this many entries of its words (FTS5 seeks each list to the range's bounds), and ranks what it
+ * found there, in the same pass: its results are the best of the matches in the newest part of the
+ * history, and older ones may exist. With less than a page there it reads on, in ranges twice as wide
+ * each time, until it has a page or reaches the oldest message: nothing findable is missed, only not
+ * ranked against what lies further back.
  */
 export const WALK_BUDGET = 8_000;
-
-/** Index entries the first rowid range of a walk of several words is sized to hold; each next range is twice as wide. */
-const FIRST_RANGE_ENTRIES = 4_000;
 
 /** A last term shorter than this is matched whole, not as a prefix: "a*" would expand to most words. */
 export const MIN_PREFIX_LENGTH = 3;
@@ -283,7 +281,8 @@ export class HistorySearch {
    * from the newest candidate to the oldest. With `entries` (each term's estimated index entries, from
    * frequencies) the rowids are walked a range at a time, newest first, and the walk stops once it has
    * read WALK_BUDGET entries and found a page; with null they are walked in one go. With `rank`, a walk
-   * of one range also scores its candidates.
+   * that ends in its first statement also scores its candidates (bm25 reads each word's whole list once
+   * per statement: more statements rank afterwards, in one, see ranked).
    */
   private newest(match: string, filters: Filters, bounds: RowidBounds, entries: (Estimate & Span) | null, rank: boolean): Walk {
     const { limit, ...filterParams } = filters;
@@ -294,8 +293,9 @@ export class HistorySearch {
     let first = 0;
     let last = 0;
     let walked = 0;
-    const { ranges, perRowid, one } = this.ranges(bounds, entries);
-    let scores: number[] | null = rank && one ? [] : null;
+    let statements = 0;
+    const { ranges, perRowid } = this.ranges(bounds, entries);
+    let scores: number[] | null = rank ? [] : null;
     /** Takes walked rows in order until the filtered walk has what it needs; true then. */
     const take = (rows: Iterable<Walked>): boolean => {
       for (const [rid, passes, inRange, score] of rows) {
@@ -313,6 +313,7 @@ export class HistorySearch {
       return false;
     };
     for (const range of ranges) {
+      if (statements++ > 0) scores = null;
       if (!filtered) {
         const params = { match, ...range, window: RANKED_WINDOW - candidates.length };
         for (const [rid, , , score] of (scores ? this.walks.scored : this.walks.plain).all(params)) {
@@ -342,18 +343,17 @@ export class HistorySearch {
   /**
    * The rowid ranges a walk takes, newest first, and the index entries a rowid of them costs: one range
    * for one word, or when a word is so rare that FTS5 steps through the others by its few entries;
-   * otherwise ranges sized to FIRST_RANGE_ENTRIES and growing, within the messages that exist.
+   * otherwise the first sized to WALK_BUDGET entries, each next one twice as wide, within the messages
+   * that exist.
    */
-  private ranges(bounds: RowidBounds, entries: (Estimate & Span) | null): { ranges: Iterable<RowidBounds>; perRowid: number; one: boolean } {
-    const whole = { ranges: [bounds], perRowid: 0, one: true };
+  private ranges(bounds: RowidBounds, entries: (Estimate & Span) | null): { ranges: Iterable<RowidBounds>; perRowid: number } {
+    const whole = { ranges: [bounds], perRowid: 0 };
     if (entries === null || entries.rare) return whole;
     const { newest, oldest } = entries;
     if (newest === null || oldest === null) return whole;
     const within = { lo: Math.max(bounds.lo, oldest), hi: Math.min(bounds.hi, newest) };
     const perRowid = entries.total / (newest - oldest + 1);
-    const first = FIRST_RANGE_ENTRIES / perRowid;
-    // A range as wide as the rowids searched is one walk: it can score as it goes.
-    return first >= within.hi - within.lo + 1 ? { ...whole, perRowid } : { ranges: newestFirst(within, first), perRowid, one: false };
+    return { ranges: newestFirst(within, WALK_BUDGET / perRowid), perRowid };
   }
 
   /** The best `limit` of the candidates (newest first) by bm25, newer first among equals. */

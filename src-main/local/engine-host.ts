@@ -280,6 +280,8 @@ class WorkerEngine implements LocalEngine {
       case 'load-failed':
         return fail(reply.code, reply.message);
       case 'exit':
+        // Duet is closing (Ctrl+C while the model loads): nothing is wrong with the file.
+        if (this.closed) return fail('internal', 'The local engine has shut down. Restart Duet.');
         if (reply.frozenSeconds !== null) {
           return fail(
             'model_load_failed',
@@ -298,7 +300,8 @@ class WorkerEngine implements LocalEngine {
   }
 
   private loadFailed(modelPath: string, name: string | null, error: DuetError): Result<ModelStatus> {
-    this.setStatus({ ...NO_MODEL, state: 'error', path: modelPath, name, error });
+    // Closing, no one is left to be told (and the terminal must not show a failure that was a quit).
+    if (!this.closed) this.setStatus({ ...NO_MODEL, state: 'error', path: modelPath, name, error });
     return fail(error.code, error.message);
   }
 

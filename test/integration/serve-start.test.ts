@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ConversationSummary } from '../../src-main/contract/index.js';
 import { migrate, openDatabase, openHistory } from '../../src-main/history/index.js';
 import { writeEmptyFile, writeNotGguf } from '../fixtures/bad-models.js';
-import { TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
+import { BENCH_MODEL_FILE, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
 import { BridgeClient } from '../support/bridge-client.js';
 import { runServerToExit, startServer, type RunningServer } from '../support/headless-server.js';
 import { makeTempDir } from '../support/temp-dir.js';
@@ -118,6 +118,15 @@ describe('a model that cannot be loaded at start', () => {
     }
     expect(server.output()).not.toMatch(/could not load/);
     await server.stop();
+  });
+
+  it('is not reported when Duet is stopped while the model loads (Ctrl+C is not a damaged file)', async () => {
+    // The benchmark model takes long enough to load that the stop lands in the middle of it.
+    const server = await serve({ model: BENCH_MODEL_FILE, dataDir: freshDir() });
+    const client = new BridgeClient(server.url);
+    await expect.poll(async () => (await client.call<{ model: { state: string } }>('app.info')).model.state).toBe('loading');
+    await server.stop();
+    expect(server.output()).not.toMatch(/could not load|crashed/);
   });
 });
 

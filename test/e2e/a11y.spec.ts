@@ -2,7 +2,6 @@
 // in the light and the dark system theme and in English and Simplified Chinese (the app follows the
 // browser's language), with no serious or critical finding; each screen prints its counts as a JSON
 // line. Locators here use test ids and roles, never English words, so they hold in both languages.
-import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
@@ -11,6 +10,7 @@ import { expectFocusTrapped, tabTo } from '../support/keyboard-walk.js';
 import { startServer, type RunningServer } from '../support/headless-server.js';
 import { startLoopbackCloud, type LoopbackCloud } from '../support/loopback-cloud.js';
 import { makeTempDir } from '../support/temp-dir.js';
+import { expect, test, type Locator, type Page } from './duet-test.js';
 
 let temp: ReturnType<typeof makeTempDir>;
 let server: RunningServer | null = null;

@@ -1,4 +1,3 @@
-import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
@@ -6,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
 import { startServer, type RunningServer } from '../support/headless-server.js';
+import { expect, test, type Page } from './duet-test.js';
 
 let dataDir: string;
 let server: RunningServer | null = null;

@@ -1,12 +1,12 @@
 // Playwright's `test` with what most specs set up by hand before: a data folder of the test's own,
-// and headless Duets started in it that are stopped (and whose output is printed, when the test
-// failed) after the test, before the folder is removed. When a test fails, what the page logged
-// (console, uncaught errors, failed requests) is printed too: a flake seen once in CI must say why.
+// and headless Duets started in it that are stopped after the test, before the folder is removed.
+// When a test fails, the output of every Duet it started and what the page logged (console,
+// uncaught errors, failed requests) are printed: a flake seen once in CI must say why.
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, type RunningServer, type ServerOptions } from '../support/headless-server.js';
+import { serversStartedSince, startServer, type RunningServer, type ServerOptions } from '../support/headless-server.js';
 
 export { expect, type Locator, type Page } from '@playwright/test';
 
@@ -20,7 +20,18 @@ function since(start: number): string {
   return `+${((Date.now() - start) / 1000).toFixed(2)}s`;
 }
 
-export const test = base.extend<{ dataDir: string; duet: DuetStarter }>({
+export const test = base.extend<{ dataDir: string; duet: DuetStarter; serverOutput: void }>({
+  // Every spec gets it: a failed test prints the output of each Duet it started, however it started it.
+  serverOutput: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern.
+    async ({}, use, testInfo) => {
+      const { mark } = serversStartedSince(0);
+      await use();
+      if (testInfo.status === testInfo.expectedStatus) return;
+      for (const server of serversStartedSince(mark).servers) console.error(`Duet's output (${testInfo.title}):\n${server.output()}`);
+    },
+    { auto: true },
+  ],
   page: async ({ page }, use, testInfo) => {
     const start = Date.now();
     const log: string[] = [];
@@ -36,7 +47,7 @@ export const test = base.extend<{ dataDir: string; duet: DuetStarter }>({
     await use(dir);
     rmSync(dir, { recursive: true, force: true });
   },
-  duet: async ({ dataDir }, use, testInfo) => {
+  duet: async ({ dataDir }, use) => {
     const started: RunningServer[] = [];
     await use({
       async start(options) {
@@ -45,11 +56,8 @@ export const test = base.extend<{ dataDir: string; duet: DuetStarter }>({
         return server;
       },
     });
-    const failed = testInfo.status !== testInfo.expectedStatus;
-    for (const server of started) {
-      if (failed) console.error(`Duet's output (${testInfo.title}):\n${server.output()}`);
-      await server.stop();
-    }
+    // The serverOutput fixture prints what they said if the test failed.
+    for (const server of started) await server.stop();
   },
 });
 

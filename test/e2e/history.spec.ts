@@ -1,10 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TINY_GREETING_ANSWER, TINY_KEYWORD_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
 import { startServer, type RunningServer } from '../support/headless-server.js';
+import { expect, test, type Page } from './duet-test.js';
 
 const CHATGPT_EXPORT = fileURLToPath(new URL('../fixtures/chatgpt/conversations.json', import.meta.url));
 

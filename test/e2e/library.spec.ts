@@ -2,8 +2,7 @@
 // stops and is kept, the next one comes from the new model in the same conversation), and removing
 // a downloaded model with a confirmation, while models other apps left on disk are never offered
 // for removal; and a download cut short by a restart offers "Resume (x of y)" on the welcome screen.
-import { expect, test, type Page } from '@playwright/test';
-import { ask } from './duet-test.js';
+import { ask, expect, type Page, test } from './duet-test.js';
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { writeTruncatedModel, writeUnloadableGguf } from '../fixtures/bad-models.js';

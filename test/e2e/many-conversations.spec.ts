@@ -1,4 +1,3 @@
-import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import { scanScreen } from '../support/axe-scan.js';
 import { BridgeClient } from '../support/bridge-client.js';
 import { writeChatGptExport } from '../support/chatgpt-export.js';
 import { startServer, type RunningServer } from '../support/headless-server.js';
+import { expect, test, type Page } from './duet-test.js';
 
 // 3,000 conversations, imported as a ChatGPT export: "Generated 0" is the oldest, "Generated 2999" the newest.
 const CONVERSATIONS = 3_000;

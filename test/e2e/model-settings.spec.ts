@@ -1,8 +1,7 @@
 // Settings → Local model in the browser: how the model runs (backend, layers, context), its sampling
 // settings kept across reopening and reloading, a wrong value refused with nothing saved, a new
 // context size that reloads the model; and the download mirror and idle unload, kept likewise.
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { ask } from './duet-test.js';
+import { ask, expect, type Locator, type Page, test } from './duet-test.js';
 import path from 'node:path';
 import type { Settings } from '../../src-main/contract/entities.js';
 import type { ModelSettingsInfo } from '../../src-main/contract/model-settings.js';

@@ -1,5 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
-import { ask } from './duet-test.js';
+import { ask, expect, type Page, test } from './duet-test.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

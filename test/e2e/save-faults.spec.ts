@@ -1,13 +1,13 @@
 // The disk fills up while an answer streams into the browser: the user sees why it stopped, keeps the
 // text, and a reload shows the same, never "Duet is answering…" for an answer nothing writes.
 // Needs root (it mounts a 3 MB tmpfs as the data folder); elsewhere it is skipped with the reason.
-import { expect, test, type Page } from '@playwright/test';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BENCH_MODEL_FILE } from '../fixtures/fixture-facts.js';
 import { startServer, type RunningServer } from '../support/headless-server.js';
+import { expect, test, type Page } from './duet-test.js';
 
 let root: string;
 let dataDir: string;

@@ -1,8 +1,7 @@
 // First run in the browser: with no model, the welcome screen offers the catalog (with fit badges),
 // downloads from the loopback mirror with a moving progress bar and chats with the result, explains
 // a failed download with a Retry, and uses a model LM Studio left on disk where it lies.
-import { expect, test, type Page } from '@playwright/test';
-import { ask } from './duet-test.js';
+import { ask, expect, type Page, test } from './duet-test.js';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { TINY_GREETING_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';

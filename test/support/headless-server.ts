@@ -71,6 +71,14 @@ export async function runServerToExit(options: ServerOptions, timeoutMs = 60_000
   });
 }
 
+/** Every server this process started, in order: a failed test prints the output of its own. */
+const startedServers: RunningServer[] = [];
+
+/** The servers started since `mark` (a count this returned before) and the count now. */
+export function serversStartedSince(mark: number): { servers: RunningServer[]; mark: number } {
+  return { servers: startedServers.slice(mark), mark: startedServers.length };
+}
+
 /** Starts the built headless server (`npm run build` first) and waits for its "ready" line. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const child = spawnServer(options);
@@ -119,7 +127,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
-  return {
+  const server: RunningServer = {
     url,
     port: Number(new URL(url).port),
     process: child,
@@ -129,6 +137,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     stop,
     kill9,
   };
+  startedServers.push(server);
+  return server;
 }
 
 /** Whether a process runs (a zombie waiting to be reaped counts as gone). Linux only: reads /proc. */

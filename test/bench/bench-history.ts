@@ -21,6 +21,7 @@
 // sidebar's first page and whole list, opening the longest conversation and the savings dashboard's
 // whole query (p50/p95, wall and CPU), with the file's size, at N and at 100,000 beside it. The
 // date-filtered searches are also timed on their own (search_dated_ms; search_dated_p95_ms at 100k).
+// BENCH_SLOWEST=1 also lists the 20 slowest searches of the set by CPU time on stderr.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';

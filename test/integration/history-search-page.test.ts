@@ -1,11 +1,8 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SearchRequest } from '../../src-main/contract/index.js';
-import { openHistory, type History } from '../../src-main/history/index.js';
+import { describe, expect, it } from 'vitest';
 import { RANKED_WINDOW } from '../../src-main/history/history-search.js';
 import type { ImportedConversation } from '../../src-main/history/history-types.js';
 import { provenance } from '../support/history-samples.js';
-import { makeTempDir } from '../support/temp-dir.js';
+import { useImportedHistory } from '../support/imported-history.js';
 
 // A history where one word is in each of 30,000 messages: the page a search returns must be the one the
 // rules in history-search.ts promise (best of the newest matches, filters exact, nothing findable missed),
@@ -57,22 +54,7 @@ function expected(passes: (i: number) => boolean, newest = MESSAGES - 1, oldest 
   return [...window.filter((i) => STRONG.has(i)), ...window.filter((i) => !STRONG.has(i))].slice(0, limit).map((i) => `m${i}`);
 }
 
-let temp: ReturnType<typeof makeTempDir>;
-let h: History;
-
-beforeAll(async () => {
-  temp = makeTempDir('history-search-page');
-  h = await openHistory(path.join(temp.dir, 'duet.sqlite'));
-  const all = corpus();
-  for (let i = 0; i < all.length; i += 100) expect(h.importConversations(all.slice(i, i + 100)).skipped).toBe(0);
-});
-
-afterAll(() => {
-  h?.close();
-  temp?.remove();
-});
-
-const ids = (request: SearchRequest) => h.search(request).map((x) => x.messageId);
+const { history, ids } = useImportedHistory('history-search-page', corpus);
 
 describe('a search with tens of thousands of matches', () => {
   it('returns the best of the newest matches, newer first among equals', () => {
@@ -87,7 +69,7 @@ describe('a search with tens of thousands of matches', () => {
   });
 
   it('applies a filter within the newest matches', () => {
-    const hits = h.search({ query: 'alpha', target: 'cloud' });
+    const hits = history().search({ query: 'alpha', target: 'cloud' });
     expect(hits.map((x) => x.messageId)).toEqual(expected((i) => target(i) === 'cloud'));
     for (const hit of hits) expect(hit.target).toBe('cloud');
   });
@@ -99,7 +81,7 @@ describe('a search with tens of thousands of matches', () => {
   });
 
   it('limits by date exactly, ranking within the range', () => {
-    const hits = h.search({ query: 'alpha', from: at(10_000), to: at(10_100) });
+    const hits = history().search({ query: 'alpha', from: at(10_000), to: at(10_100) });
     expect(hits.map((x) => x.messageId)).toEqual(expected(() => true, 10_099, 10_000));
     expect(hits[0]!.messageId).toBe('m10050');
     expect(ids({ query: 'alpha', from: at(MESSAGES) })).toEqual([]);
@@ -110,7 +92,7 @@ describe('a search with tens of thousands of matches', () => {
   it('finds old messages imported last, by their dates', () => {
     // Stored after every other message, dated in the middle of the history: out of rowid order.
     const late = at(10_020) + 30_000;
-    h.importConversations([
+    history().importConversations([
       {
         id: 'late',
         title: 'Imported late',

@@ -1,9 +1,6 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SearchRequest } from '../../src-main/contract/index.js';
-import { openHistory, type History } from '../../src-main/history/index.js';
+import { describe, expect, it } from 'vitest';
 import type { ImportedConversation } from '../../src-main/history/history-types.js';
-import { makeTempDir } from '../support/temp-dir.js';
+import { useImportedHistory } from '../support/imported-history.js';
 
 // Two words each in half of 20,000 messages, rarely in the same one: the search walks the newest
 // messages first and must still give the page a user expects, on a real SQLite file. Message i
@@ -55,22 +52,7 @@ function corpus(): ImportedConversation[] {
   }));
 }
 
-let temp: ReturnType<typeof makeTempDir>;
-let h: History;
-
-beforeAll(async () => {
-  temp = makeTempDir('history-search-words');
-  h = await openHistory(path.join(temp.dir, 'duet.sqlite'));
-  const all = corpus();
-  for (let i = 0; i < all.length; i += 100) expect(h.importConversations(all.slice(i, i + 100)).skipped).toBe(0);
-});
-
-afterAll(() => {
-  h?.close();
-  temp?.remove();
-});
-
-const ids = (request: SearchRequest) => h.search(request).map((x) => x.messageId);
+const { history, ids } = useImportedHistory('history-search-words', corpus);
 
 describe('two common words that are rarely in the same message', () => {
   it('finds every message with both, the newest first, down to the oldest', () => {
@@ -87,7 +69,7 @@ describe('two common words that are rarely in the same message', () => {
   });
 
   it('gives a full page of the newest with both words, the best of them first', () => {
-    const hits = h.search({ query: 'gamma delta' });
+    const hits = history().search({ query: 'gamma delta' });
     const newest = Array.from({ length: MESSAGES }, (_, k) => MESSAGES - 1 - k).filter((i) => GAMMA_DELTA(i) && i !== STRONG);
     // The page is ranked among the newest matches; as strong a match far older is found by its dates.
     expect(hits.map((x) => x.messageId)).toEqual([`m${STRONG}`, ...newest.slice(0, 19).map((i) => `m${i}`)]);

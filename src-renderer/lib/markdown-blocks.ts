@@ -45,6 +45,8 @@ export class IncrementalMarkdown {
   /** Link reference definitions reach back over the whole text: once one appears, render one-shot. */
   #oneShot = false;
   #epoch = 0;
+  /** What the last update returned: the same source again (an answer's final update) costs nothing. */
+  #last: MarkdownBlocks | null = null;
 
   constructor(sanitize: (html: string) => string) {
     this.#sanitize = sanitize;
@@ -52,6 +54,12 @@ export class IncrementalMarkdown {
 
   /** Renders `source`, reusing the finished blocks when it extends the previous source. */
   update(source: string): MarkdownBlocks {
+    if (this.#last !== null && source === this.#source) return this.#last;
+    this.#last = this.#render(source);
+    return this.#last;
+  }
+
+  #render(source: string): MarkdownBlocks {
     if (!source.startsWith(this.#source)) this.#reset();
     this.#source = source;
     // The lexer turns \r\n into \n, so token lengths would no longer match the source's.
@@ -94,5 +102,51 @@ export class IncrementalMarkdown {
     this.#settled = 0;
     this.#finished = [];
     this.#oneShot = false;
+  }
+}
+
+/** What a streamed answer shows: groups of finished blocks (never changed once made) and the blocks after them. */
+export interface BlockLayout {
+  /** Joined HTML of each full group, in order; earlier entries never change while the epoch holds. */
+  groups: readonly string[];
+  /** Finished blocks not in a group yet. */
+  open: readonly string[];
+}
+
+/**
+ * Gathers the finished blocks of an answer into groups that the page can skip while they are out of
+ * view. A group closes at GROUP_BLOCKS blocks or GROUP_CHARS characters of HTML, whichever comes
+ * first: a burst of text settles as one large block, and a group of such blocks would be as tall as
+ * the whole answer (a skipped group that tall, or a new one not measured yet, changes the page's
+ * height by that much at once).
+ */
+export class BlockGroups {
+  static readonly GROUP_BLOCKS = 24;
+  static readonly GROUP_CHARS = 8_000;
+  #groups: string[] = [];
+  /** How many finished blocks the groups hold. */
+  #taken = 0;
+  #epoch = -1;
+
+  /** Groups `blocks.finished`, reusing the groups already made while its epoch holds. */
+  update(blocks: MarkdownBlocks): BlockLayout {
+    if (blocks.epoch !== this.#epoch) {
+      this.#epoch = blocks.epoch;
+      this.#groups = [];
+      this.#taken = 0;
+    }
+    const { finished } = blocks;
+    let start = this.#taken;
+    let chars = 0;
+    for (let i = start; i < finished.length; i++) {
+      chars += finished[i]!.length;
+      if (chars >= BlockGroups.GROUP_CHARS || i + 1 - start >= BlockGroups.GROUP_BLOCKS) {
+        this.#groups.push(finished.slice(start, i + 1).join(''));
+        start = i + 1;
+        chars = 0;
+      }
+    }
+    this.#taken = start;
+    return { groups: this.#groups.slice(), open: finished.slice(start) };
   }
 }

@@ -153,6 +153,21 @@ describe('incremental Markdown while streaming', () => {
     expect(incremental.update('Something else.\n\n- x\n- y').epoch).toBe(other.epoch);
   });
 
+  test('the same text again (an answer’s final update) parses and sanitizes nothing', () => {
+    let sanitized = 0;
+    const incremental = new IncrementalMarkdown((html) => {
+      sanitized++;
+      return html;
+    });
+    const source = 'Intro.\n\n- a\n- b\n\n```ts\nconst x = 1;\n```\n\nThe end.';
+    const streamed = incremental.update(source);
+    const before = sanitized;
+    const final = incremental.update(source);
+    expect(final).toBe(streamed);
+    expect(sanitized).toBe(before);
+    expect(final.finished.join('') + final.live).toBe(markdownToHtml(source));
+  });
+
   test('only what is sanitized is shown: every piece goes through the sanitizer', () => {
     const seen: string[] = [];
     const incremental = new IncrementalMarkdown((html) => {

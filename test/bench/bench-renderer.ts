@@ -13,6 +13,10 @@
 // A stream that has not completed after BENCH_STREAM_LIMIT_S (300) is reported as it stands
 // ("completed": false, with the characters shown by then).
 // BENCH_PROFILE=<dir> saves a CPU profile of the page for each stream (DevTools opens it).
+// BENCH_TRACE=<dir> saves a Chromium trace of each stream (chrome://tracing, DevTools open it) and adds
+// cpu_long_tasks: the page's tasks that took over 50 ms of the main thread's own CPU time (and
+// cpu_task_max_ms, the longest). Unlike long tasks (wall clock), a loaded machine stretches them far
+// less: they are what the page itself costs.
 // DUET_BASELINE=<another checkout's root, built> measures that build too, side by side ("baseline").
 // Target: no long task over 50 ms during either stream. JSON on stdout, progress on stderr.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,7 +24,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
 import { BridgeClient } from '../support/bridge-client.js';
 import { writeChatGptExport } from '../support/chatgpt-export.js';
@@ -39,6 +43,8 @@ const STREAM_LIMIT_MS = Number(process.env.BENCH_STREAM_LIMIT_S ?? 300) * 1000;
 const TOKENS_PER_SECOND = Number(process.env.BENCH_TOKENS_PER_S ?? 400);
 /** BENCH_PROFILE=<dir> saves a CPU profile of the page for each stream there (open it in DevTools). */
 const PROFILE_DIR = process.env.BENCH_PROFILE;
+/** BENCH_TRACE=<dir> saves a Chromium trace of each stream there and reports the tasks' CPU time. */
+const TRACE_DIR = process.env.BENCH_TRACE;
 const log = (line: string): void => void process.stderr.write(`bench:renderer: ${line}\n`);
 
 /** A long Markdown answer, as tokens (a word with its trailing space or newline). */
@@ -160,6 +166,34 @@ function summariseTasks(tasks: number[]): Record<string, number> {
   return { long_tasks: tasks.length, long_task_max_ms: round1(Math.max(0, ...tasks)), long_task_total_ms: round1(tasks.reduce((a, b) => a + b, 0)) };
 }
 
+/** One event of a Chromium trace (the fields read here). */
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/**
+ * The CPU time of each task of the page's main thread (thread clock, µs in the trace), in ms: the
+ * page's main thread is the CrRendererMain thread that ran the most tasks.
+ */
+function taskCpuTimes(events: readonly TraceEvent[]): number[] {
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const byThread = new Map<string, number[]>();
+  for (const e of events) {
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.ph !== 'X' || e.name !== 'RunTask' || !mains.has(thread)) continue;
+    const tasks = byThread.get(thread) ?? [];
+    tasks.push((e.tdur ?? 0) / 1000);
+    byThread.set(thread, tasks);
+  }
+  return [...byThread.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+}
+
 const domNodes = (page: Page): Promise<number> => page.evaluate(() => document.getElementsByTagName('*').length);
 
 /** The id of the newest answer on screen (the next stream's answer is the one after it). */
@@ -170,7 +204,7 @@ const lastAnswerId = (page: Page): Promise<string | null> =>
   });
 
 /** Asks for the long answer once, at `rate` tokens a second (null: as fast as possible), and measures it. */
-async function streamOnce(page: Page, seen: Seen, pace: Pace, rate: number | null): Promise<Record<string, unknown>> {
+async function streamOnce(browser: Browser, page: Page, seen: Seen, pace: Pace, rate: number | null): Promise<Record<string, unknown>> {
   pace.tokensPerSecond = rate;
   const before = await lastAnswerId(page);
   const composer = page.getByLabel('Message', { exact: true });
@@ -194,8 +228,11 @@ async function streamOnce(page: Page, seen: Seen, pace: Pace, rate: number | nul
     await profiler.send('Profiler.enable');
     await profiler.send('Profiler.start');
   }
+  if (TRACE_DIR) await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
   const streamStart = performance.now();
-  await composer.press('Enter');
+  // The key goes to the focused composer: pressing it through the locator would query the page for
+  // its label first, itself a long task on a page this size, counted as the stream's.
+  await page.keyboard.press('Enter');
   const completed = await page
     .waitForFunction(
       (id) => {
@@ -221,6 +258,14 @@ async function streamOnce(page: Page, seen: Seen, pace: Pace, rate: number | nul
     log(`CPU profile: ${file}`);
     await profiler.detach();
   }
+  let taskCpu: number[] | null = null;
+  if (TRACE_DIR) {
+    const trace = await browser.stopTracing();
+    const file = path.join(TRACE_DIR, `renderer-${rate ?? 'fastest'}-${Date.now()}.json`);
+    writeFileSync(file, trace);
+    log(`trace: ${file}`);
+    taskCpu = taskCpuTimes((JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents);
+  }
   const streamTasks = takeLongTasks(seen);
   const frames = seen.frames;
   const last = page.locator('[data-testid="message"][data-role="assistant"]').last();
@@ -234,6 +279,7 @@ async function streamOnce(page: Page, seen: Seen, pace: Pace, rate: number | nul
     main_thread_cpu_ms: cpuMs === null ? null : round1(cpuMs),
     answer_chars: answerChars,
     ...summariseTasks(streamTasks),
+    ...(taskCpu ? { cpu_long_tasks: taskCpu.filter((ms) => ms > 50).length, cpu_task_max_ms: round1(taskCpu.reduce((a, b) => Math.max(a, b), 0)) } : {}),
     frames: frames.length,
     frame_p50_ms: round1(percentile(frames, 50)),
     frame_p95_ms: round1(percentile(frames, 95)),
@@ -295,13 +341,13 @@ async function measure(tokens: readonly string[], cli: string | undefined): Prom
     const openDom = await domNodes(page);
 
     log(`streaming ${tokens.length} tokens at ${TOKENS_PER_SECOND} a second…`);
-    const paced = await streamOnce(page, seen, pace, TOKENS_PER_SECOND);
+    const paced = await streamOnce(browser, page, seen, pace, TOKENS_PER_SECOND);
     log(`paced: ${JSON.stringify(paced)}`);
     // The fastest run only if the page is still answering: a renderer that fell behind is still busy.
     let fastest: Record<string, unknown> | null = null;
     if (paced.completed) {
       log(`streaming ${tokens.length} tokens as fast as the core sends them…`);
-      fastest = await streamOnce(page, seen, pace, null);
+      fastest = await streamOnce(browser, page, seen, pace, null);
       log(`fastest: ${JSON.stringify(fastest)}`);
     }
     return { open: { open_ms: round1(openMs), dom_elements: openDom, ...summariseTasks(openTasks) }, stream_paced: paced, stream_fastest: fastest };

@@ -72,8 +72,9 @@ test('stop ends an answer at once, and a killed engine costs one answer, not the
   const server = await duet.start({ model: BENCH_MODEL_FILE });
   await page.goto(server.url);
 
+  // Each answer by its place: `.last()` would match the one before until the new one exists.
   await ask(page, 'Tell me a long story');
-  const first = assistantMessages(page).last();
+  const first = assistantMessages(page).nth(0);
   await expect(first.getByTestId('message-content')).not.toBeEmpty();
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(first).toHaveAttribute('data-status', 'stopped');
@@ -82,7 +83,7 @@ test('stop ends an answer at once, and a killed engine costs one answer, not the
   await expect(first.getByTestId('message-content')).toHaveText(stoppedText ?? '');
 
   await ask(page, 'Another long story please');
-  const second = assistantMessages(page).last();
+  const second = assistantMessages(page).nth(1);
   await expect(second.getByTestId('message-content')).not.toBeEmpty();
   const workers = server.childPids();
   expect(workers.length).toBeGreaterThan(0);
@@ -92,7 +93,7 @@ test('stop ends an answer at once, and a killed engine costs one answer, not the
 
   // The engine restarts by itself and the next question is answered.
   await ask(page, 'And one more');
-  const third = assistantMessages(page).last();
+  const third = assistantMessages(page).nth(2);
   await expect(third.getByTestId('message-content')).not.toBeEmpty({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(third).toHaveAttribute('data-status', 'stopped');

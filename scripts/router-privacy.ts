@@ -2,11 +2,21 @@
 // (test/fixtures/privacy/labelled.jsonl), per category and overall, against the targets (recall
 // at least 0.98, false positives at most 5%), and the same figures for holdout.jsonl, prompts
 // written after the detector to see how it does on phrasings it was not shaped on, and holdout-2.jsonl,
-// written later still, and holdout-3.jsonl, the largest (forms, tables, names in other scripts). `strict` gives the sets at the strict level (Settings → Routing), plus
+// written later still, holdout-3.jsonl (forms, tables, names in other scripts), and holdout-4.jsonl (chat,
+// dictation, code and config, mixed English/Chinese; written without reading the gate's rules). `strict` gives the sets at the strict level (Settings → Routing), plus
 // strict.jsonl: a name with an age, a family member or a workplace, which only the strict level keeps
 // local, and near-misses without a name.
 // Prints one JSON object; exits 1 when the labelled set misses a target at the standard level.
-import { HOLDOUT_2_PATH, HOLDOUT_3_PATH, HOLDOUT_PATH, STRICT_PATH, loadLabelledPrompts, privacyReport, type PrivacyReport } from './router/privacy-report.js';
+import {
+  HOLDOUT_2_PATH,
+  HOLDOUT_3_PATH,
+  HOLDOUT_4_PATH,
+  HOLDOUT_PATH,
+  STRICT_PATH,
+  loadLabelledPrompts,
+  privacyReport,
+  type PrivacyReport,
+} from './router/privacy-report.js';
 
 /** The figures without the per-prompt lists, for a side table. */
 function summary({ prompts, overall, byLanguage, byCategory, missed, falsePositives }: PrivacyReport): object {
@@ -17,6 +27,7 @@ const labelled = privacyReport(loadLabelledPrompts());
 const heldOut = privacyReport(loadLabelledPrompts(HOLDOUT_PATH));
 const heldOut2 = privacyReport(loadLabelledPrompts(HOLDOUT_2_PATH));
 const heldOut3 = privacyReport(loadLabelledPrompts(HOLDOUT_3_PATH));
+const heldOut4 = privacyReport(loadLabelledPrompts(HOLDOUT_4_PATH));
 const strict = {
   labelled: summary(privacyReport(loadLabelledPrompts(), 'strict')),
   heldOut: summary(privacyReport(loadLabelledPrompts(HOLDOUT_PATH), 'strict')),
@@ -24,5 +35,7 @@ const strict = {
   /** The same strict-only prompts at the standard level: what the strict level adds. */
   strictSetAtStandard: summary(privacyReport(loadLabelledPrompts(STRICT_PATH), 'standard')),
 };
-console.log(JSON.stringify({ ...labelled, heldOut: summary(heldOut), heldOut2: summary(heldOut2), heldOut3: summary(heldOut3), strict }, null, 2));
+console.log(
+  JSON.stringify({ ...labelled, heldOut: summary(heldOut), heldOut2: summary(heldOut2), heldOut3: summary(heldOut3), heldOut4: summary(heldOut4), strict }, null, 2),
+);
 if (!labelled.overall.recallPass || !labelled.overall.falsePositivePass) process.exitCode = 1;

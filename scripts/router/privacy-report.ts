@@ -43,7 +43,13 @@ export const HOLDOUT_PATH = path.join(FIXTURES, 'holdout.jsonl');
 export const HOLDOUT_2_PATH = path.join(FIXTURES, 'holdout-2.jsonl');
 /** A third, larger set (forms, tables, e-mails, names in other scripts), written before the gate was run on it. */
 export const HOLDOUT_3_PATH = path.join(FIXTURES, 'holdout-3.jsonl');
-/** The held-out sets by name, in the order they were written. */
+/** A fourth (chat, dictation, code and config, mixed English/Chinese), written without reading the gate's rules. */
+export const HOLDOUT_4_PATH = path.join(FIXTURES, 'holdout-4.jsonl');
+/**
+ * The held-out sets by name, in the order they were written: those the gate has since been fixed for,
+ * which the labelled test holds to the targets. holdout-4 is left out on purpose: it stays a blind
+ * measure (`npm run router:privacy` prints it), not a target the gate is tuned to pass.
+ */
 export const HOLDOUT_PATHS = { holdout: HOLDOUT_PATH, 'holdout-2': HOLDOUT_2_PATH, 'holdout-3': HOLDOUT_3_PATH } as const;
 /** What only the strict level keeps local (a name with an age, a family member or a workplace), and near-misses. */
 export const STRICT_PATH = path.join(FIXTURES, 'strict.jsonl');

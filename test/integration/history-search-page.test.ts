@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RANKED_WINDOW } from '../../src-main/history/history-search.js';
 import type { ImportedConversation } from '../../src-main/history/history-types.js';
 import { provenance } from '../support/history-samples.js';
-import { useImportedHistory } from '../support/imported-history.js';
+import { numberedCorpus, useImportedHistory } from '../support/imported-history.js';
 
 // A history where one word is in each of 30,000 messages: the page a search returns must be the one the
 // rules in history-search.ts promise (best of the newest matches, filters exact, nothing findable missed),
@@ -23,28 +23,14 @@ const target = (i: number) => (i % 2 === 0 ? null : i % 4 === 1 ? 'local' : 'clo
 const model = (i: number) => (RARE_MODEL.has(i) ? 'rare-model' : target(i) === 'local' ? 'tiny' : 'gpt');
 
 function corpus(): ImportedConversation[] {
-  return Array.from({ length: MESSAGES / PER_CONVERSATION }, (_, c) => ({
-    id: `c${c}`,
-    title: `Chat ${c}`,
-    createdAt: at(c * PER_CONVERSATION),
-    updatedAt: at(c * PER_CONVERSATION + PER_CONVERSATION - 1),
-    mode: null,
-    pinned: false,
-    messages: Array.from({ length: PER_CONVERSATION }, (_, k) => {
-      const i = c * PER_CONVERSATION + k;
-      const t = target(i);
-      return {
-        id: `m${i}`,
-        role: t === null ? ('user' as const) : ('assistant' as const),
-        content: STRONG.has(i) ? `alpha alpha alpha beta ${i}` : `alpha beta and some ordinary words in message number ${i}`,
-        status: 'complete' as const,
-        createdAt: at(i),
-        provenance: t === null ? null : provenance({ target: t, route: t, model: model(i), tokens: 3 }),
-        error: null,
-        rerunOf: null,
-      };
-    }),
-  }));
+  return numberedCorpus(MESSAGES, PER_CONVERSATION, at, (i) => {
+    const t = target(i);
+    return {
+      role: t === null ? 'user' : 'assistant',
+      content: STRONG.has(i) ? `alpha alpha alpha beta ${i}` : `alpha beta and some ordinary words in message number ${i}`,
+      provenance: t === null ? null : provenance({ target: t, route: t, model: model(i), tokens: 3 }),
+    };
+  });
 }
 
 /** What the rules give for "alpha" among messages `from`..`to` (inclusive): strong ones first, then newest first. */

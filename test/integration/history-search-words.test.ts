@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportedConversation } from '../../src-main/history/history-types.js';
-import { useImportedHistory } from '../support/imported-history.js';
+import { numberedCorpus, useImportedHistory } from '../support/imported-history.js';
 
 // Two words each in half of 20,000 messages, rarely in the same one: the search walks the newest
 // messages first and must still give the page a user expects, on a real SQLite file. Message i
@@ -28,29 +28,7 @@ function content(i: number): string {
   return `${i % 2 === 0 ? 'alpha' : 'beta'} ${i % 4 < 2 ? 'gamma' : 'delta'} words ${i}`;
 }
 
-function corpus(): ImportedConversation[] {
-  return Array.from({ length: MESSAGES / PER_CONVERSATION }, (_, c) => ({
-    id: `c${c}`,
-    title: `Chat ${c}`,
-    createdAt: at(c * PER_CONVERSATION),
-    updatedAt: at(c * PER_CONVERSATION + PER_CONVERSATION - 1),
-    mode: null,
-    pinned: false,
-    messages: Array.from({ length: PER_CONVERSATION }, (_, k) => {
-      const i = c * PER_CONVERSATION + k;
-      return {
-        id: `m${i}`,
-        role: 'user' as const,
-        content: content(i),
-        status: 'complete' as const,
-        createdAt: at(i),
-        provenance: null,
-        error: null,
-        rerunOf: null,
-      };
-    }),
-  }));
-}
+const corpus = (): ImportedConversation[] => numberedCorpus(MESSAGES, PER_CONVERSATION, at, (i) => ({ role: 'user', content: content(i) }));
 
 const { history, ids } = useImportedHistory('history-search-words', corpus);
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { SearchRequest } from '../../src-main/contract/index.js';
 import { openHistory, type History } from '../../src-main/history/index.js';
-import type { ImportedConversation } from '../../src-main/history/history-types.js';
+import type { ImportedConversation, ImportedMessage } from '../../src-main/history/history-types.js';
 import { makeTempDir } from './temp-dir.js';
 
 /** A real history file filled once for a test file, and the ids its searches return. */
@@ -40,4 +40,29 @@ export function useImportedHistory(name: string, corpus: () => ImportedConversat
         .search(request)
         .map((x) => x.messageId),
   };
+}
+
+/**
+ * `messages` messages numbered 0 (oldest) up, `perConversation` to a conversation, message i written
+ * at `at(i)`; `message(i)` gives what differs (role, content, provenance), the rest is a plain
+ * complete message `m<i>` in conversation `c<n>`.
+ */
+export function numberedCorpus(
+  messages: number,
+  perConversation: number,
+  at: (i: number) => number,
+  message: (i: number) => Pick<ImportedMessage, 'role' | 'content'> & Partial<ImportedMessage>,
+): ImportedConversation[] {
+  return Array.from({ length: messages / perConversation }, (_, c) => ({
+    id: `c${c}`,
+    title: `Chat ${c}`,
+    createdAt: at(c * perConversation),
+    updatedAt: at(c * perConversation + perConversation - 1),
+    mode: null,
+    pinned: false,
+    messages: Array.from({ length: perConversation }, (_, k) => {
+      const i = c * perConversation + k;
+      return { id: `m${i}`, status: 'complete' as const, createdAt: at(i), provenance: null, error: null, rerunOf: null, ...message(i) };
+    }),
+  }));
 }

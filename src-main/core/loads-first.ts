@@ -49,7 +49,7 @@ export function loadsFirst(engine: LocalEngine): LoadsFirstEngine {
  * Why no local answer can start now, or null when the model is ready (or loading, or asleep after
  * idle time: the engine waits for it, or loads it again).
  */
-export function modelUnavailable(status: ModelStatus): DuetError | null {
+function modelUnavailable(status: ModelStatus): DuetError | null {
   if (status.state === 'ready' || status.state === 'loading' || status.sleeping) return null;
   if (status.state === 'error' && status.error) return status.error;
   return {

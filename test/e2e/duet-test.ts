@@ -6,7 +6,7 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serversStartedSince, startServer, type RunningServer, type ServerOptions } from '../support/headless-server.js';
+import { serversStarted, startServer, type RunningServer, type ServerOptions } from '../support/headless-server.js';
 
 export { expect, type Locator, type Page } from '@playwright/test';
 
@@ -25,10 +25,10 @@ export const test = base.extend<{ dataDir: string; duet: DuetStarter; serverOutp
   serverOutput: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern.
     async ({}, use, testInfo) => {
-      const { mark } = serversStartedSince(0);
+      const before = serversStarted().length;
       await use();
       if (testInfo.status === testInfo.expectedStatus) return;
-      for (const server of serversStartedSince(mark).servers) console.error(`Duet's output (${testInfo.title}):\n${server.output()}`);
+      for (const server of serversStarted().slice(before)) console.error(`Duet's output (${testInfo.title}):\n${server.output()}`);
     },
     { auto: true },
   ],

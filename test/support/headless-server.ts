@@ -74,9 +74,9 @@ export async function runServerToExit(options: ServerOptions, timeoutMs = 60_000
 /** Every server this process started, in order: a failed test prints the output of its own. */
 const startedServers: RunningServer[] = [];
 
-/** The servers started since `mark` (a count this returned before) and the count now. */
-export function serversStartedSince(mark: number): { servers: RunningServer[]; mark: number } {
-  return { servers: startedServers.slice(mark), mark: startedServers.length };
+/** Every server this process started so far, oldest first (a test notes the length before it starts its own). */
+export function serversStarted(): readonly RunningServer[] {
+  return startedServers;
 }
 
 /** Starts the built headless server (`npm run build` first) and waits for its "ready" line. */

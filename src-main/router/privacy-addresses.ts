@@ -19,7 +19,7 @@ const STREET_THEN_NUMBER_GERMANIC = new RegExp(
 );
 // The street type first (Romance languages), then a name and the number.
 const STREET_THEN_NUMBER_ROMANCE = new RegExp(
-  `(?<![${UP}${LOW}])(?:[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Vv]ia|[Vv]iale|[Pp]iazza|[Cc]orso|[Cc]alle|[Aa]venida|[Pp]laza|[Pp]aseo|[Rr]ua|[Tt]ravessa) (?:(?:de|del|della|di|da|do|dos|du|des|la|le|l')\\s?){0,2}[${UP}][${LOW}-]{1,30}(?: [${UP}][${LOW}-]{1,30}){0,2},? (?:n[º°o.]\\s?)?\\d{1,4}(?![\\w-])`,
+  `(?<![${UP}${LOW}])(?:[Uu]l\\.|[Aa]l\\.|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Vv]ia|[Vv]iale|[Pp]iazza|[Cc]orso|[Cc]alle|[Aa]venida|[Pp]laza|[Pp]aseo|[Rr]ua|[Tt]ravessa) (?:(?:de|del|della|di|da|do|dos|du|des|la|le|l')\\s?){0,2}[${UP}][${LOW}-]{1,30}(?: [${UP}][${LOW}-]{1,30}){0,2},? (?:n[º°o.]\\s?)?\\d{1,4}(?:\\/\\d{1,4})?(?![\\w-])`,
   'g',
 );
 // English with the number after the street: "Birchwood Lane, number 26".
@@ -38,14 +38,14 @@ const POSTCODE_HINT = /\d{3}-\d{4}|\d{4} ?[A-Z]{2}\b|[A-Z]{2} \d{5}|\d{5} [A-ZÀ
 // Cheap tests before each street pattern, which cost more to run over every prompt.
 const HINTS: readonly RegExp[] = [
   /[a-zäöüßå]\.? \d/,
-  /(?:[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Vv]iale?|[Pp]iazza|[Cc]orso|[Cc]alle|[Aa]venida|[Pp]laza|[Pp]aseo|[Rr]ua|[Tt]ravessa) [A-ZÀ-Þa-z]/,
+  /(?:[Uu]l\.|[Aa]l\.|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Vv]iale?|[Pp]iazza|[Cc]orso|[Cc]alle|[Aa]venida|[Pp]laza|[Pp]aseo|[Rr]ua|[Tt]ravessa) [A-ZÀ-Þa-z]/,
   /\b(?:number|no\.?|#) ?\d/,
 ];
 // A postcode shortly after a street: the street is a postal address.
-const POSTCODE_AFTER = /^,? ?(?:\d{4} ?[A-Z]{2}|\d{5}|\d{3}-\d{4}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})\b/;
+const POSTCODE_AFTER = /^,? ?(?:\d{4} ?[A-Z]{2}|\d{5}|\d{3}-\d{4}|\d{2}-\d{3}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})\b/;
 // A sentence about a person or a delivery: someone's address, not a landmark's.
 const PERSON_CONTEXT =
-  /\b(?:I|I'm|[Mm]y|me|[Ww]e|[Oo]ur|us|[Hh]e|[Ss]he|[Hh]e's|[Ss]he's|[Hh]is|[Hh]er|[Tt]hey|[Tt]heir|lives?|living|stays?|staying|moved|[Ss]hip|[Ss]end|[Dd]eliver|[Rr]eturn|address|[Mm]eet|[Vv]isit|pick up|drop off|at home)\b|(?!(?:What|That|It|There|Here|Who|Where|How|Let|Today)['’])[A-Z][a-z]+['’]s\b/;
+  /\b(?:I|I'm|[Mm]y|me|[Ww]e|[Oo]ur|us|[Hh]e|[Ss]he|[Hh]e's|[Ss]he's|[Hh]is|[Hh]er|[Tt]hey|[Tt]heir|lives?|living|stays?|staying|moved|[Ss]hip|[Ss]end|[Dd]eliver|[Rr]eturn|[Pp]ost(?: it)? to|address|[Mm]eet|[Vv]isit|pick up|drop off|at home)\b|(?!(?:What|That|It|There|Here|Who|Where|How|Let|Today)['’])[A-Z][a-z]+['’]s\b/;
 
 function eachMatch(re: RegExp, text: string, onMatch: (m: RegExpExecArray) => void): void {
   re.lastIndex = 0;
@@ -60,9 +60,31 @@ function sentenceBefore(text: string, start: number): string {
   return cut < 0 ? before : before.slice(cut + 1);
 }
 
+// A street address written all in lower case, as chat and dictation are: "112 dunmore street", "147 elm
+// grove". Weaker than a capitalised one, so it needs a postcode after it or a sentence about a person;
+// street types that are everyday words too (way, place, close, drive, court) need the postcode.
+const LOWER_STREET =
+  /(?<![\w-])\d{1,5}[a-z]? (?:[a-z][a-z'-]{1,20} ){1,3}(street|road|avenue|lane|grove|crescent|terrace|boulevard|st|rd|ave|blvd|drive|dr|close|way|place|court|gardens)\b/g;
+const EVERYDAY_STREET_TYPE = /^(?:drive|dr|close|way|place|court|gardens|st)$/;
+// Words that are never part of a street's name: "7 in the ones place", "3 hours to drive".
+const NOT_STREET_WORDS =
+  /\b(?:the|a|an|of|in|on|to|at|for|and|or|if|is|he|she|it|we|they|you|will|hours?|minutes?|days?|weeks?|years?|times?|acres?|miles?|km|pieces?|percent|points?)\b/;
+// A UK postcode or a US ZIP, any case, shortly after the street.
+const LOWER_POSTCODE = /(?<![\w-])(?:[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}|\d{5}(?:-\d{4})?)(?![\w-])/i;
+const LOWER_POSTCODE_REACH = 60;
+const LOWER_STREET_HINT = /\b(?:street|road|avenue|lane|grove|crescent|terrace|boulevard|st|rd|ave|blvd)\b|\d[a-z]{2}\b|\d{5}/;
+
 /** Street addresses written street-first, with "number", or as a postal line ending in a postcode. */
 export function findMoreAddresses(text: string, found: AddressFound): void {
   if (!/\d/.test(text)) return;
+  if (LOWER_STREET_HINT.test(text) && /\d [a-z]/.test(text)) {
+    eachMatch(LOWER_STREET, text, (m) => {
+      const end = m.index + m[0].length;
+      if (NOT_STREET_WORDS.test(m[0].slice(0, m[0].length - m[1]!.length))) return;
+      const postcode = LOWER_POSTCODE.test(text.slice(end, end + LOWER_POSTCODE_REACH).split(/[.!?\n]/)[0]!);
+      if (postcode || (!EVERYDAY_STREET_TYPE.test(m[1]!) && PERSON_CONTEXT.test(sentenceBefore(text, m.index)))) found(m.index, end);
+    });
+  }
   const streets = [STREET_THEN_NUMBER_GERMANIC, STREET_THEN_NUMBER_ROMANCE, STREET_NUMBER_AFTER];
   for (let i = 0; i < streets.length; i++) {
     if (!HINTS[i]!.test(text)) continue;

@@ -9,9 +9,9 @@ export type SecretFound = (label: string, start: number, end: number) => void;
 // A credential's name, up to 40 characters of the same sentence ("for the guest network"), then
 // "is"/"to"/":"/"=", then a value with no spaces (or "user / password").
 const PROSE_SECRET =
-  /(passwords?|passcode|passphrase|pin(?: code| number)?|(?:door|alarm|gate|entry|access|safe|lock) code|(?:safe|lock|locker|padlock) combination|combination(?= (?:for|to|of) (?:the |my |our )?(?:safe|lock|locker|padlock))|(?:pre-?shared|shared|wi-?fi|vpn|encryption|licen[cs]e|product|recovery) key|login|credentials)(?![A-Za-z])[^\n.?!]{0,40}?(?:\bis\b|\bwas\b|\bto\b|:|=)[ \t"'`]{0,3}((?:\d ){3,11}\d(?![\w])|[!#-&(-~]{3,64})(?:[ \t]+\/[ \t]+([!#-&(-~]{3,64}))?/gi;
+  /(pas{1,2}(?:wor|wro|owr)ds?|passcode|passphrase|pin(?: code| number)?|(?:door|alarm|gate|entry|access|safe|lock) code|(?:safe|lock|locker|padlock) combination|combination(?= (?:for|to|of) (?:the |my |our )?(?:safe|lock|locker|padlock))|(?:pre-?shared|shared|wi-?fi|vpn|encryption|licen[cs]e|product|recovery) key|login|credentials)(?![A-Za-z])[^\n.?!]{0,40}?(?:\bis\b|\bwas\b|\bto\b|\bit['’]?s\b|:|=)[ \t"'`]{0,3}((?:\d ){3,11}\d(?![\w])|[!#-&(-~]{3,64})(?:[ \t]+\/[ \t]+([!#-&(-~]{3,64}))?/gi;
 // Chinese: 密码/口令 after any qualifier (WiFi密码, 支付密码), then 是/为/：, then the value.
-const PROSE_SECRET_ZH = /(密码|口令|密钥|秘钥|PIN码)[^\n。！？]{0,8}?(?:是|为|：|:|=)\s{0,2}([!#-&(-~]{4,64})/g;
+const PROSE_SECRET_ZH = /(密码|口令|密钥|秘钥|PIN码)[^\n。！？]{0,8}?(?:改成|改为|设成|设为|换成|是|为|：|:|=)\s{0,2}([!#-&(-~]{4,64})/g;
 // scheme://user:password@host: database, queue and mail URLs carry passwords this way.
 const CONNECTION_STRING = /(?<![\w+.-])[a-z][a-z0-9+.-]{1,20}:\/\/([^\s:/@]{1,64}):([^\s@/]{1,128})@[^\s/]{1,255}/gi;
 // Twelve to twenty-four short lower-case words after "seed phrase"/"recovery phrase": a wallet.
@@ -103,6 +103,8 @@ export function findProseSecrets(text: string, found: SecretFound): void {
       // A variable's name: upper case or joined with underscores (DB_PASSWORD, apiToken_prod), not a word in a sentence.
       const name = text.slice(from, m.index + m[0].search(/[ \t=:]/));
       if (!/[A-Z]/.test(name) && !name.includes('_')) return;
+      // DB_PASSWORD_FILE: /run/secrets/db_pw names where the secret is kept, not the secret.
+      if (/_(?:FILE|PATH|DIR)$/i.test(name) || /^(?:\/|~\/|\.\.?\/)/.test(m[1]!)) return;
       const value = trimValue(m[1]!);
       if (looksLikeSecretValue(value, true)) found('a password or secret', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
     });

@@ -108,6 +108,25 @@ export function belgianIdValid(digits: string): boolean {
   return 97 - (body % 97) === check || 97 - ((2_000_000_000 + body) % 97) === check;
 }
 
+/**
+ * True when a Swedish personnummer (YYMMDD-NNNN, or YYYYMMDD-NNNN) has a real date (or a
+ * samordningsnummer's day + 60) and passes Luhn over its ten digits.
+ */
+export function personnummerValid(compact: string): boolean {
+  const ten = compact.length === 12 ? compact.slice(2) : compact;
+  if (!/^\d{10}$/.test(ten)) return false;
+  const month = Number(ten.slice(2, 4));
+  const day = Number(ten.slice(4, 6)) % 60;
+  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+  let sum = 0;
+  for (let i = 0; i < 10; i++) {
+    let d = (ten.charCodeAt(i) - 48) * (i % 2 === 0 ? 2 : 1);
+    if (d > 9) d -= 9;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
 /** True when a passport-like value (6-10 letters and digits, at least 5 digits, not one repeated digit) follows an id's name. */
 export function passportLikeValid(value: string): boolean {
   if (value.length < 6 || value.length > 10) return false;

@@ -4,7 +4,17 @@
 // Italian codice fiscale (check letters), Dutch BSN, Polish PESEL and French NIR (check digits).
 // Same rules as privacy.ts: compiled once, bounded, look-behind anchored.
 import { ninoPrefixValid, ssnValid } from './privacy-checks.js';
-import { aadhaarValid, belgianIdValid, bsnValid, codiceFiscaleValid, nirValid, passportLikeValid, peselValid, spanishIdValid } from './privacy-id-checks.js';
+import {
+  aadhaarValid,
+  belgianIdValid,
+  bsnValid,
+  codiceFiscaleValid,
+  nirValid,
+  passportLikeValid,
+  personnummerValid,
+  peselValid,
+  spanishIdValid,
+} from './privacy-id-checks.js';
 
 export type IdFound = (label: string, start: number, end: number) => void;
 
@@ -58,6 +68,11 @@ const NAMED_NINO = /\b(?:national insurance|NI|NINO)(?:\s+(?:number|no\.?))?(?:\
 // NINO in lower case or with dashes (upper case with spaces is in privacy.ts).
 const NINO_LOOSE = /(?<![A-Za-z0-9])([a-z]{2}|[A-Z]{2})([ -]?)\d{2}\2\d{2}\2\d{2}\2[a-dA-D](?![A-Za-z0-9])/g;
 
+// A Swedish personnummer (19880314-1236, 880314-1236): a date, a dash or plus, four digits. Dates with a
+// serial are common in file names and tickets, so the message must name the id or Sweden as well.
+const PERSONNUMMER = /(?<![\w-])(?:19|20)?\d{6}[-+]\d{4}(?![\w-])/g;
+const SWEDISH_ID_WORD = /personnummer|samordningsnummer|swed|sverige|skatteverket|personal identity number/i;
+
 const FOUR_DIGITS = /\d(?:\D{0,3}\d){3}/;
 
 function eachMatch(re: RegExp, text: string, onMatch: (m: RegExpExecArray) => void): void {
@@ -109,6 +124,11 @@ export function findMoreNationalIds(text: string, found: IdFound): void {
   eachMatch(NIR, text, (m) => {
     if (nirValid(m[0].replace(/ /g, ''))) found('a French social security number', m.index, m.index + m[0].length);
   });
+  if (SWEDISH_ID_WORD.test(text)) {
+    eachMatch(PERSONNUMMER, text, (m) => {
+      if (personnummerValid(m[0].replace(/[-+]/g, ''))) found('a Swedish personal identity number', m.index, m.index + m[0].length);
+    });
+  }
   eachMatch(NINO_LOOSE, text, (m) => {
     const prefix = m[1]!.toUpperCase();
     if (m[1] === prefix && m[2] === ' ') return; // privacy.ts has these.

@@ -15,6 +15,9 @@
 // the form), at most MAX_GAP characters away. Exam questions and arithmetic word problems are about
 // invented people and are left to the strict level.
 
+import { fictionalName } from './privacy-public.js';
+import { findReferences, findRelatives } from './privacy-references.js';
+
 export type PersonDetailKind = 'health' | 'employment' | 'birth-date' | 'location' | 'personal';
 export type PersonFound = (kind: PersonDetailKind, start: number, end: number) => void;
 
@@ -26,27 +29,46 @@ const MAX_GAP_PAIR = 60;
 // ---------------------------------------------------------------- details
 
 const HEALTH_DETAIL_EN =
-  /\b(?:diagnos(?:is|es|ed)|cancers?|tumou?rs?|leuka?emia|lymphoma|melanoma|chemo(?:therapy)?|radiotherapy|biops(?:y|ies)|depression|antidepressants?|bipolar|schizophreni(?:a|c)|psychosis|psychiatrist|dementia|alzheimer'?s|parkinson'?s|epilepsy|seizures?|diabet(?:es|ic)|insulin|hepatitis|pneumonia|stroke|heart (?:attack|surgery|failure|condition)|surgery|pregnan(?:t|cy)|miscarriage|abortion|sertraline|fluoxetine|antiretroviral|rehab|addiction|overdosed?|suicidal|self[- ]harm|admitted|hospitali[sz]ed|in hospital|(?:in|on|to) the (?:\w+ )?(?:ICU|ward|hospice|A&E|ER)|due date|expecting (?:a baby|twins)|having (?:a baby|twins)|(?:knee|hip|joint|valve) replacement|discharged|sick note|miscarr(?:y|ied|iage)|(?:off|signed off|home) sick|signed off|burn-?out|(?:nervous )?breakdown|recovering from|hernia|fractured?|concussion|asthma|migraine|allerg(?:y|ies|ic)|disabled|wheelchair|psychiatric|fibrillation|arrhythmia|transplant|dialysis|appendicitis|arthritis|bronchitis|meningitis|tuberculosis|sclerosis|cirrhosis|mastectomy|hysterectomy)\b|\b(?:HIV|AIDS|ICU|PTSD|ADHD|OCD|HbA1c|Dx|Rx)\b|\b\d+(?:\.\d+)? ?(?:mg|mcg)\b(?!\/)|\b(?:[Mm]eds|[Mm]edications?|[Aa]llergies|[Cc]ondition|[Dd]iagnosis|[Tt]reatment) ?:/g;
+  /\b(?:diagnos(?:is|es|ed)|cancers?|tumou?rs?|leuka?emia|lymphoma|melanoma|chemo(?:therapy)?|radiotherapy|biops(?:y|ies)|depression|antidepressants?|bipolar|schizophreni(?:a|c)|psychosis|psychiatrist|dementia|alzheimer'?s|parkinson'?s|epilepsy|seizures?|diabet(?:es|ic)|insulin|hepatitis|pneumonia|stroke|heart (?:attack|surgery|failure|condition)|surgery|pregnan(?:t|cy)|miscarriage|abortion|sertraline|fluoxetine|antiretroviral|rehab|addiction|overdosed?|suicidal|self[- ]harm|admitted|hospitali[sz]ed|in hospital|(?:in|on|to) the (?:\w+ )?(?:ICU|ward|hospice|A&E|ER)|due date|expecting (?:a baby|twins)|having (?:a baby|twins)|(?:knee|hip|joint|valve) replacement|discharged|sick note|miscarr(?:y|ied|iage)|(?:off|signed off|home) sick|signed off|burn-?out|(?:nervous )?breakdown|recovering from|hernia|fractured?|concussion|asthma|migraine|allerg(?:y|ies|ic)|disabled|wheelchair|psychiatric|fibrillation|arrhythmia|transplant|dialysis|appendicitis|arthritis|bronchitis|meningitis|tuberculosis|sclerosis|cirrhosis|mastectomy|hysterectomy|gout|angina|lupus|shingles|sepsis|coma|cataracts?|glaucoma|IBS|crohn'?s|colitis)\b|\b(?:HIV|AIDS|ICU|PTSD|ADHD|OCD|HbA1c|Dx|Rx)\b|\b\d+(?:\.\d+)? ?(?:mg|mcg)\b(?!\/)|\b(?:[Mm]eds|[Mm]edications?|[Aa]llergies|[Cc]ondition|[Dd]iagnosis|[Tt]reatment) ?:/g;
 const HEALTH_DETAIL_ZH =
-  /病历|诊断|确诊|抑郁|焦虑症|艾滋|癌|肿瘤|化疗|放疗|处方|怀孕|流产|不孕|糖尿病|高血压|心脏病|精神病|精神分裂|双相|自闭症|痴呆|癫痫|乙肝|肝炎|梅毒|病情|住院|出院|手术|医院|肺炎|吃药|服药|患有|得了|心衰|重症|病危|康复|复诊|药物|过敏|骨折|中风|抑郁症|진단|당뇨|입원|수술|우울증|암 /g;
+  /病历|诊断|确诊|抑郁|焦虑症|艾滋|癌|肿瘤|化疗|放疗|处方|怀孕|流产|不孕|糖尿病|高血压|心脏病|精神病|精神分裂|双相|自闭症|痴呆|癫痫|乙肝|肝炎|梅毒|病情|住院|出院|手术|医院|肺炎|吃药|服药|患有|得了|心衰|重症|病危|康复|复诊|药物|过敏|骨折|中风|抑郁症|阿尔茨海默|帕金森|脑梗|心梗|痛风|透析|病了|生病|症(?!状)|진단|당뇨|입원|수술|우울증|암 /g;
 
 const EMPLOYMENT_DETAIL_EN =
-  /\b(?:salary|salaries|earns|earning|pay (?:rise|cut)|raise to|bonus|payslip|performance (?:review|improvement plan)|appraisal|(?:written|final) warning|disciplinary|dismiss(?:ed|al)|fired|sacked|laid off|letting (?:\w+ )?go|made redundant|redundant|redundancy|terminat(?:ed|ion)|gross misconduct|grievance|sick leave|maternity leave|paternity leave|resign(?:ed|ation)|probation|pay (?:raise|band|grade)|a raise|compensation package|base pay|equity|stock options|RSUs|(?:job )?offer (?:came in|letter|of)|performance rating|below expectations|let go|laid-off)\b|\bPIP\b|\b(?:start(?:s|ing)? on|paid|earn(?:s|ing)?|on a salary of|offered|package of|base of) (?:about |around )?[£$€¥₹] ?\d[\d,.]{0,12}k?\b/gi;
-const EMPLOYMENT_DETAIL_ZH = /月薪|年薪|工资|薪水|薪资|奖金|绩效|考核|辞退|开除|解雇|裁员|处分|降薪|加薪|涨薪|离职|警告|劝退|记过|记大过|旷工|调薪|薪酬|待遇|劳动合同/g;
+  /\b(?:salary|salaries|earns|earning|pay (?:rise|cut)|raise to|bonus|payslip|performance (?:review|improvement plan)|appraisal|(?:written|final) warning|disciplinary|dismiss(?:ed|al)|fired|sacked|laid off|letting (?:\w+ )?go|made redundant|redundant|redundancy|terminat(?:ed|ion)|gross misconduct|grievance|lay(?:ing)? (?:\w+ )?off|sick leave|maternity leave|paternity leave|resign(?:ed|ation)|probation|pay (?:raise|band|grade)|a raise|compensation package|base pay|equity|stock options|RSUs|(?:job )?offer (?:came in|letter|of)|performance rating|below expectations|let go|laid-off|promoted|(?:a|the|his|her|their) promotion|no raise|(?:pay|salary|new|his|her|their) band (?:is|of)|base (?:goes|pay|salary|is)|rating (?:of )?\d)\b|\bPIP\b|\b(?:start(?:s|ing)? on|paid|earn(?:s|ing)?|on a salary of|offered|package of|base of) (?:about |around )?[£$€¥₹] ?\d[\d,.]{0,12}k?\b/gi;
+// Rarer shapes, each behind a cheap test (SPARSE_DETAILS): a disease by its ending (endometriosis,
+// colitis, neuropathy, appendectomy) and pay in thousands ("on 41k", "from 62k to 70k", "20 grand more",
+// a band "(95-105k)").
+const HEALTH_SUFFIX_EN = /\b[a-z]{3,20}(?<=[a-z]{3}(?:osis|itis|pathy|ectomy|algia|otomy))(?![a-z])/g;
+const HEALTH_SUFFIX_HINT = /osis|itis|pathy|ectomy|algia|otomy/;
+const PAY_AMOUNT_EN =
+  /\b(?:on|earns?|earning|makes|paid|base|band|salary|package|from|to) (?:about |around |like )?[£$€]?\d{1,3}(?:[.,]\d{1,3})?(?:k|K| ?grand)\b|\b\d{1,3} grand (?:more|less|a year|per year)\b|\(\d{2,3}(?:k|K)?[-–]\d{2,3}(?:k|K)\)/g;
+const PAY_AMOUNT_HINT = /\d ?(?:k|K|grand)\b/;
+
+const EMPLOYMENT_DETAIL_ZH =
+  /月薪|年薪|工资|薪水|薪资|奖金|年终奖|试用期|转正|晋升|升职|降职|调岗|辞职|赔偿金|补偿金|绩效|考核|辞退|开除|解雇|裁员|处分|降薪|加薪|涨薪|离职|警告|劝退|记过|记大过|旷工|调薪|薪酬|待遇|劳动合同/g;
 
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
-const DATE_EN = `(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2}|(?:19|20)\\d{2}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)? ${MONTH},? (?:19|20)\\d{2}|${MONTH} \\d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\\d{2})`;
+const DATE_EN = `(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2}|(?:19|20)\\d{2}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH},? (?:19|20)\\d{2}|${MONTH} \\d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\\d{2})`;
 // The label in the languages of the forms people paste (fecha de nacimiento, date de naissance, Geburtsdatum).
 const BIRTH_DETAIL_EN = new RegExp(
-  `\\b(?:born|d\\.?o\\.?b|date of birth|birthday|birth ?date|fecha de nacimiento|date de naissance|geburtsdatum|geboren|data di nascita)(?![A-Za-z])[^\\n?!]{0,24}?${DATE_EN}`,
+  `\\b(?:born|d\\.?o\\.?b|date of birth|birthday|birth ?date|fecha de nacimiento|date de naissance|geburtsdatum|geboren|data di nascita)(?![A-Za-z])[^\\n?!]{0,40}?${DATE_EN}`,
   'gi',
 );
-const DATE_ZH = '(?:(?:19|20)\\d{2}年\\d{1,2}月\\d{1,2}[日号]|(?:19|20)\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2})';
+const DATE_ZH =
+  '(?:(?:19|20)\\d{2}年\\d{1,2}月\\d{1,2}[日号]|(?:19|20)\\d{2}年[正腊冬一二三四五六七八九十]{1,2}月(?:初|廿|二十|三十)?[一二三四五六七八九十]{1,2}|(?:19|20)\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2})';
 const BIRTH_DETAIL_ZH = new RegExp(`(?:出生|生日|生于)[^\\n。！？]{0,8}?${DATE_ZH}|${DATE_ZH}\\s?(?:出生|生)`, 'g');
 
 const LOCATION_DETAIL_EN =
   /\blives (?:\w+ )?(?:at|in|near)\b|\b(?:lives|living) on (?=[A-Z0-9])|\b(?:home|house|flat|address) is\b|\b[Ww]here \w+(?: \w+)? lives\b|\b[Ww]here (?:does|do) [^.?!\n]{1,40}? live\b/g;
-const LOCATION_DETAIL_ZH = /住在|家住|家在|住址|住处|的家/g;
+const LOCATION_DETAIL_ZH = /住在|家住|家在|住址|住处|的家|搬到|搬去|搬进|住进|暂住|借住|租住/g;
+// A home described by its surroundings rather than an address: "lives on the third floor above the
+// bakery", "moved into the flats behind the library", "staying at his mum's in …", "her new place is the
+// yellow house at the end of …". The verb, then a landmark word within the same sentence.
+const HOME_LANDMARK_EN =
+  /\b(?:lives|living|moved (?:in(?:to)?|to|over to)|moving (?:in(?:to)?|to)|staying (?:at|with|in)|(?:new )?(?:place|house|flat|home|apartment) is)\b[^.?!\n]{0,60}?(?:\b(?:above|below|behind|opposite|next door to|across from|beside|round the corner from|at the end of|on the corner of|floor|flats|bungalow|cottage|estate|street|road|lane)\b|['’]s\b)/g;
+// A Chinese home given down to its district, street or estate: 住在杭州西湖区…, 搬到…高新区.
+// The span is the verb, as LOCATION_DETAIL_ZH's; the place is looked at ahead of it.
+const HOME_FINE_ZH = /(?:住在|家住|家在|搬到|搬去|搬进|住进|暂住|借住|租住)(?=[^\n。！？，,]{0,20}?(?:区|街道|路|街|镇|村|小区|弄|巷|号))/g;
 
 // ---------------------------------------------------------------- names
 
@@ -63,17 +85,17 @@ const NAME = `[${UPPER}]${NAME_REST}`;
 const NAME_START = `[${UPPER}](?<![${LETTER}'’-].)`;
 const TITLE_NAME = new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\\.? ${NAME}`, 'g');
 const RELATION_NAME = new RegExp(
-  `\\b(?:my|our|his|her|their|your|the|a|an)(?: \\w+)? (?:new hire|hire|candidate|applicant|contractor|colleague|co-?worker|friend|boss|manager|neighbou?r|wife|husband|partner|son|daughter|brother|sister|mother|mum|mom|father|dad|grandfather|grandmother|grandma|grandpa|grandson|granddaughter|uncle|aunt|cousin|nephew|niece|ex|flatmate|roommate|housemate|tenant|landlord|student|pupil|patient|client|employee|intern|trainee|apprentice|teammate|assistant|nanny|carer)s?,? ${NAME}`,
+  `\\b(?:my|our|his|her|their|your|the|a|an)(?: \\w+)? (?:new hire|hire|candidate|applicant|contractor|colleague|co-?worker|friend|boss|manager|neighbou?r|wife|husband|partner|son|daughter|brother|sister|mother|mum|mom|father|dad|grandfather|grandmother|grandma|grandpa|grandson|granddaughter|uncle|aunt|cousin|nephew|niece|ex|flatmate|roommate|housemate|tenant|landlord|student|pupil|patient|client|employee|intern|trainee|apprentice|teammate|assistant|nanny|carer|girlfriend|boyfriend|fianc[ée]e?|mate|bestie|buddy|grandad|granddad|granny|nan|nana|stepdad|stepmum|stepmom|supervisor|team lead)s?,? ${NAME}`,
   'gi',
 );
 // A run of capitalised words. Once the common ones at its ends are set aside (Summarise, Dear),
 // exactly two must remain: a third makes a title or an institution (Post-Traumatic Stress
 // Disorder, Emotional Intelligence Appraisal), not a person.
-const CAPITAL_RUN = new RegExp(`${NAME_START}${NAME_REST}(?: ${NAME}){1,5}(?![${LETTER}-])(?!['’](?!s\\b|\\s))`, 'g');
+const CAPITAL_RUN = new RegExp(`${NAME_START}${NAME_REST}(?: ${NAME}){1,5}(?![${LETTER}-])(?!['’](?!s\\b|\\s|[,;:)}\\]]))`, 'g');
 // One capitalised word as the subject of a clause or a possessive (Lily won't, Mark's been, Aisha has).
 // Weaker than two words, so the detail must be closer; common capitalised words are set aside below.
 const SINGLE_NAME = new RegExp(
-  `${NAME_START}[${LOWER}]{1,20}(?:-[${LOWER}]{2,10})?(?=['’]s\\b| (?:has|had|is|was|won['’]t|will|got|can['’]t|couldn['’]t|didn['’]t|doesn['’]t|isn['’]t|wasn['’]t|needs|asked|told|said|says|wants|came|went|started|starts|just|also|recently|still|finally|may|might)\\b)`,
+  `${NAME_START}[${LOWER}]{1,20}(?:-[${LOWER}]{2,10})?(?=['’]s\\b| (?:has|had|is|was|won['’]t|will|got|can['’]t|couldn['’]t|didn['’]t|doesn['’]t|isn['’]t|wasn['’]t|needs|asked|told|said|says|wants|came|went|started|starts|just|also|recently|still|finally|may|might|earns|earned|makes)\\b)`,
   'g',
 );
 const MAX_GAP_SINGLE = 40;
@@ -97,7 +119,7 @@ const HAS_CASELESS = /[\u0900-\u097f\u0600-\u06ff\u0590-\u05ff\uac00-\ud7a3]/;
 // A form's person field: "Passenger 1: Moreau, Camille", "Patient: Rahul Mehta", "Ship to: Aiko Suzuki".
 // The label is checked behind each colon, so the pattern does no work elsewhere.
 const LABELLED_NAME = new RegExp(
-  `[:：](?<=\\b(?:[Nn]ame|[Pp]atient|[Pp]assenger(?: \\d{1,2})?|[Ee]mployee|[Aa]pplicant|[Cc]andidate|[Ss]tudent|[Cc]hild|[Pp]upil|[Gg]uest|[Cc]ustomer|[Mm]ember|[Hh]older|[Rr]ecipient|[Aa]ttn|[Ss]hip to|[Dd]eliver to|[Pp]arent|[Ss]pouse|[Ss]urname|[Gg]iven names?)\\.? ?[:：]) ?${NAME}(?:,? ${NAME}){0,2}`,
+  `[:：](?<=\\b(?:[Nn]ame|[Pp]atient|[Pp]assenger(?: \\d{1,2})?|[Ee]mployee|[Aa]pplicant|[Cc]andidate|[Ss]tudent|[Cc]hild|[Pp]upil|[Gg]uest|[Cc]ustomer|[Mm]ember|[Hh]older|[Rr]ecipient|[Aa]ttn|[Ss]hip to|[Dd]eliver to|[Pp]arent|[Ss]pouse|[Ss]urname|[Gg]iven names?)\\.? ?[:：]) ?["']?${NAME}(?:,? ${NAME}){0,2}`,
   'g',
 );
 // An initial and a surname, as in lists and rotas: "A. Okafor", "B. Lindqvist".
@@ -116,6 +138,7 @@ const NOT_A_NAME = new Set(
     'The A An In On At Of For To And Or But If When Where What Why How Which Who Whom Whose Is Are Was Were Be Can Could Should Would Will Do Does Did Has Have Had ' +
     'Please Add Remove Invite Email Call Schedule Put Include Move Copy Print Sign Update Set Show Note Write Draft Send Summarise Summarize Explain Tell Book Register Pick Ship Deliver Forward Reply Contact Use Charge Refund Transfer Raise Plan Find List Generate Validate Check Fill Help Make Give Let Ask Rewrite Translate Compare Create ' +
     'I My Our His Her Their Your This That These Those It We You They He She Name Patient Dear Hi Hello Thanks Re Fw Subject ' +
+    'Each Every Both All Some Most Many Few Everyone Someone Somebody Nobody Everybody Anyone Anybody None Neither Either ' +
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December ' +
     'St Saint Street Road Avenue Lane Hospital Clinic Bank University College School Court Supreme High Disease Syndrome Health Service Services National Council Office Department Ministry Company Group Ltd Inc Corp ' +
     'New North South East West Great United States Kingdom Republic Prime Minister President Queen King Prince Princess Lord Lady Pope General Captain Apple Google Microsoft Amazon Pay ' +
@@ -128,20 +151,20 @@ const SURNAMES_ZH =
 const SURNAME = `[${SURNAMES_ZH}]`;
 const HAN = '[\\u4e00-\\u9fff]';
 const RELATION_ZH =
-  '同事|朋友|老板|经理|领导|上司|下属|邻居|同学|妻子|丈夫|老公|老婆|儿子|女儿|哥哥|姐姐|弟弟|妹妹|爸爸|妈妈|父亲|母亲|爷爷|奶奶|外公|外婆|病人|患者|员工|客户|室友|男朋友|女朋友|前任|租客|房东|学生';
-const NAME_ZH_RELATION = new RegExp(`(?:${RELATION_ZH})[，, ]?${SURNAME}${HAN}{1,2}`, 'g');
+  '同事|朋友|老板|经理|领导|上司|下属|邻居|同学|妻子|丈夫|老公|老婆|儿子|女儿|哥哥|姐姐|弟弟|妹妹|爸爸|妈妈|父亲|母亲|爷爷|奶奶|外公|外婆|病人|患者|员工|客户|室友|男朋友|女朋友|前任|租客|房东|学生|前男友|前女友|男友|女友|闺蜜|婆婆|公公|岳父|岳母|舅舅|姑姑|表哥|表姐|表弟|表妹|堂哥|姥姥|姥爷|组长|主管|上级|搭档|发小';
+const NAME_ZH_RELATION = new RegExp(`(?:${RELATION_ZH})[，, ]?(?:${SURNAME}${HAN}{1,2}|[小老阿]${HAN})`, 'g');
 const NAME_ZH_TITLE = new RegExp(`${SURNAME}${HAN}{0,2}?(?:先生|女士|小姐|太太|医生|大夫|老师|经理|主任|总监|阿姨|叔叔|师傅)`, 'g');
 // 小王, 老李; not 小王子 (The Little Prince), 小龙虾, 小高层, 老黄历.
 const NAME_ZH_NICK = new RegExp(`(?<![\\u4e00-\\u9fff])[小老]${SURNAME}(?!子|兔|虾|头|块|层|库|湖|历|车|鱼|菜)`, 'g');
 const NAME_ZH_LABEL = new RegExp(`(?:姓名|名字)\\s?[：:]?\\s?${SURNAME}${HAN}{1,2}`, 'g');
 const NAME_ZH_SUBJECT = new RegExp(
-  `(?:^|(?<=[，。！？；、：:\\s,（(]))${SURNAME}${HAN}{1,2}?(?=的|，|,|患|确诊|因|被|这次|上周|上个月|今年|出生|住|家|做完|在医院|年薪|月薪)`,
+  `(?:^|(?<=[，。！？；、：:\\s,（(]))${SURNAME}${HAN}{1,2}?(?=\\s?(?:的|，|,|患|确诊|因|被|这次|上周|上个月|下个月|下周|明天|昨天|今天|最近|已经|要|又|也|刚|去年|今年|出生|住|家|做完|在医院|年薪|月薪))`,
   'g',
 );
 
 // A Chinese name after a verb or preposition that takes a person, before its possession or an action:
 // 把李娜的月薪, 给张丽写. The detail must still be in the same sentence.
-const NAME_ZH_AFTER_VERB = new RegExp(`(?:给|和|跟|对|向|替|找|叫|问|把|让|帮|请|通知|陪)${SURNAME}${HAN}{1,2}?(?=的|写|说|发|讲|打|办|调|是|在)`, 'g');
+const NAME_ZH_AFTER_VERB = new RegExp(`(?:给|和|跟|对|向|替|找|叫|问|把|让|帮|请|通知|陪|说|告诉)${SURNAME}${HAN}{1,2}?(?=的|写|说|发|讲|打|办|调|是|在)`, 'g');
 
 // Common words that open with a surname character and stand where a name would: 高血压的…,
 // 江苏的工资, 程序员被辞退, 石家庄住院. A list of words, not of names.
@@ -153,6 +176,8 @@ interface Span {
   end: number;
   /** How far from a detail this name may be. */
   gap?: number;
+  /** A relative without a name ("my mum"): counts only next to a closely described home. */
+  relative?: boolean;
 }
 
 function spans(re: RegExp, text: string, out: Span[], accept?: (m: RegExpExecArray) => boolean): void {
@@ -188,8 +213,14 @@ const HAS_HAN = /[\u4e00-\u9fff]/;
 const HAN_OR_HANGUL = /[\u4e00-\u9fff\uac00-\ud7a3]/;
 const HAS_CAPITAL = new RegExp(`[${UPPER}]`);
 
+// Two-letter capitalised words that open sentences; other two-letter ones (Mo, Al, Jo, Ed) may be names.
+const TWO_LETTER_WORDS = new Set(
+  'So No Go Up Oh Ok OK Hi Me Us We Or As By If In On At Of To An Am My Ex Id It He Be Do Is Vs Mr Ms Dr St Yo Ah Eh Uh Um Hm Ha Lo Ye'.split(' '),
+);
+
 /** A single capitalised word that is a common word rather than a name (This, Type, Summarise, Patient). */
-function commonCapital(word: string): boolean {
+function commonCapital(word: string, twoLetters = false): boolean {
+  if (word.length === 2 && twoLetters) return TWO_LETTER_WORDS.has(word);
   return NOT_A_NAME.has(word) || NOT_A_NAME_ENDING.test(word) || word.length < 3;
 }
 
@@ -217,7 +248,8 @@ function pronounNames(text: string, names: readonly Span[], latin: boolean, chin
 
 /** Where the text shapes a person's name (English and Chinese patterns, no list of names). */
 export function findNames(text: string): Span[] {
-  const names: Span[] = [];
+  let names: Span[] = [];
+  const fiction: Span[] = [];
   if (HAS_CAPITAL.test(text)) {
     // The slice is only taken where such a word is in the text at all.
     const maybeNot = MAYBE_NOT_A_PERSON.test(text);
@@ -230,12 +262,15 @@ export function findNames(text: string): Span[] {
     CAPITAL_RUN.lastIndex = 0;
     for (let m = CAPITAL_RUN.exec(text); m !== null; m = CAPITAL_RUN.exec(text)) {
       const pair = namePair(m[0]);
-      if (pair !== undefined && person(m)) names.push({ start: m.index + pair.start, end: m.index + pair.end, gap: MAX_GAP_PAIR });
+      if (pair === undefined || !person(m)) continue;
+      // A character from fiction: neither the pair nor either word alone is a person here.
+      if (fictionalName(m[0].slice(pair.start, pair.end))) fiction.push({ start: m.index + pair.start, end: m.index + pair.end });
+      else names.push({ start: m.index + pair.start, end: m.index + pair.end, gap: MAX_GAP_PAIR });
     }
     for (const re of [SINGLE_NAME, OBJECT_NAME]) {
       re.lastIndex = 0;
       for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-        if (!commonCapital(m[0]) && person(m)) names.push({ start: m.index, end: m.index + m[0].length, gap: MAX_GAP_SINGLE });
+        if (!commonCapital(m[0], re === SINGLE_NAME) && person(m)) names.push({ start: m.index, end: m.index + m[0].length, gap: MAX_GAP_SINGLE });
       }
     }
     spans(HONORIFIC_NAME, text, names);
@@ -245,6 +280,8 @@ export function findNames(text: string): Span[] {
     CASELESS_RUN.lastIndex = 0;
     for (let m = CASELESS_RUN.exec(text); m !== null; m = CASELESS_RUN.exec(text)) names.push({ start: m.index, end: m.index + m[0].length, gap: MAX_GAP_PAIR });
   }
+  findReferences(text, names);
+  if (fiction.length > 0) names = names.filter((n) => !fiction.some((f) => n.start < f.end && f.start < n.end));
   const chinese = HAS_HAN.test(text);
   if (chinese) {
     for (const re of [NAME_ZH_RELATION, NAME_ZH_TITLE, NAME_ZH_NICK, NAME_ZH_LABEL]) spans(re, text, names);
@@ -252,11 +289,15 @@ export function findNames(text: string): Span[] {
     spans(NAME_ZH_AFTER_VERB, text, names, (m) => !NOT_A_NAME_ZH.test(m[0].slice(1)));
   }
   names.push(...pronounNames(text, names, HAS_CAPITAL.test(text), chinese));
+  // After the pronouns: "my mum" is no antecedent a he/she could stand for a named person by.
+  findRelatives(text, chinese, names);
   return names;
 }
 
 // A full stop after a title (Dr. Feldman) or between digits (9.1) does not end the sentence.
 const SENTENCE_END = /[!?。！？\n]/;
+
+const QUESTION_END = /[?!？！]/;
 
 // A form's next field: "Reason for leave: …", "DOB: …" at the start of a line.
 const FIELD_LINE = /^[ \t]*[A-Za-z][\w ./()-]{0,30}[:：]/;
@@ -299,8 +340,9 @@ function sentenceBreak(text: string, i: number): boolean {
  * True when a name lies in the same sentence as [start, end), at most MAX_GAP characters away.
  * `anySentence`: a form's fields (Name: … DOB: …) are often separate lines or sentences.
  */
-function nameNear(text: string, names: readonly Span[], start: number, end: number, anySentence = false): boolean {
+function nameNear(text: string, names: readonly Span[], start: number, end: number, anySentence = false, fine = false): boolean {
   for (const n of names) {
+    if (n.relative === true && !fine) continue;
     const from = Math.min(n.start, start);
     const to = Math.max(n.end, end);
     const gap = n.gap ?? MAX_GAP;
@@ -309,7 +351,8 @@ function nameNear(text: string, names: readonly Span[], start: number, end: numb
     // Only the stretch between the name and the detail is looked at: both are bounded.
     const gapFrom = n.end <= start ? n.end : end;
     const gapTo = n.end <= start ? start : n.start;
-    for (let i = gapFrom; i < gapTo && !broken && !anySentence; i++) broken = sentenceBreak(text, i);
+    // A form's fields may sit on separate lines, but a question mark still ends a question about someone else.
+    for (let i = gapFrom; i < gapTo && !broken; i++) broken = anySentence ? QUESTION_END.test(text[i]!) : sentenceBreak(text, i);
     if (!broken && to - from <= MAX_GAP * 2) return true;
   }
   return false;
@@ -343,16 +386,29 @@ function namesAround(text: string, details: readonly Span[]): Span[] {
   return names;
 }
 
-const DETAILS: ReadonlyArray<readonly [PersonDetailKind, RegExp, boolean]> = [
+// The last flag: a detail specific enough that a relative without a name counts (a home described closely, a
+// full date of birth).
+const DETAILS: ReadonlyArray<readonly [PersonDetailKind, RegExp, boolean, boolean?]> = [
   ['health', HEALTH_DETAIL_EN, false],
   ['health', HEALTH_DETAIL_ZH, true],
   ['employment', EMPLOYMENT_DETAIL_EN, false],
+  ['health', HEALTH_SUFFIX_EN, false],
+  ['employment', PAY_AMOUNT_EN, false],
   ['employment', EMPLOYMENT_DETAIL_ZH, true],
-  ['birth-date', BIRTH_DETAIL_EN, false],
-  ['birth-date', BIRTH_DETAIL_ZH, true],
+  // A full date of birth (with its year) is as private for "my wife" as for a name.
+  ['birth-date', BIRTH_DETAIL_EN, false, true],
+  ['birth-date', BIRTH_DETAIL_ZH, true, true],
   ['location', LOCATION_DETAIL_EN, false],
   ['location', LOCATION_DETAIL_ZH, true],
+  ['location', HOME_LANDMARK_EN, false, true],
+  ['location', HOME_FINE_ZH, true, true],
 ];
+
+// Details run only when their cheap test passes: most prompts have neither a medical ending nor "41k".
+const SPARSE_DETAILS = new Map<RegExp, RegExp>([
+  [HEALTH_SUFFIX_EN, HEALTH_SUFFIX_HINT],
+  [PAY_AMOUNT_EN, PAY_AMOUNT_HINT],
+]);
 
 // The strict level's wider net: an age, a family member, a workplace, with any name anywhere in the message.
 // An age: "41 years old", "aged 41", "turns 41", "is 58", "Marco Rossi, 67,", a "30th birthday", any birthday.
@@ -373,8 +429,11 @@ const NAME_ZH_OBJECT = new RegExp(`(?:给|和|跟|对|向|替|找|叫|问)${SURN
 const NAME_ZH_CLAUSE = new RegExp(`(?:^|(?<=[，。！？；、：:\\s,（(]))${SURNAME}${HAN}{1,2}?(?=在|是|今年|说|的)`, 'g');
 
 // A maths word problem: a "how many/how much" question over four or more numbers (Mark earns $10 per day…).
-const WORD_PROBLEM_QUESTION = /\b(?:how (?:many|much|long|far)|what (?:is|was|will be) the (?:total|sum|average|number))\b/i;
+const WORD_PROBLEM_QUESTION = /\b(?:how (?:many|much|long|far)|what(?:['’]s| is| was| will be) the (?:total|sum|average|number))\b/i;
 const NUMBER = /\d+(?:[.,]\d+)*/g;
+
+// A rate or a multiple, as exercises give them: "$10 per hour", "twice what Lorie earns".
+const WORD_PROBLEM_RATE = /\b(?:per|an hour|a day|a week|a month|each|every|twice|thrice|times|half)\b/i;
 
 /** True when the text reads as an arithmetic exercise about invented people. */
 function wordProblem(text: string): boolean {
@@ -382,7 +441,7 @@ function wordProblem(text: string): boolean {
   NUMBER.lastIndex = 0;
   let n = 0;
   while (NUMBER.exec(text) !== null && n < 4) n++;
-  return n >= 4;
+  return n >= 4 || (n >= 1 && WORD_PROBLEM_RATE.test(text));
 }
 
 const EXAM = /(?:^|\n)[ \t]*\(?[Aa][.)][ \t][^\n]*\n[ \t]*\(?[Bb][.)][ \t]|\bAnswer:\s*$|^Q: /;
@@ -403,25 +462,27 @@ const STRICT_DETAILS: ReadonlyArray<readonly [PersonDetailKind, RegExp, boolean]
  */
 export function findNamedPersonDetails(text: string, limit: number, found: PersonFound, strict = false): void {
   const hasHan = HAN_OR_HANGUL.test(text);
-  const details: Array<{ kind: PersonDetailKind } & Span> = [];
-  for (const [kind, re, chinese] of strict ? [...DETAILS, ...STRICT_DETAILS] : DETAILS) {
+  const details: Array<{ kind: PersonDetailKind; fine: boolean } & Span> = [];
+  for (const [kind, re, chinese, fine] of strict ? [...DETAILS, ...STRICT_DETAILS] : DETAILS) {
     // The Chinese lists carry a few Korean words too (진단, 입원): one gate for both scripts.
     if (chinese && !hasHan) continue;
+    const hint = SPARSE_DETAILS.get(re);
+    if (hint !== undefined && !hint.test(text)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null && details.length < limit * 4; m = re.exec(text)) {
-      details.push({ kind, start: m.index, end: m.index + m[0].length });
+      details.push({ kind, start: m.index, end: m.index + m[0].length, fine: fine === true });
     }
   }
   if (details.length === 0) return;
   // An exam question (options A. B. …, "Answer:") is about invented people: Patricia's salary in a
   // maths problem, a named patient in a board-exam vignette. The strict level keeps them anyway.
   if (!strict && (EXAM.test(text) || wordProblem(text))) return;
-  const names = strict ? strictNames(text) : namesAround(text, details);
+  const names = strict ? strictNames(text).filter((n) => n.relative !== true) : namesAround(text, details);
   if (names.length === 0) return;
   let count = 0;
   for (const d of details) {
     if (count >= limit) return;
-    if (strict || nameNear(text, names, d.start, d.end, d.kind === 'birth-date')) {
+    if (strict || nameNear(text, names, d.start, d.end, d.kind === 'birth-date', d.fine)) {
       found(d.kind, d.start, d.end);
       count++;
     }

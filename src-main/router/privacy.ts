@@ -8,6 +8,8 @@ import { findProseSecrets } from './privacy-credentials.js';
 import { findPersonalHealth } from './privacy-health.js';
 import { findMoreNationalIds } from './privacy-ids.js';
 import { findNamedPersonDetails, findNumberPlates } from './privacy-person.js';
+import { findSpelledSecrets, originalSpan, spokenShadow } from './privacy-spoken.js';
+import { documentedCard, documentedEmail, famousAddress } from './privacy-public.js';
 
 // Stored with decisions: add kinds, never rename one.
 export type PrivacyKind = 'secret' | 'national-id' | 'iban' | 'card' | 'email' | 'phone' | 'address' | 'health' | 'employment' | 'birth-date' | 'location' | 'personal';
@@ -96,6 +98,7 @@ function findSecrets(text: string, found: Found): void {
     found('secret', passwordLike ? 'a password' : 'a password or secret', start, start + value.length);
   });
   findProseSecrets(text, (label, start, end) => found('secret', label, start, end));
+  findSpelledSecrets(text, (start, end) => found('secret', 'a password', start, end));
 }
 
 // ---------------------------------------------------------------- national ids
@@ -128,9 +131,17 @@ function findNationalIds(text: string, found: Found): void {
 const IBAN = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])/g;
 const CARD = /(?<![\w.,-])\d(?:[ -]?\d){12,18}(?![\w-]|[.,]\d)/g;
 
+// The same in lower case, as chat is typed (it97 k030 …); mod 97 keeps it as safe as the upper-case form.
+const IBAN_LOWER = /(?<![A-Za-z0-9])[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,3})?(?![A-Za-z0-9])/g;
+
 function findIbans(text: string, found: Found): void {
-  eachMatch(IBAN, text, (m) => {
-    const expected = ibanLength(m[0].slice(0, 2));
+  findIbansBy(IBAN, text, found);
+  if (/[a-z]{2}\d{2}/.test(text)) findIbansBy(IBAN_LOWER, text, found);
+}
+
+function findIbansBy(re: RegExp, text: string, found: Found): void {
+  eachMatch(re, text, (m) => {
+    const expected = ibanLength(m[0].slice(0, 2).toUpperCase());
     if (expected === undefined) return;
     // The pattern may run into a following capitalised word: cut at the country's length.
     let compact = '';
@@ -142,7 +153,7 @@ function findIbans(text: string, found: Found): void {
     }
     const next = m[0][end];
     if (next !== undefined && next !== ' ') return;
-    if (ibanValid(compact)) found('iban', 'a bank account number (IBAN)', m.index, m.index + end);
+    if (ibanValid(compact.toUpperCase())) found('iban', 'a bank account number (IBAN)', m.index, m.index + end);
   });
 }
 
@@ -159,7 +170,7 @@ function cardGroupingValid(written: string): boolean {
 function findCards(text: string, found: Found): void {
   eachMatch(CARD, text, (m) => {
     if (!cardGroupingValid(m[0])) return;
-    if (cardNumberValid(m[0].replace(/[ -]/g, ''))) found('card', 'a payment card number', m.index, m.index + m[0].length);
+    if (cardNumberValid(m[0].replace(/[ -]/g, '')) && !documentedCard(text, m.index, m[0])) found('card', 'a payment card number', m.index, m.index + m[0].length);
   });
 }
 
@@ -176,7 +187,7 @@ const FILE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'ic
 function findEmails(text: string, found: Found): void {
   if (!text.includes('@')) return;
   eachMatch(EMAIL, text, (m) => {
-    if (FILE_EXTENSIONS.has(m[2]!.toLowerCase()) || m[1] === 'git' || RESERVED_DOMAIN.test(m[0])) return;
+    if (FILE_EXTENSIONS.has(m[2]!.toLowerCase()) || m[1] === 'git' || RESERVED_DOMAIN.test(m[0]) || documentedEmail(m[0])) return;
     found('email', 'an e-mail address', m.index, m.index + m[0].length);
   });
 }
@@ -190,8 +201,9 @@ const PHONE_CN = /(?<![\w+$¥€£.,])1[3-9]\d(?:[ -]?\d{4}){2}(?![\w-]|[.,]\d)/
 // North American (NANP): (212) 555-0123, 212-555-0123, 212.555.0123, 212 555 0123.
 const PHONE_NANP = /(?<![\w+.-])(?:1[ .-])?(?:\(([2-9]\d{2})\) ?([2-9]\d{2})[ .-]\d{4}|([2-9]\d{2})([ .-])([2-9]\d{2})\4\d{4})(?![\w-]|[.]\d)/g;
 // National numbers with a trunk 0 (UK, EU, Chinese landlines): 020 7946 0958, 06 12 34 56 78,
-// 030/12345678, 010-12345678. One separator throughout; 9 to 12 digits.
-const PHONE_TRUNK = /(?<![\w.,/+-])0\d{1,4}([ ./-])\d{2,8}(?:\1\d{2,8}){0,4}(?![\w]|[ ./-]\d)/g;
+// 030/12345678, 010-12345678. One separator throughout; 9 to 12 digits; not the tail of a longer
+// grouped number (a card's last three groups).
+const PHONE_TRUNK = /(?<![\w.,/+-]|\d )0\d{1,4}([ ./-])\d{2,8}(?:\1\d{2,8}){0,4}(?![\w]|[ ./-]\d)/g;
 // Any 7-15 digit number right after a word that names a phone.
 const PHONE_NAMED = /(?<![A-Za-z])(?:phone|tel|telephone|mobile|cell|whatsapp|fax|call me(?: at| on)?|电话|手机|联系方式|致电)[^\d\n]{0,12}?(\+?\d[\d \-.()]{5,22}\d)/gi;
 // Numbers that are orders, invoices and accounts, not phones.
@@ -245,6 +257,8 @@ const ADDRESS_EN =
 // building (…小区/花园/大厦… + number + 栋/幢/号楼). A district alone (北京市朝阳区) is not an address.
 const ADDRESS_ZH_ROAD =
   /[\u4e00-\u9fff]{1,15}?(?:路|街|大道|大街|巷|弄|胡同)\s?[\d一二三四五六七八九十百零〇]{1,6}(?:-\d{1,4})?\s?号(?:\s?(?:院|楼)?\d{1,5}\s?(?:号楼|栋|幢|座|单元|层|楼|室|号))*/g;
+// A building and its entrance (316 号楼 2 单元 902): only homes are written this way.
+const ADDRESS_ZH_BUILDING = /\d{1,4}\s?(?:号楼|栋|幢|座)\s?\d{1,3}\s?单元(?:\s?\d{1,5}(?:\s?(?:室|号|房))?)?/g;
 const ADDRESS_ZH_ESTATE =
   /[\u4e00-\u9fff]{1,12}?(?:小区|花园|公寓|大厦|家园|新村|社区|苑)\s?\d{1,4}\s?(?:号楼|栋|幢|座)(?:\s?\d{1,3}\s?单元)?(?:\s?\d{1,5}\s?(?:室|号|房))?/g;
 // Words before an address that are not part of it: 我住在…, 地址是…, 寄到….
@@ -255,11 +269,11 @@ const COURT = /(?:Supreme|High|District|Crown|Federal|Appeals?|County|Circuit|Fa
 
 function findAddresses(text: string, found: Found): void {
   eachMatch(ADDRESS_EN, text, (m) => {
-    if (!COURT.test(m[0])) found('address', 'a street address', m.index, m.index + m[0].length);
+    if (!COURT.test(m[0]) && !famousAddress(text, m.index, m[0])) found('address', 'a street address', m.index, m.index + m[0].length);
   });
   findMoreAddresses(text, (start, end) => found('address', 'a street address', start, end));
   if (!/[号栋幢座]/.test(text)) return;
-  for (const re of [ADDRESS_ZH_ROAD, ADDRESS_ZH_ESTATE]) {
+  for (const re of [ADDRESS_ZH_ROAD, ADDRESS_ZH_ESTATE, ADDRESS_ZH_BUILDING]) {
     eachMatch(re, text, (m) => {
       const lead = ZH_LEAD.exec(m[0].slice(0, 12))?.[0].length ?? 0;
       found('address', 'a street address', m.index + lead, m.index + m[0].length);
@@ -319,7 +333,16 @@ export function detectPrivateData(text: string, level: PrivacyLevel = 'standard'
     perKind.set(kind, n + 1);
     candidates.push({ kind, label, start, end });
   };
-  for (const detect of DETECTORS) detect(folded, found, level === 'strict');
+  // Dictated numbers and e-mail addresses: the detectors read the shadow text, findings map back.
+  const shadow = spokenShadow(folded);
+  if (shadow === undefined) for (const detect of DETECTORS) detect(folded, found, level === 'strict');
+  else {
+    const mapped: Found = (kind, label, start, end) => {
+      const [from, to] = originalSpan(shadow, start, end);
+      found(kind, label, from, to);
+    };
+    for (const detect of DETECTORS) detect(shadow.text, mapped, level === 'strict');
+  }
   if (candidates.length <= 1) return candidates;
   candidates.sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || a.start - b.start || b.end - a.end);
   const kept: PrivacyFinding[] = [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   HOLDOUT_3_PATH,
+  HOLDOUT_4_PATH,
   HOLDOUT_PATHS,
   loadLabelledPrompts,
   privacyReport,
@@ -55,6 +56,29 @@ describe('the privacy gate on the held-out sets', () => {
       expect(report.overall.falsePositiveRate, report.falsePositives.join('\n')).toBeLessThanOrEqual(TARGET_FALSE_POSITIVE_RATE);
     });
   }
+});
+
+// holdout-4 was blind on its first run (recall 0.70, 4.6% false positives: dictated numbers, lower-case
+// names, homes by landmark, code and config); the gate was then generalised by structure, so it is held
+// here too, to a looser bar than the sets the gate was built on.
+describe('the privacy gate on holdout-4 (chat, dictation, code, mixed languages)', () => {
+  const HOLDOUT_4_RECALL = 0.95;
+  const set = loadLabelledPrompts(HOLDOUT_4_PATH);
+
+  it(`keeps at least ${HOLDOUT_4_RECALL} of its sensitive prompts local and at most ${TARGET_FALSE_POSITIVE_RATE * 100}% of its near-misses`, () => {
+    expect(set.length).toBeGreaterThanOrEqual(250);
+    const report = privacyReport(set);
+    expect(report.overall.recall, report.missed.join('\n')).toBeGreaterThanOrEqual(HOLDOUT_4_RECALL);
+    expect(report.overall.falsePositiveRate, report.falsePositives.join('\n')).toBeLessThanOrEqual(TARGET_FALSE_POSITIVE_RATE);
+  });
+
+  it('holds in both languages, not only overall', () => {
+    const report = privacyReport(set);
+    for (const lang of ['en', 'zh']) {
+      expect(report.byLanguage[lang]!.recall, lang).toBeGreaterThanOrEqual(HOLDOUT_4_RECALL);
+      expect(report.byLanguage[lang]!.falsePositiveRate, lang).toBeLessThanOrEqual(TARGET_FALSE_POSITIVE_RATE);
+    }
+  });
 });
 
 describe('the strict privacy level on its own prompts', () => {

@@ -15,6 +15,7 @@
 // Deterministic apart from `seconds`; progress goes to stderr.
 import { dataSummary, loadAll, ROUTELLM_SETS, routerDataDir, SOURCES, type RouterItem, type Source } from './router-data.js';
 import { leaveOneSourceOut, LOSO_TARGETS } from './router/loso.js';
+import { inSourceCeiling } from './router/in-source.js';
 import { featureVector, type PromptFeatures } from '../src-main/router/features.js';
 import { DEFAULT_TRAIN_OPTIONS, stratifiedFolds, trainDifficultyModel, type TrainExample, type TrainOptions } from './router/difficulty-train.js';
 import { DEFAULT_DIFFICULTY_THRESHOLD, defaultDifficultyModel, loadDifficultyModel, scoreFeatures, scoreWithModel, sigmoid } from '../src-main/router/difficulty.js';
@@ -28,6 +29,8 @@ const BOOTSTRAP = 500;
 /** Resamples for the leave-one-source-out intervals. */
 const LOSO_BOOTSTRAP = Number(process.env.DUET_ROUTER_BOOTSTRAP ?? 1000);
 const PER_SET = process.argv.includes('--per-set');
+/** --in-source: also 5-fold cross-validation inside each source, the ceiling a prompt-only router reaches there (about 4 more minutes). */
+const IN_SOURCE = process.argv.includes('--in-source');
 /** Only RouteLLM's sets take part in the per-set protocols (as before the other sources came). */
 const BENCHMARKS = ROUTELLM_SETS;
 type Benchmark = (typeof ROUTELLM_SETS)[number];
@@ -71,6 +74,9 @@ if (ONLY?.some((s) => !(SOURCES as readonly string[]).includes(s))) throw new Er
  */
 const EVAL_CAL_FOLDS = Number(process.env.DUET_ROUTER_EVAL_CAL_FOLDS ?? DEFAULT_TRAIN_OPTIONS.calibrationFolds);
 const loso = leaveOneSourceOut(allSets, { ...DEFAULT_TRAIN_OPTIONS, calibrationFolds: EVAL_CAL_FOLDS }, BASELINE, LOSO_BOOTSTRAP, log, CANDIDATE, ONLY ?? SOURCES);
+const inSource = IN_SOURCE
+  ? inSourceCeiling(Object.values(allSets).flat(), ONLY ?? SOURCES, { model: MODEL, freeNgrams: { ...MODEL, l2Hash: 3 }, bagOfWords: BASELINE }, log)
+  : null;
 type Feats = Record<Benchmark, PromptFeatures[]>;
 function featurize(opts: TrainOptions): Feats {
   const out = {} as Feats;
@@ -272,7 +278,9 @@ const report = {
     'calibration: on the left-out source, ECE (10 bins), mean predicted vs observed need-cloud rate, and for target shares 0.4/0.6/0.8 the threshold ' +
     "the trained model's localShareCurve gives, the share it promises (expected) and the share of left-out prompts scoring at or under it (actual). " +
     'With --per-set, within RouteLLM: sets.*.leaveOneOut (trained on the other two RouteLLM sets), crossValidated (stratified 5-fold inside the set), ' +
-    'crossValidatedWithOtherSets (the same folds joined by the other two RouteLLM sets); modelMinusBaseline: [difference, low, high] for APGR and AUC.',
+    'crossValidatedWithOtherSets (the same folds joined by the other two RouteLLM sets); modelMinusBaseline: [difference, low, high] for APGR and AUC. ' +
+    'With --in-source, inSourceCeiling: per source, AUC of out-of-fold scores from stratified 5-fold cross-validation inside that source: the shipped recipe (model), ' +
+    "the same with free n-gram weights (freeNgrams, l2Hash 3), bag of words, prompt length, and the category oracle (each category's need-cloud rate in the training folds).",
   data: dataSummary(allSets),
   leaveOneSourceOut: {
     targets: LOSO_TARGETS,
@@ -281,6 +289,7 @@ const report = {
     ...(CANDIDATE ? { candidate: { l2Hash: CANDIDATE.l2Hash } } : {}),
     sources: loso,
   },
+  ...(inSource ? { inSourceCeiling: inSource } : {}),
   routellmBestOnMtBench: { apgr: 0.802, cpt50: 0.134, cpt80: 0.313 },
   ...perSetReport,
   seconds: Number(((performance.now() - started) / 1000).toFixed(1)),

@@ -8,7 +8,7 @@ import {
   type RoutingInfo,
 } from '../contract/index.js';
 import type { History } from '../history/history-types.js';
-import { defaultDifficultyModel, featureVector, linearScore, sigmoid, type PromptFeatures } from '../router/difficulty.js';
+import { defaultDifficultyModel, featureVector, linearScore, promptFeatures, sigmoid, type PromptFeatures } from '../router/difficulty.js';
 import { learnEscalation, parseEscalation } from '../router/escalation-threshold.js';
 import { ACCEPTED_LABEL_WEIGHT, ESCALATION_LABEL_WEIGHT, UserAdapter, type AdapterCounts } from '../router/user-adapter.js';
 
@@ -112,7 +112,8 @@ export class SettingsService {
    */
   scoreDifficulty(prompt: string): number {
     const model = defaultDifficultyModel();
-    const f = featureVector(prompt, model.hashing);
+    // Remembered: the learned privacy check reads the same prompt's features in the same decision.
+    const f = promptFeatures(prompt, model.hashing);
     return sigmoid(baseLogit(model, f) + this.adapter(model).logit(f, model));
   }
 

@@ -7,9 +7,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { LOCAL_SHARE_CURVE_POINTS, localShareAt } from '../contract/index.js';
-import { DENSE_FEATURE_NAMES, featureVector, type HashingSpec, type PromptFeatures } from './features.js';
+import { DENSE_FEATURE_NAMES, type HashingSpec, type PromptFeatures } from './features.js';
+import { promptFeatures } from './feature-memo.js';
 
 export { DENSE_FEATURE_NAMES, featureVector, type HashingSpec, type PromptFeatures } from './features.js';
+export { promptFeatures } from './feature-memo.js';
 
 /**
  * Default cut on the calibrated probability: above it a query goes to the cloud. The probability
@@ -142,7 +144,7 @@ export function scoreFeatures(model: DifficultyModel, f: PromptFeatures): number
 
 /** Probability that `prompt` needs the cloud under `model`, 0..1. */
 export function scoreWithModel(model: DifficultyModel, prompt: string): number {
-  return scoreFeatures(model, featureVector(prompt, model.hashing));
+  return scoreFeatures(model, promptFeatures(prompt, model.hashing));
 }
 
 /** Where the shipped weights live, from src-main/router and dist-main/router alike. */

@@ -82,7 +82,11 @@ export function documentedCard(text: string, start: number, written: string): bo
 // The stock names of documentation e-mail addresses at a reserved domain (RFC 2606).
 const DOCUMENTED_EMAIL = /^(?:john|jane|joe|j)[._]?(?:doe|smith|bloggs)@(?:[\w-]+\.)*example\.(?:com|net|org)$/i;
 
-/** True for a documentation placeholder address such as john.doe@example.com. */
-export function documentedEmail(address: string): boolean {
-  return DOCUMENTED_EMAIL.test(address);
+/**
+ * True for a documentation placeholder address such as john.doe@example.com, in a sentence about
+ * testing or documentation: "write to jane.doe@example.com" may stand for a real address.
+ */
+export function documentedEmail(text: string, start: number, address: string): boolean {
+  if (!DOCUMENTED_EMAIL.test(address)) return false;
+  return TEST_CONTEXT.test(text.slice(Math.max(0, start - 80), start + address.length + 80));
 }

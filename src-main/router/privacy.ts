@@ -187,7 +187,7 @@ const FILE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'ic
 function findEmails(text: string, found: Found): void {
   if (!text.includes('@')) return;
   eachMatch(EMAIL, text, (m) => {
-    if (FILE_EXTENSIONS.has(m[2]!.toLowerCase()) || m[1] === 'git' || RESERVED_DOMAIN.test(m[0]) || documentedEmail(m[0])) return;
+    if (FILE_EXTENSIONS.has(m[2]!.toLowerCase()) || m[1] === 'git' || RESERVED_DOMAIN.test(m[0]) || documentedEmail(text, m.index, m[0])) return;
     found('email', 'an e-mail address', m.index, m.index + m[0].length);
   });
 }

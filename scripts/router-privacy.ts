@@ -6,17 +6,25 @@
 // dictation, code and config, mixed English/Chinese; written without reading the gate's rules). `strict` gives the sets at the strict level (Settings → Routing), plus
 // strict.jsonl: a name with an age, a family member or a workplace, which only the strict level keeps
 // local, and near-misses without a name.
+// heldOut5 (transcripts, OCR, logs, forms; written without reading the gate) is blind to both the
+// rules and the learned check (strict level only); standardIfLearned: the standard level with the
+// learned check at 0.9, the option not taken. learnedCheck: each training set scored by a learned
+// check trained without it, next to the rules alone, and what it keeps local among ordinary questions.
 // Prints one JSON object; exits 1 when the labelled set misses a target at the standard level.
 import {
   HOLDOUT_2_PATH,
   HOLDOUT_3_PATH,
   HOLDOUT_4_PATH,
+  HOLDOUT_5_PATH,
   HOLDOUT_PATH,
   STRICT_PATH,
   loadLabelledPrompts,
   privacyReport,
   type PrivacyReport,
 } from './router/privacy-report.js';
+import { learnedCheckReport } from './router/privacy-learned-report.js';
+import { detectPrivateData } from '../src-main/router/privacy.js';
+import { learnedPrivacyScore } from '../src-main/router/privacy-learned.js';
 
 /** The figures without the per-prompt lists, for a side table. */
 function summary({ prompts, overall, byLanguage, byCategory, missed, falsePositives }: PrivacyReport): object {
@@ -28,6 +36,15 @@ const heldOut = privacyReport(loadLabelledPrompts(HOLDOUT_PATH));
 const heldOut2 = privacyReport(loadLabelledPrompts(HOLDOUT_2_PATH));
 const heldOut3 = privacyReport(loadLabelledPrompts(HOLDOUT_3_PATH));
 const heldOut4 = privacyReport(loadLabelledPrompts(HOLDOUT_4_PATH));
+// Blind: neither the rules nor the learned check were tuned or trained on it.
+const heldOut5Prompts = loadLabelledPrompts(HOLDOUT_5_PATH);
+const heldOut5 = {
+  ...summary(privacyReport(heldOut5Prompts)),
+  strict: privacyReport(heldOut5Prompts, 'strict').overall,
+  strictRulesOnly: privacyReport(heldOut5Prompts, 'strict', (p) => detectPrivateData(p.text, 'strict', { learned: false }).length > 0).overall,
+  standardIfLearned: privacyReport(heldOut5Prompts, 'standard', (p) => detectPrivateData(p.text, 'standard').length > 0 || (learnedPrivacyScore(p.text) ?? 0) > 0.9)
+    .overall,
+};
 const strict = {
   labelled: summary(privacyReport(loadLabelledPrompts(), 'strict')),
   heldOut: summary(privacyReport(loadLabelledPrompts(HOLDOUT_PATH), 'strict')),
@@ -36,6 +53,19 @@ const strict = {
   strictSetAtStandard: summary(privacyReport(loadLabelledPrompts(STRICT_PATH), 'standard')),
 };
 console.log(
-  JSON.stringify({ ...labelled, heldOut: summary(heldOut), heldOut2: summary(heldOut2), heldOut3: summary(heldOut3), heldOut4: summary(heldOut4), strict }, null, 2),
+  JSON.stringify(
+    {
+      ...labelled,
+      heldOut: summary(heldOut),
+      heldOut2: summary(heldOut2),
+      heldOut3: summary(heldOut3),
+      heldOut4: summary(heldOut4),
+      heldOut5,
+      strict,
+      learnedCheck: learnedCheckReport(),
+    },
+    null,
+    2,
+  ),
 );
 if (!labelled.overall.recallPass || !labelled.overall.falsePositivePass) process.exitCode = 1;

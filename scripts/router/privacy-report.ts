@@ -45,6 +45,8 @@ export const HOLDOUT_2_PATH = path.join(FIXTURES, 'holdout-2.jsonl');
 export const HOLDOUT_3_PATH = path.join(FIXTURES, 'holdout-3.jsonl');
 /** A fourth (chat, dictation, code and config, mixed English/Chinese), written without reading the gate's rules. */
 export const HOLDOUT_4_PATH = path.join(FIXTURES, 'holdout-4.jsonl');
+/** A fifth (transcripts, OCR, logs, forms, chat threads), written without reading the gate; nothing is trained or tuned on it. */
+export const HOLDOUT_5_PATH = path.join(FIXTURES, 'holdout-5.jsonl');
 /**
  * The held-out sets by name, in the order they were written: those the gate has since been fixed for,
  * which the labelled test holds to the targets. holdout-4 is left out on purpose: it stays a blind
@@ -82,9 +84,16 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => string): Record<string, T
   return out;
 }
 
-/** Recall and false-positive rate of detectPrivateData at `level` on the prompts, overall and per category. */
-export function privacyReport(prompts: readonly LabelledPrompt[], level: PrivacyLevel = 'standard'): PrivacyReport {
-  const rows = prompts.map((p) => ({ ...p, flagged: detectPrivateData(p.text, level).length > 0 }));
+/**
+ * Recall and false-positive rate of detectPrivateData at `level` on the prompts, overall and per
+ * category; `flagged` replaces the gate's own yes/no (to score the rules with another learned check).
+ */
+export function privacyReport(
+  prompts: readonly LabelledPrompt[],
+  level: PrivacyLevel = 'standard',
+  flagged: (p: LabelledPrompt, i: number) => boolean = (p) => detectPrivateData(p.text, level).length > 0,
+): PrivacyReport {
+  const rows = prompts.map((p, i) => ({ ...p, flagged: flagged(p, i) }));
   const overall = figures(rows);
   const map = (groups: Record<string, typeof rows>): Record<string, GateFigures> => Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, figures(v)]));
   return {

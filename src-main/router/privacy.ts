@@ -7,6 +7,7 @@ import { findMoreAddresses } from './privacy-addresses.js';
 import { findProseSecrets } from './privacy-credentials.js';
 import { findPersonalHealth } from './privacy-health.js';
 import { findMoreNationalIds } from './privacy-ids.js';
+import { learnedPrivacyFinding } from './privacy-learned.js';
 import { findNamedPersonDetails, findNumberPlates } from './privacy-person.js';
 import { findSpelledSecrets, originalSpan, spokenShadow } from './privacy-spoken.js';
 import { documentedCard, documentedEmail, famousAddress } from './privacy-public.js';
@@ -321,9 +322,10 @@ const DETECTORS: ReadonlyArray<(text: string, found: Found, strict: boolean) => 
  * addresses, number plates, health terms said in the first person, and a named person's health,
  * pay or HR record, date of birth or home. Overlaps go to the more specific kind; the result is in text order,
  * at most MAX_PER_KIND findings of each kind. At the 'strict' level a name anywhere in the text with any
- * personal detail (those, or an age, a family member, a workplace) counts too.
+ * personal detail (those, or an age, a family member, a workplace) counts too, and when no rule fires
+ * the learned check (privacy-learned.ts; `learned: false` skips it) may still find the whole text personal.
  */
-export function detectPrivateData(text: string, level: PrivacyLevel = 'standard'): PrivacyFinding[] {
+export function detectPrivateData(text: string, level: PrivacyLevel = 'standard', options: { learned?: boolean } = {}): PrivacyFinding[] {
   const folded = foldFullWidth(text);
   const candidates: PrivacyFinding[] = [];
   const perKind = new Map<PrivacyKind, number>();
@@ -343,7 +345,12 @@ export function detectPrivateData(text: string, level: PrivacyLevel = 'standard'
     };
     for (const detect of DETECTORS) detect(shadow.text, mapped, level === 'strict');
   }
-  if (candidates.length <= 1) return candidates;
+  if (candidates.length === 0) {
+    // No rule fired: the learned check may still read the whole message as personal.
+    const learned = options.learned === false ? null : learnedPrivacyFinding(text, level);
+    return learned ? [learned] : [];
+  }
+  if (candidates.length === 1) return candidates;
   candidates.sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || a.start - b.start || b.end - a.end);
   const kept: PrivacyFinding[] = [];
   for (const c of candidates) {

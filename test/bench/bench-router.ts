@@ -6,8 +6,10 @@
 // once). Then draws 10,000 prompts (seeded, so runs compare) from every source of the router data
 // (data/router, or DUET_ROUTER_DATA), and after a warm-up times each routeWithDefaults call with
 // process.hrtime.bigint. JSON: p50/p99/max/mean in ms for the whole decision, and, measured in the
-// same loop for side-by-side reading, the two parts that cost anything (privacy detection and the
-// difficulty score). Target: p99 under 1 ms. with_user_adapter: the same decisions scored as the app
+// same loop for side-by-side reading, the parts that cost anything: extracting the prompt's
+// features (once per decision: the difficulty score and the learned privacy check share them), the
+// privacy rules, and the learned privacy check and the difficulty score on those features.
+// privacy_scorer: the learned privacy check's load cost, as for the difficulty scorer. Target: p99 under 1 ms. with_user_adapter: the same decisions scored as the app
 // scores them for a user whose adapter (src-main/router/user-adapter.ts) learned 1,000 choices.
 // fastest_of_5: the same decisions timed five times more, each prompt's fastest run kept, with the
 // process CPU time per decision: figures that a loaded machine (other processes taking the CPU
@@ -16,8 +18,9 @@ import fs from 'node:fs';
 import { defaultDifficultyModel, defaultModelPath, scoreDifficulty } from '../../src-main/router/difficulty.js';
 import { mulberry32 } from '../support/seeded-random.js';
 import { detectPrivateData } from '../../src-main/router/privacy.js';
+import { learnedPrivacyScore, privacyModelPath } from '../../src-main/router/privacy-learned.js';
 import { defaultRouteInput, route, routeWithDefaults } from '../../src-main/router/route.js';
-import { featureVector, linearScore, sigmoid } from '../../src-main/router/difficulty.js';
+import { featureVector, linearScore, promptFeatures, sigmoid } from '../../src-main/router/difficulty.js';
 import { UserAdapter } from '../../src-main/router/user-adapter.js';
 import { loadAll, routerDataDir } from '../../scripts/router-data.js';
 
@@ -34,12 +37,20 @@ function round(ms: number): number {
   return Math.round(ms * 1e4) / 1e4;
 }
 
-/** What loading the shipped scorer costs: done first, before anything else has loaded it. */
-function scorerLoad(): { load_ms: number; heap_added_mib: number; weights_mib: number; target_weights_mib: number; meets_weights_target: boolean } {
-  const weights = fs.statSync(defaultModelPath()).size / 2 ** 20;
+interface LoadCost {
+  load_ms: number;
+  heap_added_mib: number;
+  weights_mib: number;
+  target_weights_mib: number;
+  meets_weights_target: boolean;
+}
+
+/** What loading one shipped model costs: done first, before anything else has loaded it. */
+function loadCost(file: string, load: () => unknown): LoadCost {
+  const weights = fs.statSync(file).size / 2 ** 20;
   const heapBefore = process.memoryUsage().heapUsed;
   const started = performance.now();
-  defaultDifficultyModel();
+  load();
   const loadMs = performance.now() - started;
   const heapAdded = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
   return {
@@ -69,7 +80,9 @@ function summary(ns: Float64Array): { p50_ms: number; p99_ms: number; max_ms: nu
 }
 
 function main(): void {
-  const scorer = scorerLoad();
+  const scorer = loadCost(defaultModelPath(), defaultDifficultyModel);
+  // The learned privacy check's weights load on its first score (of an empty-feature prompt here).
+  const privacyScorer = loadCost(privacyModelPath(), () => learnedPrivacyScore('x'));
   if (!fs.existsSync(dataDir)) throw new Error(`No router data at ${dataDir}: set DUET_ROUTER_DATA to the folder data/router holds.`);
   const pool = Object.values(loadAll(dataDir)).flatMap((items) => items.map((item) => item.prompt));
   if (pool.length === 0) throw new Error(`No prompts found under ${dataDir}.`);
@@ -77,6 +90,7 @@ function main(): void {
   const draw = (): string => pool[Math.floor(rand() * pool.length)]!;
   const prompts = Array.from({ length: DECISIONS }, draw);
 
+  const { hashing } = defaultDifficultyModel();
   for (let i = 0; i < WARMUP; i++) {
     const p = draw();
     routeWithDefaults(p);
@@ -85,7 +99,9 @@ function main(): void {
   }
 
   const decisionNs = new Float64Array(DECISIONS);
+  const featuresNs = new Float64Array(DECISIONS);
   const privacyNs = new Float64Array(DECISIONS);
+  const learnedNs = new Float64Array(DECISIONS);
   const scoreNs = new Float64Array(DECISIONS);
   let privacyHits = 0;
   let cloud = 0;
@@ -96,13 +112,19 @@ function main(): void {
     const t0 = process.hrtime.bigint();
     const decision = routeWithDefaults(p);
     const t1 = process.hrtime.bigint();
-    detectPrivateData(p);
+    featureVector(p, hashing);
     const t2 = process.hrtime.bigint();
-    scoreDifficulty(p);
+    detectPrivateData(p, 'standard', { learned: false });
     const t3 = process.hrtime.bigint();
+    learnedPrivacyScore(p);
+    const t4 = process.hrtime.bigint();
+    scoreDifficulty(p);
+    const t5 = process.hrtime.bigint();
     decisionNs[i] = Number(t1 - t0);
-    privacyNs[i] = Number(t2 - t1);
-    scoreNs[i] = Number(t3 - t2);
+    featuresNs[i] = Number(t2 - t1);
+    privacyNs[i] = Number(t3 - t2);
+    learnedNs[i] = Number(t4 - t3);
+    scoreNs[i] = Number(t5 - t4);
     if (decision.target === 'cloud') cloud++;
     if (decision.reasons.some((r) => r.code === 'privacy')) privacyHits++;
   }
@@ -115,7 +137,7 @@ function main(): void {
     adapter.learn(f, model, model.calA * linearScore(model, f) + model.calB, rand() < 0.3, 'neededCloud');
   }
   const adapted = (p: string): number => {
-    const f = featureVector(p, model.hashing);
+    const f = promptFeatures(p, model.hashing);
     return sigmoid(model.calA * linearScore(model, f) + model.calB + adapter.logit(f, model));
   };
   const adaptedNs = new Float64Array(DECISIONS);
@@ -151,10 +173,11 @@ function main(): void {
         cloud_share: Math.round((cloud / DECISIONS) * 1e4) / 1e4,
         prompt_pool: pool.length,
         mean_prompt_chars: Math.round(chars / DECISIONS),
-        parts: { privacy: summary(privacyNs), difficulty: summary(scoreNs) },
+        parts: { features: summary(featuresNs), privacy_rules: summary(privacyNs), privacy_learned: summary(learnedNs), difficulty: summary(scoreNs) },
         with_user_adapter: { ...withAdapter, meets_target: withAdapter.p99_ms < TARGET_P99_MS },
         fastest_of_5: { p50_ms: fastest.p50_ms, p99_ms: fastest.p99_ms, cpu_ms_per_decision: round((cpu.user + cpu.system) / 1000 / (5 * DECISIONS)) },
         scorer,
+        privacy_scorer: privacyScorer,
       },
       null,
       2,

@@ -1,0 +1,86 @@
+// npm run router:train-privacy — trains the learned privacy check on the labelled privacy prompts
+// (test/fixtures/privacy: labelled and holdout 1-4; holdout-5 stays out, a blind measure) and
+// ordinary benchmark questions from data/router, and writes resources/router/privacy-model.json.
+// Prints, as JSON, the leave-one-set-out figures of the model alone (each set scored by a model
+// trained on the others) at the strict level's threshold (privacy-learned.ts) and at 0.9. Deterministic: the same data
+// gives the same file (trainedAt as router:train keeps it).
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadAll, repoRoot, routerDataDir } from './router-data.js';
+import { leaveOneSetOutScores, ordinaryPrompts, PRIVACY_TRAIN_OPTIONS, privacyTrainingPrompts, trainPrivacyModel } from './router/privacy-train.js';
+import { loadDifficultyModel, type DifficultyModelJson } from '../src-main/router/difficulty.js';
+import { LEARNED_PRIVACY_THRESHOLD } from '../src-main/router/privacy-learned.js';
+
+const started = performance.now();
+const prompts = privacyTrainingPrompts();
+const ordinary = ordinaryPrompts(Object.values(loadAll(routerDataDir())).flat());
+const core = trainPrivacyModel(prompts, ordinary);
+
+const training = {
+  source:
+    'test/fixtures/privacy (labelled, holdout, holdout-2, holdout-3, holdout-4: written for Duet, see its README) and a seeded sample of MMLU, GSM8K and ZeroEval prompts from data/router as not personal',
+  label: 'personal = the prompt is labelled sensitive; near-misses and the ordinary prompts are not',
+  examples: { privacy: prompts.length, sensitive: prompts.filter((p) => p.sensitive).length, ordinary: ordinary.length },
+  options: PRIVACY_TRAIN_OPTIONS,
+  model: "L2 logistic regression (L-BFGS) on the difficulty scorer's features (dense + hashed word uni/bigrams and character 3-grams), uncalibrated",
+};
+
+const outFile = path.join(repoRoot(), 'resources', 'router', 'privacy-model.json');
+
+/** The file's content for a given date, fields in the schema's order. */
+function render(trainedAt: string): string {
+  const model: DifficultyModelJson = {
+    format: core.format,
+    version: core.version,
+    kind: core.kind,
+    trainedAt,
+    features: core.features,
+    standardize: core.standardize,
+    weights: core.weights,
+    calibration: core.calibration,
+    training,
+  };
+  loadDifficultyModel(model); // the file must pass the runtime's own validation
+  return `${JSON.stringify(model)}\n`;
+}
+
+let trainedAt = new Date().toISOString().slice(0, 10);
+const epoch = process.env.SOURCE_DATE_EPOCH;
+if (epoch && /^\d+$/.test(epoch)) {
+  trainedAt = new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
+} else if (fs.existsSync(outFile)) {
+  const oldText = fs.readFileSync(outFile, 'utf8');
+  const oldDate = /"trainedAt":"([^"]*)"/.exec(oldText)?.[1];
+  if (oldDate !== undefined && render(oldDate) === oldText) trainedAt = oldDate;
+}
+const text = render(trainedAt);
+fs.mkdirSync(path.dirname(outFile), { recursive: true });
+fs.writeFileSync(outFile, text);
+
+// How the model alone does on a set it was not trained on.
+const scores = leaveOneSetOutScores(prompts, ordinary);
+const r4 = (x: number): number => Number(x.toFixed(4));
+const THRESHOLDS = [LEARNED_PRIVACY_THRESHOLD, 0.9];
+const leaveOneSetOut: Record<string, Record<string, { recall: number; falsePositiveRate: number }>> = {};
+for (const set of [...new Set(prompts.map((p) => p.set)), 'all']) {
+  const idx = prompts.map((p, i) => (set === 'all' || p.set === set ? i : -1)).filter((i) => i >= 0);
+  const pos = idx.filter((i) => prompts[i]!.sensitive);
+  const neg = idx.filter((i) => !prompts[i]!.sensitive);
+  leaveOneSetOut[set] = Object.fromEntries(
+    THRESHOLDS.map((t) => [
+      t,
+      { recall: r4(pos.filter((i) => scores[i]! > t).length / pos.length), falsePositiveRate: r4(neg.filter((i) => scores[i]! > t).length / neg.length) },
+    ]),
+  );
+}
+process.stdout.write(
+  `${JSON.stringify({
+    wrote: path.relative(repoRoot(), outFile),
+    bytes: Buffer.byteLength(text),
+    trainedAt,
+    examples: training.examples,
+    threshold: LEARNED_PRIVACY_THRESHOLD,
+    leaveOneSetOut,
+    seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
+  })}\n`,
+);

@@ -1,0 +1,87 @@
+// Training of the learned privacy check (src-main/router/privacy-learned.ts), shared by
+// router:train-privacy and router:privacy: a logistic regression over the difficulty scorer's own
+// prompt features, on the labelled privacy prompts (sensitive vs near-miss) plus ordinary
+// benchmark questions as "not personal", so that word problems about "Janet's ducks" and MMLU
+// questions do not read as someone's private life.
+import type { HashingSpec } from '../../src-main/router/features.js';
+import { featureVector } from '../../src-main/router/features.js';
+import { loadDifficultyModel, scoreFeatures, type DifficultyModel } from '../../src-main/router/difficulty.js';
+import { mulberry32 } from '../../test/support/seeded-random.js';
+import type { RouterItem } from '../router-data.js';
+import { DEFAULT_TRAIN_OPTIONS, trainDifficultyModel, type TrainExample, type TrainOptions } from './difficulty-train.js';
+import { HOLDOUT_PATHS, HOLDOUT_4_PATH, LABELLED_PATH, loadLabelledPrompts, type LabelledPrompt } from './privacy-report.js';
+
+/**
+ * The difficulty scorer's feature layout (so a decision extracts features once), every example
+ * weighted alike, one intercept, no calibration: the score is the regression's own probability.
+ * L2 1 on the hashed and 3 on the dense weights were the best of a small grid on the
+ * leave-one-set-out figures (recall at 5% false alarms on the held-out sets).
+ */
+export const PRIVACY_TRAIN_OPTIONS: TrainOptions = {
+  ...DEFAULT_TRAIN_OPTIONS,
+  useDense: true,
+  l2Dense: 3,
+  l2Hash: 1,
+  densePriors: {},
+  groupIntercepts: false,
+  groupWeightPower: 0,
+  calibrationFolds: 0,
+};
+
+/** Ordinary questions drawn as "not personal" examples. */
+export const ORDINARY_EXAMPLES = 3000;
+const ORDINARY_SEED = 7;
+
+/** The labelled privacy sets the model learns from; holdout-5 is kept out, a blind measure. */
+export const PRIVACY_TRAINING_SETS: Readonly<Record<string, string>> = { labelled: LABELLED_PATH, ...HOLDOUT_PATHS, 'holdout-4': HOLDOUT_4_PATH };
+
+export interface NamedPrompt extends LabelledPrompt {
+  set: string;
+}
+
+/** Every training set's prompts, tagged with their set. */
+export function privacyTrainingPrompts(): NamedPrompt[] {
+  return Object.entries(PRIVACY_TRAINING_SETS).flatMap(([set, file]) => loadLabelledPrompts(file).map((p) => ({ ...p, set })));
+}
+
+/** A seeded sample of ordinary benchmark prompts (MMLU, GSM8K, ZeroEval: the sources left-out checks do not use). */
+export function ordinaryPrompts(items: readonly RouterItem[], n = ORDINARY_EXAMPLES): string[] {
+  const pool = items.filter((x) => x.benchmark === 'mmlu' || x.benchmark === 'gsm8k' || x.benchmark === 'zeroeval').map((x) => x.prompt);
+  const rand = mulberry32(ORDINARY_SEED);
+  return Array.from({ length: Math.min(n, pool.length) }, () => pool[Math.floor(rand() * pool.length)]!);
+}
+
+/** The training examples: labelled prompts (sensitive = positive) and ordinary prompts (negative). */
+function examples(prompts: readonly LabelledPrompt[], ordinary: readonly string[], hashing: HashingSpec): TrainExample[] {
+  return [
+    ...prompts.map((p) => ({ features: featureVector(p.text, hashing), label: p.sensitive, group: 'privacy' })),
+    ...ordinary.map((text) => ({ features: featureVector(text, hashing), label: false, group: 'ordinary' })),
+  ];
+}
+
+/** Trains the model (the weights file's core fields). */
+export function trainPrivacyModel(prompts: readonly LabelledPrompt[], ordinary: readonly string[]): ReturnType<typeof trainDifficultyModel> {
+  return trainDifficultyModel(examples(prompts, ordinary, PRIVACY_TRAIN_OPTIONS.hashing), PRIVACY_TRAIN_OPTIONS);
+}
+
+/** A trained core, ready to score. */
+export function asModel(core: ReturnType<typeof trainDifficultyModel>): DifficultyModel {
+  return loadDifficultyModel({ ...core, trainedAt: 'eval', training: {} });
+}
+
+/** Leave-one-set-out scores: each training set scored by a model trained on the others (and the ordinary prompts). */
+export function leaveOneSetOutScores(prompts: readonly NamedPrompt[], ordinary: readonly string[]): number[] {
+  const scores = new Array<number>(prompts.length).fill(Number.NaN);
+  for (const set of new Set(prompts.map((p) => p.set))) {
+    const model = asModel(
+      trainPrivacyModel(
+        prompts.filter((p) => p.set !== set),
+        ordinary,
+      ),
+    );
+    prompts.forEach((p, i) => {
+      if (p.set === set) scores[i] = scoreFeatures(model, featureVector(p.text, PRIVACY_TRAIN_OPTIONS.hashing));
+    });
+  }
+  return scores;
+}

@@ -1,0 +1,56 @@
+// The learned half of the strict privacy level: a logistic model over the difficulty scorer's own
+// prompt features (so one decision extracts them once), trained by `npm run router:train-privacy`
+// on the labelled privacy prompts and ordinary benchmark questions. The rules name what they found
+// and where; this model catches personal details written in shapes no rule knows (a colleague's pay
+// in a chat message, a relative's home described by landmarks). It only ever adds a reason to keep
+// a message local, never clears one. It runs at the strict level only: on text unlike anything it
+// was trained on (a pasted README, lorem ipsum, one word repeated) it can read "personal" with
+// confidence, a false alarm the standard level should not raise (resources/router/README.md).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadDifficultyModel, scoreFeatures, type DifficultyModel } from './difficulty.js';
+import { promptFeatures } from './feature-memo.js';
+import type { PrivacyFinding, PrivacyLevel } from './privacy.js';
+
+/**
+ * Score above which a message counts as personal at the strict level. Chosen on leave-one-set-out
+ * scores of the training sets (resources/router/README.md): the strict level then adds no more than
+ * 5% false alarms on the labelled near-misses.
+ */
+export const LEARNED_PRIVACY_THRESHOLD = 0.8;
+
+/** Where the shipped weights live, from src-main/router and dist-main/router alike. */
+export function privacyModelPath(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'resources', 'router', 'privacy-model.json');
+}
+
+let cached: DifficultyModel | null | undefined;
+
+/** The shipped model, read once; null (rules only, said once on stderr) when it is missing or damaged. */
+function shippedModel(): DifficultyModel | null {
+  if (cached !== undefined) return cached;
+  const file = privacyModelPath();
+  try {
+    cached = loadDifficultyModel(JSON.parse(fs.readFileSync(file, 'utf8')));
+  } catch (error) {
+    cached = null;
+    const why = error instanceof Error ? error.message : String(error);
+    console.error(`Duet router: the learned privacy check is off (${file}: ${why}); the privacy rules still apply. Run \`npm run router:train-privacy\` to recreate it.`);
+  }
+  return cached;
+}
+
+/** Probability (0..1) that `text` holds someone's personal data, by the shipped model; null without one. */
+export function learnedPrivacyScore(text: string): number | null {
+  const model = shippedModel();
+  return model ? scoreFeatures(model, promptFeatures(text, model.hashing)) : null;
+}
+
+/** At the strict level, a finding covering the whole text when the learned model reads it as personal. */
+export function learnedPrivacyFinding(text: string, level: PrivacyLevel): PrivacyFinding | null {
+  if (level !== 'strict' || text.trim().length === 0) return null;
+  const score = learnedPrivacyScore(text);
+  if (score === null || score <= LEARNED_PRIVACY_THRESHOLD) return null;
+  return { kind: 'personal', label: 'what reads like personal details about someone', start: 0, end: text.length };
+}

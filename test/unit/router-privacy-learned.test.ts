@@ -1,0 +1,73 @@
+// The learned half of the strict privacy level, with the shipped weights: what it adds to the
+// rules, what it leaves alone, that the standard level does not use it, and that it shares the
+// difficulty scorer's features (one extraction per decision).
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { defaultDifficultyModel } from '../../src-main/router/difficulty.js';
+import { detectPrivateData } from '../../src-main/router/privacy.js';
+import { LEARNED_PRIVACY_THRESHOLD, learnedPrivacyScore, privacyModelPath } from '../../src-main/router/privacy-learned.js';
+import { route } from '../../src-main/router/route.js';
+
+const rulesFind = (text: string): boolean => detectPrivateData(text, 'strict', { learned: false }).length > 0;
+
+describe('the learned privacy check', () => {
+  it('ships small weights in the difficulty scorer’s feature layout', () => {
+    const json = JSON.parse(fs.readFileSync(privacyModelPath(), 'utf8')) as { features: unknown };
+    expect(fs.statSync(privacyModelPath()).size).toBeLessThan(5 * 1024 * 1024);
+    expect(json.features).toEqual(defaultDifficultyModel().meta.features);
+  });
+
+  it('keeps local, at the strict level, personal details written in shapes no rule knows', () => {
+    // Written for this test, in none of the fixture sets.
+    for (const text of [
+      "Quick one: can you reword this msg to Kofi - 'your bonus got cut to 2k because of the attendance thing, sorry mate'",
+      "help me write a text to my landlord, I'm Priya in flat 9 and the boiler has been broken since tuesday",
+      'ugh dee from accounts got let go today, 6 weeks pay, can you help me write her a nice card',
+    ]) {
+      expect(rulesFind(text), text).toBe(false);
+      expect(learnedPrivacyScore(text), text).toBeGreaterThan(LEARNED_PRIVACY_THRESHOLD);
+      expect(
+        detectPrivateData(text, 'strict').map((f) => f.kind),
+        text,
+      ).toEqual(['personal']);
+      // The standard level is the rules alone: the learned check misreads text unlike its training.
+      expect(detectPrivateData(text, 'standard'), text).toEqual([]);
+    }
+  });
+
+  it('lets ordinary questions through, on the same topics too', () => {
+    for (const text of [
+      'Explain quantum computing to a ten-year-old',
+      'Write a haiku about autumn leaves',
+      "Janet's ducks lay 16 eggs per day. She eats three for breakfast. How many are left?",
+      'How is type 2 diabetes usually treated?',
+      'What salary should a junior data analyst in Leeds expect?',
+      'Write a Python function that validates an IBAN',
+      'Summarise the plot of Pride and Prejudice',
+    ]) {
+      expect(detectPrivateData(text, 'strict'), text).toEqual([]);
+    }
+  });
+
+  it('never replaces what a rule found: the finding still names the kind and where it is', () => {
+    const text = 'mail bob.jensen@northwind.dk about the invoice';
+    expect(detectPrivateData(text).map((f) => [f.kind, text.slice(f.start, f.end)])).toEqual([['email', 'bob.jensen@northwind.dk']]);
+  });
+
+  it('gives the router a reason a person can read', () => {
+    const decision = route({
+      prompt: "help me write a text to my landlord, I'm Priya in flat 9 and the boiler has been broken since tuesday",
+      historyTokens: 0,
+      mode: 'auto',
+      policy: { allowCloud: true, forceMode: null },
+      cloudConfigured: true,
+      online: true,
+      localModelAvailable: true,
+      localContextTokens: 4096,
+      threshold: 0.24,
+      privacyLevel: 'strict',
+    });
+    expect(decision.target).toBe('local');
+    expect(decision.reasons.at(-1)?.message).toBe('privacy: the message contains what reads like personal details about someone, so it stays on this machine');
+  });
+});

@@ -461,6 +461,13 @@ const STRICT_DETAILS: ReadonlyArray<readonly [PersonDetailKind, RegExp, boolean]
  * workplace, with a name anywhere in the message.
  */
 export function findNamedPersonDetails(text: string, limit: number, found: PersonFound, strict = false): void {
+  // The strict level adds to the standard one, never replaces it: its name search skips relatives
+  // ("my sister"), whom the standard level counts next to a home described closely.
+  if (strict) findDetails(text, limit, found, false);
+  findDetails(text, limit, found, strict);
+}
+
+function findDetails(text: string, limit: number, found: PersonFound, strict: boolean): void {
   const hasHan = HAN_OR_HANGUL.test(text);
   const details: Array<{ kind: PersonDetailKind; fine: boolean } & Span> = [];
   for (const [kind, re, chinese, fine] of strict ? [...DETAILS, ...STRICT_DETAILS] : DETAILS) {

@@ -9,6 +9,7 @@ import {
   TARGET_FALSE_POSITIVE_RATE,
   TARGET_RECALL,
 } from '../../scripts/router/privacy-report.js';
+import { detectPrivateData } from '../../src-main/router/privacy.js';
 
 const prompts = loadLabelledPrompts();
 
@@ -93,6 +94,14 @@ describe('the strict privacy level on its own prompts', () => {
   it('still sends the same questions without a person in them', () => {
     const strict = privacyReport(strictPrompts, 'strict');
     expect(strict.overall.falsePositiveRate, strict.falsePositives.join('\n')).toBeLessThanOrEqual(TARGET_FALSE_POSITIVE_RATE);
+  });
+
+  it('keeps local everything the standard level keeps local, on every set', () => {
+    const rules = (text: string, level: 'standard' | 'strict') => detectPrivateData(text, level, { learned: false }).length > 0;
+    for (const file of [undefined, ...Object.values(HOLDOUT_PATHS), HOLDOUT_4_PATH, STRICT_PATH]) {
+      const looser = loadLabelledPrompts(file).filter((p) => rules(p.text, 'standard') && !rules(p.text, 'strict'));
+      expect(looser.map((p) => p.text)).toEqual([]);
+    }
   });
 
   it('adds no false positive on the standard near-misses', () => {

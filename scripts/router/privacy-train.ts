@@ -3,11 +3,13 @@
 // prompt features, on the labelled privacy prompts (sensitive vs near-miss) plus ordinary
 // benchmark questions as "not personal", so that word problems about "Janet's ducks" and MMLU
 // questions do not read as someone's private life.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { HashingSpec } from '../../src-main/router/features.js';
 import { featureVector } from '../../src-main/router/features.js';
 import { loadDifficultyModel, scoreFeatures, type DifficultyModel } from '../../src-main/router/difficulty.js';
 import { mulberry32 } from '../../test/support/seeded-random.js';
-import type { RouterItem } from '../router-data.js';
+import { repoRoot, type RouterItem } from '../router-data.js';
 import { DEFAULT_TRAIN_OPTIONS, trainDifficultyModel, type TrainExample, type TrainOptions } from './difficulty-train.js';
 import { HOLDOUT_PATHS, HOLDOUT_4_PATH, LABELLED_PATH, loadLabelledPrompts, type LabelledPrompt } from './privacy-report.js';
 
@@ -28,6 +30,9 @@ export const PRIVACY_TRAIN_OPTIONS: TrainOptions = {
   calibrationFolds: 0,
 };
 
+/** Made by scripts/router/make-ordinary-text.ts. */
+export const ORDINARY_TEXT_PATH = path.join(repoRoot(), 'data', 'privacy', 'ordinary-text.jsonl');
+
 /** Ordinary questions drawn as "not personal" examples. */
 export const ORDINARY_EXAMPLES = 3000;
 const ORDINARY_SEED = 7;
@@ -44,11 +49,23 @@ export function privacyTrainingPrompts(): NamedPrompt[] {
   return Object.entries(PRIVACY_TRAINING_SETS).flatMap(([set, file]) => loadLabelledPrompts(file).map((p) => ({ ...p, set })));
 }
 
-/** A seeded sample of ordinary benchmark prompts (MMLU, GSM8K, ZeroEval: the sources left-out checks do not use). */
+/** Pieces of Duet's own docs, code and Chinese interface strings, as pasted (data/privacy/ordinary-text.jsonl). */
+export function ordinaryText(): string[] {
+  return fs
+    .readFileSync(ORDINARY_TEXT_PATH, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => (JSON.parse(line) as { text: string }).text);
+}
+
+/**
+ * The "not personal" examples: a seeded sample of benchmark prompts (MMLU, GSM8K, ZeroEval; the
+ * other sources are kept to measure false alarms on) and pieces of ordinary text.
+ */
 export function ordinaryPrompts(items: readonly RouterItem[], n = ORDINARY_EXAMPLES): string[] {
   const pool = items.filter((x) => x.benchmark === 'mmlu' || x.benchmark === 'gsm8k' || x.benchmark === 'zeroeval').map((x) => x.prompt);
   const rand = mulberry32(ORDINARY_SEED);
-  return Array.from({ length: Math.min(n, pool.length) }, () => pool[Math.floor(rand() * pool.length)]!);
+  return [...Array.from({ length: Math.min(n, pool.length) }, () => pool[Math.floor(rand() * pool.length)]!), ...ordinaryText()];
 }
 
 /** The training examples: labelled prompts (sensitive = positive) and ordinary prompts (negative). */

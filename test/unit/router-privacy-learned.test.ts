@@ -21,7 +21,7 @@ describe('the learned privacy check', () => {
     // Written for this test, in none of the fixture sets.
     for (const text of [
       "Quick one: can you reword this msg to Kofi - 'your bonus got cut to 2k because of the attendance thing, sorry mate'",
-      "help me write a text to my landlord, I'm Priya in flat 9 and the boiler has been broken since tuesday",
+      "pls tidy this up before I send it: 'Hi Sam, as discussed your pay goes to 48k from April and the bonus target is 10%'",
       'ugh dee from accounts got let go today, 6 weeks pay, can you help me write her a nice card',
     ]) {
       expect(rulesFind(text), text).toBe(false);
@@ -56,7 +56,7 @@ describe('the learned privacy check', () => {
 
   it('gives the router a reason a person can read', () => {
     const decision = route({
-      prompt: "help me write a text to my landlord, I'm Priya in flat 9 and the boiler has been broken since tuesday",
+      prompt: 'ugh dee from accounts got let go today, 6 weeks pay, can you help me write her a nice card',
       historyTokens: 0,
       mode: 'auto',
       policy: { allowCloud: true, forceMode: null },

@@ -7,13 +7,41 @@
 import { DEFAULT_DIFFICULTY_THRESHOLD, scoreDifficulty } from '../../src-main/router/difficulty.js';
 import { detectPrivateData } from '../../src-main/router/privacy.js';
 import { LEARNED_PRIVACY_THRESHOLD, learnedPrivacyScore } from '../../src-main/router/privacy-learned.js';
-import { BENCHMARKS, loadAll, routerDataDir } from '../router-data.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { BENCHMARKS, loadAll, repoRoot, routerDataDir } from '../router-data.js';
 import { privacyReport } from './privacy-report.js';
 import { leaveOneSetOutScores, ordinaryPrompts, privacyTrainingPrompts } from './privacy-train.js';
 
 const r4 = (x: number): number => Number(x.toFixed(4));
 /** What the learned check would do at the standard level, at this threshold (it does not run there). */
 const STANDARD_WHAT_IF = 0.9;
+
+/**
+ * Text nobody trained it on: 600-character excerpts of the README of every installed package
+ * (node_modules/*, one every 1,500 characters of the first 20,000), behind "Summarise this:", and
+ * the share the learned check reads as personal. No README there is in its training data.
+ */
+function pastedReadmes(): { excerpts: number; flagged: number } {
+  const root = path.join(repoRoot(), 'node_modules');
+  const excerpts: string[] = [];
+  for (const entry of fs.readdirSync(root).sort()) {
+    const packages = entry.startsWith('@')
+      ? fs
+          .readdirSync(path.join(root, entry))
+          .sort()
+          .map((x) => path.join(entry, x))
+      : [entry];
+    for (const pkg of packages) {
+      const file = path.join(root, pkg, 'README.md');
+      if (!fs.existsSync(file)) continue;
+      const text = fs.readFileSync(file, 'utf8');
+      for (let i = 0; i + 200 < text.length && i < 20_000; i += 1500) excerpts.push(`Summarise this:\n${text.slice(i, i + 600)}`);
+    }
+  }
+  const flagged = excerpts.filter((t) => (learnedPrivacyScore(t) ?? 0) > LEARNED_PRIVACY_THRESHOLD).length;
+  return { excerpts: excerpts.length, flagged: r4(flagged / Math.max(1, excerpts.length)) };
+}
 
 /** Per training set: the rules alone, and the rules with a learned check that never saw the set, at each level. */
 export function learnedCheckReport(): Record<string, unknown> {
@@ -48,5 +76,5 @@ export function learnedCheckReport(): Record<string, unknown> {
       inTraining: b === 'mmlu' || b === 'gsm8k' || b === 'zeroeval',
     };
   }
-  return { threshold: LEARNED_PRIVACY_THRESHOLD, standardWhatIfThreshold: STANDARD_WHAT_IF, leaveOneSetOut, ordinaryTraffic };
+  return { threshold: LEARNED_PRIVACY_THRESHOLD, pastedReadmes: pastedReadmes(), standardWhatIfThreshold: STANDARD_WHAT_IF, leaveOneSetOut, ordinaryTraffic };
 }

@@ -26,6 +26,11 @@ import { learnedCheckReport } from './router/privacy-learned-report.js';
 import { detectPrivateData } from '../src-main/router/privacy.js';
 import { learnedPrivacyScore } from '../src-main/router/privacy-learned.js';
 
+/** Only the figures, for a side table of one more level. */
+function figuresOnly({ overall, byLanguage, byCategory }: PrivacyReport): object {
+  return { overall, byLanguage, byCategory };
+}
+
 /** The figures without the per-prompt lists, for a side table. */
 function summary({ prompts, overall, byLanguage, byCategory, missed, falsePositives }: PrivacyReport): object {
   return { prompts, overall, byLanguage, byCategory, missed, falsePositives };
@@ -40,7 +45,7 @@ const heldOut4 = privacyReport(loadLabelledPrompts(HOLDOUT_4_PATH));
 const heldOut5Prompts = loadLabelledPrompts(HOLDOUT_5_PATH);
 const heldOut5 = {
   ...summary(privacyReport(heldOut5Prompts)),
-  strict: privacyReport(heldOut5Prompts, 'strict').overall,
+  strict: figuresOnly(privacyReport(heldOut5Prompts, 'strict')),
   strictRulesOnly: privacyReport(heldOut5Prompts, 'strict', (p) => detectPrivateData(p.text, 'strict', { learned: false }).length > 0).overall,
   standardIfLearned: privacyReport(heldOut5Prompts, 'standard', (p) => detectPrivateData(p.text, 'standard').length > 0 || (learnedPrivacyScore(p.text) ?? 0) > 0.9)
     .overall,

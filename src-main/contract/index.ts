@@ -12,6 +12,7 @@ export * from './threshold.js';
 export * from './local-day.js';
 export * from './cloud-url.js';
 export * from './models.js';
+export * from './messages.js';
 export * from './models-found.js';
 export * from './generation.js';
 export * from './endpoint.js';

@@ -2,7 +2,7 @@
 // want of one. Between the click and the engine's "loading" status, the core may still be stopping
 // the answer in progress or checking the file against the administrator's list; a question that
 // arrived then was answered "No local model is loaded" while the model it wanted was on its way.
-import type { DuetError, ModelStatus } from '../contract/index.js';
+import { NO_LOCAL_MODEL_MESSAGE, type DuetError, type ModelStatus } from '../contract/index.js';
 import type { LocalEngine } from '../local/engine-types.js';
 
 /** The local engine, with the loads it was asked for; see `loadsFirst`. */
@@ -54,7 +54,7 @@ function modelUnavailable(status: ModelStatus): DuetError | null {
   if (status.state === 'error' && status.error) return status.error;
   return {
     code: 'model_missing',
-    message: 'No local model is loaded. Choose a GGUF model file (start Duet with --model PATH, or load one above), then send again.',
+    message: NO_LOCAL_MODEL_MESSAGE,
   };
 }
 

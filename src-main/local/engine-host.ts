@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_MODEL_SETTINGS, fail, ok, type DuetError, type ModelSettings, type ModelStatus, type Result } from '../contract/index.js';
+import { DEFAULT_MODEL_SETTINGS, fail, NO_LOCAL_MODEL_MESSAGE, ok, type DuetError, type ModelSettings, type ModelStatus, type Result } from '../contract/index.js';
 import type { GenerateOutcome, GenerateRequest, GenerationStats, LocalEngine } from './engine-types.js';
 import { samplingOf, samplingWith } from './generation-settings.js';
 import { checkModelFile } from './gguf-check.js';
@@ -656,7 +656,7 @@ function hostStats(model: string, sentAt: number, firstAt: number | null, lastAt
 /** Why no answer can start: the status's own error, or that no model is loaded. */
 function unavailable(status: ModelStatus): [DuetError['code'], string] {
   if (status.state === 'error' && status.error) return [status.error.code, status.error.message];
-  return ['model_missing', 'No local model is loaded. Choose a GGUF model file (start Duet with --model PATH, or load one), then send again.'];
+  return ['model_missing', NO_LOCAL_MODEL_MESSAGE];
 }
 
 /** What each override must be, said the way a caller can fix it. */

@@ -4,6 +4,8 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ChatHistoryItem, ChatWrapper, Llama, LlamaChatSession, LlamaContext, LlamaLogLevel, LlamaModel } from 'node-llama-cpp';
+// The message file alone: the worker starts fast, without the contract's schemas.
+import { NO_LOCAL_MODEL_MESSAGE } from '../contract/messages.js';
 import { watchConfidence } from './confidence-hook.js';
 import { ConfidenceWindow } from './confidence-window.js';
 import { answerTokenLimit, contextTooLongMessage } from './context-room.js';
@@ -352,7 +354,7 @@ async function generate(request: Extract<HostMessage, { type: 'generate' }>): Pr
   tracePhase('worker-generate');
   const startedAt = performance.now();
   const stopEarly = stopBeforeStart.delete(id);
-  if (!loaded) return { type: 'failed', id, code: 'model_missing', message: 'No local model is loaded. Choose a GGUF model file, then send again.' };
+  if (!loaded) return { type: 'failed', id, code: 'model_missing', message: NO_LOCAL_MODEL_MESSAGE };
   const current = loaded;
   // Counted before anything runs: a question that does not fit is refused, not cut to fit.
   const systemPrompt = request.systemPrompt ?? SYSTEM_PROMPT;

@@ -41,6 +41,11 @@ export const SearchResult = z.object({
   hits: z.array(SearchHit),
   /** Models that answered anything, for the model filter. */
   models: z.array(z.string()),
+  /**
+   * When the search stopped before the oldest message its dates allow (it favours recent messages, see
+   * history-search.ts): the createdAt of the oldest message it read. Null or absent: it read them all.
+   */
+  searchedFrom: z.number().nullable().optional(),
 });
 export type SearchResult = z.infer<typeof SearchResult>;
 

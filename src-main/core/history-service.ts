@@ -57,7 +57,8 @@ export class HistoryService {
   }
 
   search(request: SearchRequest): SearchResult {
-    return { hits: this.deps.history.search(request), models: this.deps.history.answerModels() };
+    const { hits, searchedFrom } = this.deps.history.searchPage(request);
+    return { hits, models: this.deps.history.answerModels(), searchedFrom };
   }
 
   export(conversationId: string | null, format: ExportFormat, now = new Date()): ExportedFile {

@@ -1,5 +1,6 @@
 import { SNIPPET_MARK_END, SNIPPET_MARK_START, type SearchHit, type SearchRequest, type Target } from '../contract/index.js';
 import type { Db } from './connection.js';
+import type { SearchPage } from './history-types.js';
 import { MessageDayBounds, type RowidBounds } from './message-day-bounds.js';
 import { UNSPACED_SCRIPT } from './migrations/0004-search.js';
 import { newestFirst } from './rowid-chunks.js';
@@ -40,7 +41,8 @@ const FREQUENCY_PROBE = 200;
  * found there, in the same pass: its results are the best of the matches in the newest part of the
  * history, and older ones may exist. With less than a page there it reads on, in ranges twice as wide
  * each time, until it has a page or reaches the oldest message: nothing findable is missed, only not
- * ranked against what lies further back.
+ * ranked against what lies further back. A search that stops so (or at RANKED_WINDOW) says where
+ * (SearchPage.searchedFrom): the app tells the user, and offers dates that reach the older messages.
  */
 export const WALK_BUDGET = 8_000;
 
@@ -125,6 +127,8 @@ interface Walk {
   scores: number[] | null;
   dated: number;
   spanned: number;
+  /** The oldest rowid the walk read down to when it stopped before the end of its last range; null when it read them all. */
+  stoppedAt: number | null;
 }
 
 /**
@@ -170,6 +174,8 @@ export class HistorySearch {
   private readonly rowidSpan;
   private readonly modelSpan;
   private readonly days;
+  private readonly older;
+  private readonly createdAt;
   private readonly substringStatements = new Map<string, ReturnType<Db['prepare']>>();
 
   constructor(private readonly db: Db) {
@@ -227,6 +233,14 @@ export class HistorySearch {
       `SELECT (SELECT MIN(rowid) ${answers}) AS lo, (SELECT MAX(rowid) ${answers}) AS hi`,
     );
     this.days = new MessageDayBounds(db);
+    // Whether a message the dates allow lies below where a walk stopped: one step down the rowid B-tree
+    // (a few more with dates, whose day bounds take in a few messages outside them).
+    this.older = db
+      .prepare<Record<string, unknown>, number>(
+        `SELECT 1 FROM messages m WHERE m.rowid < CAST(@below AS INTEGER) AND m.rowid >= CAST(@lo AS INTEGER) AND ${DATES} ORDER BY m.rowid DESC LIMIT 1`,
+      )
+      .pluck();
+    this.createdAt = db.prepare<[number], number>('SELECT created_at FROM messages WHERE rowid >= CAST(? AS INTEGER) ORDER BY rowid LIMIT 1').pluck();
   }
 
   /** Rowid bounds of every message the filters can pass: those of the dates, narrowed to the model's answers. */
@@ -240,6 +254,15 @@ export class HistorySearch {
 
   /** Best match first (bm25; newer first among equals) among the newest matches; substring searches newest first. */
   search(request: SearchRequest): SearchHit[] {
+    return this.page(request).hits;
+  }
+
+  /**
+   * The search's hits, and when its walk stopped before the oldest message the filters' dates allow, the
+   * createdAt of the oldest message it read: the user is told that older messages were not searched.
+   */
+  page(request: SearchRequest): SearchPage {
+    const none: SearchPage = { hits: [], searchedFrom: null };
     const plan = planSearch(request.query);
     const filters: Filters = {
       target: request.target ?? null,
@@ -248,10 +271,10 @@ export class HistorySearch {
       to: request.to ?? null,
       limit: request.limit ?? DEFAULT_SEARCH_LIMIT,
     };
-    if (plan.kind === 'none') return [];
+    if (plan.kind === 'none') return none;
     const bounds = this.bounds(filters);
-    if (bounds.lo > bounds.hi) return [];
-    if (plan.kind === 'substring') return this.substring(plan.terms, plan.trigrams, filters, bounds);
+    if (bounds.lo > bounds.hi) return none;
+    if (plan.kind === 'substring') return { hits: this.substring(plan.terms, plan.trigrams, filters, bounds), searchedFrom: null };
 
     // A prefix query makes FTS5 merge the full lists of every word it expands to, before any LIMIT: for a
     // word in most messages that is 100+ ms. So a last word that is itself in RANKED_WINDOW messages or
@@ -266,13 +289,20 @@ export class HistorySearch {
     const entries = this.frequencies(plan.quoted, prefix, span, lastReach);
     // Several words are walked a range of rowids at a time, sized by how many entries each word has.
     const walk = this.newest(match, filters, bounds, plan.quoted.length > 1 ? { ...entries, ...span } : null, rankable(entries));
-    const { candidates, scores, dated, spanned } = walk;
+    const { candidates, scores, dated, spanned, stoppedAt } = walk;
     // A walk that went past the window for a filter passing few (or past messages imported late, far
     // outside the dates) shows what it found newest first: ranking is for the newest matches.
     const rank = dated <= RANKED_WINDOW && spanned <= 2 * RANKED_WINDOW && rankable(entries);
     const page = !rank ? candidates.slice(0, filters.limit) : scores ? best(candidates, scores, filters.limit) : this.ranked(match, candidates, filters.limit);
-    if (page.length === 0) return [];
-    return this.hits.all(JSON.stringify(page)).map((row) => toHit({ ...row, snippet: wordSnippet(row.snippet, plan.phrases, prefix) }));
+    if (page.length === 0) return none;
+    const hits = this.hits.all(JSON.stringify(page)).map((row) => toHit({ ...row, snippet: wordSnippet(row.snippet, plan.phrases, prefix) }));
+    return { hits, searchedFrom: stoppedAt === null ? null : this.searchedFrom(stoppedAt, bounds, filters) };
+  }
+
+  /** The createdAt of the message at `stoppedAt` (or just above), when a message the dates allow lies below it; else null. */
+  private searchedFrom(stoppedAt: number, bounds: RowidBounds, { from, to }: Filters): number | null {
+    if (this.older.get({ below: stoppedAt, lo: bounds.lo, from, to }) === undefined) return null;
+    return this.createdAt.get(stoppedAt) ?? null;
   }
 
   /**
@@ -294,12 +324,15 @@ export class HistorySearch {
     let last = 0;
     let walked = 0;
     let statements = 0;
+    let stoppedAt: number | null = null;
+    let lastRead = 0;
     const { ranges, perRowid } = this.ranges(bounds, entries);
     let scores: number[] | null = rank ? [] : null;
     /** Takes walked rows in order until the filtered walk has what it needs; true then. */
     const take = (rows: Iterable<Walked>): boolean => {
       for (const [rid, passes, inRange, score] of rows) {
         read++;
+        lastRead = rid;
         dated += inRange;
         if (passes) {
           if (candidates.length === 0) first = read;
@@ -321,7 +354,10 @@ export class HistorySearch {
           scores?.push(score!);
         }
         dated = candidates.length;
-        if (dated >= RANKED_WINDOW) break;
+        if (dated >= RANKED_WINDOW) {
+          stoppedAt = candidates[candidates.length - 1]!;
+          break;
+        }
       } else {
         // The range's newest RANKED_WINDOW matches in one call, which most filters need and no more (a call
         // per row costs more than SQLite's work for it); any further ones row by row, unscored (see ranked).
@@ -332,12 +368,18 @@ export class HistorySearch {
           scores = null;
           done = take(this.walks.filtered.iterate({ ...params, hi: batch[batch.length - 1]![0] - 1, rank: 0, window: -1 }));
         }
-        if (done) break;
+        if (done) {
+          stoppedAt = lastRead;
+          break;
+        }
       }
       walked += (range.hi - range.lo + 1) * perRowid;
-      if (walked >= WALK_BUDGET && candidates.length >= limit) break;
+      if (walked >= WALK_BUDGET && candidates.length >= limit) {
+        stoppedAt = range.lo;
+        break;
+      }
     }
-    return { candidates, scores, dated, spanned: filtered ? last - first + 1 : candidates.length };
+    return { candidates, scores, dated, spanned: filtered ? last - first + 1 : candidates.length, stoppedAt };
   }
 
   /**

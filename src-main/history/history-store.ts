@@ -17,7 +17,18 @@ import {
 } from './history-rows.js';
 import { HistorySearch } from './history-search.js';
 import { HistoryStats } from './history-stats.js';
-import type { AnswerFacts, DayFacts, History, ImportedConversation, ImportResult, ListCursor, MessagePatch, NewMessage, WriteOptions } from './history-types.js';
+import type {
+  AnswerFacts,
+  DayFacts,
+  History,
+  ImportedConversation,
+  ImportResult,
+  ListCursor,
+  MessagePatch,
+  NewMessage,
+  SearchPage,
+  WriteOptions,
+} from './history-types.js';
 import { latestVersion, migrate, refuseNewerSchema, schemaVersion } from './migrate.js';
 
 export interface OpenHistoryOptions {
@@ -311,6 +322,10 @@ class HistoryStore implements History {
 
   search(request: SearchRequest): SearchHit[] {
     return this.guard('search your conversations', () => this.searcher.search(request));
+  }
+
+  searchPage(request: SearchRequest): SearchPage {
+    return this.guard('search your conversations', () => this.searcher.page(request));
   }
 
   answerModels(): string[] {

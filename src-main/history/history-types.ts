@@ -11,6 +11,12 @@ import type {
   Target,
 } from '../contract/index.js';
 
+/** A search's hits, and the createdAt of the oldest message it read when it stopped before the oldest it could reach (null: it read them all). */
+export interface SearchPage {
+  hits: SearchHit[];
+  searchedFrom: number | null;
+}
+
 export interface NewMessage {
   conversationId: string;
   role: 'user' | 'assistant';
@@ -139,6 +145,8 @@ export interface History {
   setPinned(id: string, pinned: boolean): ConversationSummary;
   /** Full-text search (FTS5) over every message, best match first, with highlighted snippets. */
   search(request: SearchRequest): SearchHit[];
+  /** The same search's hits, and where it stopped when it did not read back to the oldest message (see SearchResult). */
+  searchPage(request: SearchRequest): SearchPage;
   /** Every model that has answered, for the search filter. */
   answerModels(): string[];
   /** Conversations with their messages: one (by id) or all (null), oldest first. */

@@ -4,11 +4,10 @@
 // Prints, as JSON, the leave-one-set-out figures of the model alone (each set scored by a model
 // trained on the others) at the strict level's threshold (privacy-learned.ts) and at 0.9. Deterministic: the same data
 // gives the same file (trainedAt as router:train keeps it).
-import fs from 'node:fs';
 import path from 'node:path';
 import { loadAll, repoRoot, routerDataDir } from './router-data.js';
 import { leaveOneSetOutScores, ordinaryPrompts, PRIVACY_TRAIN_OPTIONS, privacyTrainingPrompts, trainPrivacyModel } from './router/privacy-train.js';
-import { loadDifficultyModel, type DifficultyModelJson } from '../src-main/router/difficulty.js';
+import { writeWeightsFile } from './router/weights-file.js';
 import { LEARNED_PRIVACY_THRESHOLD } from '../src-main/router/privacy-learned.js';
 
 const started = performance.now();
@@ -27,35 +26,17 @@ const training = {
 
 const outFile = path.join(repoRoot(), 'resources', 'router', 'privacy-model.json');
 
-/** The file's content for a given date, fields in the schema's order. */
-function render(trainedAt: string): string {
-  const model: DifficultyModelJson = {
-    format: core.format,
-    version: core.version,
-    kind: core.kind,
-    trainedAt,
-    features: core.features,
-    standardize: core.standardize,
-    weights: core.weights,
-    calibration: core.calibration,
-    training,
-  };
-  loadDifficultyModel(model); // the file must pass the runtime's own validation
-  return `${JSON.stringify(model)}\n`;
-}
-
-let trainedAt = new Date().toISOString().slice(0, 10);
-const epoch = process.env.SOURCE_DATE_EPOCH;
-if (epoch && /^\d+$/.test(epoch)) {
-  trainedAt = new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
-} else if (fs.existsSync(outFile)) {
-  const oldText = fs.readFileSync(outFile, 'utf8');
-  const oldDate = /"trainedAt":"([^"]*)"/.exec(oldText)?.[1];
-  if (oldDate !== undefined && render(oldDate) === oldText) trainedAt = oldDate;
-}
-const text = render(trainedAt);
-fs.mkdirSync(path.dirname(outFile), { recursive: true });
-fs.writeFileSync(outFile, text);
+// Fields in the schema's order: the file's bytes depend on it.
+const { text, trainedAt } = writeWeightsFile(outFile, {
+  format: core.format,
+  version: core.version,
+  kind: core.kind,
+  features: core.features,
+  standardize: core.standardize,
+  weights: core.weights,
+  calibration: core.calibration,
+  training,
+});
 
 // How the model alone does on a set it was not trained on.
 const scores = leaveOneSetOutScores(prompts, ordinary);

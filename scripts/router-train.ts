@@ -1,11 +1,10 @@
 // npm run router:train — trains the difficulty scorer on every set of the four sources in
 // data/router (RouteLLM's MMLU, GSM8K and MT-Bench; ZeroEval; MMLU-Pro; LLMRouter) and writes resources/router/difficulty-model.json. Deterministic: the same data gives
 // the same file (trainedAt is kept when nothing else changed; SOURCE_DATE_EPOCH pins it).
-import fs from 'node:fs';
 import path from 'node:path';
 import { BENCHMARKS, dataFingerprint, dataSummary, JSONL_PAIRS, loadAll, repoRoot, routerDataDir, STRONG_MODEL, toExamples, WEAK_MODEL } from './router-data.js';
 import { DEFAULT_TRAIN_OPTIONS, trainDifficultyModel } from './router/difficulty-train.js';
-import { loadDifficultyModel, type DifficultyModelJson } from '../src-main/router/difficulty.js';
+import { writeWeightsFile } from './router/weights-file.js';
 
 const started = performance.now();
 const dataDir = routerDataDir();
@@ -31,38 +30,18 @@ const training = {
 
 const outFile = path.join(repoRoot(), 'resources', 'router', 'difficulty-model.json');
 
-/** The file's content for a given date, fields in the schema's order. */
-function render(trainedAt: string): string {
-  const model: DifficultyModelJson = {
-    format: core.format,
-    version: core.version,
-    kind: core.kind,
-    trainedAt,
-    features: core.features,
-    standardize: core.standardize,
-    weights: core.weights,
-    calibration: core.calibration,
-    ...(core.localShareCurve ? { localShareCurve: core.localShareCurve } : {}),
-    training,
-  };
-  loadDifficultyModel(model); // the file must pass the runtime's own validation
-  return `${JSON.stringify(model)}\n`;
-}
-
-// The date: SOURCE_DATE_EPOCH when set; else the old file's date when nothing else changed (so
-// retraining on the same data rewrites the same bytes); else today.
-let trainedAt = new Date().toISOString().slice(0, 10);
-const epoch = process.env.SOURCE_DATE_EPOCH;
-if (epoch && /^\d+$/.test(epoch)) {
-  trainedAt = new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
-} else if (fs.existsSync(outFile)) {
-  const oldText = fs.readFileSync(outFile, 'utf8');
-  const oldDate = /"trainedAt":"([^"]*)"/.exec(oldText)?.[1];
-  if (oldDate !== undefined && render(oldDate) === oldText) trainedAt = oldDate;
-}
-const text = render(trainedAt);
-fs.mkdirSync(path.dirname(outFile), { recursive: true });
-fs.writeFileSync(outFile, text);
+// Fields in the schema's order: the file's bytes depend on it.
+const { text, trainedAt } = writeWeightsFile(outFile, {
+  format: core.format,
+  version: core.version,
+  kind: core.kind,
+  features: core.features,
+  standardize: core.standardize,
+  weights: core.weights,
+  calibration: core.calibration,
+  ...(core.localShareCurve ? { localShareCurve: core.localShareCurve } : {}),
+  training,
+});
 
 const seconds = (performance.now() - started) / 1000;
 process.stdout.write(

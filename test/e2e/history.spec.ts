@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TINY_GREETING_ANSWER, TINY_KEYWORD_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
+import { scanScreen } from '../support/axe-scan.js';
+import { BridgeClient } from '../support/bridge-client.js';
+import { writeChatGptExport } from '../support/chatgpt-export.js';
 import { startServer, type RunningServer } from '../support/headless-server.js';
 import { expect, test, type Page } from './duet-test.js';
 
@@ -93,6 +96,40 @@ test('Ctrl+K finds a word of an answer and opens its conversation at the message
   await expect(page.getByTestId('search-result')).toHaveCount(1);
   await page.keyboard.press('Escape');
   await expect(palette(page)).toHaveCount(0);
+});
+
+test('a search that read only recent messages says so and searches the older ones on request', async ({ page }) => {
+  // 60 conversations of 20 messages, "Generated 0" the oldest: "fox" is in all 1,200, more than a search ranks.
+  const dataDir = newDataDir();
+  const server = await serve(dataDir);
+  const file = path.join(dataDir, 'conversations.json');
+  await writeChatGptExport(file, { conversations: 60, turns: 10, messageChars: 120 });
+  await new BridgeClient(server.url).call('history.import', { fileName: 'conversations.json', content: readFileSync(file, 'utf8') });
+  await page.goto(server.url);
+  await page.getByTestId('open-search').click();
+  await searchInput(page).fill('fox');
+  const titles = palette(page).getByTestId('search-result').locator('.title');
+  await expect(titles).toHaveCount(20);
+  const reach = palette(page).getByTestId('search-reach');
+  await expect(reach).toContainText('older messages were not searched');
+  for (const title of await titles.allTextContents()) expect(title).not.toMatch(/^Generated \d$/);
+  const where = { scheme: 'light', locale: 'en-US', include: '[data-testid="search-palette"]' };
+  expect((await scanScreen(page, 'search palette: recent messages only', where)).counts).toEqual({ minor: 0, moderate: 0, serious: 0, critical: 0 });
+
+  await reach.getByRole('button', { name: 'Search older messages' }).click();
+  await expect(palette(page).getByTestId('search-before')).toContainText('Before');
+  // The ten oldest conversations, which the first search did not read; it read them all this time.
+  await expect(async () => {
+    const older = await titles.allTextContents();
+    expect(older).toHaveLength(20);
+    for (const title of older) expect(title).toMatch(/^Generated \d$/);
+  }).toPass();
+  await expect(reach).toHaveCount(0);
+  expect((await scanScreen(page, 'search palette: older messages', where)).counts).toEqual({ minor: 0, moderate: 0, serious: 0, critical: 0 });
+
+  await palette(page).getByRole('button', { name: 'Any date' }).click();
+  await expect(palette(page).getByTestId('search-before')).toHaveCount(0);
+  await expect(reach).toBeVisible();
 });
 
 test('conversations can be renamed, pinned and deleted', async ({ page }) => {

@@ -70,4 +70,28 @@ describe('SearchState', () => {
     expect(search.hits).toEqual([]);
     expect(search.error).toEqual(error);
   });
+
+  it('searches the messages older than those a search read, and all dates again', async () => {
+    const { client, search } = setup('llama');
+    const first = search.run();
+    expect(client.take('history.search').request).toMatchObject({ to: null });
+    client.take('history.search').ok({ hits: [hit('m9')], models: [], searchedFrom: 5_000 });
+    await first;
+    expect(search.searchedFrom).toBe(5_000);
+
+    search.searchOlder();
+    const older = search.run();
+    expect(client.take('history.search').request).toMatchObject({ query: 'llama', to: 5_000 });
+    // An older server leaves the field out: the search read everything.
+    client.take('history.search').ok({ hits: [hit('m1')], models: [] });
+    await older;
+    expect(search.before).toBe(5_000);
+    expect(search.searchedFrom).toBeNull();
+
+    search.setBefore(null);
+    const all = search.run();
+    expect(client.take('history.search').request).toMatchObject({ to: null });
+    client.take('history.search').ok({ hits: [hit('m9')], models: [], searchedFrom: 5_000 });
+    await all;
+  });
 });

@@ -48,10 +48,17 @@ export class SearchState {
   /** null: any model. */
   model = $state<string | null>(null);
   since = $state<SinceFilter>('any');
+  /** Only messages written before this time (ms), set by "Search older messages"; null: no end. */
+  before = $state<number | null>(null);
 
   hits = $state.raw<SearchHit[]>([]);
   /** Models that answered anything, for the model filter. */
   models = $state.raw<string[]>([]);
+  /**
+   * When the search stopped before the oldest message its dates allow (it favours recent ones): the
+   * createdAt of the oldest message it read; null when it read them all.
+   */
+  searchedFrom = $state<number | null>(null);
   error = $state.raw<DuetError | null>(null);
   /** True while the latest search is on its way. */
   searching = $state(false);
@@ -109,6 +116,17 @@ export class SearchState {
     this.schedule(0);
   }
 
+  /** Sets the end of the dates searched (null: up to now). */
+  setBefore(before: number | null): void {
+    this.before = before;
+    this.schedule(0);
+  }
+
+  /** Searches the messages older than those the last search read (see searchedFrom). */
+  searchOlder(): void {
+    if (this.searchedFrom !== null) this.setBefore(this.searchedFrom);
+  }
+
   /** Moves the keyboard's place by `step` hits, wrapping around. */
   move(step: number): void {
     const count = this.hits.length;
@@ -127,6 +145,7 @@ export class SearchState {
     if (!this.hasQuery) {
       this.#seq++;
       this.hits = [];
+      this.searchedFrom = null;
       this.error = null;
       this.searching = false;
       this.answered = false;
@@ -145,6 +164,7 @@ export class SearchState {
       target: this.target,
       model: this.model,
       from: sinceTime(this.since),
+      to: this.before,
       limit: SEARCH_RESULTS_SHOWN,
     };
     this.searching = true;
@@ -159,10 +179,12 @@ export class SearchState {
       this.#shownKey = key;
       this.hits = result.value.hits;
       this.models = result.value.models;
+      this.searchedFrom = result.value.searchedFrom ?? null;
       this.error = null;
       this.active = Math.max(0, keep === undefined ? 0 : this.hits.findIndex((hit) => hit.messageId === keep));
     } else {
       this.hits = [];
+      this.searchedFrom = null;
       this.#shownKey = '';
       this.error = result.error;
     }

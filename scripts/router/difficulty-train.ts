@@ -3,7 +3,7 @@
 // so the same examples always give the same weights. Used by scripts/router-train.ts and
 // scripts/router-eval.ts; never loaded by the app at runtime (so it lives outside src-main).
 import { DENSE_FEATURE_COUNT, DENSE_FEATURE_NAMES, type DenseFeatureName, type HashingSpec, type PromptFeatures } from '../../src-main/router/features.js';
-import { LOCAL_SHARE_CURVE_POINTS } from '../../src-main/contract/threshold.js';
+import { LOCAL_SHARE_CURVE_POINTS, localShareCurveOf } from '../../src-main/contract/threshold.js';
 import { MODEL_FORMAT, MODEL_VERSION, type DifficultyModelJson } from '../../src-main/router/difficulty.js';
 import { mulberry32 } from '../../test/support/seeded-random.js';
 
@@ -474,23 +474,11 @@ export function localShareCurve(scores: readonly number[], groups: readonly stri
     if (!list) bySet.set(g, (list = []));
     list.push(s);
   });
-  const sets = [...bySet.keys()].sort().map((g) => Float64Array.from(bySet.get(g)!).sort());
-  const last = LOCAL_SHARE_CURVE_POINTS - 1;
+  const curves = [...bySet.keys()].sort().map((g) => localShareCurveOf(bySet.get(g)!)!);
   return Array.from({ length: LOCAL_SHARE_CURVE_POINTS }, (_, k) => {
-    // k / 100 is the same double as the slider's "0.07", so a score equal to a step counts alike here and in route().
-    const t = k / last;
     let share = 0;
-    for (const sorted of sets) {
-      let lo = 0;
-      let hi = sorted.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (sorted[mid]! <= t) lo = mid + 1;
-        else hi = mid;
-      }
-      share += lo / sorted.length;
-    }
-    return sets.length ? Math.round((share / sets.length) * 1e4) / 1e4 : 0;
+    for (const curve of curves) share += curve[k]!;
+    return curves.length ? Math.round((share / curves.length) * 1e4) / 1e4 : 0;
   });
 }
 

@@ -265,9 +265,12 @@ export const RoutingInfo = z.object({
   escalationThreshold: z.number().min(0).max(1),
   /**
    * Expected share of questions answered locally at thresholds 0.00, 0.01, …, 1.00 (read it with
-   * `localShareAt`), from the trained model; null when the shipped weights carry none.
+   * `localShareAt`): from the scores of the user's own recent questions once there are enough of
+   * them, else from the trained model; null when neither has one.
    */
   localShareCurve: z.array(z.number()).nullable(),
+  /** How many of the user's recent questions the curve comes from; 0: it is the trained model's. */
+  localShareQuestions: z.number().int().nonnegative().default(0),
 });
 export type RoutingInfo = z.infer<typeof RoutingInfo>;
 

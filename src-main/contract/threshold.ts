@@ -14,6 +14,24 @@ export function effectiveThreshold(base: number, learnedNudge: number): number {
 export const LOCAL_SHARE_CURVE_POINTS = 101;
 
 /**
+ * The local-share curve of a set of difficulty scores: point i is the share of scores at or under
+ * threshold i/100 (those stay local). Null without scores.
+ */
+export function localShareCurveOf(scores: readonly number[]): number[] | null {
+  if (scores.length === 0) return null;
+  const sorted = [...scores].sort((a, b) => a - b);
+  const curve: number[] = [];
+  let under = 0;
+  for (let i = 0; i < LOCAL_SHARE_CURVE_POINTS; i++) {
+    // i / 100 is the same double as the slider's "0.07", so a score equal to a step counts alike here and in route().
+    const t = i / (LOCAL_SHARE_CURVE_POINTS - 1);
+    while (under < sorted.length && sorted[under]! <= t) under++;
+    curve.push(under / sorted.length);
+  }
+  return curve;
+}
+
+/**
  * The expected share (0..1) of questions answered locally at `threshold`, by linear interpolation
  * on a curve of evenly spaced thresholds from 0 to 1 (point i is threshold i/(n−1)); the
  * threshold is clamped to 0..1. Null when the curve has fewer than two points or the threshold is NaN.

@@ -2,6 +2,7 @@ import {
   DEFAULT_API_SETTINGS,
   DEFAULT_MODEL_SETTINGS,
   effectiveThreshold,
+  localShareCurveOf,
   ModelSettings,
   Settings,
   type ModelSettingsInfo,
@@ -54,6 +55,11 @@ function baseLogit(model: Scorer, f: PromptFeatures): number {
   return model.calA * linearScore(model, f) + model.calB;
 }
 
+/** Questions of the user's own before the expected local share comes from them (a share of 100 is within about ±5 points). */
+export const OWN_CURVE_MIN = 100;
+/** The newest questions the user's own curve reads. */
+const OWN_CURVE_MAX = 500;
+
 /** The user's settings, kept in the history database beside the conversations. */
 export class SettingsService {
   /** The user adapter, read from the history database on first use and kept in step with it. */
@@ -101,8 +107,19 @@ export class SettingsService {
       effectiveThreshold: effectiveThreshold(base, learnedNudge),
       learnedChoices: this.learnedChoices(),
       escalationThreshold: this.escalationThreshold(),
-      localShareCurve: this.localShareCurve,
+      ...this.expectedLocalShare(),
     };
+  }
+
+  /**
+   * What each threshold would keep local: from the scores of the user's own recent questions once
+   * there are OWN_CURVE_MIN of them (the trained model's curve describes benchmark traffic, and is
+   * off by tens of points on traffic unlike it), else the trained model's.
+   */
+  private expectedLocalShare(): Pick<RoutingInfo, 'localShareCurve' | 'localShareQuestions'> {
+    const scores = this.history.recentScores(OWN_CURVE_MAX);
+    if (scores.length < OWN_CURVE_MIN) return { localShareCurve: this.localShareCurve, localShareQuestions: 0 };
+    return { localShareCurve: localShareCurveOf(scores), localShareQuestions: scores.length };
   }
 
   /**

@@ -40,6 +40,9 @@ export interface OpenHistoryOptions {
   backupDir?: string;
 }
 
+/** How many of the newest messages recentScores reads: 500 scored answers fit in it many times over. */
+const RECENT_SCORE_ROWS = 5000;
+
 /**
  * Opens the history file (creating it when missing), refuses one from a newer Duet without touching it,
  * and brings the schema up to date. Before upgrading a file that already holds a history it copies it
@@ -160,6 +163,13 @@ class HistoryStore implements History {
       // Neither renaming nor pinning counts as activity: updated_at, and so the order within the list, stays.
       renameConversation: p<[string, string]>('UPDATE conversations SET title = ? WHERE id = ?'),
       setPinned: p<[0 | 1, string]>('UPDATE conversations SET pinned = ? WHERE id = ?'),
+      // Only the newest RECENT_SCORE_ROWS messages are read (a rowid range), whatever the history's size:
+      // an imported history of unscored answers must not make the settings panel read a million rows.
+      recentScores: p<[number, number], number>(
+        `SELECT score FROM messages
+         WHERE rowid > (SELECT MAX(rowid) FROM messages) - ? AND role = 'assistant' AND score IS NOT NULL AND rerun_of IS NULL
+         ORDER BY rowid DESC LIMIT ?`,
+      ).pluck(),
       answerModels: p<[], string | null>(
         // Skips from one model to the next through messages_answer_models: one index seek per model.
         `WITH RECURSIVE models (model) AS (
@@ -352,6 +362,10 @@ class HistoryStore implements History {
 
   dayFacts(since: number): DayFacts[] {
     return this.guard('read the savings figures', () => this.stats.dayFacts(since));
+  }
+
+  recentScores(limit: number): number[] {
+    return this.guard('read the routing scores', () => this.stmt.recentScores.all(RECENT_SCORE_ROWS, limit));
   }
 
   getSettings(): Record<string, unknown> {

@@ -157,6 +157,8 @@ export interface History {
   answerFacts(): AnswerFacts[];
   /** Finished answers per local day, target and model, from `since` (ms) on. */
   dayFacts(since: number): DayFacts[];
+  /** The router's difficulty scores of the newest `limit` answers that have one (re-runs left out) among the newest 5,000 messages, newest first. */
+  recentScores(limit: number): number[];
   /** Every saved setting, by key, as the JSON value it was saved with. */
   getSettings(): Record<string, unknown>;
   /** Saves one setting; the value must be representable as JSON. */

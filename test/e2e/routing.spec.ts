@@ -93,6 +93,8 @@ test('the cost-vs-quality slider says what share of questions it keeps local, li
   const slider = page.getByLabel('Cost vs quality');
   const expected = page.getByTestId('expected-local-share');
   await expect(expected).toHaveText(`Expected: ${percent(DEFAULT_DIFFICULTY_THRESHOLD)}% answered locally`);
+  // A new user has asked nothing yet: the estimate says it comes from benchmark questions.
+  await expect(page.getByTestId('expected-local-share-source')).toHaveText('on benchmark questions; from your own once you have asked 100');
   await expect(slider).toHaveAttribute('aria-describedby', /\bcost-quality-expected\b/);
   await expect(slider).toHaveAccessibleDescription(/Expected: \d+% answered locally/);
   // An input event alone (a drag in progress, nothing saved yet) already moves the estimate.

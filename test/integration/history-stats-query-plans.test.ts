@@ -34,6 +34,7 @@ const KEY_LINES: [RegExp, string][] = [
   [/CROSS JOIN messages m ON m\.rowid = f\.rowid/, 'SEARCH m USING INTEGER PRIMARY KEY (rowid=?)'],
   [/FROM json_each\(\?\) AS page/, 'SEARCH m USING INTEGER PRIMARY KEY (rowid=?)'],
   [/SELECT MAX\(updated_at\) FROM conversations/, 'SEARCH conversations USING COVERING INDEX conversations_by_updated_at'],
+  [/SELECT score FROM messages/, 'SEARCH messages USING INTEGER PRIMARY KEY (rowid>?)'],
 ];
 
 /** Opens a store on `db`, recording the SQL of every statement it prepares, and uses it so lazy ones are prepared too. */

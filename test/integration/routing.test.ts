@@ -1,6 +1,9 @@
 import { OPEN_POLICY } from '../../src-main/contract/index.js';
 import { describe, expect, it } from 'vitest';
-import type { ConversationSummary, Message, PolicyInfo, RoutingInfo } from '../../src-main/contract/index.js';
+import path from 'node:path';
+import { localShareAt, type ConversationSummary, type Message, type PolicyInfo, type Provenance, type RoutingInfo } from '../../src-main/contract/index.js';
+import { HISTORY_FILE } from '../../src-main/core/open-data-folder.js';
+import { openHistory } from '../../src-main/history/history-store.js';
 import type { DuetCore } from '../../src-main/core/core-types.js';
 import { DEFAULT_DIFFICULTY_THRESHOLD, localShareCurve, scoreDifficulty } from '../../src-main/router/difficulty.js';
 import { CLOUD_GREETING_ANSWER, TINY_GREETING_ANSWER, TINY_MODEL_FILE, UNSURE_MODEL_FILE } from '../fixtures/fixture-facts.js';
@@ -9,9 +12,26 @@ import { useCoreWithCloud } from '../support/core-with-cloud.js';
 
 const duet = useCoreWithCloud('routing');
 
-const open = (policy: PolicyInfo = OPEN_POLICY, withCloud = true, modelPath = TINY_MODEL_FILE): Promise<DuetCore> => duet.open({ policy, withCloud, modelPath });
+const open = (policy: PolicyInfo = OPEN_POLICY, withCloud = true, modelPath: string | null = TINY_MODEL_FILE): Promise<DuetCore> =>
+  duet.open({ policy, withCloud, modelPath });
 
 const codes = (m: Message): string[] => m.provenance?.reasons.map((r) => r.code) ?? [];
+
+/** A local answer's provenance with the router's difficulty score. */
+const scored = (score: number): Provenance => ({
+  target: 'local',
+  route: 'local',
+  reasons: [{ code: 'easy', message: 'difficulty: easy' }],
+  score,
+  model: 'tiny',
+  ttftMs: 10,
+  tokens: 3,
+  tokensPerSecond: 30,
+  latencyMs: 100,
+  promptTokens: 5,
+  costUsd: null,
+  confidence: null,
+});
 
 describe('routing', () => {
   it('answers an easy greeting locally, with its reason and score recorded', async () => {
@@ -130,6 +150,28 @@ describe('routing', () => {
     const back = nextAnswer(c);
     valueOf(await c.call('chat.askOther', { messageId: cloudAnswer.id }));
     expect((await back).answer).toMatchObject({ content: TINY_GREETING_ANSWER, rerunOf: cloudAnswer.id });
+  });
+
+  it("says what share stays local from the user's own questions once there are 100", async () => {
+    const routing = async (c: DuetCore): Promise<RoutingInfo> => valueOf<{ routing: RoutingInfo }>(await c.call('app.info', {})).routing;
+    const fresh = await open(OPEN_POLICY, true, null);
+    expect(await routing(fresh)).toMatchObject({ localShareQuestions: 0, localShareCurve: localShareCurve() });
+    await duet.close();
+    // 120 answered questions, half scored easy and half hard, as the router stored them; a re-run of one does not count.
+    const history = await openHistory(path.join(duet.tempDir, HISTORY_FILE));
+    const { id } = history.createConversation('Earlier');
+    for (let i = 0; i < 120; i++) {
+      history.addMessage({ conversationId: id, role: 'user', content: `Question ${i}`, status: 'complete' });
+      history.addMessage({ conversationId: id, role: 'assistant', content: 'An answer.', status: 'complete', provenance: scored(i % 2 === 0 ? 0.1 : 0.5) });
+    }
+    const last = history.getConversation(id)!.messages.at(-1)!;
+    history.addMessage({ conversationId: id, role: 'assistant', content: 'Again.', status: 'complete', provenance: scored(0.9), rerunOf: last.id });
+    history.close();
+
+    const info = await routing(await open(OPEN_POLICY, true, null));
+    expect(info.localShareQuestions).toBe(120);
+    expect(localShareAt(info.localShareCurve!, DEFAULT_DIFFICULTY_THRESHOLD)).toBeCloseTo(0.5, 10);
+    expect(localShareAt(info.localShareCurve!, 0.6)).toBe(1);
   });
 
   it('escalates an easy question to the cloud when the local model is unsure of its answer', async () => {

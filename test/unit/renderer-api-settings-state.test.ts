@@ -82,7 +82,7 @@ describe('ApiSettingsState', () => {
     // Another window saved something else meanwhile; its event still says the API is off.
     settings.applyChanged(
       { ...SAVED, showRouting: true },
-      { defaultThreshold: 0.5, effectiveThreshold: 0.5, learnedNudge: 0, learnedChoices: 0, escalationThreshold: 0.6, localShareCurve: null },
+      { defaultThreshold: 0.5, effectiveThreshold: 0.5, learnedNudge: 0, learnedChoices: 0, escalationThreshold: 0.6, localShareCurve: null, localShareQuestions: 0 },
     );
     expect(state.shown?.enabled).toBe(true);
     client.take('settings.update').ok(withApi({ enabled: true }));

@@ -10,6 +10,10 @@
 //             fastest  as fast as the core can pass them on (all of them in a few event-loop turns).
 //           Each records every long task, every frame time (requestAnimationFrame) and the time from
 //           Enter to the answer's first text on screen, until the answer is complete.
+//   scroll  (first) scrolls the wheel up from the bottom onto an old finished answer of 75 KB of
+//           Markdown, LONG_ANSWER_BACK messages above the newest, and records the long tasks, the
+//           page's CPU time and (BENCH_TRACE) its longest task while that answer comes into view.
+// BENCH_CASES=scroll runs only that (no streams).
 // A stream that has not completed after BENCH_STREAM_LIMIT_S (300) is reported as it stands
 // ("completed": false, with the characters shown by then).
 // BENCH_PROFILE=<dir> saves a CPU profile of the page for each stream (DevTools opens it).
@@ -45,6 +49,13 @@ const TOKENS_PER_SECOND = Number(process.env.BENCH_TOKENS_PER_S ?? 400);
 const PROFILE_DIR = process.env.BENCH_PROFILE;
 /** BENCH_TRACE=<dir> saves a Chromium trace of each stream there and reports the tasks' CPU time. */
 const TRACE_DIR = process.env.BENCH_TRACE;
+/** How far above the newest message the old long answer sits (even: an assistant message, as the newest is). */
+const LONG_ANSWER_BACK = 40;
+/** The old long answer's size, and the words that find it on the page. */
+const LONG_ANSWER_CHARS = 75_000;
+const LONG_ANSWER_MARK = 'Old long answer';
+/** BENCH_CASES=scroll: only the scroll onto the old long answer. */
+const ONLY_SCROLL = process.env.BENCH_CASES === 'scroll';
 const log = (line: string): void => void process.stderr.write(`bench:renderer: ${line}\n`);
 
 /** A long Markdown answer, as tokens (a word with its trailing space or newline). */
@@ -289,6 +300,75 @@ async function streamOnce(browser: Browser, page: Page, seen: Seen, pace: Pace, 
   };
 }
 
+/** Makes the answer LONG_ANSWER_BACK messages above the newest one of the export 75 KB of Markdown. */
+function plantLongAnswer(exportFile: string, tokens: readonly string[]): void {
+  const conversations = JSON.parse(readFileSync(exportFile, 'utf8')) as { mapping: Record<string, { message: { content: { parts: string[] } } }> }[];
+  const node = conversations[0]!.mapping[`n${TURNS * 2 - 1 - LONG_ANSWER_BACK}`]!;
+  node.message.content.parts = [`${LONG_ANSWER_MARK}.\n\n${tokens.join('').slice(0, LONG_ANSWER_CHARS)}`];
+  writeFileSync(exportFile, JSON.stringify(conversations));
+}
+
+/**
+ * Wheels up from the bottom until the old long answer is on screen, then until all of it is shown: the
+ * long tasks, the main thread's CPU time and (BENCH_TRACE) each task's CPU time meanwhile.
+ */
+async function scrollToOldAnswer(browser: Browser, page: Page, seen: Seen): Promise<Record<string, unknown>> {
+  const chat = page.getByRole('region', { name: 'Chat history' });
+  const box = await chat.boundingBox();
+  await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+  const metrics = await page.context().newCDPSession(page);
+  await metrics.send('Performance.enable');
+  const threadTime = async (): Promise<number> => (await metrics.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? Number.NaN;
+  takeLongTasks(seen);
+  if (TRACE_DIR) await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+  const cpuBefore = await threadTime();
+  const inView = (): Promise<boolean> =>
+    page.evaluate((mark) => {
+      const viewport = document.querySelector('section[aria-label="Chat history"]')!.getBoundingClientRect();
+      return Array.from(document.querySelectorAll('[data-testid="message"]')).some((m) => {
+        if (!(m.textContent ?? '').includes(mark)) return false;
+        const r = m.getBoundingClientRect();
+        return r.bottom > viewport.top && r.top < viewport.bottom;
+      });
+    }, LONG_ANSWER_MARK);
+  let wheels = 0;
+  for (; wheels < 400 && !(await inView()); wheels++) {
+    await page.mouse.wheel(0, -600);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  }
+  // Then frames until the answer's text has stayed the same for ten of them (all of it shown).
+  const answerText = (): Promise<number> =>
+    page.evaluate(
+      (mark) => Array.from(document.querySelectorAll('[data-testid="message"]')).find((m) => (m.textContent ?? '').includes(mark))?.textContent?.length ?? 0,
+      LONG_ANSWER_MARK,
+    );
+  for (let frames = 0, same = 0, last = -1; frames < 600 && same < 10; frames++) {
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    const chars = await answerText();
+    same = chars === last ? same + 1 : 0;
+    last = chars;
+  }
+  const cpuMs = ((await threadTime()) - cpuBefore) * 1000;
+  await metrics.detach();
+  let taskCpu: number[] | null = null;
+  if (TRACE_DIR) {
+    const trace = await browser.stopTracing();
+    const file = path.join(TRACE_DIR, `renderer-scroll-${Date.now()}.json`);
+    writeFileSync(file, trace);
+    log(`trace: ${file}`);
+    taskCpu = taskCpuTimes((JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents);
+  }
+  const answerChars = await answerText();
+  return {
+    reached: await inView(),
+    answer_chars: answerChars,
+    wheels,
+    main_thread_cpu_ms: round1(cpuMs),
+    ...summariseTasks(takeLongTasks(seen)),
+    ...(taskCpu ? { cpu_long_tasks: taskCpu.filter((ms) => ms > 50).length, cpu_task_max_ms: round1(taskCpu.reduce((a, b) => Math.max(a, b), 0)) } : {}),
+  };
+}
+
 /** Runs the whole measurement against one build (this checkout's, or the baseline's `cli`). */
 async function measure(tokens: readonly string[], cli: string | undefined): Promise<Record<string, unknown>> {
   const temp = makeTempDir('bench-renderer');
@@ -310,6 +390,7 @@ async function measure(tokens: readonly string[], cli: string | undefined): Prom
     log(`seeding ${TURNS * 2} messages…`);
     const exportFile = path.join(temp.dir, 'conversations.json');
     await writeChatGptExport(exportFile, { conversations: 1, turns: TURNS, messageChars: 400 });
+    plantLongAnswer(exportFile, tokens);
     const client = new BridgeClient(server.url);
     await client.call('history.import', { fileName: 'conversations.json', content: readFileSync(exportFile, 'utf8') });
     await client.call('settings.update', { mode: 'cloud' });
@@ -340,6 +421,11 @@ async function measure(tokens: readonly string[], cli: string | undefined): Prom
     const openTasks = takeLongTasks(seen);
     const openDom = await domNodes(page);
 
+    log('scrolling up onto the old long answer…');
+    const scroll = await scrollToOldAnswer(browser, page, seen);
+    log(`scroll: ${JSON.stringify(scroll)}`);
+    if (ONLY_SCROLL) return { open: { open_ms: round1(openMs), dom_elements: openDom, ...summariseTasks(openTasks) }, scroll, stream_paced: null, stream_fastest: null };
+
     log(`streaming ${tokens.length} tokens at ${TOKENS_PER_SECOND} a second…`);
     const paced = await streamOnce(browser, page, seen, pace, TOKENS_PER_SECOND);
     log(`paced: ${JSON.stringify(paced)}`);
@@ -350,7 +436,7 @@ async function measure(tokens: readonly string[], cli: string | undefined): Prom
       fastest = await streamOnce(browser, page, seen, pace, null);
       log(`fastest: ${JSON.stringify(fastest)}`);
     }
-    return { open: { open_ms: round1(openMs), dom_elements: openDom, ...summariseTasks(openTasks) }, stream_paced: paced, stream_fastest: fastest };
+    return { open: { open_ms: round1(openMs), dom_elements: openDom, ...summariseTasks(openTasks) }, scroll, stream_paced: paced, stream_fastest: fastest };
   } finally {
     await browser.close();
     await server.stop();
@@ -361,7 +447,7 @@ async function measure(tokens: readonly string[], cli: string | undefined): Prom
 
 /** The worst long task of a build's streams (0 when none). */
 function worstStreamTask(figures: Record<string, unknown>): { count: number; max: number } {
-  const runs = [figures.stream_paced, figures.stream_fastest].filter((run): run is { long_tasks: number; long_task_max_ms: number } => run !== null);
+  const runs = [figures.stream_paced, figures.stream_fastest].filter((run): run is { long_tasks: number; long_task_max_ms: number } => run != null);
   return { count: runs.reduce((n, run) => n + run.long_tasks, 0), max: Math.max(0, ...runs.map((run) => run.long_task_max_ms)) };
 }
 
@@ -388,7 +474,7 @@ async function main(): Promise<void> {
     log(`baseline: ${JSON.stringify(result.baseline)}`);
   }
   const worst = worstStreamTask(current);
-  const bothRan = current.stream_fastest !== null && (current.stream_paced as { completed: boolean }).completed;
+  const bothRan = current.stream_fastest != null && (current.stream_paced as { completed: boolean } | null)?.completed === true;
   result.load_avg_1m_at_end = round1(os.loadavg()[0]!);
   result.target = { long_tasks_during_stream: 0, long_tasks: worst.count, long_task_max_ms: worst.max, met: bothRan && worst.count === 0 };
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

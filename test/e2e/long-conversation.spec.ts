@@ -72,3 +72,37 @@ test('a new question at the end of a long conversation is followed to the bottom
   await expect(page.locator('[data-testid="message"][data-role="user"]').last()).toHaveText(/Hello/);
   await expect(answer).toBeInViewport();
 });
+
+test('a long Markdown answer opens whole, at its end, as Markdown', async ({ page }) => {
+  // About 75 KB of Markdown: shown over a few frames rather than in one long task, all of it in the end.
+  const parts = 700;
+  let answer = '';
+  for (let i = 0; i < parts; i++)
+    answer += `## Part ${i}\n\nStep ${i} has **bold words** and \`code\`.\n\n- a point\n- another point\n\n\`\`\`ts\nconst x${i} = ${i};\n\`\`\`\n\n`;
+  const node = (id: string, role: string, text: string, parent: string, child: string | null) => ({
+    message: { author: { role }, content: { content_type: 'text', parts: [text] }, create_time: 1_800_000_000, metadata: {} },
+    parent,
+    children: child ? [child] : [],
+  });
+  const conversation = {
+    title: 'A long answer',
+    create_time: 1_800_000_000,
+    update_time: 1_800_000_001,
+    id: 'long-answer-conversation',
+    mapping: {
+      root: { message: null, parent: null, children: ['q'] },
+      q: node('q', 'user', 'Explain everything', 'root', 'a'),
+      a: node('a', 'assistant', answer, 'q', null),
+    },
+    current_node: 'a',
+  };
+  await new BridgeClient(server.url).call('history.import', { fileName: 'conversations.json', content: JSON.stringify([conversation]) });
+  await page.goto(server.url);
+  await page.getByTestId('conversation-item').filter({ hasText: 'A long answer' }).click();
+  const shown = messages(page).last();
+  await expect(shown.getByRole('heading', { name: `Part ${parts - 1}`, exact: true })).toBeVisible();
+  await expect(shown.getByRole('heading')).toHaveCount(parts);
+  await expect(shown.locator('pre code')).toHaveCount(parts);
+  // Opened at its end, which stays in view while the rest is shown.
+  await expect(shown.getByText(`const x${parts - 1} = ${parts - 1};`)).toBeInViewport();
+});

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { BENCH_MODEL_FILE, TINY_GREETING_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
+import { BridgeClient } from '../support/bridge-client.js';
+import { startEndlessCloud } from '../support/endless-cloud.js';
 import { ask, expect, test, type Page } from './duet-test.js';
 
 const assistantMessages = (page: Page) => page.locator('[data-testid="message"][data-role="assistant"]');
@@ -98,4 +100,51 @@ test('stop ends an answer at once, and a killed engine costs one answer, not the
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(third).toHaveAttribute('data-status', 'stopped');
   expect(server.process.exitCode).toBeNull();
+});
+
+test('a streaming answer is followed while the reader is at the bottom, not once they scroll up, and again when they return', async ({ page, duet, dataDir }) => {
+  // A cloud whose answer grows a line at a time until stopped: it soon outgrows the screen.
+  const cloud = await startEndlessCloud();
+  try {
+    const server = await duet.start({
+      model: TINY_MODEL_FILE,
+      env: { DUET_CLOUD_BASE_URL: cloud.baseUrl, DUET_CLOUD_MODEL: cloud.model, DUET_POLICY_FILE: path.join(dataDir, 'no-policy.json') },
+    });
+    await new BridgeClient(server.url).call('settings.update', { mode: 'cloud' });
+    await page.goto(server.url);
+    const chat = page.getByRole('region', { name: 'Chat history' });
+    const view = (): Promise<{ top: number; height: number; fromBottom: number }> =>
+      chat.evaluate((el) => ({ top: el.scrollTop, height: el.scrollHeight, fromBottom: el.scrollHeight - el.scrollTop - el.clientHeight }));
+    /** Waits for the answer to grow by `px` more than `from`. */
+    const grows = async (from: number, px = 200): Promise<void> => {
+      await expect.poll(async () => (await view()).height, { timeout: 30_000 }).toBeGreaterThan(from + px);
+    };
+
+    await ask(page, 'Tell me a long story');
+    const answer = assistantMessages(page).nth(0);
+    await expect(answer).toHaveAttribute('data-status', 'streaming');
+    // At the bottom, the view follows the answer as it grows past the screen.
+    await expect.poll(async () => (await view()).top, { timeout: 30_000 }).toBeGreaterThan(300);
+    await expect.poll(async () => (await view()).fromBottom).toBeLessThan(48);
+
+    // The reader scrolls up: the answer keeps growing, the view stays where they put it.
+    await chat.hover();
+    await page.mouse.wheel(0, -300);
+    await expect.poll(async () => (await view()).fromBottom).toBeGreaterThan(100);
+    const held = await view();
+    await grows(held.height);
+    expect(Math.abs((await view()).top - held.top)).toBeLessThan(2);
+    await expect(answer).toHaveAttribute('data-status', 'streaming');
+
+    // Back at the bottom, the view follows again.
+    await page.mouse.wheel(0, 100_000);
+    await expect.poll(async () => (await view()).fromBottom).toBeLessThan(48);
+    await grows((await view()).height);
+    await expect.poll(async () => (await view()).fromBottom).toBeLessThan(48);
+
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect(answer).toHaveAttribute('data-status', 'stopped');
+  } finally {
+    await cloud.stop();
+  }
 });

@@ -1,6 +1,10 @@
 // Calibration figures for router-eval: how well the calibrated probability and the settings
 // slider's expected local share (the weights' localShareCurve) hold on a source left out of training.
-import { localShareAt } from '../../src-main/contract/threshold.js';
+import { localShareAt, localShareCurveOf } from '../../src-main/contract/threshold.js';
+import { mulberry32 } from '../../test/support/seeded-random.js';
+
+/** Questions a simulated user has asked when the settings panel switches to their own curve (OWN_CURVE_MIN is 100; 200 is typical). */
+export const OWN_QUESTIONS = 200;
 
 const r4 = (x: number): number => (Number.isFinite(x) ? Number(x.toFixed(4)) : x);
 
@@ -54,7 +58,23 @@ export function localShareChecks(curve: readonly number[], probs: readonly numbe
   });
 }
 
-/** Calibration of one left-out test set: ECE, mean predicted vs observed rate, and the slider checks. */
+/**
+ * The slider checks with the user's own curve (what the settings panel shows after enough questions):
+ * the curve of the first OWN_QUESTIONS scores of the set in a seeded random order, checked against the
+ * rest. Null when the set has too few for both.
+ */
+export function ownTrafficChecks(probs: readonly number[], seed = 11): ShareCheck[] | null {
+  if (probs.length < 2 * OWN_QUESTIONS) return null;
+  const rand = mulberry32(seed);
+  const order = probs.map((p) => ({ p, key: rand() })).sort((a, b) => a.key - b.key);
+  const curve = localShareCurveOf(order.slice(0, OWN_QUESTIONS).map((x) => x.p))!;
+  return localShareChecks(
+    curve,
+    order.slice(OWN_QUESTIONS).map((x) => x.p),
+  );
+}
+
+/** Calibration of one left-out test set: ECE, mean predicted vs observed rate, and the slider checks (trained curve, and the user's own). */
 export function calibrationFigures(curve: readonly number[] | undefined, probs: readonly number[], labels: readonly boolean[]): Record<string, unknown> {
   const mean = probs.reduce((a, b) => a + b, 0) / Math.max(1, probs.length);
   return {
@@ -62,5 +82,6 @@ export function calibrationFigures(curve: readonly number[] | undefined, probs: 
     meanPredicted: r4(mean),
     observedRate: r4(labels.filter(Boolean).length / Math.max(1, labels.length)),
     localShare: curve ? localShareChecks(curve, probs) : null,
+    ownTraffic: ownTrafficChecks(probs),
   };
 }

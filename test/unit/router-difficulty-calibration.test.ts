@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { calibrationFigures, expectedCalibrationError, localShareChecks, thresholdForShare } from '../../scripts/router/calibration-check.js';
+import { calibrationFigures, expectedCalibrationError, localShareChecks, ownTrafficChecks, thresholdForShare } from '../../scripts/router/calibration-check.js';
 import { localShareCurve as buildLocalShareCurve } from '../../scripts/router/difficulty-train.js';
-import { localShareAt } from '../../src-main/contract/index.js';
+import { localShareAt, localShareCurveOf } from '../../src-main/contract/index.js';
 import { mulberry32 } from '../support/seeded-random.js';
 
 describe('calibration checks for router:eval', () => {
@@ -40,5 +40,38 @@ describe('calibration checks for router:eval', () => {
     );
     expect(fig).toMatchObject({ observedRate: expect.any(Number), ece: expect.any(Number) });
     expect(calibrationFigures(undefined, [0.5], [true]).localShare).toBeNull();
+  });
+});
+
+describe("the expected local share from the user's own questions", () => {
+  it('is the share of their scores at or under each threshold', () => {
+    const scores = [0.1, 0.1, 0.2, 0.24, 0.5];
+    const curve = localShareCurveOf(scores)!;
+    expect(curve).toHaveLength(101);
+    expect(localShareAt(curve, 0)).toBe(0);
+    expect(localShareAt(curve, 0.1)).toBeCloseTo(0.4, 10);
+    // A score equal to the threshold stays local, as in route().
+    expect(localShareAt(curve, 0.24)).toBeCloseTo(0.8, 10);
+    expect(localShareAt(curve, 1)).toBe(1);
+    expect(localShareCurveOf([])).toBeNull();
+  });
+
+  it('gives the training curve of a single set', () => {
+    const rand = mulberry32(9);
+    const scores = Array.from({ length: 500 }, () => rand());
+    expect(
+      buildLocalShareCurve(
+        scores,
+        scores.map(() => 'a'),
+      ),
+    ).toEqual(localShareCurveOf(scores)!.map((v) => Math.round(v * 1e4) / 1e4));
+  });
+
+  it('predicts the rest of a left-out set from its first questions, whatever the training mix', () => {
+    const rand = mulberry32(5);
+    // Scores far from any training curve: all between 0.3 and 0.5.
+    const scores = Array.from({ length: 2000 }, () => 0.3 + 0.2 * rand());
+    for (const check of ownTrafficChecks(scores)!) expect(Math.abs(check.actual - check.expected)).toBeLessThan(0.06);
+    expect(ownTrafficChecks(scores.slice(0, 300))).toBeNull();
   });
 });

@@ -25,19 +25,30 @@ export function privacyModelPath(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'resources', 'router', 'privacy-model.json');
 }
 
+/**
+ * Reads a learned privacy model; when it is missing or damaged, null and why, in words that say the
+ * rules still apply (privacy must not fail closed into "everything is personal", nor open silently).
+ */
+export function loadPrivacyModel(file: string): { model: DifficultyModel } | { model: null; problem: string } {
+  try {
+    return { model: loadDifficultyModel(JSON.parse(fs.readFileSync(file, 'utf8'))) };
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return {
+      model: null,
+      problem: `Duet router: the learned privacy check is off (${file}: ${why}); the privacy rules still apply. Run \`npm run router:train-privacy\` to recreate it.`,
+    };
+  }
+}
+
 let cached: DifficultyModel | null | undefined;
 
 /** The shipped model, read once; null (rules only, said once on stderr) when it is missing or damaged. */
 function shippedModel(): DifficultyModel | null {
   if (cached !== undefined) return cached;
-  const file = privacyModelPath();
-  try {
-    cached = loadDifficultyModel(JSON.parse(fs.readFileSync(file, 'utf8')));
-  } catch (error) {
-    cached = null;
-    const why = error instanceof Error ? error.message : String(error);
-    console.error(`Duet router: the learned privacy check is off (${file}: ${why}); the privacy rules still apply. Run \`npm run router:train-privacy\` to recreate it.`);
-  }
+  const loaded = loadPrivacyModel(privacyModelPath());
+  cached = loaded.model;
+  if (loaded.model === null) console.error(loaded.problem);
   return cached;
 }
 

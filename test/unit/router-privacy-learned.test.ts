@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultDifficultyModel } from '../../src-main/router/difficulty.js';
 import { detectPrivateData } from '../../src-main/router/privacy.js';
-import { LEARNED_PRIVACY_THRESHOLD, learnedPrivacyScore, privacyModelPath } from '../../src-main/router/privacy-learned.js';
+import path from 'node:path';
+import { LEARNED_PRIVACY_THRESHOLD, learnedPrivacyScore, loadPrivacyModel, privacyModelPath } from '../../src-main/router/privacy-learned.js';
+import { makeTempDir } from '../support/temp-dir.js';
 import { route } from '../../src-main/router/route.js';
 
 const rulesFind = (text: string): boolean => detectPrivateData(text, 'strict', { learned: false }).length > 0;
@@ -69,5 +71,21 @@ describe('the learned privacy check', () => {
     });
     expect(decision.target).toBe('local');
     expect(decision.reasons.at(-1)?.message).toBe('privacy: the message contains what reads like personal details about someone, so it stays on this machine');
+  });
+
+  it('turns itself off, saying why and that the rules still apply, when its weights are missing or damaged', () => {
+    const temp = makeTempDir('privacy-model');
+    try {
+      const broken = path.join(temp.dir, 'privacy-model.json');
+      fs.writeFileSync(broken, '{"format": "duet-difficulty-model", "version": 1, "weights": ');
+      for (const file of [broken, path.join(temp.dir, 'missing.json')]) {
+        const loaded = loadPrivacyModel(file);
+        expect(loaded.model).toBeNull();
+        expect('problem' in loaded && loaded.problem).toMatch(/learned privacy check is off .*the privacy rules still apply\. Run `npm run router:train-privacy`/);
+      }
+      expect(loadPrivacyModel(privacyModelPath()).model).not.toBeNull();
+    } finally {
+      temp.remove();
+    }
   });
 });

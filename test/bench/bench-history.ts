@@ -331,10 +331,12 @@ function buildPrevious(file: string, from: string): number {
   migrate(db, { to: version });
   db.prepare('ATTACH DATABASE ? AS newer').run(from);
   const columns = (schema: string, table: string): string[] => db.prepare(`SELECT name FROM ${schema}.pragma_table_info(?)`).pluck().all(table) as string[];
+  // The running totals (0008) are kept by triggers as the messages go in: copying them too would count every message twice.
+  const counted = new Set(['message_count', 'finished_answers', 'local_answers']);
   db.transaction(() => {
     for (const table of ['conversations', 'messages', 'settings']) {
       const older = new Set(columns('main', table));
-      const shared = columns('newer', table).filter((c) => older.has(c));
+      const shared = columns('newer', table).filter((c) => older.has(c) && !(table === 'conversations' && counted.has(c)));
       if (shared.length === 0) continue;
       const list = shared.map((c) => `"${c}"`).join(', ');
       db.exec(`INSERT INTO main.${table} (${list}) SELECT ${list} FROM newer.${table}`);

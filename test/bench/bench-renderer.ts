@@ -300,6 +300,15 @@ async function streamOnce(browser: Browser, page: Page, seen: Seen, pace: Pace, 
   };
 }
 
+/** True when the newest message (its text starts with `newest`) is on screen. */
+const newestInView = (page: Page, newest: string): Promise<boolean> =>
+  page.evaluate((text) => {
+    const shown = document.querySelectorAll('[data-testid="message"]');
+    const last = shown[shown.length - 1];
+    const view = document.querySelector('section[aria-label="Chat history"]')!.getBoundingClientRect();
+    return (last?.textContent?.includes(text) ?? false) && last!.getBoundingClientRect().bottom <= view.bottom + 1;
+  }, newest);
+
 /** Makes the answer LONG_ANSWER_BACK messages above the newest one of the export 75 KB of Markdown. */
 function plantLongAnswer(exportFile: string, tokens: readonly string[]): void {
   const conversations = JSON.parse(readFileSync(exportFile, 'utf8')) as { mapping: Record<string, { message: { content: { parts: string[] } } }> }[];
@@ -424,6 +433,11 @@ async function measure(tokens: readonly string[], cli: string | undefined): Prom
     log('scrolling up onto the old long answer…');
     const scroll = await scrollToOldAnswer(browser, page, seen);
     log(`scroll: ${JSON.stringify(scroll)}`);
+    // Back to the bottom, where the streams are followed (a finished answer out of view leaves the page).
+    for (let i = 0; i < 50 && !(await newestInView(page, newest)); i++) {
+      await page.mouse.wheel(0, 1_000_000);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    }
     if (ONLY_SCROLL) return { open: { open_ms: round1(openMs), dom_elements: openDom, ...summariseTasks(openTasks) }, scroll, stream_paced: null, stream_fastest: null };
 
     log(`streaming ${tokens.length} tokens at ${TOKENS_PER_SECOND} a second…`);

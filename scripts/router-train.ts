@@ -30,18 +30,8 @@ const training = {
 
 const outFile = path.join(repoRoot(), 'resources', 'router', 'difficulty-model.json');
 
-// Fields in the schema's order: the file's bytes depend on it.
-const { text, trainedAt } = writeWeightsFile(outFile, {
-  format: core.format,
-  version: core.version,
-  kind: core.kind,
-  features: core.features,
-  standardize: core.standardize,
-  weights: core.weights,
-  calibration: core.calibration,
-  ...(core.localShareCurve ? { localShareCurve: core.localShareCurve } : {}),
-  training,
-});
+// The trained core's fields are in the schema's order, which the file's bytes depend on.
+const { text, trainedAt } = writeWeightsFile(outFile, { ...core, training });
 
 const seconds = (performance.now() - started) / 1000;
 process.stdout.write(

@@ -8,7 +8,7 @@ import { detectPrivateData } from '../../src-main/router/privacy.js';
 import path from 'node:path';
 import { LEARNED_PRIVACY_THRESHOLD, learnedPrivacyScore, loadPrivacyModel, privacyModelPath } from '../../src-main/router/privacy-learned.js';
 import { makeTempDir } from '../support/temp-dir.js';
-import { route } from '../../src-main/router/route.js';
+import { defaultRouteInput, route } from '../../src-main/router/route.js';
 
 const rulesFind = (text: string): boolean => detectPrivateData(text, 'strict', { learned: false }).length > 0;
 
@@ -58,15 +58,7 @@ describe('the learned privacy check', () => {
 
   it('gives the router a reason a person can read', () => {
     const decision = route({
-      prompt: 'ugh dee from accounts got let go today, 6 weeks pay, can you help me write her a nice card',
-      historyTokens: 0,
-      mode: 'auto',
-      policy: { allowCloud: true, forceMode: null },
-      cloudConfigured: true,
-      online: true,
-      localModelAvailable: true,
-      localContextTokens: 4096,
-      threshold: 0.24,
+      ...defaultRouteInput('ugh dee from accounts got let go today, 6 weeks pay, can you help me write her a nice card'),
       privacyLevel: 'strict',
     });
     expect(decision.target).toBe('local');

@@ -461,39 +461,67 @@ const STRICT_DETAILS: ReadonlyArray<readonly [PersonDetailKind, RegExp, boolean]
  * workplace, with a name anywhere in the message.
  */
 export function findNamedPersonDetails(text: string, limit: number, found: PersonFound, strict = false): void {
+  const details = detailsIn(text, limit, strict);
+  if (details.all.length === 0) return;
   // The strict level adds to the standard one, never replaces it: its name search skips relatives
   // ("my sister"), whom the standard level counts next to a home described closely.
-  if (strict) findDetails(text, limit, found, false);
-  findDetails(text, limit, found, strict);
+  reportNearNames(text, details.all.slice(0, details.standard), limit, found);
+  if (strict) reportWithAnyName(text, details.all, limit, found);
 }
 
-function findDetails(text: string, limit: number, found: PersonFound, strict: boolean): void {
+type Detail = { kind: PersonDetailKind; fine: boolean } & Span;
+
+/**
+ * The personal details in the text, DETAILS' first (at most limit × 4 in all), then at the strict level
+ * STRICT_DETAILS'; `standard` is how many of them the standard level reads, the same list either way.
+ */
+function detailsIn(text: string, limit: number, strict: boolean): { all: Detail[]; standard: number } {
   const hasHan = HAN_OR_HANGUL.test(text);
-  const details: Array<{ kind: PersonDetailKind; fine: boolean } & Span> = [];
-  for (const [kind, re, chinese, fine] of strict ? [...DETAILS, ...STRICT_DETAILS] : DETAILS) {
-    // The Chinese lists carry a few Korean words too (진단, 입원): one gate for both scripts.
-    if (chinese && !hasHan) continue;
-    const hint = SPARSE_DETAILS.get(re);
-    if (hint !== undefined && !hint.test(text)) continue;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null && details.length < limit * 4; m = re.exec(text)) {
-      details.push({ kind, start: m.index, end: m.index + m[0].length, fine: fine === true });
+  const all: Detail[] = [];
+  let standard = 0;
+  for (const [rows, isStandard] of strict
+    ? ([
+        [DETAILS, true],
+        [STRICT_DETAILS, false],
+      ] as const)
+    : ([[DETAILS, true]] as const)) {
+    for (const [kind, re, chinese, fine] of rows) {
+      // The Chinese lists carry a few Korean words too (진단, 입원): one gate for both scripts.
+      if (chinese && !hasHan) continue;
+      const hint = SPARSE_DETAILS.get(re);
+      if (hint !== undefined && !hint.test(text)) continue;
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m !== null && all.length < limit * 4; m = re.exec(text)) {
+        all.push({ kind, start: m.index, end: m.index + m[0].length, fine: fine === true });
+      }
     }
+    if (isStandard) standard = all.length;
   }
+  return { all, standard };
+}
+
+/** The standard level: each detail with a person's name in its sentence, at most `limit`. */
+function reportNearNames(text: string, details: readonly Detail[], limit: number, found: PersonFound): void {
   if (details.length === 0) return;
   // An exam question (options A. B. …, "Answer:") is about invented people: Patricia's salary in a
   // maths problem, a named patient in a board-exam vignette. The strict level keeps them anyway.
-  if (!strict && (EXAM.test(text) || wordProblem(text))) return;
-  const names = strict ? strictNames(text).filter((n) => n.relative !== true) : namesAround(text, details);
+  if (EXAM.test(text) || wordProblem(text)) return;
+  const names = namesAround(text, details);
   if (names.length === 0) return;
   let count = 0;
   for (const d of details) {
     if (count >= limit) return;
-    if (strict || nameNear(text, names, d.start, d.end, d.kind === 'birth-date', d.fine)) {
+    if (nameNear(text, names, d.start, d.end, d.kind === 'birth-date', d.fine)) {
       found(d.kind, d.start, d.end);
       count++;
     }
   }
+}
+
+/** The strict level: every detail, at most `limit`, when a name is anywhere in the message. */
+function reportWithAnyName(text: string, details: readonly Detail[], limit: number, found: PersonFound): void {
+  if (strictNames(text).every((n) => n.relative === true)) return;
+  for (const d of details.slice(0, limit)) found(d.kind, d.start, d.end);
 }
 
 /** The strict level's names: every name shape in the whole text, and a Chinese name after a verb. */

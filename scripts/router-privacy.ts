@@ -20,10 +20,10 @@ import {
   STRICT_PATH,
   loadLabelledPrompts,
   privacyReport,
+  rulesFlag,
   type PrivacyReport,
 } from './router/privacy-report.js';
-import { learnedCheckReport } from './router/privacy-learned-report.js';
-import { detectPrivateData } from '../src-main/router/privacy.js';
+import { learnedCheckReport, STANDARD_WHAT_IF } from './router/privacy-learned-report.js';
 import { learnedPrivacyScore } from '../src-main/router/privacy-learned.js';
 
 /** Only the figures, for a side table of one more level. */
@@ -46,9 +46,8 @@ const heldOut5Prompts = loadLabelledPrompts(HOLDOUT_5_PATH);
 const heldOut5 = {
   ...summary(privacyReport(heldOut5Prompts)),
   strict: figuresOnly(privacyReport(heldOut5Prompts, 'strict')),
-  strictRulesOnly: privacyReport(heldOut5Prompts, 'strict', (p) => detectPrivateData(p.text, 'strict', { learned: false }).length > 0).overall,
-  standardIfLearned: privacyReport(heldOut5Prompts, 'standard', (p) => detectPrivateData(p.text, 'standard').length > 0 || (learnedPrivacyScore(p.text) ?? 0) > 0.9)
-    .overall,
+  strictRulesOnly: privacyReport(heldOut5Prompts, 'strict', rulesFlag('strict')).overall,
+  standardIfLearned: privacyReport(heldOut5Prompts, 'standard', (p) => rulesFlag('standard')(p) || (learnedPrivacyScore(p.text) ?? 0) > STANDARD_WHAT_IF).overall,
 };
 const strict = {
   labelled: summary(privacyReport(loadLabelledPrompts(), 'strict')),

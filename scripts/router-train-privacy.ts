@@ -7,6 +7,8 @@
 import path from 'node:path';
 import { loadAll, repoRoot, routerDataDir } from './router-data.js';
 import { leaveOneSetOutScores, ordinaryPrompts, PRIVACY_TRAIN_OPTIONS, privacyTrainingPrompts, trainPrivacyModel } from './router/privacy-train.js';
+import { STANDARD_WHAT_IF } from './router/privacy-learned-report.js';
+import { privacyReport } from './router/privacy-report.js';
 import { writeWeightsFile } from './router/weights-file.js';
 import { LEARNED_PRIVACY_THRESHOLD } from '../src-main/router/privacy-learned.js';
 
@@ -31,18 +33,15 @@ const { text, trainedAt } = writeWeightsFile(outFile, { ...core, training });
 
 // How the model alone does on a set it was not trained on.
 const scores = leaveOneSetOutScores(prompts, ordinary);
-const r4 = (x: number): number => Number(x.toFixed(4));
-const THRESHOLDS = [LEARNED_PRIVACY_THRESHOLD, 0.9];
 const leaveOneSetOut: Record<string, Record<string, { recall: number; falsePositiveRate: number }>> = {};
 for (const set of [...new Set(prompts.map((p) => p.set)), 'all']) {
   const idx = prompts.map((p, i) => (set === 'all' || p.set === set ? i : -1)).filter((i) => i >= 0);
-  const pos = idx.filter((i) => prompts[i]!.sensitive);
-  const neg = idx.filter((i) => !prompts[i]!.sensitive);
+  const these = idx.map((i) => prompts[i]!);
   leaveOneSetOut[set] = Object.fromEntries(
-    THRESHOLDS.map((t) => [
-      t,
-      { recall: r4(pos.filter((i) => scores[i]! > t).length / pos.length), falsePositiveRate: r4(neg.filter((i) => scores[i]! > t).length / neg.length) },
-    ]),
+    [LEARNED_PRIVACY_THRESHOLD, STANDARD_WHAT_IF].map((t) => {
+      const { recall, falsePositiveRate } = privacyReport(these, 'strict', (_, k) => scores[idx[k]!]! > t).overall;
+      return [t, { recall, falsePositiveRate }];
+    }),
   );
 }
 process.stdout.write(

@@ -5,17 +5,16 @@
 // at 0.9: the option not taken). On ordinary questions (the router's benchmark prompts): how many it
 // keeps local for nothing, and how many of those the difficulty score would have sent to the cloud.
 import { DEFAULT_DIFFICULTY_THRESHOLD, scoreDifficulty } from '../../src-main/router/difficulty.js';
-import { detectPrivateData } from '../../src-main/router/privacy.js';
 import { LEARNED_PRIVACY_THRESHOLD, learnedPrivacyScore } from '../../src-main/router/privacy-learned.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BENCHMARKS, loadAll, repoRoot, routerDataDir } from '../router-data.js';
-import { privacyReport } from './privacy-report.js';
+import { privacyReport, rulesFlag, type LabelledPrompt } from './privacy-report.js';
 import { leaveOneSetOutScores, ordinaryPrompts, privacyTrainingPrompts } from './privacy-train.js';
 
 const r4 = (x: number): number => Number(x.toFixed(4));
 /** What the learned check would do at the standard level, at this threshold (it does not run there). */
-const STANDARD_WHAT_IF = 0.9;
+export const STANDARD_WHAT_IF = 0.9;
 
 /**
  * Text nobody trained it on: 600-character excerpts of the README of every installed package
@@ -52,12 +51,11 @@ export function learnedCheckReport(): Record<string, unknown> {
   for (const set of new Set(prompts.map((p) => p.set))) {
     const idx = prompts.map((p, i) => (p.set === set ? i : -1)).filter((i) => i >= 0);
     const these = idx.map((i) => prompts[i]!);
-    const rules = (level: 'standard' | 'strict') => (p: { text: string }) => detectPrivateData(p.text, level, { learned: false }).length > 0;
-    const withLearned = (level: 'standard' | 'strict', t: number) => (p: { text: string }, k: number) => held[idx[k]!]! > t || rules(level)(p);
+    const withLearned = (level: 'standard' | 'strict', t: number) => (p: LabelledPrompt, k: number) => held[idx[k]!]! > t || rulesFlag(level)(p);
     const strict = privacyReport(these, 'strict', withLearned('strict', LEARNED_PRIVACY_THRESHOLD));
     const row: Record<string, unknown> = {
-      rules: privacyReport(these, 'standard', rules('standard')).overall,
-      strictRules: privacyReport(these, 'strict', rules('strict')).overall,
+      rules: privacyReport(these, 'standard', rulesFlag('standard')).overall,
+      strictRules: privacyReport(these, 'strict', rulesFlag('strict')).overall,
       strict: { ...strict.overall, byCategory: strict.byCategory },
       standardIfLearned: privacyReport(these, 'standard', withLearned('standard', STANDARD_WHAT_IF)).overall,
     };

@@ -84,6 +84,11 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => string): Record<string, T
   return out;
 }
 
+/** The rules' own yes/no at `level`, without the learned check: a `flagged` for privacyReport. */
+export function rulesFlag(level: PrivacyLevel): (p: LabelledPrompt) => boolean {
+  return (p) => detectPrivateData(p.text, level, { learned: false }).length > 0;
+}
+
 /**
  * Recall and false-positive rate of detectPrivateData at `level` on the prompts, overall and per
  * category; `flagged` replaces the gate's own yes/no (to score the rules with another learned check).

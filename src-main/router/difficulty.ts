@@ -147,9 +147,14 @@ export function scoreWithModel(model: DifficultyModel, prompt: string): number {
   return scoreFeatures(model, promptFeatures(prompt, model.hashing));
 }
 
-/** Where the shipped weights live, from src-main/router and dist-main/router alike. */
+/** A file of the shipped router weights (resources/router/), from src-main/router and dist-main/router alike. */
+export function routerResourcePath(file: string): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'resources', 'router', file);
+}
+
+/** Where the shipped difficulty weights live. */
 export function defaultModelPath(): string {
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'resources', 'router', 'difficulty-model.json');
+  return routerResourcePath('difficulty-model.json');
 }
 
 let cached: DifficultyModel | null = null;

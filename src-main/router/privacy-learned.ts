@@ -7,9 +7,7 @@
 // was trained on (a pasted README, lorem ipsum, one word repeated) it can read "personal" with
 // confidence, a false alarm the standard level should not raise (resources/router/README.md).
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadDifficultyModel, scoreFeatures, type DifficultyModel } from './difficulty.js';
+import { loadDifficultyModel, routerResourcePath, scoreFeatures, type DifficultyModel } from './difficulty.js';
 import { promptFeatures } from './feature-memo.js';
 import type { PrivacyFinding, PrivacyLevel } from './privacy.js';
 
@@ -20,9 +18,9 @@ import type { PrivacyFinding, PrivacyLevel } from './privacy.js';
  */
 export const LEARNED_PRIVACY_THRESHOLD = 0.8;
 
-/** Where the shipped weights live, from src-main/router and dist-main/router alike. */
+/** Where the shipped weights live. */
 export function privacyModelPath(): string {
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'resources', 'router', 'privacy-model.json');
+  return routerResourcePath('privacy-model.json');
 }
 
 /**

@@ -5,6 +5,8 @@
 // 263") is not someone's, so a street without a postcode counts only in a sentence about a person or
 // a delivery. Bounded patterns, as in the rest of the detector.
 
+import { eachMatch } from './privacy-match.js';
+
 export type AddressFound = (start: number, end: number) => void;
 
 // Latin letters only, without the "u" flag: street names are written in Latin script, and Unicode
@@ -46,11 +48,6 @@ const POSTCODE_AFTER = /^,? ?(?:\d{4} ?[A-Z]{2}|\d{5}|\d{3}-\d{4}|\d{2}-\d{3}|[A
 // A sentence about a person or a delivery: someone's address, not a landmark's.
 const PERSON_CONTEXT =
   /\b(?:I|I'm|[Mm]y|me|[Ww]e|[Oo]ur|us|[Hh]e|[Ss]he|[Hh]e's|[Ss]he's|[Hh]is|[Hh]er|[Tt]hey|[Tt]heir|lives?|living|stays?|staying|moved|[Ss]hip|[Ss]end|[Dd]eliver|[Rr]eturn|[Pp]ost(?: it)? to|address|[Mm]eet|[Vv]isit|pick up|drop off|at home)\b|(?!(?:What|That|It|There|Here|Who|Where|How|Let|Today)['’])[A-Z][a-z]+['’]s\b/;
-
-function eachMatch(re: RegExp, text: string, onMatch: (m: RegExpExecArray) => void): void {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) onMatch(m);
-}
 
 /** The sentence before `start`, at most 120 characters of it. */
 function sentenceBefore(text: string, start: number): string {

@@ -3,6 +3,7 @@
 // door code is 739104#", "WiFi密码：Duet@2025", connection strings with a password in them, and
 // wallet seed phrases. Bounded windows and one look-behind per pattern, like the rest.
 import { looksLikeSecretValue } from './privacy-checks.js';
+import { eachMatch } from './privacy-match.js';
 
 export type SecretFound = (label: string, start: number, end: number) => void;
 
@@ -58,11 +59,6 @@ function keyLike(token: string): boolean {
 
 // Placeholders in connection strings: "USER:PASSWORD@HOST", "user:pass@".
 const CONNECTION_PLACEHOLDER = /^(?:[A-Z_]+|[Pp]ass(?:word)?|pwd|secret|\*+|x+)$/;
-
-function eachMatch(re: RegExp, text: string, onMatch: (m: RegExpExecArray) => void): void {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) onMatch(m);
-}
 
 const trimValue = (v: string): string => v.replace(/[.,;:!?)\]}'"`]+$/, '');
 

@@ -3,6 +3,7 @@
 // letter, US SSNs without dashes, India's Aadhaar (Verhoeff) and PAN (shape), Spanish DNI/NIE and
 // Italian codice fiscale (check letters), Dutch BSN, Polish PESEL and French NIR (check digits).
 // Same rules as privacy.ts: compiled once, bounded, look-behind anchored.
+import { eachMatch } from './privacy-match.js';
 import { ninoPrefixValid, ssnValid } from './privacy-checks.js';
 import {
   aadhaarValid,
@@ -74,11 +75,6 @@ const PERSONNUMMER = /(?<![\w-])(?:19|20)?\d{6}[-+]\d{4}(?![\w-])/g;
 const SWEDISH_ID_WORD = /personnummer|samordningsnummer|swed|sverige|skatteverket|personal identity number/i;
 
 const FOUR_DIGITS = /\d(?:\D{0,3}\d){3}/;
-
-function eachMatch(re: RegExp, text: string, onMatch: (m: RegExpExecArray) => void): void {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) onMatch(m);
-}
 
 /** Government ids of the main countries, reported through `found` with a label for people. */
 export function findMoreNationalIds(text: string, found: IdFound): void {

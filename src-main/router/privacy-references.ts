@@ -7,6 +7,8 @@
 // mum lives above…", 妈妈一个人住在…区). There is no list of names: a word counts when its position
 // makes it a person and it is not a common word. Bounded patterns, as in the rest of the detector.
 
+import { eachMatch } from './privacy-match.js';
+
 export interface Reference {
   start: number;
   end: number;
@@ -76,11 +78,6 @@ const RELATIVE_ZH =
 const MAX_GAP_LOWER = 40;
 const MAX_GAP_RELATIVE = 40;
 
-function each(re: RegExp, text: string, onMatch: (m: RegExpExecArray) => void): void {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) onMatch(m);
-}
-
 /** Where group 1 (or the first group present) of a match starts. */
 function groupAt(m: RegExpExecArray): [string, number] | undefined {
   for (let g = 1; g < m.length; g++) {
@@ -96,19 +93,19 @@ export function findReferences(text: string, out: Reference[]): void {
     const g = groupAt(m);
     if (g !== undefined && nameLike(g[0])) out.push({ start: g[1], end: g[1] + g[0].length, gap: MAX_GAP_LOWER });
   };
-  each(RELATION_LOWER, text, push);
-  if (text.includes(' (')) each(BRACKETED, text, push);
-  each(CLAUSE_LOWER, text, push);
+  eachMatch(RELATION_LOWER, text, push);
+  if (text.includes(' (')) eachMatch(BRACKETED, text, push);
+  eachMatch(CLAUSE_LOWER, text, push);
   if (FAMILY_TITLE_STEMS.some((stem) => text.includes(stem))) {
-    each(FAMILY_TITLE, text, (m) => {
+    eachMatch(FAMILY_TITLE, text, (m) => {
       if (nameLike(m[1]!)) out.push({ start: m.index, end: m.index + m[0].length });
     });
   }
-  each(HR_OBJECT, text, push);
+  eachMatch(HR_OBJECT, text, push);
 }
 
 /** Relatives without a name ("my mum", 外婆), which count next to a closely described home or a full date of birth. */
 export function findRelatives(text: string, chinese: boolean, out: Reference[]): void {
-  each(RELATIVE_EN, text, (m) => out.push({ start: m.index, end: m.index + m[0].length, gap: MAX_GAP_RELATIVE, relative: true }));
-  if (chinese) each(RELATIVE_ZH, text, (m) => out.push({ start: m.index, end: m.index + m[0].length, gap: MAX_GAP_RELATIVE, relative: true }));
+  eachMatch(RELATIVE_EN, text, (m) => out.push({ start: m.index, end: m.index + m[0].length, gap: MAX_GAP_RELATIVE, relative: true }));
+  if (chinese) eachMatch(RELATIVE_ZH, text, (m) => out.push({ start: m.index, end: m.index + m[0].length, gap: MAX_GAP_RELATIVE, relative: true }));
 }

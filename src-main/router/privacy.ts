@@ -11,6 +11,7 @@ import { learnedPrivacyFinding } from './privacy-learned.js';
 import { findNamedPersonDetails, findNumberPlates } from './privacy-person.js';
 import { findSpelledSecrets, originalSpan, spokenShadow } from './privacy-spoken.js';
 import { documentedCard, documentedEmail, famousAddress } from './privacy-public.js';
+import { eachMatch } from './privacy-match.js';
 
 // Stored with decisions: add kinds, never rename one.
 export type PrivacyKind = 'secret' | 'national-id' | 'iban' | 'card' | 'email' | 'phone' | 'address' | 'health' | 'employment' | 'birth-date' | 'location' | 'personal';
@@ -44,15 +45,6 @@ const PRIORITY: Readonly<Record<PrivacyKind, number>> = {
 };
 
 type Found = (kind: PrivacyKind, label: string, start: number, end: number) => void;
-
-/** Runs a global regex over the text from the start, calling back for each match. */
-function eachMatch(re: RegExp, text: string, onMatch: (m: RegExpExecArray) => void): void {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m[0].length === 0) re.lastIndex++;
-    else onMatch(m);
-  }
-}
 
 // ---------------------------------------------------------------- secrets
 

@@ -73,10 +73,14 @@ const TEST_CARDS = new Set(['4242424242424242', '4000056655665556', '55555555555
 // The sentence says it is a test or documentation value.
 const TEST_CONTEXT = /\b(?:test(?:ing)? (?:mode|card|number|environment|key)|sandbox|docs|documentation|in test|stripe|dummy)\b/i;
 
+/** Whether the text within 80 characters of a value (at `start`, `length` long) says it is a test or documentation value. */
+function inTestContext(text: string, start: number, length: number): boolean {
+  return TEST_CONTEXT.test(text.slice(Math.max(0, start - 80), start + length + 80));
+}
+
 /** True when a published test card number is given in a sentence about testing or documentation. */
 export function documentedCard(text: string, start: number, written: string): boolean {
-  if (!TEST_CARDS.has(written.replace(/[ -]/g, ''))) return false;
-  return TEST_CONTEXT.test(text.slice(Math.max(0, start - 80), start + written.length + 80));
+  return TEST_CARDS.has(written.replace(/[ -]/g, '')) && inTestContext(text, start, written.length);
 }
 
 // The stock names of documentation e-mail addresses at a reserved domain (RFC 2606).
@@ -87,6 +91,5 @@ const DOCUMENTED_EMAIL = /^(?:john|jane|joe|j)[._]?(?:doe|smith|bloggs)@(?:[\w-]
  * testing or documentation: "write to jane.doe@example.com" may stand for a real address.
  */
 export function documentedEmail(text: string, start: number, address: string): boolean {
-  if (!DOCUMENTED_EMAIL.test(address)) return false;
-  return TEST_CONTEXT.test(text.slice(Math.max(0, start - 80), start + address.length + 80));
+  return DOCUMENTED_EMAIL.test(address) && inTestContext(text, start, address.length);
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { BENCH_MODEL_FILE, TINY_GREETING_ANSWER, TINY_MODEL_FILE } from '../fixtures/fixture-facts.js';
 import { BridgeClient } from '../support/bridge-client.js';
-import { startEndlessCloud } from '../support/endless-cloud.js';
+import { startLoopbackCloud } from '../support/loopback-cloud.js';
 import { ask, expect, test, type Page } from './duet-test.js';
 
 const assistantMessages = (page: Page) => page.locator('[data-testid="message"][data-role="assistant"]');
@@ -104,7 +104,8 @@ test('stop ends an answer at once, and a killed engine costs one answer, not the
 
 test('a streaming answer is followed while the reader is at the bottom, not once they scroll up, and again when they return', async ({ page, duet, dataDir }) => {
   // A cloud whose answer grows a line at a time until stopped: it soon outgrows the screen.
-  const cloud = await startEndlessCloud();
+  const cloud = await startLoopbackCloud();
+  cloud.setFault({ kind: 'endless' });
   try {
     const server = await duet.start({
       model: TINY_MODEL_FILE,

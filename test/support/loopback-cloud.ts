@@ -33,7 +33,12 @@ export type CloudFault =
    * Plays a cloud whose model calls one of the app's tools: any chat request is answered (streamed)
    * with this call, split in pieces as OpenAI streams them, and finish_reason "tool_calls".
    */
-  | { kind: 'tool-call'; name: string; arguments: string };
+  | { kind: 'tool-call'; name: string; arguments: string }
+  /**
+   * An answer that never ends: a numbered line of Markdown every `lineMs` (40 by default) until the
+   * client goes away (the user pressed Stop), as long as a test needs whatever the machine's load.
+   */
+  | { kind: 'endless'; lineMs?: number };
 
 export interface LoopbackCloud {
   /** `http://127.0.0.1:PORT/v1`, what an OpenAI client takes as its base URL. */
@@ -102,6 +107,10 @@ export async function startLoopbackCloud(options: LoopbackCloudOptions = {}): Pr
     if (isChat && fault.kind === 'tool-call') {
       await drain(req);
       return sendToolCall(res, model, fault.name, fault.arguments);
+    }
+    if (isChat && fault.kind === 'endless') {
+      await drain(req);
+      return sendEndless(res, model, fault.lineMs ?? 40);
     }
     if (isChat && fault.kind === 'drop-mid-stream') dropAfter(res, fault.afterChunks);
     const handler = !isChat
@@ -256,6 +265,18 @@ function wait(ms: number, signal: AbortSignal): Promise<boolean> {
 }
 
 /** A streamed answer that calls one tool: id and name first, then the arguments in two pieces, then usage. */
+function sendEndless(res: ServerResponse, model: string, lineMs: number): void {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  let line = 0;
+  const timer = setInterval(() => {
+    const content = `Line ${++line} of an answer that does not end.\n\n`;
+    res.write(
+      `data: ${JSON.stringify({ id: 'chatcmpl-endless', object: 'chat.completion.chunk', created: 0, model, choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`,
+    );
+  }, lineMs);
+  res.on('close', () => clearInterval(timer));
+}
+
 function sendToolCall(res: ServerResponse, model: string, name: string, args: string): void {
   res.writeHead(200, { 'content-type': 'text/event-stream' });
   const chunk = (delta: object, finish: string | null, usage: object | null = null): string =>

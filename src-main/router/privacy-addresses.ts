@@ -6,6 +6,7 @@
 // a delivery. Bounded patterns, as in the rest of the detector.
 
 import { eachMatch } from './privacy-match.js';
+import { factored } from './privacy-factor.js';
 
 export type AddressFound = (start: number, end: number) => void;
 
@@ -46,8 +47,9 @@ const HINTS: readonly RegExp[] = [
 // A postcode shortly after a street: the street is a postal address.
 const POSTCODE_AFTER = /^,? ?(?:\d{4} ?[A-Z]{2}|\d{5}|\d{3}-\d{4}|\d{2}-\d{3}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})\b/;
 // A sentence about a person or a delivery: someone's address, not a landmark's.
-const PERSON_CONTEXT =
-  /\b(?:I|I'm|[Mm]y|me|[Ww]e|[Oo]ur|us|[Hh]e|[Ss]he|[Hh]e's|[Ss]he's|[Hh]is|[Hh]er|[Tt]hey|[Tt]heir|lives?|living|stays?|staying|moved|[Ss]hip|[Ss]end|[Dd]eliver|[Rr]eturn|[Pp]ost(?: it)? to|address|[Mm]eet|[Vv]isit|pick up|drop off|at home)\b|(?!(?:What|That|It|There|Here|Who|Where|How|Let|Today)['’])[A-Z][a-z]+['’]s\b/;
+const PERSON_CONTEXT = factored(
+  /\b(?:I|I'm|[Mm]y|me|[Ww]e|[Oo]ur|us|[Hh]e|[Ss]he|[Hh]e's|[Ss]he's|[Hh]is|[Hh]er|[Tt]hey|[Tt]heir|lives?|living|stays?|staying|moved|[Ss]hip|[Ss]end|[Dd]eliver|[Rr]eturn|[Pp]ost(?: it)? to|address|[Mm]eet|[Vv]isit|pick up|drop off|at home)\b|(?!(?:What|That|It|There|Here|Who|Where|How|Let|Today)['’])[A-Z][a-z]+['’]s\b/,
+);
 
 /** The sentence before `start`, at most 120 characters of it. */
 function sentenceBefore(text: string, start: number): string {
@@ -64,8 +66,9 @@ const LOWER_STREET =
   /(?<![\w-])\d{1,5}[a-z]? (?:[a-z][a-z'-]{1,20} ){1,3}(street|road|avenue|lane|grove|crescent|terrace|boulevard|st|rd|ave|blvd|drive|dr|close|way|place|court|gardens)\b/g;
 const EVERYDAY_STREET_TYPE = /^(?:drive|dr|close|way|place|court|gardens|st)$/;
 // Words that are never part of a street's name: "7 in the ones place", "3 hours to drive".
-const NOT_STREET_WORDS =
-  /\b(?:the|a|an|of|in|on|to|at|for|and|or|if|is|he|she|it|we|they|you|will|hours?|minutes?|days?|weeks?|years?|times?|acres?|miles?|km|pieces?|percent|points?)\b/;
+const NOT_STREET_WORDS = factored(
+  /\b(?:the|a|an|of|in|on|to|at|for|and|or|if|is|he|she|it|we|they|you|will|hours?|minutes?|days?|weeks?|years?|times?|acres?|miles?|km|pieces?|percent|points?)\b/,
+);
 // A UK postcode or a US ZIP, any case, shortly after the street.
 const LOWER_POSTCODE = /(?<![\w-])(?:[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}|\d{5}(?:-\d{4})?)(?![\w-])/i;
 const LOWER_POSTCODE_REACH = 60;

@@ -8,11 +8,13 @@
 // "我确诊了抑郁症" are private; "cancer research history" is not. The cost is on the safe side:
 // "I want to learn about cancer" and "我想了解癌症" are flagged (a false positive keeps a query
 // local, a false negative would send someone's health data away).
+import { factored } from './privacy-factor.js';
 
 // English terms, case-insensitive. "Great Depression" and "economic depression" are history,
 // not health; "stroke" and "therapy" are left out because of their everyday meanings.
-const HEALTH_EN =
-  /\b(?:diagnos(?:is|es|ed)|cancers?|tumou?rs?|leuka?emia|lymphoma|melanoma|carcinoma|chemo(?:therapy)?|radiotherapy|biops(?:y|ies)|(?<!(?:great|economic)\s)depression|depressed|antidepressants?|anxiety disorder|panic attacks?|bipolar|schizophreni(?:a|c)|psychosis|eating disorder|anorexia|bulimia|autism|autistic|dementia|alzheimer'?s|parkinson'?s|epilepsy|seizures?|diabet(?:es|ic)|insulin|hypertension|hepatitis|herpes|syphilis|chlamydia|gonorrh(?:o)?ea|pregnan(?:t|cy)|miscarriage|abortion|infertil(?:e|ity)|prescriptions?|prescribed|medications?|antipsychotics?|benzodiazepines?|opioids?|painkillers?|statins?|sertraline|fluoxetine|prozac|zoloft|xanax|adderall|ritalin|metformin|oxycodone|methadone|suboxone|psychiatrist|rehab|addiction|overdosed?|suicidal|self[- ]harm|medical records?|blood tests?|lab results|blood (?:pressure|sugar)|cholesterol|HbA1c|off sick|signed off (?:sick|work)|sick note|slipped disc|due date|miscarr(?:y|ied))\b/gi;
+const HEALTH_EN = factored(
+  /\b(?:diagnos(?:is|es|ed)|cancers?|tumou?rs?|leuka?emia|lymphoma|melanoma|carcinoma|chemo(?:therapy)?|radiotherapy|biops(?:y|ies)|(?<!(?:great|economic)\s)depression|depressed|antidepressants?|anxiety disorder|panic attacks?|bipolar|schizophreni(?:a|c)|psychosis|eating disorder|anorexia|bulimia|autism|autistic|dementia|alzheimer'?s|parkinson'?s|epilepsy|seizures?|diabet(?:es|ic)|insulin|hypertension|hepatitis|herpes|syphilis|chlamydia|gonorrh(?:o)?ea|pregnan(?:t|cy)|miscarriage|abortion|infertil(?:e|ity)|prescriptions?|prescribed|medications?|antipsychotics?|benzodiazepines?|opioids?|painkillers?|statins?|sertraline|fluoxetine|prozac|zoloft|xanax|adderall|ritalin|metformin|oxycodone|methadone|suboxone|psychiatrist|rehab|addiction|overdosed?|suicidal|self[- ]harm|medical records?|blood tests?|lab results|blood (?:pressure|sugar)|cholesterol|HbA1c|off sick|signed off (?:sick|work)|sick note|slipped disc|due date|miscarr(?:y|ied))\b/gi,
+);
 
 // Abbreviations that are only health terms in capitals ("aids" is also a verb).
 const HEALTH_EN_CAPS = /\b(?:HIV|AIDS|PTSD|ADHD|OCD|STDs?|STIs?|SSRIs?|IVF)\b/g;

@@ -16,12 +16,14 @@ import {
   peselValid,
   spanishIdValid,
 } from './privacy-id-checks.js';
+import { factored } from './privacy-factor.js';
 
 export type IdFound = (label: string, start: number, end: number) => void;
 
 // An id's name, an optional "number"/"no."/"号码", at most a few filler words, then the value.
-const NAMED_ID =
-  /(passport|national insurance|NI|NINO|social security|SSN|aadhaa?r|UIDAI|PAN|DNI|NIE|BSN|burgerservicenummer|PESEL|ID card|identity card|national id(?:entity)?|personalausweis|护照|身份证|通行证)(?![A-Za-z])(?:\s*(?:card|number|num|no\.?|#|号码|号|卡号))?[^\n.?!。？！\d]{0,14}?((?:[A-Za-z]{1,2}-?)?\d[\dA-Za-z]{0,11}(?:[ -](?:\d[\dA-Za-z]{0,7}|[A-Da-d](?![A-Za-z]))){0,6})(?![\dA-Za-z])/gi;
+const NAMED_ID = factored(
+  /(passport|national insurance|NI|NINO|social security|SSN|aadhaa?r|UIDAI|PAN|DNI|NIE|BSN|burgerservicenummer|PESEL|ID card|identity card|national id(?:entity)?|personalausweis|护照|身份证|通行证)(?![A-Za-z])(?:\s*(?:card|number|num|no\.?|#|号码|号|卡号))?[^\n.?!。？！\d]{0,14}?((?:[A-Za-z]{1,2}-?)?\d[\dA-Za-z]{0,11}(?:[ -](?:\d[\dA-Za-z]{0,7}|[A-Da-d](?![A-Za-z]))){0,6})(?![\dA-Za-z])/gi,
+);
 
 /** Value and label for the value after an id's name, or undefined when it is not that id. `claimed`: "my/her … number". */
 function namedIdValue(name: string, raw: string, claimed: boolean): string | undefined {

@@ -17,6 +17,7 @@
 
 import { fictionalName } from './privacy-public.js';
 import { findReferences, findRelatives } from './privacy-references.js';
+import { factored } from './privacy-factor.js';
 
 export type PersonDetailKind = 'health' | 'employment' | 'birth-date' | 'location' | 'personal';
 export type PersonFound = (kind: PersonDetailKind, start: number, end: number) => void;
@@ -28,13 +29,15 @@ const MAX_GAP_PAIR = 60;
 
 // ---------------------------------------------------------------- details
 
-const HEALTH_DETAIL_EN =
-  /\b(?:diagnos(?:is|es|ed)|cancers?|tumou?rs?|leuka?emia|lymphoma|melanoma|chemo(?:therapy)?|radiotherapy|biops(?:y|ies)|depression|antidepressants?|bipolar|schizophreni(?:a|c)|psychosis|psychiatrist|dementia|alzheimer'?s|parkinson'?s|epilepsy|seizures?|diabet(?:es|ic)|insulin|hepatitis|pneumonia|stroke|heart (?:attack|surgery|failure|condition)|surgery|pregnan(?:t|cy)|miscarriage|abortion|sertraline|fluoxetine|antiretroviral|rehab|addiction|overdosed?|suicidal|self[- ]harm|admitted|hospitali[sz]ed|in hospital|(?:in|on|to) the (?:\w+ )?(?:ICU|ward|hospice|A&E|ER)|due date|expecting (?:a baby|twins)|having (?:a baby|twins)|(?:knee|hip|joint|valve) replacement|discharged|sick note|miscarr(?:y|ied|iage)|(?:off|signed off|home) sick|signed off|burn-?out|(?:nervous )?breakdown|recovering from|hernia|fractured?|concussion|asthma|migraine|allerg(?:y|ies|ic)|disabled|wheelchair|psychiatric|fibrillation|arrhythmia|transplant|dialysis|appendicitis|arthritis|bronchitis|meningitis|tuberculosis|sclerosis|cirrhosis|mastectomy|hysterectomy|gout|angina|lupus|shingles|sepsis|coma|cataracts?|glaucoma|IBS|crohn'?s|colitis)\b|\b(?:HIV|AIDS|ICU|PTSD|ADHD|OCD|HbA1c|Dx|Rx)\b|\b\d+(?:\.\d+)? ?(?:mg|mcg)\b(?!\/)|\b(?:[Mm]eds|[Mm]edications?|[Aa]llergies|[Cc]ondition|[Dd]iagnosis|[Tt]reatment) ?:/g;
+const HEALTH_DETAIL_EN = factored(
+  /\b(?:diagnos(?:is|es|ed)|cancers?|tumou?rs?|leuka?emia|lymphoma|melanoma|chemo(?:therapy)?|radiotherapy|biops(?:y|ies)|depression|antidepressants?|bipolar|schizophreni(?:a|c)|psychosis|psychiatrist|dementia|alzheimer'?s|parkinson'?s|epilepsy|seizures?|diabet(?:es|ic)|insulin|hepatitis|pneumonia|stroke|heart (?:attack|surgery|failure|condition)|surgery|pregnan(?:t|cy)|miscarriage|abortion|sertraline|fluoxetine|antiretroviral|rehab|addiction|overdosed?|suicidal|self[- ]harm|admitted|hospitali[sz]ed|in hospital|(?:in|on|to) the (?:\w+ )?(?:ICU|ward|hospice|A&E|ER)|due date|expecting (?:a baby|twins)|having (?:a baby|twins)|(?:knee|hip|joint|valve) replacement|discharged|sick note|miscarr(?:y|ied|iage)|(?:off|signed off|home) sick|signed off|burn-?out|(?:nervous )?breakdown|recovering from|hernia|fractured?|concussion|asthma|migraine|allerg(?:y|ies|ic)|disabled|wheelchair|psychiatric|fibrillation|arrhythmia|transplant|dialysis|appendicitis|arthritis|bronchitis|meningitis|tuberculosis|sclerosis|cirrhosis|mastectomy|hysterectomy|gout|angina|lupus|shingles|sepsis|coma|cataracts?|glaucoma|IBS|crohn'?s|colitis)\b|\b(?:HIV|AIDS|ICU|PTSD|ADHD|OCD|HbA1c|Dx|Rx)\b|\b\d+(?:\.\d+)? ?(?:mg|mcg)\b(?!\/)|\b(?:[Mm]eds|[Mm]edications?|[Aa]llergies|[Cc]ondition|[Dd]iagnosis|[Tt]reatment) ?:/g,
+);
 const HEALTH_DETAIL_ZH =
   /病历|诊断|确诊|抑郁|焦虑症|艾滋|癌|肿瘤|化疗|放疗|处方|怀孕|流产|不孕|糖尿病|高血压|心脏病|精神病|精神分裂|双相|自闭症|痴呆|癫痫|乙肝|肝炎|梅毒|病情|住院|出院|手术|医院|肺炎|吃药|服药|患有|得了|心衰|重症|病危|康复|复诊|药物|过敏|骨折|中风|抑郁症|阿尔茨海默|帕金森|脑梗|心梗|痛风|透析|病了|生病|症(?!状)|진단|당뇨|입원|수술|우울증|암 /g;
 
-const EMPLOYMENT_DETAIL_EN =
-  /\b(?:salary|salaries|earns|earning|pay (?:rise|cut)|raise to|bonus|payslip|performance (?:review|improvement plan)|appraisal|(?:written|final) warning|disciplinary|dismiss(?:ed|al)|fired|sacked|laid off|letting (?:\w+ )?go|made redundant|redundant|redundancy|terminat(?:ed|ion)|gross misconduct|grievance|lay(?:ing)? (?:\w+ )?off|sick leave|maternity leave|paternity leave|resign(?:ed|ation)|probation|pay (?:raise|band|grade)|a raise|compensation package|base pay|equity|stock options|RSUs|(?:job )?offer (?:came in|letter|of)|performance rating|below expectations|let go|laid-off|promoted|(?:a|the|his|her|their) promotion|no raise|(?:pay|salary|new|his|her|their) band (?:is|of)|base (?:goes|pay|salary|is)|rating (?:of )?\d)\b|\bPIP\b|\b(?:start(?:s|ing)? on|paid|earn(?:s|ing)?|on a salary of|offered|package of|base of) (?:about |around )?[£$€¥₹] ?\d[\d,.]{0,12}k?\b/gi;
+const EMPLOYMENT_DETAIL_EN = factored(
+  /\b(?:salary|salaries|earns|earning|pay (?:rise|cut)|raise to|bonus|payslip|performance (?:review|improvement plan)|appraisal|(?:written|final) warning|disciplinary|dismiss(?:ed|al)|fired|sacked|laid off|letting (?:\w+ )?go|made redundant|redundant|redundancy|terminat(?:ed|ion)|gross misconduct|grievance|lay(?:ing)? (?:\w+ )?off|sick leave|maternity leave|paternity leave|resign(?:ed|ation)|probation|pay (?:raise|band|grade)|a raise|compensation package|base pay|equity|stock options|RSUs|(?:job )?offer (?:came in|letter|of)|performance rating|below expectations|let go|laid-off|promoted|(?:a|the|his|her|their) promotion|no raise|(?:pay|salary|new|his|her|their) band (?:is|of)|base (?:goes|pay|salary|is)|rating (?:of )?\d)\b|\bPIP\b|\b(?:start(?:s|ing)? on|paid|earn(?:s|ing)?|on a salary of|offered|package of|base of) (?:about |around )?[£$€¥₹] ?\d[\d,.]{0,12}k?\b/gi,
+);
 // Rarer shapes, each behind a cheap test (SPARSE_DETAILS): a disease by its ending (endometriosis,
 // colitis, neuropathy, appendectomy) and pay in thousands ("on 41k", "from 62k to 70k", "20 grand more",
 // a band "(95-105k)").

@@ -5,6 +5,7 @@
 // shadow character keeps the span of the words it came from, so findings map back to the original.
 // Also a password spelled out letter by letter after its name ("is lowercase m a p l e then seven").
 // Bounded patterns, as in the rest of the detector; most prompts stop at one cheap test.
+import { factored } from './privacy-factor.js';
 
 const DIGIT_WORDS: Readonly<Record<string, string>> = {
   zero: '0',
@@ -82,7 +83,7 @@ const NUMBER_WORD = `(?:${NUMBER_WORDS.join('|')})`;
 const NUMBER_WORD_CASED = `(?:${NUMBER_WORDS.map((w) => `[${w[0]!}${w[0]!.toUpperCase()}]${w.slice(1)}`).join('|')})`;
 // The cheap gates: two number words in a row (a lone "one" is everyday English), a dictated e-mail, or
 // four Chinese digits in a row.
-const SPOKEN_NUMBERS_HINT = new RegExp(`\\b${NUMBER_WORD_CASED}[ ,-]{1,3}${NUMBER_WORD}\\b`);
+const SPOKEN_NUMBERS_HINT = factored(new RegExp(`\\b${NUMBER_WORD_CASED}[ ,-]{1,3}${NUMBER_WORD}\\b`));
 const HAN_DIGITS_HINT = /[零〇一幺二两三四五六七八九]{4}/;
 const HAS_HAN = /[\u4e00-\u9fff]/;
 // One word at a time; the run logic below decides what a word means next to its neighbours.

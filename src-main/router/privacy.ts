@@ -12,6 +12,7 @@ import { findNamedPersonDetails, findNumberPlates } from './privacy-person.js';
 import { findSpelledSecrets, originalSpan, spokenShadow } from './privacy-spoken.js';
 import { documentedCard, documentedEmail, famousAddress } from './privacy-public.js';
 import { eachMatch } from './privacy-match.js';
+import { factored } from './privacy-factor.js';
 
 // Stored with decisions: add kinds, never rename one.
 export type PrivacyKind = 'secret' | 'national-id' | 'iban' | 'card' | 'email' | 'phone' | 'address' | 'health' | 'employment' | 'birth-date' | 'location' | 'personal';
@@ -63,8 +64,9 @@ const TOKEN_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
 const PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----/g;
 const PASSWORD_WORDS = /^(?:password|passwd|pwd|passcode|passphrase|pin|pin code|密码|口令|验证码)s?$/i;
 // A secret's name, an optional "is"/"="/"：", then the value: printable ASCII without quotes.
-const NAMED_SECRET =
-  /(?<![A-Za-z])(password|passwd|pwd|passcode|passphrase|pin code|pin|secret|secret[ _-]?key|token|access[ _-]?token|auth[ _-]?token|api[ _-]?key|apikey|access[ _-]?key|private[ _-]?key|client[ _-]?secret|bearer|credentials?|密码|密钥|秘钥|口令|令牌|验证码)s?(?![A-Za-z])[\s"'`]{0,3}(?:(?:is|was|=|:=|=>|:|：|是|为)[\s"'`]{0,3}){0,2}([!#-&(-_a-~]{4,200})/gi;
+const NAMED_SECRET = factored(
+  /(?<![A-Za-z])(password|passwd|pwd|passcode|passphrase|pin code|pin|secret|secret[ _-]?key|token|access[ _-]?token|auth[ _-]?token|api[ _-]?key|apikey|access[ _-]?key|private[ _-]?key|client[ _-]?secret|bearer|credentials?|密码|密钥|秘钥|口令|令牌|验证码)s?(?![A-Za-z])[\s"'`]{0,3}(?:(?:is|was|=|:=|=>|:|：|是|为)[\s"'`]{0,3}){0,2}([!#-&(-_a-~]{4,200})/gi,
+);
 
 function findSecrets(text: string, found: Found): void {
   for (const [re, label] of TOKEN_PATTERNS) {
@@ -198,7 +200,9 @@ const PHONE_NANP = /(?<![\w+.-])(?:1[ .-])?(?:\(([2-9]\d{2})\) ?([2-9]\d{2})[ .-
 // grouped number (a card's last three groups).
 const PHONE_TRUNK = /(?<![\w.,/+-]|\d )0\d{1,4}([ ./-])\d{2,8}(?:\1\d{2,8}){0,4}(?![\w]|[ ./-]\d)/g;
 // Any 7-15 digit number right after a word that names a phone.
-const PHONE_NAMED = /(?<![A-Za-z])(?:phone|tel|telephone|mobile|cell|whatsapp|fax|call me(?: at| on)?|电话|手机|联系方式|致电)[^\d\n]{0,12}?(\+?\d[\d \-.()]{5,22}\d)/gi;
+const PHONE_NAMED = factored(
+  /(?<![A-Za-z])(?:phone|tel|telephone|mobile|cell|whatsapp|fax|call me(?: at| on)?|电话|手机|联系方式|致电)[^\d\n]{0,12}?(\+?\d[\d \-.()]{5,22}\d)/gi,
+);
 // Numbers that are orders, invoices and accounts, not phones.
 const NOT_A_PHONE =
   /(?:order|invoice|tracking|ref(?:erence)?|account|acct|serial|isbn|sku|订单|单号|编号|发票|快递|运单|账号|账户|流水)(?:\s*(?:no\.?|number|#|id|号|号码))?\s*[:：#]?\s*$|#\s*$/i;

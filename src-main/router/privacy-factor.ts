@@ -5,9 +5,9 @@
 //
 // The rewrite matches exactly what the original matches, with the same captures:
 // - `cX|cY` and `c(?:X|Y)` try the same strings in the same order (c is one fixed character);
-// - an alternative moves ahead of others only past alternatives that start with another letter (in
-//   either case), which cannot match at the same position, so the first alternative that matches
-//   there is the same; it never moves past an alternative that starts otherwise (`\d`, `(`, `[A-Z]`);
+// - an alternative moves ahead of others only past alternatives that cannot start with its letter (in
+//   either case), so they cannot match at the same position and the first alternative that matches
+//   there is the same; it never moves past one whose first letters are not known (`\d`, `[A-Z]`);
 // - only non-capturing groups are added; look-behinds are left as written (they match backwards).
 
 /** The first atom of an alternative when it is one letter or a case pair class ([oO]), not quantified; else undefined. */
@@ -21,6 +21,31 @@ function firstLetter(alt: string): { atom: string; key: string } | undefined {
   if (atom === undefined) return undefined;
   if (/^[?*+{]/.test(alt.slice(atom.length))) return undefined;
   return { atom, key: atom[atom.length === 1 ? 0 : 1]!.toLowerCase() };
+}
+
+/**
+ * The first letters (lower-cased keys) an alternative can start with, when it starts with a letter, a
+ * case pair or a group of such alternatives (optional groups add what follows); undefined otherwise.
+ */
+function firstKeys(alt: string): Set<string> | undefined {
+  if (alt === '') return undefined;
+  const first = firstLetter(alt);
+  if (first !== undefined) return new Set([first.key]);
+  const opener = /^\((?:\?:|\?<[A-Za-z]\w*>)?/.exec(alt)?.[0];
+  if (opener === undefined || alt.startsWith('(?=') || alt.startsWith('(?!') || alt.startsWith('(?<=') || alt.startsWith('(?<!')) return undefined;
+  const end = groupEnd(alt, 0);
+  const keys = new Set<string>();
+  for (const inner of splitAlternatives(alt.slice(opener.length, end - 1))) {
+    const k = firstKeys(inner);
+    if (k === undefined) return undefined;
+    for (const key of k) keys.add(key);
+  }
+  const optional = /^(?:[?*]|\{0,?\d*\})\??/.exec(alt.slice(end))?.[0];
+  if (optional === undefined) return keys;
+  const rest = firstKeys(alt.slice(end + optional.length));
+  if (rest === undefined) return undefined;
+  for (const key of rest) keys.add(key);
+  return keys;
 }
 
 /** Splits a pattern at its top-level "|", keeping escapes, classes and groups whole. */
@@ -96,9 +121,11 @@ function factorSource(source: string): string {
   for (const alt of alts) {
     const first = firstLetter(alt);
     if (first === undefined) {
-      // Nothing moves past this one: it may match where a later alternative would.
+      // Nothing that may start as this one does moves past it: it may match where that would.
       slots.push({ alts: [alt] });
-      open = new Map();
+      const keys = firstKeys(alt);
+      if (keys === undefined) open = new Map();
+      else for (const key of keys) open.delete(key);
       continue;
     }
     // One key for "c" and "C" in either case mode: a slot mixing atoms keeps its alternatives whole and in order.

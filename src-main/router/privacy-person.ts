@@ -59,6 +59,7 @@ const BIRTH_DETAIL_EN = new RegExp(
 );
 const DATE_ZH =
   '(?:(?:19|20)\\d{2}年\\d{1,2}月\\d{1,2}[日号]|(?:19|20)\\d{2}年[正腊冬一二三四五六七八九十]{1,2}月(?:初|廿|二十|三十)?[一二三四五六七八九十]{1,2}|(?:19|20)\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2})';
+const BIRTH_YEAR_HINT = /(?:19|20)\d{2}/;
 const BIRTH_DETAIL_ZH = new RegExp(`(?:出生|生日|生于)[^\\n。！？]{0,8}?${DATE_ZH}|${DATE_ZH}\\s?(?:出生|生)`, 'g');
 
 const LOCATION_DETAIL_EN =
@@ -411,6 +412,9 @@ const DETAILS: ReadonlyArray<readonly [PersonDetailKind, RegExp, boolean, boolea
 const SPARSE_DETAILS = new Map<RegExp, RegExp>([
   [HEALTH_SUFFIX_EN, HEALTH_SUFFIX_HINT],
   [PAY_AMOUNT_EN, PAY_AMOUNT_HINT],
+  // Every date form of theirs holds a four-digit year.
+  [BIRTH_DETAIL_EN, BIRTH_YEAR_HINT],
+  [BIRTH_DETAIL_ZH, BIRTH_YEAR_HINT],
 ]);
 
 // The strict level's wider net: an age, a family member, a workplace, with any name anywhere in the message.

@@ -203,6 +203,9 @@ const PHONE_TRUNK = /(?<![\w.,/+-]|\d )0\d{1,4}([ ./-])\d{2,8}(?:\1\d{2,8}){0,4}
 const PHONE_NAMED = factored(
   /(?<![A-Za-z])(?:phone|tel|telephone|mobile|cell|whatsapp|fax|call me(?: at| on)?|电话|手机|联系方式|致电)[^\d\n]{0,12}?(\+?\d[\d \-.()]{5,22}\d)/gi,
 );
+// The number PHONE_NAMED ends in, as a first test: its words are costly to look for at every position,
+// and the slowest prompts (long code and maths) rarely hold seven digits in a row.
+const PHONE_NAMED_DIGITS = /\d[\d \-.()]{5,22}\d/;
 // Numbers that are orders, invoices and accounts, not phones.
 const NOT_A_PHONE =
   /(?:order|invoice|tracking|ref(?:erence)?|account|acct|serial|isbn|sku|订单|单号|编号|发票|快递|运单|账号|账户|流水)(?:\s*(?:no\.?|number|#|id|号|号码))?\s*[:：#]?\s*$|#\s*$/i;
@@ -238,6 +241,7 @@ function findPhones(text: string, found: Found): void {
     const digits = countDigits(m[0]);
     if (digits >= 9 && digits <= 12) phone(m.index, m.index + m[0].length);
   });
+  if (!PHONE_NAMED_DIGITS.test(text)) return;
   eachMatch(PHONE_NAMED, text, (m) => {
     const digits = countDigits(m[1]!);
     const start = m.index + m[0].length - m[1]!.length;

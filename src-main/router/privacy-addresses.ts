@@ -77,7 +77,8 @@ const LOWER_STREET_HINT = /\b(?:street|road|avenue|lane|grove|crescent|terrace|b
 /** Street addresses written street-first, with "number", or as a postal line ending in a postcode. */
 export function findMoreAddresses(text: string, found: AddressFound): void {
   if (!/\d/.test(text)) return;
-  if (LOWER_STREET_HINT.test(text) && /\d [a-z]/.test(text)) {
+  // The cheaper test first: a digit before a lower-case word is a single pass, the street words are not.
+  if (/\d [a-z]/.test(text) && LOWER_STREET_HINT.test(text)) {
     eachMatch(LOWER_STREET, text, (m) => {
       const end = m.index + m[0].length;
       if (NOT_STREET_WORDS.test(m[0].slice(0, m[0].length - m[1]!.length))) return;

@@ -11,7 +11,7 @@ export type SecretFound = (label: string, start: number, end: number) => void;
 // A credential's name, up to 40 characters of the same sentence ("for the guest network"), then
 // "is"/"to"/":"/"=", then a value with no spaces (or "user / password").
 const PROSE_SECRET = factored(
-  /(pas{1,2}(?:wor|wro|owr)ds?|passcode|passphrase|pin(?: code| number)?|(?:door|alarm|gate|entry|access|safe|lock) code|(?:safe|lock|locker|padlock) combination|combination(?= (?:for|to|of) (?:the |my |our )?(?:safe|lock|locker|padlock))|(?:pre-?shared|shared|wi-?fi|vpn|encryption|licen[cs]e|product|recovery) key|login|credentials)(?![A-Za-z])[^\n.?!]{0,40}?(?:\bis\b|\bwas\b|\bto\b|\bit['’]?s\b|:|=)[ \t"'`]{0,3}((?:\d ){3,11}\d(?![\w])|[!#-&(-~]{3,64})(?:[ \t]+\/[ \t]+([!#-&(-~]{3,64}))?/gi,
+  /\b(pas{1,2}(?:wor|wro|owr)ds?|passcode|passphrase|pin(?: code| number)?|(?:door|alarm|gate|entry|access|safe|lock) code|(?:safe|lock|locker|padlock) combination|combination(?= (?:for|to|of) (?:the |my |our )?(?:safe|lock|locker|padlock))|(?:pre-?shared|shared|wi-?fi|vpn|encryption|licen[cs]e|product|recovery) key|login|credentials)(?![A-Za-z])[^\n.?!]{0,40}?(?:\bis\b|\bwas\b|\bto\b|\bit['’]?s\b|:|=)[ \t"'`]{0,3}((?:\d ){3,11}\d(?![\w])|[!#-&(-~]{3,64})(?:[ \t]+\/[ \t]+([!#-&(-~]{3,64}))?/gi,
 );
 // Chinese: 密码/口令 after any qualifier (WiFi密码, 支付密码), then 是/为/：, then the value.
 const PROSE_SECRET_ZH = /(密码|口令|密钥|秘钥|PIN码)[^\n。！？]{0,8}?(?:改成|改为|设成|设为|换成|是|为|：|:|=)\s{0,2}([!#-&(-~]{4,64})/g;
@@ -82,8 +82,9 @@ function findKeysNearSecretWords(text: string, found: SecretFound): void {
 export function findProseSecrets(text: string, found: SecretFound): void {
   PROSE_SECRET.lastIndex = 0;
   for (let m = PROSE_SECRET.exec(text); m !== null; m = PROSE_SECRET.exec(text)) {
-    // The word must stand alone ("K_pin", "USER:PASSWORD@" are not it). Checked here rather than
-    // in a look-behind, which makes this case-insensitive pattern several times slower.
+    // The word must stand alone ("K_pin", "USER:PASSWORD@" are not it). The leading \b (cheap: it
+    // lets the engine skip the middle of words) covers letters, digits and "_"; ":/@" are checked
+    // here rather than in a look-behind, which makes this case-insensitive pattern several times slower.
     if (m.index > 0 && /[\w:/@]/.test(text[m.index - 1]!)) {
       PROSE_SECRET.lastIndex = m.index + 1;
       continue;

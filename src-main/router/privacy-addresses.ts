@@ -21,9 +21,11 @@ const STREET_THEN_NUMBER_GERMANIC = new RegExp(
   'g',
 );
 // The street type first (Romance languages), then a name and the number.
-const STREET_THEN_NUMBER_ROMANCE = new RegExp(
-  `(?<![${UP}${LOW}])(?:[Uu]l\\.|[Aa]l\\.|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Vv]ia|[Vv]iale|[Pp]iazza|[Cc]orso|[Cc]alle|[Aa]venida|[Pp]laza|[Pp]aseo|[Rr]ua|[Tt]ravessa) (?:(?:de|del|della|di|da|do|dos|du|des|la|le|l')\\s?){0,2}[${UP}][${LOW}-]{1,30}(?: [${UP}][${LOW}-]{1,30}){0,2},? (?:n[º°o.]\\s?)?\\d{1,4}(?:\\/\\d{1,4})?(?![\\w-])`,
-  'g',
+const STREET_THEN_NUMBER_ROMANCE = factored(
+  new RegExp(
+    `(?<![${UP}${LOW}])(?:[Uu]l\\.|[Aa]l\\.|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Vv]ia|[Vv]iale|[Pp]iazza|[Cc]orso|[Cc]alle|[Aa]venida|[Pp]laza|[Pp]aseo|[Rr]ua|[Tt]ravessa) (?:(?:de|del|della|di|da|do|dos|du|des|la|le|l')\\s?){0,2}[${UP}][${LOW}-]{1,30}(?: [${UP}][${LOW}-]{1,30}){0,2},? (?:n[º°o.]\\s?)?\\d{1,4}(?:\\/\\d{1,4})?(?![\\w-])`,
+    'g',
+  ),
 );
 // English with the number after the street: "Birchwood Lane, number 26".
 const STREET_NUMBER_AFTER = new RegExp(
@@ -41,7 +43,9 @@ const POSTCODE_HINT = /\d{3}-\d{4}|\d{4} ?[A-Z]{2}\b|[A-Z]{2} \d{5}|\d{5} [A-ZÀ
 // Cheap tests before each street pattern, which cost more to run over every prompt.
 const HINTS: readonly RegExp[] = [
   /[a-zäöüßå]\.? \d/,
-  /(?:[Uu]l\.|[Aa]l\.|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Vv]iale?|[Pp]iazza|[Cc]orso|[Cc]alle|[Aa]venida|[Pp]laza|[Pp]aseo|[Rr]ua|[Tt]ravessa) [A-ZÀ-Þa-z]/,
+  factored(
+    /(?:[Uu]l\.|[Aa]l\.|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Vv]iale?|[Pp]iazza|[Cc]orso|[Cc]alle|[Aa]venida|[Pp]laza|[Pp]aseo|[Rr]ua|[Tt]ravessa) [A-ZÀ-Þa-z]/,
+  ),
   /\b(?:number|no\.?|#) ?\d/,
 ];
 // A postcode shortly after a street: the street is a postal address.

@@ -453,6 +453,11 @@ function wordProblem(text: string): boolean {
 
 const EXAM = /(?:^|\n)[ \t]*\(?[Aa][.)][ \t][^\n]*\n[ \t]*\(?[Bb][.)][ \t]|\bAnswer:\s*$|^Q: /;
 
+/** True for an exam question or an arithmetic word problem: its people are invented. */
+function inventedPeople(text: string): boolean {
+  return EXAM.test(text) || wordProblem(text);
+}
+
 const STRICT_DETAILS: ReadonlyArray<readonly [PersonDetailKind, RegExp, boolean]> = [
   ['personal', AGE_EN, false],
   ['personal', AGE_ZH, true],
@@ -468,6 +473,9 @@ const STRICT_DETAILS: ReadonlyArray<readonly [PersonDetailKind, RegExp, boolean]
  * workplace, with a name anywhere in the message.
  */
 export function findNamedPersonDetails(text: string, limit: number, found: PersonFound, strict = false): void {
+  // The standard level reports nothing in an exam question or a word problem (reportNearNames): most of
+  // the longest prompts are exam questions, so their detail patterns are not run at all.
+  if (!strict && inventedPeople(text)) return;
   const details = detailsIn(text, limit, strict);
   if (details.all.length === 0) return;
   // The strict level adds to the standard one, never replaces it: its name search skips relatives
@@ -512,7 +520,7 @@ function reportNearNames(text: string, details: readonly Detail[], limit: number
   if (details.length === 0) return;
   // An exam question (options A. B. …, "Answer:") is about invented people: Patricia's salary in a
   // maths problem, a named patient in a board-exam vignette. The strict level keeps them anyway.
-  if (EXAM.test(text) || wordProblem(text)) return;
+  if (inventedPeople(text)) return;
   const names = namesAround(text, details);
   if (names.length === 0) return;
   let count = 0;

@@ -107,3 +107,25 @@ test('the cost-vs-quality slider says what share of questions it keeps local, li
   await expect(page.getByTestId('threshold-value')).toHaveText('0.10');
   await expect(expected).toHaveText(`Expected: ${percent(0.1)}% answered locally`);
 });
+
+test('Strict privacy, switched on in Settings, keeps a named person’s age local where the standard level sends it', async ({ page }) => {
+  const question = 'Hello, please write a birthday card for my colleague Anna Berg, who turns 34 on Friday';
+  await page.goto(server!.url);
+  await chooseCloudMode(page);
+  await ask(page, question);
+  await expect(lastAnswer(page).getByTestId('route-badge')).toHaveText('cloud');
+
+  await page.getByTestId('open-settings').click();
+  const strict = page.getByTestId('privacy-strict');
+  await expect(strict).not.toBeChecked();
+  await strict.check();
+  const client = new BridgeClient(server!.url);
+  await expect.poll(async () => (await client.call<{ settings: { privacyLevel: string } }>('app.info')).settings.privacyLevel).toBe('strict');
+  await page.getByTestId('settings-dialog').getByRole('button', { name: 'Close', exact: true }).click();
+
+  await ask(page, question);
+  await expect(lastAnswer(page).getByTestId('message-content')).toHaveText(TINY_GREETING_ANSWER);
+  await expect(lastAnswer(page).getByTestId('route-badge')).toHaveText('local');
+  await page.getByLabel('Show routing').check();
+  await expect(lastAnswer(page).getByTestId('routing-details').locator('li[data-code="privacy"]')).toContainText("a named person's personal details");
+});

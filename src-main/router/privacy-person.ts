@@ -150,7 +150,8 @@ const NOT_A_NAME = new Set(
   ).split(' '),
 );
 
-const SURNAMES_ZH =
+/** Common Chinese surnames, one character each (and 欧阳). */
+export const SURNAMES_ZH =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧阳';
 const SURNAME = `[${SURNAMES_ZH}]`;
 const HAN = '[\\u4e00-\\u9fff]';
@@ -453,9 +454,16 @@ function wordProblem(text: string): boolean {
 
 const EXAM = /(?:^|\n)[ \t]*\(?[Aa][.)][ \t][^\n]*\n[ \t]*\(?[Bb][.)][ \t]|\bAnswer:\s*$|^Q: /;
 
-/** True for an exam question or an arithmetic word problem: its people are invented. */
-function inventedPeople(text: string): boolean {
-  return EXAM.test(text) || wordProblem(text);
+let lastInventedText: string | undefined;
+let lastInvented = false;
+
+/** True for an exam question or an arithmetic word problem: its people are invented. The last answer is kept: every detector asks of the same text. */
+export function inventedPeople(text: string): boolean {
+  if (text !== lastInventedText) {
+    lastInvented = EXAM.test(text) || wordProblem(text);
+    lastInventedText = text;
+  }
+  return lastInvented;
 }
 
 const STRICT_DETAILS: ReadonlyArray<readonly [PersonDetailKind, RegExp, boolean]> = [

@@ -12,6 +12,9 @@ import { findNamedPersonDetails, findNumberPlates } from './privacy-person.js';
 import { findSpelledSecrets, originalSpan, spokenShadow } from './privacy-spoken.js';
 import { documentedCard, documentedEmail, famousAddress } from './privacy-public.js';
 import { eachMatch } from './privacy-match.js';
+import { ocrFold } from './privacy-ocr.js';
+import { findRecordsAndShapes } from './privacy-records.js';
+import { takenBack } from './privacy-takeback.js';
 import { factored } from './privacy-factor.js';
 
 // Stored with decisions: add kinds, never rename one.
@@ -314,7 +317,35 @@ const DETECTORS: ReadonlyArray<(text: string, found: Found, strict: boolean) => 
   (text, found) => findPersonalHealth(text, MAX_PER_KIND, (start, end) => found('health', 'health information', start, end)),
   (text, found, strict) => findNamedPersonDetails(text, MAX_PER_KIND, (kind, start, end) => found(kind, PERSON_LABELS[kind], start, end), strict),
   (text, found) => findNumberPlates(text, (start, end) => found('location', 'a vehicle number plate', start, end)),
+  // Records, OCR'd forms, loose dates of birth, letters, chat speakers, HR in running text, national phone shapes, seed phrases.
+  findRecordsAndShapes,
 ];
+
+/**
+ * Removes, in place, the findings that are published examples, placeholders, an organisation's own details,
+ * fiction or templates (privacy-takeback.ts), and whatever overlaps them: an example IBAN's digits are no phone.
+ */
+function dropTakenBack(candidates: PrivacyFinding[], text: string): void {
+  const back = candidates.filter((c) => takenBack(text, c.kind, c.start, c.end));
+  if (back.length === 0) return;
+  let n = 0;
+  for (const c of candidates) if (!back.some((b) => c.start < b.end && b.start < c.end)) candidates[n++] = c;
+  candidates.length = n;
+}
+
+/** Every detector over the text; dictated numbers and e-mail addresses are read in a shadow text whose findings map back. */
+function runDetectors(text: string, found: Found, strict: boolean): void {
+  const shadow = spokenShadow(text);
+  if (shadow === undefined) {
+    for (const detect of DETECTORS) detect(text, found, strict);
+    return;
+  }
+  const mapped: Found = (kind, label, start, end) => {
+    const [from, to] = originalSpan(shadow, start, end);
+    found(kind, label, from, to);
+  };
+  for (const detect of DETECTORS) detect(shadow.text, mapped, strict);
+}
 
 /**
  * Personal data in a text (English and Simplified Chinese): e-mail addresses, phone numbers,
@@ -335,16 +366,13 @@ export function detectPrivateData(text: string, level: PrivacyLevel = 'standard'
     perKind.set(kind, n + 1);
     candidates.push({ kind, label, start, end });
   };
-  // Dictated numbers and e-mail addresses: the detectors read the shadow text, findings map back.
-  const shadow = spokenShadow(folded);
-  if (shadow === undefined) for (const detect of DETECTORS) detect(folded, found, level === 'strict');
-  else {
-    const mapped: Found = (kind, label, start, end) => {
-      const [from, to] = originalSpan(shadow, start, end);
-      found(kind, label, from, to);
-    };
-    for (const detect of DETECTORS) detect(shadow.text, mapped, level === 'strict');
-  }
+  runDetectors(folded, found, level === 'strict');
+  // A scan read back by OCR (O7911 3O4 582, "Date of Birth: … 0ctober"): read again with its letter/digit
+  // confusions put back, at the same offsets.
+  const ocr = ocrFold(folded);
+  if (ocr !== undefined) runDetectors(ocr, found, level === 'strict');
+  // Published test values, placeholders, an organisation's own contact details, fiction and templates are nobody's.
+  if (candidates.length > 0) dropTakenBack(candidates, ocr ?? folded);
   if (candidates.length === 0) {
     // No rule fired: the learned check may still read the whole message as personal.
     const learned = options.learned === false ? null : learnedPrivacyFinding(text, level);

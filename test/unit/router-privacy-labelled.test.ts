@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   HOLDOUT_3_PATH,
   HOLDOUT_4_PATH,
+  HOLDOUT_5_PATH,
   HOLDOUT_PATHS,
   loadLabelledPrompts,
   privacyReport,
@@ -82,6 +83,30 @@ describe('the privacy gate on holdout-4 (chat, dictation, code, mixed languages)
   });
 });
 
+// holdout-5 was blind on its first run (recall 0.757, 18.6% false positives: records and OCR'd scans,
+// chat speakers, HR in running text, national phone shapes, seed phrases; published test values and
+// organisations' own contact details as false alarms); the gate was then generalised by structure
+// (privacy-records.ts, privacy-ocr.ts, privacy-takeback.ts), so it is held here to holdout-4's bar.
+describe('the privacy gate on holdout-5 (transcripts, OCR, logs, forms, chat threads)', () => {
+  const HOLDOUT_5_RECALL = 0.95;
+  const set = loadLabelledPrompts(HOLDOUT_5_PATH);
+
+  it(`keeps at least ${HOLDOUT_5_RECALL} of its sensitive prompts local and at most ${TARGET_FALSE_POSITIVE_RATE * 100}% of its near-misses`, () => {
+    expect(set.length).toBeGreaterThanOrEqual(250);
+    const report = privacyReport(set);
+    expect(report.overall.recall, report.missed.join('\n')).toBeGreaterThanOrEqual(HOLDOUT_5_RECALL);
+    expect(report.overall.falsePositiveRate, report.falsePositives.join('\n')).toBeLessThanOrEqual(TARGET_FALSE_POSITIVE_RATE);
+  });
+
+  it('holds in both languages, not only overall', () => {
+    const report = privacyReport(set);
+    for (const lang of ['en', 'zh']) {
+      expect(report.byLanguage[lang]!.recall, lang).toBeGreaterThanOrEqual(HOLDOUT_5_RECALL);
+      expect(report.byLanguage[lang]!.falsePositiveRate, lang).toBeLessThanOrEqual(TARGET_FALSE_POSITIVE_RATE);
+    }
+  });
+});
+
 describe('the strict privacy level on its own prompts', () => {
   const strictPrompts = loadLabelledPrompts(STRICT_PATH);
 
@@ -98,7 +123,7 @@ describe('the strict privacy level on its own prompts', () => {
 
   it('keeps local everything the standard level keeps local, on every set', () => {
     const rules = (text: string, level: 'standard' | 'strict') => detectPrivateData(text, level, { learned: false }).length > 0;
-    for (const file of [undefined, ...Object.values(HOLDOUT_PATHS), HOLDOUT_4_PATH, STRICT_PATH]) {
+    for (const file of [undefined, ...Object.values(HOLDOUT_PATHS), HOLDOUT_4_PATH, HOLDOUT_5_PATH, STRICT_PATH]) {
       const looser = loadLabelledPrompts(file).filter((p) => rules(p.text, 'standard') && !rules(p.text, 'strict'));
       expect(looser.map((p) => p.text)).toEqual([]);
     }

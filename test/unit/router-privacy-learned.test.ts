@@ -23,7 +23,7 @@ describe('the learned privacy check', () => {
     // Written for this test, in none of the fixture sets.
     for (const text of [
       "Quick one: can you reword this msg to Kofi - 'your bonus got cut to 2k because of the attendance thing, sorry mate'",
-      "pls tidy this up before I send it: 'Hi Sam, as discussed your pay goes to 48k from April and the bonus target is 10%'",
+      "pls tidy this up before I send it: 'hey sam, as discussed your pay goes to 48k from April and the bonus target is 10%'",
       'ugh dee from accounts got let go today, 6 weeks pay, can you help me write her a nice card',
     ]) {
       expect(rulesFind(text), text).toBe(false);

@@ -9,7 +9,8 @@
 // heldOut5 (transcripts, OCR, logs, forms; written without reading the gate): blind on its first run,
 // the rules were then generalised for it (records, OCR, chat speakers, published values), so it is no
 // longer blind; `strict` adds the learned check; standardIfLearned: the standard level with the
-// learned check at 0.9, the option not taken. learnedCheck: each training set scored by a learned
+// learned check at 0.9, the option not taken. heldOut6 (pasted records, config, chat exports; written by
+// someone who read neither the rules nor the sets) is blind, with the same side figures. learnedCheck: each training set scored by a learned
 // check trained without it, next to the rules alone, and what it keeps local among ordinary questions.
 // Prints one JSON object; exits 1 when the labelled set misses a target at the standard level.
 import {
@@ -17,6 +18,7 @@ import {
   HOLDOUT_3_PATH,
   HOLDOUT_4_PATH,
   HOLDOUT_5_PATH,
+  HOLDOUT_6_PATH,
   HOLDOUT_PATH,
   STRICT_PATH,
   loadLabelledPrompts,
@@ -42,14 +44,20 @@ const heldOut = privacyReport(loadLabelledPrompts(HOLDOUT_PATH));
 const heldOut2 = privacyReport(loadLabelledPrompts(HOLDOUT_2_PATH));
 const heldOut3 = privacyReport(loadLabelledPrompts(HOLDOUT_3_PATH));
 const heldOut4 = privacyReport(loadLabelledPrompts(HOLDOUT_4_PATH));
+/** A held-out set's figures at the standard level, with the strict level's and the learned check's beside them. */
+function withLevels(file: string): object {
+  const prompts = loadLabelledPrompts(file);
+  return {
+    ...summary(privacyReport(prompts)),
+    strict: figuresOnly(privacyReport(prompts, 'strict')),
+    strictRulesOnly: privacyReport(prompts, 'strict', rulesFlag('strict')).overall,
+    standardIfLearned: privacyReport(prompts, 'standard', (p) => rulesFlag('standard')(p) || (learnedPrivacyScore(p.text) ?? 0) > STANDARD_WHAT_IF).overall,
+  };
+}
 // Blind on its first run (README); the rules have since been fixed for it.
-const heldOut5Prompts = loadLabelledPrompts(HOLDOUT_5_PATH);
-const heldOut5 = {
-  ...summary(privacyReport(heldOut5Prompts)),
-  strict: figuresOnly(privacyReport(heldOut5Prompts, 'strict')),
-  strictRulesOnly: privacyReport(heldOut5Prompts, 'strict', rulesFlag('strict')).overall,
-  standardIfLearned: privacyReport(heldOut5Prompts, 'standard', (p) => rulesFlag('standard')(p) || (learnedPrivacyScore(p.text) ?? 0) > STANDARD_WHAT_IF).overall,
-};
+const heldOut5 = withLevels(HOLDOUT_5_PATH);
+// Blind: nothing has been tuned or trained on it.
+const heldOut6 = withLevels(HOLDOUT_6_PATH);
 const strict = {
   labelled: summary(privacyReport(loadLabelledPrompts(), 'strict')),
   heldOut: summary(privacyReport(loadLabelledPrompts(HOLDOUT_PATH), 'strict')),
@@ -66,6 +74,7 @@ console.log(
       heldOut3: summary(heldOut3),
       heldOut4: summary(heldOut4),
       heldOut5,
+      heldOut6,
       strict,
       learnedCheck: learnedCheckReport(),
     },

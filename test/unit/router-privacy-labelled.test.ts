@@ -3,6 +3,7 @@ import {
   HOLDOUT_3_PATH,
   HOLDOUT_4_PATH,
   HOLDOUT_5_PATH,
+  HOLDOUT_6_PATH,
   HOLDOUT_PATHS,
   loadLabelledPrompts,
   privacyReport,
@@ -60,50 +61,53 @@ describe('the privacy gate on the held-out sets', () => {
   }
 });
 
-// holdout-4 was blind on its first run (recall 0.70, 4.6% false positives: dictated numbers, lower-case
-// names, homes by landmark, code and config); the gate was then generalised by structure, so it is held
-// here too, to a looser bar than the sets the gate was built on.
-describe('the privacy gate on holdout-4 (chat, dictation, code, mixed languages)', () => {
-  const HOLDOUT_4_RECALL = 0.95;
-  const set = loadLabelledPrompts(HOLDOUT_4_PATH);
+// holdout-4 and holdout-5 were blind on their first runs (README there: 0.70 and 0.757 recall); the gate
+// was then generalised by structure for what they found (holdout-4: dictated numbers, lower-case names,
+// homes by landmark, code and config; holdout-5: records and OCR'd scans, chat speakers, HR in running
+// text, national phone shapes, seed phrases, published test values), so they are held here too, to a
+// looser recall bar than the sets the gate was built on.
+const FIXED_BLIND_RECALL = 0.95;
+const FIXED_BLIND_SETS = [
+  ['holdout-4 (chat, dictation, code, mixed languages)', HOLDOUT_4_PATH],
+  ['holdout-5 (transcripts, OCR, logs, forms, chat threads)', HOLDOUT_5_PATH],
+] as const;
 
-  it(`keeps at least ${HOLDOUT_4_RECALL} of its sensitive prompts local and at most ${TARGET_FALSE_POSITIVE_RATE * 100}% of its near-misses`, () => {
-    expect(set.length).toBeGreaterThanOrEqual(250);
-    const report = privacyReport(set);
-    expect(report.overall.recall, report.missed.join('\n')).toBeGreaterThanOrEqual(HOLDOUT_4_RECALL);
-    expect(report.overall.falsePositiveRate, report.falsePositives.join('\n')).toBeLessThanOrEqual(TARGET_FALSE_POSITIVE_RATE);
+for (const [name, file] of FIXED_BLIND_SETS) {
+  describe(`the privacy gate on ${name}`, () => {
+    const set = loadLabelledPrompts(file);
+
+    it(`keeps at least ${FIXED_BLIND_RECALL} of its sensitive prompts local and at most ${TARGET_FALSE_POSITIVE_RATE * 100}% of its near-misses`, () => {
+      expect(set.length).toBeGreaterThanOrEqual(250);
+      const report = privacyReport(set);
+      expect(report.overall.recall, report.missed.join('\n')).toBeGreaterThanOrEqual(FIXED_BLIND_RECALL);
+      expect(report.overall.falsePositiveRate, report.falsePositives.join('\n')).toBeLessThanOrEqual(TARGET_FALSE_POSITIVE_RATE);
+    });
+
+    it('holds in both languages, not only overall', () => {
+      const report = privacyReport(set);
+      for (const lang of ['en', 'zh']) {
+        expect(report.byLanguage[lang]!.recall, lang).toBeGreaterThanOrEqual(FIXED_BLIND_RECALL);
+        expect(report.byLanguage[lang]!.falsePositiveRate, lang).toBeLessThanOrEqual(TARGET_FALSE_POSITIVE_RATE);
+      }
+    });
   });
+}
 
-  it('holds in both languages, not only overall', () => {
-    const report = privacyReport(set);
-    for (const lang of ['en', 'zh']) {
-      expect(report.byLanguage[lang]!.recall, lang).toBeGreaterThanOrEqual(HOLDOUT_4_RECALL);
-      expect(report.byLanguage[lang]!.falsePositiveRate, lang).toBeLessThanOrEqual(TARGET_FALSE_POSITIVE_RATE);
+// holdout-6 is blind: no rule has been fixed for it and the learned check never trains on it, so no
+// recall is asserted here (npm run router:privacy measures it). Only its shape is checked, so that the
+// measure stays what the README says it is.
+describe('the blind holdout-6 set', () => {
+  const set = loadLabelledPrompts(HOLDOUT_6_PATH);
+
+  it('is at least 260 prompts, half sensitive, at least 85 in Chinese, every category on both sides', () => {
+    expect(set.length).toBeGreaterThanOrEqual(260);
+    expect(set.filter((p) => p.sensitive).length * 2).toBe(set.length);
+    expect(set.filter((p) => p.lang === 'zh').length).toBeGreaterThanOrEqual(85);
+    for (const c of ['credential', 'government-id', 'health', 'hr', 'date-of-birth', 'location', 'email', 'phone', 'card', 'iban', 'address']) {
+      for (const sensitive of [true, false])
+        expect(set.filter((p) => p.category === c && p.sensitive === sensitive).length, `${c} ${sensitive}`).toBeGreaterThanOrEqual(8);
     }
-  });
-});
-
-// holdout-5 was blind on its first run (recall 0.757, 18.6% false positives: records and OCR'd scans,
-// chat speakers, HR in running text, national phone shapes, seed phrases; published test values and
-// organisations' own contact details as false alarms); the gate was then generalised by structure
-// (privacy-records.ts, privacy-ocr.ts, privacy-takeback.ts), so it is held here to holdout-4's bar.
-describe('the privacy gate on holdout-5 (transcripts, OCR, logs, forms, chat threads)', () => {
-  const HOLDOUT_5_RECALL = 0.95;
-  const set = loadLabelledPrompts(HOLDOUT_5_PATH);
-
-  it(`keeps at least ${HOLDOUT_5_RECALL} of its sensitive prompts local and at most ${TARGET_FALSE_POSITIVE_RATE * 100}% of its near-misses`, () => {
-    expect(set.length).toBeGreaterThanOrEqual(250);
-    const report = privacyReport(set);
-    expect(report.overall.recall, report.missed.join('\n')).toBeGreaterThanOrEqual(HOLDOUT_5_RECALL);
-    expect(report.overall.falsePositiveRate, report.falsePositives.join('\n')).toBeLessThanOrEqual(TARGET_FALSE_POSITIVE_RATE);
-  });
-
-  it('holds in both languages, not only overall', () => {
-    const report = privacyReport(set);
-    for (const lang of ['en', 'zh']) {
-      expect(report.byLanguage[lang]!.recall, lang).toBeGreaterThanOrEqual(HOLDOUT_5_RECALL);
-      expect(report.byLanguage[lang]!.falsePositiveRate, lang).toBeLessThanOrEqual(TARGET_FALSE_POSITIVE_RATE);
-    }
+    expect(new Set(set.map((p) => p.text)).size).toBe(set.length);
   });
 });
 
@@ -123,7 +127,7 @@ describe('the strict privacy level on its own prompts', () => {
 
   it('keeps local everything the standard level keeps local, on every set', () => {
     const rules = (text: string, level: 'standard' | 'strict') => detectPrivateData(text, level, { learned: false }).length > 0;
-    for (const file of [undefined, ...Object.values(HOLDOUT_PATHS), HOLDOUT_4_PATH, HOLDOUT_5_PATH, STRICT_PATH]) {
+    for (const file of [undefined, ...Object.values(HOLDOUT_PATHS), HOLDOUT_4_PATH, HOLDOUT_5_PATH, HOLDOUT_6_PATH, STRICT_PATH]) {
       const looser = loadLabelledPrompts(file).filter((p) => rules(p.text, 'standard') && !rules(p.text, 'strict'));
       expect(looser.map((p) => p.text)).toEqual([]);
     }

@@ -1,0 +1,188 @@
+// Personal data in loose shapes (read by findRecordsAndShapes in privacy-records.ts):
+// - a date of birth written loosely (08-APR-1991, Twenty-first October 1958, 1941 年 8 月 23 日) after
+//   a birth word, in a text that names or points at someone; a list of people with full dates under
+//   a birthday heading.
+// - a letter addressed to a named person (Dear Mr Gallagher) that tells them about their own health.
+// - a password given as the answer to a question about it ("what's the wifi password?" … "it's …").
+// - a wallet seed phrase: twelve or more words in a row, all from the BIP-39 list.
+// - phone numbers in national shapes without a country code (an Indian mobile 98450 62173) or after a
+//   short label (Mob, HP, Ph); a unit and a postcode (Flat 302, … 560003); a Chinese lane address (…路
+//   595 弄 12 号); an Australian "rego".
+// Every pattern is bounded and sits behind a cheap test of the text.
+import { bip39Words } from './privacy-bip39.js';
+import { eachMatch } from './privacy-match.js';
+import { findNames } from './privacy-person.js';
+import { fictionalName } from './privacy-public.js';
+import { firstMatches, HAS_HAN, LABELS, LIMIT, plausibleBirthYear, type RecordFound } from './privacy-records-common.js';
+
+// ---------------------------------------------------------------- dates of birth, written loosely
+
+const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const ORDINAL_WORD =
+  '(?:(?:twenty|thirty)[- ]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)';
+const LOOSE_DATE_EN = new RegExp(
+  `(?:\\d{1,2}(?:st|nd|rd|th)?|${ORDINAL_WORD})(?: of)?[ -](?:${MONTHS})\\.?,?[ -](?:19|20)\\d{2}|(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\\d{2}|(?:19|20)\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.](?:19|20)\\d{2}`,
+  'i',
+);
+const LOOSE_DATE_ZH = /(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?[日号]?/;
+// A Chinese date of birth written before its word: （2015 年 6 月 3 日出生）.
+const BIRTH_BEFORE_ZH = /(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?[日号]?\s?(?=出生|生(?![产效活意]))/g;
+const BIRTH_WORD = /\b(?:born|d\.?o\.?b|date of birth|birth ?date|birthday)\b|出生|生于|生日/g;
+const BIRTH_REACH = 48;
+const PERSON_REACH = 200;
+// Someone the text points at without a name shape: a relative, a title, "my son".
+const SOMEONE =
+  /\b(?:my|our|his|her|their) (?:\w+ )?(?:son|daughter|kid|child|baby|wife|husband|partner|mum|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|gran|nan|sister|brother|aunt|aunty|auntie|uncle|niece|nephew|cousin|friend|colleague|boss|tenant|client|patient|student)\b|\b(?:Grandma|Grandpa|Granny|Nana|Uncle|Aunt|Aunty|Auntie|Mr|Mrs|Ms|Dr)\.? [A-Z]|(?:外婆|外公|奶奶|爷爷|姥姥|姥爷|妈妈|爸爸|母亲|父亲|儿子|女儿|老婆|老公|妻子|丈夫|孩子|婆婆|公公|岳父|岳母)|[\u4e00-\u9fff]{2,3}\s?(?:先生|女士|小姐)/;
+
+const CAPITAL_PAIR = /(?<![A-Za-z])[A-Z][a-z]{1,20} [A-Z][a-z]{1,20}(?![a-z])/g;
+
+/** True when the text names someone or points at a relative, and names no character from fiction. */
+function someoneIn(text: string): boolean {
+  let fiction = false;
+  eachMatch(CAPITAL_PAIR, text, (m) => {
+    fiction ||= fictionalName(m[0]);
+  });
+  if (fiction) return false;
+  return SOMEONE.test(text) || findNames(text).some((n) => n.relative !== true);
+}
+
+/** A date of birth after a birth word, written loosely, in a text about someone; and a list of people with full dates under a birthday heading. */
+export function findBirthDates(text: string, lower: string, found: RecordFound): void {
+  firstMatches(BIRTH_WORD, lower, LIMIT, (m) => {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + BIRTH_REACH);
+    const date = LOOSE_DATE_EN.exec(after) ?? LOOSE_DATE_ZH.exec(after);
+    if (date === null || /[.?!。？！]\s/.test(after.slice(0, date.index)) || !plausibleBirthYear(date[0])) return;
+    // The person is looked for around the birth word, within its paragraph.
+    const from = Math.max(0, m.index - PERSON_REACH, text.lastIndexOf('\n\n', m.index) + 1);
+    if (!someoneIn(text.slice(from, m.index + m[0].length + date.index + date[0].length + 40))) return;
+    const start = m.index + m[0].length + date.index;
+    found('birth-date', LABELS['birth-date'], start, start + date[0].length);
+  });
+  if (HAS_HAN.test(text)) {
+    firstMatches(BIRTH_BEFORE_ZH, text, LIMIT, (m) => {
+      if (someoneIn(text.slice(Math.max(0, m.index - PERSON_REACH), m.index + m[0].length + 40)))
+        found('birth-date', LABELS['birth-date'], m.index, m.index + m[0].length);
+    });
+  }
+  // A list: lines with a capitalised name and a full date of birth each.
+  const lines = text.split('\n');
+  if (lines.length < 3) return;
+  let offset = 0;
+  for (const line of lines.slice(0, 200)) {
+    const date = line.length <= 160 ? LOOSE_DATE_EN.exec(line) : null;
+    if (date !== null && plausibleBirthYear(date[0]) && /(?<![A-Za-z])[A-Z][a-z]{1,20} [A-Z][a-z]{1,20}(?![a-z])/.test(line.slice(0, date.index))) {
+      found('birth-date', LABELS['birth-date'], offset + date.index, offset + date.index + date[0].length);
+    }
+    offset += line.length + 1;
+  }
+}
+
+// ---------------------------------------------------------------- a letter about its addressee's health
+
+// A letter to a patient, not to a doctor or researcher ("Dear Dr Patel, I read your paper on sclerosis").
+const SALUTATION = /(?:^|\n|['"])\s*(?:Dear|Hi|Hello) (?:(?:Mr|Mrs|Ms|Miss|Mx)\.? )?(?!Dr\b|Prof|Professor\b|Sir\b|Madam\b|Customer\b|Colleague)[A-Z][a-z'-]{1,20}/;
+// What a letter says of its reader's health: a diagnosis, results, medication, an operation, a referral. "Your MRI
+// machine" or "your scan" alone may be a service letter.
+const YOUR_HEALTH =
+  /\byour\b[^.!?\n]{0,160}?\b(?:diagnos[a-z]*|sclerosis|cancer|tumou?r|biopsy|(?:MRI|scan|test|blood test|biopsy) (?:results?|findings)|medications?|prescri[a-z]*|surgery|operation|admission|discharge|referral|chemo[a-z]*|symptoms)\b|\b(?:diagnos[a-z]*|consistent with|sclerosis|cancer|tumou?r|biopsy|medications?|prescri[a-z]*|surgery)\b[^.!?\n]{0,160}?\byour\b/gi;
+
+/** Health findings in a letter addressed to a named person, said to them ("your MRI", "your medication"). */
+export function findLetterHealth(text: string, found: RecordFound): void {
+  if (!SALUTATION.test(text)) return;
+  firstMatches(YOUR_HEALTH, text, LIMIT, (m) => found('health', LABELS.health, m.index, m.index + m[0].length));
+}
+
+// ---------------------------------------------------------------- a password given in reply
+
+// "what's the wifi password?" … "it's Kestrel-Bramble-1988": the value may be lines later, in a reply.
+const PASSWORD_ASKED = /\b(?:password|passcode|pin|wi-?fi code|door code|alarm code)\b/g;
+const REPLY_VALUE = /\b(?:it['’]?s|it is|its)[ \t]+([!#-&(-~]{6,64})/g;
+const REPLY_REACH = 240;
+
+/** True for a value mixing letters with digits or symbols, as passwords are and words are not. */
+function passwordShaped(value: string): boolean {
+  return /[A-Za-z]/.test(value) && /[\d!#$%&*@^~_-]/.test(value) && !/^https?:/i.test(value) && !/^[a-z]+-[a-z]+$/.test(value);
+}
+
+/** A password-shaped value given in reply ("it's …") up to REPLY_REACH after a question about a password. */
+export function findReplyPasswords(text: string, lower: string, found: RecordFound): void {
+  PASSWORD_ASKED.lastIndex = 0;
+  const asked = PASSWORD_ASKED.exec(lower);
+  if (asked === null) return;
+  REPLY_VALUE.lastIndex = asked.index;
+  for (let m = REPLY_VALUE.exec(text); m !== null && m.index - asked.index <= REPLY_REACH; m = REPLY_VALUE.exec(text)) {
+    const value = m[1]!.replace(/[.,;:!?)\]]+$/, '');
+    if (passwordShaped(value)) found('secret', 'a password', m.index + m[0].length - m[1]!.length, m.index + m[0].length - m[1]!.length + value.length);
+  }
+}
+
+// ---------------------------------------------------------------- seed phrases
+
+// Twelve or more short lower-case words in a row (spaces, commas, line breaks or "1." numbering between).
+const WORD_RUN = /(?<![A-Za-z])(?:[a-z]{3,8}(?:[ ,\n]{1,3}(?:\d{1,2}[.)][ ]?)?)){11,23}[a-z]{3,8}(?![A-Za-z])/g;
+
+// BIP-39 words are everyday words: a list of them is a seed phrase only in a text about a wallet (the
+// 'wallet' stems of privacy-records.ts).
+
+/** Twelve to twenty-four words in a row, all (one aside, for a misspelling) from the BIP-39 list, in a text about a wallet: its seed phrase. */
+export function findSeedPhrases(text: string, found: RecordFound): void {
+  const words = bip39Words();
+  firstMatches(WORD_RUN, text, LIMIT, (m) => {
+    const run = m[0].split(/[^a-z]+/).filter((w) => w !== '');
+    const misses = run.filter((w) => !words.has(w)).length;
+    // A real phrase is random: a word repeated (abandon ×11 … about) is a published test vector, words in
+    // alphabetical order are an excerpt of the list itself.
+    const sorted = run.every((w, i) => i === 0 || run[i - 1]! < w);
+    if (run.length >= 12 && misses <= 1 && !sorted && new Set(run).size >= run.length - 2) found('secret', 'a wallet seed phrase', m.index, m.index + m[0].length);
+  });
+}
+
+// ---------------------------------------------------------------- phones, addresses, plates
+
+// An Indian mobile written 5-5 (98450 62173); a number after a short label (Mob:, HP is, Ph., H/P).
+const PHONE_IN = /^[6-9]\d{4} \d{5}$/;
+// A number after a short label (Mob:, HP is, Ph., H/P): the scan starts at the digits, the label is read before them.
+const DIGIT_RUN = /\+?\d(?<![\d+].)[\d -]{5,16}\d(?![\w-])/g;
+const PHONE_LABEL_BEFORE = /(?<![A-Za-z])(?:mob|mobile no|hp|h\/p|handphone|ph|cell no|contact no|tel no)\.?(?: no\.?)?[ \t]*(?:is|:|-|#)?[ \t]*$/i;
+// A national number with a trunk 0 and mixed separators (012-345 6789), in a text that speaks of phones or numbers.
+const PHONE_MIXED = /^0\d{1,3}(?:-\d{3,4} |\s\d{3,4}-)\d{3,4}$/;
+// Words that make a bare number a phone (the Indian and mixed shapes), and short phone labels.
+const PHONE_CUE = /\b(?:number|phone|mobile|cell|call|text|whatsapp|contact|tel|ph|hp|mob|save)\b/i;
+// Numbers that are orders, invoices, accounts and codes, not phones.
+const ORDER_BEFORE =
+  /(?:order|invoice|tracking|ref(?:erence)?|account|acct|serial|isbn|sku|policy|claim|case|ticket|pin|code|no\.)\s*(?:no\.?|number|#|id)?\s*[:#]?\s*$|#\s*$/i;
+// A unit (Flat 302, Apt 4B, Unit 7) and, on the same line, a postcode of six digits (India) or a US ZIP after a city.
+const UNIT_POSTCODE = /\b(?:Flat|Apt\.?|Apartment|Unit|Suite|House No\.?|Door No\.?|Plot)[ \t]?#?\d{1,5}[A-Z]?,[^\n]{5,140}?(?<=[A-Za-z],? )\d{6}(?![\d-])/g;
+// A Shanghai-style lane: road, lane number 弄, house number 号, then room.
+const ZH_LANE = /[\u4e00-\u9fff]{1,12}?(?:路|街|大道)\s?\d{1,5}\s?弄\s?\d{1,4}\s?号(?:\s?\d{1,5}\s?室)?/g;
+// An Australian or New Zealand "rego" and the plate after it.
+const REGO = /\brego(?: number| no\.?)?[:\s#]{0,3}(?:is )?([A-Z0-9]{2,4}[ -]?[A-Z0-9]{2,4})(?![A-Za-z0-9])/gi;
+
+/** Plates after "rego", phones in national or labelled shapes, a unit with its postcode, a Chinese lane address. */
+export function findShapes(text: string, found: RecordFound, rego: boolean, han: boolean): void {
+  if (rego) {
+    firstMatches(REGO, text, LIMIT, (m) => {
+      const v = m[1]!;
+      if (/\d/.test(v) && /[A-Z]/.test(v) && !/[a-z]/.test(v)) found('location', 'a vehicle number plate', m.index + m[0].length - v.length, m.index + m[0].length);
+    });
+  }
+  // Every other shape here has a run of at least three digits.
+  if (!/\d{3}/.test(text)) return;
+  // One scan over runs of digits (with spaces and dashes) for every phone shape; the words that make a bare
+  // number a phone are read once a run has a phone's shape.
+  let cue: boolean | undefined;
+  firstMatches(DIGIT_RUN, text, LIMIT * 4, (m) => {
+    const run = m[0];
+    const digits = run.replace(/\D/g, '').length;
+    if (digits < 7 || digits > 13) return;
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    if (PHONE_LABEL_BEFORE.test(before)) {
+      found('phone', 'a phone number', m.index, m.index + run.length);
+      return;
+    }
+    if (!(PHONE_IN.test(run) || PHONE_MIXED.test(run)) || /[\w.,-]$/.test(before) || /^[.,]\d/.test(text.slice(m.index + run.length))) return;
+    if (!ORDER_BEFORE.test(before) && (cue ??= PHONE_CUE.test(text))) found('phone', 'a phone number', m.index, m.index + run.length);
+  });
+  if (/\d{6}/.test(text)) firstMatches(UNIT_POSTCODE, text, LIMIT, (m) => found('address', 'a street address', m.index, m.index + m[0].length));
+  if (han && text.includes('弄')) firstMatches(ZH_LANE, text, LIMIT, (m) => found('address', 'a street address', m.index, m.index + m[0].length));
+}

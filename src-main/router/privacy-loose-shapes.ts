@@ -10,10 +10,11 @@
 //   595 弄 12 号); an Australian "rego".
 // Every pattern is bounded and sits behind a cheap test of the text.
 import { bip39Words } from './privacy-bip39.js';
-import { eachMatch } from './privacy-match.js';
+import { eachMatch, firstMatches } from './privacy-match.js';
 import { findNames } from './privacy-person.js';
 import { fictionalName } from './privacy-public.js';
-import { firstMatches, HAS_HAN, LABELS, LIMIT, plausibleBirthYear, type RecordFound } from './privacy-records-common.js';
+import { HAS_HAN, LIMIT, plausibleBirthYear, type RecordFound } from './privacy-records-common.js';
+import { PERSON_LABELS } from './privacy-labels.js';
 
 // ---------------------------------------------------------------- dates of birth, written loosely
 
@@ -56,12 +57,12 @@ export function findBirthDates(text: string, lower: string, found: RecordFound):
     const from = Math.max(0, m.index - PERSON_REACH, text.lastIndexOf('\n\n', m.index) + 1);
     if (!someoneIn(text.slice(from, m.index + m[0].length + date.index + date[0].length + 40))) return;
     const start = m.index + m[0].length + date.index;
-    found('birth-date', LABELS['birth-date'], start, start + date[0].length);
+    found('birth-date', PERSON_LABELS['birth-date'], start, start + date[0].length);
   });
   if (HAS_HAN.test(text)) {
     firstMatches(BIRTH_BEFORE_ZH, text, LIMIT, (m) => {
       if (someoneIn(text.slice(Math.max(0, m.index - PERSON_REACH), m.index + m[0].length + 40)))
-        found('birth-date', LABELS['birth-date'], m.index, m.index + m[0].length);
+        found('birth-date', PERSON_LABELS['birth-date'], m.index, m.index + m[0].length);
     });
   }
   // A list: lines with a capitalised name and a full date of birth each.
@@ -71,7 +72,7 @@ export function findBirthDates(text: string, lower: string, found: RecordFound):
   for (const line of lines.slice(0, 200)) {
     const date = line.length <= 160 ? LOOSE_DATE_EN.exec(line) : null;
     if (date !== null && plausibleBirthYear(date[0]) && /(?<![A-Za-z])[A-Z][a-z]{1,20} [A-Z][a-z]{1,20}(?![a-z])/.test(line.slice(0, date.index))) {
-      found('birth-date', LABELS['birth-date'], offset + date.index, offset + date.index + date[0].length);
+      found('birth-date', PERSON_LABELS['birth-date'], offset + date.index, offset + date.index + date[0].length);
     }
     offset += line.length + 1;
   }
@@ -89,7 +90,7 @@ const YOUR_HEALTH =
 /** Health findings in a letter addressed to a named person, said to them ("your MRI", "your medication"). */
 export function findLetterHealth(text: string, found: RecordFound): void {
   if (!SALUTATION.test(text)) return;
-  firstMatches(YOUR_HEALTH, text, LIMIT, (m) => found('health', LABELS.health, m.index, m.index + m[0].length));
+  firstMatches(YOUR_HEALTH, text, LIMIT, (m) => found('health', PERSON_LABELS.health, m.index, m.index + m[0].length));
 }
 
 // ---------------------------------------------------------------- a password given in reply

@@ -10,7 +10,9 @@
 import { factored } from './privacy-factor.js';
 import { findBirthDates, findLetterHealth, findReplyPasswords, findSeedPhrases, findShapes } from './privacy-loose-shapes.js';
 import { inventedPeople } from './privacy-person.js';
-import { firstMatches, HAS_HAN, LABELS, LIMIT, plausibleBirthYear, type RecordFound } from './privacy-records-common.js';
+import { HAS_HAN, LIMIT, plausibleBirthYear, type RecordFound } from './privacy-records-common.js';
+import { firstMatches } from './privacy-match.js';
+import { PERSON_LABELS } from './privacy-labels.js';
 import { findChatHealth, findChinese, findInRunningText } from './privacy-running-text.js';
 
 // ---------------------------------------------------------------- records
@@ -161,7 +163,7 @@ function findRecords(text: string, found: RecordFound, lineFields: boolean, tabl
     if (f.kind === 'birth-date' && !plausibleBirthYear(f.value)) continue;
     if (!people.some((p) => Math.abs(p.start - f.start) <= MAX_RECORD)) continue;
     if (f.kind === 'passport') found('national-id', 'a passport number', f.start, f.end);
-    else found(f.kind, LABELS[f.kind], f.start, f.end);
+    else found(f.kind, PERSON_LABELS[f.kind], f.start, f.end);
   }
 }
 

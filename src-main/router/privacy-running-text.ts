@@ -3,9 +3,10 @@
 // about its speaker's or a relative's health, and in Chinese a relative's health and a role before a name.
 // Every pattern is bounded and sits behind a cheap test of the text.
 import { factored } from './privacy-factor.js';
-import { eachMatch } from './privacy-match.js';
+import { eachMatch, firstMatches } from './privacy-match.js';
 import { findNames, SURNAMES_ZH } from './privacy-person.js';
-import { firstMatches, LABELS, LIMIT, type RecordFound } from './privacy-records-common.js';
+import { LIMIT, type RecordFound } from './privacy-records-common.js';
+import { PERSON_LABELS } from './privacy-labels.js';
 
 // ---------------------------------------------------------------- pay and HR matters, a home, in running text
 
@@ -130,7 +131,7 @@ export function findInRunningText(
     if (events.length > 0 && !exercise()) {
       // A speaker's own health is read from their message (findChatHealth), not from the line's name.
       const extra = extraPeople(text, false);
-      for (const d of events) if (personInSentence(text, extra, d.start, d.end)) found('health', LABELS.health, d.start, d.end);
+      for (const d of events) if (personInSentence(text, extra, d.start, d.end)) found('health', PERSON_LABELS.health, d.start, d.end);
     }
   }
   const hr: Spot[] = [];
@@ -140,19 +141,19 @@ export function findInRunningText(
   }
   const homes: Spot[] = [];
   if (homeWords) firstMatches(HOME_VERB, lower, LIMIT, (m) => homes.push({ start: m.index, end: m.index + m[0].length }));
-  if (possessive) firstMatches(POSSESSIVE_HOME, text, LIMIT, (m) => found('location', 'where a named person lives', m.index, m.index + m[0].length));
+  if (possessive) firstMatches(POSSESSIVE_HOME, text, LIMIT, (m) => found('location', PERSON_LABELS.location, m.index, m.index + m[0].length));
   // Names are the costly part: not looked for in an exam question or a word problem.
   if ((hr.length === 0 && homes.length === 0) || exercise()) return;
   const people = peopleAround(text, [...hr, ...homes]).filter((p) => !SPEAKER_NOT.test(text.slice(p.start, p.end).replace(/^\[[^\]]*\]\s*/, '')));
   if (people.length === 0) return;
-  for (const d of hr) if (personInSentence(text, people, d.start, d.end)) found('employment', LABELS.employment, d.start, d.end);
+  for (const d of hr) if (personInSentence(text, people, d.start, d.end)) found('employment', PERSON_LABELS.employment, d.start, d.end);
   for (const d of homes) {
     // "I live …" in a chat line is the speaker's home; elsewhere a person must be in the sentence.
     const lineStart = text.lastIndexOf('\n', d.start) + 1;
     const speaker = people.some((p) => p.start === lineStart || (p.start >= lineStart && p.start < d.start && text[p.end] === ':'));
     // The person lives there: the subject, before the verb ("my cousin Anjali moved to …"), not a place after it.
     const subjects = people.filter((p) => p.end <= d.start);
-    if (speaker || personInSentence(text, subjects, d.start, d.end)) found('location', 'where a named person lives', d.start, d.end);
+    if (speaker || personInSentence(text, subjects, d.start, d.end)) found('location', PERSON_LABELS.location, d.start, d.end);
   }
 }
 
@@ -176,7 +177,7 @@ export function findChatHealth(text: string, found: RecordFound): void {
     const health = HEALTH_EVENT_EN.exec(message);
     if (health === null || !OWN_OR_KIN_EN.test(message)) return;
     const start = m.index + m[0].length - message.length + health.index;
-    found('health', LABELS.health, start, start + health[0].length);
+    found('health', PERSON_LABELS.health, start, start + health[0].length);
   });
 }
 
@@ -193,9 +194,9 @@ const ZH_ROLE_NAME = new RegExp(
 
 /** In Chinese: a relative's health event; pay, a rating, a health event or a birth after a role and a name. */
 export function findChinese(text: string, found: RecordFound): void {
-  firstMatches(ZH_KIN_HEALTH, text, LIMIT, (m) => found('health', LABELS.health, m.index, m.index + m[0].length));
+  firstMatches(ZH_KIN_HEALTH, text, LIMIT, (m) => found('health', PERSON_LABELS.health, m.index, m.index + m[0].length));
   firstMatches(ZH_ROLE_NAME, text, LIMIT, (m) => {
     const kind = /年终奖|工资|月薪|年薪|奖金|绩效|评级/.test(m[0]) ? 'employment' : /出生/.test(m[0]) ? 'birth-date' : 'health';
-    found(kind, LABELS[kind], m.index, m.index + m[0].length);
+    found(kind, PERSON_LABELS[kind], m.index, m.index + m[0].length);
   });
 }

@@ -12,6 +12,7 @@ import { findNamedPersonDetails, findNumberPlates } from './privacy-person.js';
 import { findSpelledSecrets, originalSpan, spokenShadow } from './privacy-spoken.js';
 import { documentedCard, documentedEmail, famousAddress } from './privacy-public.js';
 import { eachMatch } from './privacy-match.js';
+import { PERSON_LABELS } from './privacy-labels.js';
 import { ocrFold } from './privacy-ocr.js';
 import { findRecordsAndShapes } from './privacy-records.js';
 import { takenBack } from './privacy-takeback.js';
@@ -298,13 +299,6 @@ function foldFullWidth(text: string): string {
   return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
-const PERSON_LABELS = {
-  health: "a named person's health information",
-  employment: "a named person's pay or employment record",
-  'birth-date': "a named person's date of birth",
-  location: 'where a named person lives',
-  personal: "a named person's personal details",
-} as const;
 
 const DETECTORS: ReadonlyArray<(text: string, found: Found, strict: boolean) => void> = [
   findSecrets,

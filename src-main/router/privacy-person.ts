@@ -501,13 +501,7 @@ type Detail = { kind: PersonDetailKind; fine: boolean } & Span;
 function detailsIn(text: string, limit: number, strict: boolean): { all: Detail[]; standard: number } {
   const hasHan = HAN_OR_HANGUL.test(text);
   const all: Detail[] = [];
-  let standard = 0;
-  for (const [rows, isStandard] of strict
-    ? ([
-        [DETAILS, true],
-        [STRICT_DETAILS, false],
-      ] as const)
-    : ([[DETAILS, true]] as const)) {
+  const read = (rows: typeof DETAILS): void => {
     for (const [kind, re, chinese, fine] of rows) {
       // The Chinese lists carry a few Korean words too (진단, 입원): one gate for both scripts.
       if (chinese && !hasHan) continue;
@@ -518,8 +512,10 @@ function detailsIn(text: string, limit: number, strict: boolean): { all: Detail[
         all.push({ kind, start: m.index, end: m.index + m[0].length, fine: fine === true });
       }
     }
-    if (isStandard) standard = all.length;
-  }
+  };
+  read(DETAILS);
+  const standard = all.length;
+  if (strict) read(STRICT_DETAILS);
   return { all, standard };
 }
 

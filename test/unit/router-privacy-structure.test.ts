@@ -4,12 +4,7 @@
 // built from, and leave the look-alike questions alone.
 import { describe, expect, it } from 'vitest';
 import { detectPrivateData } from '../../src-main/router/privacy.js';
-
-/** Each finding as "kind:matched text", so a failure shows what was (or was not) found. */
-function found(text: string): string[] {
-  // The rules' findings by structure; the learned check has its own tests (router-privacy-learned.test.ts).
-  return detectPrivateData(text, 'standard', { learned: false }).map((f) => `${f.kind}:${text.slice(f.start, f.end)}`);
-}
+import { itKeepsLocalAndSends, ruleFindings as found } from '../support/privacy-shapes.js';
 
 const KEPT_LOCAL: Record<string, string[]> = {
   'a he/she that refers back to a name': [
@@ -164,29 +159,11 @@ const SENT_ON: Record<string, string[]> = {
 };
 
 describe('the privacy gate generalises beyond its sets', () => {
-  for (const [rule, texts] of Object.entries(KEPT_LOCAL)) {
-    it(`keeps local: ${rule}`, () => {
-      for (const text of texts) expect(found(text), text).not.toEqual([]);
-    });
-  }
-  for (const [rule, texts] of Object.entries(SENT_ON)) {
-    it(`sends on: ${rule}`, () => {
-      for (const text of texts) expect(found(text), text).toEqual([]);
-    });
-  }
+  itKeepsLocalAndSends(KEPT_LOCAL, SENT_ON);
 });
 
 describe('the privacy gate reads chat and dictation by structure', () => {
-  for (const [rule, texts] of Object.entries(KEPT_LOCAL_SPOKEN)) {
-    it(`keeps local: ${rule}`, () => {
-      for (const text of texts) expect(found(text), text).not.toEqual([]);
-    });
-  }
-  for (const [rule, texts] of Object.entries(SENT_ON_SPOKEN)) {
-    it(`sends on: ${rule}`, () => {
-      for (const text of texts) expect(found(text), text).toEqual([]);
-    });
-  }
+  itKeepsLocalAndSends(KEPT_LOCAL_SPOKEN, SENT_ON_SPOKEN);
 
   it('points a finding in dictated numbers at the spoken words, not at the digits it read them as', () => {
     const text = 'ok my card is four five three two, zero one five one, one two eight three, zero three six six thanks';

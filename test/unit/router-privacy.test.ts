@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeFindings, detectPrivateData, type PrivacyKind } from '../../src-main/router/privacy.js';
-
-/** Each finding as "kind:matched text", so a failure shows what was (or was not) found. */
-function found(text: string): string[] {
-  // The rules' own findings: the learned check, which reads the whole text, has its own tests.
-  return detectPrivateData(text, 'standard', { learned: false }).map((f) => `${f.kind}:${text.slice(f.start, f.end)}`);
-}
+import { ruleFindings as found } from '../support/privacy-shapes.js';
 
 interface Case {
   text: string;

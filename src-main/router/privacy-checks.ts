@@ -1,6 +1,16 @@
 // Check digits and shape rules for the privacy detector. A pattern alone finds too much (any 16
 // digits, any two letters and two digits); these checks are what keep false positives rare.
 
+/** How many ASCII digits a string holds. */
+export function countDigits(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
 /** True when a string of digits passes the Luhn check (payment cards). */
 export function luhnValid(digits: string): boolean {
   let sum = 0;

@@ -10,6 +10,7 @@
 //   595 弄 12 号); an Australian "rego".
 // Every pattern is bounded and sits behind a cheap test of the text.
 import { bip39Words } from './privacy-bip39.js';
+import { countDigits } from './privacy-checks.js';
 import { eachMatch, firstMatches } from './privacy-match.js';
 import { findNames } from './privacy-person.js';
 import { fictionalName } from './privacy-public.js';
@@ -174,7 +175,7 @@ export function findShapes(text: string, found: RecordFound, rego: boolean, han:
   let cue: boolean | undefined;
   firstMatches(DIGIT_RUN, text, LIMIT * 4, (m) => {
     const run = m[0];
-    const digits = run.replace(/\D/g, '').length;
+    const digits = countDigits(run);
     if (digits < 7 || digits > 13) return;
     const before = text.slice(Math.max(0, m.index - 24), m.index);
     if (PHONE_LABEL_BEFORE.test(before)) {

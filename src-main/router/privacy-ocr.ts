@@ -6,17 +6,13 @@
 // span found in the folded text is the same span in the original. Words with many digits (keys, hex,
 // model numbers such as mp3 or x86) are left as they are.
 
+import { countDigits } from './privacy-checks.js';
+
 const CONFUSABLE_LETTER = /[OolI]/;
 const CONFUSABLE_DIGIT = /[01]/;
 
 function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
-}
-
-function countDigits(s: string): number {
-  let n = 0;
-  for (const c of s) if (isDigit(c)) n++;
-  return n;
 }
 
 function isLetter(c: string | undefined): boolean {

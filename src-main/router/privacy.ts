@@ -2,7 +2,7 @@
 // pattern is compiled once, bounded (no nested unbounded repeats), anchored by a look-behind so a
 // failed start cannot rescan a long run, and confirmed by a check digit or shape rule where the
 // kind has one. Findings carry a kind, a label for people and a span; never the value itself.
-import { cardNumberValid, cnResidentIdValid, ibanLength, ibanValid, looksLikeSecretValue, ninoPrefixValid, ssnValid } from './privacy-checks.js';
+import { cardNumberValid, cnResidentIdValid, countDigits, ibanLength, ibanValid, looksLikeSecretValue, ninoPrefixValid, ssnValid } from './privacy-checks.js';
 import { findMoreAddresses } from './privacy-addresses.js';
 import { findProseSecrets } from './privacy-credentials.js';
 import { findPersonalHealth } from './privacy-health.js';
@@ -214,15 +214,6 @@ const PHONE_NAMED_DIGITS = /\d[\d \-.()]{5,22}\d/;
 const NOT_A_PHONE =
   /(?:order|invoice|tracking|ref(?:erence)?|account|acct|serial|isbn|sku|订单|单号|编号|发票|快递|运单|账号|账户|流水)(?:\s*(?:no\.?|number|#|id|号|号码))?\s*[:：#]?\s*$|#\s*$/i;
 
-function countDigits(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) n++;
-  }
-  return n;
-}
-
 function isOrderNumber(text: string, start: number): boolean {
   return NOT_A_PHONE.test(text.slice(Math.max(0, start - 24), start));
 }
@@ -298,7 +289,6 @@ function foldFullWidth(text: string): string {
   if (!FULL_WIDTH.test(text)) return text;
   return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
-
 
 const DETECTORS: ReadonlyArray<(text: string, found: Found, strict: boolean) => void> = [
   findSecrets,

@@ -313,9 +313,11 @@ function lowerCased(text: string): string {
 
 /** Every finding of the record and shape detectors (records here, loose shapes and running text in their files). */
 export function findRecordsAndShapes(text: string, found: RecordFound, strict = false): void {
-  // At the standard level an exam question or a word problem is read for numbers only, as privacy-person.ts
-  // skips its person details (the answer is already known by then): most of the longest prompts are exam questions.
-  if (!strict && inventedPeople(text)) {
+  // An exam question or an arithmetic word problem is about invented people (as for the sentence rules in
+  // privacy-person.ts): at the standard level it is read for numbers only, and at the strict level for
+  // secrets and numbers too, but never for a person's details. Most of the longest prompts are exam questions.
+  const exercise = inventedPeople(text);
+  if (exercise && !strict) {
     findShapes(text, found, /\brego\b/i.test(text), HAS_HAN.test(text));
     return;
   }
@@ -328,32 +330,18 @@ export function findRecordsAndShapes(text: string, found: RecordFound, strict = 
   if (has('reply')) findReplyPasswords(text, lower(), found);
   if (has('wallet')) findSeedPhrases(text, found);
   findShapes(text, found, has('rego'), han);
+  if (exercise) return;
   // Forms with a detail's label (a rare word: DOB, diagnosis, salary, passport) and a person's; tables by their separators.
   const lineFields = han || (has('detail') && FIELD_SEPARATOR.test(text) && PERSON_FIELD.test(text));
   const tables = TABLE_ROW.test(text);
-  const records = lineFields || tables;
-  const birth = han || has('birth');
-  const letter = has('letter');
+  if (lineFields || tables) findRecords(text, found, lineFields, tables);
+  if (han || has('birth')) findBirthDates(text, lower(), found);
+  if (has('letter')) findLetterHealth(text, found);
   const hr = has('hr');
   const home = has('home');
   const possessive = has('possessive');
   const health = has('chat');
-  const running = hr || home || possessive || health;
-  const chat = has('chat') && text.includes(':');
-  if (!(records || birth || letter || running || chat)) return;
-  // A person's details are held back until the end: exam questions and arithmetic word problems are
-  // about invented people (as for the sentence rules in privacy-person.ts), and that test is paid only
-  // when there is something to drop.
-  let isExercise: boolean | undefined;
-  const exercise = (): boolean => (isExercise ??= inventedPeople(text));
-  const held: Parameters<RecordFound>[] = [];
-  const hold: RecordFound = (...finding) => held.push(finding);
-  if (records) findRecords(text, hold, lineFields, tables);
-  if (birth) findBirthDates(text, lower(), hold);
-  if (letter) findLetterHealth(text, hold);
-  if (running) findInRunningText(text, lower(), hold, hr, home, possessive, health, exercise);
-  if (chat) findChatHealth(text, hold);
-  if (han) findChinese(text, hold);
-  if (held.length === 0 || exercise()) return;
-  for (const finding of held) found(...finding);
+  if (hr || home || possessive || health) findInRunningText(text, lower(), found, hr, home, possessive, health);
+  if (has('chat') && text.includes(':')) findChatHealth(text, found);
+  if (han) findChinese(text, found);
 }

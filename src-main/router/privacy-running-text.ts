@@ -113,7 +113,10 @@ const POSSESSIVE_HOME = new RegExp(
   'g',
 );
 
-/** HR matters and closely described homes with a person in the same sentence; a person's home by its directions. */
+/**
+ * HR matters and closely described homes with a person in the same sentence; a person's home by its
+ * directions. Not called for an exam question or a word problem, whose people are invented.
+ */
 export function findInRunningText(
   text: string,
   lower: string,
@@ -122,13 +125,12 @@ export function findInRunningText(
   homeWords: boolean,
   possessive: boolean,
   healthWords: boolean,
-  exercise: () => boolean,
 ): void {
   // A health event next to a person only this file's shapes see; privacy-person.ts reads its own names with health.
   if (healthWords) {
     const events: Spot[] = [];
     firstMatches(HEALTH_EVENTS, text, LIMIT, (m) => events.push({ start: m.index, end: m.index + m[0].length }));
-    if (events.length > 0 && !exercise()) {
+    if (events.length > 0) {
       // A speaker's own health is read from their message (findChatHealth), not from the line's name.
       const extra = extraPeople(text, false);
       for (const d of events) if (personInSentence(text, extra, d.start, d.end)) found('health', PERSON_LABELS.health, d.start, d.end);
@@ -142,8 +144,7 @@ export function findInRunningText(
   const homes: Spot[] = [];
   if (homeWords) firstMatches(HOME_VERB, lower, LIMIT, (m) => homes.push({ start: m.index, end: m.index + m[0].length }));
   if (possessive) firstMatches(POSSESSIVE_HOME, text, LIMIT, (m) => found('location', PERSON_LABELS.location, m.index, m.index + m[0].length));
-  // Names are the costly part: not looked for in an exam question or a word problem.
-  if ((hr.length === 0 && homes.length === 0) || exercise()) return;
+  if (hr.length === 0 && homes.length === 0) return;
   const people = peopleAround(text, [...hr, ...homes]).filter((p) => !SPEAKER_NOT.test(text.slice(p.start, p.end).replace(/^\[[^\]]*\]\s*/, '')));
   if (people.length === 0) return;
   for (const d of hr) if (personInSentence(text, people, d.start, d.end)) found('employment', PERSON_LABELS.employment, d.start, d.end);

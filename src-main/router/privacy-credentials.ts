@@ -5,6 +5,7 @@
 import { looksLikeSecretValue } from './privacy-checks.js';
 import { eachMatch } from './privacy-match.js';
 import { factored } from './privacy-factor.js';
+import { findSeedPhrasesAnyLayout } from './privacy-seed.js';
 
 export type SecretFound = (label: string, start: number, end: number) => void;
 
@@ -14,7 +15,13 @@ const PROSE_SECRET = factored(
   /\b(pas{1,2}(?:wor|wro|owr)ds?|passcode|passphrase|pin(?: code| number)?|(?:door|alarm|gate|entry|access|safe|lock) code|(?:safe|lock|locker|padlock) combination|combination(?= (?:for|to|of) (?:the |my |our )?(?:safe|lock|locker|padlock))|(?:pre-?shared|shared|wi-?fi|vpn|encryption|licen[cs]e|product|recovery) key|login|credentials)(?![A-Za-z])[^\n.?!]{0,40}?(?:\bis\b|\bwas\b|\bto\b|\bit['’]?s\b|:|=)[ \t"'`]{0,3}((?:\d ){3,11}\d(?![\w])|[!#-&(-~]{3,64})(?:[ \t]+\/[ \t]+([!#-&(-~]{3,64}))?/gi,
 );
 // Chinese: 密码/口令 after any qualifier (WiFi密码, 支付密码), then 是/为/：, then the value.
-const PROSE_SECRET_ZH = /(密码|口令|密钥|秘钥|PIN码)[^\n。！？]{0,8}?(?:改成|改为|设成|设为|换成|是|为|：|:|=)\s{0,2}([!#-&(-~]{4,64})/g;
+// The words between may be a whole clause (root 密码 我微信上发你了 是 …).
+const PROSE_SECRET_ZH = /(密码|口令|密钥|秘钥|PIN码|验证码|暗号)[^\n。！？]{0,16}?(?:改成了?|改为|设成|设为|换成|是|为|：|:|=)\s{0,2}([!#-&(-~]{4,64})/g;
+// A password built from parts: "密码是 admin 后面加 我生日 0915", "password is admin followed by 0915". A plain word
+// alone is no secret; a word and then digits or symbols is the password spelled in two halves.
+const COMPOSED_SECRET = factored(
+  /(?:密码|口令|password|passcode|pw)[^\n。！？.?!]{0,16}?(?:是|为|：|:|\bis\b)\s{0,2}([A-Za-z][\w.@!#$%&*-]{2,30})\s{0,2}(?:后面再?加上?|后面是|后加|加上|再加|接上|followed by|plus|\+)[^\n。！？.?!\d]{0,12}?([!#-&(-~]{3,32})/gi,
+);
 // scheme://user:password@host: database, queue and mail URLs carry passwords this way.
 const CONNECTION_STRING = /(?<![\w+.-])[a-z][a-z0-9+.-]{1,20}:\/\/([^\s:/@]{1,64}):([^\s@/]{1,128})@[^\s/]{1,255}/gi;
 // Twelve to twenty-four short lower-case words after "seed phrase"/"recovery phrase": a wallet.
@@ -28,7 +35,8 @@ const SECRET_ASSIGNMENT =
   /(?:secret|token|passw(?:or)?d|pwd|pass|api_?key|access_?key|private_?key|credentials?)[A-Za-z0-9_]{0,20}[ \t]{0,2}[=:][ \t]{0,2}["']?([^\s"'`$<{]{6,200})/gi;
 const IDENTIFIER_CHAR = /[A-Za-z0-9_]/;
 // Short names for a password in notes: "gmail pw = …", "pwd: …".
-const SHORT_PASSWORD = /(?<![\w])(?:pw|pwd|pword|pass)[ \t]{0,2}(?:=|:|\bis\b)[ \t]{0,2}([!#-&(-~]{4,64})/gi;
+// "pw for the router is …": a short qualifier may stand between.
+const SHORT_PASSWORD = /(?<![\w])(?:pw|pwd|pword|pass)(?: (?:for|to|on) (?:the |my |our )?[\w.-]{1,24})?[ \t]{0,2}(?:=|:|\bis\b)[ \t]{0,2}([!#-&(-~]{4,64})/gi;
 // A long random-looking token after a word that names secrets (a table column "secret", "api key"):
 // within the next lines, one run of 16+ letters and digits mixed, as keys are and words are not.
 const SECRET_WORD = /\b(?:secrets?|tokens?|api[ _-]?keys?|passwords?|credentials?|private keys?)\b/gi;
@@ -112,7 +120,7 @@ export function findProseSecrets(text: string, found: SecretFound): void {
     if (looksLikeSecretValue(value, true)) found('a password', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
   });
   if (secretWords) findKeysNearSecretWords(text, found);
-  if (/密码|口令|密钥|秘钥|PIN码/.test(text)) {
+  if (/密码|口令|密钥|秘钥|PIN码|验证码|暗号/.test(text)) {
     eachMatch(PROSE_SECRET_ZH, text, (m) => {
       const value = trimValue(m[2]!);
       if (!looksLikeSecretValue(value, true)) return;
@@ -120,11 +128,19 @@ export function findProseSecrets(text: string, found: SecretFound): void {
       found('a password', start, start + value.length);
     });
   }
+  if (/密码|口令|pass|pw/i.test(text)) {
+    eachMatch(COMPOSED_SECRET, text, (m) => {
+      if (!/\d|[^\w\s]/.test(m[2]!)) return;
+      const start = m.index + m[0].length - m[0].slice(m[0].indexOf(m[1]!)).length;
+      found('a password', start, m.index + m[0].length);
+    });
+  }
   if (text.includes('://')) {
     eachMatch(CONNECTION_STRING, text, (m) => {
       if (!CONNECTION_PLACEHOLDER.test(m[2]!) && looksLikeSecretValue(m[2]!, true)) found('a connection string with a password', m.index, m.index + m[0].length);
     });
   }
+  findSeedPhrasesAnyLayout(text, (start, end) => found('a wallet seed phrase', start, end));
   if (!SEED_WORDS.test(text)) return;
   eachMatch(SEED_PHRASE, text, (m) => {
     const start = m.index + m[0].length - m[1]!.length;

@@ -6,6 +6,7 @@
 // Also a password spelled out letter by letter after its name ("is lowercase m a p l e then seven").
 // Bounded patterns, as in the rest of the detector; most prompts stop at one cheap test.
 import { factored } from './privacy-factor.js';
+import { hanMonthDays } from './privacy-dictated.js';
 
 /**
  * A word table with no prototype: a lookup of any word the user typed ("constructor", "toString")
@@ -83,7 +84,7 @@ const HAN_DIGITS = wordTable({
 });
 
 const NUMBER_WORDS =
-  'zero oh nought one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety double triple'.split(
+  'zero oh nought one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety double triple thousand'.split(
     ' ',
   );
 const NUMBER_WORD = `(?:${NUMBER_WORDS.join('|')})`;
@@ -109,13 +110,18 @@ export interface ShadowText {
   text: string;
   startAt: Int32Array;
   endAt: Int32Array;
+  /** The dictated numbers: the original span of each and the digits it was written as. */
+  numbers: readonly DictatedNumber[];
 }
 
-interface Piece {
+/** A dictated number: where it was said in the original text and what it reads as. */
+export interface DictatedNumber {
   start: number;
   end: number;
   out: string;
 }
+
+type Piece = DictatedNumber;
 
 /** The digits one number word stands for at position i of the run, and how many words it took. */
 function wordDigits(words: readonly string[], i: number): [string, number] | undefined {
@@ -125,6 +131,7 @@ function wordDigits(words: readonly string[], i: number): [string, number] | und
     const d = next === undefined ? undefined : DIGIT_WORDS[next];
     return d === undefined ? undefined : [d.repeat(w === 'double' ? 2 : 3), 2];
   }
+  if (DIGIT_WORDS[w] !== undefined && next === 'thousand') return thousands(words, i);
   if (DIGIT_WORDS[w] !== undefined) return [DIGIT_WORDS[w], 1];
   if (TEENS[w] !== undefined) return [TEENS[w], 1];
   if (TENS[w] !== undefined) {
@@ -134,10 +141,27 @@ function wordDigits(words: readonly string[], i: number): [string, number] | und
   return undefined;
 }
 
+/** "two thousand (and) seventeen" as 2017: a year said in words, at position i of the run. */
+function thousands(words: readonly string[], i: number): [string, number] {
+  const k = words[i + 2] === 'and' ? i + 3 : i + 2;
+  const rest = k < words.length && words[k] !== 'thousand' && words[k] !== 'double' && words[k] !== 'triple' ? wordDigits(words, k) : undefined;
+  if (rest === undefined || rest[0].length > 2) return [`${DIGIT_WORDS[words[i]!]!}000`, 2];
+  return [DIGIT_WORDS[words[i]!]! + rest[0].padStart(3, '0'), k - i + rest[1]];
+}
+
 interface Token {
   word: string;
   start: number;
   end: number;
+}
+
+/** "twenty eighth" (tens and an ordinal, a space or dash between) as "28th" at token i; undefined otherwise. */
+function ordinalCompound(text: string, tokens: readonly Token[], i: number): string | undefined {
+  const tens = TENS[tokens[i]!.word];
+  const next = tokens[i + 1];
+  if (tens === undefined || next === undefined || !/^[ -]$/.test(text.slice(tokens[i]!.end, next.start))) return undefined;
+  const ordinal = ORDINALS[next.word];
+  return ordinal !== undefined && ordinal.length === 3 ? tens + ordinal : undefined;
 }
 
 /** Runs of number words (with commas or dashes between groups) as digit pieces: "five one two, four eight" → "512 48". */
@@ -146,11 +170,19 @@ function numberPieces(text: string, tokens: readonly Token[], pieces: Piece[]): 
   let i = 0;
   while (i < tokens.length) {
     // A run: number words separated only by spaces, commas or dashes.
+    // "twenty eighth", "thirty-first": a day of the month.
+    const compound = ordinalCompound(text, tokens, i);
+    if (compound !== undefined) {
+      pieces.push({ start: tokens[i]!.start, end: tokens[i + 1]!.end, out: compound });
+      i += 2;
+      continue;
+    }
     let j = i;
     let out = '';
     let count = 0;
     while (j < tokens.length) {
       if (j > i) {
+        if (ordinalCompound(text, tokens, j) !== undefined) break;
         const gap = text.slice(tokens[j - 1]!.end, tokens[j]!.start);
         if (!/^[ ,-]{1,3}$/.test(gap)) break;
         const d = wordDigits(words, j);
@@ -199,20 +231,17 @@ export function spokenShadow(text: string): ShadowText | undefined {
   const tokens: Token[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) tokens.push({ word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
-  // Chinese digits: four or more in a row (一三八…), written as one number.
+  // Chinese digits: four or more in a row (一三八…), written as one number; a space between groups is kept (幺三八 幺二三四 …).
   const han: Piece[] = [];
   for (let i = 0; i < tokens.length;) {
     let j = i;
-    while (j < tokens.length && HAN_DIGITS[tokens[j]!.word] !== undefined && (j === i || tokens[j]!.start === tokens[j - 1]!.end)) j++;
-    if (j - i >= 4)
-      han.push({
-        start: tokens[i]!.start,
-        end: tokens[j - 1]!.end,
-        out: tokens
-          .slice(i, j)
-          .map((t) => HAN_DIGITS[t.word])
-          .join(''),
-      });
+    let out = '';
+    for (; j < tokens.length && HAN_DIGITS[tokens[j]!.word] !== undefined; j++) {
+      const gap = j === i ? '' : text.slice(tokens[j - 1]!.end, tokens[j]!.start);
+      if (gap !== '' && gap !== ' ') break;
+      out += gap + HAN_DIGITS[tokens[j]!.word]!;
+    }
+    if (j - i >= 4) han.push({ start: tokens[i]!.start, end: tokens[j - 1]!.end, out });
     i = Math.max(j, i + 1);
   }
   numberPieces(
@@ -220,7 +249,8 @@ export function spokenShadow(text: string): ShadowText | undefined {
     tokens.filter((t) => HAN_DIGITS[t.word] === undefined),
     pieces,
   );
-  pieces.push(...han);
+  pieces.push(...han, ...hanMonthDays(text));
+  const numbers = pieces.filter((p) => /^[\d -]+$/.test(p.out));
   if (text.includes(' at ') && /\bdot\b/i.test(text)) {
     SPOKEN_EMAIL.lastIndex = 0;
     for (let m = SPOKEN_EMAIL.exec(text); m !== null; m = SPOKEN_EMAIL.exec(text)) {
@@ -255,7 +285,7 @@ export function spokenShadow(text: string): ShadowText | undefined {
     at = p.end;
   }
   copy(text.length);
-  return { text: out, startAt: Int32Array.from(startAt), endAt: Int32Array.from(endAt) };
+  return { text: out, startAt: Int32Array.from(startAt), endAt: Int32Array.from(endAt), numbers };
 }
 
 /** The original span of the shadow span [start, end). */

@@ -10,6 +10,7 @@ import { findMoreNationalIds } from './privacy-ids.js';
 import { learnedPrivacyFinding } from './privacy-learned.js';
 import { findNamedPersonDetails, findNumberPlates } from './privacy-person.js';
 import { findSpelledSecrets, originalSpan, spokenShadow } from './privacy-spoken.js';
+import { findDictatedPhones } from './privacy-dictated.js';
 import { documentedCard, documentedEmail, famousAddress } from './privacy-public.js';
 import { eachMatch } from './privacy-match.js';
 import { PERSON_LABELS } from './privacy-labels.js';
@@ -329,6 +330,7 @@ function runDetectors(text: string, found: Found, strict: boolean): void {
     found(kind, label, from, to);
   };
   for (const detect of DETECTORS) detect(shadow.text, mapped, strict);
+  findDictatedPhones(text, shadow.numbers, (start, end) => found('phone', 'a phone number', start, end));
 }
 
 /**

@@ -4,6 +4,7 @@
 // kind has one. Findings carry a kind, a label for people and a span; never the value itself.
 import { cardNumberValid, cnResidentIdValid, countDigits, ibanLength, ibanValid, looksLikeSecretValue, ninoPrefixValid, ssnValid } from './privacy-checks.js';
 import { findMoreAddresses } from './privacy-addresses.js';
+import { findFieldCards } from './privacy-cards.js';
 import { findProseSecrets } from './privacy-credentials.js';
 import { findPersonalHealth } from './privacy-health.js';
 import { findMoreNationalIds } from './privacy-ids.js';
@@ -296,6 +297,7 @@ const DETECTORS: ReadonlyArray<(text: string, found: Found, strict: boolean) => 
   findNationalIds,
   findIbans,
   findCards,
+  (text, found) => findFieldCards(text, (start, end) => found('card', 'a payment card number', start, end)),
   findEmails,
   findPhones,
   findAddresses,

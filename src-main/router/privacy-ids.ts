@@ -1,28 +1,20 @@
 // Government ids beyond the three the detector started with: passports (any country, after the
 // word), UK National Insurance numbers written in lower case, with dashes or without the suffix
 // letter, US SSNs without dashes, India's Aadhaar (Verhoeff) and PAN (shape), Spanish DNI/NIE and
-// Italian codice fiscale (check letters), Dutch BSN, Polish PESEL and French NIR (check digits).
+// Italian codice fiscale (check letters), French NIR (check digits); the other countries' ids, by
+// family, are in privacy-ids-world.ts.
 // Same rules as privacy.ts: compiled once, bounded, look-behind anchored.
 import { eachMatch } from './privacy-match.js';
 import { ninoPrefixValid, ssnValid } from './privacy-checks.js';
-import {
-  aadhaarValid,
-  belgianIdValid,
-  bsnValid,
-  codiceFiscaleValid,
-  nirValid,
-  passportLikeValid,
-  personnummerValid,
-  peselValid,
-  spanishIdValid,
-} from './privacy-id-checks.js';
+import { aadhaarValid, belgianIdValid, codiceFiscaleValid, nirValid, passportLikeValid, personnummerValid, spanishIdValid } from './privacy-id-checks.js';
 import { factored } from './privacy-factor.js';
+import { findWorldIds, shownSpecimen } from './privacy-ids-world.js';
 
 export type IdFound = (label: string, start: number, end: number) => void;
 
 // An id's name, an optional "number"/"no."/"号码", at most a few filler words, then the value.
 const NAMED_ID = factored(
-  /(passport|national insurance|NI|NINO|social security|SSN|aadhaa?r|UIDAI|PAN|DNI|NIE|BSN|burgerservicenummer|PESEL|ID card|identity card|national id(?:entity)?|personalausweis|护照|身份证|通行证)(?![A-Za-z])(?:\s*(?:card|number|num|no\.?|#|号码|号|卡号))?[^\n.?!。？！\d]{0,14}?((?:[A-Za-z]{1,2}-?)?\d[\dA-Za-z]{0,11}(?:[ -](?:\d[\dA-Za-z]{0,7}|[A-Da-d](?![A-Za-z]))){0,6})(?![\dA-Za-z])/gi,
+  /(passport|national insurance|NI|NINO|social security|SSN|aadhaa?r|UIDAI|PAN|DNI|NIE|ID card|identity card|national id(?:entity)?|护照|身份证|通行证)(?![A-Za-z])(?:\s*(?:card|number|num|no\.?|#|号码|号|卡号))?[^\n.?!。？！\d]{0,14}?((?:[A-Za-z]{1,2}-?)?\d[\dA-Za-z]{0,11}(?:[ -](?:\d[\dA-Za-z]{0,7}|[A-Da-d](?![A-Za-z]))){0,6})(?![\dA-Za-z])/gi,
 );
 
 /** Value and label for the value after an id's name, or undefined when it is not that id. `claimed`: "my/her … number". */
@@ -43,8 +35,6 @@ function namedIdValue(name: string, raw: string, claimed: boolean): string | und
   }
   if (key.startsWith('aadha') || key === 'uidai') return aadhaarValid(compact) ? 'an Aadhaar number' : undefined;
   if (key === 'pan') return undefined; // The shape rule below finds PANs with or without the word.
-  if (key === 'bsn' || key === 'burgerservicenummer') return bsnValid(compact) ? 'a Dutch citizen service number (BSN)' : undefined;
-  if (key === 'pesel') return peselValid(compact) ? 'a Polish PESEL number' : undefined;
   if (key === 'dni' || key === 'nie') return spanishIdValid(compact) ? 'a Spanish national id' : undefined;
   if (key === 'passport' || key === '护照' || key === '通行证') return passportLikeValid(compact) ? 'a passport number' : undefined;
   return passportLikeValid(compact) ? 'a national id number' : undefined;
@@ -79,9 +69,13 @@ const SWEDISH_ID_WORD = /personnummer|samordningsnummer|swed|sverige|skatteverke
 const FOUR_DIGITS = /\d(?:\D{0,3}\d){3}/;
 
 /** Government ids of the main countries, reported through `found` with a label for people. */
-export function findMoreNationalIds(text: string, found: IdFound): void {
+export function findMoreNationalIds(text: string, reported: IdFound): void {
   // Every id here has at least four digits: most prompts stop at this one cheap test.
   if (!FOUR_DIGITS.test(text)) return;
+  const found: IdFound = (label, start, end) => {
+    if (!shownSpecimen(text, start, end)) reported(label, start, end);
+  };
+  findWorldIds(text, found);
   NAMED_ID.lastIndex = 0;
   for (let m = NAMED_ID.exec(text); m !== null; m = NAMED_ID.exec(text)) {
     // The name must start a word ("Japan 123456" is not a PAN); a look-behind here would make

@@ -293,3 +293,44 @@ export function krRrnValid(s: string, checked: boolean): boolean {
 export function idNikValid(s: string): boolean {
   return /^[1-9]\d{15}$/.test(s) && dayMonthValid(Number(s.slice(6, 8)) % 40, Number(s.slice(8, 10)));
 }
+
+// ---------------------------------------------------------------- more of the most populous countries
+
+/** Russian SNILS (pension insurance number): 9 digits and a 2-digit check (weights 9…1, mod 101). */
+export function ruSnilsValid(s: string): boolean {
+  if (!/^\d{11}$/.test(s) || templateDigits(s.slice(0, 9))) return false;
+  const sum = weighted(s, [9, 8, 7, 6, 5, 4, 3, 2, 1]);
+  const check = sum < 100 ? sum : sum % 101 === 100 ? 0 : sum % 101;
+  return check === Number(s.slice(9));
+}
+
+/** Russian personal INN (tax number): 12 digits, two check digits. */
+export function ruInnValid(s: string): boolean {
+  if (!/^\d{12}$/.test(s)) return false;
+  const n11 = (weighted(s, [7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) % 11) % 10;
+  const n12 = (weighted(s, [3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) % 11) % 10;
+  return n11 === d(s, 10) && n12 === d(s, 11);
+}
+
+/** Thai national id: 13 digits, mod 11 check. */
+export function thIdValid(s: string): boolean {
+  if (!/^[1-8]\d{12}$/.test(s)) return false;
+  return (11 - (weighted(s, [13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2]) % 11)) % 10 === d(s, 12);
+}
+
+/** Iranian national code (کد ملی): 10 digits, mod 11 check. */
+export function irNationalCodeValid(s: string): boolean {
+  if (!/^\d{10}$/.test(s) || /^(\d)\1+$/.test(s)) return false;
+  const r = weighted(s, [10, 9, 8, 7, 6, 5, 4, 3, 2]) % 11;
+  return (r < 2 ? r : 11 - r) === d(s, 9);
+}
+
+/** Egyptian national id: century 2/3, YYMMDD, governorate, serial, check: 14 digits with a real date. */
+export function egIdValid(s: string): boolean {
+  return /^[23]\d{13}$/.test(s) && yymmdd(s, 1) && /^(?:0[1-4]|1[1-9]|2[1-9]|3[1-5]|88)$/.test(s.slice(7, 9));
+}
+
+/** Malaysian MyKad number: YYMMDD, a place-of-birth code, 4 digits. */
+export function myKadValid(s: string): boolean {
+  return /^\d{12}$/.test(s) && yymmdd(s, 0) && /^(?:0[1-9]|1[0-6]|[2-5]\d|6[0-8]|7[1-24-9]|8[2-9]|9[0-3]|9[89])$/.test(s.slice(6, 8));
+}

@@ -19,6 +19,12 @@ import {
   chAhvValid,
   deTaxIdValid,
   dePersonalausweisValid,
+  egIdValid,
+  irNationalCodeValid,
+  myKadValid,
+  ruInnValid,
+  ruSnilsValid,
+  thIdValid,
   dkCprValid,
   fiHetuValid,
   hkidValid,
@@ -142,6 +148,13 @@ const F = {
   kr: { label: 'a Korean resident registration number', valid: (s: string) => krRrnValid(s, false), checked: false },
   sg: { label: 'a Singapore NRIC/FIN', valid: sgNricValid, checked: true },
   nik: { label: 'an Indonesian NIK', valid: idNikValid, checked: true },
+  ruSnils: { label: 'a Russian SNILS number', valid: ruSnilsValid, checked: true },
+  ruInn: { label: 'a Russian tax number (INN)', valid: ruInnValid, checked: true },
+  th: { label: 'a Thai national id', valid: thIdValid, checked: true },
+  ir: { label: 'an Iranian national code', valid: irNationalCodeValid, checked: true },
+  eg: { label: 'an Egyptian national id', valid: egIdValid, checked: true },
+  my: { label: 'a Malaysian MyKad number', valid: myKadValid, checked: true },
+  vn: { label: 'a Vietnamese citizen id', valid: (s: string) => /^(?:\d{9}|\d{12})$/.test(s) && !templateDigits(s), checked: false },
   // Ids without a public check: Kenya's ID, China's permits and service ids, social and health insurance numbers, tax ids.
   id: { label: 'a national id number', valid: plain(6, 18, 6), checked: false },
   social: { label: 'a social or health insurance number', valid: plain(6, 20, 6), checked: false },
@@ -193,7 +206,18 @@ const NAMES: ReadonlyArray<{ re: RegExp; upper?: true; families: readonly IdFami
   { re: /^(?:身分證|身分证|統一證號|统一证号)$/, families: [F.tw] },
   { re: /^(?:マイナンバー|個人番号|my number)$/i, families: [F.jp] },
   { re: /^(?:주민등록번호|주민번호|rrn|resident registration number)$/i, families: [F.kr] },
-  { re: /^(?:nric|fin)$/i, upper: true, families: [F.sg] },
+  { re: /^(?:nric|fin)$/i, upper: true, families: [F.sg, F.my] },
+  { re: /^(?:mykad|ic no|ic number|kad pengenalan)$/i, families: [F.my] },
+  { re: /^(?:снилс|snils)$/i, families: [F.ruSnils] },
+  { re: /^(?:инн|inn)$/i, upper: true, families: [F.ruInn] },
+  { re: /^(?:thai id|เลขประจำตัวประชาชน|เลขบัตรประชาชน|บัตรประชาชน)$/i, families: [F.th] },
+  { re: /^(?:کد ملی|كد ملي|national code|melli code|code melli)$/i, families: [F.ir] },
+  { re: /^(?:الرقم القومي|egyptian id|egyptian national id)$/i, families: [F.eg] },
+  { re: /^(?:cccd|cmnd|căn cước|can cuoc|chứng minh nhân dân)$/i, families: [F.vn] },
+  {
+    re: /^(?:national id|national identity|identity card|id card|cédula|cedula|carte d'identité|carta d'identità|documento de identidad|dowód osobisty|numer dowodu|fayda)$/i,
+    families: [F.za, F.tr, F.sa, F.eg, F.th, F.ir, F.my, F.id],
+  },
   { re: /^(?:nik|ktp|e-ktp)$/i, upper: true, families: [F.nik] },
   {
     re: /^(?:id number|id no|id#|identity number|identification number|huduma(?: number)?|kitambulisho|national id number|philsys|philid|psn|umid|sss|crn|台胞证|台湾居民来往大陆通行证|回乡证|港澳居民来往内地通行证|居住证|军官证|士兵证|军人证|文职干部证)$/i,
@@ -208,14 +232,17 @@ const NAMES: ReadonlyArray<{ re: RegExp; upper?: true; families: readonly IdFami
 
 // One pattern for every name above; which name matched is looked up afterwards (rare: only near a value).
 const NAME_PATTERN = factored(
-  /(bsn|burgerservicenummer|sofi-?nummer|rijksregisternummer|num[ée]ro national|national register number|identificatienummer|steuer-?id|steueridentifikationsnummer|steuerliche identifikationsnummer|identifikationsnummer|idnr|personalausweis(?:nummer)?|ausweisnummer|ausweis-nr|ausweis|nif|contribuinte|n[úu]mero de contribuinte|pesel|cpr-nummer|cpr-nr|cpr|hetu|henkil[öo]tunnus|sotu|personal identity code|pps number|ppsn|pps|personal public service|svnr|sv-nummer|sozialversicherungsnummer|versicherungsnummer|e-card|ahv-nummer|ahv-nr|ahv|num[ée]ro avs|avs|nhs number|nhs no|nhs|driving licen[cs]e|driver'?s licen[cs]e|drivers licen[cs]e|driver licen[cs]e|licen[cs]e (?:no|number)|DL|f[üu]hrerschein|permis de conduire|carnet de conducir|permiso de conducir|rijbewijs|patente|itin|sin|nas|social insurance number|num[ée]ro d'assurance sociale|tfn|tax file number|medicare|cpf|cadastro de pessoas f[íi]sicas|cnpj|curp|rfc|registro federal de contribuyentes|cuil|cuit|dni|documento nacional de identidad|nin|nimc|national identification number|bvn|bank verification number|emirates id|eid|iqama|muqeem|tc kimlik no|tc kimlik|t\.c\. kimlik|kimlik no|kimlik numaras[ıi]|tckn|tc no|voter id|voter card|epic|cnic|nicop|computerized national identity card|nid|hkid|nric|fin|nik|ktp|e-ktp|my number|rrn|resident registration number|id number|id no|id#|identity number|identification number|huduma(?: number)?|kitambulisho|national id number|philsys|philid|psn|umid|sss|crn|social security|seguridad social|nss|imss|s[ée]curit[ée] sociale|health insurance number|krankenversicherungsnummer|versichertennummer|carte vitale|tessera sanitaria|ehic|tin|taxpayer id|taxpayer identification number|tax id|tax identification number|steuernummer|香港身份证|香港身份證|身份證|身分證|身分证|統一證號|统一证号|マイナンバー|個人番号|運転免許証?|주민등록번호|주민번호|驾驶证|驾照|驾驶执照|駕照|台胞证|台湾居民来往大陆通行证|回乡证|港澳居民来往内地通行证|居住证|军官证|士兵证|军人证|文职干部证|社保卡|社会保障卡|社会保障号|医保卡|医保号|社保号|社保账号|医保账号|参保号|医疗保险号|健保卡|纳税人识别号|个人税号)(?![A-Za-z])/gi,
+  /(bsn|burgerservicenummer|sofi-?nummer|rijksregisternummer|num[ée]ro national|national register number|identificatienummer|steuer-?id|steueridentifikationsnummer|steuerliche identifikationsnummer|identifikationsnummer|idnr|personalausweis(?:nummer)?|ausweisnummer|ausweis-nr|ausweis|nif|contribuinte|n[úu]mero de contribuinte|pesel|cpr-nummer|cpr-nr|cpr|hetu|henkil[öo]tunnus|sotu|personal identity code|pps number|ppsn|pps|personal public service|svnr|sv-nummer|sozialversicherungsnummer|versicherungsnummer|e-card|ahv-nummer|ahv-nr|ahv|num[ée]ro avs|avs|nhs number|nhs no|nhs|driving licen[cs]e|driver'?s licen[cs]e|drivers licen[cs]e|driver licen[cs]e|licen[cs]e (?:no|number)|DL|f[üu]hrerschein|permis de conduire|carnet de conducir|permiso de conducir|rijbewijs|patente|itin|sin|nas|social insurance number|num[ée]ro d'assurance sociale|tfn|tax file number|medicare|cpf|cadastro de pessoas f[íi]sicas|cnpj|curp|rfc|registro federal de contribuyentes|cuil|cuit|dni|documento nacional de identidad|nin|nimc|national identification number|bvn|bank verification number|emirates id|eid|iqama|muqeem|tc kimlik no|tc kimlik|t\.c\. kimlik|kimlik no|kimlik numaras[ıi]|tckn|tc no|voter id|voter card|epic|cnic|nicop|computerized national identity card|nid|hkid|nric|fin|nik|ktp|e-ktp|my number|rrn|resident registration number|id number|id no|id#|identity number|identification number|huduma(?: number)?|kitambulisho|national id number|philsys|philid|psn|umid|sss|crn|social security|seguridad social|nss|imss|s[ée]curit[ée] sociale|health insurance number|krankenversicherungsnummer|versichertennummer|carte vitale|tessera sanitaria|ehic|tin|taxpayer id|taxpayer identification number|tax id|tax identification number|steuernummer|mykad|ic no|ic number|kad pengenalan|снилс|snils|инн|inn|thai id|เลขประจำตัวประชาชน|เลขบัตรประชาชน|บัตรประชาชน|کد ملی|كد ملي|national code|melli code|code melli|الرقم القومي|egyptian id|egyptian national id|cccd|cmnd|c[ăa]n c[ưu][ớo]c|chứng minh nhân dân|national id|national identity|identity card|id card|c[ée]dula|carte d'identit[ée]|carta d'identit[àa]|documento de identidad|dowód osobisty|numer dowodu|fayda|香港身份证|香港身份證|身份證|身分證|身分证|統一證號|统一证号|マイナンバー|個人番号|運転免許証?|주민등록번호|주민번호|驾驶证|驾照|驾驶执照|駕照|台胞证|台湾居民来往大陆通行证|回乡证|港澳居民来往内地通行证|居住证|军官证|士兵证|军人证|文职干部证|社保卡|社会保障卡|社会保障号|医保卡|医保号|社保号|社保账号|医保账号|参保号|医疗保险号|健保卡|纳税人识别号|个人税号)(?![A-Za-z])/gi,
 );
 
 // Candidate values: digits with single separators (the check decides), or letters and digits.
 const DIGIT_RUN = /(?<![\w.,/-])\d(?:[ ./-]?\d){5,19}(?![\w]|[./-]\d)/g;
 // Letters and digits: the match starts at the first digit (a look-behind finds the one to five letters
 // before it), so the scan tests digits, not every letter of the text; findWorldIds adds the letters back.
-const ALNUM_RUN = /\d(?:(?<=(?:^|[^\w-])[A-Za-z]{1,5}\d)[A-Za-z\d]{3,16}(?: ?\([\dA]\))?|(?<=(?:^|[^\w-])\d)\d{4,11}[A-Za-z]{1,2})(?![\w-])/g;
+const ALNUM_RUN =
+  /\d(?:(?<=(?:^|[^\w-])[A-Za-z]{1,5}\d)[A-Za-z\d]{3,16}(?: ?\([\dA]\))?|(?<=(?:^|[^\w-])\d)\d{4,11}[A-Za-z]{1,2}|(?<=(?:^|[^\w-])[A-Za-z]{1,2}\d)\d{2,4}(?:-\d{2,5}){2,4})(?![\w-])/g;
+// Digits grouped by thousands with dots (an Argentine DNI 12.345.678, a Colombian cédula): not a decimal.
+const THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
 // Words before "ID" that make it a record's or a system's id, not a person's.
 const SYSTEM_ID_BEFORE =
   /\b(?:order|user|transaction|txn|session|request|product|item|message|app|client|tracking|invoice|ticket|job|process|thread|device|record|row|merchant|reference|booking|chat|group|channel|file|build|commit|container|task|event)\s*$/i;
@@ -289,7 +316,7 @@ function namedValue(text: string, start: number, written: string, hits: readonly
     if (before < 0 && after < 0) continue;
     for (const family of hit.families) {
       // "0.49-1.08 mg/dL": decimals are measurements; only an id with a check may be written with dots.
-      if (!family.checked && written.includes('.')) continue;
+      if (!family.checked && written.includes('.') && !THOUSANDS.test(written)) continue;
       const reach = family.checked ? (before >= 0 ? REACH_BEFORE : REACH_AFTER) : before >= 0 ? 60 : 24;
       if ((before >= 0 ? before : after) > reach) continue;
       for (const form of compactForms(written)) {
@@ -329,6 +356,7 @@ const DIGIT_SHAPES: ReadonlyArray<readonly [RegExp, IdFamily]> = [
   [/^\d{6}-[1-4]\d{6}$/, { ...F.kr, valid: (s: string) => krRrnValid(s, true) }],
   [/^784-(?:19|20)\d{2}-\d{7}-\d$/, F.ae],
   [/^9\d{2}-\d{2}-\d{4}$/, F.itin],
+  [/^\d-\d{4}-\d{5}-\d{2}-\d$/, F.th],
 ];
 const ALNUM_SHAPES: ReadonlyArray<readonly [RegExp, IdFamily]> = [
   [/^[A-Z][A-Z9]{4}\d{6}[A-Z][A-Z9]\d[A-Z]{2}$/, F.ukDl],

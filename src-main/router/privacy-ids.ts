@@ -14,7 +14,7 @@ export type IdFound = (label: string, start: number, end: number) => void;
 
 // An id's name, an optional "number"/"no."/"号码", at most a few filler words, then the value.
 const NAMED_ID = factored(
-  /(passport|national insurance|NI|NINO|social security|SSN|aadhaa?r|UIDAI|PAN|DNI|NIE|ID card|identity card|national id(?:entity)?|护照|身份证|通行证)(?![A-Za-z])(?:\s*(?:card|number|num|no\.?|#|号码|号|卡号))?[^\n.?!。？！\d]{0,14}?((?:[A-Za-z]{1,2}-?)?\d[\dA-Za-z]{0,11}(?:[ -](?:\d[\dA-Za-z]{0,7}|[A-Da-d](?![A-Za-z]))){0,6})(?![\dA-Za-z])/gi,
+  /(passport|national insurance|NI|NINO|social security|SSN|aadhaa?r|UIDAI|PAN|DNI|NIE|ID card|identity card|national id(?:entity)?|pasaporte|passeport|reisepass|paspoort|passaporto|passaporte|paszport|pasaport|паспорт|パスポート|旅券|여권|護照|护照|身份证|通行证)(?![A-Za-z])(?:\s*(?:card|number|num|no\.?|#|号码|号|卡号))?[^\n.?!。？！\d]{0,14}?((?:[A-Za-z]{1,2}-?)?\d[\dA-Za-z]{0,11}(?:[ -](?:\d[\dA-Za-z]{0,7}|[A-Da-d](?![A-Za-z]))){0,6})(?![\dA-Za-z])/gi,
 );
 
 /** Value and label for the value after an id's name, or undefined when it is not that id. `claimed`: "my/her … number". */
@@ -36,9 +36,29 @@ function namedIdValue(name: string, raw: string, claimed: boolean): string | und
   if (key.startsWith('aadha') || key === 'uidai') return aadhaarValid(compact) ? 'an Aadhaar number' : undefined;
   if (key === 'pan') return undefined; // The shape rule below finds PANs with or without the word.
   if (key === 'dni' || key === 'nie') return spanishIdValid(compact) ? 'a Spanish national id' : undefined;
-  if (key === 'passport' || key === '护照' || key === '通行证') return passportLikeValid(compact) ? 'a passport number' : undefined;
+  if (PASSPORT_WORDS.has(key)) return passportLikeValid(compact) ? 'a passport number' : undefined;
   return passportLikeValid(compact) ? 'a national id number' : undefined;
 }
+
+// "Passport" in the languages of the countries whose passports are most asked about, and China's permits.
+const PASSPORT_WORDS = new Set([
+  'passport',
+  'pasaporte',
+  'passeport',
+  'reisepass',
+  'paspoort',
+  'passaporto',
+  'passaporte',
+  'paszport',
+  'pasaport',
+  'паспорт',
+  'パスポート',
+  '旅券',
+  '여권',
+  '護照',
+  '护照',
+  '通行证',
+]);
 
 // A possessive right before an id's name: the number is someone's, not an example.
 const CLAIMED_BEFORE = /\b(?:my|our|his|her|their|your)(?:\s+\w+)?\s+$/i;

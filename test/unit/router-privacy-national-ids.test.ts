@@ -41,6 +41,19 @@ describe('privacy gate: national ids of the main countries, by family', () => {
         'Kenya ID no. 31874562, Huduma number pending',
         'My driver’s license number is D4417728 (California)',
       ],
+      'more populous countries: Russia, Thailand, Iran, Egypt, Malaysia, Vietnam, Latin America': [
+        'СНИЛС 513-204-694 41, ИНН 770931836401 — заполни анкету',
+        'เลขบัตรประชาชน 3-1386-08398-35-8 ของแม่',
+        'کد ملی 0096209526 برای فرم',
+        'Egyptian national ID: 29406270101503',
+        'MyKad 910827-14-4038, sila isi borang',
+        'CCCD 079204018375 của anh Minh',
+        'cédula de Camilo: 1.023.874.519',
+        'DNI 28.714.093 de Juan, para la reserva',
+        'Her driver license # D417-2290-3318 (Florida)',
+        'Reisepass C0R8T4K72 von meinem Mann',
+        'パスポート番号 TK4829173 を入力して',
+      ],
       'Asia, in English, Chinese and the local language': [
         'HKID K822473(0) please scan it',
         '身分證字號 F209219030，請幫我填表',
@@ -81,6 +94,8 @@ describe('privacy gate: national ids of the main countries, by family', () => {
         'NIN vs BVN: what is the difference for a Nigerian bank account?',
         '身分證字號的格式是什麼？第一個字母代表什麼？',
         'マイナンバーの桁数は？',
+        'What is the structure of a Thai national id, for example 1-2345-67890-12-1?',
+        'how many digits does a Russian СНИЛС have?',
       ],
       'published specimens': [
         'The DVLA specimen licence MORGA657054SM9IJ shows how the fields are laid out',

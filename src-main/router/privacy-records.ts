@@ -1,8 +1,8 @@
 // Personal data in shapes the sentence rules do not read:
-// - records: a form, an OCR'd scan, a JSON object or a table, where one field names a person
-//   (Name, Surname, Given names, first/last, Employee, 姓名, 被保险人) and another holds a date of
-//   birth, a diagnosis, pay or a rating, or a passport number. The fields are read by their labels,
-//   however they are laid out (one a line, several on a line apart by tabs or wide gaps, "key": "value").
+// - records: a form, an OCR'd scan, a JSON or YAML object, a table or CSV, key=value pairs, XML or an SQL INSERT,
+//   where one field names a person (Name, givenName, Employee, 姓名, 被保险人) and another holds a date of birth, a
+//   diagnosis, pay or a rating, a passport number, an address or a phone. The fields are read by their labels in
+//   any spelling, however they are laid out (privacy-records-fields.ts, privacy-records-keys.ts, privacy-records-sql.ts).
 // The other shapes, read from findRecordsAndShapes here: loose dates of birth, letters, replies, seed phrases,
 // phones, addresses and plates in privacy-loose-shapes.ts; pay, HR, homes and health in running text, and
 // Chinese, in privacy-running-text.ts.
@@ -10,136 +10,14 @@
 import { factored } from './privacy-factor.js';
 import { findBirthDates, findLetterHealth, findReplyPasswords, findSeedPhrases, findShapes } from './privacy-loose-shapes.js';
 import { inventedPeople } from './privacy-person.js';
-import { HAS_HAN, LIMIT, plausibleBirthYear, type RecordFound } from './privacy-records-common.js';
-import { firstMatches } from './privacy-match.js';
+import { HAS_HAN, plausibleBirthYear, type RecordFound } from './privacy-records-common.js';
+import { fieldsIn, nameValue, tableFields, valueFits, type Field } from './privacy-records-fields.js';
+import { KEYED_DETAIL } from './privacy-records-keys.js';
+import { sqlFields } from './privacy-records-sql.js';
 import { PERSON_LABELS } from './privacy-labels.js';
 import { findChatHealth, findChinese, findInRunningText } from './privacy-running-text.js';
 
 // ---------------------------------------------------------------- records
-
-type FieldKind = 'person' | 'birth-date' | 'health' | 'employment' | 'passport';
-
-// Field labels, lower case with spaces folded; a bilingual label (Surname/Nom) is read by either half.
-const FIELD_LABELS: ReadonlyArray<readonly [FieldKind, RegExp]> = [
-  [
-    'person',
-    /^(?:(?:full |first |last |family |given |sur|fore|maiden )?names?|name of (?:child|patient|employee|insured|deceased|applicant)|first|last|patient(?: name)?|employee(?: name)?|child(?:'s name)?|insured(?: person)?|policy ?holder|applicant|claimant|player|student|pupil|passenger|guest|tenant|candidate|姓名|名字|患者|病人|被保险人|投保人|申请人|员工|收件人|收货人|联系人|学生|乘客|住户|姓)$/,
-  ],
-  ['birth-date', /^(?:dob|d\.o\.b\.?|date of birth|birth ?date|birthday|born|出生日期|出生年月|出生年月日|生日|出生)$/],
-  [
-    'health',
-    /^(?:diagnos[ie]s|dx|condition|medical condition|medications?|meds|allergies|admitting diagnosis|discharge diagnosis|诊断|入院诊断|出院诊断|病情|医嘱|出院医嘱|病史|既往史)$/,
-  ],
-  [
-    'employment',
-    /^(?:salary|base|base salary|base pay|bonus|rating|performance rating|pay|compensation|increment|raise|年终奖|绩效|绩效评级|工资|月薪|年薪|奖金)(?: \([a-z$£€¥]{1,5}\))?$/,
-  ],
-  ['passport', /^(?:passport (?:no\.?|number)|passport|passport no|护照号码|护照号)$/],
-];
-
-/** The kind of a field's label, or undefined. */
-function fieldKind(label: string): FieldKind | undefined {
-  const parts = label
-    .toLowerCase()
-    .replace(/(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .split('/');
-  for (const part of parts) {
-    const p = part.trim().replace(/^["']|["']$/g, '');
-    for (const [kind, re] of FIELD_LABELS) if (re.test(p)) return kind;
-  }
-  return undefined;
-}
-
-// A value that reads as a name: capitalised or all-caps Latin words (with initials, hyphens,
-// apostrophes), or two to four Chinese characters (OCR may space them out).
-const NAME_VALUE = /^(?:[A-Z][A-Za-z'’.-]{0,24}(?:,? [A-Z][A-Za-z'’.-]{0,24}){0,4}|[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,3})$/;
-const PLACEHOLDER_VALUE = /^(?:n\/?a|none|tbd|tba|unknown|name|surname|your name|john doe|jane doe|john smith|test|sample|example|x+|_+|-+|\.+)$/i;
-
-/** True when a person field's value reads as a name. */
-function nameValue(value: string): boolean {
-  const v = value.trim();
-  return NAME_VALUE.test(v) && !PLACEHOLDER_VALUE.test(v) && !/^(?:Mr|Mrs|Ms|Male|Female|M|F|Yes|No)\.?$/.test(v);
-}
-
-const FULL_YEAR = /(?:^|\D)(?:19|20)\d{2}(?:\D|$)/;
-const SHORT_DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b/;
-
-/** True when a field's value holds what its label promises (a date with a year, a number, some words). */
-function valueFits(kind: FieldKind, value: string): boolean {
-  const v = value.trim();
-  if (v === '' || PLACEHOLDER_VALUE.test(v) || /^[_\s/.-]+$/.test(v)) return false;
-  if (kind === 'birth-date') return FULL_YEAR.test(v) || SHORT_DATE.test(v);
-  if (kind === 'passport') return /^[A-Z0-9]{0,2}\d{6,9}$/.test(v.replace(/\s/g, ''));
-  // Pay is an amount (54,200; 41k; 2%), a rating a word or a grade: "Rating: 4.5" is a product's.
-  if (kind === 'employment')
-    return (
-      /\d{3}|\d[.,]\d{3}|\d ?(?:k|K|M|%|万|元)/.test(v) || /^(?:exceeds|meets|below|partially meets|needs improvement|outstanding|[A-E][+-]?)(?: expectations)?$/i.test(v)
-    );
-  return /[A-Za-z\u4e00-\u9fff]{2}/.test(v);
-}
-
-interface Field {
-  kind: FieldKind;
-  value: string;
-  start: number;
-  end: number;
-}
-
-// "Label: value" fields, one or more on a line (apart by a tab or 2+ spaces), and JSON "key": "value".
-// A field may follow another on the same line after a colon ("clean it up: Name: …"), so a value holds no colon.
-const LINE_FIELD =
-  /(?:^|(?<=\t| {2}|[{,;|]|[:：|] ))[ \t]*"?([A-Za-z\u4e00-\u9fff](?:[A-Za-z\u4e00-\u9fff.'/()$£€¥-]| (?! )){0,40}?)"?[ \t]*[:：][ \t]*"?([^\t\n":：|]{1,80}?)"?(?=\t| {2}|,(?!\d)|[}|]| \||$)/gm;
-// A label and its value with no colon, apart by a wide gap (OCR'd passports: "Surname/Nom   OKAFOR").
-const GAP_FIELD = /^[ \t]*([A-Za-z][A-Za-z ./'()]{1,40}?) {3,}([^\t\n]{1,60}?)[ \t]*$/gm;
-
-/** The labelled fields of the text whose label the record reading knows. */
-function fieldsIn(text: string): Field[] {
-  const out: Field[] = [];
-  const add = (label: string, value: string, valueStart: number): void => {
-    const kind = fieldKind(label);
-    if (kind === undefined) return;
-    const trimmed = value.replace(/\s+$/, '');
-    out.push({ kind, value: trimmed, start: valueStart, end: valueStart + trimmed.length });
-  };
-  if (/[:：]/.test(text)) firstMatches(LINE_FIELD, text, LIMIT * 4, (m) => add(m[1]!, m[2]!, m.index + m[0].length - m[2]!.length - (m[0].endsWith('"') ? 1 : 0)));
-  if (text.includes('   '))
-    firstMatches(GAP_FIELD, text, LIMIT * 4, (m) => add(m[1]!, m[2]!, m.index + m[0].length - m[2]!.length - (m[0].length - m[0].trimEnd().length)));
-  return out;
-}
-
-/** A table's header and rows (tab or "|" separated): person and detail columns read as fields of each row. */
-function tableFields(text: string): Field[] {
-  const out: Field[] = [];
-  const lines = text.split('\n').slice(0, 200);
-  let offset = 0;
-  let header: { sep: string; kinds: (FieldKind | undefined)[] } | undefined;
-  for (const line of lines) {
-    const sep = line.includes('\t') ? '\t' : line.includes('|') ? '|' : undefined;
-    if (sep === undefined) header = undefined;
-    else {
-      const cells = line.split(sep);
-      if (header !== undefined && header.sep === sep && cells.length === header.kinds.length) {
-        let at = offset;
-        for (let i = 0; i < cells.length; i++) {
-          const kind = header.kinds[i];
-          const cell = cells[i]!.trim();
-          if (kind !== undefined && cell !== '') {
-            const start = at + cells[i]!.indexOf(cell);
-            out.push({ kind, value: cell, start, end: start + cell.length });
-          }
-          at += cells[i]!.length + 1;
-        }
-      } else {
-        const kinds = cells.map((c) => fieldKind(c));
-        header = kinds.some((k) => k === 'person') && kinds.some((k) => k !== undefined && k !== 'person') ? { sep, kinds } : undefined;
-      }
-    }
-    offset += line.length + 1;
-  }
-  return out;
-}
 
 // How far apart a record's name and its detail may be.
 const MAX_RECORD = 600;
@@ -149,23 +27,54 @@ const MAX_RECORD = 600;
 const FIELD_SEPARATOR = /[:：\t|]| {3}/;
 // A table row: a tab or a "|" between cells, on a line after another.
 const TABLE_ROW = /[\t|][^\n]*\n[^\n]*[\t|]/;
+// The marks of key=value logs and query strings, of XML and of an SQL INSERT.
+const KEYED_MARKS = /\w=|<\/\w|\)\s*values\s*\(/i;
+// A CSV header and row: two lines with a comma or semicolon between cells.
+const CSV_ROW = /[,;][^\n]*\n[^\n]*[,;]/;
 const PERSON_FIELD =
-  /(?:[:：\t|]| {3})(?<=(?:name|surname|patient|employee|staff|insured|applicant|player|student|passenger|candidate|first|last|姓\s?名|患者|被保险人|申请人|员工|学生)s?(?: of [a-z0-9]{2,10})?(?:\/[^\s:]{1,12})?['"]?[ \t]{0,3}.{1,3})/i;
+  /(?:[:：\t|]| {3})(?<=(?:name|surname|patient|employee|staff|insured|applicant|player|student|passenger|candidate|first|last|holder|payee|taxpayer|mitarbeiter(?:in)?|arbeitnehmer(?:in)?|salarié|empleado|trabajador|nombre|nom|vorname|nachname|apellidos?|prénom|姓\s?名|患者|被保险人|申请人|员工|学生)s?(?: of [a-z0-9]{2,10})?(?:\/[^\s:]{1,12})?['"]?[ \t]{0,3}.{1,3})/i;
 
-/** Form, JSON and table records: a detail field found next to a person field whose value is a name. */
-function findRecords(text: string, found: RecordFound, lineFields: boolean, tables: boolean): void {
-  const fields = [...(lineFields ? fieldsIn(text) : []), ...(tables ? tableFields(text) : [])];
-  if (fields.length < 2) return;
+// An epoch or default date in a fixture, a test or a schema is a placeholder, not a birthday.
+const DEFAULT_DATE = /^["']?(?:1970-01-01|1900-01-01|0001-01-01|01\/01\/1970|1970\/01\/01|01\.01\.1970)/;
+const TEST_CONTEXT = /\b(?:tests?|spec|fixtures?|mocks?|fake|faker|dummy|samples?|examples?|placeholders?|seed|defaults?|schema|expect)\b/i;
+
+/** True when a detail field holds what its label promises, and a date of birth is neither before 1900 nor a test's default. */
+function detailFits(f: Field, text: string): boolean {
+  if (f.kind === 'person' || !valueFits(f.kind, f.value)) return false;
+  if (f.kind !== 'birth-date') return true;
+  return plausibleBirthYear(f.value) && !(DEFAULT_DATE.test(f.value.trim()) && TEST_CONTEXT.test(text));
+}
+
+/** Where a record's shapes may be, from the cheap tests: labelled fields, tables, keyed data (key=value, XML, SQL, CSV). */
+interface RecordShapes {
+  lineFields: boolean;
+  tables: boolean;
+  keyed: boolean;
+  han: boolean;
+}
+
+/**
+ * Form, JSON, table, log, XML and SQL records: a detail field next to a person field whose value is a name.
+ */
+function findRecords(text: string, found: RecordFound, shapes: RecordShapes): void {
+  const { lineFields, tables, keyed, han } = shapes;
+  const fields = [...(lineFields ? fieldsIn(text, keyed, han) : []), ...(tables ? tableFields(text, keyed) : [])];
+  if (keyed && SQL_START.test(text)) fields.push(...sqlFields(text));
+  const details = fields.filter((f) => detailFits(f, text));
+  if (details.length === 0) return;
   const people = fields.filter((f) => f.kind === 'person' && nameValue(f.value));
   if (people.length === 0) return;
-  for (const f of fields) {
-    if (f.kind === 'person' || !valueFits(f.kind, f.value)) continue;
-    if (f.kind === 'birth-date' && !plausibleBirthYear(f.value)) continue;
-    if (!people.some((p) => Math.abs(p.start - f.start) <= MAX_RECORD)) continue;
+  const near = (start: number): boolean => people.some((p) => Math.abs(p.start - start) <= MAX_RECORD);
+  for (const f of details) {
+    if (f.kind === 'person' || !near(f.start)) continue;
     if (f.kind === 'passport') found('national-id', 'a passport number', f.start, f.end);
+    else if (f.kind === 'address') found('address', 'a street address', f.start, f.end);
+    else if (f.kind === 'phone') found('phone', 'a phone number', f.start, f.end);
     else found(f.kind, PERSON_LABELS[f.kind], f.start, f.end);
   }
 }
+
+const SQL_START = /\binsert\s+into\b/i;
 
 // ---------------------------------------------------------------- which shapes may be there
 
@@ -331,10 +240,16 @@ export function findRecordsAndShapes(text: string, found: RecordFound, strict = 
   if (has('wallet')) findSeedPhrases(text, found);
   findShapes(text, found, has('rego'), han);
   if (exercise) return;
-  // Forms with a detail's label (a rare word: DOB, diagnosis, salary, passport) and a person's; tables by their separators.
-  const lineFields = han || (has('detail') && FIELD_SEPARATOR.test(text) && PERSON_FIELD.test(text));
-  const tables = TABLE_ROW.test(text);
-  if (lineFields || tables) findRecords(text, found, lineFields, tables);
+  // Forms with a detail's label (a rare word: DOB, diagnosis, salary, passport) and a person's (or a name heading
+  // them); keys in any spelling (dateOfBirth, passenger_dob) by one test; tables by
+  // their separators.
+  const glued = KEYED_DETAIL.test(text);
+  // key=value, XML and CSV records: a glued key, or a detail's word with their marks.
+  const keyed = glued || (has('detail') && KEYED_MARKS.test(text));
+  const separated = (has('detail') || glued) && FIELD_SEPARATOR.test(text);
+  const lineFields = han || keyed || (separated && PERSON_FIELD.test(text));
+  const tables = TABLE_ROW.test(text) || ((keyed || has('detail')) && CSV_ROW.test(text));
+  if (lineFields || tables) findRecords(text, found, { lineFields, tables, keyed, han });
   if (han || has('birth')) findBirthDates(text, lower(), found);
   if (has('letter')) findLetterHealth(text, found);
   const hr = has('hr');

@@ -3,6 +3,7 @@
 //   where one field names a person (Name, givenName, Employee, 姓名, 被保险人) and another holds a date of birth, a
 //   diagnosis, pay or a rating, a passport number, an address or a phone. The fields are read by their labels in
 //   any spelling, however they are laid out (privacy-records-fields.ts, privacy-records-keys.ts, privacy-records-sql.ts).
+// - pay documents of the main countries: two pay lines with amounts near such a person (privacy-pay.ts).
 // The other shapes, read from findRecordsAndShapes here: loose dates of birth, letters, replies, seed phrases,
 // phones, addresses and plates in privacy-loose-shapes.ts; pay, HR, homes and health in running text, and
 // Chinese, in privacy-running-text.ts.
@@ -14,6 +15,7 @@ import { HAS_HAN, plausibleBirthYear, type RecordFound } from './privacy-records
 import { fieldsIn, nameValue, tableFields, valueFits, type Field } from './privacy-records-fields.js';
 import { KEYED_DETAIL } from './privacy-records-keys.js';
 import { sqlFields } from './privacy-records-sql.js';
+import { certifiedIncome, PAY_STEMS, payLines } from './privacy-pay.js';
 import { PERSON_LABELS } from './privacy-labels.js';
 import { findChatHealth, findChinese, findInRunningText } from './privacy-running-text.js';
 
@@ -29,6 +31,8 @@ const FIELD_SEPARATOR = /[:：\t|]| {3}/;
 const TABLE_ROW = /[\t|][^\n]*\n[^\n]*[\t|]/;
 // The marks of key=value logs and query strings, of XML and of an SQL INSERT.
 const KEYED_MARKS = /\w=|<\/\w|\)\s*values\s*\(/i;
+// A Chinese pay document's words (privacy-pay.ts reads its lines).
+const ZH_PAY = /工资|薪|个税|所得税|社保|公积金|收入/;
 // A CSV header and row: two lines with a comma or semicolon between cells.
 const CSV_ROW = /[,;][^\n]*\n[^\n]*[,;]/;
 const PERSON_FIELD =
@@ -45,23 +49,27 @@ function detailFits(f: Field, text: string): boolean {
   return plausibleBirthYear(f.value) && !(DEFAULT_DATE.test(f.value.trim()) && TEST_CONTEXT.test(text));
 }
 
-/** Where a record's shapes may be, from the cheap tests: labelled fields, tables, keyed data (key=value, XML, SQL, CSV). */
+/** Where a record's shapes may be, from the cheap tests: labelled fields, tables, keyed data (key=value, XML, SQL, CSV), pay lines. */
 interface RecordShapes {
   lineFields: boolean;
   tables: boolean;
   keyed: boolean;
   han: boolean;
+  pay: boolean;
 }
 
 /**
- * Form, JSON, table, log, XML and SQL records: a detail field next to a person field whose value is a name.
+ * Form, JSON, table, log, XML and SQL records: a detail field next to a person field whose value is a name, and pay
+ * documents: two pay lines with amounts near such a person.
  */
 function findRecords(text: string, found: RecordFound, shapes: RecordShapes): void {
-  const { lineFields, tables, keyed, han } = shapes;
+  const { lineFields, tables, keyed, han, pay } = shapes;
+  if (han && pay) for (const c of certifiedIncome(text)) found('employment', PERSON_LABELS.employment, c.start, c.end);
   const fields = [...(lineFields ? fieldsIn(text, keyed, han) : []), ...(tables ? tableFields(text, keyed) : [])];
   if (keyed && SQL_START.test(text)) fields.push(...sqlFields(text));
   const details = fields.filter((f) => detailFits(f, text));
-  if (details.length === 0) return;
+  const payAmounts = pay ? payLines(text) : [];
+  if (details.length === 0 && payAmounts.length < 2) return;
   const people = fields.filter((f) => f.kind === 'person' && nameValue(f.value));
   if (people.length === 0) return;
   const near = (start: number): boolean => people.some((p) => Math.abs(p.start - start) <= MAX_RECORD);
@@ -72,6 +80,8 @@ function findRecords(text: string, found: RecordFound, shapes: RecordShapes): vo
     else if (f.kind === 'phone') found('phone', 'a phone number', f.start, f.end);
     else found(f.kind, PERSON_LABELS[f.kind], f.start, f.end);
   }
+  const payNear = payAmounts.filter((p) => near(p.start));
+  if (payNear.length >= 2) for (const p of payNear) found('employment', PERSON_LABELS.employment, p.start, p.end);
 }
 
 const SQL_START = /\binsert\s+into\b/i;
@@ -81,7 +91,7 @@ const SQL_START = /\binsert\s+into\b/i;
 // Each English shape (the records above, the loose shapes and running text in their files) starts from one of a
 // few words. One scan for all of them (the stems, factored by first letter) says which shapes can be in the text,
 // so a prompt without them costs one pass, not ten.
-type Family = 'detail' | 'birth' | 'letter' | 'reply' | 'wallet' | 'rego' | 'hr' | 'home' | 'possessive' | 'chat';
+type Family = 'detail' | 'birth' | 'letter' | 'reply' | 'wallet' | 'rego' | 'hr' | 'home' | 'possessive' | 'chat' | 'pay';
 // Rare words only: every match costs, so common words (number, name, code, near) gate nothing here; the shapes
 // they would gate start from a rarer character instead (a colon, a digit).
 const STEMS: Readonly<Record<Family, readonly string[]>> = {
@@ -177,6 +187,8 @@ const STEMS: Readonly<Record<Family, readonly string[]>> = {
     'overdose',
     'depress*',
   ],
+  // Pay documents and their lines (privacy-pay.ts).
+  pay: PAY_STEMS,
 };
 // Each stem's families as bits of a number: the scan below sets them without making a set per prompt.
 const FAMILY_BIT = Object.fromEntries(Object.keys(STEMS).map((f, i) => [f, 1 << i])) as Record<Family, number>;
@@ -241,15 +253,16 @@ export function findRecordsAndShapes(text: string, found: RecordFound, strict = 
   findShapes(text, found, has('rego'), han);
   if (exercise) return;
   // Forms with a detail's label (a rare word: DOB, diagnosis, salary, passport) and a person's (or a name heading
-  // them); keys in any spelling (dateOfBirth, passenger_dob) by one test; tables by
+  // them); pay documents by their words; keys in any spelling (dateOfBirth, passenger_dob) by one test; tables by
   // their separators.
+  const pay = has('pay') || (han && ZH_PAY.test(text));
   const glued = KEYED_DETAIL.test(text);
   // key=value, XML and CSV records: a glued key, or a detail's word with their marks.
   const keyed = glued || (has('detail') && KEYED_MARKS.test(text));
-  const separated = (has('detail') || glued) && FIELD_SEPARATOR.test(text);
+  const separated = (has('detail') || pay || glued) && FIELD_SEPARATOR.test(text);
   const lineFields = han || keyed || (separated && PERSON_FIELD.test(text));
   const tables = TABLE_ROW.test(text) || ((keyed || has('detail')) && CSV_ROW.test(text));
-  if (lineFields || tables) findRecords(text, found, { lineFields, tables, keyed, han });
+  if (lineFields || tables) findRecords(text, found, { lineFields, tables, keyed, han, pay });
   if (han || has('birth')) findBirthDates(text, lower(), found);
   if (has('letter')) findLetterHealth(text, found);
   const hr = has('hr');

@@ -5,6 +5,60 @@ import { describe, expect, it } from 'vitest';
 import { compactKey, keyKind } from '../../src-main/router/privacy-records-keys.js';
 import { itKeepsLocalAndSends } from '../support/privacy-shapes.js';
 
+describe('pay documents of the main countries', () => {
+  itKeepsLocalAndSends(
+    {
+      'UK payslip, P60, P45': [
+        'Why is my tax so high?\n\nHALBERD FOODS PLC     PAYSLIP  Month 3\nEmployee: Owen Pritchard      Payroll no: 4410\nBasic pay          2,950.00\nIncome tax          -356.20\nNational Insurance  -184.75\nNet pay            2,409.05',
+        'P60 End of Year Certificate\nEmployee: Ayesha Raza\nPay in this employment: £38,905.00\nTax deducted in this employment: £5,191.00',
+        'P45 part 1A\nEmployee name: Lewis Carrow\nTotal pay to date: £19,440.00\nTotal tax to date: £2,310.40\nIncome tax: £2,310.40',
+      ],
+      'US pay stub, W-2, 1099': [
+        'Employee: Marisol Vega\nGross pay: $4,120.00\nFederal income tax withheld: $512.33\nNet pay: $3,104.87',
+        'W-2 check please\nEmployee: Darnell Hughes\n1 Wages, tips, other comp: 64,230.10\n2 Federal income tax withheld: 7,802.44\n3 Social security wages: 64,230.10',
+        'Form 1099-NEC\nRecipient name: Petra Lindqvist\nName: Petra Lindqvist\n1 Nonemployee compensation: 18,750.00\nState income tax: 912.00',
+      ],
+      'IN salary slip, AU payslip, CA T4': [
+        'Salary slip for October\nEmployee Name: Rohan Mehta\nBasic Salary: 62,000\nHouse Rent Allowance: 24,800\nProvident Fund: 7,440\nNet Pay: 71,530',
+        'Payslip\nEmployee: Chloe Brennan\nGross pay $3,860.00\nPAYG withholding $742.00\nSuperannuation $443.90',
+        'T4 slip\nEmployee name: Étienne Gagnon\nEmployment income: 58,200.00\nCPP contributions: 3,210.40\nEI premiums: 952.12',
+      ],
+      'IN Form 16, UK P11D, US 1040, bank salary credits, offer letters': [
+        'Form 16 Part B\nName of Employee: Suresh Iyer\nGross Salary: 9,80,000\nTax deducted at source: 62,400',
+        'P11D\nEmployee: Gwen Talbot\nCar benefit: £4,210.00\nMedical insurance cash equivalent: £612.00',
+        'Form 1040\nName: Bradley Okafor\n1a Total amount from Form(s) W-2, box 1: 91,200\n11 Adjusted gross income: 88,450\n24 Total tax: 9,870',
+        'Statement\nAccount holder: Marek Nowak\n05/10 SALARY CREDIT NORDLINE 3,412.00\n05/11 SALARY CREDIT NORDLINE 3,412.00',
+        'Offer letter, please proofread\nCandidate: Priya Natarajan\nBase salary: $132,000\nSigning bonus: $15,000',
+      ],
+      'DE, FR, ES pay slips': [
+        'Lohnabrechnung November\nMitarbeiter: Jonas Brückner\nGesamtbrutto 4.250,00\nLohnsteuer 612,41\nAuszahlungsbetrag 2.804,77',
+        'Fiche de paie\nSalarié: Camille Rousseau\nSalaire de base 2 640,00\nNet à payer 2 071,35',
+        'Nómina de octubre\nTrabajador: Lucía Ferrer Gil\nSalario base 1.980,00\nIRPF -247,50\nLíquido a percibir 1.611,20',
+      ],
+      'CN 工资条, 个税, 收入证明': [
+        '工资条\n姓名：孙晓峰  部门：财务部\n基本工资 9,800  绩效工资 2,200\n个人所得税 -145.00\n实发工资 10,120.40',
+        '个税记录\n纳税人：郑雨婷\n工资薪金所得 收入合计 198,400.00 元\n已申报税额 9,312.00 元',
+        '员工姓名：韩立新\n应发工资：15,600.00\n住房公积金：-1,248.00\n实发合计：12,731.55',
+        '社保缴费记录\n参保人：曹雪梅\n缴费基数 9,200.00  个人缴费 736.00  单位缴费 1,472.00',
+        '收入证明：兹证明 蒋立伟 同志系我单位正式员工，月收入 21,500 元，特此证明。',
+      ],
+    },
+    {
+      'a blank payslip template': [
+        'Make me a payslip template:\nEmployee: ____\nGross pay: ____\nIncome tax: ____\nNet pay: ____',
+        '工资条模板：\n姓名：{name}  基本工资：{base}\n实发工资 = 基本工资 - 个人所得税',
+        'Employee: [Employee Name]\nBasic pay: [amount]\nNet pay: [amount]',
+      ],
+      'a salary-band job ad': ['Job ad: Data Engineer, gross pay £58,000-£66,000, pension 6% matched, income tax handled by PAYE as usual.'],
+      'how a W-2 box works, with no person': [
+        'On a W-2, box 1 Wages, tips, other comp: 50,000.00 is lower than box 3 Social security wages: 52,000.00 when you contribute to a 401(k). Why?',
+      ],
+      'a blank income certificate': ['收入证明模板：兹证明 ____ 同志系我单位员工，月收入 ____ 元。'],
+      "a public figure's published salary": ["The Prime Minister's salary is £172,153 in total, of which gross pay as an MP is £91,346. How does that compare abroad?"],
+    },
+  );
+});
+
 describe('every spelling of a record key', () => {
   it('normalises a key once and reads it from one lexicon', () => {
     const dob = ['dateOfBirth', 'DateOfBirth', 'date_of_birth', 'date-of-birth', 'DOB', 'd_o_b', 'd.o.b.', 'birthDate', 'bday', 'passenger.dateOfBirth'];

@@ -1,8 +1,9 @@
 // Personal data in shapes the sentence rules do not read:
 // - records: a form, an OCR'd scan, a JSON or YAML object, a table or CSV, key=value pairs, XML or an SQL INSERT,
-//   where one field names a person (Name, givenName, Employee, 姓名, 被保险人) and another holds a date of birth, a
-//   diagnosis, pay or a rating, a passport number, an address or a phone. The fields are read by their labels in
-//   any spelling, however they are laid out (privacy-records-fields.ts, privacy-records-keys.ts, privacy-records-sql.ts).
+//   where one field names a person (Name, givenName, Employee, 姓名, 被保险人, or a name heading a form or a CV:
+//   privacy-records-forms.ts) and another holds a date of birth, a diagnosis, pay or a rating, a passport number,
+//   an address or a phone. The fields are read by their labels in any spelling, however they are laid out
+//   (privacy-records-fields.ts, privacy-records-keys.ts, privacy-records-sql.ts).
 // - pay documents of the main countries: two pay lines with amounts near such a person (privacy-pay.ts).
 // The other shapes, read from findRecordsAndShapes here: loose dates of birth, letters, replies, seed phrases,
 // phones, addresses and plates in privacy-loose-shapes.ts; pay, HR, homes and health in running text, and
@@ -13,6 +14,7 @@ import { findBirthDates, findLetterHealth, findReplyPasswords, findSeedPhrases, 
 import { inventedPeople } from './privacy-person.js';
 import { HAS_HAN, plausibleBirthYear, type RecordFound } from './privacy-records-common.js';
 import { fieldsIn, nameValue, tableFields, valueFits, type Field } from './privacy-records-fields.js';
+import { headerNames } from './privacy-records-forms.js';
 import { KEYED_DETAIL } from './privacy-records-keys.js';
 import { sqlFields } from './privacy-records-sql.js';
 import { certifiedIncome, PAY_STEMS, payLines } from './privacy-pay.js';
@@ -35,6 +37,8 @@ const KEYED_MARKS = /\w=|<\/\w|\)\s*values\s*\(/i;
 const ZH_PAY = /工资|薪|个税|所得税|社保|公积金|收入/;
 // A CSV header and row: two lines with a comma or semicolon between cells.
 const CSV_ROW = /[,;][^\n]*\n[^\n]*[,;]/;
+// A line that is only a name (all caps, accents, Chinese): a form's or a CV's header (privacy-records-forms.ts).
+const HEADER_LINE = /^[ \t]*\p{Lu}[\p{L}'’.-]{0,24}(?:[ \t]\p{Lu}[\p{L}'’.-]{0,24}){1,3}[ \t]*$/mu;
 const PERSON_FIELD =
   /(?:[:：\t|]| {3})(?<=(?:name|surname|patient|employee|staff|insured|applicant|player|student|passenger|candidate|first|last|holder|payee|taxpayer|mitarbeiter(?:in)?|arbeitnehmer(?:in)?|salarié|empleado|trabajador|nombre|nom|vorname|nachname|apellidos?|prénom|姓\s?名|患者|被保险人|申请人|员工|学生)s?(?: of [a-z0-9]{2,10})?(?:\/[^\s:]{1,12})?['"]?[ \t]{0,3}.{1,3})/i;
 
@@ -59,8 +63,8 @@ interface RecordShapes {
 }
 
 /**
- * Form, JSON, table, log, XML and SQL records: a detail field next to a person field whose value is a name, and pay
- * documents: two pay lines with amounts near such a person.
+ * Form, JSON, table, log, XML and SQL records: a detail field next to a person field whose value is a name (or a name
+ * heading the form), and pay documents: two pay lines with amounts near such a person.
  */
 function findRecords(text: string, found: RecordFound, shapes: RecordShapes): void {
   const { lineFields, tables, keyed, han, pay } = shapes;
@@ -70,7 +74,11 @@ function findRecords(text: string, found: RecordFound, shapes: RecordShapes): vo
   const details = fields.filter((f) => detailFits(f, text));
   const payAmounts = pay ? payLines(text) : [];
   if (details.length === 0 && payAmounts.length < 2) return;
-  const people = fields.filter((f) => f.kind === 'person' && nameValue(f.value));
+  let people = fields.filter((f) => f.kind === 'person' && nameValue(f.value));
+  if (people.length === 0 && lineFields) {
+    const heads = details.length > 0 ? details : payAmounts.map((p) => ({ kind: 'employment' as const, value: '', ...p }));
+    people = headerNames(text, heads).filter((f) => nameValue(f.value));
+  }
   if (people.length === 0) return;
   const near = (start: number): boolean => people.some((p) => Math.abs(p.start - start) <= MAX_RECORD);
   for (const f of details) {
@@ -260,7 +268,7 @@ export function findRecordsAndShapes(text: string, found: RecordFound, strict = 
   // key=value, XML and CSV records: a glued key, or a detail's word with their marks.
   const keyed = glued || (has('detail') && KEYED_MARKS.test(text));
   const separated = (has('detail') || pay || glued) && FIELD_SEPARATOR.test(text);
-  const lineFields = han || keyed || (separated && PERSON_FIELD.test(text));
+  const lineFields = han || keyed || (separated && (PERSON_FIELD.test(text) || HEADER_LINE.test(text)));
   const tables = TABLE_ROW.test(text) || ((keyed || has('detail')) && CSV_ROW.test(text));
   if (lineFields || tables) findRecords(text, found, { lineFields, tables, keyed, han, pay });
   if (han || has('birth')) findBirthDates(text, lower(), found);

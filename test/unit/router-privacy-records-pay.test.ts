@@ -3,7 +3,7 @@
 // invented for this file; each family has near-misses that must stay clean.
 import { describe, expect, it } from 'vitest';
 import { compactKey, keyKind } from '../../src-main/router/privacy-records-keys.js';
-import { itKeepsLocalAndSends } from '../support/privacy-shapes.js';
+import { itKeepsLocalAndSends, ruleFindings } from '../support/privacy-shapes.js';
 
 describe('pay documents of the main countries', () => {
   itKeepsLocalAndSends(
@@ -101,4 +101,34 @@ describe('every spelling of a record key', () => {
       'ordinary keys': ['config: username=admin hostname=db01 timeout=30', '{"fileName": "Report Q3", "createdDate": "2024-01-05"}'],
     },
   );
+});
+
+describe('form and CV headers', () => {
+  itKeepsLocalAndSends(
+    {
+      'a name alone on its line over personal fields': [
+        'Tidy my CV:\nBJÖRN ÅKESSON\nDate of birth: 3 March 1990 | Nationality: Swedish',
+        'Resume header\nMaría José Peña\nDOB: 17/08/1995\nPhone: +34 611 20 48 93',
+        '帮我改简历：\n欧阳娜娜\n出生年月：1996年4月\n手机：139 1234 5678',
+      ],
+      'insurance, visa and enrolment forms': [
+        '投保单：被保险人 黃志強，出生日期 1975年3月2日，投保人 本人。',
+        '申请人：许文静\n出生日期：1999年12月8日\n护照号码：E12345678',
+        'Visa form\nApplicant: Oluwaseun Bakare\nDate of birth: 1988-06-19\nPassport number: A09876543',
+        '学生姓名 林嘉怡，出生日期 2015年9月1日，入学年级 一年级',
+      ],
+    },
+    {
+      'a heading over a blank form': [
+        'CURRICULUM VITAE\nDate of birth: DD/MM/YYYY\nNationality: ____',
+        'PERSONAL DETAILS\nDate of birth: \nPassport number: ',
+        '个人信息\n出生日期：____年__月__日',
+      ],
+      'a title over a date that is no birthday': ['Release Notes\nDate: 12 May 2026\nVersion: 3.1'],
+    },
+  );
+
+  it('reports the detail, not the name', () => {
+    expect(ruleFindings('NGUYỄN VĂN AN\nDate of birth: 02 Feb 1992')).toEqual(['birth-date:02 Feb 1992']);
+  });
 });

@@ -9,6 +9,7 @@
 //   service number (China's 400/800 numbers) or a number or address introduced as a switchboard,
 //   hotline, office or company address, with no person's home or name claimed for it.
 // Each test is a few string checks and bounded patterns over a window around the finding.
+import { ibanLength, ibanValid } from './privacy-checks.js';
 
 // Values published for testing, compact (no spaces or dashes), upper case.
 const PUBLISHED = new Set([
@@ -52,8 +53,10 @@ const RESERVED_PHONE = /^(?:\+?44|0)(?:7700900\d{3}|1632960\d{3}|2079460\d{3})$|
 // The sentence treats the value as an example, a test or a question of format.
 const EXAMPLE_CONTEXT =
   /\b(?:examples?|samples?|specimen|tests?|testing|tutorials?|docs|documentation|placeholders?|dummy|demo|fake|fictional|drama|reserved|published|valid(?:ate|ation|ator)?|invalid|check ?digits?|checksums?|luhn|mod[- ]?97|regex|unit tests?|real (?:account|number|card|key|person)|ads|adverts?|advertising|films?|movies?|tv|numbering)\b|示例|样例|例子|测试|校验|验证|正则|演示|虚构|格式/i;
-// …but a possessive or an instruction to pay or send makes it someone's.
-const CLAIMED = /\b(?:my|mine|our account|pay (?:it )?(?:to|into)|wire|transfer|refund to|charge)\b|我的|转账|打到|汇到/i;
+// …but a possessive or an instruction to pay or send makes it someone's. "My" claims the value when it
+// owns a card, an account or a number ("my card is …", "my mobile"), not when it owns a test or a validator.
+const CLAIMED =
+  /\b(?:my|our) (?:(?!test|example|sample|dummy|fake|demo|validator|code|unit)[a-z-]+ )?(?:card|account|iban|bank|number|phone|mobile|cell|key|ssn|id|passport|details|address|email)\b|\b(?:mine|pay (?:it )?(?:to|into)|wire|transfer|refund to|charge)\b|我的|转账|打到|汇到/i;
 
 const WINDOW = 120;
 
@@ -61,20 +64,47 @@ function around(text: string, start: number, end: number, reach = WINDOW): strin
   return text.slice(Math.max(0, start - reach), Math.min(text.length, end + reach));
 }
 
+// Source code: a reserved number in a call or an assertion is a fixture.
+const CODE_CONTEXT = /\b(?:const|let|var|def|import|function|return|assert\w*|expect|console\.log|print)\b|\w\((?:["'`]|$)/;
+const RESERVED_REACH = 2000;
+
 /** True for a published test value, or a reserved phone number, written in a sentence about examples or tests and claimed by nobody. */
 function publishedExample(text: string, kind: string, start: number, end: number): boolean {
   const value = text.slice(start, end);
   const compact = value.replace(/[\s().-]/g, '').toUpperCase();
-  const known = PUBLISHED.has(compact) || (kind === 'phone' && RESERVED_PHONE.test(compact)) || (kind === 'secret' && /EXAMPLE/.test(value));
+  const reserved = kind === 'phone' && RESERVED_PHONE.test(compact);
+  const known = reserved || PUBLISHED.has(compact) || (kind === 'secret' && /EXAMPLE/.test(value));
   if (!known) return false;
   const window = around(text, start, end);
-  return EXAMPLE_CONTEXT.test(window) && !CLAIMED.test(window);
+  if (CLAIMED.test(window)) return false;
+  // A number no one can be given (555-01xx, Ofcom's drama ranges) is fiction anywhere in a text about tests or in code.
+  const context = reserved ? around(text, start, end, RESERVED_REACH) : window;
+  return EXAMPLE_CONTEXT.test(context) || (reserved && CODE_CONTEXT.test(context));
+}
+
+// An IBAN's country and check digits (DE89) just before: the digits after them are that IBAN's body, not a card.
+const IBAN_PREFIX_BEFORE = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2} ?$/;
+const IBAN_TOKEN = /^[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{1,4}){2,8}/;
+
+/**
+ * True for card digits that are the body of an IBAN that fails its check (a validator's negative case); a valid
+ * IBAN there is found as one, and takes the span by its priority.
+ */
+function ibanBody(text: string, start: number): boolean {
+  const from = Math.max(0, start - 5);
+  const prefix = IBAN_PREFIX_BEFORE.exec(text.slice(from, start));
+  if (prefix === null) return false;
+  const token = IBAN_TOKEN.exec(text.slice(from + prefix.index, start + 40));
+  if (token === null) return false;
+  const compact = token[0].replace(/ /g, '').toUpperCase();
+  const length = ibanLength(compact.slice(0, 2));
+  return length !== undefined && !ibanValid(compact.slice(0, length));
 }
 
 // A question about what such values look like, with the value as its example ("the format of a
 // passport number like E12345678"): an illustration, whoever's number it may be, unless claimed.
 const FORMAT_QUESTION =
-  /\b(?:format|formats|look like|looks like|pattern|structure|regex|valid(?:ate)?|what (?:is|are) the (?:digits|letters|parts))\b|格式|正则|规则|长什么样/i;
+  /\b(?:format|formats|look like|looks like|pattern|structure|regex|valid(?:ate)?|what (?:is|are) the (?:digits|letters|parts)|how (?:do|does|are) [^.?!\n]{1,40}? (?:work|made up|built|read|issued)|what (?:do|does) (?:the )?[^.?!\n]{1,30}? (?:mean|tell you|stand for|show))\b|格式|正则|规则|长什么样|怎么读|什么意思|代表什么/i;
 const EXAMPLE_BEFORE = /(?:\blike|\bsuch as|\be\.g\.|\bfor example|\bfor instance|例如|比如|像)[\s:：]{0,2}$/i;
 
 /** True for a value given as the example in a question about the format of such values. */
@@ -91,10 +121,15 @@ const PLACEHOLDER_SECRET =
 const FIELD_BEFORE = /(?<![\w.])([A-Za-z][\w.]{0,30})=["']?$/;
 const SECRET_KEY = /pass|pw|secret|token|key|pin|code|credential|auth|cookie|session/i;
 
-/** True for a secret that is a placeholder, or the value of a log field that names no secret. */
+// Code that reads the secret from somewhere else (the environment, a vault, a secrets manager, a config
+// object): os.environ[…], process.env.X, getenv(…), client.secrets.kv.read_secret_version(…), ${VAR}.
+const READS_SECRET =
+  /^(?:os\.(?:environ|getenv)|process\.env|import\.meta\.env|System\.getenv|Environment\.GetEnvironmentVariable|std::env::var|env::var|ENV\[|\$ENV|\$_(?:ENV|SERVER)|getenv|\$\{?[A-Z_][A-Z0-9_]*\}?$|\$\(|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\()|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*){1,8}$(?<=(?:secrets?|vault|env|environ|config|settings|credentials|keyring|ssm|kv|data)\.[\w$.]*)/;
+
+/** True for a secret that is a placeholder, code that reads it from elsewhere, or the value of a log field that names no secret. */
 function notASecret(text: string, start: number, end: number): boolean {
   const value = text.slice(start, end);
-  if (PLACEHOLDER_SECRET.test(value)) return true;
+  if (PLACEHOLDER_SECRET.test(value) || READS_SECRET.test(value)) return true;
   const own = /^([A-Za-z][\w.]{0,30})=/.exec(value);
   if (own !== null && !SECRET_KEY.test(own[1]!)) return true;
   const field = FIELD_BEFORE.exec(text.slice(Math.max(0, start - 34), start));
@@ -113,13 +148,34 @@ const PERSONAL_CLAIM = /\b(?:my (?:personal|private|own|home)|personal (?:e-?mai
 const ORGANISATION_CONTEXT =
   /\b(?:our|support|press|contact|team|company|organi[sz]er|release|auto-?reply|sender|from address|demo|examples?|tests?|unit tests?|reserved|rfc ?\d+)\b|发件人|演示|示例|测试|公司/i;
 
-/** True for a role mailbox (support@, press@, team-…@) presented as an organisation's or an example, not claimed as someone's own. */
+// Mailboxes no one reads as a person: automatic senders.
+const NO_PERSON_MAILBOX = /^(?:noreply|no-reply|no_reply|donotreply|do-not-reply|do_not_reply|notifications?|alerts?|mailer-daemon|postmaster|bounces?)$/i;
+// Free mail providers: a role-like name there (info@gmail.com) is one person's own mailbox.
+const PERSONAL_PROVIDER =
+  /@(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|me|mac|aol|proton|protonmail|pm|gmx|web|mail|yandex|zoho|qq|163|126|sina|sohu|foxmail|naver|daum|hanmail|rediffmail|libero|orange|free|wanadoo|t-online|btinternet|sky|virginmedia)\.[a-z.]{2,10}$/i;
+// Domains reserved for documentation and testing (RFC 2606, RFC 6761).
+const RESERVED_MAIL_DOMAIN = /@(?:[\w-]+\.)*(?:example\.(?:com|net|org)|[\w-]+\.(?:example|test|invalid|localhost))$/i;
+// Words that say the mailbox belongs to an organisation: a website, media, enquiries, or mail the writer receives from it
+// ("keeps emailing me", "in my spam folder"). Sending from one ("why does noreply@… land in spam?") may be the writer's own domain.
+const ORG_WORDS =
+  /\b(?:website|site|web ?page|lists|listed|media|enquiries|inquiries|notifications?|newsletter|official|department|ministry|agency|university|council|government|organi[sz]ation|charity|NGO|foundation|institute|hospital|school|bank|airline|(?:sending|emailing|mailing|spamming) me|e-?mails? me|sent me|my (?:inbox|spam folder|junk folder)|unsubscribe)\b|官网|官方|媒体|部门|发给我|退订/i;
+// Domains only organisations hold (who.int, gov.uk, ox.ac.uk, mit.edu): their role mailboxes are theirs.
+const INSTITUTION_DOMAIN = /\.(?:int|gov|edu|mil|ac\.[a-z]{2}|gov\.[a-z]{2}|edu\.[a-z]{2}|gouv\.fr|bund\.de)$/i;
+
+/**
+ * True for a role mailbox presented as an organisation's or an example, an automatic sender (noreply@), or
+ * any address at a domain reserved for examples in a text about examples, tests or formats; none claimed as someone's own.
+ */
 function roleAddress(text: string, start: number, end: number): boolean {
-  const local = text.slice(start, end).split('@')[0]!;
-  if (!ROLE_MAILBOX.test(local)) return false;
+  const address = text.slice(start, end);
+  const local = address.split('@')[0]!;
   // The words around the address, not the address itself (shop.example.net is no sign of an example).
   const window = `${text.slice(Math.max(0, start - 80), start)} ${text.slice(end, end + 80)}`;
-  return ORGANISATION_CONTEXT.test(window) && !PERSONAL_CLAIM.test(window);
+  if (PERSONAL_CLAIM.test(window)) return false;
+  if (RESERVED_MAIL_DOMAIN.test(address) && (EXAMPLE_CONTEXT.test(window) || FORMAT_QUESTION.test(window)) && !CLAIMED.test(window)) return true;
+  if (!ROLE_MAILBOX.test(local) && !NO_PERSON_MAILBOX.test(local)) return false;
+  if (PERSONAL_PROVIDER.test(address)) return false;
+  return INSTITUTION_DOMAIN.test(address) || ORGANISATION_CONTEXT.test(window) || ORG_WORDS.test(window);
 }
 
 // A number introduced as an organisation's line. "Our office number" is left alone: a small office's line may be a person's.
@@ -162,7 +218,38 @@ const OWN_PERSON = /\b(?:my|our|I|I'm)\b|我|姓\s?名|\bname:/i;
 
 // A condition as the topic of someone's work ("your lecture on early-onset dementia"), not anyone's health.
 const TOPIC_BEFORE =
-  /\b(?:research|lecture|paper|talk|article|study|studies|book|course|seminar|documentary|thesis|conference|webinar|podcast) (?:on|about|into|of)(?: [\w-]+){0,3} $/i;
+  /\b(?:research|lecture|paper|talk|article|study|studies|book|course|seminar|documentary|thesis|conference|webinar|podcast|keynote|presentation|panel|session|workshop|masterclass|speech|symposium|grand rounds|training|guidelines?|speciali[sz]es|specialist|expert|clinic|unit|service|charity|campaign|awareness) (?:on|about|into|of|in|for)(?: [\w'-]+){0,3} $/i;
+// A professional's public role, not their health: "consultant cardiologist at St Thomas' Hospital", "Dr Singh (oncology)".
+const PUBLIC_ROLE_BEFORE =
+  /\b(?:consultant|specialist|surgeon|nurse|doctor|physician|professor|lecturer|researcher|director|head|chief|[a-z]{3,}ologist|[a-z]{3,}iatrist|paediatrician|pediatrician|clinician|registrar|GP)\b[^.!?\n]{0,40}\b(?:at|of|from)\s(?:the\s)?(?:[A-Z][\w'’.-]*\s?){1,5}$/;
+
+// A historic person's home: "Charles Dickens lived at 48 Doughty Street", "the house where Keats was born".
+// Past tense after a name, and the text is about history (a museum, a plaque, their works, a century).
+const HISTORIC_BEFORE =
+  /(?:\b[A-Z][\w'’.-]+ (?:[A-Z][\w'’.-]+ ){0,2}(?:lived|was born|grew up|died|wrote|stayed|resided)(?: [a-z]+){0,3}|\bwhere (?:[A-Z][\w'’.-]+ ){1,3}(?:lived|was born|grew up|died|wrote|stayed))[ ,]{1,3}$|(?:故居|旧居|纪念馆)[：:]?\s?$/;
+const HISTORY_WORDS =
+  /\b(?:museum|plaque|blue plaque|historic|history|heritage|birthplace|biography|novels?|books|poems?|wrote|painted|composed|famous|century|centuries|in (?:1[5-9]|20)\d{2}|(?:1[5-9])\d0s|died|museums?)\b|故居|纪念馆|历史|博物馆/i;
+const PRESENT_CLAIM = /\b(?:I|I'm|my|we|our|you|your|now lives?|currently)\b/;
+
+/** True for an address given as a historic person's home in a text about history, claimed by no one alive here. */
+function historicHome(text: string, start: number, end: number): boolean {
+  if (!HISTORIC_BEFORE.test(text.slice(Math.max(0, start - 60), start))) return false;
+  const sentence = text.slice(Math.max(0, start - 120), Math.min(text.length, end + 200));
+  return HISTORY_WORDS.test(sentence) && !PRESENT_CLAIM.test(text.slice(Math.max(0, start - 60), start));
+}
+
+// A job advert's salary band (£75–90k, $120,000 - $150,000, 25k-30k): the pay of a post, nobody's pay.
+const SALARY_BAND =
+  /[£$€¥₹]\s?\d[\d,.]*\s?[kK]?\s?(?:[-–—]|to)\s?[£$€¥₹]?\s?\d[\d,.]*\s?[kK]?|\d{2,3}\s?[kK]?\s?[-–]\s?\d{2,3}\s?[kK]\b|\d{1,3}(?:[,.]\d{3})?\s?[-–]\s?\d{1,3}(?:[,.]\d{3})?\s?(?:元|万|千)/;
+const JOB_AD =
+  /\b(?:job (?:ad|advert|posting|description|listing|spec)|vacanc(?:y|ies)|we(?:['’]re| are) hiring|hiring|role|position|opening|candidates?|applicants?|apply|recruit(?:ing|ment)?|hybrid|remote)\b|招聘|岗位|职位|薪资范围|薪资待遇/i;
+// …and the ad speaks to a person about their own pay: "your bonus", "Tunde, your salary".
+const OWN_PAY = /\byour (?:bonus|salary|pay|raise|offer)\b|\b(?:his|her|my) (?:bonus|salary|pay)\b/i;
+
+/** True for pay in a job advert with a salary band, said of no one. */
+function salaryBand(text: string): boolean {
+  return SALARY_BAND.test(text) && JOB_AD.test(text) && !OWN_PAY.test(text);
+}
 
 // Documentation's stock people (John Doe, Jane Doe, Joe Bloggs, Max Mustermann, 张三) in an example or a template.
 const PLACEHOLDER_PERSON = /\b(?:John|Jane|Joe|Richard|Baby) (?:Doe|Roe|Bloggs)\b|\b(?:Max|Erika) Mustermann\b|张三|李四|王五/;
@@ -200,21 +287,24 @@ export function takenBack(text: string, kind: string, start: number, end: number
   switch (kind) {
     case 'secret':
       return notASecret(text, start, end) || publishedExample(text, kind, start, end);
+    case 'card':
+      return ibanBody(text, start) || publishedExample(text, kind, start, end) || formatExample(text, start, end);
     case 'national-id':
     case 'iban':
-    case 'card':
       return publishedExample(text, kind, start, end) || formatExample(text, start, end);
     case 'email':
       return roleAddress(text, start, end);
     case 'phone':
       return publishedExample(text, kind, start, end) || formatExample(text, start, end) || organisationLine(text, start, end);
     case 'address':
-      return organisationPlace(text, start, end);
+      return organisationPlace(text, start, end) || historicHome(text, start, end);
     case 'health':
-      return nobodysDetails(text) || TOPIC_BEFORE.test(text.slice(Math.max(0, start - 48), start));
+      return nobodysDetails(text) || TOPIC_BEFORE.test(text.slice(Math.max(0, start - 60), start)) || PUBLIC_ROLE_BEFORE.test(text.slice(Math.max(0, start - 90), start));
     case 'employment':
-    case 'birth-date':
+      return nobodysDetails(text) || salaryBand(text);
     case 'location':
+      return nobodysDetails(text) || formatExample(text, start, end);
+    case 'birth-date':
       return nobodysDetails(text);
     default:
       return false;

@@ -7,6 +7,7 @@
 
 import { eachMatch } from './privacy-match.js';
 import { factored } from './privacy-factor.js';
+import { findWorldAddresses } from './privacy-addresses-world.js';
 
 export type AddressFound = (start: number, end: number) => void;
 
@@ -17,13 +18,13 @@ const LOW = 'a-zß-öø-ÿ\\u0100-\\u017f';
 // A street name that ends in its type (Dutch, German, Nordic, Central European), then the number. The
 // whole word is taken first and its ending checked behind it: one test per word, not one per letter.
 const STREET_THEN_NUMBER_GERMANIC = new RegExp(
-  `[${UP}](?<![${UP}${LOW}-].)[${LOW}-]{1,30}(?![${LOW}-])(?<=..(?:straat|gracht|weg|laan|kade|plein|dijk|singel|straße|strasse|gasse|platz|allee|damm|ufer|gade|vej|gatan|vägen|veien|gata|katu|utca|ulica))\\.? \\d{1,4}(?:[-/]?[A-Za-z0-9]{1,3})?(?![\\w-])`,
+  `[${UP}](?<![${UP}${LOW}-].)[${LOW}-]{1,30}(?![${LOW}-])(?<=..(?:straat|gracht|weg|laan|kade|plein|dijk|singel|straße|strasse|str|gasse|platz|allee|damm|ufer|gade|vej|gatan|vägen|veien|gata|katu|utca|ulica))\\.? \\d{1,4}(?:[-/]?[A-Za-z0-9]{1,3})?(?![\\w-])`,
   'g',
 );
 // The street type first (Romance languages), then a name and the number.
 const STREET_THEN_NUMBER_ROMANCE = factored(
   new RegExp(
-    `(?<![${UP}${LOW}])(?:[Uu]l\\.|[Aa]l\\.|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Vv]ia|[Vv]iale|[Pp]iazza|[Cc]orso|[Cc]alle|[Aa]venida|[Pp]laza|[Pp]aseo|[Rr]ua|[Tt]ravessa) (?:(?:de|del|della|di|da|do|dos|du|des|la|le|l')\\s?){0,2}[${UP}][${LOW}-]{1,30}(?: [${UP}][${LOW}-]{1,30}){0,2},? (?:n[º°o.]\\s?)?\\d{1,4}(?:\\/\\d{1,4})?(?![\\w-])`,
+    `(?<![${UP}${LOW}])(?:[Uu]l\\.|[Aa]l\\.|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Vv]ia|[Vv]iale|[Pp]iazza|[Cc]orso|[Cc]alle|C\\/|[Aa]venida|Av\\.|Avda\\.|[Cc]arrera|Cra\\.|[Cc]alzada|[Cc]amino|[Rr]onda|[Tt]ravesía|[Cc]arrer|[Pp]laza|[Pp]aseo|[Rr]ua|[Tt]ravessa|[Ll]argo|[Vv]icolo|[Ss]trada) ?(?:(?:de|del|della|delle|dei|degli|di|da|das|do|dos|du|des|la|las|los|le|l')\\s?){0,2}[${UP}][${LOW}-]{1,30}(?: [${UP}][${LOW}-]{1,30}){0,2},? (?:n[º°o.]\\s?)?\\d{1,4}(?:\\/\\d{1,4})?(?![\\w-])`,
     'g',
   ),
 );
@@ -44,16 +45,31 @@ const POSTCODE_HINT = /\d{3}-\d{4}|\d{4} ?[A-Z]{2}\b|[A-Z]{2} \d{5}|\d{5} [A-ZÀ
 const HINTS: readonly RegExp[] = [
   /[a-zäöüßå]\.? \d/,
   factored(
-    /(?:[Uu]l\.|[Aa]l\.|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Vv]iale?|[Pp]iazza|[Cc]orso|[Cc]alle|[Aa]venida|[Pp]laza|[Pp]aseo|[Rr]ua|[Tt]ravessa) [A-ZÀ-Þa-z]/,
+    /(?:[Uu]l\.|[Aa]l\.|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Pp]iazza|[Cc]orso|[Cc]alle|[Aa]venida|[Pp]laza|[Pp]aseo|[Rr]ua|[Tt]ravessa) [A-ZÀ-Þa-z]|(?:C\/|Av\.|Avda\.) ?[A-ZÀ-Þ]|[Vv]ia(?:le)? (?:de(?:i|l|lla|lle|gli)? )?[A-ZÀ-Þ]/,
   ),
   /\b(?:number|no\.?|#) ?\d/,
 ];
-// A postcode shortly after a street: the street is a postal address.
-const POSTCODE_AFTER = /^,? ?(?:\d{4} ?[A-Z]{2}|\d{5}|\d{3}-\d{4}|\d{2}-\d{3}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})\b/;
+// A postcode shortly after a street, perhaps after a floor and door or a district (", 3º izquierda, 28003",
+// " - apto 45, CEP 01234-567", ", Col. Roma Norte, C.P. 06700"): the street is a postal address.
+const POSTCODE_AFTER =
+  /^(?:,? ?[^,\n]{1,28}?){0,2}?,? ?(?:(?:CP|C\.P\.|CEP|PLZ|NPA|CAP)[: ]{0,2})?(?:\d{4} ?[A-Z]{2}|\d{5}(?:-\d{3})?|\d{4}-\d{3}|\d{3}-\d{4}|\d{2}-\d{3}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})\b/;
+const POSTCODE_REACH = 64;
 // A sentence about a person or a delivery: someone's address, not a landmark's.
 const PERSON_CONTEXT = factored(
   /\b(?:I|I'm|[Mm]y|me|[Ww]e|[Oo]ur|us|[Hh]e|[Ss]he|[Hh]e's|[Ss]he's|[Hh]is|[Hh]er|[Tt]hey|[Tt]heir|lives?|living|stays?|staying|moved|[Ss]hip|[Ss]end|[Dd]eliver|[Rr]eturn|[Pp]ost(?: it)? to|address|[Mm]eet|[Vv]isit|pick up|drop off|at home)\b|(?!(?:What|That|It|There|Here|Who|Where|How|Let|Today)['’])[A-Z][a-z]+['’]s\b/,
 );
+
+// A person's name just before the address, as on an envelope: "Javier Muñoz Prieto, Calle …"; and the Chinese
+// sender and addressee labels.
+const NAME_BEFORE = new RegExp(
+  `(?:[${UP}][${LOW}'-]{1,20} ){1,3}[${UP}][${LOW}'-]{1,20}['’]?s?[,:]? ?(?:(?:house|home|place|address|flat)[,:]? ?)?$|(?:寄件人|收件人|收货人|地址)[：:]?\\s?$`,
+);
+
+/** True when the sentence before `start` is about a person or a delivery, or a name stands just before it. */
+function personBefore(text: string, start: number): boolean {
+  const sentence = sentenceBefore(text, start);
+  return PERSON_CONTEXT.test(sentence) || NAME_BEFORE.test(sentence.slice(-70));
+}
 
 /** The sentence before `start`, at most 120 characters of it. */
 function sentenceBefore(text: string, start: number): string {
@@ -82,7 +98,8 @@ const LOWER_STREET_HINT = /\b(?:street|road|avenue|lane|grove|crescent|terrace|b
 export function findMoreAddresses(text: string, found: AddressFound): void {
   if (!/\d/.test(text)) return;
   // The cheaper test first: a digit before a lower-case word is a single pass, the street words are not.
-  if (/\d [a-z]/.test(text) && LOWER_STREET_HINT.test(text)) {
+  const digitWord = /\d [a-z]/.test(text);
+  if (digitWord && LOWER_STREET_HINT.test(text)) {
     eachMatch(LOWER_STREET, text, (m) => {
       const end = m.index + m[0].length;
       if (NOT_STREET_WORDS.test(m[0].slice(0, m[0].length - m[1]!.length))) return;
@@ -95,10 +112,11 @@ export function findMoreAddresses(text: string, found: AddressFound): void {
     if (!HINTS[i]!.test(text)) continue;
     eachMatch(streets[i]!, text, (m) => {
       const end = m.index + m[0].length;
-      const postcode = POSTCODE_AFTER.test(text.slice(end, end + 14));
-      if (postcode || PERSON_CONTEXT.test(sentenceBefore(text, m.index))) found(m.index, end);
+      const postcode = POSTCODE_AFTER.test(text.slice(end, end + POSTCODE_REACH).split('\n')[0]!);
+      if (postcode || personBefore(text, m.index)) found(m.index, end);
     });
   }
+  findWorldAddresses(text, digitWord, (start) => personBefore(text, start), found);
   if (!text.includes(',') || !POSTCODE_HINT.test(text)) return;
   eachMatch(POSTAL_LINE, text, (m) => {
     if (m[0].includes(',')) found(m.index, m.index + m[0].length);

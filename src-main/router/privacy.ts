@@ -7,6 +7,7 @@ import { findMoreAddresses } from './privacy-addresses.js';
 import { findFieldCards } from './privacy-cards.js';
 import { findProseSecrets } from './privacy-credentials.js';
 import { findPersonalHealth } from './privacy-health.js';
+import { findHomesByLandmark } from './privacy-homes.js';
 import { findMoreNationalIds } from './privacy-ids.js';
 import { learnedPrivacyFinding } from './privacy-learned.js';
 import { findNamedPersonDetails, findNumberPlates } from './privacy-person.js';
@@ -304,6 +305,7 @@ const DETECTORS: ReadonlyArray<(text: string, found: Found, strict: boolean) => 
   (text, found) => findPersonalHealth(text, MAX_PER_KIND, (start, end) => found('health', 'health information', start, end)),
   (text, found, strict) => findNamedPersonDetails(text, MAX_PER_KIND, (kind, start, end) => found(kind, PERSON_LABELS[kind], start, end), strict),
   (text, found) => findNumberPlates(text, (start, end) => found('location', 'a vehicle number plate', start, end)),
+  (text, found) => findHomesByLandmark(text, (start, end) => found('location', PERSON_LABELS.location, start, end)),
   // Records, OCR'd forms, loose dates of birth, letters, chat speakers, HR in running text, national phone shapes, seed phrases.
   findRecordsAndShapes,
 ];

@@ -1,0 +1,82 @@
+// A named or identified person's home described by a landmark rather than an address: "Amaka lives in the last
+// house on the left after the petrol station", "my aunt Rosa Jiménez's place (blue house behind the market)",
+// "Lucía vive en la casa azul detrás de la iglesia", 我表哥现在住在…夜市后面那条巷子的第三间. Three parts, in
+// one sentence: a home word (lives, stays, X's place, 住在), a person just before it (a name, accents and all,
+// or a relative), and after it a landmark's preposition or a house picked out by its order or colour.
+// Each part is a short pattern over a slice around a home word; the home words are found first, and are rare.
+
+import { eachMatch } from './privacy-match.js';
+import { inventedPeople, SURNAMES_ZH } from './privacy-person.js';
+
+export type HomeFound = (start: number, end: number) => void;
+
+const UP = 'A-ZÀ-ÖØ-Þ';
+const LOW = 'a-zß-öø-ÿ\\u0100-\\u017f';
+const NAME = `[${UP}][${LOW}'-]{1,20}(?: [${UP}][${LOW}'-]{1,20}){0,2}`;
+const RELATION =
+  '(?:mum|mom|mam|mother|dad|father|parents|wife|husband|partner|girlfriend|boyfriend|son|daughter|brother|sister|aunt|auntie|aunty|uncle|cousin|nephew|niece|gran|granny|grandma|grandmother|grandpa|grandad|grandfather|nan|nana|friend|colleague|boss|tenant|neighbou?r|ex|client|patient|student)';
+
+// The home words: a verb of living, or someone's place.
+// Each verb is found at its rare letter (v, y) and read behind; the whole word is taken back from there.
+const HOME_WORD_EN =
+  /v(?<=\bliv)(?:es|ing)\b|v(?<=\bmov)ed (?:in(?:to)?|to)\b|y(?<=\bstay)(?:s|ing)\b|v(?<=\bviv)en?\b|['’]s (?:place|house|home|flat|apartment|compound|farm|cottage)\b/g;
+// The person just before the home word: a name, or a relative (with their name, perhaps).
+const SUBJECT_BEFORE = new RegExp(
+  `(?:(?<![${UP}${LOW}]|\\b[Tt]he |\\b[Aa]n? )(${NAME})|\\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Mm]i|[Mm]a|[Mm]on|[Mm]eine?) (?:\\w+ )?${RELATION}(?: ${NAME})?)(?: (?:now|still|currently|also|actually|ahora|todavía|maintenant|jetzt))?(?: (?:is|has))? ?$`,
+);
+// Capitalised words that are not a person (sentence openers, pronouns, the undefined someone).
+const NOT_A_NAME =
+  /^(?:He|She|It|They|We|I|You|Who|This|That|There|Here|Nobody|Everyone|Everybody|Someone|Somebody|Anyone|The|A|An|My|Our|His|Her|Their|Santa|God|Jesus|Prime|President|King|Queen|Pope|Mayor|Governor|Emperor|Minister|Sultan|Prince|Princess|Duke|Lord|Everything|Nothing|Where|Which|What|How|Why|When)(?: |$)/;
+// After the home word, in its sentence: a landmark's preposition and an article, or a house picked out by its order or colour.
+const LANDMARK_AFTER =
+  /\b(?:behind|after|past|next to|next door to|opposite|across (?:the road |the street )?from|beside|at the end of|on the corner of|round the corner from|above|below|detrás de|al lado de|enfrente de|frente a|junto a|derrière|à côté de|en face de|hinter|neben|gegenüber|dietro|accanto a|di fronte a|atrás d[oa]|ao lado d[oa])\b ?(?:the|a|that|this|el|la|los|las|le|les|l'|der|die|dem|den|il|lo|o|a)\b|\b(?:last|first|second|third|fourth|fifth|\d{1,2}(?:st|nd|rd|th)|blue|green|red|yellow|white|pink|grey|gray|brown|black|orange|purple|azul|verde|roja|amarilla|blanca|bleue|verte|rouge|jaune|blanche|blaue|grüne|rote|gelbe|weiße)(?: [a-z]+)?? (?:house|building|gate|door|bungalow|compound|cottage|casa|maison|haus|portón|puerta|porte|tür)\b|\b(?:casa|maison|haus) (?:azul|verde|roja|amarilla|blanca|bleue|verte|rouge|jaune|blanche)\b|\bthe (?:gate|door|roof) is (?:blue|green|red|yellow|white|black|brown|grey|gray)\b/i;
+const AFTER_REACH = 140;
+const BEFORE_REACH = 60;
+
+// Chinese: a home verb, a person before it, and a landmark or a door counted along a lane after it.
+const HOME_WORD_ZH = /住在|住|家在|搬到|搬去|租住/g;
+const RELATIVE_ZH =
+  '(?:妈妈|媽媽|爸爸|母亲|母親|父亲|父親|老妈|老媽|老爸|外婆|外公|奶奶|爷爷|爺爺|姥姥|姥爷|姥爺|婆婆|公公|岳父|岳母|老公|老婆|哥哥|姐姐|弟弟|妹妹|姊姊|儿子|兒子|女儿|女兒|舅舅|舅妈|舅媽|姑姑|叔叔|阿姨|伯伯|表哥|表姐|表弟|表妹|堂哥|堂姐|堂弟|堂妹|男朋友|女朋友|前男友|前女友|闺蜜|閨蜜|室友|同事|朋友|我[爸妈媽哥姐弟妹])';
+const SUBJECT_BEFORE_ZH = new RegExp(
+  `(?:${RELATIVE_ZH}(?:\\s?[\\u4e00-\\u9fff]{2,3})?|[${SURNAMES_ZH}張陳劉楊黃趙吳週鄭謝許韓馮鄧蕭葉蘇盧鍾譚陸範賈韋鄒熊邱薛閆雷龍陶賀顧龔萬錢嚴][\\u4e00-\\u9fff]{1,2}|[他她])\\s?(?:现在|現在|目前|一直|还|還|一个人|一個人|一家人?|平时|平時)?\\s?$`,
+);
+const LANDMARK_AFTER_ZH =
+  /后面|後面|后边|後邊|后头|後頭|旁边|旁邊|对面|對面|斜对面|斜對面|隔壁|楼上|樓上|楼下|樓下|背后|背後|拐角|转角|轉角|第[一二三四五六七八九十\d]{1,3}(?:间|間|栋|棟|家|户|戶|号楼|號樓|排|幢|个门|個門)/;
+const HAN = /[\u4e00-\u9fff]/;
+const HOME_HINT_ZH = /住|家在|搬到|搬去/;
+
+/** The sentence after `end`, at most `reach` characters: cut at a full stop, question or exclamation mark, or a line break. */
+function sentenceAfter(text: string, end: number, reach: number): string {
+  const after = text.slice(end, end + reach);
+  const cut = after.search(/[.!?](?:\s|$)|\n|[。！？]/);
+  return cut < 0 ? after : after.slice(0, cut);
+}
+
+/** A named or identified person's home described by a landmark, in English, the main European languages and Chinese. */
+export function findHomesByLandmark(text: string, found: HomeFound): void {
+  HOME_WORD_EN.lastIndex = 0;
+  const english = HOME_WORD_EN.test(text);
+  const chinese = HAN.test(text) && HOME_HINT_ZH.test(text);
+  // An exam question or a word problem ("Carson lives in an old house…") is about invented people.
+  if ((!english && !chinese) || inventedPeople(text)) return;
+  if (english) {
+    eachMatch(HOME_WORD_EN, text, (m) => {
+      let start = m.index;
+      while (start > 0 && text.charCodeAt(start - 1) >= 97 && text.charCodeAt(start - 1) <= 122) start--;
+      const before = text.slice(Math.max(0, start - BEFORE_REACH), start).replace(/[,(]\s*$/, '');
+      const subject = SUBJECT_BEFORE.exec(before);
+      if (subject === null || (subject[1] !== undefined && NOT_A_NAME.test(subject[1]))) return;
+      const end = m.index + m[0].length;
+      const landmark = LANDMARK_AFTER.exec(sentenceAfter(text, end, AFTER_REACH));
+      if (landmark !== null) found(start - (before.length - subject.index), end + landmark.index + landmark[0].length);
+    });
+  }
+  if (!chinese) return;
+  eachMatch(HOME_WORD_ZH, text, (m) => {
+    if (!SUBJECT_BEFORE_ZH.test(text.slice(Math.max(0, m.index - 16), m.index))) return;
+    // The clause may go on past a comma: 住在台中西屯區，逢甲夜市後面那條巷子的第三間.
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 48).split(/[。！？\n]/)[0]!;
+    const landmark = LANDMARK_AFTER_ZH.exec(after);
+    if (landmark !== null) found(m.index, m.index + m[0].length + landmark.index + landmark[0].length);
+  });
+}

@@ -16,6 +16,7 @@ import { findNames } from './privacy-person.js';
 import { fictionalName } from './privacy-public.js';
 import { HAS_HAN, LIMIT, plausibleBirthYear, type RecordFound } from './privacy-records-common.js';
 import { PERSON_LABELS } from './privacy-labels.js';
+import { brazilianMobileStart, NATIONAL_PHONE_CUE, NATIONAL_PHONE_LABEL, nationalMobile, PERSON_BEFORE_NUMBER } from './privacy-phones-national.js';
 
 // ---------------------------------------------------------------- dates of birth, written loosely
 
@@ -154,7 +155,8 @@ const PHONE_CUE = /\b(?:number|phone|mobile|cell|call|text|whatsapp|contact|tel|
 const ORDER_BEFORE =
   /(?:order|invoice|tracking|ref(?:erence)?|account|acct|serial|isbn|sku|policy|claim|case|ticket|pin|code|no\.)\s*(?:no\.?|number|#|id)?\s*[:#]?\s*$|#\s*$/i;
 // A unit (Flat 302, Apt 4B, Unit 7) and, on the same line, a postcode of six digits (India) or a US ZIP after a city.
-const UNIT_POSTCODE = /\b(?:Flat|Apt\.?|Apartment|Unit|Suite|House No\.?|Door No\.?|Plot)[ \t]?#?\d{1,5}[A-Z]?,[^\n]{5,140}?(?<=[A-Za-z],? )\d{6}(?![\d-])/g;
+const UNIT_POSTCODE =
+  /\b(?:Flat|Apt\.?|Apartment|Unit|Suite|House No\.?|Door No\.?|D\.? ?No\.?|H\.? ?No\.?|Plot(?: No\.?)?|Villa|Block)[ \t]?#?\d{1,5}[A-Z]?,[^\n]{5,140}?(?<=[A-Za-z],? |[A-Za-z] ?[-–] ?|PIN(?: ?[Cc]ode)?:? ?)\d{6}(?![\d-])/g;
 // A Shanghai-style lane: road, lane number 弄, house number 号, then room.
 const ZH_LANE = /[\u4e00-\u9fff]{1,12}?(?:路|街|大道)\s?\d{1,5}\s?弄\s?\d{1,4}\s?号(?:\s?\d{1,5}\s?室)?/g;
 // An Australian or New Zealand "rego" and the plate after it.
@@ -178,12 +180,21 @@ export function findShapes(text: string, found: RecordFound, rego: boolean, han:
     const digits = countDigits(run);
     if (digits < 7 || digits > 13) return;
     const before = text.slice(Math.max(0, m.index - 24), m.index);
-    if (PHONE_LABEL_BEFORE.test(before)) {
+    if (PHONE_LABEL_BEFORE.test(before) || NATIONAL_PHONE_LABEL.test(before)) {
       found('phone', 'a phone number', m.index, m.index + run.length);
       return;
     }
-    if (!(PHONE_IN.test(run) || PHONE_MIXED.test(run)) || /[\w.,-]$/.test(before) || /^[.,]\d/.test(text.slice(m.index + run.length))) return;
-    if (!ORDER_BEFORE.test(before) && (cue ??= PHONE_CUE.test(text))) found('phone', 'a phone number', m.index, m.index + run.length);
+    const br = brazilianMobileStart(text, m.index, run);
+    if (br >= 0) {
+      found('phone', 'a phone number', br, m.index + run.length);
+      return;
+    }
+    const national = nationalMobile(run);
+    if (!(PHONE_IN.test(run) || PHONE_MIXED.test(run) || national) || /[\w.,-]$/.test(before) || /^[.,]\d/.test(text.slice(m.index + run.length))) return;
+    if (ORDER_BEFORE.test(before)) return;
+    // A mobile of the main countries next to a person ("Marta Ibáñez, 612 57 03 94"), or with a phone word in the text.
+    if ((cue ??= PHONE_CUE.test(text) || NATIONAL_PHONE_CUE.test(text)) || (national && PERSON_BEFORE_NUMBER.test(text.slice(Math.max(0, m.index - 48), m.index))))
+      found('phone', 'a phone number', m.index, m.index + run.length);
   });
   if (/\d{6}/.test(text)) firstMatches(UNIT_POSTCODE, text, LIMIT, (m) => found('address', 'a street address', m.index, m.index + m[0].length));
   if (han && text.includes('弄')) firstMatches(ZH_LANE, text, LIMIT, (m) => found('address', 'a street address', m.index, m.index + m[0].length));

@@ -1,0 +1,39 @@
+// Mobile numbers in the national formats of the main countries, written without a country code (read by
+// findShapes in privacy-loose-shapes.ts, which has already found a run of digits): the shapes that a
+// trunk-0 rule cannot see (Spain 612 57 03 94, Italy 347 812 6650, India 98450 62173, Brazil (11) 98765-4321)
+// and those it can (France 06, Germany 015x-017x, the Netherlands 06, Nigeria 080x/090x, the Philippines 09xx,
+// Indonesia 08xx, Japan 090/080, Korea 010, Australia 04xx). A shape alone is not enough: the caller asks for
+// a label or a person next to it, or for a phone word in the text.
+
+// Compact digits of each country's mobiles.
+const NATIONAL_MOBILE = /^(?:[67]\d{8}|0[67]\d{8}|01[5-7]\d{8,9}|3\d{8,9}|[6-9]\d{9}|0[789][01]\d{8}|09\d{9}|08\d{8,11}|0[789]0\d{8}|010\d{7,8}|04\d{8})$/;
+// Grouped as phones are written: two to five groups of two to five digits, one kind of separator.
+const PHONE_GROUPS = /^\d{2,5}(?:([ -])\d{2,5})(?:\1\d{2,5}){0,3}$/;
+
+/** True for a run of digits written as a mobile number of one of the main countries. */
+export function nationalMobile(run: string): boolean {
+  return PHONE_GROUPS.test(run) && NATIONAL_MOBILE.test(run.replace(/[ -]/g, ''));
+}
+
+// Brazil: the area code in brackets before a mobile's nine digits, (11) 98765-4321.
+const BR_AREA_BEFORE = /\(\d{2}\) ?$/;
+const BR_MOBILE = /^9\d{4}-?\d{4}$/;
+
+/** The start of a Brazilian mobile whose digits begin at `start` (its area code in brackets before), or -1. */
+export function brazilianMobileStart(text: string, start: number, run: string): number {
+  if (!BR_MOBILE.test(run)) return -1;
+  const area = BR_AREA_BEFORE.exec(text.slice(Math.max(0, start - 6), start));
+  return area === null ? -1 : start - area[0].length;
+}
+
+// Words for a phone in the main languages, as a label just before the number.
+export const NATIONAL_PHONE_LABEL =
+  /(?<![A-Za-z])(?:m[óo]vil|celular|cel\.?|tel[ée]fono|tfno\.?|tlf\.?|telefone|telem[óo]vel|handy|mobil|mobilnummer|mobiel|telefon|telefonnummer|tel\.?|t[ée]l\.?|portable|cellulare|cell\.?|numero|n[úu]mero|whats ?app|wa|nomor(?: hp)?|no\.? hp|telepon|s[đd]t|điện thoại|手机号?码?|手機號?碼?|电话|電話|携帯(?:電話)?|電話番号|휴대폰|핸드폰|전화(?:번호)?)\.?[ \t]*(?:is|es|est|ist|è|é|:|：|-|#|号码|號碼)?[ \t]*$/i;
+
+// A person just before the number: "Marta Ibáñez, 612 57 03 94", "ring Kemi on 0803 …", "my mum: …".
+export const PERSON_BEFORE_NUMBER =
+  /(?:[A-ZÀ-Þ][a-zß-ÿ'-]{1,20}(?: [A-ZÀ-Þ][a-zß-ÿ'-]{1,20}){0,2}|\b(?:my|his|her|their) (?:\w+ )?(?:mum|mom|dad|wife|husband|partner|son|daughter|brother|sister|friend|boss|landlord|neighbou?r|number|mobile|cell|phone))[,:]? (?:on |at |is |es |est |ist |al |au |op |di |an |a )?$/;
+
+// Words that make a mobile-shaped number a phone, in the main languages.
+export const NATIONAL_PHONE_CUE =
+  /\b(?:number|phone|mobile|cell|call|ring|text|whatsapp|contact|tel|llama|llamar|ll[áa]mala|ll[áa]male|m[óo]vil|tel[ée]fono|celular|appelle[rz]?|portable|anrufen|ruf|handy|chiamare|chiama|cellulare|ligar|liga|telefone|hubungi|telepon|tawagan)\b|电话|電話|手机|手機|打给|打給|携帯|전화/i;

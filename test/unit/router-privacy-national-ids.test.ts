@@ -79,6 +79,12 @@ describe('privacy gate: national ids of the main countries, by family', () => {
         'hire car for Chidi Okafor, licence OKAFO906214CN9PH',
         'licence OKAFO 906214 CN9PH on the rental form',
       ],
+      'an id under a record key (snake_case, camelCase, glued number)': [
+        '{"national_id": "29406270101503", "name": "Amr Said"}',
+        'driver_license_no: D417-2290-3318',
+        'bsnNumber=525965890',
+        '他的社会安全号码是 219-09-9991',
+      ],
       'cards in a CSV column, JSON and a table': [
         'txn_id,cardholder,pan,status\nt_1001,Mei Lin,5262497179156609,declined\nt_1002,Omar Haddad,4539578763621486,approved',
         'id;name;card\n7;Bo Li;"4539578763621486";ok',
@@ -110,6 +116,8 @@ describe('privacy gate: national ids of the main countries, by family', () => {
         'ISBN 978-3-16-148410-0 and ISBN 0-306-40615-2',
         'compute 375975935 * 924366216 mod 97',
         'user ID 64280810778 cannot log in',
+        'user_id: 525965890, session_id: 774077013',
+        'orderNumber 36262114308 ships Monday',
         'pi to sixteen places is 3,1415926535897932',
         'amount,currency\n1,5262497179156609.5',
       ],

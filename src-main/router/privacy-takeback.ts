@@ -52,7 +52,7 @@ const RESERVED_PHONE = /^(?:\+?44|0)(?:7700900\d{3}|1632960\d{3}|2079460\d{3})$|
 
 // The sentence treats the value as an example, a test or a question of format.
 const EXAMPLE_CONTEXT =
-  /\b(?:examples?|samples?|specimen|tests?|testing|tutorials?|docs|documentation|placeholders?|dummy|demo|fake|fictional|drama|reserved|published|valid(?:ate|ation|ator)?|invalid|check ?digits?|checksums?|luhn|mod[- ]?97|regex|unit tests?|real (?:account|number|card|key|person)|ads|adverts?|advertising|films?|movies?|tv|numbering)\b|示例|样例|例子|测试|校验|验证|正则|演示|虚构|格式/i;
+  /\b(?:examples?|samples?|specimen|tests?|testing|tutorials?|docs|documentation|placeholders?|dummy|demo|fake|fictional|drama|reserved|published|valid(?:ate|ation|ator)?|invalid|check ?digits?|checksums?|luhn|mod[- ]?97|regex|unit tests?|real (?:account|number|card|key|person)|ads|adverts?|advertising|films?|movies?|tv|numbering|sandbox|stripe)\b|示例|样例|例子|测试|校验|验证|正则|演示|虚构|格式/i;
 // …but a possessive or an instruction to pay or send makes it someone's. "My" claims the value when it
 // owns a card, an account or a number ("my card is …", "my mobile"), not when it owns a test or a validator.
 const CLAIMED =
@@ -69,7 +69,7 @@ const CODE_CONTEXT = /\b(?:const|let|var|def|import|function|return|assert\w*|ex
 const RESERVED_REACH = 2000;
 
 /** True for a published test value, or a reserved phone number, written in a sentence about examples or tests and claimed by nobody. */
-function publishedExample(text: string, kind: string, start: number, end: number): boolean {
+export function publishedExample(text: string, kind: string, start: number, end: number): boolean {
   const value = text.slice(start, end);
   const compact = value.replace(/[\s().-]/g, '').toUpperCase();
   const reserved = kind === 'phone' && RESERVED_PHONE.test(compact);
@@ -162,6 +162,16 @@ const ORG_WORDS =
 // Domains only organisations hold (who.int, gov.uk, ox.ac.uk, mit.edu): their role mailboxes are theirs.
 const INSTITUTION_DOMAIN = /\.(?:int|gov|edu|mil|ac\.[a-z]{2}|gov\.[a-z]{2}|edu\.[a-z]{2}|gouv\.fr|bund\.de)$/i;
 
+/** True for an address at a domain reserved for examples, in words (`window`) about examples, tests or formats, claimed by no one. */
+function exampleAddress(address: string, window: string): boolean {
+  return RESERVED_MAIL_DOMAIN.test(address) && (EXAMPLE_CONTEXT.test(window) || FORMAT_QUESTION.test(window)) && !CLAIMED.test(window) && !PERSONAL_CLAIM.test(window);
+}
+
+/** True for an e-mail address at [start, end) of `text` at a domain reserved for examples, in a sentence about examples, tests or formats. */
+export function documentedAddress(text: string, start: number, end: number): boolean {
+  return exampleAddress(text.slice(start, end), `${text.slice(Math.max(0, start - 80), start)} ${text.slice(end, end + 80)}`);
+}
+
 /**
  * True for a role mailbox presented as an organisation's or an example, an automatic sender (noreply@), or
  * any address at a domain reserved for examples in a text about examples, tests or formats; none claimed as someone's own.
@@ -172,7 +182,7 @@ function roleAddress(text: string, start: number, end: number): boolean {
   // The words around the address, not the address itself (shop.example.net is no sign of an example).
   const window = `${text.slice(Math.max(0, start - 80), start)} ${text.slice(end, end + 80)}`;
   if (PERSONAL_CLAIM.test(window)) return false;
-  if (RESERVED_MAIL_DOMAIN.test(address) && (EXAMPLE_CONTEXT.test(window) || FORMAT_QUESTION.test(window)) && !CLAIMED.test(window)) return true;
+  if (exampleAddress(address, window)) return true;
   if (!ROLE_MAILBOX.test(local) && !NO_PERSON_MAILBOX.test(local)) return false;
   if (PERSONAL_PROVIDER.test(address)) return false;
   return INSTITUTION_DOMAIN.test(address) || ORGANISATION_CONTEXT.test(window) || ORG_WORDS.test(window);

@@ -8,9 +8,9 @@
 // local, and near-misses without a name.
 // heldOut5 (transcripts, OCR, logs, forms; written without reading the gate): blind on its first run,
 // the rules were then generalised for it (records, OCR, chat speakers, published values), so it is no
-// longer blind; `strict` adds the learned check; standardIfLearned: the standard level with the
-// learned check at 0.9, the option not taken. heldOut6 (pasted records, config, chat exports; written by
-// someone who read neither the rules nor the sets) is blind, with the same side figures. learnedCheck: each training set scored by a learned
+// longer blind. heldOut6 (pasted records, config, chat exports; written by someone who read neither the
+// rules nor the sets) was blind on its first run, then fixed. Beside each: `strict` (with the learned
+// check), and each level's rules alone (the learned check off). learnedCheck: each training set scored by a learned
 // check trained without it, next to the rules alone, and what it keeps local among ordinary questions.
 // Prints one JSON object; exits 1 when the labelled set misses a target at the standard level.
 import {
@@ -26,8 +26,7 @@ import {
   rulesFlag,
   type PrivacyReport,
 } from './router/privacy-report.js';
-import { learnedCheckReport, STANDARD_WHAT_IF } from './router/privacy-learned-report.js';
-import { learnedPrivacyScore } from '../src-main/router/privacy-learned.js';
+import { learnedCheckReport } from './router/privacy-learned-report.js';
 
 /** Only the figures, for a side table of one more level. */
 function figuresOnly({ overall, byLanguage, byCategory }: PrivacyReport): object {
@@ -44,19 +43,19 @@ const heldOut = privacyReport(loadLabelledPrompts(HOLDOUT_PATH));
 const heldOut2 = privacyReport(loadLabelledPrompts(HOLDOUT_2_PATH));
 const heldOut3 = privacyReport(loadLabelledPrompts(HOLDOUT_3_PATH));
 const heldOut4 = privacyReport(loadLabelledPrompts(HOLDOUT_4_PATH));
-/** A held-out set's figures at the standard level, with the strict level's and the learned check's beside them. */
+/** A held-out set's figures at the standard level, with the strict level's and the rules alone beside them. */
 function withLevels(file: string): object {
   const prompts = loadLabelledPrompts(file);
   return {
     ...summary(privacyReport(prompts)),
     strict: figuresOnly(privacyReport(prompts, 'strict')),
+    standardRulesOnly: privacyReport(prompts, 'standard', rulesFlag('standard')).overall,
     strictRulesOnly: privacyReport(prompts, 'strict', rulesFlag('strict')).overall,
-    standardIfLearned: privacyReport(prompts, 'standard', (p) => rulesFlag('standard')(p) || (learnedPrivacyScore(p.text) ?? 0) > STANDARD_WHAT_IF).overall,
   };
 }
 // Blind on its first run (README); the rules have since been fixed for it.
 const heldOut5 = withLevels(HOLDOUT_5_PATH);
-// Blind: nothing has been tuned or trained on it.
+// Blind on its first run (README); the rules were then fixed for it and the learned check trains on it.
 const heldOut6 = withLevels(HOLDOUT_6_PATH);
 const strict = {
   labelled: summary(privacyReport(loadLabelledPrompts(), 'strict')),

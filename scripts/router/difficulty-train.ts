@@ -543,6 +543,7 @@ export function trainDifficultyModel(examples: readonly TrainExample[], opts: Tr
       hashBuckets: opts.hashing.buckets,
       hashBigrams: opts.hashing.bigrams,
       ...(opts.hashing.charNgrams ? { hashCharNgrams: opts.hashing.charNgrams } : {}),
+      ...(opts.hashing.grams === 'privacy' ? { hashGrams: 'privacy' as const } : {}),
       clip: opts.clip,
     },
     standardize: { mean: raw.mean.map(r), scale: raw.scale.map(r) },

@@ -6,24 +6,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { HashingSpec } from '../../src-main/router/features.js';
-import { featureVector } from '../../src-main/router/features.js';
+import { privacyFeatures } from '../../src-main/router/privacy-learned.js';
 import { loadDifficultyModel, scoreFeatures, type DifficultyModel } from '../../src-main/router/difficulty.js';
 import { mulberry32 } from '../../test/support/seeded-random.js';
 import { repoRoot, type RouterItem } from '../router-data.js';
 import { DEFAULT_TRAIN_OPTIONS, trainDifficultyModel, type TrainExample, type TrainOptions } from './difficulty-train.js';
-import { HOLDOUT_PATHS, HOLDOUT_4_PATH, LABELLED_PATH, loadLabelledPrompts, type LabelledPrompt } from './privacy-report.js';
+import { HOLDOUT_PATHS, HOLDOUT_4_PATH, HOLDOUT_5_PATH, HOLDOUT_6_PATH, LABELLED_PATH, loadLabelledPrompts, type LabelledPrompt } from './privacy-report.js';
 
 /**
- * The difficulty scorer's feature layout (so a decision extracts features once), every example
- * weighted alike, one intercept, no calibration: the score is the regression's own probability.
- * L2 1 on the hashed and 3 on the dense weights were the best of a small grid on the
- * leave-one-set-out figures (recall at 5% false alarms on the held-out sets).
+ * The check's own grams (hashed words, word pairs, Chinese characters and text shapes in 65,536
+ * buckets: privacy-grams.ts), no dense features, every example weighted alike, one intercept, no
+ * calibration: the score is the regression's own probability. L2 3 was the best of 0.3/1/3 on the
+ * leave-one-set-out figures (stop 23; resources/router/README.md).
  */
 export const PRIVACY_TRAIN_OPTIONS: TrainOptions = {
   ...DEFAULT_TRAIN_OPTIONS,
-  useDense: true,
-  l2Dense: 3,
-  l2Hash: 1,
+  hashing: { buckets: 65_536, bigrams: false, charNgrams: 0, grams: 'privacy' },
+  useDense: false,
+  l2Hash: 3,
   densePriors: {},
   groupIntercepts: false,
   groupWeightPower: 0,
@@ -38,10 +38,17 @@ export const ORDINARY_EXAMPLES = 3000;
 const ORDINARY_SEED = 7;
 
 /**
- * The labelled privacy sets the model learns from. holdout-5 is left out (adding it lowered the
- * leave-one-set-out recall from 0.60 to 0.55 in stop 22); holdout-6 is blind.
+ * The labelled privacy sets the model learns from: every set but the newest blind one (holdout-7),
+ * which measures it. (With the difficulty features of stop 22, adding holdout-5 made the
+ * leave-one-set-out figures worse; with the check's own grams more sets help.)
  */
-export const PRIVACY_TRAINING_SETS: Readonly<Record<string, string>> = { labelled: LABELLED_PATH, ...HOLDOUT_PATHS, 'holdout-4': HOLDOUT_4_PATH };
+export const PRIVACY_TRAINING_SETS: Readonly<Record<string, string>> = {
+  labelled: LABELLED_PATH,
+  ...HOLDOUT_PATHS,
+  'holdout-4': HOLDOUT_4_PATH,
+  'holdout-5': HOLDOUT_5_PATH,
+  'holdout-6': HOLDOUT_6_PATH,
+};
 
 export interface NamedPrompt extends LabelledPrompt {
   set: string;
@@ -74,8 +81,8 @@ export function ordinaryPrompts(items: readonly RouterItem[], n = ORDINARY_EXAMP
 /** The training examples: labelled prompts (sensitive = positive) and ordinary prompts (negative). */
 function examples(prompts: readonly LabelledPrompt[], ordinary: readonly string[], hashing: HashingSpec): TrainExample[] {
   return [
-    ...prompts.map((p) => ({ features: featureVector(p.text, hashing), label: p.sensitive, group: 'privacy' })),
-    ...ordinary.map((text) => ({ features: featureVector(text, hashing), label: false, group: 'ordinary' })),
+    ...prompts.map((p) => ({ features: privacyFeatures(p.text, hashing), label: p.sensitive, group: 'privacy' })),
+    ...ordinary.map((text) => ({ features: privacyFeatures(text, hashing), label: false, group: 'ordinary' })),
   ];
 }
 
@@ -100,7 +107,7 @@ export function leaveOneSetOutScores(prompts: readonly NamedPrompt[], ordinary: 
       ),
     );
     prompts.forEach((p, i) => {
-      if (p.set === set) scores[i] = scoreFeatures(model, featureVector(p.text, PRIVACY_TRAIN_OPTIONS.hashing));
+      if (p.set === set) scores[i] = scoreFeatures(model, privacyFeatures(p.text, PRIVACY_TRAIN_OPTIONS.hashing));
     });
   }
   return scores;

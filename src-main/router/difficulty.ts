@@ -39,6 +39,8 @@ export const DifficultyModelJson = z
       hashBigrams: z.boolean(),
       /** Character n-gram length hashed into the same buckets (absent or 0: none). */
       hashCharNgrams: z.number().int().min(0).max(8).optional(),
+      /** Which grams fill the buckets: the prompt features' n-grams (absent), or the privacy check's own (privacy-grams.ts). */
+      hashGrams: z.enum(['prompt', 'privacy']).optional(),
       /** Standardised dense values are clipped to ±clip, so an odd prompt cannot swing the score. */
       clip: finite.positive(),
     }),
@@ -101,7 +103,7 @@ export function loadDifficultyModel(json: unknown): DifficultyModel {
   }
   const m = parsed.data;
   return {
-    hashing: { buckets: m.features.hashBuckets, bigrams: m.features.hashBigrams, charNgrams: m.features.hashCharNgrams ?? 0 },
+    hashing: { buckets: m.features.hashBuckets, bigrams: m.features.hashBigrams, charNgrams: m.features.hashCharNgrams ?? 0, grams: m.features.hashGrams ?? 'prompt' },
     clip: m.features.clip,
     mean: Float64Array.from(m.standardize.mean),
     invScale: Float64Array.from(m.standardize.scale, (s) => 1 / s),

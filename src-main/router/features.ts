@@ -93,6 +93,11 @@ export interface HashingSpec {
    * catch morphology, symbols and scripts without spaces (Chinese) that word tokens miss.
    */
   charNgrams?: number;
+  /**
+   * Which grams: the prompt's word and character n-grams (absent or 'prompt'), or the learned privacy
+   * check's words and text shapes (privacy-grams.ts; featureVector does not make those).
+   */
+  grams?: 'prompt' | 'privacy';
 }
 
 /** A prompt as the model sees it: dense features, plus sparse hashed n-grams (bucket indices with values). */

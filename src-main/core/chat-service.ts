@@ -179,7 +179,7 @@ export class ChatService {
     if (!question) throw new CoreError('not_found', 'The question for that answer is gone.');
     const wanted = found.provenance.target === 'local' ? 'cloud' : 'local';
     const earlier = turnsOf(messages.slice(0, questionIndex));
-    const source = wanted === 'cloud' ? this.requireCloudFor([question.content, ...earlier.map((turn) => turn.content)]) : this.deps.local;
+    const source = wanted === 'cloud' ? this.requireCloudFor([question.content, ...earlier.map((turn) => turn.content)], true) : this.deps.local;
     const escalated = found.provenance.route === 'escalated' && found.provenance.reasons.some((r) => r.code === 'local-unsure');
     this.deps.settings.learnFromOverride(wanted, { prompt: question.content, confidence: found.provenance.confidence, escalated });
     const plan: AnswerPlan = {
@@ -239,15 +239,21 @@ export class ChatService {
     }
   }
 
-  /** The cloud, when the user asks for it explicitly: still never for personal data (in anything it would be sent) or against policy. */
-  private requireCloudFor(texts: string[]): AnswerSource {
+  /**
+   * The cloud, when it is asked for explicitly: still never for personal data (in anything it would be
+   * sent) or against policy. A person who asked the cloud for an answer (`askedByUser`) has seen why it
+   * stayed here: at the standard level the learned check's guess ("reads like personal details") then
+   * gives way; a rule's finding never does.
+   */
+  private requireCloudFor(texts: string[], askedByUser = false): AnswerSource {
     if (!this.deps.policy.allowCloud) throw new CoreError('forbidden_by_policy', 'Your administrator does not allow cloud answers on this computer.');
     const blocked = this.deps.cloudBlocked?.() ?? null;
     if (blocked) throw new CoreError('forbidden_by_policy', policyRefusal(blocked));
     const cloud = this.deps.cloud();
     if (!cloud) throw new CoreError('cloud_not_configured', 'No cloud model is set up. Add one in Settings first.');
     const level = this.deps.policy.privacyLevel ?? this.deps.settings.read().privacyLevel;
-    const finding = texts.map((text) => detectPrivateData(text, level)[0]).find((found) => found !== undefined);
+    const learned = level === 'strict' || !askedByUser;
+    const finding = texts.map((text) => detectPrivateData(text, level, { learned })[0]).find((found) => found !== undefined);
     if (finding) throw new CoreError('kept_private', `This conversation contains ${finding.label}, so Duet keeps it on this machine.`);
     return cloud;
   }

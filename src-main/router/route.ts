@@ -29,6 +29,7 @@ import type { Target } from '../contract/index.js';
 import { answerReserve, estimateTokens, fitsLocalContext } from './context-fit.js';
 import { DEFAULT_DIFFICULTY_THRESHOLD, scoreDifficulty } from './difficulty.js';
 import { describeFindings, detectPrivateData, type PrivacyFinding } from './privacy.js';
+import { isLearnedFinding } from './privacy-learned.js';
 import type { RouteDecision, RouteInput, RouteMode, RouteReason, RouteReasonCode } from './router-types.js';
 
 /** What `route` calls out to; tests and tools may replace either. */
@@ -131,7 +132,10 @@ export function route(input: RouteInput, deps: RouteDeps = {}): RouteDecision {
   if (found) {
     const what = describeFindings(found.findings);
     const where = found.where === 'prompt' ? 'the message contains' : 'an earlier message in this conversation contains';
-    reasons.push(reason('privacy', `privacy: ${where} ${what}, so it stays on this machine`));
+    // At the standard level the learned check's guess alone may be overruled by the person who asks
+    // the cloud for this answer; a rule's finding may not (chat-service.ts, requireCloudFor).
+    const overrule = level === 'standard' && found.findings.every(isLearnedFinding) ? '; "Ask the cloud" sends it anyway' : '';
+    reasons.push(reason('privacy', `privacy: ${where} ${what}, so it stays on this machine${overrule}`));
     return decide('local', score, reasons);
   }
 

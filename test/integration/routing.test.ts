@@ -226,6 +226,27 @@ describe('routing', () => {
     expect(rerun).toMatchObject({ ok: false, error: { message: expect.stringMatching(/keeps it on this machine/) } });
   });
 
+  it('keeps what only the learned check reads as personal local, and lets the person who asks the cloud overrule it at the standard level only', async () => {
+    const c = await open();
+    valueOf(await c.call('settings.update', { mode: 'cloud' }));
+    // No rule finds anything here; the learned check reads it as someone's private life (above 0.95).
+    const notes = 'can you turn my notes into an email: Marco off again Monday, third time this month, back pain he says, HR want a meeting';
+    const before = duet.cloud.chatRequests();
+    const { answer } = await askAndWait(c, notes);
+    expect(answer.provenance?.target).toBe('local');
+    expect(answer.provenance?.reasons.find((r) => r.code === 'privacy')?.message).toMatch(/reads like personal details about someone.*"Ask the cloud" sends it anyway/);
+    expect(duet.cloud.chatRequests()).toBe(before);
+    const rerun = nextAnswer(c);
+    valueOf(await c.call('chat.askOther', { messageId: answer.id }));
+    expect((await rerun).answer.provenance).toMatchObject({ target: 'cloud', reasons: [{ code: 'user-choice' }] });
+    expect(duet.cloud.chatRequests()).toBe(before + 1);
+    // At the strict level the person asked for the stricter gate: the guess holds.
+    valueOf(await c.call('settings.update', { privacyLevel: 'strict' }));
+    const strict = await askAndWait(c, notes);
+    expect(strict.answer.provenance?.reasons.find((r) => r.code === 'privacy')?.message).not.toMatch(/Ask the cloud/);
+    expect(await c.call('chat.askOther', { messageId: strict.answer.id })).toMatchObject({ ok: false, error: { code: 'kept_private' } });
+  });
+
   it('refuses to re-run on the cloud when personal data was said earlier in the conversation', async () => {
     const c = await open();
     const first = await askAndWait(c, 'Hello, I am jane.doe@example.com');

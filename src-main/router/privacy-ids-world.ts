@@ -236,12 +236,18 @@ const NAMES: ReadonlyArray<{ re: RegExp; upper?: true; families: readonly IdFami
 const NAME_SOURCE = String.raw`(bsn|burgerservicenummer|sofi-?nummer|rijksregisternummer|num[ée]ro national|national register number|identificatienummer|steuer-?id|steueridentifikationsnummer|steuerliche identifikationsnummer|identifikationsnummer|idnr|personalausweis(?:nummer)?|ausweisnummer|ausweis-nr|ausweis|nif|contribuinte|n[úu]mero de contribuinte|pesel|cpr-nummer|cpr-nr|cpr|hetu|henkil[öo]tunnus|sotu|personal identity code|pps number|ppsn|pps|personal public service|svnr|sv-nummer|sozialversicherungsnummer|versicherungsnummer|e-card|ahv-nummer|ahv-nr|ahv|num[ée]ro avs|avs|nhs number|nhs no|nhs|driving licen[cs]e|driver'?s licen[cs]e|drivers licen[cs]e|driver licen[cs]e|licen[cs]e (?:no|number)|DL|f[üu]hrerschein|permis de conduire|carnet de conducir|permiso de conducir|rijbewijs|patente|itin|sin|nas|social insurance number|num[ée]ro d'assurance sociale|tfn|tax file number|medicare|cpf|cadastro de pessoas f[íi]sicas|cnpj|curp|rfc|registro federal de contribuyentes|cuil|cuit|dni|documento nacional de identidad|nin|nimc|national identification number|bvn|bank verification number|emirates id|eid|iqama|muqeem|tc kimlik no|tc kimlik|t\.c\. kimlik|kimlik no|kimlik numaras[ıi]|tckn|tc no|voter id|voter card|epic|cnic|nicop|computerized national identity card|nid|hkid|nric|fin|nik|ktp|e-ktp|my number|rrn|resident registration number|id number|id no|id#|identity number|identification number|huduma(?: number)?|kitambulisho|national id number|philsys|philid|psn|umid|sss|crn|social security|seguridad social|nss|imss|s[ée]curit[ée] sociale|health insurance number|krankenversicherungsnummer|versichertennummer|carte vitale|tessera sanitaria|ehic|tin|taxpayer id|taxpayer identification number|tax id|tax identification number|steuernummer|mykad|ic no|ic number|kad pengenalan|снилс|snils|инн|inn|thai id|เลขประจำตัวประชาชน|เลขบัตรประชาชน|บัตรประชาชน|کد ملی|كد ملي|national code|melli code|code melli|الرقم القومي|egyptian id|egyptian national id|cccd|cmnd|c[ăa]n c[ưu][ớo]c|chứng minh nhân dân|national id|national identity|identity card|id card|c[ée]dula|carte d'identit[ée]|carta d'identit[àa]|documento de identidad|dowód osobisty|numer dowodu|fayda|香港身份证|香港身份證|身份證|身分證|身分证|統一證號|统一证号|マイナンバー|個人番号|運転免許証?|주민등록번호|주민번호|驾驶证|驾照|驾驶执照|駕照|台胞证|台湾居民来往大陆通行证|回乡证|港澳居民来往内地通行证|居住证|军官证|士兵证|军人证|文职干部证|社保卡|社会保障卡|社会保障号|医保卡|医保号|社保号|社保账号|医保账号|参保号|医疗保险号|健保卡|纳税人识别号|个人税号)`;
 const NAME_PATTERN = factored(new RegExp(`${NAME_SOURCE.replace(/ /g, '[ _]?')}(?:[ _-]?(?:number|num|nr|no|nummer|numero|número))?(?![A-Za-z])`, 'gi'));
 
-// Candidate values: digits with single separators (the check decides), or letters and digits.
-const DIGIT_RUN = /(?<![\w.,/-])\d(?:[ ./-]?\d){5,19}(?![\w]|[./-]\d)/g;
-// Letters and digits: the match starts at the first digit (a look-behind finds the one to five letters
-// before it), so the scan tests digits, not every letter of the text; findWorldIds adds the letters back.
-const ALNUM_RUN =
-  /\d(?:(?<=(?:^|[^\w-])[A-Za-z]{1,5}\d)[A-Za-z\d]{3,16}(?: ?\([\dA]\))?|(?<=(?:^|[^\w-])\d)\d{4,11}[A-Za-z]{1,2}|(?<=(?:^|[^\w-])[A-Za-z]{1,2}\d)\d{2,4}(?:-\d{2,5}){2,4})(?![\w-])/g;
+// Candidate values, in one scan that starts at digits (so it tests digits, not every letter of the
+// text; look-behinds find the letters before a digit, and findWorldIds adds them back). Each group is a
+// kind of value:
+// 1. a Finnish HETU (6 digits, its century sign, 3 digits, its check character);
+// 2. a UK driving licence in its three printed groups (the surname's five letters are in the look-behind);
+// 3. one to five letters, then letters and digits (a passport, a CURP, an HKID with its bracketed check)
+//    or digit groups joined by dashes (a US licence, D417-2290-3318);
+// 4. digits then one or two letters (an Irish PPSN);
+// 5. digits with single separators: the check or the id's name decides.
+const CANDIDATE =
+  /\d(?:(?<=(?:^|[^\w-])\d)(\d{5}[-+A]\d{3}[0-9A-Y])(?![\w-])|(?<=(?:^|[^\w-])[A-Z][A-Z9]{4} \d)(\d{5} [A-Z][A-Z9]\d[A-Z]{2})(?![\w-])|(?<=(?:^|[^\w-])[A-Za-z]{1,5}\d)([A-Za-z\d]{3,16}(?: ?\([\dA]\))?|\d{2,4}(?:-\d{2,5}){2,4})(?![\w-])|(?<=(?:^|[^\w-])\d)(\d{4,11}[A-Za-z]{1,2})(?![\w-])|(?<=(?:^|[^\w.,/-])\d)((?:[ ./-]?\d){5,19})(?![\w]|[./-]\d))/g;
+const DECIMAL = /^\d+\.\d+$/;
 // Digits grouped by thousands with dots (an Argentine DNI 12.345.678, a Colombian cédula): not a decimal.
 const THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
 // Words before "ID" that make it a record's or a system's id, not a person's.
@@ -367,11 +373,6 @@ const ALNUM_SHAPES: ReadonlyArray<readonly [RegExp, IdFamily]> = [
   [/^[STFG]\d{7}[A-Z]$/, F.sg],
   [/^[A-Z][12]\d{8}$/, F.tw],
 ];
-// The two standalone shapes the candidate scans do not cover: a Finnish HETU (its century sign and
-// check letter) and a UK driving licence written in its three printed groups.
-// Both start at a digit, as ALNUM_RUN does; the licence's five letters are in the look-behind.
-const SPACED_SHAPES = /\d(?:(?<=(?:^|[^\w-])\d)\d{5}[-+A]\d{3}[0-9A-Y]|(?<=(?:^|[^\w-])[A-Z][A-Z9]{4} \d)\d{5} [A-Z][A-Z9]\d[A-Z]{2})(?![\w-])/g;
-
 /** The family of a standalone shape the written value has, when its check passes. */
 function standaloneFamily(written: string, shapes: ReadonlyArray<readonly [RegExp, IdFamily]>): IdFamily | undefined {
   for (const [re, family] of shapes) {
@@ -385,25 +386,26 @@ export function findWorldIds(text: string, found: Found): void {
   const report = (label: string, start: number, end: number): void => {
     if (!formatExample(text, start, end)) found(label, start, end);
   };
-  eachMatch(SPACED_SHAPES, text, (m) => {
-    const licence = m[0][6] === ' ';
-    const start = licence ? m.index - 6 : m.index;
-    const family = licence ? F.ukDl : F.fiHetu;
-    if (family.valid(text.slice(start, m.index + m[0].length).replace(/ /g, ''))) report(family.label, start, m.index + m[0].length);
-  });
   const values: Array<{ start: number; written: string }> = [];
-  eachMatch(DIGIT_RUN, text, (m) => {
-    const family = /[./-]/.test(m[0]) ? standaloneFamily(m[0], DIGIT_SHAPES) : undefined;
-    if (family !== undefined) report(family.label, m.index, m.index + m[0].length);
-    else values.push({ start: m.index, written: m[0] });
-  });
-  eachMatch(ALNUM_RUN, text, (m) => {
-    let start = m.index;
-    while (start > 0 && start > m.index - 5 && /[A-Za-z]/.test(text[start - 1]!)) start--;
-    const written = text.slice(start, m.index + m[0].length);
-    const family = standaloneFamily(written, ALNUM_SHAPES);
-    if (family !== undefined) report(family.label, start, start + written.length);
-    else if (/\d{5}|\d.*\d.*\d.*\d.*\d/.test(written)) values.push({ start, written });
+  eachMatch(CANDIDATE, text, (m) => {
+    const end = m.index + m[0].length;
+    if (m[1] !== undefined || m[2] !== undefined) {
+      const start = m[2] !== undefined ? m.index - 6 : m.index;
+      const family = m[2] !== undefined ? F.ukDl : F.fiHetu;
+      if (family.valid(text.slice(start, end).replace(/ /g, ''))) report(family.label, start, end);
+    } else if (m[5] !== undefined) {
+      const family = /[./-]/.test(m[0]) ? standaloneFamily(m[0], DIGIT_SHAPES) : undefined;
+      if (family !== undefined) report(family.label, m.index, end);
+      // A decimal (3.14159265, 0.000123) is no id: no family is written with one dot alone.
+      else if (!DECIMAL.test(m[0])) values.push({ start: m.index, written: m[0] });
+    } else {
+      let start = m.index;
+      while (start > 0 && start > m.index - 5 && /[A-Za-z]/.test(text[start - 1]!)) start--;
+      const written = text.slice(start, end);
+      const family = standaloneFamily(written, ALNUM_SHAPES);
+      if (family !== undefined) report(family.label, start, end);
+      else if (/\d{5}|\d.*\d.*\d.*\d.*\d/.test(written)) values.push({ start, written });
+    }
   });
   if (values.length === 0) return;
   const hits = nameHits(text, values);

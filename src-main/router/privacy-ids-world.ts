@@ -185,7 +185,8 @@ const NAMES: ReadonlyArray<{ re: RegExp; upper?: true; families: readonly IdFami
   },
   { re: /^dl$/i, upper: true, families: [F.ukDl, F.licence] },
   { re: /^itin$/i, upper: true, families: [F.itin] },
-  { re: /^(?:sin|nas|social insurance number|numéro d'assurance sociale)$/i, families: [F.caSin] },
+  { re: /^(?:sin|nas)$/i, upper: true, families: [F.caSin] },
+  { re: /^(?:social insurance number|numéro d'assurance sociale)$/i, families: [F.caSin] },
   { re: /^(?:tfn|tax file number)$/i, families: [F.auTfn] },
   { re: /^medicare$/i, families: [F.auMedicare, F.social] },
   { re: /^(?:cpf|cadastro de pessoas físicas)$/i, families: [F.cpf] },
@@ -196,15 +197,18 @@ const NAMES: ReadonlyArray<{ re: RegExp; upper?: true; families: readonly IdFami
   { re: /^(?:dni|documento nacional de identidad)$/i, upper: true, families: [F.dni] },
   { re: /^(?:nin|nimc|national identification number)$/i, upper: true, families: [F.ngNin] },
   { re: /^(?:bvn|bank verification number)$/i, families: [F.ngBvn] },
-  { re: /^(?:emirates id|eid)$/i, families: [F.ae] },
+  { re: /^emirates id$/i, families: [F.ae] },
+  { re: /^eid$/i, upper: true, families: [F.ae] },
   { re: /^(?:iqama|muqeem)$/i, families: [F.sa] },
   { re: /^(?:tc kimlik|t\.c\. kimlik|kimlik no|kimlik numarası|tckn|tc no|tc kimlik no)$/i, families: [F.tr] },
-  { re: /^(?:voter id|voter card|epic)$/i, families: [F.voter] },
+  { re: /^(?:voter id|voter card)$/i, families: [F.voter] },
+  { re: /^epic$/i, upper: true, families: [F.voter] },
   { re: /^(?:cnic|nicop|computerized national identity card)$/i, families: [F.cnic] },
   { re: /^nid$/i, upper: true, families: [F.bdNid] },
   { re: /^(?:hkid|香港身份证|香港身份證|身份證)$/i, families: [F.hk, F.tw] },
   { re: /^(?:身分證|身分证|統一證號|统一证号)$/, families: [F.tw] },
-  { re: /^(?:マイナンバー|個人番号|my number)$/i, families: [F.jp] },
+  // "My Number" only as the card names it: "my number is …" is a phone.
+  { re: /^(?:マイナンバー|個人番号|My Number)$/, families: [F.jp] },
   { re: /^(?:주민등록번호|주민번호|rrn|resident registration number)$/i, families: [F.kr] },
   { re: /^(?:nric|fin)$/i, upper: true, families: [F.sg, F.my] },
   { re: /^(?:mykad|ic no|ic number|kad pengenalan)$/i, families: [F.my] },
@@ -215,25 +219,28 @@ const NAMES: ReadonlyArray<{ re: RegExp; upper?: true; families: readonly IdFami
   { re: /^(?:الرقم القومي|egyptian id|egyptian national id)$/i, families: [F.eg] },
   { re: /^(?:cccd|cmnd|căn cước|can cuoc|chứng minh nhân dân)$/i, families: [F.vn] },
   {
-    re: /^(?:national id|national identity|identity card|id card|cédula|cedula|carte d'identité|carta d'identità|documento de identidad|dowód osobisty|numer dowodu|fayda)$/i,
+    re: /^(?:national id|national identity|identity card|id card|cédula|cedula|carte d'identité|carta d'identità|documento de identidad|dowód osobisty|numer dowodu|fayda|身份证号|身份证号码|居民身份证|公民身份号码|证件号|证件号码|个人识别号)$/i,
     families: [F.za, F.tr, F.sa, F.eg, F.th, F.ir, F.my, F.id],
   },
   { re: /^(?:nik|ktp|e-ktp)$/i, upper: true, families: [F.nik] },
   {
-    re: /^(?:id number|id no|id#|identity number|identification number|huduma(?: number)?|kitambulisho|national id number|philsys|philid|psn|umid|sss|crn|台胞证|台湾居民来往大陆通行证|回乡证|港澳居民来往内地通行证|居住证|军官证|士兵证|军人证|文职干部证)$/i,
+    re: /^(?:id number|id no|id#|identity number|identification number|huduma(?: number)?|kitambulisho|national id number|philsys|philid|台胞证|台湾居民来往大陆通行证|回乡证|港澳居民来往内地通行证|居住证|军官证|士兵证|军人证|文职干部证)$/i,
     families: [F.za, F.tr, F.sa, F.id],
   },
+  { re: /^(?:psn|umid|sss|crn)$/i, upper: true, families: [F.za, F.tr, F.sa, F.id] },
+  { re: /^nss$/i, upper: true, families: [F.social] },
   {
-    re: /^(?:social security|seguridad social|nss|imss|sécurité sociale|securite sociale|health insurance number|krankenversicherungsnummer|versichertennummer|carte vitale|tessera sanitaria|ehic|社保卡|社会保障卡|社会保障号|医保卡|医保号|社保号|社保账号|医保账号|参保号|医疗保险号|健保卡|社会安全号码|社会安全号|社安号|社会安全号|社会安全号码|社安号)$/i,
+    re: /^(?:social security|seguridad social|imss|sécurité sociale|securite sociale|health insurance number|krankenversicherungsnummer|versichertennummer|carte vitale|tessera sanitaria|ehic|社保卡|社会保障卡|社会保障号|医保卡|医保号|社保号|社保账号|医保账号|参保号|医疗保险号|健保卡|社会安全号码|社会安全号|社安号|社会安全号|社会安全号码|社安号)$/i,
     families: [F.social],
   },
-  { re: /^(?:tin|taxpayer id|taxpayer identification number|tax id|tax identification number|steuernummer|纳税人识别号|个人税号)$/i, families: [F.tax] },
+  { re: /^tin$/i, upper: true, families: [F.tax] },
+  { re: /^(?:taxpayer id|taxpayer identification number|tax id|tax identification number|steuernummer|纳税人识别号|个人税号)$/i, families: [F.tax] },
 ];
 
 // One pattern for every name above; which name matched is looked up afterwards (rare: only near a value).
 // A space in a name may also be an underscore or nothing (national_id, nationalId: a record's key), and
 // "number"/"no"/"nr" may follow it glued (passportNo, id_number).
-const NAME_SOURCE = String.raw`(bsn|burgerservicenummer|sofi-?nummer|rijksregisternummer|num[ée]ro national|national register number|identificatienummer|steuer-?id|steueridentifikationsnummer|steuerliche identifikationsnummer|identifikationsnummer|idnr|personalausweis(?:nummer)?|ausweisnummer|ausweis-nr|ausweis|nif|contribuinte|n[úu]mero de contribuinte|pesel|cpr-nummer|cpr-nr|cpr|hetu|henkil[öo]tunnus|sotu|personal identity code|pps number|ppsn|pps|personal public service|svnr|sv-nummer|sozialversicherungsnummer|versicherungsnummer|e-card|ahv-nummer|ahv-nr|ahv|num[ée]ro avs|avs|nhs number|nhs no|nhs|driving licen[cs]e|driver'?s licen[cs]e|drivers licen[cs]e|driver licen[cs]e|licen[cs]e (?:no|number)|DL|f[üu]hrerschein|permis de conduire|carnet de conducir|permiso de conducir|rijbewijs|patente|itin|sin|nas|social insurance number|num[ée]ro d'assurance sociale|tfn|tax file number|medicare|cpf|cadastro de pessoas f[íi]sicas|cnpj|curp|rfc|registro federal de contribuyentes|cuil|cuit|dni|documento nacional de identidad|nin|nimc|national identification number|bvn|bank verification number|emirates id|eid|iqama|muqeem|tc kimlik no|tc kimlik|t\.c\. kimlik|kimlik no|kimlik numaras[ıi]|tckn|tc no|voter id|voter card|epic|cnic|nicop|computerized national identity card|nid|hkid|nric|fin|nik|ktp|e-ktp|my number|rrn|resident registration number|id number|id no|id#|identity number|identification number|huduma(?: number)?|kitambulisho|national id number|philsys|philid|psn|umid|sss|crn|social security|seguridad social|nss|imss|s[ée]curit[ée] sociale|health insurance number|krankenversicherungsnummer|versichertennummer|carte vitale|tessera sanitaria|ehic|tin|taxpayer id|taxpayer identification number|tax id|tax identification number|steuernummer|mykad|ic no|ic number|kad pengenalan|снилс|snils|инн|inn|thai id|เลขประจำตัวประชาชน|เลขบัตรประชาชน|บัตรประชาชน|کد ملی|كد ملي|national code|melli code|code melli|الرقم القومي|egyptian id|egyptian national id|cccd|cmnd|c[ăa]n c[ưu][ớo]c|chứng minh nhân dân|national id|national identity|identity card|id card|c[ée]dula|carte d'identit[ée]|carta d'identit[àa]|documento de identidad|dowód osobisty|numer dowodu|fayda|香港身份证|香港身份證|身份證|身分證|身分证|統一證號|统一证号|マイナンバー|個人番号|運転免許証?|주민등록번호|주민번호|驾驶证|驾照|驾驶执照|駕照|台胞证|台湾居民来往大陆通行证|回乡证|港澳居民来往内地通行证|居住证|军官证|士兵证|军人证|文职干部证|社保卡|社会保障卡|社会保障号|医保卡|医保号|社保号|社保账号|医保账号|参保号|医疗保险号|健保卡|纳税人识别号|个人税号)`;
+const NAME_SOURCE = String.raw`(bsn|burgerservicenummer|sofi-?nummer|rijksregisternummer|num[ée]ro national|national register number|identificatienummer|steuer-?id|steueridentifikationsnummer|steuerliche identifikationsnummer|identifikationsnummer|idnr|personalausweis(?:nummer)?|ausweisnummer|ausweis-nr|ausweis|nif|contribuinte|n[úu]mero de contribuinte|pesel|cpr-nummer|cpr-nr|cpr|hetu|henkil[öo]tunnus|sotu|personal identity code|pps number|ppsn|pps|personal public service|svnr|sv-nummer|sozialversicherungsnummer|versicherungsnummer|e-card|ahv-nummer|ahv-nr|ahv|num[ée]ro avs|avs|nhs number|nhs no|nhs|driving licen[cs]e|driver'?s licen[cs]e|drivers licen[cs]e|driver licen[cs]e|licen[cs]e (?:no|number)|DL|f[üu]hrerschein|permis de conduire|carnet de conducir|permiso de conducir|rijbewijs|patente|itin|sin|nas|social insurance number|num[ée]ro d'assurance sociale|tfn|tax file number|medicare|cpf|cadastro de pessoas f[íi]sicas|cnpj|curp|rfc|registro federal de contribuyentes|cuil|cuit|dni|documento nacional de identidad|nin|nimc|national identification number|bvn|bank verification number|emirates id|eid|iqama|muqeem|tc kimlik no|tc kimlik|t\.c\. kimlik|kimlik no|kimlik numaras[ıi]|tckn|tc no|voter id|voter card|epic|cnic|nicop|computerized national identity card|nid|hkid|nric|fin|nik|ktp|e-ktp|my number|rrn|resident registration number|id number|id no|id#|identity number|identification number|huduma(?: number)?|kitambulisho|national id number|philsys|philid|psn|umid|sss|crn|social security|seguridad social|nss|imss|s[ée]curit[ée] sociale|health insurance number|krankenversicherungsnummer|versichertennummer|carte vitale|tessera sanitaria|ehic|tin|taxpayer id|taxpayer identification number|tax id|tax identification number|steuernummer|mykad|ic no|ic number|kad pengenalan|снилс|snils|инн|inn|thai id|เลขประจำตัวประชาชน|เลขบัตรประชาชน|บัตรประชาชน|کد ملی|كد ملي|national code|melli code|code melli|الرقم القومي|egyptian id|egyptian national id|cccd|cmnd|c[ăa]n c[ưu][ớo]c|chứng minh nhân dân|national id|national identity|identity card|id card|c[ée]dula|carte d'identit[ée]|carta d'identit[àa]|documento de identidad|dowód osobisty|numer dowodu|fayda|身份证号码|身份证号|居民身份证|公民身份号码|证件号码|证件号|个人识别号|香港身份证|香港身份證|身份證|身分證|身分证|統一證號|统一证号|マイナンバー|個人番号|運転免許証?|주민등록번호|주민번호|驾驶证|驾照|驾驶执照|駕照|台胞证|台湾居民来往大陆通行证|回乡证|港澳居民来往内地通行证|居住证|军官证|士兵证|军人证|文职干部证|社保卡|社会保障卡|社会保障号|医保卡|医保号|社保号|社保账号|医保账号|参保号|医疗保险号|健保卡|纳税人识别号|个人税号)`;
 const NAME_PATTERN = factored(new RegExp(`${NAME_SOURCE.replace(/ /g, '[ _]?')}(?:[ _-]?(?:number|num|nr|no|nummer|numero|número))?(?![A-Za-z])`, 'gi'));
 
 // Candidate values, in one scan that starts at digits (so it tests digits, not every letter of the

@@ -66,6 +66,8 @@ describe('privacy gate: national ids of the main countries, by family', () => {
         '台胞证号码 08261934，帮我填入住登记',
         '我的社保卡号 B28441937，医保卡号 15620930478816',
         '军官证号 南字第2093817号 请填写',
+        '泰国身份证号 3138608398358，帮我填签证表',
+        '他的证件号码：K8224730（香港）',
       ],
       'distinctive shapes with their check, no name needed': [
         'please copy 532.837.864-45 into the contract for Ana',
@@ -118,6 +120,8 @@ describe('privacy gate: national ids of the main countries, by family', () => {
         'user ID 64280810778 cannot log in',
         'user_id: 525965890, session_id: 774077013',
         'orderNumber 36262114308 ships Monday',
+        'Mi factura sin IVA: 375975935 pesos, pago en junio',
+        'Eid 2026: the count is 784198906987064 grains of sand',
         'pi to sixteen places is 3,1415926535897932',
         'amount,currency\n1,5262497179156609.5',
       ],
@@ -127,7 +131,7 @@ describe('privacy gate: national ids of the main countries, by family', () => {
 
 describe('privacy gate: phone numbers are not read as national ids', () => {
   it('finds a phone number as a phone, never as an id', () => {
-    for (const text of ['call me on 06 12 34 56 78', 'text Ada on +44 7911 123456', 'my number is 138 0013 8123']) {
+    for (const text of ['call me on 06 12 34 56 78', 'text Ada on +44 7911 123456', 'my number is 138 0013 8123', 'call me, my number is 0791 1234 5678 9']) {
       expect(
         ruleFindings(text).filter((f) => f.startsWith('national-id')),
         text,

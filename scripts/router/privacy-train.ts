@@ -16,8 +16,8 @@ import { HOLDOUT_PATHS, HOLDOUT_4_PATH, HOLDOUT_5_PATH, HOLDOUT_6_PATH, LABELLED
 /**
  * The check's own grams (hashed words, word pairs, Chinese characters and text shapes in 65,536
  * buckets: privacy-grams.ts), no dense features, every example weighted alike, one intercept, no
- * calibration: the score is the regression's own probability. L2 3 was the best of 0.3/1/3 on the
- * leave-one-set-out figures (stop 23; resources/router/README.md).
+ * calibration: the score is the regression's own probability. L2 0.3, 1 and 3 scored alike leave one
+ * set out (AUC within 0.01); 3 kept the fewest false alarms on the sixth set (stop 23).
  */
 export const PRIVACY_TRAIN_OPTIONS: TrainOptions = {
   ...DEFAULT_TRAIN_OPTIONS,

@@ -80,14 +80,18 @@ const SPECIMENS = new Set([
 
 /** True for an issuer's or a textbook's published specimen at [start, end), shown as an example and claimed by nobody ("my BSN is 111222333" still counts). */
 export function shownSpecimen(text: string, start: number, end: number): boolean {
-  return (
-    SPECIMENS.has(
+  if (
+    !SPECIMENS.has(
       text
         .slice(start, end)
         .replace(/[ ./()-]/g, '')
         .toUpperCase(),
-    ) && formatExample(text, start, end)
-  );
+    )
+  )
+    return false;
+  // A specimen is also an example when the question is whether it is valid ("is 943 476 5919 a valid NHS number?").
+  const window = text.slice(Math.max(0, start - 100), Math.min(text.length, end + 60));
+  return (EXAMPLE_NEAR.test(window) || /\b(?:valid|invalid|check|real)\b/i.test(window)) && !CLAIMED.test(window);
 }
 
 interface IdFamily {

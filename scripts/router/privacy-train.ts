@@ -11,6 +11,7 @@ import { loadDifficultyModel, scoreFeatures, type DifficultyModel } from '../../
 import { mulberry32 } from '../../test/support/seeded-random.js';
 import { repoRoot, type RouterItem } from '../router-data.js';
 import { DEFAULT_TRAIN_OPTIONS, trainDifficultyModel, type TrainExample, type TrainOptions } from './difficulty-train.js';
+import { structuredOrdinaryText } from './structured-ordinary.js';
 import { HOLDOUT_PATHS, HOLDOUT_4_PATH, HOLDOUT_5_PATH, HOLDOUT_6_PATH, LABELLED_PATH, loadLabelledPrompts, type LabelledPrompt } from './privacy-report.js';
 
 /**
@@ -75,7 +76,7 @@ export function ordinaryText(): string[] {
 export function ordinaryPrompts(items: readonly RouterItem[], n = ORDINARY_EXAMPLES): string[] {
   const pool = items.filter((x) => x.benchmark === 'mmlu' || x.benchmark === 'gsm8k' || x.benchmark === 'zeroeval').map((x) => x.prompt);
   const rand = mulberry32(ORDINARY_SEED);
-  return [...Array.from({ length: Math.min(n, pool.length) }, () => pool[Math.floor(rand() * pool.length)]!), ...ordinaryText()];
+  return [...Array.from({ length: Math.min(n, pool.length) }, () => pool[Math.floor(rand() * pool.length)]!), ...ordinaryText(), ...structuredOrdinaryText()];
 }
 
 /** The training examples: labelled prompts (sensitive = positive) and ordinary prompts (negative). */

@@ -47,7 +47,7 @@ describe('the learned privacy check', () => {
     for (const text of [
       'can you turn my notes into an email: Marco off again Monday, third time this month, back pain he says, HR want a meeting',
       "tidy this text to my brother: mum's scan came back, the lump is benign but they want her back in six months",
-      "reword for the team chat: Priyanka won't be in this week, she's recovering after the operation on her knee",
+      "reword for the team chat: Priyanka is off all week, she's recovering after her knee operation and can't drive yet",
     ]) {
       expect(detectPrivateData(text, 'standard', { learned: false }), text).toEqual([]);
       expect(learnedPrivacyScore(text), text).toBeGreaterThan(LEARNED_PRIVACY_STANDARD_THRESHOLD);
@@ -68,6 +68,22 @@ describe('the learned privacy check', () => {
       'Write a Python function that validates an IBAN',
       'Summarise the plot of Pride and Prejudice',
     ]) {
+      expect(detectPrivateData(text, 'strict'), text).toEqual([]);
+    }
+  });
+
+  it('reads a table, a log or an encoded blob as nobody’s data when nobody is in it', () => {
+    const csv = ['Plot this please:', 'quarter,region,revenue,cost', 'Q1,EMEA,120400,98000', 'Q2,EMEA,131250,97410', 'Q3,APAC,99800,80120', 'Q4,APAC,143900,101300'].join(
+      '\n',
+    );
+    const log = [
+      'what is going wrong here?',
+      '2025-03-02T11:04:09Z WARN gateway-2 upstream slow 1840ms',
+      '2025-03-02T11:04:12Z ERROR gateway-2 upstream timeout after 5000ms',
+    ].join('\n');
+    const blob = `what is in this? ${Buffer.from('{"v":3,"kind":"thumbnail","w":640,"h":480,"fmt":"webp"}').toString('base64')}`;
+    for (const text of [csv, log, blob]) {
+      expect(learnedPrivacyScore(text), text).toBeLessThanOrEqual(LEARNED_PRIVACY_THRESHOLD);
       expect(detectPrivateData(text, 'strict'), text).toEqual([]);
     }
   });

@@ -76,6 +76,7 @@ const SPECIMENS = new Set([
   'GODE561231HDFRRN09',
   'HEGG560427MVZRRL04',
   'VECJ880326XXX',
+  '1EG4TE5MK73',
 ]);
 
 /** True for an issuer's or a textbook's published specimen at [start, end), shown as an example and claimed by nobody ("my BSN is 111222333" still counts). */
@@ -131,6 +132,11 @@ const F = {
   caSin: { label: 'a Canadian Social Insurance Number', valid: caSinValid, checked: true },
   auTfn: { label: 'an Australian tax file number', valid: auTfnValid, checked: true },
   auMedicare: { label: 'an Australian Medicare number', valid: auMedicareValid, checked: true },
+  usMbi: {
+    label: 'a US Medicare number',
+    valid: (s: string) => /^[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y\d]\d[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y\d]\d[AC-HJKMNP-RT-Y]{2}\d{2}$/.test(s),
+    checked: false,
+  },
   cpf: { label: 'a Brazilian CPF number', valid: brCpfValid, checked: true },
   cnpj: { label: 'a Brazilian CNPJ number', valid: brCnpjValid, checked: true },
   curp: { label: 'a Mexican CURP', valid: mxCurpValid, checked: true },
@@ -192,7 +198,7 @@ const NAMES: ReadonlyArray<{ re: RegExp; upper?: true; families: readonly IdFami
   { re: /^(?:sin|nas)$/i, upper: true, families: [F.caSin] },
   { re: /^(?:social insurance number|numéro d'assurance sociale)$/i, families: [F.caSin] },
   { re: /^(?:tfn|tax file number)$/i, families: [F.auTfn] },
-  { re: /^medicare$/i, families: [F.auMedicare, F.social] },
+  { re: /^(?:medicare|mbi|medicare beneficiary identifier)$/i, families: [F.auMedicare, F.usMbi, F.social] },
   { re: /^(?:cpf|cadastro de pessoas físicas)$/i, families: [F.cpf] },
   { re: /^cnpj$/i, families: [F.cnpj] },
   { re: /^curp$/i, families: [F.curp] },
@@ -244,7 +250,7 @@ const NAMES: ReadonlyArray<{ re: RegExp; upper?: true; families: readonly IdFami
 // One pattern for every name above; which name matched is looked up afterwards (rare: only near a value).
 // A space in a name may also be an underscore or nothing (national_id, nationalId: a record's key), and
 // "number"/"no"/"nr" may follow it glued (passportNo, id_number).
-const NAME_SOURCE = String.raw`(bsn|burgerservicenummer|sofi-?nummer|rijksregisternummer|num[ée]ro national|national register number|identificatienummer|steuer-?id|steueridentifikationsnummer|steuerliche identifikationsnummer|identifikationsnummer|idnr|personalausweis(?:nummer)?|ausweisnummer|ausweis-nr|ausweis|nif|contribuinte|n[úu]mero de contribuinte|pesel|cpr-nummer|cpr-nr|cpr|hetu|henkil[öo]tunnus|sotu|personal identity code|pps number|ppsn|pps|personal public service|svnr|sv-nummer|sozialversicherungsnummer|versicherungsnummer|e-card|ahv-nummer|ahv-nr|ahv|num[ée]ro avs|avs|nhs number|nhs no|nhs|driving licen[cs]e|driver'?s licen[cs]e|drivers licen[cs]e|driver licen[cs]e|licen[cs]e (?:no|number)|DL|f[üu]hrerschein|permis de conduire|carnet de conducir|permiso de conducir|rijbewijs|patente|itin|sin|nas|social insurance number|num[ée]ro d'assurance sociale|tfn|tax file number|medicare|cpf|cadastro de pessoas f[íi]sicas|cnpj|curp|rfc|registro federal de contribuyentes|cuil|cuit|dni|documento nacional de identidad|nin|nimc|national identification number|bvn|bank verification number|emirates id|eid|iqama|muqeem|tc kimlik no|tc kimlik|t\.c\. kimlik|kimlik no|kimlik numaras[ıi]|tckn|tc no|voter id|voter card|epic|cnic|nicop|computerized national identity card|nid|hkid|nric|fin|nik|ktp|e-ktp|my number|rrn|resident registration number|id number|id no|id#|identity number|identification number|huduma(?: number)?|kitambulisho|national id number|philsys|philid|psn|umid|sss|crn|social security|seguridad social|nss|imss|s[ée]curit[ée] sociale|health insurance number|krankenversicherungsnummer|versichertennummer|carte vitale|tessera sanitaria|ehic|tin|taxpayer id|taxpayer identification number|tax id|tax identification number|steuernummer|mykad|ic no|ic number|kad pengenalan|снилс|snils|инн|inn|thai id|เลขประจำตัวประชาชน|เลขบัตรประชาชน|บัตรประชาชน|کد ملی|كد ملي|national code|melli code|code melli|الرقم القومي|egyptian id|egyptian national id|cccd|cmnd|c[ăa]n c[ưu][ớo]c|chứng minh nhân dân|national id|national identity|identity card|id card|c[ée]dula|carte d'identit[ée]|carta d'identit[àa]|documento de identidad|dowód osobisty|numer dowodu|fayda|身份证号码|身份证号|居民身份证|公民身份号码|证件号码|证件号|个人识别号|香港身份证|香港身份證|身份證|身分證|身分证|統一證號|统一证号|マイナンバー|個人番号|運転免許証?|주민등록번호|주민번호|驾驶证|驾照|驾驶执照|駕照|台胞证|台湾居民来往大陆通行证|回乡证|港澳居民来往内地通行证|居住证|军官证|士兵证|军人证|文职干部证|社保卡|社会保障卡|社会保障号|医保卡|医保号|社保号|社保账号|医保账号|参保号|医疗保险号|健保卡|纳税人识别号|个人税号)`;
+const NAME_SOURCE = String.raw`(bsn|burgerservicenummer|sofi-?nummer|rijksregisternummer|num[ée]ro national|national register number|identificatienummer|steuer-?id|steueridentifikationsnummer|steuerliche identifikationsnummer|identifikationsnummer|idnr|personalausweis(?:nummer)?|ausweisnummer|ausweis-nr|ausweis|nif|contribuinte|n[úu]mero de contribuinte|pesel|cpr-nummer|cpr-nr|cpr|hetu|henkil[öo]tunnus|sotu|personal identity code|pps number|ppsn|pps|personal public service|svnr|sv-nummer|sozialversicherungsnummer|versicherungsnummer|e-card|ahv-nummer|ahv-nr|ahv|num[ée]ro avs|avs|nhs number|nhs no|nhs|driving licen[cs]e|driver'?s licen[cs]e|drivers licen[cs]e|driver licen[cs]e|licen[cs]e (?:no|number)|DL|f[üu]hrerschein|permis de conduire|carnet de conducir|permiso de conducir|rijbewijs|patente|itin|sin|nas|social insurance number|num[ée]ro d'assurance sociale|tfn|tax file number|medicare beneficiary identifier|medicare|mbi|cpf|cadastro de pessoas f[íi]sicas|cnpj|curp|rfc|registro federal de contribuyentes|cuil|cuit|dni|documento nacional de identidad|nin|nimc|national identification number|bvn|bank verification number|emirates id|eid|iqama|muqeem|tc kimlik no|tc kimlik|t\.c\. kimlik|kimlik no|kimlik numaras[ıi]|tckn|tc no|voter id|voter card|epic|cnic|nicop|computerized national identity card|nid|hkid|nric|fin|nik|ktp|e-ktp|my number|rrn|resident registration number|id number|id no|id#|identity number|identification number|huduma(?: number)?|kitambulisho|national id number|philsys|philid|psn|umid|sss|crn|social security|seguridad social|nss|imss|s[ée]curit[ée] sociale|health insurance number|krankenversicherungsnummer|versichertennummer|carte vitale|tessera sanitaria|ehic|tin|taxpayer id|taxpayer identification number|tax id|tax identification number|steuernummer|mykad|ic no|ic number|kad pengenalan|снилс|snils|инн|inn|thai id|เลขประจำตัวประชาชน|เลขบัตรประชาชน|บัตรประชาชน|کد ملی|كد ملي|national code|melli code|code melli|الرقم القومي|egyptian id|egyptian national id|cccd|cmnd|c[ăa]n c[ưu][ớo]c|chứng minh nhân dân|national id|national identity|identity card|id card|c[ée]dula|carte d'identit[ée]|carta d'identit[àa]|documento de identidad|dowód osobisty|numer dowodu|fayda|身份证号码|身份证号|居民身份证|公民身份号码|证件号码|证件号|个人识别号|香港身份证|香港身份證|身份證|身分證|身分证|統一證號|统一证号|マイナンバー|個人番号|運転免許証?|주민등록번호|주민번호|驾驶证|驾照|驾驶执照|駕照|台胞证|台湾居民来往大陆通行证|回乡证|港澳居民来往内地通行证|居住证|军官证|士兵证|军人证|文职干部证|社保卡|社会保障卡|社会保障号|医保卡|医保号|社保号|社保账号|医保账号|参保号|医疗保险号|健保卡|纳税人识别号|个人税号)`;
 const NAME_PATTERN = factored(new RegExp(`${NAME_SOURCE.replace(/ /g, '[ _]?')}(?:[ _-]?(?:number|num|nr|no|nummer|numero|número))?(?![A-Za-z])`, 'gi'));
 
 // Candidate values, in one scan that starts at digits (so it tests digits, not every letter of the
@@ -254,10 +260,10 @@ const NAME_PATTERN = factored(new RegExp(`${NAME_SOURCE.replace(/ /g, '[ _]?')}(
 // 2. a UK driving licence in its three printed groups (the surname's five letters are in the look-behind);
 // 3. one to five letters, then letters and digits (a passport, a CURP, an HKID with its bracketed check)
 //    or digit groups joined by dashes (a US licence, D417-2290-3318);
-// 4. digits then one or two letters (an Irish PPSN);
+// 4. digits then one or two letters (an Irish PPSN), or a US Medicare number (1EG4-TE5-MK73);
 // 5. digits with single separators: the check or the id's name decides.
 const CANDIDATE =
-  /\d(?:(?<=(?:^|[^\w-])\d)(\d{5}[-+A]\d{3}[0-9A-Y])(?![\w-])|(?<=(?:^|[^\w-])[A-Z][A-Z9]{4} \d)(\d{5} [A-Z][A-Z9]\d[A-Z]{2})(?![\w-])|(?<=(?:^|[^\w-])[A-Za-z]{1,5}\d)([A-Za-z\d]{3,16}(?: ?\([\dA]\))?|\d{2,4}(?:-\d{2,5}){2,4})(?![\w-])|(?<=(?:^|[^\w-])\d)(\d{4,11}[A-Za-z]{1,2})(?![\w-])|(?<=(?:^|[^\w.,/-])\d)((?:[ ./-]?\d){5,19})(?![\w]|[./-]\d))/g;
+  /\d(?:(?<=(?:^|[^\w-])\d)(\d{5}[-+A]\d{3}[0-9A-Y])(?![\w-])|(?<=(?:^|[^\w-])[A-Z][A-Z9]{4} \d)(\d{5} [A-Z][A-Z9]\d[A-Z]{2})(?![\w-])|(?<=(?:^|[^\w-])[A-Za-z]{1,5}\d)([A-Za-z\d]{3,16}(?: ?\([\dA]\))?|\d{2,4}(?:-\d{2,5}){2,4})(?![\w-])|(?<=(?:^|[^\w-])\d)(\d{4,11}[A-Za-z]{1,2}|[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y\d]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y\d]\d-?[AC-HJKMNP-RT-Y]{2}\d{2})(?![\w-])|(?<=(?:^|[^\w.,/-])\d)((?:[ ./-]?\d){5,19})(?![\w]|[./-]\d))/g;
 const DECIMAL = /^\d+\.\d+$/;
 // Digits grouped by thousands with dots (an Argentine DNI 12.345.678, a Colombian cédula): not a decimal.
 const THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;

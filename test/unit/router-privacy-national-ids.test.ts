@@ -27,6 +27,7 @@ describe('privacy gate: national ids of the main countries, by family', () => {
         'SIN: 375 975 935, please update my T4',
         'my TFN is 924 366 216 for the super fund',
         'Medicare card 3924 36621 6, ref 1',
+        'her Medicare number is 4KJ7-N82-WD19, Part B starts in May',
         'CPF do cliente: 532.837.864-45',
         'CNPJ da empresa do João: 69.896.500/0001-50',
         'mi CURP es PELJ920714HJCRPN04, ¿me ayudas con el trámite?',
@@ -111,6 +112,7 @@ describe('privacy gate: national ids of the main countries, by family', () => {
         'For example, a CPF looks like 111.444.777-35. How are the two check digits computed?',
         'The Swiss AHV number format is 756.1234.5678.97: which digit is the check?',
         'what does an HKID look like, e.g. A123456(3)?',
+        'CMS shows the example MBI 1EG4-TE5-MK73 on the new card: what do the parts mean?',
       ],
       'id-shaped numbers in code, maths, orders, ISBNs and phones': [
         'order ID 52596589 shipped; tracking 774077013',

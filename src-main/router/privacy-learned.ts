@@ -5,8 +5,8 @@
 // in a chat message, a relative's home described by landmarks). It only ever adds a reason to keep
 // a message local, never clears one, and runs only where no rule fired. The strict level trusts it
 // from 0.8, the standard level only from 0.95: there it must not keep ordinary text local (a pasted
-// README, lorem ipsum), and at 0.95 it flags 1 in 1,450 pasted README excerpts and 4 of 36,000
-// benchmark questions (resources/router/README.md).
+// README, a table of figures), and at 0.95 it flags none of 1,450 pasted README excerpts and 3 of
+// 36,000 benchmark questions (resources/router/README.md).
 import fs from 'node:fs';
 import {
   DENSE_FEATURE_NAMES,
@@ -29,7 +29,7 @@ import type { PrivacyFinding, PrivacyLevel } from './privacy.js';
 export const LEARNED_PRIVACY_THRESHOLD = 0.8;
 /**
  * The same at the standard level: on the sixth blind set, before it was trained on, the check at 0.95
- * lifted the rules' recall from 0.81 to 0.91 for 1.4 points of false alarms (resources/router/README.md).
+ * lifted the rules' recall from 0.81 to 0.90 for 0.7 points of false alarms (resources/router/README.md).
  */
 export const LEARNED_PRIVACY_STANDARD_THRESHOLD = 0.95;
 

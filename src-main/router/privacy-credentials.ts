@@ -18,16 +18,25 @@ const PROSE_SECRET = factored(
 // The words between may be a whole clause (root 密码 我微信上发你了 是 …).
 const PROSE_SECRET_ZH = /(密码|口令|密钥|秘钥|PIN码|验证码|暗号)[^\n。！？]{0,16}?(?:改成了?|改为|设成|设为|换成|是|为|：|:|=)\s{0,2}([!#-&(-~]{4,64})/g;
 // A password built from parts: "密码是 admin 后面加 我生日 0915", "password is admin followed by 0915". A plain word
-// alone is no secret; a word and then digits or symbols is the password spelled in two halves.
-const COMPOSED_SECRET = factored(
-  /(?:密码|口令|password|passcode|pw)[^\n。！？.?!]{0,16}?(?:是|为|：|:|\bis\b)\s{0,2}([A-Za-z][\w.@!#$%&*-]{2,30})\s{0,2}(?:后面再?加上?|后面是|后加|加上|再加|接上|followed by|plus|\+)[^\n。！？.?!\d]{0,12}?([!#-&(-~]{3,32})/gi,
-);
+// alone is no secret; a word and then digits or symbols is the password given in two halves. Read with a sticky
+// pattern right after a value the rules above rejected, so it costs no scan of its own.
+const COMPOSED_REST = /\s{0,2}(?:后面再?加上?|后面是|后加|加上|再加|接上|followed by|plus|\+)[^\n。！？.?!\d]{0,12}?([!#-&(-~]{3,32})/y;
+
+/** The end of the second half when a rejected value at [start, end) is followed by "followed by …"/"后面加 …" with digits or symbols; else -1. */
+function composedEnd(text: string, end: number): number {
+  COMPOSED_REST.lastIndex = end;
+  const m = COMPOSED_REST.exec(text);
+  if (m === null || !/\d|[^\w\s]/.test(m[1]!)) return -1;
+  return end + m[0].length;
+}
 // scheme://user:password@host: database, queue and mail URLs carry passwords this way.
 const CONNECTION_STRING = /(?<![\w+.-])[a-z][a-z0-9+.-]{1,20}:\/\/([^\s:/@]{1,64}):([^\s@/]{1,128})@[^\s/]{1,255}/gi;
 // Twelve to twenty-four short lower-case words after "seed phrase"/"recovery phrase": a wallet.
 const SEED_PHRASE =
   /(?<![A-Za-z])(?:seed|recovery|mnemonic|backup) (?:phrase|words)[^\n.?!]{0,16}?(?:\bis\b|\bare\b|:)[ \t]{1,3}((?:[a-z]{3,8}[ ,]{1,2}){11,23}[a-z]{3,8})/gi;
-const SEED_WORDS = /seed|recovery|mnemonic|backup/i;
+// Also the gate of findSeedPhrasesAnyLayout: one test for both.
+// ("ledger", "trezor" and "metamask" would cost a scan of every prompt each; their owners write wallet, seed or backup too.)
+const SEED_WORDS = /seed|recovery|mnemonic|backup|wallet|助记词|钱包/i;
 // A variable or config key whose name says secret (AWS_SECRET_ACCESS_KEY=…, DB_PASSWORD: …), then its value.
 // Matched from the secret word on; the start of the name is found by walking back (a leading
 // [A-Za-z0-9_]{0,40} would be tried at every letter of every prompt).
@@ -98,9 +107,12 @@ export function findProseSecrets(text: string, found: SecretFound): void {
       continue;
     }
     const value = trimValue(m[3] ?? m[2]!);
-    if (!looksLikeSecretValue(value, true)) continue;
     const start = m.index + m[0].length - (m[3] ?? m[2]!).length;
-    found('a password', start, start + value.length);
+    if (looksLikeSecretValue(value, true)) found('a password', start, start + value.length);
+    else if (m[3] === undefined && /^[A-Za-z]+$/.test(value)) {
+      const end = composedEnd(text, start + value.length);
+      if (end > 0) found('a password', start, end);
+    }
   }
   const secretWords = mentionsSecret(text);
   if (secretWords && (text.includes('=') || text.includes(':')))
@@ -117,22 +129,23 @@ export function findProseSecrets(text: string, found: SecretFound): void {
     });
   eachMatch(SHORT_PASSWORD, text, (m) => {
     const value = trimValue(m[1]!);
-    if (looksLikeSecretValue(value, true)) found('a password', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
+    const start = m.index + m[0].length - m[1]!.length;
+    if (looksLikeSecretValue(value, true)) found('a password', start, m.index + m[0].length);
+    else if (/^[A-Za-z]+$/.test(value)) {
+      const end = composedEnd(text, start + value.length);
+      if (end > 0) found('a password', start, end);
+    }
   });
   if (secretWords) findKeysNearSecretWords(text, found);
   if (/密码|口令|密钥|秘钥|PIN码|验证码|暗号/.test(text)) {
     eachMatch(PROSE_SECRET_ZH, text, (m) => {
       const value = trimValue(m[2]!);
-      if (!looksLikeSecretValue(value, true)) return;
       const start = m.index + m[0].length - m[2]!.length;
-      found('a password', start, start + value.length);
-    });
-  }
-  if (/密码|口令|pass|pw/i.test(text)) {
-    eachMatch(COMPOSED_SECRET, text, (m) => {
-      if (!/\d|[^\w\s]/.test(m[2]!)) return;
-      const start = m.index + m[0].length - m[0].slice(m[0].indexOf(m[1]!)).length;
-      found('a password', start, m.index + m[0].length);
+      if (looksLikeSecretValue(value, true)) found('a password', start, start + value.length);
+      else if (/^[A-Za-z]+$/.test(value)) {
+        const end = composedEnd(text, start + value.length);
+        if (end > 0) found('a password', start, end);
+      }
     });
   }
   if (text.includes('://')) {
@@ -140,8 +153,8 @@ export function findProseSecrets(text: string, found: SecretFound): void {
       if (!CONNECTION_PLACEHOLDER.test(m[2]!) && looksLikeSecretValue(m[2]!, true)) found('a connection string with a password', m.index, m.index + m[0].length);
     });
   }
-  findSeedPhrasesAnyLayout(text, (start, end) => found('a wallet seed phrase', start, end));
   if (!SEED_WORDS.test(text)) return;
+  findSeedPhrasesAnyLayout(text, (start, end) => found('a wallet seed phrase', start, end));
   eachMatch(SEED_PHRASE, text, (m) => {
     const start = m.index + m[0].length - m[1]!.length;
     found('a wallet seed phrase', start, m.index + m[0].length);

@@ -1,11 +1,11 @@
 // A wallet's seed phrase however it is laid out: twelve to twenty-four BIP-39 words numbered ("1 timber
 // 2 lecture …", "1. canyon   7. harvest" in two columns), comma-separated, or one per line, in a text
-// about a wallet. The words are everyday words, so the wallet context is the cheap gate; a phrase is
+// about a wallet. The words are everyday words, so the wallet's words are the gate (SEED_WORDS in
+// privacy-credentials.ts); a phrase is
 // random, so a word list excerpt (alphabetical) or a published test vector (abandon ×11 about) is not one.
 import { bip39Words } from './privacy-bip39.js';
 import { eachMatch } from './privacy-match.js';
 
-const WALLET_CONTEXT = /seed|wallet|ledger|trezor|metamask|mnemonic|recovery|backup|back up|phrase|bip-?39|crypto|bitcoin|\bbtc\b|ethereum|助记词|钱包|私钥|备份/i;
 const WORD = /[A-Za-z]{3,8}(?![A-Za-z])(?<![A-Za-z]{9})/g;
 // What may stand between two words of a phrase: spaces, line breaks, commas, bullets and "12." / "7)" numbering.
 const BETWEEN = /^(?:[\s,;|•·*-]|\d{1,2}[.):]?(?=\s)){1,16}$/;
@@ -27,9 +27,8 @@ function isPhrase(run: readonly Word[]): boolean {
   return list.length >= 12 && list.length <= MAX_RUN && run.filter((w) => !w.known).length <= 1 && !sorted && new Set(list).size >= list.length - 2;
 }
 
-/** Calls back with the span of each seed phrase (12 to 24 BIP-39 words, one misspelling allowed). */
+/** Calls back with the span of each seed phrase (12 to 24 BIP-39 words, one misspelling allowed); the caller has seen a wallet's words in the text. */
 export function findSeedPhrasesAnyLayout(text: string, found: (start: number, end: number) => void): void {
-  if (!WALLET_CONTEXT.test(text)) return;
   const words = bip39Words();
   let run: Word[] = [];
   const close = (): void => {

@@ -25,7 +25,7 @@ describe('secrets in prose, every wording', () => {
       ],
       'a seed phrase, numbered, in columns, comma-separated or one per line': [
         `is this my ledger backup right? ${SEED.map((w, i) => `${i + 1} ${w}`).join(' ')}`,
-        `metamask words:\n${SEED.slice(0, 6)
+        `metamask wallet words:\n${SEED.slice(0, 6)
           .map((w, i) => `${i + 1}. ${w}      ${i + 7}. ${SEED[i + 6]!}`)
           .join('\n')}`,
         `钱包助记词：${SEED.join(', ')}`,

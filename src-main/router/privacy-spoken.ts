@@ -84,7 +84,7 @@ const HAN_DIGITS = wordTable({
 });
 
 const NUMBER_WORDS =
-  'zero oh nought one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety double triple thousand'.split(
+  'zero oh nought one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety double triple'.split(
     ' ',
   );
 const NUMBER_WORD = `(?:${NUMBER_WORDS.join('|')})`;
@@ -92,7 +92,8 @@ const NUMBER_WORD = `(?:${NUMBER_WORDS.join('|')})`;
 const NUMBER_WORD_CASED = `(?:${NUMBER_WORDS.map((w) => `[${w[0]!}${w[0]!.toUpperCase()}]${w.slice(1)}`).join('|')})`;
 // The cheap gates: two number words in a row (a lone "one" is everyday English), a dictated e-mail, or
 // four Chinese digits in a row.
-const SPOKEN_NUMBERS_HINT = factored(new RegExp(`\\b${NUMBER_WORD_CASED}[ ,-]{1,3}${NUMBER_WORD}\\b`));
+// A year said with "thousand" (two thousand and nine) passes too; "five thousand people" does not.
+const SPOKEN_NUMBERS_HINT = factored(new RegExp(`\\b${NUMBER_WORD_CASED}(?:[ ,-]{1,3}| thousand (?:and )?)${NUMBER_WORD}\\b`));
 const HAN_DIGITS_HINT = /[零〇一幺二两三四五六七八九]{4}/;
 const HAS_HAN = /[\u4e00-\u9fff]/;
 // One word at a time; the run logic below decides what a word means next to its neighbours.

@@ -18,6 +18,10 @@
 import { fictionalName } from './privacy-public.js';
 import { findReferences, findRelatives } from './privacy-references.js';
 import { factored } from './privacy-factor.js';
+import { HEALTH_EVENT_ZH, MEDICINE_OR_READING_EN, medicineOrReading } from './privacy-health-terms.js';
+import { findMoreNames } from './privacy-names-more.js';
+import { findAddressed } from './privacy-addressed.js';
+import { publishedPay } from './privacy-published.js';
 
 export type PersonDetailKind = 'health' | 'employment' | 'birth-date' | 'location' | 'personal';
 export type PersonFound = (kind: PersonDetailKind, start: number, end: number) => void;
@@ -30,7 +34,10 @@ const MAX_GAP_PAIR = 60;
 // ---------------------------------------------------------------- details
 
 const HEALTH_DETAIL_EN = factored(
-  /\b(?:diagnos(?:is|es|ed)|cancers?|tumou?rs?|leuka?emia|lymphoma|melanoma|chemo(?:therapy)?|radiotherapy|biops(?:y|ies)|depression|antidepressants?|bipolar|schizophreni(?:a|c)|psychosis|psychiatrist|dementia|alzheimer'?s|parkinson'?s|epilepsy|seizures?|diabet(?:es|ic)|insulin|hepatitis|pneumonia|stroke|heart (?:attack|surgery|failure|condition)|surgery|pregnan(?:t|cy)|miscarriage|abortion|sertraline|fluoxetine|antiretroviral|rehab|addiction|overdosed?|suicidal|self[- ]harm|admitted|hospitali[sz]ed|in hospital|(?:in|on|to) the (?:\w+ )?(?:ICU|ward|hospice|A&E|ER)|due date|expecting (?:a baby|twins)|having (?:a baby|twins)|(?:knee|hip|joint|valve) replacement|discharged|sick note|miscarr(?:y|ied|iage)|(?:off|signed off|home) sick|signed off|burn-?out|(?:nervous )?breakdown|recovering from|hernia|fractured?|concussion|asthma|migraine|allerg(?:y|ies|ic)|disabled|wheelchair|psychiatric|fibrillation|arrhythmia|transplant|dialysis|appendicitis|arthritis|bronchitis|meningitis|tuberculosis|sclerosis|cirrhosis|mastectomy|hysterectomy|gout|angina|lupus|shingles|sepsis|coma|cataracts?|glaucoma|IBS|crohn'?s|colitis)\b|\b(?:HIV|AIDS|ICU|PTSD|ADHD|OCD|HbA1c|Dx|Rx)\b|\b\d+(?:\.\d+)? ?(?:mg|mcg)\b(?!\/)|\b(?:[Mm]eds|[Mm]edications?|[Aa]llergies|[Cc]ondition|[Dd]iagnosis|[Tt]reatment) ?:/g,
+  new RegExp(
+    `${/\b(?:diagnos(?:is|es|ed)|cancers?|tumou?rs?|leuka?emia|lymphoma|melanoma|chemo(?:therapy)?|radiotherapy|biops(?:y|ies)|depression|antidepressants?|bipolar|schizophreni(?:a|c)|psychosis|psychiatrist|dementia|alzheimer'?s|parkinson'?s|epilepsy|seizures?|diabet(?:es|ic)|insulin|hepatitis|pneumonia|stroke|heart (?:attack|surgery|failure|condition)|surgery|pregnan(?:t|cy)|miscarriage|abortion|sertraline|fluoxetine|antiretroviral|rehab|addiction|overdosed?|suicidal|self[- ]harm|admitted|hospitali[sz]ed|in hospital|(?:in|on|to) the (?:\w+ )?(?:ICU|ward|hospice|A&E|ER)|due date|expecting (?:a baby|twins)|having (?:a baby|twins)|(?:knee|hip|joint|valve) replacement|discharged|sick note|miscarr(?:y|ied|iage)|(?:off|signed off|home) sick|signed off|burn-?out|(?:nervous )?breakdown|recovering from|hernia|fractured?|concussion|asthma|migraine|allerg(?:y|ies|ic)|disabled|wheelchair|psychiatric|fibrillation|arrhythmia|transplant|dialysis|appendicitis|arthritis|bronchitis|meningitis|tuberculosis|sclerosis|cirrhosis|mastectomy|hysterectomy|gout|angina|lupus|shingles|sepsis|coma|cataracts?|glaucoma|IBS|crohn'?s|colitis)\b|\b(?:HIV|AIDS|ICU|PTSD|ADHD|OCD|HbA1c|Dx|Rx)\b|\b\d+(?:\.\d+)? ?(?:mg|mcg)\b(?!\/)|\b(?:[Mm]eds|[Mm]edications?|[Aa]llergies|[Cc]ondition|[Dd]iagnosis|[Tt]reatment) ?:/g.source}|${MEDICINE_OR_READING_EN}`,
+    'g',
+  ),
 );
 const HEALTH_DETAIL_ZH =
   /病历|诊断|确诊|抑郁|焦虑症|艾滋|癌|肿瘤|化疗|放疗|处方|怀孕|流产|不孕|糖尿病|高血压|心脏病|精神病|精神分裂|双相|自闭症|痴呆|癫痫|乙肝|肝炎|梅毒|病情|住院|出院|手术|医院|肺炎|吃药|服药|患有|得了|心衰|重症|病危|康复|复诊|药物|过敏|骨折|中风|抑郁症|阿尔茨海默|帕金森|脑梗|心梗|痛风|透析|病了|生病|症(?!状)|진단|당뇨|입원|수술|우울증|암 /g;
@@ -60,7 +67,11 @@ const BIRTH_DETAIL_EN = new RegExp(
 const DATE_ZH =
   '(?:(?:19|20)\\d{2}年\\d{1,2}月\\d{1,2}[日号]|(?:19|20)\\d{2}年[正腊冬一二三四五六七八九十]{1,2}月(?:初|廿|二十|三十)?[一二三四五六七八九十]{1,2}|(?:19|20)\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2})';
 const BIRTH_YEAR_HINT = /(?:19|20)\d{2}/;
-const BIRTH_DETAIL_ZH = new RegExp(`(?:出生|生日|生于)[^\\n。！？]{0,8}?${DATE_ZH}|${DATE_ZH}\\s?(?:出生|生)`, 'g');
+// A date of birth for a horoscope (八字) is given with its calendar (公历/农历) and hour (辰时, 8点).
+const BIRTH_DETAIL_ZH = new RegExp(
+  `(?:出生|生日|生于|八字|生辰|公历|农历|阳历|阴历)[^\\n。！？]{0,8}?${DATE_ZH}|${DATE_ZH}\\s?(?:[子丑寅卯辰巳午未申酉戌亥]时|\\d{1,2}\\s?[点时:：](?:\\d{1,2}分?)?)?\\s?(?:出生|生)`,
+  'g',
+);
 
 const LOCATION_DETAIL_EN =
   /\blives (?:\w+ )?(?:at|in|near)\b|\b(?:lives|living) on (?=[A-Z0-9])|\b(?:home|house|flat|address) is\b|\b[Ww]here \w+(?: \w+)? lives\b|\b[Ww]here (?:does|do) [^.?!\n]{1,40}? live\b/g;
@@ -127,7 +138,8 @@ const LABELLED_NAME = new RegExp(
   'g',
 );
 // An initial and a surname, as in lists and rotas: "A. Okafor", "B. Lindqvist".
-const INITIAL_NAME = new RegExp(`\\b[A-Z]\\. [${UPPER}][${LOWER}]{2,20}(?![${LETTER}-])`, 'g');
+// Not a unit's letter ("at 37°C. Before adding …").
+const INITIAL_NAME = new RegExp(`\\b[A-Z](?<![\\d°]\\w)\\. [${UPPER}][${LOWER}]{2,20}(?![${LETTER}-])`, 'g');
 // A family by its surname: "the Novaks live on …".
 const FAMILY_NAME = /\bthe [A-Z][a-z]{2,20}s(?= (?:live|lived|are|were|have|had|moved)\b)/g;
 // A name given to a character, a pet or a toy is not a person's.
@@ -158,7 +170,8 @@ const HAN = '[\\u4e00-\\u9fff]';
 const RELATION_ZH =
   '同事|朋友|老板|经理|领导|上司|下属|邻居|同学|妻子|丈夫|老公|老婆|儿子|女儿|哥哥|姐姐|弟弟|妹妹|爸爸|妈妈|父亲|母亲|爷爷|奶奶|外公|外婆|病人|患者|员工|客户|室友|男朋友|女朋友|前任|租客|房东|学生|前男友|前女友|男友|女友|闺蜜|婆婆|公公|岳父|岳母|舅舅|姑姑|表哥|表姐|表弟|表妹|堂哥|姥姥|姥爷|组长|主管|上级|搭档|发小';
 const NAME_ZH_RELATION = new RegExp(`(?:${RELATION_ZH})[，, ]?(?:${SURNAME}${HAN}{1,2}|[小老阿]${HAN})`, 'g');
-const NAME_ZH_TITLE = new RegExp(`${SURNAME}${HAN}{0,2}?(?:先生|女士|小姐|太太|医生|大夫|老师|经理|主任|总监|阿姨|叔叔|师傅)`, 'g');
+// 同志 and 同学 as titles too: a letter's addressee (赵磊同志，), a pupil (张子涵同学).
+const NAME_ZH_TITLE = new RegExp(`${SURNAME}${HAN}{0,2}?(?:先生|女士|小姐|太太|医生|大夫|老师|经理|主任|总监|阿姨|叔叔|师傅|同志|同学|老人|大爷)`, 'g');
 // 小王, 老李; not 小王子 (The Little Prince), 小龙虾, 小高层, 老黄历.
 const NAME_ZH_NICK = new RegExp(`(?<![\\u4e00-\\u9fff])[小老]${SURNAME}(?!子|兔|虾|头|块|层|库|湖|历|车|鱼|菜)`, 'g');
 const NAME_ZH_LABEL = new RegExp(`(?:姓名|名字)\\s?[：:]?\\s?${SURNAME}${HAN}{1,2}`, 'g');
@@ -183,6 +196,8 @@ interface Span {
   gap?: number;
   /** A relative without a name ("my mum"): counts only next to a closely described home. */
   relative?: boolean;
+  /** A patient by their room or bed ("room 4", 3床): counts next to a health detail only (and is marked `relative`). */
+  healthOnly?: boolean;
 }
 
 function spans(re: RegExp, text: string, out: Span[], accept?: (m: RegExpExecArray) => boolean): void {
@@ -286,16 +301,22 @@ export function findNames(text: string): Span[] {
     for (let m = CASELESS_RUN.exec(text); m !== null; m = CASELESS_RUN.exec(text)) names.push({ start: m.index, end: m.index + m[0].length, gap: MAX_GAP_PAIR });
   }
   findReferences(text, names);
+  const more: Span[] = [];
+  findMoreNames(text, HAS_HAN.test(text), more);
+  names.push(...more.filter((n) => n.relative !== true));
   if (fiction.length > 0) names = names.filter((n) => !fiction.some((f) => n.start < f.end && f.start < n.end));
   const chinese = HAS_HAN.test(text);
   if (chinese) {
-    for (const re of [NAME_ZH_RELATION, NAME_ZH_TITLE, NAME_ZH_NICK, NAME_ZH_LABEL]) spans(re, text, names);
+    for (const re of [NAME_ZH_RELATION, NAME_ZH_NICK, NAME_ZH_LABEL]) spans(re, text, names);
+    // 高中同学, 高中老师: a word, not a surname and a name.
+    spans(NAME_ZH_TITLE, text, names, (m) => !NOT_A_NAME_ZH.test(m[0]));
     spans(NAME_ZH_SUBJECT, text, names, (m) => !NOT_A_NAME_ZH.test(m[0]));
     spans(NAME_ZH_AFTER_VERB, text, names, (m) => !NOT_A_NAME_ZH.test(m[0].slice(1)));
   }
   names.push(...pronounNames(text, names, HAS_CAPITAL.test(text), chinese));
   // After the pronouns: "my mum" is no antecedent a he/she could stand for a named person by.
   findRelatives(text, chinese, names);
+  names.push(...more.filter((n) => n.relative === true));
   return names;
 }
 
@@ -345,9 +366,10 @@ function sentenceBreak(text: string, i: number): boolean {
  * True when a name lies in the same sentence as [start, end), at most MAX_GAP characters away.
  * `anySentence`: a form's fields (Name: … DOB: …) are often separate lines or sentences.
  */
-function nameNear(text: string, names: readonly Span[], start: number, end: number, anySentence = false, fine = false): boolean {
+function nameNear(text: string, names: readonly Span[], start: number, end: number, anySentence = false, fine = false, health = false): boolean {
   for (const n of names) {
-    if (n.relative === true && !fine) continue;
+    // A patient by their room is marked a relative too, so that the other readers of findNames pass over them.
+    if (n.healthOnly === true ? !health : n.relative === true && !fine) continue;
     const from = Math.min(n.start, start);
     const to = Math.max(n.end, end);
     const gap = n.gap ?? MAX_GAP;
@@ -398,6 +420,7 @@ const DETAILS: ReadonlyArray<readonly [PersonDetailKind, RegExp, boolean, boolea
   ['health', HEALTH_DETAIL_ZH, true],
   ['employment', EMPLOYMENT_DETAIL_EN, false],
   ['health', HEALTH_SUFFIX_EN, false],
+  ['health', HEALTH_EVENT_ZH, true],
   ['employment', PAY_AMOUNT_EN, false],
   ['employment', EMPLOYMENT_DETAIL_ZH, true],
   // A full date of birth (with its year) is as private for "my wife" as for a name.
@@ -484,6 +507,7 @@ export function findNamedPersonDetails(text: string, limit: number, found: Perso
   // The standard level reports nothing in an exam question or a word problem (reportNearNames): most of
   // the longest prompts are exam questions, so their detail patterns are not run at all.
   if (!strict && inventedPeople(text)) return;
+  findAddressed(text, found);
   const details = detailsIn(text, limit, strict);
   if (details.all.length === 0) return;
   // The strict level adds to the standard one, never replaces it: its name search skips relatives
@@ -492,7 +516,11 @@ export function findNamedPersonDetails(text: string, limit: number, found: Perso
   if (strict) reportWithAnyName(text, details.all, limit, found);
 }
 
-type Detail = { kind: PersonDetailKind; fine: boolean } & Span;
+type Detail = { kind: PersonDetailKind; fine: boolean; nearOnly: boolean } & Span;
+
+// A medicine being taken or a reading is health only beside its person: textbooks are full of them and of names,
+// so the strict level's "any name anywhere" does not read the Chinese ones.
+const NEAR_ONLY = new Set<RegExp>([HEALTH_EVENT_ZH]);
 
 /**
  * The personal details in the text, DETAILS' first (at most limit × 4 in all), then at the strict level
@@ -509,7 +537,13 @@ function detailsIn(text: string, limit: number, strict: boolean): { all: Detail[
       if (hint !== undefined && !hint.test(text)) continue;
       re.lastIndex = 0;
       for (let m = re.exec(text); m !== null && all.length < limit * 4; m = re.exec(text)) {
-        all.push({ kind, start: m.index, end: m.index + m[0].length, fine: fine === true });
+        all.push({
+          kind,
+          start: m.index,
+          end: m.index + m[0].length,
+          fine: fine === true,
+          nearOnly: NEAR_ONLY.has(re) || (re === HEALTH_DETAIL_EN && medicineOrReading(m[0])),
+        });
       }
     }
   };
@@ -525,12 +559,14 @@ function reportNearNames(text: string, details: readonly Detail[], limit: number
   // An exam question (options A. B. …, "Answer:") is about invented people: Patricia's salary in a
   // maths problem, a named patient in a board-exam vignette. The strict level keeps them anyway.
   if (inventedPeople(text)) return;
-  const names = namesAround(text, details);
+  // A medicine's name is no person's ("… and omeprazole was").
+  const names = namesAround(text, details).filter((n) => !details.some((d) => d.kind === 'health' && n.start < d.end && d.start < n.end));
   if (names.length === 0) return;
   let count = 0;
   for (const d of details) {
     if (count >= limit) return;
-    if (nameNear(text, names, d.start, d.end, d.kind === 'birth-date', d.fine)) {
+    if (d.kind === 'employment' && publishedPay(text, d.start, d.end)) continue;
+    if (nameNear(text, names, d.start, d.end, d.kind === 'birth-date', d.fine, d.kind === 'health')) {
       found(d.kind, d.start, d.end);
       count++;
     }
@@ -540,7 +576,7 @@ function reportNearNames(text: string, details: readonly Detail[], limit: number
 /** The strict level: every detail, at most `limit`, when a name is anywhere in the message. */
 function reportWithAnyName(text: string, details: readonly Detail[], limit: number, found: PersonFound): void {
   if (strictNames(text).every((n) => n.relative === true)) return;
-  for (const d of details.slice(0, limit)) found(d.kind, d.start, d.end);
+  for (const d of details.filter((x) => !x.nearOnly).slice(0, limit)) found(d.kind, d.start, d.end);
 }
 
 /** The strict level's names: every name shape in the whole text, and a Chinese name after a verb. */

@@ -7,6 +7,7 @@ import { eachMatch, firstMatches } from './privacy-match.js';
 import { findNames, SURNAMES_ZH } from './privacy-person.js';
 import { LIMIT, type RecordFound } from './privacy-records-common.js';
 import { PERSON_LABELS } from './privacy-labels.js';
+import { publishedPay } from './privacy-published.js';
 
 // ---------------------------------------------------------------- pay and HR matters, a home, in running text
 
@@ -147,7 +148,8 @@ export function findInRunningText(
   if (hr.length === 0 && homes.length === 0) return;
   const people = peopleAround(text, [...hr, ...homes]).filter((p) => !SPEAKER_NOT.test(text.slice(p.start, p.end).replace(/^\[[^\]]*\]\s*/, '')));
   if (people.length === 0) return;
-  for (const d of hr) if (personInSentence(text, people, d.start, d.end)) found('employment', PERSON_LABELS.employment, d.start, d.end);
+  for (const d of hr)
+    if (personInSentence(text, people, d.start, d.end) && !publishedPay(text, d.start, d.end)) found('employment', PERSON_LABELS.employment, d.start, d.end);
   for (const d of homes) {
     // "I live …" in a chat line is the speaker's home; elsewhere a person must be in the sentence.
     const lineStart = text.lastIndexOf('\n', d.start) + 1;

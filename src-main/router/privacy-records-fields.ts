@@ -74,10 +74,11 @@ export interface Field {
   end: number;
 }
 
-// "Label: value" fields, one or more on a line (apart by a tab or 2+ spaces), JSON "key": "value" and YAML key: value.
+// "Label: value" fields, one or more on a line (apart by a tab or 2+ spaces), JSON "key": "value", a Python or JS
+// object's 'key': 'value' and YAML key: value (in a list item too).
 // A field may follow another on the same line after a colon ("clean it up: Name: …"), so a value holds no colon.
 const LINE_FIELD =
-  /(?:^|(?<=\t| {2}|[{,;|]|[:：|] ))[ \t]*"?([A-Za-z\u00c0-\u024f\u4e00-\u9fff](?:[\w\u00c0-\u024f\u4e00-\u9fff.'/()$£€¥-]| (?! )){0,40}?)"?[ \t]*[:：][ \t]*"?([^\t\n":：|]{1,80}?)"?(?=\t| {2}|,(?!\d)|[}|]| \||$)/gm;
+  /(?:^|(?<=\t| {2}|[{,;|]|[:：|] |^[ \t]{0,12}- ))[ \t]*["']?([A-Za-z\u00c0-\u024f\u4e00-\u9fff](?:[\w\u00c0-\u024f\u4e00-\u9fff.'/()$£€¥-]| (?! )){0,40}?)["']?[ \t]*[:：][ \t]*"?([^\t\n":：|]{1,80}?)"?(?=\t| {2}|,(?!\d)|[}|]| \||$)/gm;
 // A label and its value with no colon, apart by a wide gap (OCR'd passports: "Surname/Nom   OKAFOR").
 const GAP_FIELD = /^[ \t]*([A-Za-z][A-Za-z ./'()]{1,40}?) {3,}([^\t\n]{1,60}?)[ \t]*$/gm;
 
@@ -87,8 +88,14 @@ export function fieldsIn(text: string, keyed: boolean, han: boolean): Field[] {
   const add = (label: string, value: string, valueStart: number): void => {
     const kind = fieldKind(label);
     if (kind === undefined) return;
-    const trimmed = value.replace(/\s+$/, '');
-    out.push({ kind, value: trimmed, start: valueStart, end: valueStart + trimmed.length });
+    let trimmed = value.replace(/\s+$/, '');
+    let start = valueStart;
+    // A single-quoted value ('Hamid'): the quotes are not part of it (an apostrophe inside, O'Brien, is).
+    if (trimmed.length > 2 && trimmed.startsWith("'") && trimmed.endsWith("'")) {
+      trimmed = trimmed.slice(1, -1);
+      start++;
+    }
+    out.push({ kind, value: trimmed, start, end: start + trimmed.length });
   };
   const tail = (m: RegExpExecArray, value: string, after = 0): number => m.index + m[0].length - value.length - after;
   if (/[:：]/.test(text)) firstMatches(LINE_FIELD, text, LIMIT * 4, (m) => add(m[1]!, m[2]!, tail(m, m[2]!, m[0].endsWith('"') ? 1 : 0)));

@@ -1,8 +1,8 @@
 // One field lexicon for every spelling of a record's key: "Date of birth", dateOfBirth, DateOfBirth,
 // date_of_birth, date-of-birth, passenger.dateOfBirth, DOB, d_o_b, bday, fecha_nacimiento, Geburtsdatum,
-// 出生日期. A key is normalised once (accents dropped, lower case, separators and camel-case humps gone) and
-// looked up in one table, in English, Chinese and the main European languages; an owner in front of it
-// (passenger_, patientName, employee.) is stripped before a second look-up.
+// 出生日期, 被保險人 (simplified and traditional). A key is normalised once (accents dropped, lower case, separators
+// and camel-case humps gone) and looked up in one table, in English, Chinese and the main European languages; an
+// owner in front of it (passenger_, patientName, employee.) is stripped before a second look-up.
 
 export type FieldKind = 'person' | 'birth-date' | 'health' | 'employment' | 'passport' | 'address' | 'phone';
 
@@ -15,27 +15,27 @@ const KEYS: Readonly<Record<FieldKind, string>> = {
     'insuredname insuredperson policyholder applicant applicantname claimant passenger passengername paxname guestname studentname pupil ' +
     'candidatename tenant cardholder cardholdername holdername accountholder customername clientname membername mitarbeiter mitarbeitername ' +
     'arbeitnehmer salarie salariee empleado trabajador taxpayer taxpayername 姓名 名字 患者 患者姓名 病人 被保险人 被保人 投保人 申请人 员工 员工姓名 职工姓名 纳税人 纳税人姓名 学生姓名 乘客 ' +
-    '乘客姓名 旅客姓名 收款人 户名 持卡人 承租人 考生姓名 受益人 参保人 缴费人 职工 职工姓名',
+    '乘客姓名 旅客姓名 收款人 户名 持卡人 承租人 考生姓名 受益人 参保人 缴费人 职工 职工姓名 被保險人 申請人 員工 員工姓名 職工姓名 納稅人 納稅人姓名 學生姓名 參保人',
   'birth-date':
     'dob dateofbirth birthdate birthday bday birthdt dtofbirth datebirth birth born fechadenacimiento fechanacimiento fnacimiento nacimiento ' +
     'geburtsdatum geburtstag gebdatum datedenaissance datenaissance naissance datadinascita datanascita datadenascimento datanascimento ' +
     'geboortedatum 出生日期 出生年月 出生年月日 生日 出生',
   health:
     'diagnosis diagnoses dx medicalcondition medication medications meds allergies icd10 icdcode diagnosiscode primarydiagnosis diagnostico ' +
-    'diagnose diagnostic diagnosi 诊断 病情 病史 疾病 入院诊断 出院诊断 既往史 过敏史',
+    'diagnose diagnostic diagnosi 诊断 病情 病史 疾病 入院诊断 出院诊断 既往史 过敏史 診斷 病情 病史 入院診斷 出院診斷',
   employment:
     'salary basesalary basicsalary basepay basicpay grosspay netpay grosssalary netsalary annualsalary monthlysalary wage wages compensation ' +
     'totalcompensation bonus payrate hourlyrate annualincome ctc takehome takehomepay gehalt bruttogehalt nettogehalt lohn bruttolohn nettolohn ' +
-    'salario sueldo salaire salairebrut salairenet stipendio performancerating 工资 月薪 年薪 奖金 基本工资 实发工资 应发工资 税前工资 月收入 年收入 薪资 薪酬 年终奖',
+    'salario sueldo salaire salairebrut salairenet stipendio performancerating 工资 月薪 年薪 奖金 基本工资 实发工资 应发工资 税前工资 月收入 年收入 薪资 薪酬 年终奖 實發工資 應發工資 基本工資 薪資 稅前工資 年終獎 獎金',
   passport:
     'passport passportno passportnumber passportnum passportid pasaporte numeropasaporte reisepass reisepassnummer passeport numeropasseport ' +
-    'passaporto 护照 护照号 护照号码',
+    'passaporto 护照 护照号 护照号码 護照 護照號 護照號碼',
   address:
     'address homeaddress streetaddress addressline1 address1 residentialaddress direccion domicilio adresse anschrift wohnadresse indirizzo 地址 住址 ' +
-    '家庭住址 现住址 户籍地址 家庭地址',
+    '家庭住址 现住址 户籍地址 家庭地址 戶籍地址 現住址',
   phone:
     'phone phonenumber phoneno mobile mobilephone mobilenumber cellphone tel telephone telefono movil handy telefon telefonnummer portable ' +
-    'cellulare 电话 手机 手机号 手机号码 联系电话 电话号码',
+    'cellulare 电话 手机 手机号 手机号码 联系电话 电话号码 電話 手機 手機號 手機號碼 聯繫電話 聯絡電話 電話號碼',
 };
 
 const LEXICON = new Map<string, FieldKind>();
@@ -86,8 +86,8 @@ export const KEYED_DETAIL =
 const ZH_KEYS = [...LEXICON.keys()].filter((k) => /^[\u4e00-\u9fff]+$/.test(k)).sort((a, b) => b.length - a.length);
 export const ZH_FIELD = new RegExp(`(?<![\\u4e00-\\u9fff])(${ZH_KEYS.join('|')})(?:[ \\t]*[:：][ \\t]*|[ \\t]+)([^\\s，,。；;：:、（）()]{1,24})`, 'g');
 
-// key=value pairs of logs and query strings: name="Hamid Rahimi" dob=1988-04-23, ?given_name=Hamid&dob=….
-export const KEY_VALUE = /(?<![\w.-])([A-Za-z_][\w.-]{0,40})=(?:"([^"\n]{1,80})"|'([^'\n]{1,80})'|([^\s&;,"'|<>]{1,80}))/g;
+// key=value pairs of logs, query strings and TOML or INI files: name="Hamid Rahimi" dob=1988-04-23, ?given_name=Hamid&dob=….
+export const KEY_VALUE = /(?<![\w.-])([A-Za-z_][\w.-]{0,40})[ \t]?=(?![=>])[ \t]?(?:"([^"\n]{1,80})"|'([^'\n]{1,80})'|([^\s&;,"'|<>()]{1,80}))/g;
 
 // XML elements holding a value: <dateOfBirth>1988-04-23</dateOfBirth>.
 export const XML_FIELD = /<([A-Za-z_][\w.:-]{0,40})(?:\s[^<>\n]{0,200})?>([^<>\n]{1,80})<\/\1>/g;

@@ -31,8 +31,8 @@ const MAX_RECORD = 600;
 const FIELD_SEPARATOR = /[:：\t|]| {3}/;
 // A table row: a tab or a "|" between cells, on a line after another.
 const TABLE_ROW = /[\t|][^\n]*\n[^\n]*[\t|]/;
-// The marks of key=value logs and query strings, of XML and of an SQL INSERT.
-const KEYED_MARKS = /\w=|<\/\w|\)\s*values\s*\(/i;
+// The marks of key=value logs, query strings and TOML, of XML and of an SQL INSERT.
+const KEYED_MARKS = /\w ?=|<\/\w|\)\s*values\s*\(/i;
 // A Chinese pay document's words (privacy-pay.ts reads its lines).
 const ZH_PAY = /工资|薪|个税|所得税|社保|公积金|收入/;
 // A CSV header and row: two lines with a comma or semicolon between cells.

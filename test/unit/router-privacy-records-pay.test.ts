@@ -77,6 +77,10 @@ describe('every spelling of a record key', () => {
         '{"travellers":[{"first_name":"Yusuf","last_name":"Demir","date_of_birth":"1979-02-11"}]}',
         '{"PassengerName": "Ilse Vandenberg", "PassengerDOB": "03/09/1986"}',
         'guest:\n  givenName: Tomasz\n  familyName: Wójcik\n  birthDate: 1991-07-30',
+        'passengers:\n  - name: Zainab Okoye\n    dob: 1983-01-26\n  - name: Emeka Okoye\n    dob: 2012-09-04',
+        "rows = [{'given_name': 'Anneli', 'surname': 'Korhonen', 'date_of_birth': '1977-06-15'}]",
+        "const guest = { givenName: 'Ines', familyName: 'Duarte', birthDate: '1990-02-03' };",
+        '[employee]\nname = "Rafael Ortiz"\nsalary = 84000',
       ],
       'CSV, TSV and Markdown tables': [
         'dedupe this csv\nfull_name,bday,city\nRenata Oliveira,1984-12-05,Porto\nKwame Asante,1990-03-17,Kumasi',
@@ -116,6 +120,7 @@ describe('form and CV headers', () => {
         '申请人：许文静\n出生日期：1999年12月8日\n护照号码：E12345678',
         'Visa form\nApplicant: Oluwaseun Bakare\nDate of birth: 1988-06-19\nPassport number: A09876543',
         '学生姓名 林嘉怡，出生日期 2015年9月1日，入学年级 一年级',
+        '要保書：被保險人 蔡承翰，出生日期 1979年10月30日，身高 175 公分。',
       ],
     },
     {

@@ -7,19 +7,25 @@ import { cardNumberValid } from './privacy-checks.js';
 import { documentedCard } from './privacy-public.js';
 import { eachMatch } from './privacy-match.js';
 
-// A run of 13-19 digits that opens a field: after a comma or semicolon, quoted or not.
-const FIELD_CARD = /(?<=[,;]["']?)\d{13,19}(?!\w|[.-]\d)/g;
+// A run of 13-19 digits, not inside a word or a decimal. The main rule (privacy.ts) already has the ones
+// set apart by spaces, brackets or quotes; this one takes those it skips: a field that opens after a
+// comma or semicolon, and a field followed by a comma and another number ([4539…,5262…]).
+const FIELD_CARD = /(?<![\w.-])\d{13,19}(?!\w|[.-]\d)/g;
+const FIELD_END = /^["']?(?:[,;\t\r\n\]}]|$)/;
+const NEXT_NUMBER = /^["']?[,;]["']?\d/;
 
 /** Card numbers in delimited rows, reported through `found` as [start, end). */
 export function findFieldCards(text: string, found: (start: number, end: number) => void): void {
-  // Rows hold separators and long digit runs; most prompts have no comma next to a digit.
-  if (!/[,;]["']?\d{13}/.test(text)) return;
+  // Most prompts hold no run of 13 digits.
+  if (!/\d{13}/.test(text)) return;
   eachMatch(FIELD_CARD, text, (m) => {
-    const sep = /["']/.test(text[m.index - 1]!) ? m.index - 2 : m.index - 1;
-    const before = sep > 0 ? text[sep - 1]! : '';
-    const closesField = /^["']?(?:[,;\t\r\n]|$)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2));
-    // "3,1415926535897932": a decimal comma after a digit, not a field, unless another field follows.
-    if (/\d/.test(before) && !closesField) return;
-    if (cardNumberValid(m[0]) && !documentedCard(text, m.index, m[0])) found(m.index, m.index + m[0].length);
+    const end = m.index + m[0].length;
+    const sep = /["']/.test(text[m.index - 1] ?? '') ? m.index - 2 : m.index - 1;
+    const after = text.slice(end, end + 3);
+    if (sep >= 0 && /[,;]/.test(text[sep]!)) {
+      // "3,1415926535897932": a decimal comma after a digit, not a field, unless another field (or the end of a JSON array) follows.
+      if (/\d/.test(text[sep - 1] ?? '') && !FIELD_END.test(after)) return;
+    } else if (!NEXT_NUMBER.test(after)) return;
+    if (cardNumberValid(m[0]) && !documentedCard(text, m.index, m[0])) found(m.index, end);
   });
 }

@@ -14,14 +14,14 @@ export type IdFound = (label: string, start: number, end: number) => void;
 
 // An id's name, an optional "number"/"no."/"号码", at most a few filler words, then the value.
 const NAMED_ID = factored(
-  /(passport|national insurance|NI|NINO|social security|SSN|aadhaa?r|UIDAI|PAN|DNI|NIE|ID card|identity card|national id(?:entity)?|pasaporte|passeport|reisepass|paspoort|passaporto|passaporte|paszport|pasaport|паспорт|パスポート|旅券|여권|護照|护照|身份证|通行证)(?![A-Za-z])(?:\s*(?:card|number|num|no\.?|#|号码|号|卡号))?[^\n.?!。？！\d]{0,14}?((?:[A-Za-z]{1,2}-?)?\d[\dA-Za-z]{0,11}(?:[ -](?:\d[\dA-Za-z]{0,7}|[A-Da-d](?![A-Za-z]))){0,6})(?![\dA-Za-z])/gi,
+  /(passport|national insurance|国民保险号码|国民保险号|NI|NINO|social security|SSN|aadhaa?r|UIDAI|PAN|DNI|NIE|ID card|identity card|national id(?:entity)?|pasaporte|passeport|reisepass|paspoort|passaporto|passaporte|paszport|pasaport|паспорт|パスポート|旅券|여권|護照|护照|身份证|通行证)(?![A-Za-z])(?:\s*(?:card|number|num|no\.?|#|号码|号|卡号))?[^\n.?!。？！\d]{0,14}?((?:[A-Za-z]{1,2}-?)?\d[\dA-Za-z]{0,11}(?:[ -](?:\d[\dA-Za-z]{0,7}|[A-Da-d](?![A-Za-z]))){0,6})(?![\dA-Za-z])/gi,
 );
 
 /** Value and label for the value after an id's name, or undefined when it is not that id. `claimed`: "my/her … number". */
 function namedIdValue(name: string, raw: string, claimed: boolean): string | undefined {
   const key = name.toLowerCase();
   const compact = raw.replace(/[ -]/g, '').toUpperCase();
-  if (key === 'national insurance' || key === 'ni' || key === 'nino') {
+  if (key === 'national insurance' || key === 'ni' || key === 'nino' || key.startsWith('国民保险')) {
     const m = /^([A-Z]{2})(\d{6})([A-D]?)$/.exec(compact);
     if (!m) return undefined;
     // A prefix HMRC never issues (QQ is its documentation example) still counts when the writer claims
@@ -69,7 +69,7 @@ const AADHAAR_GROUPED = /(?<![\d-])[2-9]\d{3}([ -])\d{4}\1\d{4}(?![\d-])/g;
 // Twelve digits in one run are an Aadhaar number only when the message names Aadhaar somewhere
 // ("is 482155485028 the right Aadhaar format?"), before or after the value.
 const AADHAAR_PLAIN = /(?<![\d-])[2-9]\d{11}(?![\d-])/g;
-const AADHAAR_WORD = /aadhaa?r|UIDAI|आधार/i;
+const AADHAAR_WORD = /aadhaa?r|UIDAI|आधार|阿达尔|阿达哈尔/i;
 const SPANISH_ID = /(?<![A-Za-z0-9])(?:\d{8}|[XYZ]-?\d{7})-?[A-Z](?![A-Za-z0-9])/g;
 const CODICE_FISCALE = /(?<![A-Za-z0-9])[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z](?![A-Za-z0-9])/g;
 // Belgium's national register number as printed: 85.07.31-003.28 (the dots and dash are its shape).

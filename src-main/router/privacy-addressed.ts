@@ -23,12 +23,12 @@ const HEALTH_WORD = /diagnosis|biopsy|scan|test results|blood|prescription|medic
 const SURNAMES_ZH =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧阳';
 const VOCATIVE_ZH = new RegExp(
-  `(?:^|[：:\\n])\\s{0,2}(?:亲爱的|尊敬的)?[${SURNAMES_ZH}][\\u4e00-\\u9fff]{1,2}?(?:同志|同学|先生|女士|老师|经理|总|主任|师傅)?[，,：:]`,
+  `(?:^|[：:\\n])\\s{0,2}(?:亲爱的|尊敬的)?[小老]?[${SURNAMES_ZH}][\\u4e00-\\u9fff]{1,2}?(?:同志|同学|先生|女士|老师|经理|总|主任|师傅)?[，,：:]`,
   'g',
 );
 const YOUR_DETAIL_ZH =
-  /[你您][^\n]{0,40}?(?:绩效|考核|年终奖|奖金|调薪|降薪|加薪|工资|薪资|警告|处分|记过|辞退|开除|解雇|解除劳动合同|劳动合同|病假|旷工|试用期|转正|降职|诊断|确诊|病情|住院)/g;
-const ZH_HEALTH = /诊断|确诊|病情|住院/;
+  /[你您][^\n]{0,40}?(?:绩效|考核|年终奖|奖金|调薪|降薪|加薪|工资|薪资|警告|处分|记过|辞退|开除|解雇|解除劳动合同|劳动合同|病假|旷工|试用期|转正|降职|诊断|确诊|病情|住院|体检|血压|血糖|化验)/g;
+const ZH_HEALTH = /诊断|确诊|病情|住院|体检|血压|血糖|化验/;
 
 // How far into the message a vocative reaches: a long letter is still to the same person, a new paragraph after a blank line may not be.
 const REACH = 600;

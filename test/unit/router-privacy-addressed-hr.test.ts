@@ -13,11 +13,13 @@ describe('HR matters addressed to the person', () => {
         'Hi Ingrid, following the review panel you are being placed on a performance improvement plan.',
         'Dear Rafael,\n\nFurther to Tuesday’s meeting, your employment will end on 28 February and your severance is six weeks’ pay.',
         'Hello Mr Okoro, you have been given a final warning for the missed shifts.',
+        'Jordan, you are being let go at the end of the month; your final pay will include accrued leave.',
       ],
       'a Chinese addressee': [
         '帮我改得委婉些：孙浩同志，因你连续三次考核不合格，公司决定与你解除劳动合同。',
         '亲爱的林悦：你本季度绩效为D，年终奖暂缓发放。',
         '郭婷，你这个月的病假已经超过了规定天数',
+        '彭经理，您的年终奖因为项目延期减半发放。',
       ],
     },
     {

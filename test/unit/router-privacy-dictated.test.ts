@@ -22,6 +22,7 @@ describe('numbers and dates dictated in words', () => {
         'ring my brother on oh double seven four one triple two nine eight six before noon',
         'her mobile is plus three four six one two five five oh eight nine seven',
         '把电话 幺五九 二六八三 四七一零 记下来',
+        'call me on zero seven seven double four one two three nine five six',
       ],
       'a date of birth said in words': [
         'note that my son was born on the twenty third of june twenty nineteen',

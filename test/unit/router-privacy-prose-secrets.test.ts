@@ -16,6 +16,7 @@ describe('secrets in prose, every wording', () => {
         '支付密码为 Zx82!mq，别外传',
         '刚收到的验证码是 604317，帮我填一下',
         '门禁暗号是 K7-blue-33',
+        '银行卡PIN码改成 520931 了',
       ],
       'an English password in any wording': [
         'pw for the nas is Gravel2031',

@@ -279,6 +279,9 @@ const CANDIDATE =
 const DECIMAL = /^\d+\.\d+$/;
 // Digits grouped by thousands with dots (an Argentine DNI 12.345.678, a Colombian cédula): not a decimal.
 const THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
+// A value introduced as an order's, an invoice's or a parcel's number belongs to that, whatever id is named nearby.
+const ORDER_BEFORE =
+  /(?:order|invoice|tracking|ref(?:erence)?|serial|isbn|sku|booking|ticket|订单|单号|发票|快递|运单|流水)(?:\s*(?:no\.?|number|#|id|号|号码))?\s*[:：#]?\s*$/i;
 // Words before "ID" that make it a record's or a system's id, not a person's.
 const SYSTEM_ID_BEFORE =
   /\b(?:order|user|transaction|txn|session|request|product|item|message|app|client|tracking|invoice|ticket|job|process|thread|device|record|row|merchant|reference|booking|chat|group|channel|file|build|commit|container|task|event)\s*$/i;
@@ -440,6 +443,7 @@ export function findWorldIds(text: string, found: Found): void {
   const hits = nameHits(text, values);
   if (hits.length === 0) return;
   for (const v of values) {
+    if (ORDER_BEFORE.test(text.slice(Math.max(0, v.start - 24), v.start))) continue;
     const named = namedValue(text, v.start, v.written, hits);
     if (named !== undefined) report(named.label, v.start, v.start + named.length);
   }

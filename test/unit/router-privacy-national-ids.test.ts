@@ -128,6 +128,7 @@ describe('privacy gate: national ids of the main countries, by family', () => {
         'user ID 64280810778 cannot log in',
         'user_id: 525965890, session_id: 774077013',
         'orderNumber 36262114308 ships Monday',
+        'Order #525965890 confirmed, no BSN needed for this purchase',
         'Mi factura sin IVA: 375975935 pesos, pago en junio',
         'Eid 2026: the count is 784198906987064 grains of sand',
         'pi to sixteen places is 3,1415926535897932',

@@ -31,20 +31,26 @@ const PAIR_SEED = 0x85ebca77;
 const SHAPE_SEED = 0xc2b2ae3d;
 
 const isHan = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
-// Latin with diacritics, Greek, Cyrillic, Vietnamese: letters, read as lower case unless marked upper by toLowerCase.
+// Latin with diacritics, Greek, Cyrillic, Vietnamese: letters, upper or lower case as toLowerCase says.
 const isOtherLetter = (c: number): boolean => (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x52f) || (c >= 0x1e00 && c <= 0x1eff);
 const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000;
 
-/** The class of the UTF-16 code unit at `i` in the shape string. */
-function shapeClass(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c >= 48 && c <= 57) return DIGIT;
-  if (c >= 65 && c <= 90) return UPPER;
-  if (c >= 97 && c <= 122) return LOWER;
-  if (isHan(c)) return HAN;
-  if (isSpace(c)) return SPACE;
-  if (isOtherLetter(c)) return text[i]!.toLowerCase() === text[i] ? LOWER : UPPER;
-  return OTHER_BASE + c;
+// Every UTF-16 code unit's class (0: none of these, it stands for itself) and lower case, looked up
+// once per character: the grams read every character of every prompt, so no per-character tests.
+const CLASS = new Uint8Array(0x10000);
+const LOWERED = new Uint16Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  LOWERED[c] = c;
+  if (c >= 48 && c <= 57) CLASS[c] = DIGIT;
+  else if (c >= 65 && c <= 90) [CLASS[c], LOWERED[c]] = [UPPER, c + 32];
+  else if (c >= 97 && c <= 122) CLASS[c] = LOWER;
+  else if (isHan(c)) CLASS[c] = HAN;
+  else if (isSpace(c)) CLASS[c] = SPACE;
+  else if (isOtherLetter(c)) {
+    const lower = String.fromCharCode(c).toLowerCase();
+    CLASS[c] = lower === String.fromCharCode(c) ? LOWER : UPPER;
+    LOWERED[c] = lower.charCodeAt(0);
+  }
 }
 
 // Murmur3's finaliser: spreads combined hashes over the buckets.
@@ -72,66 +78,68 @@ function add(h: number, mask: number): void {
 }
 
 /**
- * Calls `onWord` for each word of text[0, end) with its hash: a run of letters
- * (FNV-1a of its lower case), a number ("#" and its length: 1988 and 2024 are alike), or a Chinese
- * character. `joined` is false when punctuation other than spaces came before it (no pair across it).
+ * One pass over text[0, end): each word and each pair of words not split by punctuation (a word is a
+ * run of letters, hashed FNV-1a over its lower case; a number, "#" and its length, so 1988 and 2024
+ * are alike; or a Chinese character, as pairs of them are the words of the language), and the shape
+ * classes, kept in `classes` for shapeGrams. Returns how many classes it kept.
  */
-function eachWord(text: string, end: number, onWord: (hash: number, joined: boolean) => void): void {
-  let hash = 0x811c9dc5;
-  let len = 0;
-  let digits = false;
-  let joined = false;
-  const flush = (): void => {
-    if (len === 0) return;
-    onWord(digits ? Math.imul(0x811c9dc5 ^ (35 + len), 0x01000193) : hash, joined);
-    joined = true;
-    hash = 0x811c9dc5;
-    len = 0;
-  };
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
-    const digit = c >= 48 && c <= 57;
-    if (digit || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || isOtherLetter(c)) {
-      if (len > 0 && digit !== digits) flush();
-      digits = digit;
-      const lower = c >= 65 && c <= 90 ? c + 32 : c > 127 ? text[i]!.toLowerCase().charCodeAt(0) : c;
-      hash = Math.imul(hash ^ lower, 0x01000193);
-      len++;
-      continue;
-    }
-    flush();
-    // Every Chinese character is a word of its own; pairs of them are the words of the language.
-    if (isHan(c)) {
-      onWord(Math.imul(0x811c9dc5 ^ c, 0x01000193) ^ 0x5bd1e995, joined);
-      joined = true;
-    } else if (!isSpace(c)) joined = false;
-  }
-  flush();
-}
-
-/** Each word, and each pair of words not split by punctuation. */
-function wordGrams(text: string, end: number, mask: number): void {
-  let prev = 0;
-  eachWord(text, end, (word, joined) => {
-    add(word ^ WORD_SEED, mask);
-    if (joined) add(Math.imul(prev, 31) ^ word ^ PAIR_SEED, mask);
-    prev = word;
-  });
-}
-
-/**
- * Shape grams: SHAPE_LEN consecutive classes, runs capped at MAX_RUN. A gram of nothing but lower-case
- * letters and spaces is left out: plain prose, which the words already cover (and most of the cost).
- */
-function shapeGrams(text: string, end: number, mask: number): void {
+function wordGramsAndClasses(text: string, end: number, mask: number): number {
   if (classes.length < end) classes = new Int32Array(end);
   let n = 0;
   let run = 0;
-  for (let i = 0; i < end; i++) {
-    const k = shapeClass(text, i);
-    run = n > 0 && classes[n - 1] === k ? run + 1 : 1;
-    if (run <= MAX_RUN) classes[n++] = k;
+  let prev = 0;
+  let joined = false;
+  let hash = 0x811c9dc5;
+  let len = 0;
+  let digits = false;
+  for (let i = 0; i <= end; i++) {
+    const c = i < end ? text.charCodeAt(i) : 32;
+    const k = CLASS[c]!;
+    if (i < end) {
+      const shape = k === 0 ? OTHER_BASE + c : k;
+      run = n > 0 && classes[n - 1] === shape ? run + 1 : 1;
+      if (run <= MAX_RUN) classes[n++] = shape;
+    }
+    const digit = k === DIGIT;
+    if (digit || k === UPPER || k === LOWER) {
+      if (len > 0 && digit !== digits) {
+        prev = emitWord(digits ? Math.imul(0x811c9dc5 ^ (35 + len), 0x01000193) : hash, prev, joined, mask);
+        joined = true;
+        hash = 0x811c9dc5;
+        len = 0;
+      }
+      digits = digit;
+      hash = Math.imul(hash ^ LOWERED[c]!, 0x01000193);
+      len++;
+      continue;
+    }
+    if (len > 0) {
+      prev = emitWord(digits ? Math.imul(0x811c9dc5 ^ (35 + len), 0x01000193) : hash, prev, joined, mask);
+      joined = true;
+      hash = 0x811c9dc5;
+      len = 0;
+    }
+    if (k === HAN) {
+      prev = emitWord(Math.imul(0x811c9dc5 ^ c, 0x01000193) ^ 0x5bd1e995, prev, joined, mask);
+      joined = true;
+    } else if (k !== SPACE) joined = false;
   }
+  return n;
+}
+
+/** Adds a word's gram, and its pair with the word before when nothing but space split them; returns the word. */
+function emitWord(word: number, prev: number, joined: boolean, mask: number): number {
+  add(word ^ WORD_SEED, mask);
+  if (joined) add(Math.imul(prev, 31) ^ word ^ PAIR_SEED, mask);
+  return word;
+}
+
+/**
+ * Shape grams over the `n` classes kept: SHAPE_LEN consecutive classes, runs capped at MAX_RUN. A gram
+ * of nothing but lower-case letters and spaces is left out: plain prose, which the words already cover
+ * (and most of the cost).
+ */
+function shapeGrams(n: number, mask: number): void {
   for (let i = 0; i + SHAPE_LEN <= n; i++) {
     let h = SHAPE_SEED;
     let marked = false;
@@ -158,9 +166,6 @@ export function privacyGrams(text: string, buckets: number, denseCount: number):
   found.length = 0;
   const mask = buckets - 1;
   const end = Math.min(text.length, MAX_CHARS);
-  if (buckets > 0) {
-    wordGrams(text, end, mask);
-    shapeGrams(text, end, mask);
-  }
+  if (buckets > 0) shapeGrams(wordGramsAndClasses(text, end, mask), mask);
   return { dense: new Float64Array(denseCount), hashIdx: Int32Array.from(found), hashVal: new Float64Array(found.length).fill(1) };
 }

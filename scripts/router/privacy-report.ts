@@ -49,14 +49,20 @@ export const HOLDOUT_4_PATH = path.join(FIXTURES, 'holdout-4.jsonl');
 export const HOLDOUT_5_PATH = path.join(FIXTURES, 'holdout-5.jsonl');
 /**
  * A sixth (pasted records: .env files, payslips, discharge letters, CSV/SQL/JSON, chat exports), written by
- * someone who read neither the rules nor the other sets. Blind: measured by router:privacy, never tuned
- * on, and kept out of the learned check's training.
+ * someone who read neither the rules nor the other sets; blind on its first run (stop 22), then fixed by
+ * family in stop 23, and the learned check trains on it.
  */
 export const HOLDOUT_6_PATH = path.join(FIXTURES, 'holdout-6.jsonl');
 /**
+ * A seventh (config and code, tickets, transcripts, health and money records, forms and OCR'd ids of
+ * some twenty countries), written in stop 23 by someone who read neither the rules nor the other sets.
+ * Blind: measured by router:privacy, never tuned on, and kept out of the learned check's training.
+ */
+export const HOLDOUT_7_PATH = path.join(FIXTURES, 'holdout-7.jsonl');
+/**
  * The held-out sets by name, in the order they were written, that the labelled test holds to the full
- * targets. holdout-4 and holdout-5, written blind to the rules and fixed afterwards, are held there to
- * a looser recall bar of their own; holdout-6 is only measured (it stays blind).
+ * targets. holdout-4, holdout-5 and holdout-6, written blind to the rules and fixed afterwards, are
+ * held there to a looser recall bar of their own; holdout-7 is only measured (it stays blind).
  */
 export const HOLDOUT_PATHS = { holdout: HOLDOUT_PATH, 'holdout-2': HOLDOUT_2_PATH, 'holdout-3': HOLDOUT_3_PATH } as const;
 /** What only the strict level keeps local (a name with an age, a family member or a workplace), and near-misses. */

@@ -4,6 +4,7 @@ import {
   HOLDOUT_4_PATH,
   HOLDOUT_5_PATH,
   HOLDOUT_6_PATH,
+  HOLDOUT_7_PATH,
   HOLDOUT_PATHS,
   loadLabelledPrompts,
   privacyReport,
@@ -61,15 +62,17 @@ describe('the privacy gate on the held-out sets', () => {
   }
 });
 
-// holdout-4 and holdout-5 were blind on their first runs (README there: 0.70 and 0.757 recall); the gate
-// was then generalised by structure for what they found (holdout-4: dictated numbers, lower-case names,
-// homes by landmark, code and config; holdout-5: records and OCR'd scans, chat speakers, HR in running
-// text, national phone shapes, seed phrases, published test values), so they are held here too, to a
-// looser recall bar than the sets the gate was built on.
+// holdout-4, holdout-5 and holdout-6 were blind on their first runs (README there: 0.70, 0.757 and 0.788
+// recall); the gate was then generalised by structure for what they found (holdout-4: dictated numbers,
+// lower-case names, homes by landmark, code and config; holdout-5: records and OCR'd scans, chat speakers,
+// HR in running text, national phone shapes, seed phrases, published test values; holdout-6: whole
+// families of national ids, record keys, pay documents, addresses, national phones and false alarms), so
+// they are held here too, to a looser recall bar than the sets the gate was built on.
 const FIXED_BLIND_RECALL = 0.95;
 const FIXED_BLIND_SETS = [
   ['holdout-4 (chat, dictation, code, mixed languages)', HOLDOUT_4_PATH],
   ['holdout-5 (transcripts, OCR, logs, forms, chat threads)', HOLDOUT_5_PATH],
+  ['holdout-6 (pasted records, payslips, config, chat exports)', HOLDOUT_6_PATH],
 ] as const;
 
 for (const [name, file] of FIXED_BLIND_SETS) {
@@ -93,19 +96,19 @@ for (const [name, file] of FIXED_BLIND_SETS) {
   });
 }
 
-// holdout-6 is blind: no rule has been fixed for it and the learned check never trains on it, so no
+// holdout-7 is blind: no rule has been fixed for it and the learned check never trains on it, so no
 // recall is asserted here (npm run router:privacy measures it). Only its shape is checked, so that the
 // measure stays what the README says it is.
-describe('the blind holdout-6 set', () => {
-  const set = loadLabelledPrompts(HOLDOUT_6_PATH);
+describe('the blind holdout-7 set', () => {
+  const set = loadLabelledPrompts(HOLDOUT_7_PATH);
 
-  it('is at least 260 prompts, half sensitive, at least 85 in Chinese, every category on both sides', () => {
-    expect(set.length).toBeGreaterThanOrEqual(260);
+  it('is at least 300 prompts, half sensitive, at least 100 in Chinese, every category on both sides', () => {
+    expect(set.length).toBeGreaterThanOrEqual(300);
     expect(set.filter((p) => p.sensitive).length * 2).toBe(set.length);
-    expect(set.filter((p) => p.lang === 'zh').length).toBeGreaterThanOrEqual(85);
+    expect(set.filter((p) => p.lang === 'zh').length).toBeGreaterThanOrEqual(100);
     for (const c of ['credential', 'government-id', 'health', 'hr', 'date-of-birth', 'location', 'email', 'phone', 'card', 'iban', 'address']) {
       for (const sensitive of [true, false])
-        expect(set.filter((p) => p.category === c && p.sensitive === sensitive).length, `${c} ${sensitive}`).toBeGreaterThanOrEqual(8);
+        expect(set.filter((p) => p.category === c && p.sensitive === sensitive).length, `${c} ${sensitive}`).toBeGreaterThanOrEqual(12);
     }
     expect(new Set(set.map((p) => p.text)).size).toBe(set.length);
   });
@@ -127,7 +130,7 @@ describe('the strict privacy level on its own prompts', () => {
 
   it('keeps local everything the standard level keeps local, on every set', () => {
     const rules = (text: string, level: 'standard' | 'strict') => detectPrivateData(text, level, { learned: false }).length > 0;
-    for (const file of [undefined, ...Object.values(HOLDOUT_PATHS), HOLDOUT_4_PATH, HOLDOUT_5_PATH, HOLDOUT_6_PATH, STRICT_PATH]) {
+    for (const file of [undefined, ...Object.values(HOLDOUT_PATHS), HOLDOUT_4_PATH, HOLDOUT_5_PATH, HOLDOUT_6_PATH, HOLDOUT_7_PATH, STRICT_PATH]) {
       const looser = loadLabelledPrompts(file).filter((p) => rules(p.text, 'standard') && !rules(p.text, 'strict'));
       expect(looser.map((p) => p.text)).toEqual([]);
     }

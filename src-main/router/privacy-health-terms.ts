@@ -21,8 +21,21 @@ export function medicineOrReading(detail: string): boolean {
   return MEDICINE_SET.has(detail) || (READING_START.test(detail) && !/mg|mcg/.test(detail));
 }
 
-/** Medicines, doses and readings, as an alternation source for the named-person health pattern. */
-export const MEDICINE_OR_READING_EN = `\\b(?:${MEDICINES}|blood (?:sugars?|glucose|pressure|tests?|results|count))\\b|\\b[Bb][Pp] (?:was |is |of |at )?\\d{2,3}\\/\\d{2,3}\\b|\\b\\d+(?:\\.\\d+)? ?(?:units? of insulin|puffs? of)\\b`;
+/** The words as one alternation nested by shared prefixes (a trie): each position tests a letter once, not each word in turn. */
+function trie(words: readonly string[]): string {
+  const byFirst = new Map<string, string[]>();
+  let end = false;
+  for (const w of words) {
+    if (w === '') end = true;
+    else byFirst.set(w[0]!, [...(byFirst.get(w[0]!) ?? []), w.slice(1)]);
+  }
+  const alts = [...byFirst].map(([c, rest]) => (rest.length === 1 ? c + rest[0]! : c + trie(rest)));
+  if (alts.length === 1 && !end) return alts[0]!.length === 1 ? alts[0]! : `(?:${alts[0]!})`;
+  return `(?:${alts.join('|')})${end ? '?' : ''}`;
+}
+
+/** Medicines and readings, as an alternation source for the named-person health pattern (whose dose alternative takes insulin units and puffs). */
+export const MEDICINE_OR_READING_EN = `\\b(?:${trie(MEDICINES.split('|'))}|blood (?:sugars?|glucose|pressure|tests?|results|count)|(?:BP|bp) (?:was |is |of |at )?\\d{2,3}\\/\\d{2,3})\\b`;
 
 // Chinese: a diagnosis, an illness someone has, a medicine being taken (by its class ending: 双胍, 他汀, 洛尔,
 // 普利, 沙坦, 地平, 西泮, 唑仑), a reading.

@@ -9,7 +9,8 @@
 // heldOut5 (transcripts, OCR, logs, forms; written without reading the gate): blind on its first run,
 // the rules were then generalised for it (records, OCR, chat speakers, published values), so it is no
 // longer blind. heldOut6 (pasted records, config, chat exports; written by someone who read neither the
-// rules nor the sets) was blind on its first run, then fixed. Beside each: `strict` (with the learned
+// rules nor the sets) was blind on its first run, then fixed; heldOut7 (config, tickets, transcripts,
+// health and money records, forms and OCR'd ids of twenty countries) is blind. Beside each: `strict` (with the learned
 // check), and each level's rules alone (the learned check off). learnedCheck: each training set scored by a learned
 // check trained without it, next to the rules alone, and what it keeps local among ordinary questions.
 // Prints one JSON object; exits 1 when the labelled set misses a target at the standard level.
@@ -19,6 +20,7 @@ import {
   HOLDOUT_4_PATH,
   HOLDOUT_5_PATH,
   HOLDOUT_6_PATH,
+  HOLDOUT_7_PATH,
   HOLDOUT_PATH,
   STRICT_PATH,
   loadLabelledPrompts,
@@ -57,6 +59,8 @@ function withLevels(file: string): object {
 const heldOut5 = withLevels(HOLDOUT_5_PATH);
 // Blind on its first run (README); the rules were then fixed for it and the learned check trains on it.
 const heldOut6 = withLevels(HOLDOUT_6_PATH);
+// Blind: nothing has been tuned or trained on it.
+const heldOut7 = withLevels(HOLDOUT_7_PATH);
 const strict = {
   labelled: summary(privacyReport(loadLabelledPrompts(), 'strict')),
   heldOut: summary(privacyReport(loadLabelledPrompts(HOLDOUT_PATH), 'strict')),
@@ -74,6 +78,7 @@ console.log(
       heldOut4: summary(heldOut4),
       heldOut5,
       heldOut6,
+      heldOut7,
       strict,
       learnedCheck: learnedCheckReport(),
     },

@@ -140,7 +140,12 @@ export function sigmoid(z: number): number {
 
 /** Calibrated probability for already-extracted features (extracted with `model.hashing`). */
 export function scoreFeatures(model: DifficultyModel, f: PromptFeatures): number {
-  const p = sigmoid(model.calA * linearScore(model, f) + model.calB);
+  return scoreLinear(model, linearScore(model, f));
+}
+
+/** Calibrated probability for a linear score (log-odds before calibration). */
+export function scoreLinear(model: DifficultyModel, z: number): number {
+  const p = sigmoid(model.calA * z + model.calB);
   return Number.isFinite(p) ? p : 0.5;
 }
 

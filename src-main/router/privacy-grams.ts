@@ -153,10 +153,10 @@ function shapeGrams(n: number, mask: number): void {
 }
 
 /**
- * The prompt's grams as PromptFeatures for a model of `buckets` hashed weights and `denseCount` dense
- * ones (all zero: this view has no dense features), each gram present counted once.
+ * The buckets of the prompt's grams, each once, in the order found. The array is reused: it holds
+ * until the next call (so a decision allocates nothing for it).
  */
-export function privacyGrams(text: string, buckets: number, denseCount: number): PromptFeatures {
+export function gramBuckets(text: string, buckets: number): readonly number[] {
   if (stamps.length !== buckets) {
     stamps = new Int32Array(buckets);
     stamp = 0;
@@ -167,5 +167,14 @@ export function privacyGrams(text: string, buckets: number, denseCount: number):
   const mask = buckets - 1;
   const end = Math.min(text.length, MAX_CHARS);
   if (buckets > 0) shapeGrams(wordGramsAndClasses(text, end, mask), mask);
-  return { dense: new Float64Array(denseCount), hashIdx: Int32Array.from(found), hashVal: new Float64Array(found.length).fill(1) };
+  return found;
+}
+
+/**
+ * The prompt's grams as PromptFeatures (for training) for a model of `buckets` hashed weights and
+ * `denseCount` dense ones (all zero: this view has no dense features), each gram present counted once.
+ */
+export function privacyGrams(text: string, buckets: number, denseCount: number): PromptFeatures {
+  const grams = gramBuckets(text, buckets);
+  return { dense: new Float64Array(denseCount), hashIdx: Int32Array.from(grams), hashVal: new Float64Array(grams.length).fill(1) };
 }

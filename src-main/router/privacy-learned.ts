@@ -10,15 +10,17 @@
 import fs from 'node:fs';
 import {
   DENSE_FEATURE_NAMES,
+  linearScore,
   loadDifficultyModel,
   routerResourcePath,
   scoreFeatures,
+  scoreLinear,
   type DifficultyModel,
   type HashingSpec,
   type PromptFeatures,
 } from './difficulty.js';
 import { promptFeatures } from './feature-memo.js';
-import { privacyGrams } from './privacy-grams.js';
+import { gramBuckets, privacyGrams } from './privacy-grams.js';
 import type { PrivacyFinding, PrivacyLevel } from './privacy.js';
 
 /**
@@ -76,7 +78,34 @@ export function privacyFeatures(text: string, hashing: HashingSpec): PromptFeatu
 /** Probability (0..1) that `text` holds someone's personal data, by the shipped model; null without one. */
 export function learnedPrivacyScore(text: string): number | null {
   const model = shippedModel();
-  return model ? scoreFeatures(model, privacyFeatures(text, model.hashing)) : null;
+  if (!model) return null;
+  return model.hashing.grams === 'privacy' ? scoreGrams(model, text) : scoreFeatures(model, privacyFeatures(text, model.hashing));
+}
+
+/**
+ * scoreFeatures(model, privacyGrams(text)) without building the features (a decision allocates
+ * nothing for it): the dense inputs are all zero, so their part of the sum is the same for every text
+ * (once per model; zero for a model trained without dense features), and each gram adds its bucket's
+ * weight in the same order.
+ */
+function scoreGrams(model: DifficultyModel, text: string): number {
+  let z = model.bias + zeroDenseTerm(model);
+  const { hash } = model;
+  for (const b of gramBuckets(text, model.hashing.buckets)) z += hash[b]!;
+  return scoreLinear(model, z);
+}
+
+const zeroDense = new WeakMap<DifficultyModel, number>();
+
+/** The dense part of the linear score when every dense input is zero. */
+function zeroDenseTerm(model: DifficultyModel): number {
+  let term = zeroDense.get(model);
+  if (term === undefined) {
+    const probe = { dense: new Float64Array(model.dense.length), hashIdx: new Int32Array(0), hashVal: new Float64Array(0) };
+    term = linearScore(model, probe) - model.bias;
+    zeroDense.set(model, term);
+  }
+  return term;
 }
 
 /**

@@ -10,8 +10,11 @@
 // pasted book; the rules read everything.
 import type { PromptFeatures } from './features.js';
 
-/** How much of a prompt the grams read. */
-export const MAX_CHARS = 4000;
+/**
+ * How much of a prompt the grams read: nine prompts in ten are shorter, and 4,000 read the sixth set
+ * no better (AUC 0.972 against 0.971) at up to 2.7 times the cost on long prompts.
+ */
+export const MAX_CHARS = 1500;
 /** Shape grams are this many classes long (3-5 together read no better, at three times the cost). */
 const SHAPE_LEN = 4;
 /** A run of one class longer than this is read as this long ("99999999" and "999999" alike). */
@@ -134,21 +137,32 @@ function emitWord(word: number, prev: number, joined: boolean, mask: number): nu
   return word;
 }
 
+// P^(SHAPE_LEN - 1) for the FNV prime P, mod 2^32: what the class leaving the window weighed.
+const SHAPE_PRIME = 0x01000193;
+const LEAVING_WEIGHT = Math.imul(Math.imul(SHAPE_PRIME, SHAPE_PRIME), SHAPE_PRIME);
+
 /**
- * Shape grams over the `n` classes kept: SHAPE_LEN consecutive classes, runs capped at MAX_RUN. A gram
- * of nothing but lower-case letters and spaces is left out: plain prose, which the words already cover
+ * Shape grams over the `n` classes kept: each window of SHAPE_LEN consecutive classes, hashed as a
+ * polynomial in the FNV prime so that the next window's hash is one step from this one's. A window of
+ * nothing but lower-case letters and spaces is left out: plain prose, which the words already cover
  * (and most of the cost).
  */
 function shapeGrams(n: number, mask: number): void {
-  for (let i = 0; i + SHAPE_LEN <= n; i++) {
-    let h = SHAPE_SEED;
-    let marked = false;
-    for (let j = i; j < i + SHAPE_LEN; j++) {
-      const k = classes[j]!;
-      if (k !== LOWER && k !== SPACE) marked = true;
-      h = Math.imul(h ^ k, 0x01000193);
-    }
-    if (marked) add(h, mask);
+  if (n < SHAPE_LEN) return;
+  let h = 0;
+  let marked = 0;
+  const isMarked = (k: number): number => (k !== LOWER && k !== SPACE ? 1 : 0);
+  for (let j = 0; j < SHAPE_LEN; j++) {
+    h = (Math.imul(h, SHAPE_PRIME) + classes[j]!) | 0;
+    marked += isMarked(classes[j]!);
+  }
+  for (let i = 0; ; i++) {
+    if (marked > 0) add(h ^ SHAPE_SEED, mask);
+    if (i + SHAPE_LEN >= n) return;
+    const leaving = classes[i]!;
+    const entering = classes[i + SHAPE_LEN]!;
+    h = (Math.imul((h - Math.imul(leaving, LEAVING_WEIGHT)) | 0, SHAPE_PRIME) + entering) | 0;
+    marked += isMarked(entering) - isMarked(leaving);
   }
 }
 

@@ -41,4 +41,16 @@ describe('the learned privacy check’s grams', () => {
     grams('something else entirely 12345');
     expect(grams('my password is hunter2')).toEqual(first);
   });
+
+  it('are pinned to what the shipped privacy-model.json was trained on (change them: npm run router:train-privacy, then these)', () => {
+    const pinned: [string, number, number, string][] = [
+      ['Employee: Ana Lima, DOB 03/04/1988, net pay £2,310.55', 48, 1_411_445, '52947,32946,12453,49175'],
+      ['姓名：周明 实发工资 13,200 元', 34, 1_033_786, '6845,61400,50844,16461'],
+      ['pls tidy this: hey sam, your pay goes to 48k from April', 40, 1_249_200, '14584,12371,50155,13489'],
+    ];
+    for (const [text, count, sum, first] of pinned) {
+      const idx = [...privacyGrams(text, BUCKETS, 4).hashIdx];
+      expect([idx.length, idx.reduce((a, b) => a + b, 0), idx.slice(0, 4).join(',')], text).toEqual([count, sum, first]);
+    }
+  });
 });

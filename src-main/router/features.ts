@@ -318,8 +318,8 @@ function fnv1a(s: string): number {
   return h >>> 0;
 }
 
-// Murmur3's finaliser: spreads combined hashes over the buckets.
-function mix(h: number): number {
+/** Murmur3's finaliser: spreads combined hashes over the buckets (the privacy grams use it too). */
+export function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

@@ -8,7 +8,7 @@
 //
 // Only the first MAX_CHARS characters are read, so a decision stays within its time budget on a
 // pasted book; the rules read everything.
-import type { PromptFeatures } from './features.js';
+import { mix, type PromptFeatures } from './features.js';
 
 /**
  * How much of a prompt the grams read: nine prompts in ten are shorter, and 4,000 read the sixth set
@@ -54,16 +54,6 @@ for (let c = 0; c < 0x10000; c++) {
     CLASS[c] = lower === String.fromCharCode(c) ? LOWER : UPPER;
     LOWERED[c] = lower.charCodeAt(0);
   }
-}
-
-// Murmur3's finaliser: spreads combined hashes over the buckets.
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }
 
 // Buckets already set for the current prompt: a stamp per bucket, so no clearing between prompts.

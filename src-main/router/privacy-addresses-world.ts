@@ -10,6 +10,7 @@
 // Each pattern is bounded and runs behind a cheap test of the text.
 
 import { eachMatch } from './privacy-match.js';
+import { hasHan } from './privacy-text.js';
 
 export type WorldAddressFound = (start: number, end: number) => void;
 
@@ -62,7 +63,6 @@ const UNIT_ESTATE = /\b(?:House|Plot|Block|Flat|No\.?)\s?\d{1,4}[A-Z]?,\s?[^,\n]
 // indexOf tests, each far cheaper than one pattern of alternatives over a long prompt.
 const UNIT_ESTATE_WORDS = ['Estate', 'Phase '] as const;
 
-const HAN = /[\u4e00-\u9fff]/;
 // Vietnamese letters, CJK (with 〒) and Hangul: the scripts of the patterns below.
 const ASIAN_SCRIPT = /[\u01a0-\u01b0\u1ea0-\u1ef9\u3000-\u9fff\uac00-\ud7a3]/;
 const HANGUL = /[\uac00-\ud7a3]/;
@@ -80,7 +80,7 @@ export function findWorldAddresses(text: string, digitWord: boolean, personBefor
   if (UNIT_ESTATE_WORDS.some((w) => text.includes(w))) eachMatch(UNIT_ESTATE, text, (m) => found(m.index, m.index + m[0].length));
   if (!ASIAN_SCRIPT.test(text)) return;
   if (VN_LETTER.test(text) && VN_HINT.test(text)) eachMatch(VN_ADDRESS, text, (m) => found(m.index, m.index + m[0].length));
-  if (HAN.test(text)) {
+  if (hasHan(text)) {
     if (/[號号]/.test(text) && /[段巷號]/.test(text)) {
       eachMatch(ZH_SECTION_LANE, text, (m) => {
         const lead = ZH_LEAD.exec(m[0].slice(0, 12))?.[0].length ?? 0;

@@ -6,6 +6,7 @@ import { looksLikeSecretValue } from './privacy-checks.js';
 import { eachMatch } from './privacy-match.js';
 import { factored } from './privacy-factor.js';
 import { findSeedPhrasesAnyLayout } from './privacy-seed.js';
+import { hasHan } from './privacy-text.js';
 
 export type SecretFound = (label: string, start: number, end: number) => void;
 
@@ -137,7 +138,7 @@ export function findProseSecrets(text: string, found: SecretFound): void {
     }
   });
   if (secretWords) findKeysNearSecretWords(text, found);
-  if (/密码|口令|密钥|秘钥|PIN码|验证码|暗号/.test(text)) {
+  if (hasHan(text) && /密码|口令|密钥|秘钥|PIN码|验证码|暗号/.test(text)) {
     eachMatch(PROSE_SECRET_ZH, text, (m) => {
       const value = trimValue(m[2]!);
       const start = m.index + m[0].length - m[2]!.length;

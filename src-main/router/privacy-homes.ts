@@ -7,6 +7,7 @@
 
 import { eachMatch } from './privacy-match.js';
 import { inventedPeople, SURNAMES_ZH } from './privacy-person.js';
+import { hasHan } from './privacy-text.js';
 
 export type HomeFound = (start: number, end: number) => void;
 
@@ -42,7 +43,6 @@ const SUBJECT_BEFORE_ZH = new RegExp(
 );
 const LANDMARK_AFTER_ZH =
   /后面|後面|后边|後邊|后头|後頭|旁边|旁邊|对面|對面|斜对面|斜對面|隔壁|楼上|樓上|楼下|樓下|背后|背後|拐角|转角|轉角|第[一二三四五六七八九十\d]{1,3}(?:间|間|栋|棟|家|户|戶|号楼|號樓|排|幢|个门|個門)/;
-const HAN = /[\u4e00-\u9fff]/;
 const HOME_HINT_ZH = /住|家在|搬到|搬去/;
 
 /** The sentence after `end`, at most `reach` characters: cut at a full stop, question or exclamation mark, or a line break. */
@@ -56,7 +56,7 @@ function sentenceAfter(text: string, end: number, reach: number): string {
 export function findHomesByLandmark(text: string, found: HomeFound): void {
   HOME_WORD_EN.lastIndex = 0;
   const english = HOME_WORD_EN.test(text);
-  const chinese = HAN.test(text) && HOME_HINT_ZH.test(text);
+  const chinese = hasHan(text) && HOME_HINT_ZH.test(text);
   // An exam question or a word problem ("Carson lives in an old house…") is about invented people.
   if ((!english && !chinese) || inventedPeople(text)) return;
   if (english) {

@@ -14,8 +14,9 @@ import { countDigits } from './privacy-checks.js';
 import { eachMatch, firstMatches } from './privacy-match.js';
 import { findNames } from './privacy-person.js';
 import { fictionalName } from './privacy-public.js';
-import { HAS_HAN, LIMIT, plausibleBirthYear, type RecordFound } from './privacy-records-common.js';
+import { LIMIT, plausibleBirthYear, type RecordFound } from './privacy-records-common.js';
 import { PERSON_LABELS } from './privacy-labels.js';
+import { hasHan } from './privacy-text.js';
 import { brazilianMobileStart, NATIONAL_PHONE_CUE, NATIONAL_PHONE_LABEL, nationalMobile, PERSON_BEFORE_NUMBER } from './privacy-phones-national.js';
 
 // ---------------------------------------------------------------- dates of birth, written loosely
@@ -61,7 +62,7 @@ export function findBirthDates(text: string, lower: string, found: RecordFound):
     const start = m.index + m[0].length + date.index;
     found('birth-date', PERSON_LABELS['birth-date'], start, start + date[0].length);
   });
-  if (HAS_HAN.test(text)) {
+  if (hasHan(text)) {
     firstMatches(BIRTH_BEFORE_ZH, text, LIMIT, (m) => {
       if (someoneIn(text.slice(Math.max(0, m.index - PERSON_REACH), m.index + m[0].length + 40)))
         found('birth-date', PERSON_LABELS['birth-date'], m.index, m.index + m[0].length);

@@ -22,6 +22,7 @@ import { HEALTH_EVENT_ZH, MEDICINE_OR_READING_EN, medicineOrReading } from './pr
 import { findMoreNames } from './privacy-names-more.js';
 import { findAddressed } from './privacy-addressed.js';
 import { publishedPay } from './privacy-published.js';
+import { hasHan } from './privacy-text.js';
 
 export type PersonDetailKind = 'health' | 'employment' | 'birth-date' | 'location' | 'personal';
 export type PersonFound = (kind: PersonDetailKind, start: number, end: number) => void;
@@ -229,7 +230,6 @@ function namePair(run: string): { start: number; end: number } | undefined {
   return { start, end: start + kept.join(' ').length };
 }
 
-const HAS_HAN = /[\u4e00-\u9fff]/;
 const HAN_OR_HANGUL = /[\u4e00-\u9fff\uac00-\ud7a3]/;
 const HAS_CAPITAL = new RegExp(`[${UPPER}]`);
 
@@ -302,10 +302,10 @@ export function findNames(text: string): Span[] {
   }
   findReferences(text, names);
   const more: Span[] = [];
-  findMoreNames(text, HAS_HAN.test(text), more);
+  findMoreNames(text, hasHan(text), more);
   names.push(...more.filter((n) => n.relative !== true));
   if (fiction.length > 0) names = names.filter((n) => !fiction.some((f) => n.start < f.end && f.start < n.end));
-  const chinese = HAS_HAN.test(text);
+  const chinese = hasHan(text);
   if (chinese) {
     for (const re of [NAME_ZH_RELATION, NAME_ZH_NICK, NAME_ZH_LABEL]) spans(re, text, names);
     // 高中同学, 高中老师: a word, not a surname and a name.
@@ -582,7 +582,7 @@ function reportWithAnyName(text: string, details: readonly Detail[], limit: numb
 /** The strict level's names: every name shape in the whole text, and a Chinese name after a verb. */
 function strictNames(text: string): Span[] {
   const names = findNames(text);
-  if (HAS_HAN.test(text)) {
+  if (hasHan(text)) {
     spans(NAME_ZH_OBJECT, text, names, (m) => !NOT_A_NAME_ZH.test(m[0].slice(1)));
     spans(NAME_ZH_CLAUSE, text, names, (m) => !NOT_A_NAME_ZH.test(m[0]));
   }
@@ -610,7 +610,7 @@ export function findNumberPlates(text: string, found: (start: number, end: numbe
       if (/\d/.test(v) && /[A-Z]/.test(v) && !/[a-z]/.test(v) && v.replace(/[ -]/g, '').length >= 5) found(m.index + m[0].length - v.length, m.index + m[0].length);
     }
   }
-  if (HAS_HAN.test(text)) {
+  if (hasHan(text)) {
     CN_PLATE.lastIndex = 0;
     for (let m = CN_PLATE.exec(text); m !== null; m = CN_PLATE.exec(text)) if (/\d/.test(m[0])) found(m.index, m.index + m[0].length);
   }

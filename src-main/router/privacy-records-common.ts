@@ -4,9 +4,6 @@
 export type RecordKind = 'secret' | 'national-id' | 'phone' | 'address' | 'health' | 'employment' | 'birth-date' | 'location';
 export type RecordFound = (kind: RecordKind, label: string, start: number, end: number) => void;
 
-// A Chinese character: the Chinese shapes are read only when the text has one.
-export const HAS_HAN = /[\u4e00-\u9fff]/;
-
 // At most this many matches of a pattern are read (as the detector keeps at most 64 findings of a kind):
 // a pasted log of 10,000 names and salaries stays linear.
 export const LIMIT = 64;

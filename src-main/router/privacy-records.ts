@@ -12,7 +12,7 @@
 import { factored } from './privacy-factor.js';
 import { findBirthDates, findLetterHealth, findReplyPasswords, findSeedPhrases, findShapes } from './privacy-loose-shapes.js';
 import { inventedPeople } from './privacy-person.js';
-import { HAS_HAN, plausibleBirthYear, type RecordFound } from './privacy-records-common.js';
+import { plausibleBirthYear, type RecordFound } from './privacy-records-common.js';
 import { fieldsIn, nameValue, tableFields, valueFits, type Field } from './privacy-records-fields.js';
 import { headerNames } from './privacy-records-forms.js';
 import { KEYED_DETAIL } from './privacy-records-keys.js';
@@ -20,6 +20,7 @@ import { sqlFields } from './privacy-records-sql.js';
 import { certifiedIncome, PAY_STEMS, payLines } from './privacy-pay.js';
 import { PERSON_LABELS } from './privacy-labels.js';
 import { findChatHealth, findChinese, findInRunningText } from './privacy-running-text.js';
+import { hasHan } from './privacy-text.js';
 
 // ---------------------------------------------------------------- records
 
@@ -247,10 +248,10 @@ export function findRecordsAndShapes(text: string, found: RecordFound, strict = 
   // secrets and numbers too, but never for a person's details. Most of the longest prompts are exam questions.
   const exercise = inventedPeople(text);
   if (exercise && !strict) {
-    findShapes(text, found, /\brego\b/i.test(text), HAS_HAN.test(text));
+    findShapes(text, found, /\brego\b/i.test(text), hasHan(text));
     return;
   }
-  const han = HAS_HAN.test(text);
+  const han = hasHan(text);
   const families = familiesIn(text);
   const has = (family: Family): boolean => (families & FAMILY_BIT[family]) !== 0;
   // One lower-cased copy for the keyword scans, which then run without the costly "i" flag; made only when one runs.

@@ -7,6 +7,7 @@
 // Bounded patterns, as in the rest of the detector; most prompts stop at one cheap test.
 import { factored } from './privacy-factor.js';
 import { hanMonthDays } from './privacy-dictated.js';
+import { hasHan } from './privacy-text.js';
 
 /**
  * A word table with no prototype: a lookup of any word the user typed ("constructor", "toString")
@@ -95,7 +96,6 @@ const NUMBER_WORD_CASED = `(?:${NUMBER_WORDS.map((w) => `[${w[0]!}${w[0]!.toUppe
 // A year said with "thousand" (two thousand and nine) passes too; "five thousand people" does not.
 const SPOKEN_NUMBERS_HINT = factored(new RegExp(`\\b${NUMBER_WORD_CASED}(?:[ ,-]{1,3}| thousand (?:and )?)${NUMBER_WORD}\\b`));
 const HAN_DIGITS_HINT = /[零〇一幺二两三四五六七八九]{4}/;
-const HAS_HAN = /[\u4e00-\u9fff]/;
 // One word at a time; the run logic below decides what a word means next to its neighbours.
 const WORD = /[A-Za-z]+|[零〇一幺二两三四五六七八九]/g;
 // name (dot name){0,4} at domain (dot part){1,4}: an e-mail address read out.
@@ -227,7 +227,7 @@ function numberPieces(text: string, tokens: readonly Token[], pieces: Piece[]): 
 /** The shadow text, or undefined when nothing in the text is dictated (most prompts: one regex test). */
 export function spokenShadow(text: string): ShadowText | undefined {
   if (text.length > 20_000) return undefined;
-  if (!text.includes(' dot ') && !SPOKEN_NUMBERS_HINT.test(text) && !(HAS_HAN.test(text) && HAN_DIGITS_HINT.test(text))) return undefined;
+  if (!text.includes(' dot ') && !SPOKEN_NUMBERS_HINT.test(text) && !(hasHan(text) && HAN_DIGITS_HINT.test(text))) return undefined;
   const pieces: Piece[] = [];
   const tokens: Token[] = [];
   WORD.lastIndex = 0;

@@ -20,6 +20,7 @@ import { ocrFold } from './privacy-ocr.js';
 import { findRecordsAndShapes } from './privacy-records.js';
 import { takenBack } from './privacy-takeback.js';
 import { factored } from './privacy-factor.js';
+import { hasHan } from './privacy-text.js';
 
 // Stored with decisions: add kinds, never rename one.
 export type PrivacyKind = 'secret' | 'national-id' | 'iban' | 'card' | 'email' | 'phone' | 'address' | 'health' | 'employment' | 'birth-date' | 'location' | 'personal';
@@ -271,7 +272,7 @@ function findAddresses(text: string, found: Found): void {
     if (!COURT.test(m[0]) && !famousAddress(text, m.index, m[0])) found('address', 'a street address', m.index, m.index + m[0].length);
   });
   findMoreAddresses(text, (start, end) => found('address', 'a street address', start, end));
-  if (!/[号栋幢座]/.test(text)) return;
+  if (!hasHan(text) || !/[号栋幢座]/.test(text)) return;
   for (const re of [ADDRESS_ZH_ROAD, ADDRESS_ZH_ESTATE, ADDRESS_ZH_BUILDING]) {
     eachMatch(re, text, (m) => {
       const lead = ZH_LEAD.exec(m[0].slice(0, 12))?.[0].length ?? 0;

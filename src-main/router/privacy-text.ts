@@ -1,0 +1,17 @@
+// Facts about a text that several detectors test. Every detector is handed the same string, one after another,
+// so each fact is computed for the first detector that asks and kept for the rest (as inventedPeople does):
+// one scan of a long prompt instead of one per detector.
+
+const HAN = /[\u4e00-\u9fff]/;
+
+let hanText: string | undefined;
+let han = false;
+
+/** True when the text holds a Chinese character (U+4E00-U+9FFF); the answer for the last text is kept. */
+export function hasHan(text: string): boolean {
+  if (text !== hanText) {
+    han = HAN.test(text);
+    hanText = text;
+  }
+  return han;
+}

@@ -22,6 +22,8 @@ interface Word {
 
 /** True for a run that is a phrase: 12 or more words (a word of the sentence before may lead it), at most one unknown (a misspelling), not alphabetical, hardly repeated. */
 function isPhrase(run: readonly Word[]): boolean {
+  // Most runs are a word or two: the count first, before any list is built.
+  if (run.length < 12 || run.length > MAX_RUN) return false;
   const list = run.map((w) => w.word);
   const sorted = list.every((w, i) => i === 0 || list[i - 1]! < w);
   return list.length >= 12 && list.length <= MAX_RUN && run.filter((w) => !w.known).length <= 1 && !sorted && new Set(list).size >= list.length - 2;
@@ -32,6 +34,8 @@ export function findSeedPhrasesAnyLayout(text: string, found: (start: number, en
   const words = bip39Words();
   let run: Word[] = [];
   const close = (): void => {
+    // Most words close an empty run (an unknown word with none before it): nothing to read, nothing to renew.
+    if (run.length === 0) return;
     // A word after the phrase that is not in the list ("… pulse tell me") is not part of it.
     while (run.length > 0 && !run[run.length - 1]!.known) run.pop();
     if (isPhrase(run)) found(run[0]!.start, run[run.length - 1]!.end);
@@ -39,15 +43,16 @@ export function findSeedPhrasesAnyLayout(text: string, found: (start: number, en
   };
   eachMatch(WORD, text, (m) => {
     const word = m[0].toLowerCase();
-    const w: Word = { word, known: words.has(word), start: m.index, end: m.index + m[0].length };
+    const known = words.has(word);
     const last = run[run.length - 1];
-    if (last !== undefined && !(w.start - last.end <= MAX_GAP && BETWEEN.test(text.slice(last.end, w.start)))) close();
+    if (last !== undefined && !(m.index - last.end <= MAX_GAP && BETWEEN.test(text.slice(last.end, m.index)))) close();
     // An unknown word opens no phrase; a second one (or a capitalised one) ends it.
-    if (!w.known && (run.length === 0 || m[0] !== word || run.some((r) => !r.known))) {
+    if (!known && (run.length === 0 || m[0] !== word || run.some((r) => !r.known))) {
       close();
       return;
     }
-    run.push(w);
+    // The word is kept only when it joins the run (most words of a prompt do not).
+    run.push({ word, known, start: m.index, end: m.index + m[0].length });
   });
   close();
 }

@@ -44,9 +44,10 @@ const POSTCODE_HINT = /\d{3}-\d{4}|\d{4} ?[A-Z]{2}\b|[A-Z]{2} \d{5}|\d{5} [A-ZÀ
 // Cheap tests before each street pattern, which cost more to run over every prompt.
 const HINTS: readonly RegExp[] = [
   /[a-zäöüßå]\.? \d/,
-  factored(
-    /(?:[Uu]l\.|[Aa]l\.|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Pp]iazza|[Cc]orso|[Cc]alle|[Aa]venida|[Pp]laza|[Pp]aseo|[Rr]ua|[Tt]ravessa) [A-ZÀ-Þa-z]|(?:C\/|Av\.|Avda\.) ?[A-ZÀ-Þ]|[Vv]ia(?:le)? (?:de(?:i|l|lla|lle|gli)? )?[A-ZÀ-Þ]/,
-  ),
+  // The Romance street words (Ul., Al., Rue, Rua, Avenue, Avenida, Av., Avda., Boulevard, Chemin, Piazza, Plaza, Corso,
+  // Paseo, Calle, Travessa, C/, Via, Viale) before a name, each found at a rare letter of it (v, u, z, m, ., /) and read
+  // behind from there: tried at a few positions of a long prompt, not at every a, c, p, r and t.
+  /[Vv](?:(?<=[Aa]v)en(?:ue|ida) [A-ZÀ-Þa-z]|(?<=[Bb]oulev)ard [A-ZÀ-Þa-z]|(?<=[Tt]rav)essa [A-ZÀ-Þa-z]|(?<=Av)(?:\.|da\.) ?[A-ZÀ-Þ]|ia(?:le)? (?:de(?:i|l|lla|lle|gli)? )?[A-ZÀ-Þ])|\.(?<=[UuAa]l\.) [A-ZÀ-Þa-z]|u(?<=[Rr]u)[ea] [A-ZÀ-Þa-z]|m(?<=[Cc]hem)in [A-ZÀ-Þa-z]|z(?<=[Pp]iaz)za [A-ZÀ-Þa-z]|z(?<=[Pp]laz)a [A-ZÀ-Þa-z]|s(?<=[Cc]ors)o [A-ZÀ-Þa-z]|s(?<=[Pp]as)eo [A-ZÀ-Þa-z]|l(?<=[Cc]al)le [A-ZÀ-Þa-z]|\/(?<=C\/) ?[A-ZÀ-Þ]/,
   /\b(?:number|no\.?|#) ?\d/,
 ];
 // A postcode shortly after a street, perhaps after a floor and door or a district (", 3º izquierda, 28003",

@@ -40,7 +40,9 @@ const POSTAL_LINE = new RegExp(
   `(?<![\\w-])\\d{1,5}(?:-\\d{1,4}){0,2}[A-Za-z]?,?(?: [${UP}${LOW}'.-]{2,30},?){1,6} (?:[A-Z]{1,2}\\d[A-Z\\d]? \\d[A-Z]{2}|\\d{4} ?[A-Z]{2} [${UP}][${LOW}]{1,30}|[A-Z]{2} \\d{5}(?:-\\d{4})?|\\d{3}-\\d{4}|\\d{5} [${UP}][${LOW}]{1,30})(?![\\w-])`,
   'g',
 );
-const POSTCODE_HINT = /\d{3}-\d{4}|\d{4} ?[A-Z]{2}\b|[A-Z]{2} \d{5}|\d{5} [A-ZÀ-Þ]|\d[A-Z]{2}\b/;
+// Every postcode shape here holds a digit: each is tried at a digit (a US state before its ZIP is read behind it),
+// not at every capital letter of a prompt.
+const POSTCODE_HINT = /\d(?:\d{2}-\d{4}|\d{3} ?[A-Z]{2}\b|(?<=[A-Z]{2} \d)\d{4}|\d{4} [A-ZÀ-Þ]|[A-Z]{2}\b)/;
 // Cheap tests before each street pattern, which cost more to run over every prompt.
 const HINTS: readonly RegExp[] = [
   /[a-zäöüßå]\.? \d/,
@@ -48,7 +50,8 @@ const HINTS: readonly RegExp[] = [
   // Paseo, Calle, Travessa, C/, Via, Viale) before a name, each found at a rare letter of it (v, u, z, m, ., /) and read
   // behind from there: tried at a few positions of a long prompt, not at every a, c, p, r and t.
   /[Vv](?:(?<=[Aa]v)en(?:ue|ida) [A-ZÀ-Þa-z]|(?<=[Bb]oulev)ard [A-ZÀ-Þa-z]|(?<=[Tt]rav)essa [A-ZÀ-Þa-z]|(?<=Av)(?:\.|da\.) ?[A-ZÀ-Þ]|ia(?:le)? (?:de(?:i|l|lla|lle|gli)? )?[A-ZÀ-Þ])|\.(?<=[UuAa]l\.) [A-ZÀ-Þa-z]|u(?<=[Rr]u)[ea] [A-ZÀ-Þa-z]|m(?<=[Cc]hem)in [A-ZÀ-Þa-z]|z(?<=[Pp]iaz)za [A-ZÀ-Þa-z]|z(?<=[Pp]laz)a [A-ZÀ-Þa-z]|s(?<=[Cc]ors)o [A-ZÀ-Þa-z]|s(?<=[Pp]as)eo [A-ZÀ-Þa-z]|l(?<=[Cc]al)le [A-ZÀ-Þa-z]|\/(?<=C\/) ?[A-ZÀ-Þ]/,
-  /\b(?:number|no\.?|#) ?\d/,
+  // "number 26", "no. 26", "#26": tried at each digit and read behind, not at every n of a prompt.
+  /\d(?<=\b(?:number|no\.?|#) ?\d)/,
 ];
 // A postcode shortly after a street, perhaps after a floor and door or a district (", 3º izquierda, 28003",
 // " - apto 45, CEP 01234-567", ", Col. Roma Norte, C.P. 06700"): the street is a postal address.

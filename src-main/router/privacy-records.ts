@@ -30,14 +30,15 @@ const MAX_RECORD = 600;
 // A person's label set as a field (Name:, "first":, Employee<tab>, | Name |, Surname/Nom   OKAFOR): the test before
 // reading fields. It starts at the separator, which is rarer than letters, and looks behind it for the label.
 const FIELD_SEPARATOR = /[:：\t|]| {3}/;
-// A table row: a tab or a "|" between cells, on a line after another.
-const TABLE_ROW = /[\t|][^\n]*\n[^\n]*[\t|]/;
+// A table row: a tab or a "|" between cells, on a line after another. Read from a line's last separator to the next
+// line's first, so no separator is read twice ([^\n]* from each of a line's commas read the line again and again).
+const TABLE_ROW = /[\t|][^\n\t|]*\n[^\n\t|]*[\t|]/;
 // The marks of key=value logs, query strings and TOML, of XML and of an SQL INSERT.
 const KEYED_MARKS = /\w ?=|<\/\w|\)\s*values\s*\(/i;
 // A Chinese pay document's words (privacy-pay.ts reads its lines).
 const ZH_PAY = /工资|薪|个税|所得税|社保|公积金|收入/;
-// A CSV header and row: two lines with a comma or semicolon between cells.
-const CSV_ROW = /[,;][^\n]*\n[^\n]*[,;]/;
+// A CSV header and row: two lines with a comma or semicolon between cells (read as TABLE_ROW is).
+const CSV_ROW = /[,;][^\n,;]*\n[^\n,;]*[,;]/;
 // A line that is only a name (all caps, accents, Chinese): a form's or a CV's header (privacy-records-forms.ts).
 const HEADER_LINE = /^[ \t]*\p{Lu}[\p{L}'’.-]{0,24}(?:[ \t]\p{Lu}[\p{L}'’.-]{0,24}){1,3}[ \t]*$/mu;
 const PERSON_FIELD =

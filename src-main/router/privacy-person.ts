@@ -475,7 +475,19 @@ function wordProblem(text: string): boolean {
   return n >= 4 || (n >= 1 && WORD_PROBLEM_RATE.test(text));
 }
 
-const EXAM = /(?:^|\n)[ \t]*\(?[Aa][.)][ \t][^\n]*\n[ \t]*\(?[Bb][.)][ \t]|\bAnswer:\s*$|^Q: /;
+// An exam: options A. and B. on lines one after the other, a text that ends in "Answer:" or starts with "Q: ". The
+// options are the only shape that needs a pattern over the whole text; the two ends are read where they are.
+const EXAM_OPTIONS = /(?:^|\n)[ \t]*\(?[Aa][.)][ \t][^\n]*\n[ \t]*\(?[Bb][.)][ \t]/;
+const ANSWER_LAST = /\bAnswer:$/;
+
+/** True for an exam question: options A. and B., or a text that starts with "Q: " or ends in "Answer:" (spaces after it aside). */
+function examQuestion(text: string): boolean {
+  if (text.startsWith('Q: ')) return true;
+  // trimEnd drops exactly what \s matches.
+  const end = text.trimEnd();
+  if (end.endsWith('Answer:') && ANSWER_LAST.test(end.slice(-8))) return true;
+  return EXAM_OPTIONS.test(text);
+}
 
 let lastInventedText: string | undefined;
 let lastInvented = false;
@@ -483,7 +495,7 @@ let lastInvented = false;
 /** True for an exam question or an arithmetic word problem: its people are invented. The last answer is kept: every detector asks of the same text. */
 export function inventedPeople(text: string): boolean {
   if (text !== lastInventedText) {
-    lastInvented = EXAM.test(text) || wordProblem(text);
+    lastInvented = examQuestion(text) || wordProblem(text);
     lastInventedText = text;
   }
   return lastInvented;

@@ -20,7 +20,7 @@ import { sqlFields } from './privacy-records-sql.js';
 import { certifiedIncome, PAY_STEMS, payLines } from './privacy-pay.js';
 import { PERSON_LABELS } from './privacy-labels.js';
 import { findChatHealth, findChinese, findInRunningText } from './privacy-running-text.js';
-import { hasHan } from './privacy-text.js';
+import { hasHan, lowerCased } from './privacy-text.js';
 
 // ---------------------------------------------------------------- records
 
@@ -234,12 +234,6 @@ function familiesIn(text: string): number {
   STEM_SCAN.lastIndex = 0;
   for (let m = STEM_SCAN.exec(text); m !== null; m = STEM_SCAN.exec(text)) bits |= familiesOf(m[0]);
   return bits;
-}
-
-/** The text in lower case for the keyword scans, with every offset kept (a letter such as İ that grows is left as it is). */
-function lowerCased(text: string): string {
-  const lower = text.toLowerCase();
-  return lower.length === text.length ? lower : text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
 /** Every finding of the record and shape detectors (records here, loose shapes and running text in their files). */

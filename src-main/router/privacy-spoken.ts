@@ -7,7 +7,7 @@
 // Bounded patterns, as in the rest of the detector; most prompts stop at one cheap test.
 import { factored } from './privacy-factor.js';
 import { hanMonthDays } from './privacy-dictated.js';
-import { hasHan } from './privacy-text.js';
+import { hasHan, lowerCased } from './privacy-text.js';
 
 /**
  * A word table with no prototype: a lookup of any word the user typed ("constructor", "toString")
@@ -304,7 +304,10 @@ const SPELLED_REACH = 120;
 
 /** A password spelled out after its name: at least four single letters or number words in the words that follow. */
 export function findSpelledSecrets(text: string, found: (start: number, end: number) => void): void {
-  if (!/pass|pin|login|code/i.test(text)) return;
+  // One lower-cased copy, shared with the record detectors, and four string searches instead of a case-insensitive
+  // pattern over the whole text (the copy may only add a match, and SPELLED_SECRET_NAME decides).
+  const lower = lowerCased(text);
+  if (!lower.includes('pass') && !lower.includes('pin') && !lower.includes('login') && !lower.includes('code')) return;
   SPELLED_SECRET_NAME.lastIndex = 0;
   for (let m = SPELLED_SECRET_NAME.exec(text); m !== null; m = SPELLED_SECRET_NAME.exec(text)) {
     const from = m.index + m[0].length;

@@ -15,3 +15,19 @@ export function hasHan(text: string): boolean {
   }
   return han;
 }
+
+let lowerSource: string | undefined;
+let lower = '';
+
+/**
+ * The text in lower case with every offset kept (a letter such as İ that grows is left as it is), for keyword
+ * tests without the costly "i" flag; the answer for the last text is kept.
+ */
+export function lowerCased(text: string): string {
+  if (text !== lowerSource) {
+    const l = text.toLowerCase();
+    lower = l.length === text.length ? l : text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    lowerSource = text;
+  }
+  return lower;
+}

@@ -1,5 +1,5 @@
 // What the learned privacy check adds at each level, for router:privacy. Its shipped weights were
-// trained on the labelled and held-out sets 1-6, so the gate's figures there flatter it; here each of
+// trained on the labelled and held-out sets 1-7, so the gate's figures there flatter it; here each of
 // those sets is scored by a model trained without it (leave-one-set-out), next to the rules alone. On
 // ordinary text (README excerpts, the router's benchmark prompts): how much it keeps local for nothing
 // at each level's threshold, and how much of that the difficulty score would have sent to the cloud.

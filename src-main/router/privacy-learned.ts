@@ -4,8 +4,8 @@
 // and where; this model catches personal details written in shapes no rule knows (a colleague's pay
 // in a chat message, a relative's home described by landmarks). It only ever adds a reason to keep
 // a message local, never clears one, and runs only where no rule fired. The strict level trusts it
-// from 0.8, the standard level only from 0.95: there it must not keep ordinary text local (a pasted
-// README, a table of figures), and at 0.95 it flags none of 1,450 pasted README excerpts and 3 of
+// from 0.8, the standard level only from 0.9: there it must not keep ordinary text local (a pasted
+// README, a table of figures), and at 0.9 it flags none of 1,452 pasted README excerpts and 6 of
 // 36,000 benchmark questions (resources/router/README.md).
 import fs from 'node:fs';
 import {
@@ -30,10 +30,12 @@ import type { PrivacyFinding, PrivacyLevel } from './privacy.js';
  */
 export const LEARNED_PRIVACY_THRESHOLD = 0.8;
 /**
- * The same at the standard level: on the sixth blind set, before it was trained on, the check at 0.95
- * lifted the rules' recall from 0.81 to 0.90 for 0.7 points of false alarms (resources/router/README.md).
+ * The same at the standard level. Chosen in stop 24 on leave-one-set-out scores of holdouts 1-7, before
+ * the eighth blind set was read: with the rules, 0.9 kept 0.914 of holdout-7's personal prompts local
+ * against 0.890 at 0.95, with the same 5.5% of its near-misses, and 0.985 / 2.2% over all seven sets
+ * against 0.981 / 1.7% (resources/router/README.md).
  */
-export const LEARNED_PRIVACY_STANDARD_THRESHOLD = 0.95;
+export const LEARNED_PRIVACY_STANDARD_THRESHOLD = 0.9;
 
 /** What a learned finding says it found. */
 export const LEARNED_FINDING_LABEL = 'what reads like personal details about someone';

@@ -229,7 +229,7 @@ describe('routing', () => {
   it('keeps what only the learned check reads as personal local, and lets the person who asks the cloud overrule it at the standard level only', async () => {
     const c = await open();
     valueOf(await c.call('settings.update', { mode: 'cloud' }));
-    // No rule finds anything here; the learned check reads it as someone's private life (above 0.95).
+    // No rule finds anything here; the learned check reads it as someone's private life (above 0.9).
     const notes = 'can you turn my notes into an email: Marco off again Monday, third time this month, back pain he says, HR want a meeting';
     const before = duet.cloud.chatRequests();
     const { answer } = await askAndWait(c, notes);

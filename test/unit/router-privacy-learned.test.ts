@@ -1,5 +1,5 @@
 // The learned half of the privacy gate, with the shipped weights: what it adds to the rules at the
-// strict level (from 0.8) and at the standard level (only from 0.95), and what it leaves alone.
+// strict level (from 0.8) and at the standard level (only from 0.9), and what it leaves alone.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectPrivateData } from '../../src-main/router/privacy.js';
@@ -36,7 +36,7 @@ describe('the learned privacy check', () => {
         detectPrivateData(text, 'strict').map((f) => f.kind),
         text,
       ).toEqual(['personal']);
-      // The standard level asks more of it (0.95), and keeps it local only above that.
+      // The standard level asks more of it (0.9), and keeps it local only above that.
       const score = learnedPrivacyScore(text) ?? 0;
       expect(detectPrivateData(text, 'standard').length > 0, text).toBe(score > LEARNED_PRIVACY_STANDARD_THRESHOLD);
     }

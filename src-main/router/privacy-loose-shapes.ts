@@ -12,7 +12,7 @@
 import { bip39Words } from './privacy-bip39.js';
 import { countDigits } from './privacy-checks.js';
 import { eachMatch, firstMatches } from './privacy-match.js';
-import { findNames } from './privacy-person.js';
+import { findNames } from './privacy-person-names.js';
 import { fictionalName } from './privacy-public.js';
 import { LIMIT, plausibleBirthYear, type RecordFound } from './privacy-records-common.js';
 import { PERSON_LABELS } from './privacy-labels.js';

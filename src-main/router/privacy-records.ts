@@ -11,7 +11,7 @@
 // Every pattern is bounded and sits behind a cheap test of the text.
 import { factored } from './privacy-factor.js';
 import { findBirthDates, findLetterHealth, findReplyPasswords, findSeedPhrases, findShapes } from './privacy-loose-shapes.js';
-import { inventedPeople } from './privacy-person.js';
+import { inventedPeople } from './privacy-invented.js';
 import { plausibleBirthYear, type RecordFound } from './privacy-records-common.js';
 import { fieldsIn, nameValue, tableFields, valueFits, type Field } from './privacy-records-fields.js';
 import { headerNames } from './privacy-records-forms.js';

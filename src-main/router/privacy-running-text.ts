@@ -4,7 +4,7 @@
 // Every pattern is bounded and sits behind a cheap test of the text.
 import { factored } from './privacy-factor.js';
 import { eachMatch, firstMatches } from './privacy-match.js';
-import { findNames, SURNAMES_ZH } from './privacy-person.js';
+import { findNames, SURNAMES_ZH } from './privacy-person-names.js';
 import { LIMIT, type RecordFound } from './privacy-records-common.js';
 import { PERSON_LABELS } from './privacy-labels.js';
 import { publishedPay } from './privacy-published.js';

@@ -1,0 +1,110 @@
+// The personal details the named-person rules (privacy-person.ts) look for beside a name: health, pay and
+// HR, a date of birth, a home; and the strict level's wider net (an age, a family member, a workplace). Each
+// is a pattern of words, not a list of people: neither half of "a name and a detail" is private alone.
+
+import { factored } from './privacy-factor.js';
+import { HEALTH_EVENT_ZH, MEDICINE_OR_READING_EN } from './privacy-health-terms.js';
+
+export type PersonDetailKind = 'health' | 'employment' | 'birth-date' | 'location' | 'personal';
+
+export const HEALTH_DETAIL_EN = factored(
+  new RegExp(
+    `${/\b(?:diagnos(?:is|es|ed)|cancers?|tumou?rs?|leuka?emia|lymphoma|melanoma|chemo(?:therapy)?|radiotherapy|biops(?:y|ies)|depression|antidepressants?|bipolar|schizophreni(?:a|c)|psychosis|psychiatrist|dementia|alzheimer'?s|parkinson'?s|epilepsy|seizures?|diabet(?:es|ic)|insulin|hepatitis|pneumonia|stroke|heart (?:attack|surgery|failure|condition)|surgery|pregnan(?:t|cy)|miscarriage|abortion|sertraline|fluoxetine|antiretroviral|rehab|addiction|overdosed?|suicidal|self[- ]harm|admitted|hospitali[sz]ed|in hospital|(?:in|on|to) the (?:\w+ )?(?:ICU|ward|hospice|A&E|ER)|due date|expecting (?:a baby|twins)|having (?:a baby|twins)|(?:knee|hip|joint|valve) replacement|discharged|sick note|miscarr(?:y|ied|iage)|(?:off|signed off|home) sick|signed off|burn-?out|(?:nervous )?breakdown|recovering from|hernia|fractured?|concussion|asthma|migraine|allerg(?:y|ies|ic)|disabled|wheelchair|psychiatric|fibrillation|arrhythmia|transplant|dialysis|appendicitis|arthritis|bronchitis|meningitis|tuberculosis|sclerosis|cirrhosis|mastectomy|hysterectomy|gout|angina|lupus|shingles|sepsis|coma|cataracts?|glaucoma|IBS|crohn'?s|colitis)\b|\b(?:HIV|AIDS|ICU|PTSD|ADHD|OCD|HbA1c|Dx|Rx)\b|\b\d+(?:\.\d+)? ?(?:mg|mcg|units? of insulin|puffs? of)\b(?!\/)|\b(?:[Mm]eds|[Mm]edications?|[Aa]llergies|[Cc]ondition|[Dd]iagnosis|[Tt]reatment) ?:/g.source}|${MEDICINE_OR_READING_EN}`,
+    'g',
+  ),
+);
+const HEALTH_DETAIL_ZH =
+  /病历|诊断|确诊|抑郁|焦虑症|艾滋|癌|肿瘤|化疗|放疗|处方|怀孕|流产|不孕|糖尿病|高血压|心脏病|精神病|精神分裂|双相|自闭症|痴呆|癫痫|乙肝|肝炎|梅毒|病情|住院|出院|手术|医院|肺炎|吃药|服药|患有|得了|心衰|重症|病危|康复|复诊|药物|过敏|骨折|中风|抑郁症|阿尔茨海默|帕金森|脑梗|心梗|痛风|透析|病了|生病|症(?!状)|진단|당뇨|입원|수술|우울증|암 /g;
+
+const EMPLOYMENT_DETAIL_EN = factored(
+  /\b(?:salary|salaries|earns|earning|pay (?:rise|cut)|raise to|bonus|payslip|performance (?:review|improvement plan)|appraisal|(?:written|final) warning|disciplinary|dismiss(?:ed|al)|fired|sacked|laid off|letting (?:\w+ )?go|made redundant|redundant|redundancy|terminat(?:ed|ion)|gross misconduct|grievance|lay(?:ing)? (?:\w+ )?off|sick leave|maternity leave|paternity leave|resign(?:ed|ation)|probation|pay (?:raise|band|grade)|a raise|compensation package|base pay|equity|stock options|RSUs|(?:job )?offer (?:came in|letter|of)|performance rating|below expectations|let go|laid-off|promoted|(?:a|the|his|her|their) promotion|no raise|(?:pay|salary|new|his|her|their) band (?:is|of)|base (?:goes|pay|salary|is)|rating (?:of )?\d)\b|\bPIP\b|\b(?:start(?:s|ing)? on|paid|earn(?:s|ing)?|on a salary of|offered|package of|base of) (?:about |around )?[£$€¥₹] ?\d[\d,.]{0,12}k?\b/gi,
+);
+// Rarer shapes, each behind a cheap test (SPARSE_DETAILS): a disease by its ending (endometriosis,
+// colitis, neuropathy, appendectomy) and pay in thousands ("on 41k", "from 62k to 70k", "20 grand more",
+// a band "(95-105k)").
+const HEALTH_SUFFIX_EN = /\b[a-z]{3,20}(?<=[a-z]{3}(?:osis|itis|pathy|ectomy|algia|otomy))(?![a-z])/g;
+const HEALTH_SUFFIX_HINT = /osis|itis|pathy|ectomy|algia|otomy/;
+const PAY_AMOUNT_EN =
+  /\b(?:on|earns?|earning|makes|paid|base|band|salary|package|from|to) (?:about |around |like )?[£$€]?\d{1,3}(?:[.,]\d{1,3})?(?:k|K| ?grand)\b|\b\d{1,3} grand (?:more|less|a year|per year)\b|\(\d{2,3}(?:k|K)?[-–]\d{2,3}(?:k|K)\)/g;
+const PAY_AMOUNT_HINT = /\d ?(?:k|K|grand)\b/;
+
+const EMPLOYMENT_DETAIL_ZH =
+  /月薪|年薪|工资|薪水|薪资|奖金|年终奖|试用期|转正|晋升|升职|降职|调岗|辞职|赔偿金|补偿金|绩效|考核|辞退|开除|解雇|裁员|处分|降薪|加薪|涨薪|离职|警告|劝退|记过|记大过|旷工|调薪|薪酬|待遇|劳动合同/g;
+
+const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const DATE_EN = `(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2}|(?:19|20)\\d{2}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH},? (?:19|20)\\d{2}|${MONTH} \\d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\\d{2})`;
+// The label in the languages of the forms people paste (fecha de nacimiento, date de naissance, Geburtsdatum).
+const BIRTH_DETAIL_EN = new RegExp(
+  `\\b(?:born|d\\.?o\\.?b|date of birth|birthday|birth ?date|fecha de nacimiento|date de naissance|geburtsdatum|geboren|data di nascita)(?![A-Za-z])[^\\n?!]{0,40}?${DATE_EN}`,
+  'gi',
+);
+const DATE_ZH =
+  '(?:(?:19|20)\\d{2}年\\d{1,2}月\\d{1,2}[日号]|(?:19|20)\\d{2}年[正腊冬一二三四五六七八九十]{1,2}月(?:初|廿|二十|三十)?[一二三四五六七八九十]{1,2}|(?:19|20)\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2})';
+const BIRTH_YEAR_HINT = /(?:19|20)\d{2}/;
+// A date of birth for a horoscope (八字) is given with its calendar (公历/农历) and hour (辰时, 8点).
+const BIRTH_DETAIL_ZH = new RegExp(
+  `(?:出生|生日|生于|八字|生辰|公历|农历|阳历|阴历)[^\\n。！？]{0,8}?${DATE_ZH}|${DATE_ZH}\\s?(?:[子丑寅卯辰巳午未申酉戌亥]时|\\d{1,2}\\s?[点时:：](?:\\d{1,2}分?)?)?\\s?(?:出生|生)`,
+  'g',
+);
+
+const LOCATION_DETAIL_EN =
+  /\blives (?:\w+ )?(?:at|in|near)\b|\b(?:lives|living) on (?=[A-Z0-9])|\b(?:home|house|flat|address) is\b|\b[Ww]here \w+(?: \w+)? lives\b|\b[Ww]here (?:does|do) [^.?!\n]{1,40}? live\b/g;
+const LOCATION_DETAIL_ZH = /住在|家住|家在|住址|住处|的家|搬到|搬去|搬进|住进|暂住|借住|租住/g;
+// A home described by its surroundings rather than an address: "lives on the third floor above the
+// bakery", "moved into the flats behind the library", "staying at his mum's in …", "her new place is the
+// yellow house at the end of …". The verb, then a landmark word within the same sentence.
+const HOME_LANDMARK_EN =
+  /\b(?:lives|living|moved (?:in(?:to)?|to|over to)|moving (?:in(?:to)?|to)|staying (?:at|with|in)|(?:new )?(?:place|house|flat|home|apartment) is)\b[^.?!\n]{0,60}?(?:\b(?:above|below|behind|opposite|next door to|across from|beside|round the corner from|at the end of|on the corner of|floor|flats|bungalow|cottage|estate|street|road|lane)\b|['’]s\b)/g;
+// A Chinese home given down to its district, street or estate: 住在杭州西湖区…, 搬到…高新区.
+// The span is the verb, as LOCATION_DETAIL_ZH's; the place is looked at ahead of it.
+const HOME_FINE_ZH = /(?:住在|家住|家在|搬到|搬去|搬进|住进|暂住|借住|租住)(?=[^\n。！？，,]{0,20}?(?:区|街道|路|街|镇|村|小区|弄|巷|号))/g;
+
+// The last flag: a detail specific enough that a relative without a name counts (a home described closely, a
+// full date of birth).
+export const DETAILS: ReadonlyArray<readonly [PersonDetailKind, RegExp, boolean, boolean?]> = [
+  ['health', HEALTH_DETAIL_EN, false],
+  ['health', HEALTH_DETAIL_ZH, true],
+  ['employment', EMPLOYMENT_DETAIL_EN, false],
+  ['health', HEALTH_SUFFIX_EN, false],
+  ['health', HEALTH_EVENT_ZH, true],
+  ['employment', PAY_AMOUNT_EN, false],
+  ['employment', EMPLOYMENT_DETAIL_ZH, true],
+  // A full date of birth (with its year) is as private for "my wife" as for a name.
+  ['birth-date', BIRTH_DETAIL_EN, false, true],
+  ['birth-date', BIRTH_DETAIL_ZH, true, true],
+  ['location', LOCATION_DETAIL_EN, false],
+  ['location', LOCATION_DETAIL_ZH, true],
+  ['location', HOME_LANDMARK_EN, false, true],
+  ['location', HOME_FINE_ZH, true, true],
+];
+
+// Details run only when their cheap test passes: most prompts have neither a medical ending nor "41k".
+export const SPARSE_DETAILS = new Map<RegExp, RegExp>([
+  [HEALTH_SUFFIX_EN, HEALTH_SUFFIX_HINT],
+  [PAY_AMOUNT_EN, PAY_AMOUNT_HINT],
+  // Every date form of theirs holds a four-digit year.
+  [BIRTH_DETAIL_EN, BIRTH_YEAR_HINT],
+  [BIRTH_DETAIL_ZH, BIRTH_YEAR_HINT],
+]);
+
+// The strict level's wider net: an age, a family member, a workplace, with any name anywhere in the message.
+// An age: "41 years old", "aged 41", "turns 41", "is 58", "Marco Rossi, 67,", a "30th birthday", any birthday.
+const AGE_EN =
+  /\b\d{1,3}[- ](?:years?[- ]old|yrs? old|y\/o)\b|\b(?:aged?|turns|turned|turning|is) \d{1,3}\b(?![.,]\d|%| ?(?:percent|per cent|kg|km|cm|m|mph|points?|minutes?|hours?|dollars?|pounds?|euros?)\b)|(?<=[a-z]), \d{1,3},|\b\d{1,3}(?:st|nd|rd|th) birthday\b|\bbirthday\b/gi;
+const AGE_ZH = /\d{1,3}岁|生日/g;
+// A family member, anywhere in the message (the name may be the relative's or the person's).
+const FAMILY_EN =
+  /\b(?:wife|husband|partner|fianc[ée]{1,2}|son|daughter|children|kids|baby|babies|mother|mum|mom|father|dad|parents|brother|sister|grandchildren|grandson|granddaughter|stepson|stepdaughter)s?\b/gi;
+const FAMILY_ZH = /(?:的|他|她)(?:妻子|老婆|丈夫|老公|儿子|女儿|孩子|父母|母亲|父亲|妈妈|爸爸|哥哥|姐姐|弟弟|妹妹|爷爷|奶奶|外公|外婆)/g;
+// A workplace or a role in one: "works at", "joined Brightwave", "from the Norwich office", "in the finance team".
+const WORKPLACE_EN = /\bworks?\s(?:at|for|in)\s|\bjoined\s(?=[A-Z])|\b(?:office|team|department|employer|company)\b|\b(?:GmbH|Inc|Ltd|LLC|PLC|AG|S\.?A)\b/g;
+const WORKPLACE_ZH = /在[\u4e00-\u9fff]{2,16}(?:上班|工作|任职|实习)|(?:公司|部门|单位|团队)/g;
+
+export const STRICT_DETAILS: ReadonlyArray<readonly [PersonDetailKind, RegExp, boolean]> = [
+  ['personal', AGE_EN, false],
+  ['personal', AGE_ZH, true],
+  ['personal', FAMILY_EN, false],
+  ['personal', FAMILY_ZH, true],
+  ['personal', WORKPLACE_EN, false],
+  ['personal', WORKPLACE_ZH, true],
+];

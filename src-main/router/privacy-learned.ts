@@ -13,13 +13,11 @@ import {
   linearScore,
   loadDifficultyModel,
   routerResourcePath,
-  scoreFeatures,
   scoreLinear,
   type DifficultyModel,
   type HashingSpec,
   type PromptFeatures,
 } from './difficulty.js';
-import { promptFeatures } from './feature-memo.js';
 import { gramBuckets, privacyGrams } from './privacy-grams.js';
 import type { PrivacyFinding, PrivacyLevel } from './privacy.js';
 
@@ -51,7 +49,10 @@ export function privacyModelPath(): string {
  */
 export function loadPrivacyModel(file: string): { model: DifficultyModel } | { model: null; problem: string } {
   try {
-    return { model: loadDifficultyModel(JSON.parse(fs.readFileSync(file, 'utf8'))) };
+    const model = loadDifficultyModel(JSON.parse(fs.readFileSync(file, 'utf8')));
+    // Files from before stop 23 read the difficulty features; this check now reads only its own grams.
+    if (model.hashing.grams !== 'privacy') throw new Error('a model of an older layout (not trained on privacy grams)');
+    return { model };
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     return {
@@ -72,16 +73,16 @@ function shippedModel(): DifficultyModel | null {
   return cached;
 }
 
-/** What a privacy model of this layout reads in `text`: its own grams, or (older files) the prompt features. */
+/** What a privacy model reads in `text`, as features (for training; scoring reads the buckets directly). */
 export function privacyFeatures(text: string, hashing: HashingSpec): PromptFeatures {
-  return hashing.grams === 'privacy' ? privacyGrams(text, hashing.buckets, DENSE_FEATURE_NAMES.length) : promptFeatures(text, hashing);
+  return privacyGrams(text, hashing.buckets, DENSE_FEATURE_NAMES.length);
 }
 
 /** Probability (0..1) that `text` holds someone's personal data, by the shipped model; null without one. */
 export function learnedPrivacyScore(text: string): number | null {
   const model = shippedModel();
   if (!model) return null;
-  return model.hashing.grams === 'privacy' ? scoreGrams(model, text) : scoreFeatures(model, privacyFeatures(text, model.hashing));
+  return scoreGrams(model, text);
 }
 
 /**

@@ -102,12 +102,18 @@ describe('the learned privacy check', () => {
     expect(decision.reasons.at(-1)?.message).toBe('privacy: the message contains what reads like personal details about someone, so it stays on this machine');
   });
 
-  it('turns itself off, saying why and that the rules still apply, when its weights are missing or damaged', () => {
+  it('turns itself off, saying why and that the rules still apply, when its weights are missing, damaged or of an older layout', () => {
     const temp = makeTempDir('privacy-model');
     try {
       const broken = path.join(temp.dir, 'privacy-model.json');
       fs.writeFileSync(broken, '{"format": "duet-difficulty-model", "version": 1, "weights": ');
-      for (const file of [broken, path.join(temp.dir, 'missing.json')]) {
+      // A whole file of the layout before stop 23 (the difficulty features, no privacy grams).
+      const older = path.join(temp.dir, 'older-model.json');
+      const shipped = JSON.parse(fs.readFileSync(privacyModelPath(), 'utf8')) as { features: Record<string, unknown> };
+      delete shipped.features.hashGrams;
+      fs.writeFileSync(older, JSON.stringify(shipped));
+      expect(loadPrivacyModel(older)).toMatchObject({ model: null, problem: expect.stringMatching(/an older layout/) });
+      for (const file of [broken, older, path.join(temp.dir, 'missing.json')]) {
         const loaded = loadPrivacyModel(file);
         expect(loaded.model).toBeNull();
         expect('problem' in loaded && loaded.problem).toMatch(/learned privacy check is off .*the privacy rules still apply\. Run `npm run router:train-privacy`/);

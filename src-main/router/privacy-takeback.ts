@@ -10,77 +10,12 @@
 //   hotline, office or company address, with no person's home or name claimed for it.
 // Each test is a few string checks and bounded patterns over a window around the finding.
 import { ibanLength, ibanValid } from './privacy-checks.js';
+import { around, formatExample, publishedExample } from './privacy-takeback-context.js';
+import { roleAddress } from './privacy-takeback-mail.js';
 
-// Values published for testing, compact (no spaces or dashes), upper case.
-const PUBLISHED = new Set([
-  // Card networks' and payment providers' test cards.
-  '4111111111111111',
-  '4242424242424242',
-  '4012888888881881',
-  '4000056655665556',
-  '5555555555554444',
-  '5105105105105100',
-  '2223003122003222',
-  '5200828282828210',
-  '378282246310005',
-  '371449635398431',
-  '6011111111111117',
-  '3530111333300000',
-  // IBAN examples from the ECBS/SWIFT registry and tutorials.
-  'GB82WEST12345698765432',
-  'GB29NWBK60161331926819',
-  'DE89370400440532013000',
-  'FR1420041010050500013M02606',
-  'NL91ABNA0417164300',
-  'ES9121000418450200051332',
-  'IT60X0542811101000000123456',
-  'BE68539007547034',
-  'CH9300762011623852957',
-  // SSA: the wallet-card number and the number it never issues.
-  '078051120',
-  '123456789',
-  '219099999',
-  // GB 11643's example resident id.
-  '11010519491231002X',
-  // China Mobile's service number, used as the stock test mobile.
-  '13800138000',
-]);
-
-// Phone ranges reserved for fiction and documentation: Ofcom's drama numbers (07700 900000-900999,
-// 01632 960000-960999, 020 7946 0000-0999), NANP 555-0100-0199, ACMA's 0491 570 xxx.
-const RESERVED_PHONE = /^(?:\+?44|0)(?:7700900\d{3}|1632960\d{3}|2079460\d{3})$|^(?:\+?1)?\d{3}55501\d{2}$|^(?:\+?61|0)491570\d{3}$/;
-
-// The sentence treats the value as an example, a test or a question of format.
-const EXAMPLE_CONTEXT =
-  /\b(?:examples?|samples?|specimen|tests?|testing|tutorials?|docs|documentation|placeholders?|dummy|demo|fake|fictional|drama|reserved|published|valid(?:ate|ation|ator)?|invalid|check ?digits?|checksums?|luhn|mod[- ]?97|regex|unit tests?|real (?:account|number|card|key|person)|ads|adverts?|advertising|films?|movies?|tv|numbering|sandbox|stripe)\b|示例|样例|例子|测试|校验|验证|正则|演示|虚构|格式/i;
-// …but a possessive or an instruction to pay or send makes it someone's. "My" claims the value when it
-// owns a card, an account or a number ("my card is …", "my mobile"), not when it owns a test or a validator.
-const CLAIMED =
-  /\b(?:my|our) (?:(?!test|example|sample|dummy|fake|demo|validator|code|unit)[a-z-]+ )?(?:card|account|iban|bank|number|phone|mobile|cell|key|ssn|id|passport|details|address|email)\b|\b(?:mine|pay (?:it )?(?:to|into)|wire|transfer|refund to|charge)\b|我的|转账|打到|汇到/i;
-
-const WINDOW = 120;
-
-function around(text: string, start: number, end: number, reach = WINDOW): string {
-  return text.slice(Math.max(0, start - reach), Math.min(text.length, end + reach));
-}
-
-// Source code: a reserved number in a call or an assertion is a fixture.
-const CODE_CONTEXT = /\b(?:const|let|var|def|import|function|return|assert\w*|expect|console\.log|print)\b|\w\((?:["'`]|$)/;
-const RESERVED_REACH = 2000;
-
-/** True for a published test value, or a reserved phone number, written in a sentence about examples or tests and claimed by nobody. */
-export function publishedExample(text: string, kind: string, start: number, end: number): boolean {
-  const value = text.slice(start, end);
-  const compact = value.replace(/[\s().-]/g, '').toUpperCase();
-  const reserved = kind === 'phone' && RESERVED_PHONE.test(compact);
-  const known = reserved || PUBLISHED.has(compact) || (kind === 'secret' && /EXAMPLE/.test(value));
-  if (!known) return false;
-  const window = around(text, start, end);
-  if (CLAIMED.test(window)) return false;
-  // A number no one can be given (555-01xx, Ofcom's drama ranges) is fiction anywhere in a text about tests or in code.
-  const context = reserved ? around(text, start, end, RESERVED_REACH) : window;
-  return EXAMPLE_CONTEXT.test(context) || (reserved && CODE_CONTEXT.test(context));
-}
+// privacy-public.ts reads these two through this file.
+export { publishedExample } from './privacy-takeback-context.js';
+export { documentedAddress } from './privacy-takeback-mail.js';
 
 // An IBAN's country and check digits (DE89) just before: the digits after them are that IBAN's body, not a card.
 const IBAN_PREFIX_BEFORE = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2} ?$/;
@@ -99,19 +34,6 @@ function ibanBody(text: string, start: number): boolean {
   const compact = token[0].replace(/ /g, '').toUpperCase();
   const length = ibanLength(compact.slice(0, 2));
   return length !== undefined && !ibanValid(compact.slice(0, length));
-}
-
-// A question about what such values look like, with the value as its example ("the format of a
-// passport number like E12345678"): an illustration, whoever's number it may be, unless claimed.
-const FORMAT_QUESTION =
-  /\b(?:format|formats|look like|looks like|pattern|structure|regex|valid(?:ate)?|what (?:is|are) the (?:digits|letters|parts)|how (?:do|does|are) [^.?!\n]{1,40}? (?:work|made up|built|read|issued)|what (?:do|does) (?:the )?[^.?!\n]{1,30}? (?:mean|tell you|stand for|show))\b|格式|正则|规则|长什么样|怎么读|什么意思|代表什么/i;
-const EXAMPLE_BEFORE = /(?:\blike|\bsuch as|\be\.g\.|\bfor example|\bfor instance|例如|比如|像)[\s:：]{0,2}$/i;
-
-/** True for a value given as the example in a question about the format of such values. */
-function formatExample(text: string, start: number, end: number): boolean {
-  if (!EXAMPLE_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return false;
-  const window = around(text, start, end, 100);
-  return FORMAT_QUESTION.test(window) && !CLAIMED.test(window);
 }
 
 // Values that stand where a secret would go.
@@ -134,58 +56,6 @@ function notASecret(text: string, start: number, end: number): boolean {
   if (own !== null && !SECRET_KEY.test(own[1]!)) return true;
   const field = FIELD_BEFORE.exec(text.slice(Math.max(0, start - 34), start));
   return field !== null && !SECRET_KEY.test(field[1]!);
-}
-
-// Mailboxes that are roles, not people (RFC 2142 and common practice): support@, press@, noreply@, team-x@, room-4b@.
-const ROLE_MAILBOX =
-  /^(?:help|support|info|hello|contact|enquiries|inquiries|press|media|pr|sales|billing|accounts|invoices|admin|administrator|webmaster|postmaster|hostmaster|abuse|security|privacy|legal|compliance|jobs|careers|recruiting|hr|marketing|newsletter|news|noreply|no-reply|donotreply|do-not-reply|notifications?|alerts?|feedback|service|customerservice|office|reception|team|test|testing|demo|example|bookings|reservations|orders|shop|store|events|partners|investors|ir|dev|devops|ops|it|helpdesk|servicedesk)$|^(?:team|room|group|list|dept|ops)[-_.]/i;
-// A person's name or a personal claim next to the address makes even a role mailbox theirs ("my personal one is info@…").
-const PERSONAL_CLAIM = /\b(?:my (?:personal|private|own|home)|personal (?:e-?mail|address))\b/i;
-
-// The text presents the mailbox as an organisation's or as an example: "our support address", a
-// press release, a calendar's organiser, a demo sender. A role mailbox alone ("why does noreply@… land
-// in spam?") may still be someone's own domain, so it stays.
-const ORGANISATION_CONTEXT =
-  /\b(?:our|support|press|contact|team|company|organi[sz]er|release|auto-?reply|sender|from address|demo|examples?|tests?|unit tests?|reserved|rfc ?\d+)\b|发件人|演示|示例|测试|公司/i;
-
-// Mailboxes no one reads as a person: automatic senders.
-const NO_PERSON_MAILBOX = /^(?:noreply|no-reply|no_reply|donotreply|do-not-reply|do_not_reply|notifications?|alerts?|mailer-daemon|postmaster|bounces?)$/i;
-// Free mail providers: a role-like name there (info@gmail.com) is one person's own mailbox.
-const PERSONAL_PROVIDER =
-  /@(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|me|mac|aol|proton|protonmail|pm|gmx|web|mail|yandex|zoho|qq|163|126|sina|sohu|foxmail|naver|daum|hanmail|rediffmail|libero|orange|free|wanadoo|t-online|btinternet|sky|virginmedia)\.[a-z.]{2,10}$/i;
-// Domains reserved for documentation and testing (RFC 2606, RFC 6761).
-const RESERVED_MAIL_DOMAIN = /@(?:[\w-]+\.)*(?:example\.(?:com|net|org)|[\w-]+\.(?:example|test|invalid|localhost))$/i;
-// Words that say the mailbox belongs to an organisation: a website, media, enquiries, or mail the writer receives from it
-// ("keeps emailing me", "in my spam folder"). Sending from one ("why does noreply@… land in spam?") may be the writer's own domain.
-const ORG_WORDS =
-  /\b(?:website|site|web ?page|lists|listed|media|enquiries|inquiries|notifications?|newsletter|official|department|ministry|agency|university|council|government|organi[sz]ation|charity|NGO|foundation|institute|hospital|school|bank|airline|(?:sending|emailing|mailing|spamming) me|e-?mails? me|sent me|my (?:inbox|spam folder|junk folder)|unsubscribe)\b|官网|官方|媒体|部门|发给我|退订/i;
-// Domains only organisations hold (who.int, gov.uk, ox.ac.uk, mit.edu): their role mailboxes are theirs.
-const INSTITUTION_DOMAIN = /\.(?:int|gov|edu|mil|ac\.[a-z]{2}|gov\.[a-z]{2}|edu\.[a-z]{2}|gouv\.fr|bund\.de)$/i;
-
-/** True for an address at a domain reserved for examples, in words (`window`) about examples, tests or formats, claimed by no one. */
-function exampleAddress(address: string, window: string): boolean {
-  return RESERVED_MAIL_DOMAIN.test(address) && (EXAMPLE_CONTEXT.test(window) || FORMAT_QUESTION.test(window)) && !CLAIMED.test(window) && !PERSONAL_CLAIM.test(window);
-}
-
-/** True for an e-mail address at [start, end) of `text` at a domain reserved for examples, in a sentence about examples, tests or formats. */
-export function documentedAddress(text: string, start: number, end: number): boolean {
-  return exampleAddress(text.slice(start, end), `${text.slice(Math.max(0, start - 80), start)} ${text.slice(end, end + 80)}`);
-}
-
-/**
- * True for a role mailbox presented as an organisation's or an example, an automatic sender (noreply@), or
- * any address at a domain reserved for examples in a text about examples, tests or formats; none claimed as someone's own.
- */
-function roleAddress(text: string, start: number, end: number): boolean {
-  const address = text.slice(start, end);
-  const local = address.split('@')[0]!;
-  // The words around the address, not the address itself (shop.example.net is no sign of an example).
-  const window = `${text.slice(Math.max(0, start - 80), start)} ${text.slice(end, end + 80)}`;
-  if (PERSONAL_CLAIM.test(window)) return false;
-  if (exampleAddress(address, window)) return true;
-  if (!ROLE_MAILBOX.test(local) && !NO_PERSON_MAILBOX.test(local)) return false;
-  if (PERSONAL_PROVIDER.test(address)) return false;
-  return INSTITUTION_DOMAIN.test(address) || ORGANISATION_CONTEXT.test(window) || ORG_WORDS.test(window);
 }
 
 // A number introduced as an organisation's line. "Our office number" is left alone: a small office's line may be a person's.

@@ -1,0 +1,89 @@
+// What the words around a value say of it, shared by the take-back rules (privacy-takeback*.ts): values
+// published for testing (the card networks' 4111…, the IBAN in every tutorial, the SSA's 078-05-1120,
+// GB 11643's example id, AWS's …EXAMPLE keys, the phone ranges regulators reserve for drama) in a sentence
+// about examples or tests, a value given as the example of a format question, and a claim that makes a
+// value someone's ("my card is 4111 1111 1111 1111" still counts).
+
+// Values published for testing, compact (no spaces or dashes), upper case.
+const PUBLISHED = new Set([
+  // Card networks' and payment providers' test cards.
+  '4111111111111111',
+  '4242424242424242',
+  '4012888888881881',
+  '4000056655665556',
+  '5555555555554444',
+  '5105105105105100',
+  '2223003122003222',
+  '5200828282828210',
+  '378282246310005',
+  '371449635398431',
+  '6011111111111117',
+  '3530111333300000',
+  // IBAN examples from the ECBS/SWIFT registry and tutorials.
+  'GB82WEST12345698765432',
+  'GB29NWBK60161331926819',
+  'DE89370400440532013000',
+  'FR1420041010050500013M02606',
+  'NL91ABNA0417164300',
+  'ES9121000418450200051332',
+  'IT60X0542811101000000123456',
+  'BE68539007547034',
+  'CH9300762011623852957',
+  // SSA: the wallet-card number and the number it never issues.
+  '078051120',
+  '123456789',
+  '219099999',
+  // GB 11643's example resident id.
+  '11010519491231002X',
+  // China Mobile's service number, used as the stock test mobile.
+  '13800138000',
+]);
+
+// Phone ranges reserved for fiction and documentation: Ofcom's drama numbers (07700 900000-900999,
+// 01632 960000-960999, 020 7946 0000-0999), NANP 555-0100-0199, ACMA's 0491 570 xxx.
+const RESERVED_PHONE = /^(?:\+?44|0)(?:7700900\d{3}|1632960\d{3}|2079460\d{3})$|^(?:\+?1)?\d{3}55501\d{2}$|^(?:\+?61|0)491570\d{3}$/;
+
+// The sentence treats the value as an example, a test or a question of format.
+export const EXAMPLE_CONTEXT =
+  /\b(?:examples?|samples?|specimen|tests?|testing|tutorials?|docs|documentation|placeholders?|dummy|demo|fake|fictional|drama|reserved|published|valid(?:ate|ation|ator)?|invalid|check ?digits?|checksums?|luhn|mod[- ]?97|regex|unit tests?|real (?:account|number|card|key|person)|ads|adverts?|advertising|films?|movies?|tv|numbering|sandbox|stripe)\b|示例|样例|例子|测试|校验|验证|正则|演示|虚构|格式/i;
+// …but a possessive or an instruction to pay or send makes it someone's. "My" claims the value when it
+// owns a card, an account or a number ("my card is …", "my mobile"), not when it owns a test or a validator.
+export const CLAIMED =
+  /\b(?:my|our) (?:(?!test|example|sample|dummy|fake|demo|validator|code|unit)[a-z-]+ )?(?:card|account|iban|bank|number|phone|mobile|cell|key|ssn|id|passport|details|address|email)\b|\b(?:mine|pay (?:it )?(?:to|into)|wire|transfer|refund to|charge)\b|我的|转账|打到|汇到/i;
+
+const WINDOW = 120;
+
+export function around(text: string, start: number, end: number, reach = WINDOW): string {
+  return text.slice(Math.max(0, start - reach), Math.min(text.length, end + reach));
+}
+
+// Source code: a reserved number in a call or an assertion is a fixture.
+const CODE_CONTEXT = /\b(?:const|let|var|def|import|function|return|assert\w*|expect|console\.log|print)\b|\w\((?:["'`]|$)/;
+const RESERVED_REACH = 2000;
+
+/** True for a published test value, or a reserved phone number, written in a sentence about examples or tests and claimed by nobody. */
+export function publishedExample(text: string, kind: string, start: number, end: number): boolean {
+  const value = text.slice(start, end);
+  const compact = value.replace(/[\s().-]/g, '').toUpperCase();
+  const reserved = kind === 'phone' && RESERVED_PHONE.test(compact);
+  const known = reserved || PUBLISHED.has(compact) || (kind === 'secret' && /EXAMPLE/.test(value));
+  if (!known) return false;
+  const window = around(text, start, end);
+  if (CLAIMED.test(window)) return false;
+  // A number no one can be given (555-01xx, Ofcom's drama ranges) is fiction anywhere in a text about tests or in code.
+  const context = reserved ? around(text, start, end, RESERVED_REACH) : window;
+  return EXAMPLE_CONTEXT.test(context) || (reserved && CODE_CONTEXT.test(context));
+}
+
+// A question about what such values look like, with the value as its example ("the format of a
+// passport number like E12345678"): an illustration, whoever's number it may be, unless claimed.
+export const FORMAT_QUESTION =
+  /\b(?:format|formats|look like|looks like|pattern|structure|regex|valid(?:ate)?|what (?:is|are) the (?:digits|letters|parts)|how (?:do|does|are) [^.?!\n]{1,40}? (?:work|made up|built|read|issued)|what (?:do|does) (?:the )?[^.?!\n]{1,30}? (?:mean|tell you|stand for|show))\b|格式|正则|规则|长什么样|怎么读|什么意思|代表什么/i;
+const EXAMPLE_BEFORE = /(?:\blike|\bsuch as|\be\.g\.|\bfor example|\bfor instance|例如|比如|像)[\s:：]{0,2}$/i;
+
+/** True for a value given as the example in a question about the format of such values. */
+export function formatExample(text: string, start: number, end: number): boolean {
+  if (!EXAMPLE_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return false;
+  const window = around(text, start, end, 100);
+  return FORMAT_QUESTION.test(window) && !CLAIMED.test(window);
+}

@@ -5,6 +5,8 @@
 // Indonesia 08xx, Japan 090/080, Korea 010, Australia 04xx). A shape alone is not enough: the caller asks for
 // a label or a person next to it, or for a phone word in the text.
 
+import { eachMatch } from './privacy-match.js';
+
 // Compact digits of each country's mobiles.
 const NATIONAL_MOBILE = /^(?:[67]\d{8}|0[67]\d{8}|01[5-7]\d{8,9}|3\d{8,9}|[6-9]\d{9}|0[789][01]\d{8}|09\d{9}|08\d{8,11}|0[789]0\d{8}|010\d{7,8}|04\d{8})$/;
 // Grouped as phones are written: two to five groups of two to five digits, one kind of separator.
@@ -37,3 +39,41 @@ export const PERSON_BEFORE_NUMBER =
 // Words that make a mobile-shaped number a phone, in the main languages.
 export const NATIONAL_PHONE_CUE =
   /\b(?:number|phone|mobile|cell|call|ring|text|whatsapp|contact|tel|llama|llamar|ll[áa]mala|ll[áa]male|m[óo]vil|tel[ée]fono|celular|appelle[rz]?|portable|anrufen|ruf|handy|chiamare|chiama|cellulare|ligar|liga|telefone|hubungi|telepon|tawagan)\b|电话|電話|手机|手機|打给|打給|携帯|전화/i;
+
+// ---------------------------------------------------------------- Hong Kong, Macau and Singapore mobiles
+
+// Eight digits with no trunk 0, grouped 4-4 or written solid: Hong Kong mobiles start 4-9 (9438 2716), Macau's 6,
+// Singapore's 8 and 9. So many other numbers have that shape (amounts, years, codes) that it counts only right
+// after a phone word said of someone (新電話係, 手機是, WhatsApp, "'s number is", "call Mei on"), and not after a
+// hotline's or a company's name.
+const EIGHT_DIGIT_MOBILE = /(?<![\d+.,/-]|\d )[4-9]\d{3}[ -]?\d{4}(?![\d/-]|[.,]\d| \d)/g;
+const PHONE_WORD_BEFORE =
+  /(?:電話|电话|手機|手机|手提|號碼|号码|\bnumber|\bwhats ?app|\bcell|\bmobile|\bphone|\b(?:call|text|ring|message|whatsapp) [A-Z][\w'’]*(?: [A-Z][\w'’]*)? (?:on|at)|聯絡|联络|联系|打去|打畀|打俾|打給|打给|[Hh]\/?[Pp])[^\d\n。，,；;!?！？]{0,20}$/;
+const NOT_A_PERSONS_LINE =
+  /熱線|热线|客服|銀行|银行|公司|辦事處|办事处|總機|总机|查詢|查询|\b(?:hotline|helpline|customer|service|support|office|company|bank|switchboard|reception|account|order|invoice|ticket|policy|ref)\b/i;
+
+/** Eight-digit Hong Kong, Macau and Singapore mobiles, each right after a phone word said of a person. */
+export function findEightDigitMobiles(text: string, found: (start: number, end: number) => void): void {
+  // Most prompts hold no eight digits in a row.
+  if (!/\d{4}[ -]?\d{4}/.test(text)) return;
+  eachMatch(EIGHT_DIGIT_MOBILE, text, (m) => {
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    if (PHONE_WORD_BEFORE.test(before) && !NOT_A_PERSONS_LINE.test(before)) found(m.index, m.index + m[0].length);
+  });
+}
+
+// ---------------------------------------------------------------- an NHS number is not a phone
+
+// A UK NHS number is written 3-3-4 (943 476 5919), the shape of a North American phone. Named as an NHS number and
+// passing its modulus-11 check, it is an id (privacy-ids.ts reads it, or leaves the published specimen), not a phone.
+const NHS_BEFORE = /\bNHS(?: (?:no\.?|number|num|#|id))?\b[^\n\d]{0,30}$|\bNHS\b[^\n\d]{0,40}$/i;
+
+/** True for a 10-digit run that is named as an NHS number just before and passes the NHS check digit. */
+export function nhsNumberNotPhone(text: string, start: number, end: number): boolean {
+  const digits = text.slice(start, end).replace(/\D/g, '');
+  if (digits.length !== 10 || !NHS_BEFORE.test(text.slice(Math.max(0, start - 48), start))) return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += (digits.charCodeAt(i) - 48) * (10 - i);
+  const check = (11 - (sum % 11)) % 11;
+  return check !== 10 && check === digits.charCodeAt(9) - 48;
+}

@@ -8,11 +8,14 @@ import { findFieldCards } from './privacy-cards.js';
 import { findProseSecrets } from './privacy-credentials.js';
 import { findPersonalHealth } from './privacy-health.js';
 import { findHomesByLandmark } from './privacy-homes.js';
+import { findLooseIbans } from './privacy-ibans-loose.js';
 import { findMoreNationalIds } from './privacy-ids.js';
 import { learnedPrivacyFinding } from './privacy-learned.js';
 import { findNamedPersonDetails, findNumberPlates } from './privacy-person.js';
 import { findSpelledSecrets, originalSpan, spokenShadow } from './privacy-spoken.js';
 import { findDictatedPhones } from './privacy-dictated.js';
+import { findEightDigitMobiles, nhsNumberNotPhone } from './privacy-phones-national.js';
+import { findResidentPlates } from './privacy-resident-plates.js';
 import { documentedCard, documentedEmail, famousAddress } from './privacy-public.js';
 import { eachMatch } from './privacy-match.js';
 import { PERSON_LABELS } from './privacy-labels.js';
@@ -307,6 +310,10 @@ const DETECTORS: ReadonlyArray<(text: string, found: Found, strict: boolean) => 
   (text, found, strict) => findNamedPersonDetails(text, MAX_PER_KIND, (kind, start, end) => found(kind, PERSON_LABELS[kind], start, end), strict),
   (text, found) => findNumberPlates(text, (start, end) => found('location', 'a vehicle number plate', start, end)),
   (text, found) => findHomesByLandmark(text, (start, end) => found('location', PERSON_LABELS.location, start, end)),
+  // A plate beside its resident, OCR-misread and keyed IBANs, Hong Kong, Macau and Singapore mobiles.
+  (text, found) => findResidentPlates(text, (start, end) => found('location', 'a vehicle number plate', start, end)),
+  (text, found) => findLooseIbans(text, (start, end) => found('iban', 'a bank account number (IBAN)', start, end)),
+  (text, found) => findEightDigitMobiles(text, (start, end) => found('phone', 'a phone number', start, end)),
   // Records, OCR'd forms, loose dates of birth, letters, chat speakers, HR in running text, national phone shapes, seed phrases.
   findRecordsAndShapes,
 ];
@@ -352,6 +359,8 @@ export function detectPrivateData(text: string, level: PrivacyLevel = 'standard'
   const candidates: PrivacyFinding[] = [];
   const perKind = new Map<PrivacyKind, number>();
   const found: Found = (kind, label, start, end) => {
+    // A number named as an NHS number has a phone's 3-3-4 shape; whichever phone rule read it, it is not one.
+    if (kind === 'phone' && nhsNumberNotPhone(folded, start, end)) return;
     const n = perKind.get(kind) ?? 0;
     if (n >= MAX_PER_KIND) return;
     perKind.set(kind, n + 1);

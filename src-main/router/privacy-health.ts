@@ -9,6 +9,7 @@
 // "I want to learn about cancer" and "我想了解癌症" are flagged (a false positive keeps a query
 // local, a false negative would send someone's health data away).
 import { factored } from './privacy-factor.js';
+import { findHealthRecords } from './privacy-health-records.js';
 
 // English terms, case-insensitive. "Great Depression" and "economic depression" are history,
 // not health; "stroke" and "therapy" are left out because of their everyday meanings.
@@ -45,9 +46,24 @@ function animalBefore(text: string, start: number): boolean {
   return at >= 0 && !/[.!?;]/.test(before.slice(at));
 }
 
-/** True when the sentence is in the first person about a person (not "my cat"). */
+// The first person that asks, not that is ill: "explain it like I'm 12 / a child" (a register, not an age), and
+// in Chinese a request to the assistant at the start of a clause (帮我排版, 请帮我, 你能帮我, 替我, 教我).
+// "医生帮我做了手术" (the doctor did it for me) keeps its 我: a subject stands before 帮.
+const ASKING_EN =
+  /\b(?:like|as if|as though) I['’]?m (?:\d{1,2}|five|ten|a (?:\w+ )?(?:child|kid|toddler|beginner|newbie|layman|layperson|novice|grandma|grandmother|student))\b/gi;
+const ASKING_ZH = /(?:^|[，。！？,.!?:：；;\s]|请|你|您|能|可以|麻烦|就)(?:帮|替|教|给)我(?![妈爸爷奶姥外老公婆儿女哥姐弟妹家的])/g;
+
+/** The sentence without the first person that only asks (see ASKING_EN, ASKING_ZH). */
+function withoutAsking(sentence: string): string {
+  let out = sentence;
+  if (out.includes("I'm") || out.includes('I’m')) out = out.replace(ASKING_EN, ' ');
+  if (out.includes('我')) out = out.replace(ASKING_ZH, ' ');
+  return out;
+}
+
+/** True when the sentence is in the first person about a person (not "my cat", not "explain like I'm 12"). */
 function firstPerson(sentence: string): boolean {
-  const own = sentence.includes('my') || sentence.includes('our') ? sentence.replace(MY_ANIMAL, '') : sentence;
+  const own = withoutAsking(sentence.includes('my') || sentence.includes('our') ? sentence.replace(MY_ANIMAL, '') : sentence);
   return PERSONAL_EN.test(own) || PERSONAL_ZH.test(own);
 }
 
@@ -72,6 +88,8 @@ function sentenceAround(text: string, start: number, end: number): [number, numb
 
 /** Spans of health terms whose sentence is in the first person, at most `limit` of them. */
 export function findPersonalHealth(text: string, limit: number, found: (start: number, end: number) => void): void {
+  // A report's person, a name's lab results, a relative's or a named person's health event: no "I" needed.
+  findHealthRecords(text, found);
   if (!hasPersonalVoice(text)) return;
   let count = 0;
   // The last sentence looked at: terms in the same sentence share its answer.

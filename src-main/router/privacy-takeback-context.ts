@@ -77,8 +77,9 @@ export function publishedExample(text: string, kind: string, start: number, end:
 
 // A question about what such values look like, with the value as its example ("the format of a
 // passport number like E12345678"): an illustration, whoever's number it may be, unless claimed.
+// What an id's letters encode and why one is what it is ("why is the fourth letter P?") asks about the format too.
 export const FORMAT_QUESTION =
-  /\b(?:format|formats|look like|looks like|pattern|structure|regex|valid(?:ate)?|what (?:is|are) the (?:digits|letters|parts)|how (?:do|does|are) [^.?!\n]{1,40}? (?:work|made up|built|read|issued)|what (?:do|does) (?:the )?[^.?!\n]{1,30}? (?:mean|tell you|stand for|show))\b|格式|正则|规则|长什么样|怎么读|什么意思|代表什么/i;
+  /\b(?:format|formats|look like|looks like|pattern|structure|regex|valid(?:ate)?|encod(?:e|es|ed|ing)|decod(?:e|es|ed|ing)|check (?:digit|letter|character)s?|what (?:is|are) the (?:digits|letters|parts)|how (?:do|does|are) [^.?!\n]{1,40}? (?:work|made up|built|read|issued)|what (?:do|does) (?:the )?[^.?!\n]{1,30}? (?:mean|tell you|stand for|show|signify|indicate|represent)|why (?:is|are|does|do) (?:the )?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|\d{1,2}(?:st|nd|rd|th)) (?:letter|digit|character|char|number|part|two|three|block|group)s?)\b|格式|正则|规则|长什么样|怎么读|什么意思|代表什么|含义|第[一二三四五六七八九十\d]{1,2}位|每一位|校验码|编码规则/i;
 const EXAMPLE_BEFORE = /(?:\blike|\bsuch as|\be\.g\.|\bfor example|\bfor instance|例如|比如|像)[\s:：]{0,2}$/i;
 
 /** True for a value given as the example in a question about the format of such values. */

@@ -6,7 +6,7 @@ import { CLAIMED, EXAMPLE_CONTEXT, FORMAT_QUESTION } from './privacy-takeback-co
 
 // Mailboxes that are roles, not people (RFC 2142 and common practice): support@, press@, noreply@, team-x@, room-4b@.
 const ROLE_MAILBOX =
-  /^(?:help|support|info|hello|contact|enquiries|inquiries|press|media|pr|sales|billing|accounts|invoices|admin|administrator|webmaster|postmaster|hostmaster|abuse|security|privacy|legal|compliance|jobs|careers|recruiting|hr|marketing|newsletter|news|noreply|no-reply|donotreply|do-not-reply|notifications?|alerts?|feedback|service|customerservice|office|reception|team|test|testing|demo|example|bookings|reservations|orders|shop|store|events|partners|investors|ir|dev|devops|ops|it|helpdesk|servicedesk)$|^(?:team|room|group|list|dept|ops)[-_.]/i;
+  /^(?:help|support|info|hello|contact|enquiries|inquiries|press|media|pr|sales|billing|accounts|invoices|admin|administrator|webmaster|postmaster|hostmaster|abuse|security|privacy|legal|compliance|jobs|careers|recruiting|hr|marketing|newsletter|news|noreply|no-reply|donotreply|do-not-reply|notifications?|alerts?|feedback|service|customerservice|office|reception|team|test|testing|demo|example|bookings|reservations|orders|shop|store|events|partners|investors|ir|dev|devops|ops|it|helpdesk|servicedesk|complaints?|casework|dpo|dataprotection|data[-_.]protection|foi|enquiry|contactus|contact[-_.]us|general|secretariat|registry|communications|comms|editor|editorial|letters|tips|newsdesk|publicaffairs|ombudsman|consumers?|customercare|care|desk|mail|inbox|office[-_.]of[-_.][\w.-]+)$|^(?:team|room|group|list|dept|ops)[-_.]/i;
 // A person's name or a personal claim next to the address makes even a role mailbox theirs ("my personal one is info@…").
 const PERSONAL_CLAIM = /\b(?:my (?:personal|private|own|home)|personal (?:e-?mail|address))\b/i;
 
@@ -23,12 +23,45 @@ const PERSONAL_PROVIDER =
   /@(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|me|mac|aol|proton|protonmail|pm|gmx|web|mail|yandex|zoho|qq|163|126|sina|sohu|foxmail|naver|daum|hanmail|rediffmail|libero|orange|free|wanadoo|t-online|btinternet|sky|virginmedia)\.[a-z.]{2,10}$/i;
 // Domains reserved for documentation and testing (RFC 2606, RFC 6761).
 const RESERVED_MAIL_DOMAIN = /@(?:[\w-]+\.)*(?:example\.(?:com|net|org)|[\w-]+\.(?:example|test|invalid|localhost))$/i;
+const BARE_EXAMPLE_DOMAIN = /@example\.(?:com|net|org)$/i;
 // Words that say the mailbox belongs to an organisation: a website, media, enquiries, or mail the writer receives from it
 // ("keeps emailing me", "in my spam folder"). Sending from one ("why does noreply@… land in spam?") may be the writer's own domain.
 const ORG_WORDS =
-  /\b(?:website|site|web ?page|lists|listed|media|enquiries|inquiries|notifications?|newsletter|official|department|ministry|agency|university|council|government|organi[sz]ation|charity|NGO|foundation|institute|hospital|school|bank|airline|(?:sending|emailing|mailing|spamming) me|e-?mails? me|sent me|my (?:inbox|spam folder|junk folder)|unsubscribe)\b|官网|官方|媒体|部门|发给我|退订/i;
+  /\b(?:website|site|web ?page|lists|listed|media|enquiries|inquiries|notifications?|newsletter|official|department|ministry|agency|university|council|government|organi[sz]ation|charity|NGO|foundation|institute|hospital|school|bank|airline|(?:sending|emailing|mailing|spamming) me|e-?mails? me|sent me|my (?:inbox|spam folder|junk folder)|unsubscribe|authority|regulator|board|commission|ombudsman|complaints?|press office|newsroom|embassy|consulate|police|tribunal|supervisory)\b|官网|官方|媒体|部门|发给我|退订|投诉|监管|机构/i;
 // Domains only organisations hold (who.int, gov.uk, ox.ac.uk, mit.edu): their role mailboxes are theirs.
-const INSTITUTION_DOMAIN = /\.(?:int|gov|edu|mil|ac\.[a-z]{2}|gov\.[a-z]{2}|edu\.[a-z]{2}|gouv\.fr|bund\.de)$/i;
+const INSTITUTION_DOMAIN =
+  /\.(?:int|gov|edu|mil|ac\.[a-z]{2}|gov\.[a-z]{2}|edu\.[a-z]{2}|gouv\.[a-z]{2}|gob\.[a-z]{2}|go\.[a-z]{2}|gc\.ca|govt\.nz|europa\.eu|bund\.de|admin\.ch)$/i;
+
+// A mailbox that stands for no one: masked (xxx@qq.com, xxxx@163.com) wherever it is, and in a regex, format or
+// example question a placeholder name (name+tag@, user@, your.name@, firstname.lastname@, zhangsan@) or a
+// placeholder domain (@domain.com, @yourcompany.com, @xxx.com).
+const MASKED_LOCAL = /^(?:x{3,}|X{3,}|x{2,}[._]x{2,})$/;
+const PLACEHOLDER_LOCAL =
+  /^(?:x{2,}|name|names|user|username|user\.name|your?[._-]?name|your[._-]?e-?mail|you|me|someone|somebody|anyone|foo|bar|baz|abc|test|email|e-?mail|mail|sample|example|demo|first[._-]?last|first[._-]?name[._-]?last[._-]?name|name[._-]?surname|firstname|lastname|john[._-]?(?:doe|smith)|jane[._-]?doe|zhangsan|zhang[._-]san|lisi|\d{1,3}|123456\d{0,4})(?:\+[\w.-]*)?$/i;
+const PLACEHOLDER_DOMAIN =
+  /@(?:(?:your|my|some|the)?[-_]?(?:domain|company|companyname|organi[sz]ation|org|site|website|business|provider)\.(?:com|net|org|tld|xxx?)|domain\.[a-z]{2,3}|x{2,}\.(?:com|cn|net|org)|email\.tld|host\.tld)$/i;
+
+/** True for a masked mailbox, or a placeholder name or domain in a question about formats, regexes or examples, claimed by no one. */
+function placeholderAddress(address: string, window: string): boolean {
+  const local = address.slice(0, address.indexOf('@'));
+  if (MASKED_LOCAL.test(local)) return true;
+  if (!PLACEHOLDER_LOCAL.test(local) && !PLACEHOLDER_DOMAIN.test(address)) return false;
+  return (FORMAT_QUESTION.test(window) || EXAMPLE_CONTEXT.test(window)) && !CLAIMED.test(window) && !PERSONAL_CLAIM.test(window);
+}
+
+/** True for an organisation's mailbox under its own name (edpb@edpb.europa.eu, cnil@cnil.fr), presented as an organisation's. */
+function ownNameMailbox(address: string, window: string): boolean {
+  const at = address.indexOf('@');
+  const local = address.slice(0, at).toLowerCase().replace(/[._-]/g, '');
+  if (local.length < 2) return false;
+  const labels = address
+    .slice(at + 1)
+    .toLowerCase()
+    .split('.')
+    .slice(0, -1);
+  if (!labels.some((l) => l.replace(/-/g, '') === local)) return false;
+  return (INSTITUTION_DOMAIN.test(address) || ORG_WORDS.test(window) || ORGANISATION_CONTEXT.test(window)) && !CLAIMED.test(window);
+}
 
 /** True for an address at a domain reserved for examples, in words (`window`) about examples, tests or formats, claimed by no one. */
 function exampleAddress(address: string, window: string): boolean {
@@ -50,8 +83,11 @@ export function roleAddress(text: string, start: number, end: number): boolean {
   // The words around the address, not the address itself (shop.example.net is no sign of an example).
   const window = `${text.slice(Math.max(0, start - 80), start)} ${text.slice(end, end + 80)}`;
   if (PERSONAL_CLAIM.test(window)) return false;
-  if (exampleAddress(address, window)) return true;
-  if (!ROLE_MAILBOX.test(local) && !NO_PERSON_MAILBOX.test(local)) return false;
+  if (exampleAddress(address, window) || placeholderAddress(address, window)) return true;
+  if (!ROLE_MAILBOX.test(local) && !NO_PERSON_MAILBOX.test(local)) return !PERSONAL_PROVIDER.test(address) && ownNameMailbox(address, window);
   if (PERSONAL_PROVIDER.test(address)) return false;
+  // An automatic sender at the bare documentation domain (a log's noreply@example.org) is no one's; at a host under
+  // it (noreply@shop.example.net) it may stand for the writer's own shop.
+  if (NO_PERSON_MAILBOX.test(local) && BARE_EXAMPLE_DOMAIN.test(address)) return true;
   return INSTITUTION_DOMAIN.test(address) || ORGANISATION_CONTEXT.test(window) || ORG_WORDS.test(window);
 }

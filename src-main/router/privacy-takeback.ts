@@ -134,16 +134,18 @@ function salaryBand(text: string): boolean {
 // Documentation's stock people (John Doe, Jane Doe, Joe Bloggs, Max Mustermann, 张三) in an example or a template.
 const PLACEHOLDER_PERSON = /\b(?:John|Jane|Joe|Richard|Baby) (?:Doe|Roe|Bloggs)\b|\b(?:Max|Erika) Mustermann\b|张三|李四|王五/;
 const EXAMPLE_WORDS = /\b(?:examples?|sample|tutorial|template|dummy|fake|test (?:data|fixtures?)|placeholder|demo)\b|示例|样例|模板|测试/i;
-// A blank form: two or more fields left as underscores (姓名：______ 出生日期：____).
-const BLANK_FIELD = /[:：]\s*_{3,}/g;
+// A blank form: two or more fields left as underscores (姓名：______ 出生日期：____, or 患者姓名＿＿ 性别＿＿ with
+// no colon, the full-width ＿ folded to _), and no person's name filled in (姓名：陈立 诊断：____ is a record).
+const BLANK_FIELD = /[:：]\s*_{3,}|[\u4e00-\u9fff]\s?[:：]?\s?_{2,}|[A-Za-z]{2}:\s?_{2,}/g;
+const NAME_FILLED = /(?:姓名|名字|受检人|受檢人|患者|病人|\bname|\bpatient)\s?[:：]\s?(?!_)[^\s:：_]/i;
 
-/** True when a form's fields are blanks (a template), two or more of them. */
+/** True when a form's fields are blanks (a template), two or more of them, with no name filled in. */
 function blankForm(text: string): boolean {
-  if (!text.includes('___')) return false;
+  if (!text.includes('__')) return false;
   BLANK_FIELD.lastIndex = 0;
   let n = 0;
   while (BLANK_FIELD.exec(text) !== null && n < 2) n++;
-  return n >= 2;
+  return n >= 2 && !NAME_FILLED.test(text);
 }
 
 let lastText: string | undefined;

@@ -5,6 +5,7 @@
 // output must stay bit-identical for the shipped weights: test/unit/router-features-pinned.test.ts.
 import { promptAsks } from './prompt-asks.js';
 import { classifyTaskType, TASK_TYPES } from './task-type.js';
+import { ALL_GATES, bothOpen, GATE, GATE_BITS_BY_WORD, gatesForcedOpen, open } from './feature-gates.js';
 
 /** Names of the dense features, in vector order. Stored in the model file and checked on load. */
 export const DENSE_FEATURE_NAMES = [
@@ -210,21 +211,24 @@ CATEGORIES.forEach((c, i) => {
 
 // WORD_CLASS as an open-addressing table keyed by the word's FNV-1a hash, which the token scan
 // computes anyway: looking a word up then needs no lowercase string (a string per token was most
-// of the garbage). Each slot keeps its word, to compare against the token's characters.
+// of the garbage). Each slot keeps its word, to compare against the token's characters, and the
+// keyword-regex gates the word opens (feature-gates.ts), so one probe answers both.
 const CLASS_SLOTS = 4096;
 const CLASS_HASH = new Int32Array(CLASS_SLOTS);
 const CLASS_BITS = new Int32Array(CLASS_SLOTS);
+const CLASS_GATES = new Int32Array(CLASS_SLOTS);
 const CLASS_WORD: string[] = new Array<string>(CLASS_SLOTS).fill('');
-for (const [w, cls] of WORD_CLASS) {
+for (const w of new Set([...WORD_CLASS.keys(), ...GATE_BITS_BY_WORD.keys()])) {
   let slot = fnv1a(w) & (CLASS_SLOTS - 1);
   while (CLASS_WORD[slot] !== '') slot = (slot + 1) & (CLASS_SLOTS - 1);
   CLASS_HASH[slot] = fnv1a(w) | 0;
-  CLASS_BITS[slot] = cls;
+  CLASS_BITS[slot] = WORD_CLASS.get(w) ?? 0;
+  CLASS_GATES[slot] = GATE_BITS_BY_WORD.get(w) ?? 0;
   CLASS_WORD[slot] = w;
 }
 
-/** Categories of the ASCII word text[start, end), lowercased, whose FNV-1a hash is `h`; 0 when in none. */
-function wordClass(text: string, start: number, end: number, h: number): number {
+/** The table slot of the ASCII word text[start, end), lowercased, whose FNV-1a hash is `h`; -1 when absent. */
+function wordSlot(text: string, start: number, end: number, h: number): number {
   const len = end - start;
   for (let slot = h & (CLASS_SLOTS - 1); CLASS_WORD[slot] !== ''; slot = (slot + 1) & (CLASS_SLOTS - 1)) {
     if (CLASS_HASH[slot] !== (h | 0)) continue;
@@ -232,9 +236,29 @@ function wordClass(text: string, start: number, end: number, h: number): number 
     if (w.length !== len) continue;
     let i = 0;
     while (i < len && w.charCodeAt(i) === lowerAscii(text.charCodeAt(start + i))) i++;
-    if (i === len) return CLASS_BITS[slot]!;
+    if (i === len) return slot;
   }
-  return 0;
+  return -1;
+}
+
+/**
+ * The gates opened by the letter runs of a token that holds an apostrophe ("don't", "json's"):
+ * a keyword regex's \b sees the runs on either side of it as words of their own.
+ */
+function apostropheRunGates(text: string, start: number, end: number): number {
+  let gates = 0;
+  let i = start;
+  while (i < end) {
+    while (i < end && text.charCodeAt(i) === 39) i++;
+    const runStart = i;
+    let h = 0x811c9dc5;
+    for (; i < end && text.charCodeAt(i) !== 39; i++) h = Math.imul(h ^ lowerAscii(text.charCodeAt(i)), 0x01000193);
+    if (i > runStart) {
+      const slot = wordSlot(text, runStart, i, h >>> 0);
+      if (slot >= 0) gates |= CLASS_GATES[slot]!;
+    }
+  }
+  return gates;
 }
 const DEC_FRAC_RE = /\b\d+\.\d+|\b\d+\s*\/\s*\d+|\b\d+\s*%/g;
 const MATH_OP_RE = /[=+*/^<>×÷±√∑∫π≤≥≠∞]|\d\s*-\s*\d/g;
@@ -303,6 +327,20 @@ function numericSentences(text: string): number {
   return digit ? n + 1 : n;
 }
 
+/**
+ * The word gates with those that characters decide (feature-gates.ts): "c++" needs a '+',
+ * "\\boxed" a backslash, the code markers one of ` # = ; (, the math symbols a digit, \\ or $.
+ */
+function characterGates(gates: number, seen: Uint8Array, digit: boolean): number {
+  const has = (ch: string): boolean => seen[ch.charCodeAt(0)] === 1;
+  let g = has('+') ? gates : gates & ~GATE.C;
+  if (has('\\')) g |= GATE.FORMAT | GATE.MATH_CHARS;
+  if (has('`') || has('#') || has('=') || has(';') || has('(')) g |= GATE.CODE_MARK;
+  if (digit) g |= GATE.DIGIT | GATE.MATH_CHARS;
+  if (has('$')) g |= GATE.MATH_CHARS;
+  return g;
+}
+
 function log1p(x: number): number {
   return Math.log1p(x);
 }
@@ -358,6 +396,8 @@ interface TokenScan {
   maxDigits: number;
   /** Tokens; their hashes are in tokenHashes[0, tokens). */
   tokens: number;
+  /** The keyword-regex gates its letter runs opened (feature-gates.ts). */
+  gates: number;
 }
 
 /**
@@ -395,6 +435,7 @@ function scanTokens(text: string): TokenScan {
   let capitalized = 0;
   let numbers = 0;
   let maxDigits = 0;
+  let gates = 0;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -402,10 +443,12 @@ function scanTokens(text: string): TokenScan {
       const start = i;
       let h = Math.imul(0x811c9dc5 ^ lowerAscii(c), 0x01000193);
       let hasUpper = false;
+      let apostrophe = false;
       for (i++; i < n; i++) {
         const d = text.charCodeAt(i);
         if (d >= 65 && d <= 90) hasUpper = true;
-        else if (!((d >= 97 && d <= 122) || d === 39)) break;
+        else if (d === 39) apostrophe = true;
+        else if (!(d >= 97 && d <= 122)) break;
         h = Math.imul(h ^ lowerAscii(d), 0x01000193);
       }
       pushHash(tokens++, h);
@@ -417,7 +460,10 @@ function scanTokens(text: string): TokenScan {
       if (c >= 97 && hasUpper) camel++;
       // A capitalised word right after a lowercase word or comma: proper nouns and terms, not sentence starts.
       else if (c <= 90 && len >= 2 && text.charCodeAt(start + 1) !== 39 && afterLowerAndSpaces(text, start)) capitalized++;
-      const cls = wordClass(text, start, i, h);
+      const slot = wordSlot(text, start, i, h);
+      const cls = slot >= 0 ? CLASS_BITS[slot]! : 0;
+      if (apostrophe) gates |= apostropheRunGates(text, start, i);
+      else if (slot >= 0) gates |= CLASS_GATES[slot]!;
       if ((cls & plain) === 0 && len > 3) rare++;
       if (cls !== 0) {
         for (let b = 0; b < CATEGORY_COUNT; b++) if (cls & (1 << b)) cat[b]!++;
@@ -435,7 +481,7 @@ function scanTokens(text: string): TokenScan {
       if (i - start > maxDigits) maxDigits = i - start;
     } else i++;
   }
-  return { words, letters, longWords, rare, camel, cat, numbers, distinctNumbers: distinct ? distinct.size : 0, maxDigits, tokens, capitalized };
+  return { words, letters, longWords, rare, camel, cat, numbers, distinctNumbers: distinct ? distinct.size : 0, maxDigits, tokens, capitalized, gates };
 }
 
 /**
@@ -603,7 +649,8 @@ export function featureVector(prompt: string, hashing: HashingSpec): PromptFeatu
   // length still counts in full. No training prompt is that long, so train and serve agree.
   const text = prompt.length > MAX_ANALYZED_CHARS ? prompt.slice(0, MAX_ANALYZED_CHARS) : prompt;
   const chars = text.length;
-  const { words, letters, longWords, rare, camel, capitalized, cat, numbers, distinctNumbers, maxDigits, tokens } = scanTokens(text);
+  const { words, letters, longWords, rare, camel, capitalized, cat, numbers, distinctNumbers, maxDigits, tokens, gates: wordGates } = scanTokens(text);
+  const gates = gatesForcedOpen() ? ALL_GATES : wordGates;
   const sentences = Math.max(1, count(SENTENCE_END_RE, text));
   const lines = count(NONEMPTY_LINE_RE, text);
   // One pass over the characters (a regex per class costs ten times more on long prompts).
@@ -636,7 +683,7 @@ export function featureVector(prompt: string, hashing: HashingSpec): PromptFeatu
   const wq = Math.max(1, words);
   const mc = count(MC_RE, text);
   const questionMarks = has('?') ? count(QUESTION_RE, text) : 0;
-  const creative = CREATIVE_RE.test(text) ? 1 : 0;
+  const creative = open(gates, GATE.CREATIVE) && CREATIVE_RE.test(text) ? 1 : 0;
   const listItems = count(LIST_RE, text);
   const requirements = cat[K.IMPERATIVE]! + questionMarks + listItems;
 
@@ -670,11 +717,12 @@ export function featureVector(prompt: string, hashing: HashingSpec): PromptFeatu
   d[k++] = log1p(cat[K.CODE]!);
   d[k++] = log1p(questionMarks);
   d[k++] = log1p(cat[K.WH]!);
-  d[k++] = WHY_HOW_RE.test(text) ? 1 : 0;
+  d[k++] = open(gates, GATE.WHY_EXPLAIN | GATE.HOW) && WHY_HOW_RE.test(text) ? 1 : 0;
   d[k++] = log1p(cat[K.REASON]!);
   d[k++] = log1p(count(STEP_RE, text));
   d[k++] = creative;
-  d[k++] = log1p(cat[K.ROLE]! + count(ROLE_RE, text));
+  const role = open(gates, GATE.ROLE) || bothOpen(gates, GATE.YOU, GATE.ARE) || bothOpen(gates, GATE.IF, GATE.WERE);
+  d[k++] = log1p(cat[K.ROLE]! + (role ? count(ROLE_RE, text) : 0));
   d[k++] = log1p(cat[K.EXTRACT]!);
   d[k++] = log1p(cat[K.CONSTRAINT]!);
   d[k++] = Math.min(1, mc / 4);
@@ -689,15 +737,16 @@ export function featureVector(prompt: string, hashing: HashingSpec): PromptFeatu
   d[k++] = log1p(cat[K.SCIENCE]!);
   d[k++] = rare / wq;
   d[k++] = log1p(count(CLOSED_RE, text));
-  d[k++] = log1p(count(OPEN_RE, text));
-  d[k++] = CODE_TASK_RE.test(text) ? 1 : 0;
-  d[k++] = log1p(numbers + count(NUMBER_WORD_RE, text));
+  d[k++] = log1p(open(gates, GATE.OPEN) ? count(OPEN_RE, text) : 0);
+  d[k++] = bothOpen(gates, GATE.CODE_TASK_VERB, GATE.CODE_TASK_NOUN) && CODE_TASK_RE.test(text) ? 1 : 0;
+  d[k++] = log1p(numbers + (open(gates, GATE.NUMBER_WORD) ? count(NUMBER_WORD_RE, text) : 0));
   d[k++] = log1p(numericSentences(text));
   d[k++] = log1p(cat[K.TECH]!);
   d[k++] = log1p(cat[K.HUMANITIES]!);
-  const task = classifyTaskType(text, cjk > 0);
+  const cueGates = gatesForcedOpen() ? ALL_GATES : characterGates(gates, seen, digits > 0);
+  const task = classifyTaskType(text, cjk > 0, cueGates);
   for (const t of TASK_TYPES) d[k++] = t === task ? 1 : 0;
-  const asks = promptAsks(text, cjk > 0);
+  const asks = promptAsks(text, cjk > 0, cueGates);
   d[k++] = asks.steps;
   d[k++] = log1p(asks.constraints);
   d[k++] = log1p(asks.requestedWords);

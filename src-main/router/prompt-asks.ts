@@ -2,6 +2,8 @@
 // format, pick among options. English and Simplified Chinese cues. These describe the demand on
 // the answer rather than the topic, which is what transfers from one benchmark to another.
 
+import { ALL_GATES, bothOpen, GATE, open } from './feature-gates.js';
+
 /** What a prompt asks of its answer. */
 export interface PromptAsks {
   /** 1 when it asks for steps or shown reasoning ("step by step", "explain your reasoning", 逐步). */
@@ -71,8 +73,9 @@ function zhNumber(s: string): number {
   return total + digit;
 }
 
-function requestedWords(text: string, cjk: boolean): number {
-  const m = WORDS_RE.exec(text);
+function requestedWords(text: string, cjk: boolean, digit: boolean): number {
+  // WORDS_RE starts with a digit.
+  const m = digit ? WORDS_RE.exec(text) : null;
   if (m) {
     const unit = m[2]!
       .toLowerCase()
@@ -93,8 +96,13 @@ const CJK_RE = /[\u4e00-\u9fff]/;
  * What the prompt asks of its answer (see PromptAsks). `cjk`: whether the text has CJK characters,
  * when the caller already knows (featureVector does). Without any, each cue's Chinese alternatives
  * cannot match, and its English-only pattern finds the same matches several times faster.
+ * `gates`: the word gates of featureVector's token scan (feature-gates.ts), all open when not
+ * given; an English-only pattern none of whose words is in the text is not run. (With CJK
+ * characters the patterns hold Chinese alternatives too, which no word gate covers.)
  */
-export function promptAsks(text: string, cjk: boolean = CJK_RE.test(text)): PromptAsks {
+export function promptAsks(text: string, cjk: boolean = CJK_RE.test(text), gates: number = ALL_GATES): PromptAsks {
+  const brief = cjk || open(gates, GATE.BRIEF) || bothOpen(gates, GATE.ANSWER, GATE.ONLY) || bothOpen(gates, GATE.ANSWER, GATE.WITH);
+  const format = cjk || open(gates, GATE.FORMAT);
   const constraintRe = cjk ? CONSTRAINT_RE : CONSTRAINT_EN_RE;
   constraintRe.lastIndex = 0;
   let constraints = 0;
@@ -106,9 +114,9 @@ export function promptAsks(text: string, cjk: boolean = CJK_RE.test(text)): Prom
   return {
     steps: (cjk ? STEPS_RE : STEPS_EN_RE).test(text) ? 1 : 0,
     constraints,
-    requestedWords: requestedWords(text, cjk),
-    brief: (cjk ? BRIEF_RE : BRIEF_EN_RE).test(text) ? 1 : 0,
-    format: (cjk ? FORMAT_RE : FORMAT_EN_RE).test(text) ? 1 : 0,
+    requestedWords: requestedWords(text, cjk, open(gates, GATE.DIGIT)),
+    brief: brief && (cjk ? BRIEF_RE : BRIEF_EN_RE).test(text) ? 1 : 0,
+    format: format && (cjk ? FORMAT_RE : FORMAT_EN_RE).test(text) ? 1 : 0,
     // Two lettered lines are a list, not a question's options.
     options: letters.size >= 3 ? letters.size : 0,
   };

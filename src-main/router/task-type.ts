@@ -8,12 +8,16 @@
 export const TASK_TYPES = ['math', 'code', 'reasoning', 'knowledge', 'writing', 'chat'] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 
+import { ALL_GATES, bothOpen, GATE, open } from './feature-gates.js';
+
 /**
  * One cue: a pattern and how much one match counts toward a type (matches beyond 3 are ignored),
- * and, for a pattern of Chinese words only, 'cjk': it can match only a text with CJK characters,
- * so other texts skip the pass.
+ * and when a text may skip the pass because the pattern cannot match it: 'cjk' for a pattern of
+ * Chinese words only (the text has no CJK characters), or a test of the word gates the token scan
+ * opened (feature-gates.ts), false when none of the words the pattern needs is in the text.
  */
-type Cue = readonly [RegExp, number, 'cjk'?];
+type Cue = readonly [RegExp, number, Gate?];
+type Gate = 'cjk' | ((gates: number) => boolean);
 
 /** CJK unified ideographs, the range every Chinese cue starts with. */
 const CJK_RE = /[\u4e00-\u9fff]/;
@@ -23,22 +27,25 @@ const CUES: Record<TaskType, readonly Cue[]> = {
     [
       /\b(?:solve|calculate|compute|evaluate|simplify|integral|derivative|equation|polynomial|probability|theorem|remainder|divisible|prime|modulo|matrix|factori[sz]e|sum of|product of|how many|how much)\b/gi,
       1,
+      (g) => open(g, GATE.MATH_WORD) || bothOpen(g, GATE.HOW, GATE.MANY_MUCH),
     ],
-    [/\d\s*[-+*/^=×÷]\s*\d|\\frac|\\sqrt|\$[^$\n]{1,80}\$|\b[a-z]\s*\^\s*\d|\b\d+\s*%/g, 1],
+    [/\d\s*[-+*/^=×÷]\s*\d|\\frac|\\sqrt|\$[^$\n]{1,80}\$|\b[a-z]\s*\^\s*\d|\b\d+\s*%/g, 1, (g) => open(g, GATE.MATH_CHARS)],
     [/计算|求解|方程|积分|导数|概率|多少|几个|几天|几元|总共|平均数|余数|质数|函数值|证明.{0,6}(?:不等式|定理)/g, 1.5, 'cjk'],
   ],
   code: [
     [
       /\b(?:python|javascript|typescript|java|c\+\+|rust|golang|sql|regex|bash|html|css|json|api|function|class|method|compile|debug|bug|stack trace|algorithm|recursion|array|linked list|runtime|time complexity)\b/gi,
       1,
+      (g) => open(g, GATE.CODE_WORD | GATE.C),
     ],
-    [/```|\bdef\s+\w+\s*\(|#include|=>|;\s*$|\breturn\b|\bprint\s*\(|\bconsole\.log\b|\bimport\s+\w+/gm, 1.5],
+    [/```|\bdef\s+\w+\s*\(|#include|=>|;\s*$|\breturn\b|\bprint\s*\(|\bconsole\.log\b|\bimport\s+\w+/gm, 1.5, (g) => open(g, GATE.CODE_MARK)],
     [/代码|编程|程序|函数|算法|数组|报错|调试|脚本|接口|数据库|正则/g, 1.5, 'cjk'],
   ],
   reasoning: [
     [
       /\b(?:prove|proof|deduce|infer|logic(?:al)?|premises?|conclusions?|puzzle|riddle|if and only if|implies|therefore|assume|suppose|which of the following (?:must|can|could)|step by step|justify|contradiction)\b/gi,
       1,
+      (g) => open(g, GATE.REASON) || bothOpen(g, GATE.IF, GATE.ONLY),
     ],
     [/推理|逻辑|证明|假设|前提|结论|谜题|一步一步|逐步/g, 1.5, 'cjk'],
   ],
@@ -54,8 +61,9 @@ const CUES: Record<TaskType, readonly Cue[]> = {
     [
       /\b(?:write|compose|draft|rewrite|paraphrase|edit|proofread|translate|summari[sz]e)\b[^.?!\n]{0,60}\b(?:story|poem|essay|blog|post|email|letter|song|lyrics|script|speech|paragraph|dialogue|haiku|tweet|slogan|article|review|cover letter|summary|text|sentence)s?\b/gi,
       2,
+      (g) => open(g, GATE.WRITE_VERB),
     ],
-    [/\b(?:story|poem|essay|blog|persuasive|creative|narrative|tone|audience|catchy|headline)\b/gi, 0.5],
+    [/\b(?:story|poem|essay|blog|persuasive|creative|narrative|tone|audience|catchy|headline)\b/gi, 0.5, (g) => open(g, GATE.WRITE_NOUN)],
     [/写一(?:篇|首|封|段|个故事)|作文|诗|文章|邮件|润色|改写|翻译|总结|摘要|文案/g, 1.5, 'cjk'],
   ],
   chat: [
@@ -63,6 +71,7 @@ const CUES: Record<TaskType, readonly Cue[]> = {
     [
       /\b(?:i feel|i am feeling|my (?:friend|boyfriend|girlfriend|wife|husband|mom|dad)|advice|recommend|suggest|tips|what do you think|your opinion|imagine you are|pretend|act as|role[- ]?play)\b/gi,
       1,
+      (g) => open(g, GATE.CHAT),
     ],
     [/你好|谢谢|早上好|晚安|建议|推荐|你觉得|怎么办|聊聊|假装|扮演/g, 1.5, 'cjk'],
   ],
@@ -76,14 +85,21 @@ function matches(re: RegExp, text: string): number {
   return n;
 }
 
+/** Whether a cue's pattern may match, given the text's CJK and word gates. */
+function mayMatch(gate: Gate | undefined, cjk: boolean, gates: number): boolean {
+  if (gate === undefined) return true;
+  return gate === 'cjk' ? cjk : gate(gates);
+}
+
 /**
  * Cue strength per task type (same order as TASK_TYPES), before the winner is picked. `cjk`:
- * whether the text has CJK characters, when the caller already knows (featureVector does).
+ * whether the text has CJK characters, when the caller already knows (featureVector does);
+ * `gates`: the word gates of its token scan (feature-gates.ts), all open when not given.
  */
-export function taskTypeScores(text: string, cjk: boolean = CJK_RE.test(text)): number[] {
+export function taskTypeScores(text: string, cjk: boolean = CJK_RE.test(text), gates: number = ALL_GATES): number[] {
   return TASK_TYPES.map((t) => {
     let s = 0;
-    for (const [re, w, only] of CUES[t]) if (cjk || only !== 'cjk') s += w * matches(re, text);
+    for (const [re, w, gate] of CUES[t]) if (mayMatch(gate, cjk, gates)) s += w * matches(re, text);
     return s;
   });
 }
@@ -91,10 +107,10 @@ export function taskTypeScores(text: string, cjk: boolean = CJK_RE.test(text)): 
 /**
  * The task type of a prompt: the type with the strongest cues; ties go to the earlier (more
  * exacting) type in TASK_TYPES. With no cue at all, a short prompt is chat and a question is knowledge.
- * `cjk` as for taskTypeScores.
+ * `cjk` and `gates` as for taskTypeScores.
  */
-export function classifyTaskType(text: string, cjk?: boolean): TaskType {
-  const scores = taskTypeScores(text, cjk);
+export function classifyTaskType(text: string, cjk?: boolean, gates?: number): TaskType {
+  const scores = taskTypeScores(text, cjk, gates);
   let best = -1;
   let bestScore = 0;
   scores.forEach((s, i) => {

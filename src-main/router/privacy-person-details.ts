@@ -28,8 +28,10 @@ const PAY_AMOUNT_EN =
   /\b(?:on|earns?|earning|makes|paid|base|band|salary|package|from|to) (?:about |around |like )?[£$€]?\d{1,3}(?:[.,]\d{1,3})?(?:k|K| ?grand)\b|\b\d{1,3} grand (?:more|less|a year|per year)\b|\(\d{2,3}(?:k|K)?[-–]\d{2,3}(?:k|K)\)/g;
 const PAY_AMOUNT_HINT = /\d ?(?:k|K|grand)\b/;
 
+// Traditional and Cantonese spellings follow: 人工 and 糧 are pay (扣人工, 出糧), 花紅 a bonus, 炒魷魚 a dismissal; 人工
+// alone is also "artificial" (人工智能), so it counts only after a Cantonese word that makes it pay.
 const EMPLOYMENT_DETAIL_ZH =
-  /月薪|年薪|工资|薪水|薪资|奖金|年终奖|试用期|转正|晋升|升职|降职|调岗|辞职|赔偿金|补偿金|绩效|考核|辞退|开除|解雇|裁员|处分|降薪|加薪|涨薪|离职|警告|劝退|记过|记大过|旷工|调薪|薪酬|待遇|劳动合同/g;
+  /月薪|年薪|工资|薪水|薪资|奖金|年终奖|试用期|转正|晋升|升职|降职|调岗|辞职|赔偿金|补偿金|绩效|考核|辞退|开除|解雇|裁员|处分|降薪|加薪|涨薪|离职|警告|劝退|记过|记大过|旷工|调薪|薪酬|待遇|劳动合同|工資|薪資|獎金|年終獎|試用期|轉正|晉升|升職|降職|辭職|賠償金|補償金|績效|辭退|開除|解僱|解雇|裁員|處分|減薪|降薪|離職|警告信|勸退|曠工|調薪|勞動合同|花紅|花红|炒魷魚|炒鱿鱼|病假|產假|产假|全勤[獎奖]|[扣減减]糧|出糧|[扣減减冇加份啲嘅]人工|人工(?=[介係都未])/g;
 
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 const DATE_EN = `(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2}|(?:19|20)\\d{2}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH},? (?:19|20)\\d{2}|${MONTH} \\d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\\d{2})`;

@@ -91,7 +91,12 @@ const NOT_A_NAME = new Set(
 /** Common Chinese surnames, one character each (and 欧阳). */
 export const SURNAMES_ZH =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧阳';
-const SURNAME = `[${SURNAMES_ZH}]`;
+// The same surnames as Traditional characters write them (陳, 黃, 張), and Hong Kong's common ones (麥, 區, 鄺): Cantonese
+// and Taiwanese prompts name people with these.
+const SURNAMES_TRADITIONAL = '陳黃劉張趙吳楊鄭謝許韓馮鄧蕭葉蘇呂盧鍾陸賈閻龔錢嚴譚湯羅孫馬顧龍賀鄒韋萬蔣麥區鄺關莊溫岑傅';
+/** A surname character, Simplified or Traditional. */
+export const SURNAME_ANY = `[${SURNAMES_ZH}${SURNAMES_TRADITIONAL}]`;
+const SURNAME = SURNAME_ANY;
 const HAN = '[\\u4e00-\\u9fff]';
 const RELATION_ZH =
   '同事|朋友|老板|经理|领导|上司|下属|邻居|同学|妻子|丈夫|老公|老婆|儿子|女儿|哥哥|姐姐|弟弟|妹妹|爸爸|妈妈|父亲|母亲|爷爷|奶奶|外公|外婆|病人|患者|员工|客户|室友|男朋友|女朋友|前任|租客|房东|学生|前男友|前女友|男友|女友|闺蜜|婆婆|公公|岳父|岳母|舅舅|姑姑|表哥|表姐|表弟|表妹|堂哥|姥姥|姥爷|组长|主管|上级|搭档|发小';
@@ -100,20 +105,24 @@ const NAME_ZH_RELATION = new RegExp(`(?:${RELATION_ZH})[，, ]?(?:${SURNAME}${HA
 const NAME_ZH_TITLE = new RegExp(`${SURNAME}${HAN}{0,2}?(?:先生|女士|小姐|太太|医生|大夫|老师|经理|主任|总监|阿姨|叔叔|师傅|同志|同学|老人|大爷)`, 'g');
 // 小王, 老李; not 小王子 (The Little Prince), 小龙虾, 小高层, 老黄历.
 const NAME_ZH_NICK = new RegExp(`(?<![\\u4e00-\\u9fff])[小老]${SURNAME}(?!子|兔|虾|头|块|层|库|湖|历|车|鱼|菜)`, 'g');
-const NAME_ZH_LABEL = new RegExp(`(?:姓名|名字)\\s?[：:]?\\s?${SURNAME}${HAN}{1,2}`, 'g');
+// A form's name field, and a speaker introducing themselves (本人吴佳琪, 我叫梁嘉欣, 我係陳家明).
+const NAME_ZH_LABEL = new RegExp(`(?:姓名|名字|本人|我叫|我名叫|我係|纳税人|納稅人)\\s?[：:]?\\s?${SURNAME}${HAN}{1,2}`, 'g');
 const NAME_ZH_SUBJECT = new RegExp(
-  `(?:^|(?<=[，。！？；、：:\\s,（(]))${SURNAME}${HAN}{1,2}?(?=\\s?(?:的|，|,|患|确诊|因|被|这次|上周|上个月|下个月|下周|明天|昨天|今天|最近|已经|要|又|也|刚|去年|今年|出生|住|家|做完|在医院|年薪|月薪))`,
+  `(?:^|(?<=[，。！？；、：:\\s,（(]))${SURNAME}${HAN}{1,2}?(?=\\s?(?:的|，|,|患|确诊|因|被|这次|上周|上个月|下个月|下周|明天|昨天|今天|最近|已经|要|又|也|刚|去年|今年|出生|住|家|做完|在医院|年薪|月薪|嘅|俾|畀|上個|下個|呢個|今個|琴日|尋日|聽日|今日|已經|請咗|被人|個月))`,
   'g',
 );
 
 // A Chinese name after a verb or preposition that takes a person, before its possession or an action:
 // 把李娜的月薪, 给张丽写. The detail must still be in the same sentence.
-const NAME_ZH_AFTER_VERB = new RegExp(`(?:给|和|跟|对|向|替|找|叫|问|把|让|帮|请|通知|陪|说|告诉)${SURNAME}${HAN}{1,2}?(?=的|写|说|发|讲|打|办|调|是|在)`, 'g');
+const NAME_ZH_AFTER_VERB = new RegExp(
+  `(?:给|和|跟|对|向|替|找|叫|问|把|让|帮|请|通知|陪|说|告诉|對|給|幫|讓|問|話|同|俾|畀)${SURNAME}${HAN}{1,2}?(?=的|写|说|发|讲|打|办|调|是|在|嘅|發|寫|講|話|係|喺)`,
+  'g',
+);
 
 // Common words that open with a surname character and stand where a name would: 高血压的…,
 // 江苏的工资, 程序员被辞退, 石家庄住院. A list of words, not of names.
 const NOT_A_NAME_ZH =
-  /^(?:高血|高中|高校|高考|高管|高层|高温|黄疸|黄金|黄色|江苏|江西|江南|石家|石油|程序|金融|金额|马上|周末|周围|方便|方法|方面|白血|白天|孙子|叶子|孔子|武汉|龙头|雷达|余额|万元|史上|钟点|韩国|毛病|夏天|秦朝|唐朝|宋朝|汤药|任何|任务|许多|曾经|于是|林业|严重|沈阳|郑州|贵州|常州|徐州)/;
+  /^(?:高血|高中|高校|高考|高管|高层|高温|黄疸|黄金|黄色|江苏|江西|江南|石家|石油|程序|金融|金额|马上|周末|周围|方便|方法|方面|白血|白天|孙子|叶子|孔子|武汉|龙头|雷达|余额|万元|史上|钟点|韩国|毛病|夏天|秦朝|唐朝|宋朝|汤药|任何|任务|许多|曾经|于是|林业|严重|沈阳|郑州|贵州|常州|徐州|關於|關係|關注|區域|萬一|萬元|溫度|馬上|許多|黃色|黃金|陳述|龍頭|嚴重|錢包|張開|蘇州|鄭州|葉子|孫子|韓國|羅馬|陸續|賀卡|顧客|莊園|傅立)/;
 
 export interface Span {
   start: number;

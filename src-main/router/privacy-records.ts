@@ -20,6 +20,7 @@ import { sqlFields } from './privacy-records-sql.js';
 import { certifiedIncome, PAY_STEMS, payLines } from './privacy-pay.js';
 import { PERSON_LABELS } from './privacy-labels.js';
 import { findChatHealth, findChinese, findInRunningText } from './privacy-running-text.js';
+import { findMoreHr } from './privacy-hr-more.js';
 import { hasHan, lowerCased } from './privacy-text.js';
 
 // ---------------------------------------------------------------- records
@@ -101,7 +102,7 @@ const SQL_START = /\binsert\s+into\b/i;
 // Each English shape (the records above, the loose shapes and running text in their files) starts from one of a
 // few words. One scan for all of them (the stems, factored by first letter) says which shapes can be in the text,
 // so a prompt without them costs one pass, not ten.
-type Family = 'detail' | 'birth' | 'letter' | 'reply' | 'wallet' | 'rego' | 'hr' | 'home' | 'possessive' | 'chat' | 'pay';
+type Family = 'detail' | 'birth' | 'letter' | 'reply' | 'wallet' | 'rego' | 'hr' | 'home' | 'possessive' | 'chat' | 'pay' | 'tax';
 // Rare words only: every match costs, so common words (number, name, code, near) gate nothing here; the shapes
 // they would gate start from a rarer character instead (a colon, a digit).
 const STEMS: Readonly<Record<Family, readonly string[]>> = {
@@ -199,6 +200,8 @@ const STEMS: Readonly<Record<Family, readonly string[]>> = {
   ],
   // Pay documents and their lines (privacy-pay.ts).
   pay: PAY_STEMS,
+  // Tax returns (privacy-hr-more.ts).
+  tax: ['1040', 'itr', 'sa100', 'self assessment', 'self-assessment', 'steuererkl*', 'déclaration de revenus'],
 };
 // Each stem's families as bits of a number: the scan below sets them without making a set per prompt.
 const FAMILY_BIT = Object.fromEntries(Object.keys(STEMS).map((f, i) => [f, 1 << i])) as Record<Family, number>;
@@ -274,6 +277,7 @@ export function findRecordsAndShapes(text: string, found: RecordFound, strict = 
   const possessive = has('possessive');
   const health = has('chat');
   if (hr || home || possessive || health) findInRunningText(text, lower(), found, hr, home, possessive, health);
+  if (hr || han || has('tax')) findMoreHr(text, lower(), han, found);
   if (has('chat') && text.includes(':')) findChatHealth(text, found);
   if (han) findChinese(text, found);
 }

@@ -5,6 +5,7 @@
 // output must stay bit-identical for the shipped weights: test/unit/router-features-pinned.test.ts.
 import { promptAsks } from './prompt-asks.js';
 import { classifyTaskType, TASK_TYPES } from './task-type.js';
+import { isRegexSpace, scanCharacters } from './feature-chars.js';
 import { ALL_GATES, bothOpen, GATE, GATE_BITS_BY_WORD, gatesForcedOpen, open } from './feature-gates.js';
 
 /** Names of the dense features, in vector order. Stored in the model file and checked on load. */
@@ -266,7 +267,6 @@ const LATEX_RE = /\\[a-zA-Z]+|\$[^$\n]{1,80}\$|\^\{|_\{/g;
 const EQUATION_RE = /\b[a-z]\s*\(\s*[a-z0-9]\s*\)\s*=|\b[a-z]\s*=\s*[-\d(a-z]|\b\d*[a-z]\^\d|\b\d+[a-z]\b(?=\s*[-+=])/g;
 // Code markers; braces, underscores and camelCase words are counted in the character and word loops.
 const CODE_RE = /```|;[ \t]*$|\bdef\s+\w+\s*\(|\bfunction\b|\breturn\b|#include|=>|\w\([^()\n]{0,200}\)\s*[;{:]/gm;
-const SENTENCE_END_RE = /[.?!](?=\s|$)/g;
 const MC_RE = /^[ \t]*\(?[A-Da-d][.)][ \t]+\S/gm;
 const LIST_RE = /^[ \t]*(?:[-*•]|\d+[.)])[ \t]+\S/gm;
 const QUOTE_RE = /"[^"\n]{2,}"|“[^”\n]{2,}”|'[^'\n]{3,}'(?!\w)/g;
@@ -276,7 +276,6 @@ const CREATIVE_RE =
   /\b(?:write|compose|draft|craft|create|generate)\b[^.?!\n]{0,60}\b(?:story|poem|essay|blog|post|email|letter|song|lyrics|script|speech|paragraph|dialogue|limerick|haiku|tweet|slogan|advert|proposal|outline|tale)/i;
 const ROLE_RE = /\b(?:pretend|imagine you are|act as|you are an?|play the role|take on the role|as if you were|embrace the role)\b/gi;
 const MONEY_RE = /[$€£¥]|\b\d+\s*(?:%|cents?|dollars?)/g;
-const NONEMPTY_LINE_RE = /\S[^\n]*/g;
 // Cues of a question with one right answer (where a weaker model is simply wrong more often).
 const CLOSED_RE =
   /\b(?:what (?:is|was|are|were) the|how (?:many|much|long|far|old)|find|calculate|compute|solve|determine|evaluate|simplify|express|which of the following|what (?:number|value|percentage)|answer)\b/gi;
@@ -287,7 +286,6 @@ const CODE_TASK_RE =
   /\b(?:write|implement|develop|create|design|build|fix|debug)\b[^.?!\n]{0,40}\b(?:function|program|script|class|website|algorithm|query|code|api|method)\b/i;
 const NUMBER_WORD_RE =
   /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|dozen|twice|half|double|triple|quarter)\b/gi;
-const QUESTION_RE = /\?/g;
 
 function count(re: RegExp, s: string): number {
   re.lastIndex = 0;
@@ -307,24 +305,6 @@ const EQUATION_DIGIT_RE = /\b\d+[a-z]\b(?=\s*[-+=])/g;
 function equations(text: string, digit: boolean, equals: boolean, caret: boolean, sign: boolean): number {
   if (equals || caret) return count(EQUATION_RE, text);
   return digit && sign ? count(EQUATION_DIGIT_RE, text) : 0;
-}
-
-/**
- * Sentences that state a number: in a word problem, roughly one reasoning step each. The matches of
- * /[^.?!\n]+[.?!\n]?/g holding a digit, counted without the regex: they are the maximal runs of
- * characters other than . ? ! and newline.
- */
-function numericSentences(text: string): number {
-  let n = 0;
-  let digit = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 46 || c === 63 || c === 33 || c === 10) {
-      if (digit) n++;
-      digit = false;
-    } else if (c >= 48 && c <= 57) digit = true;
-  }
-  return digit ? n + 1 : n;
 }
 
 /**
@@ -416,6 +396,9 @@ function pushHash(n: number, h: number): void {
   tokenHashes[n] = h;
 }
 
+/** Word count per category: scratch, reused from prompt to prompt (read before the next scan). */
+const categoryCounts = new Float64Array(CATEGORY_COUNT);
+
 /**
  * The tokens of /[A-Za-z][A-Za-z']*|\d+(?:[.,]\d+)*\/g (ASCII words and numbers), scanned by hand:
  * one pass over the characters that hashes and classifies each token in place, where a regex
@@ -423,7 +406,7 @@ function pushHash(n: number, h: number): void {
  */
 function scanTokens(text: string): TokenScan {
   const n = text.length;
-  const cat = new Float64Array(CATEGORY_COUNT);
+  const cat = categoryCounts.fill(0);
   let tokens = 0;
   let distinct: Set<string> | null = null;
   const plain = (1 << K.STOP) | (1 << K.COMMON);
@@ -528,13 +511,6 @@ function setBit(bits: Int32Array, b: number): number {
   if (bits[w]! & m) return 0;
   bits[w]! |= m;
   return 1;
-}
-
-/** Whether a UTF-16 code unit is in the regex class \s (WhiteSpace and LineTerminator). */
-function isRegexSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Scratch window of the last n characters, for charGramBuckets. */
@@ -651,38 +627,13 @@ export function featureVector(prompt: string, hashing: HashingSpec): PromptFeatu
   const chars = text.length;
   const { words, letters, longWords, rare, camel, capitalized, cat, numbers, distinctNumbers, maxDigits, tokens, gates: wordGates } = scanTokens(text);
   const gates = gatesForcedOpen() ? ALL_GATES : wordGates;
-  const sentences = Math.max(1, count(SENTENCE_END_RE, text));
-  const lines = count(NONEMPTY_LINE_RE, text);
   // One pass over the characters (a regex per class costs ten times more on long prompts).
-  let upper = 0;
-  let lower = 0;
-  let digits = 0;
-  let punct = 0;
-  let underscores = 0;
-  let braces = 0;
-  let cjk = 0;
-  let nonAscii = 0;
-  // Which ASCII characters occur: a pattern that needs one that does not cannot match, and skips its pass.
-  const seen = new Uint8Array(128);
-  for (let i = 0; i < chars; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 97 && c <= 122) lower++;
-    else if (c >= 65 && c <= 90) upper++;
-    else if (c >= 48 && c <= 57) digits++;
-    else if (c === 95) underscores++;
-    else if (c >= 0x4e00 && c <= 0x9fff) cjk++;
-    else if (c !== 32 && c !== 10 && c !== 9 && c !== 13) {
-      punct++;
-      if (c === 123 || c === 125) braces++;
-    }
-    if (c < 128) seen[c] = 1;
-    else nonAscii++;
-  }
+  const { upper, lower, digits, punct, underscores, braces, cjk, nonAscii, questionMarks, sentenceEnds, lines, numericSentences, seen } = scanCharacters(text);
+  const sentences = Math.max(1, sentenceEnds);
   const has = (ch: string): boolean => seen[ch.charCodeAt(0)] === 1;
   const letterCount = Math.max(1, upper + lower);
   const wq = Math.max(1, words);
   const mc = count(MC_RE, text);
-  const questionMarks = has('?') ? count(QUESTION_RE, text) : 0;
   const creative = open(gates, GATE.CREATIVE) && CREATIVE_RE.test(text) ? 1 : 0;
   const listItems = count(LIST_RE, text);
   const requirements = cat[K.IMPERATIVE]! + questionMarks + listItems;
@@ -740,7 +691,7 @@ export function featureVector(prompt: string, hashing: HashingSpec): PromptFeatu
   d[k++] = log1p(open(gates, GATE.OPEN) ? count(OPEN_RE, text) : 0);
   d[k++] = bothOpen(gates, GATE.CODE_TASK_VERB, GATE.CODE_TASK_NOUN) && CODE_TASK_RE.test(text) ? 1 : 0;
   d[k++] = log1p(numbers + (open(gates, GATE.NUMBER_WORD) ? count(NUMBER_WORD_RE, text) : 0));
-  d[k++] = log1p(numericSentences(text));
+  d[k++] = log1p(numericSentences);
   d[k++] = log1p(cat[K.TECH]!);
   d[k++] = log1p(cat[K.HUMANITIES]!);
   const cueGates = gatesForcedOpen() ? ALL_GATES : characterGates(gates, seen, digits > 0);

@@ -92,6 +92,13 @@ function requestedWords(text: string, cjk: boolean, digit: boolean): number {
 /** CJK unified ideographs, the range every Chinese cue starts with. */
 const CJK_RE = /[\u4e00-\u9fff]/;
 
+/** Set bits in a small bit set. */
+function bitCount(bits: number): number {
+  let n = 0;
+  for (let b = bits; b !== 0; b &= b - 1) n++;
+  return n;
+}
+
 /**
  * What the prompt asks of its answer (see PromptAsks). `cjk`: whether the text has CJK characters,
  * when the caller already knows (featureVector does). Without any, each cue's Chinese alternatives
@@ -108,9 +115,11 @@ export function promptAsks(text: string, cjk: boolean = CJK_RE.test(text), gates
   let constraints = 0;
   while (constraintRe.test(text)) constraints++;
   OPTION_RE.lastIndex = 0;
-  const letters = new Set<string>();
+  // The option letters seen, as a bit set over A-J (a Set of strings would be garbage per call).
+  let letters = 0;
   let m: RegExpExecArray | null;
-  while ((m = OPTION_RE.exec(text)) !== null) letters.add((m[1] ?? m[2]!).toUpperCase());
+  while ((m = OPTION_RE.exec(text)) !== null) letters |= 1 << (((m[1] ?? m[2]!).charCodeAt(0) & ~32) - 65);
+  const optionCount = bitCount(letters);
   return {
     steps: (cjk ? STEPS_RE : STEPS_EN_RE).test(text) ? 1 : 0,
     constraints,
@@ -118,6 +127,6 @@ export function promptAsks(text: string, cjk: boolean = CJK_RE.test(text), gates
     brief: brief && (cjk ? BRIEF_RE : BRIEF_EN_RE).test(text) ? 1 : 0,
     format: format && (cjk ? FORMAT_RE : FORMAT_EN_RE).test(text) ? 1 : 0,
     // Two lettered lines are a list, not a question's options.
-    options: letters.size >= 3 ? letters.size : 0,
+    options: optionCount >= 3 ? optionCount : 0,
   };
 }

@@ -28,26 +28,34 @@ const LOOSE_DATE_EN = new RegExp(
   `(?:\\d{1,2}(?:st|nd|rd|th)?|${ORDINAL_WORD})(?: of)?[ -](?:${MONTHS})\\.?,?[ -](?:19|20)\\d{2}|(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\\d{2}|(?:19|20)\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.](?:19|20)\\d{2}`,
   'i',
 );
-const LOOSE_DATE_ZH = /(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?[日号]?/;
-// A Chinese date of birth written before its word: （2015 年 6 月 3 日出生）.
-const BIRTH_BEFORE_ZH = /(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?[日号]?\s?(?=出生|生(?![产效活意]))/g;
-const BIRTH_WORD = /\b(?:born|d\.?o\.?b|date of birth|birth ?date|birthday)\b|出生|生于|生日/g;
+const LOOSE_DATE_ZH = /(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?[日号號]?/;
+// A Chinese date of birth written before its word: （2015 年 6 月 3 日出生）, Cantonese 1999年11月30號出世.
+const BIRTH_BEFORE_ZH = /(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?[日号號]?\s?(?=出生|出世|生(?![产效活意]))/g;
+// A label's own full stop (d.o.b.) is part of it, not a sentence's end before the date.
+const BIRTH_WORD = /\b(?:born|d\.?o\.?b|date of birth|birth ?date|birthday)\b\.?|出生|出世|生于|生日/g;
 const BIRTH_REACH = 48;
 const PERSON_REACH = 200;
 // Someone the text points at without a name shape: a relative, a title, "my son".
 const SOMEONE =
-  /\b(?:my|our|his|her|their) (?:\w+ )?(?:son|daughter|kid|child|baby|wife|husband|partner|mum|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|gran|nan|sister|brother|aunt|aunty|auntie|uncle|niece|nephew|cousin|friend|colleague|boss|tenant|client|patient|student)\b|\b(?:Grandma|Grandpa|Granny|Nana|Uncle|Aunt|Aunty|Auntie|Mr|Mrs|Ms|Dr)\.? [A-Z]|(?:外婆|外公|奶奶|爷爷|姥姥|姥爷|妈妈|爸爸|母亲|父亲|儿子|女儿|老婆|老公|妻子|丈夫|孩子|婆婆|公公|岳父|岳母)|[\u4e00-\u9fff]{2,3}\s?(?:先生|女士|小姐)/;
+  /\b(?:my|our|his|her|their) (?:\w+ )?(?:son|daughter|kid|child|baby|wife|husband|partner|mum|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|gran|nan|sister|brother|aunt|aunty|auntie|uncle|niece|nephew|cousin|friend|colleague|boss|tenant|client|patient|student)\b|\b(?:Grandma|Grandpa|Granny|Nana|Uncle|Aunt|Aunty|Auntie|Mr|Mrs|Ms|Dr)\.? [A-Z]|(?:外婆|外公|奶奶|爷爷|姥姥|姥爷|妈妈|爸爸|母亲|父亲|儿子|女儿|老婆|老公|妻子|丈夫|孩子|婆婆|公公|岳父|岳母)|[\u4e00-\u9fff]{2,3}\s?(?:先生|女士|小姐)|(?:本人|我叫|我名叫|我係)[\u4e00-\u9fff]{2,3}/;
+// A form's person written in any case right before the date's label, as bookings and manifests are typed: "applicant
+// kavya reddy, dob", "passenger 2 ELENA PETROVA DOB", "JOHN MWANGI DOB". The word after a role is not a verb ("the
+// applicant must provide dob").
+const PERSON_BEFORE_DOB =
+  /(?:\b(?:applicant|passenger|guest|tenant|traveller|traveler|candidate|member|patient|student|pupil|child|employee|customer|holder|name)(?: \d{1,2})?[:,]? (?!(?:must|should|will|can|shall|may|needs?|has|have|is|was|to|and|or|the|a|an|with|without|field|details?|form|format)\b)[A-Za-z][a-z'-]{1,20}|\b[A-Z]{2,20})[ ,][A-Za-z][A-Za-z'-]{1,20},? (?:dob|DOB|d\.o\.b\.?|D\.O\.B\.?|born|BORN)(?![A-Za-z])/;
+// A name that opens a quotation ('Margit Olsen, born …'): the name rules do not take a capital after a quote mark.
+const QUOTED_PAIR = /(?:^|[\s:(])['"‘“][A-Z][a-z]{1,20} [A-Z][a-z'-]{1,20}(?![A-Za-z])/;
 
 const CAPITAL_PAIR = /(?<![A-Za-z])[A-Z][a-z]{1,20} [A-Z][a-z]{1,20}(?![a-z])/g;
 
 /** True when the text names someone or points at a relative, and names no character from fiction. */
-function someoneIn(text: string): boolean {
+export function someoneIn(text: string): boolean {
   let fiction = false;
   eachMatch(CAPITAL_PAIR, text, (m) => {
     fiction ||= fictionalName(m[0]);
   });
   if (fiction) return false;
-  return SOMEONE.test(text) || findNames(text).some((n) => n.relative !== true);
+  return SOMEONE.test(text) || PERSON_BEFORE_DOB.test(text) || QUOTED_PAIR.test(text) || findNames(text).some((n) => n.relative !== true);
 }
 
 /** A date of birth after a birth word, written loosely, in a text about someone; and a list of people with full dates under a birthday heading. */

@@ -12,7 +12,8 @@
 import { factored } from './privacy-factor.js';
 import { findBirthDates, findLetterHealth, findReplyPasswords, findSeedPhrases, findShapes } from './privacy-loose-shapes.js';
 import { inventedPeople } from './privacy-invented.js';
-import { plausibleBirthYear, type RecordFound } from './privacy-records-common.js';
+import { plausibleBirthYear, type RecordFound, type RecordKind } from './privacy-records-common.js';
+import { toyCalls } from './privacy-toy-code.js';
 import { fieldsIn, nameValue, tableFields, valueFits, type Field } from './privacy-records-fields.js';
 import { headerNames } from './privacy-records-forms.js';
 import { KEYED_DETAIL } from './privacy-records-keys.js';
@@ -21,6 +22,7 @@ import { certifiedIncome, PAY_STEMS, payLines } from './privacy-pay.js';
 import { PERSON_LABELS } from './privacy-labels.js';
 import { findChatHealth, findChinese, findInRunningText } from './privacy-running-text.js';
 import { findMoreHr } from './privacy-hr-more.js';
+import { findMoreBirthDates } from './privacy-birth-more.js';
 import { hasHan, lowerCased } from './privacy-text.js';
 
 // ---------------------------------------------------------------- records
@@ -126,7 +128,7 @@ const STEMS: Readonly<Record<Family, readonly string[]>> = {
     'condition:',
     'dx:',
   ],
-  birth: ['born', 'dob', 'birth*'],
+  birth: ['born', 'dob', 'd.o.b', 'birth*'],
   letter: ['dear'],
   reply: ['password', 'passcode', 'pin', 'wifi', 'wi-fi', 'door code', 'alarm code'],
   wallet: [
@@ -213,7 +215,7 @@ const STEM_SCAN = factored(
   new RegExp(
     `\\b(?:${[...FAMILIES_OF.keys()]
       .sort((a, b) => b.length - a.length)
-      .map((w) => w.replace(/[-/]/g, '\\$&').replace(/\*$/, '[a-z]*'))
+      .map((w) => w.replace(/[-/.]/g, '\\$&').replace(/\*$/, '[a-z]*'))
       .join('|')})(?![a-z])`,
     'gi',
   ),
@@ -241,6 +243,25 @@ function familiesIn(text: string): number {
 
 /** Every finding of the record and shape detectors (records here, loose shapes and running text in their files). */
 export function findRecordsAndShapes(text: string, found: RecordFound, strict = false): void {
+  // A programming question's example object (Employee(name="Alice", salary=50000)) is nobody's record at the standard level.
+  const toy = strict ? undefined : toyCalls(text);
+  if (toy !== undefined) {
+    findAll(
+      text,
+      (kind, label, start, end) => {
+        if (!(PERSON_KINDS.has(kind) && toy.some((c) => start >= c.start && end <= c.end))) found(kind, label, start, end);
+      },
+      strict,
+    );
+    return;
+  }
+  findAll(text, found, strict);
+}
+
+// The kinds a toy example's values may look like: a person's details, not a secret or a number's shape.
+const PERSON_KINDS = new Set<RecordKind>(['employment', 'birth-date', 'health', 'location']);
+
+function findAll(text: string, found: RecordFound, strict: boolean): void {
   // An exam question or an arithmetic word problem is about invented people (as for the sentence rules in
   // privacy-person.ts): at the standard level it is read for numbers only, and at the strict level for
   // secrets and numbers too, but never for a person's details. Most of the longest prompts are exam questions.
@@ -271,6 +292,7 @@ export function findRecordsAndShapes(text: string, found: RecordFound, strict = 
   const tables = TABLE_ROW.test(text) || ((keyed || has('detail')) && CSV_ROW.test(text));
   if (lineFields || tables) findRecords(text, found, { lineFields, tables, keyed, han, pay });
   if (han || has('birth')) findBirthDates(text, lower(), found);
+  findMoreBirthDates(text, lower, han, tables || text.includes('<td') || CSV_ROW.test(text), found);
   if (has('letter')) findLetterHealth(text, found);
   const hr = has('hr');
   const home = has('home');

@@ -12,7 +12,16 @@ import { mulberry32 } from '../../test/support/seeded-random.js';
 import { repoRoot, type RouterItem } from '../router-data.js';
 import { DEFAULT_TRAIN_OPTIONS, trainDifficultyModel, type TrainExample, type TrainOptions } from './difficulty-train.js';
 import { structuredOrdinaryText } from './structured-ordinary.js';
-import { HOLDOUT_PATHS, HOLDOUT_4_PATH, HOLDOUT_5_PATH, HOLDOUT_6_PATH, HOLDOUT_7_PATH, LABELLED_PATH, loadLabelledPrompts, type LabelledPrompt } from './privacy-report.js';
+import {
+  HOLDOUT_PATHS,
+  HOLDOUT_4_PATH,
+  HOLDOUT_5_PATH,
+  HOLDOUT_6_PATH,
+  HOLDOUT_7_PATH,
+  LABELLED_PATH,
+  loadLabelledPrompts,
+  type LabelledPrompt,
+} from './privacy-report.js';
 
 /**
  * The check's own grams (hashed words, word pairs, Chinese characters and text shapes in 65,536
@@ -30,6 +39,13 @@ export const PRIVACY_TRAIN_OPTIONS: TrainOptions = {
   groupWeightPower: 0,
   calibrationFolds: 0,
 };
+
+/**
+ * Prompts written in stop 24 only to train on (data/privacy/README.md): 699 everyday and work
+ * requests, each personal one beside a near-miss of the same genre and layout, so that the check
+ * learns what makes a text personal rather than which genres the test sets hold.
+ */
+export const TRAINING_1_PATH = path.join(repoRoot(), 'data', 'privacy', 'training-1.jsonl');
 
 /** Made by scripts/router/make-ordinary-text.ts. */
 export const ORDINARY_TEXT_PATH = path.join(repoRoot(), 'data', 'privacy', 'ordinary-text.jsonl');
@@ -51,6 +67,7 @@ export const PRIVACY_TRAINING_SETS: Readonly<Record<string, string>> = {
   'holdout-5': HOLDOUT_5_PATH,
   'holdout-6': HOLDOUT_6_PATH,
   'holdout-7': HOLDOUT_7_PATH,
+  'training-1': TRAINING_1_PATH,
 };
 
 export interface NamedPrompt extends LabelledPrompt {

@@ -84,12 +84,16 @@ function findPersonHealthEventZh(text: string, found: HealthFound): void {
   firstMatches(NAME_EVENT, text, LIMIT, (m) => found(m.index, m.index + m[0].length));
 }
 
+// Cheap first tests: a flag or a result word before the report patterns, a result word before the English lab pattern.
+const FLAG_CHARS = /[↑↓+＋高低阳陽异異超肥结結脂升降]|mmol|mg\/|U\/L|g\/L/;
+const LATIN_FIELD = /atient|ame ?:/;
+
 /** Health reports, lab results and health events of a named or related person (see the top of this file). */
 export function findHealthRecords(text: string, found: HealthFound): void {
   if (hasHan(text)) {
-    findReportPerson(text, found);
+    if (FLAG_CHARS.test(text)) findReportPerson(text, found);
     findPersonHealthEventZh(text, found);
-  } else if (ABNORMAL.test(text)) {
+  } else if (LATIN_FIELD.test(text) && FLAG_CHARS.test(text)) {
     findReportPerson(text, found);
   }
   if (text.includes('esult') || text.includes('abs ') || text.includes('loods')) findNamedLabResults(text, found);

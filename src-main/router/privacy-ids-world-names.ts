@@ -47,6 +47,8 @@ export interface IdFamily {
   label: string;
   /** True when the compact, upper-case value is this id. */
   valid: (compact: string) => boolean;
+  /** The id's name is generic ("ID number", 证件号码): the value counts only beside a person (see namedValue). */
+  needsPerson?: boolean;
   /** A check digit makes a chance match rare, so the name may stand further from the value. */
   checked: boolean;
 }
@@ -114,6 +116,9 @@ export const F = {
   vn: { label: 'a Vietnamese citizen id', valid: (s: string) => /^(?:\d{9}|\d{12})$/.test(s) && !templateDigits(s), checked: false },
   // Ids without a public check: Kenya's ID, China's permits and service ids, social and health insurance numbers, tax ids.
   id: { label: 'a national id number', valid: plain(6, 18, 6), checked: false },
+  // After a generic name ("ID number", "identity number", 证件号码) any record's id fits 6-18 characters: an all-digit value
+  // needs 7 digits, and the value counts only beside a person (a claim, a name field, a nationality).
+  idPerson: { label: 'a national id number', valid: (s: string) => plain(6, 18, 6)(s) && !/^\d{6}$/.test(s), checked: false, needsPerson: true },
   social: { label: 'a social or health insurance number', valid: plain(6, 20, 6), checked: false },
   tax: { label: 'a tax id', valid: plain(8, 15, 8), checked: false },
 } satisfies Record<string, IdFamily>;
@@ -175,8 +180,12 @@ export const NAMES: ReadonlyArray<{ re: RegExp; upper?: true; families: readonly
   { re: /^(?:کد ملی|كد ملي|national code|melli code|code melli)$/i, families: [F.ir] },
   // Chinese names for any country's id card or id number ("泰国身份证号", "他的证件号码").
   {
-    re: /^(?:身份证号|身份证号码|居民身份证|公民身份号码|证件号|证件号码|个人识别号)$/,
+    re: /^(?:身份证号|身份证号码|居民身份证|公民身份号码)$/,
     families: [F.hk, F.tw, F.ae, F.za, F.tr, F.sa, F.eg, F.th, F.ir, F.my, F.kr, F.id],
+  },
+  {
+    re: /^(?:证件号|证件号码|个人识别号)$/,
+    families: [F.hk, F.tw, F.ae, F.za, F.tr, F.sa, F.eg, F.th, F.ir, F.my, F.kr, F.idPerson],
   },
   { re: /^(?:公民服务号|公民服务号码)$/, families: [F.bsn] },
   { re: /^(?:社会保险号|社会保险号码|社会保险卡号)$/, families: [F.caSin, F.social] },
@@ -193,7 +202,11 @@ export const NAMES: ReadonlyArray<{ re: RegExp; upper?: true; families: readonly
   },
   { re: /^(?:nik|ktp|e-ktp)$/i, upper: true, families: [F.nik] },
   {
-    re: /^(?:id number|id no|id#|identity number|identification number|huduma(?: number)?|kitambulisho|national id number|philsys|philid|台胞证|台湾居民来往大陆通行证|回乡证|港澳居民来往内地通行证|居住证|军官证|士兵证|军人证|文职干部证)$/i,
+    re: /^(?:id number|id no|id#|identity number|identification number)$/i,
+    families: [F.za, F.tr, F.sa, F.idPerson],
+  },
+  {
+    re: /^(?:huduma(?: number)?|kitambulisho|national id number|philsys|philid|台胞证|台湾居民来往大陆通行证|回乡证|港澳居民来往内地通行证|居住证|军官证|士兵证|军人证|文职干部证)$/i,
     families: [F.za, F.tr, F.sa, F.id],
   },
   { re: /^(?:psn|umid|sss|crn)$/i, upper: true, families: [F.za, F.tr, F.sa, F.id] },

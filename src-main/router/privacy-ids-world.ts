@@ -6,7 +6,7 @@
 // and an order number next to the word "ID" stay clean. Compiled once, bounded, look-behind anchored.
 // The families and the names they go by are in privacy-ids-world-names.ts; this file scans for values.
 import { eachMatch } from './privacy-match.js';
-import { krRrnValid } from './privacy-id-checks-world.js';
+import { krRrnValid, templateDigits } from './privacy-id-checks-world.js';
 import { F, NAME_PATTERN, NAMES, type IdFamily } from './privacy-ids-world-names.js';
 
 type Found = (label: string, start: number, end: number) => void;
@@ -81,7 +81,8 @@ const SYSTEM_ID_BEFORE =
 // The value is an example of the format, not someone's: "what does a CURP look like, e.g. …".
 const EXAMPLE_NEAR =
   /\b(?:example|e\.g\.|such as|for instance|specimen|textbook|sample|dummy|fake|made[- ]up|template|format|structure|built|look like|looks like|encodes?|decoded?|parts of|each part|placeholder|validat\w*|regex|check digit|checksum|test (?:data|value|number))\b|示例|例如|比如|样例|格式|模板|校验|规则|虚构/i;
-const CLAIMED = /\b(?:my|his|her|their|our)\b|['’]s\b|我的|他的|她的|本人|客户|员工/i;
+// "Anna's", not "what's" or "it's": a contraction claims nothing.
+const CLAIMED = /\b(?:my|his|her|their|our)\b|['’]s\b(?<!\b(?:what|it|that|there|here|let|who|where|how|he|she)['’]s)|我的|他的|她的|本人|客户|员工/i;
 
 interface NameHit {
   start: number;
@@ -148,6 +149,7 @@ function namedValue(text: string, start: number, written: string, hits: readonly
     const after = hit.start >= end ? hit.start - end : -1;
     if (before < 0 && after < 0) continue;
     for (const family of hit.families) {
+      if (family.needsPerson === true && !personNear(text, Math.min(hit.start, start), Math.max(hit.end, end))) continue;
       // "0.49-1.08 mg/dL": decimals are measurements; only an id with a check may be written with dots.
       if (!family.checked && written.includes('.') && !THOUSANDS.test(written)) continue;
       const reach = family.checked ? (before >= 0 ? REACH_BEFORE : REACH_AFTER) : before >= 0 ? 60 : 24;
@@ -160,6 +162,15 @@ function namedValue(text: string, start: number, written: string, hits: readonly
     }
   }
   return undefined;
+}
+
+// Someone the id belongs to, near a generic id name: a claim (my, her, 他的), a name field, a holder, a nationality.
+const PERSON_NEAR =
+  /\b(?:my|his|her|their|mine)\b|['’]s\b(?<!\b(?:what|it|that|there|here|let|who|where|how)['’]s)|\b(?:name|holder|applicant|passenger|guest|tenant|employee|student|patient|customer|client|member|citizen|resident|national|Kenyan?|Ugandan?|Tanzanian?|Rwandan?|Ghanaian|Nigerian|Ethiopian|Filipino|Philippine|Indonesian|Malaysian|Thai|Vietnamese|Pakistani|Bangladeshi|Egyptian|Moroccan|Turkish|Saudi|Emirati|South African)\b|我的|他的|她的|本人|姓名|名字|申请人|持证人|旅客|乘客|住客|客户|员工|学生|国籍|港|澳|台|[\u4e00-\u9fff](?:先生|女士|小姐)/i;
+
+/** True when a person the value may belong to is named or claimed within reach of [from, to). */
+function personNear(text: string, from: number, to: number): boolean {
+  return PERSON_NEAR.test(text.slice(Math.max(0, from - 80), Math.min(text.length, to + 60)));
 }
 
 /** How many characters of `written` hold its first `chars` letters and digits. */
@@ -199,6 +210,24 @@ const ALNUM_SHAPES: ReadonlyArray<readonly [RegExp, IdFamily]> = [
   [/^[A-Z][12]\d{8}$/, F.tw],
 ];
 /** The family of a standalone shape the written value has, when its check passes. */
+/** The family whose printed shape the written value has, whether or not its check passes. */
+function shapedFamily(written: string, shapes: ReadonlyArray<readonly [RegExp, IdFamily]>): IdFamily | undefined {
+  for (const [re, family] of shapes) if (re.test(written)) return family;
+  return undefined;
+}
+
+// How far before a value in its id's own printed shape the id's name may stand for the check to be waived.
+const SHAPED_REACH = 24;
+
+/**
+ * True when a value printed in its id's own distinctive shape (a CPF's 000.000.000-00) has that id's name just
+ * before it ("my CPF is 527.931.480-36"): a mistyped check digit is still the person's id, said as theirs.
+ */
+function namedInShape(text: string, start: number, written: string, family: IdFamily, hits: readonly NameHit[]): boolean {
+  if (templateDigits(written.replace(/\D/g, ''))) return false;
+  return hits.some((h) => h.end <= start && start - h.end <= SHAPED_REACH && h.families.includes(family) && !/[\n.;!?]/.test(text.slice(h.end, start)));
+}
+
 function standaloneFamily(written: string, shapes: ReadonlyArray<readonly [RegExp, IdFamily]>): IdFamily | undefined {
   for (const [re, family] of shapes) {
     if (re.test(written)) return family.valid(written.replace(/[ ./()-]/g, '').toUpperCase()) ? family : undefined;
@@ -211,7 +240,7 @@ export function findWorldIds(text: string, found: Found): void {
   const report = (label: string, start: number, end: number): void => {
     if (!formatExample(text, start, end)) found(label, start, end);
   };
-  const values: Array<{ start: number; written: string }> = [];
+  const values: Array<{ start: number; written: string; shaped?: IdFamily }> = [];
   eachMatch(CANDIDATE, text, (m) => {
     const end = m.index + m[0].length;
     if (m[1] !== undefined || m[2] !== undefined) {
@@ -222,7 +251,7 @@ export function findWorldIds(text: string, found: Found): void {
       const family = /[./-]/.test(m[0]) ? standaloneFamily(m[0], DIGIT_SHAPES) : undefined;
       if (family !== undefined) report(family.label, m.index, end);
       // A decimal (3.14159265, 0.000123) is no id: no family is written with one dot alone.
-      else if (!DECIMAL.test(m[0])) values.push({ start: m.index, written: m[0] });
+      else if (!DECIMAL.test(m[0])) values.push({ start: m.index, written: m[0], shaped: /[./-]/.test(m[0]) ? shapedFamily(m[0], DIGIT_SHAPES) : undefined });
     } else {
       let start = m.index;
       while (start > 0 && start > m.index - 5 && /[A-Za-z]/.test(text[start - 1]!)) start--;
@@ -237,6 +266,10 @@ export function findWorldIds(text: string, found: Found): void {
   if (hits.length === 0) return;
   for (const v of values) {
     if (ORDER_BEFORE.test(text.slice(Math.max(0, v.start - 24), v.start))) continue;
+    if (v.shaped !== undefined && namedInShape(text, v.start, v.written, v.shaped, hits)) {
+      report(v.shaped.label, v.start, v.start + v.written.length);
+      continue;
+    }
     const named = namedValue(text, v.start, v.written, hits);
     if (named !== undefined) report(named.label, v.start, v.start + named.length);
   }

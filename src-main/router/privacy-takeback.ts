@@ -12,6 +12,7 @@
 import { ibanLength, ibanValid } from './privacy-checks.js';
 import { around, formatExample, publishedExample } from './privacy-takeback-context.js';
 import { roleAddress } from './privacy-takeback-mail.js';
+import { shownSpecimen } from './privacy-ids-world.js';
 
 // privacy-public.ts reads these two through this file.
 export { publishedExample } from './privacy-takeback-context.js';
@@ -172,6 +173,7 @@ export function takenBack(text: string, kind: string, start: number, end: number
     case 'card':
       return ibanBody(text, start) || publishedExample(text, kind, start, end) || formatExample(text, start, end);
     case 'national-id':
+      return publishedExample(text, kind, start, end) || formatExample(text, start, end) || shownSpecimen(text, start, end);
     case 'iban':
       return publishedExample(text, kind, start, end) || formatExample(text, start, end);
     case 'email':

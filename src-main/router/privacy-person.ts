@@ -18,6 +18,7 @@
 import { HEALTH_EVENT_ZH, medicineOrReading } from './privacy-health-terms.js';
 import { findAddressed } from './privacy-addressed.js';
 import { publishedPay } from './privacy-published.js';
+import { famousAddress } from './privacy-public.js';
 import { DETAILS, HEALTH_DETAIL_EN, SPARSE_DETAILS, STRICT_DETAILS, type PersonDetailKind } from './privacy-person-details.js';
 import { HAN_OR_HANGUL, strictNames, type Span } from './privacy-person-names.js';
 import { nameNear, namesAround } from './privacy-person-near.js';
@@ -99,6 +100,7 @@ function reportNearNames(text: string, details: readonly Detail[], limit: number
   for (const d of details) {
     if (count >= limit) return;
     if (d.kind === 'employment' && publishedPay(text, d.start, d.end)) continue;
+    if (d.kind === 'location' && figureHouse(text, d)) continue;
     if (nameNear(text, names, d.start, d.end, d.kind === 'birth-date', d.fine, d.kind === 'health')) {
       found(d.kind, d.start, d.end);
       count++;
@@ -109,5 +111,13 @@ function reportNearNames(text: string, details: readonly Detail[], limit: number
 /** The strict level: every detail, at most `limit`, when a name is anywhere in the message. */
 function reportWithAnyName(text: string, details: readonly Detail[], limit: number, found: PersonFound): void {
   if (strictNames(text).every((n) => n.relative === true)) return;
-  for (const d of details.filter((x) => !x.nearOnly).slice(0, limit)) found(d.kind, d.start, d.end);
+  for (const d of details.filter((x) => !x.nearOnly && !(x.kind === 'location' && figureHouse(text, x))).slice(0, limit)) found(d.kind, d.start, d.end);
+}
+
+// How much of what follows "Walter White's house is" is read as its address.
+const ADDRESS_AFTER = 60;
+
+/** True for "X's house is at …" where X is a public or fictional figure asked about as trivia (privacy-public.ts). */
+function figureHouse(text: string, d: Span): boolean {
+  return famousAddress(text, d.end, text.slice(d.end, d.end + ADDRESS_AFTER));
 }

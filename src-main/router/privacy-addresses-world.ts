@@ -5,11 +5,13 @@
 //   號 5 樓), in traditional or simplified characters; Hong Kong flats (Flat 12B, 12/F);
 // - Japanese block addresses (2丁目21-1, 3番地) and postcodes after 〒;
 // - Korean road addresses (테헤란로 152 after a 시/구/동) and flats (101동 1203호);
-// - Nigerian unit lines that end in an estate or a phase (House 5, 3rd Avenue, Gwarinpa Estate); Indian ones end in
-//   a PIN code (privacy-loose-shapes.ts).
+// - Nigerian unit lines that end in an estate or a phase (House 5, 3rd Avenue, Gwarinpa Estate); Indian ones with a
+//   unit word end in a PIN code (privacy-loose-shapes.ts), the rest, with Korean, Japanese and Singaporean addresses in
+//   Latin letters and Hong Kong estates, are read by privacy-addresses-asia.ts.
 // Each pattern is bounded and runs behind a cheap test of the text.
 
 import { eachMatch } from './privacy-match.js';
+import { findAsianAddresses } from './privacy-addresses-asia.js';
 import { hasHan } from './privacy-text.js';
 
 export type WorldAddressFound = (start: number, end: number) => void;
@@ -78,7 +80,9 @@ export function findWorldAddresses(text: string, digitWord: boolean, personBefor
   }
   if (text.includes('/F')) eachMatch(HK_FLAT, text, (m) => found(m.index, m.index + m[0].length));
   if (UNIT_ESTATE_WORDS.some((w) => text.includes(w))) eachMatch(UNIT_ESTATE, text, (m) => found(m.index, m.index + m[0].length));
-  if (!ASIAN_SCRIPT.test(text)) return;
+  const asian = ASIAN_SCRIPT.test(text);
+  findAsianAddresses(text, asian && hasHan(text), found);
+  if (!asian) return;
   if (VN_LETTER.test(text) && VN_HINT.test(text)) eachMatch(VN_ADDRESS, text, (m) => found(m.index, m.index + m[0].length));
   if (hasHan(text)) {
     if (/[號号]/.test(text) && /[段巷號]/.test(text)) {

@@ -44,7 +44,8 @@ const FIRST_PERSON_BEFORE =
   /\b(?:[Ww]e['’]re|[Ww]e are|I['’]m|I am|[Oo]urs is|[Mm]ine is|(?:[Oo]ur|[Mm]y) (?:house|home|place|flat|cottage|bungalow) is|[Ww]e live in|I live in|[Ww]e(?:['’]re| are) in|I['’]m in)[ ,]{1,2}(?:(?:now|still|actually|just) )?$/;
 const PLACE_AFTER_PICKED =
   /^[^.!?\n]{0,80}?(?:\b(?:before|after|past|behind|next to|opposite|across from|beside|at the end of|on the corner of|round the corner from)\b|\b(?:on|in|off) [A-Z][a-z]+ (?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Drive|Close|Way|Crescent|Terrace|Grove|Hill|Green|Row|Walk)\b|\bthe one with the )/;
-const HOUSE_WORDS = ['house', 'cottage', 'bungalow', 'door', 'gate'] as const;
+// One pattern, not a substring test per word: includes() is slow over a text with Chinese in it.
+const HOUSE_HINT = /\b(?:house|cottage|bungalow|door|gate)\b/;
 const AFTER_REACH = 140;
 const BEFORE_REACH = 60;
 
@@ -83,7 +84,9 @@ export function findHomesByLandmark(text: string, found: HomeFound): void {
   const english = HOME_WORD_EN.test(text);
   const chinese = hasHan(text) && HOME_HINT_ZH.test(text);
   // An exam question or a word problem ("Carson lives in an old house…") is about invented people.
-  if ((!english && !chinese && !HOUSE_WORDS.some((w) => text.includes(w)) && !text.includes('zhu zai')) || inventedPeople(text)) return;
+  const house = HOUSE_HINT.test(text);
+  const pinyin = text.includes('zhu zai');
+  if ((!english && !chinese && !house && !pinyin) || inventedPeople(text)) return;
   if (english) {
     eachMatch(HOME_WORD_EN, text, (m) => {
       let start = m.index;
@@ -99,8 +102,8 @@ export function findHomesByLandmark(text: string, found: HomeFound): void {
       if (landmark !== null) found(start - (before.length - subject.index), end + landmark.index + landmark[0].length);
     });
   }
-  if (HOUSE_WORDS.some((w) => text.includes(w))) findOwnHousePicked(text, found);
-  if (text.includes('zhu zai')) eachMatch(PINYIN_HOME, text, (m) => found(m.index, m.index + m[0].length));
+  if (house) findOwnHousePicked(text, found);
+  if (pinyin) eachMatch(PINYIN_HOME, text, (m) => found(m.index, m.index + m[0].length));
   if (!chinese) return;
   eachMatch(HOME_WORD_ZH, text, (m) => {
     const before = text.slice(Math.max(0, m.index - 24), m.index);

@@ -23,11 +23,39 @@ const FAMOUS_ADDRESSES = new Set([
 // Someone who says they live there or wants something sent there means it as their own address.
 const CLAIMED = /\b(?:I|I'm|I've|my|me|we|our|us|send|ship|deliver|post|mail|return)\b/i;
 
-/** True for an address that is a landmark or from fiction, asked about rather than claimed as someone's. */
+// A public or fictional figure's house asked about as trivia: "Ernest Hemingway's house in Key West is at 907 Whitehead
+// Street. Is it true the cats still live there?", "In Breaking Bad Walter White's house is at 308 Negra Arroyo Lane. Do
+// fans still visit?", "Elvis Presley's Graceland is at …; how long is the tour?". Two parts: a full name or "the X"
+// owning a house just before the address (a relative, "my gran's house", is not a figure), and words of a visit, a
+// museum, a show or a question of fact around it. "Tom Baker's house is at 12 Elm Street, write him a card" has no
+// such words, so it stays someone's.
+const FIGURE_HOUSE_BEFORE =
+  /(?:\b[A-Z][\w.'’-]+ [A-Z][\w.'’-]+|\bthe [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?:['’]s?)? (?:house|home|mansion|estate|residence|apartment|flat|birthplace|childhood home|cottage|villa|ranch|farm|studio|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b[^\n.?!]{0,40}$/;
+const TRIVIA =
+  /\b(?:museum|tours?|tourists?|visitors?|visit|fans|open to the public|tickets?|filming|filmed|in (?:the )?(?:show|series|film|movie|novel|book|sitcom|episode)|plaque|landmark|historic|famous|is it true|real (?:house|building|address|street)|still (?:see|visit|stand)|worth a visit)\b/i;
+const TRIVIA_REACH = 160;
+
+/** True for an address that is a landmark, from fiction or a public figure's house asked about, rather than claimed as someone's. */
 export function famousAddress(text: string, start: number, address: string): boolean {
-  if (!FAMOUS_ADDRESSES.has(address.toLowerCase().replace(/\.$/, '').replace(/\s+/g, ' '))) return false;
   const from = Math.max(text.lastIndexOf('\n', start), text.lastIndexOf('. ', start), start - 80, 0);
-  return !CLAIMED.test(text.slice(from, start));
+  if (CLAIMED.test(text.slice(from, start))) return false;
+  if (publicPlaceBefore(text, start)) return true;
+  if (FAMOUS_ADDRESSES.has(address.toLowerCase().replace(/\.$/, '').replace(/\s+/g, ' '))) return true;
+  if (!FIGURE_HOUSE_BEFORE.test(text.slice(from, start))) return false;
+  const end = start + address.length;
+  return TRIVIA.test(text.slice(Math.max(0, start - TRIVIA_REACH), end + TRIVIA_REACH));
+}
+
+// An embassy's, a consulate's, a company's or an office's address, named just before it: "The US Embassy is at …",
+// "Infosys headquarters: …", "Apple Japan's office is at …". A home is claimed (my, lives) and stays.
+const PUBLIC_PLACE_BEFORE =
+  /\b(?:embassy|consulate|high commission|headquarters|HQ|head office|offices?|campus|branch|Ltd|Pvt|Inc|LLC|Corp|GmbH|company|store|shop|mall|hotel|hospital|university|college|museum|station|airport|ministry|town hall|city hall)\b[^\n.?!]{0,50}$/i;
+const HOME_BEFORE = /\b(?:lives?|living|home|house|flat|my address|our address|deliver to|ship to|send (?:it )?to)\b/i;
+
+/** True when the words just before `start` name an embassy, a company or an office, and no home. */
+export function publicPlaceBefore(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 80), start);
+  return PUBLIC_PLACE_BEFORE.test(before) && !HOME_BEFORE.test(before);
 }
 
 // Characters from fiction, as the two words the name rules would take for a person.

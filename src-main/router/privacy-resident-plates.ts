@@ -24,6 +24,7 @@ const PERSON_NEAR =
   /\b(?:Mr|Mrs|Ms|Miss|Dr|Mme|Mlle|Herr|Frau|Sr|Sra|Sig|Sig\.ra)\.? [A-ZÀ-Þ][a-zà-ÿ'-]+|\b[A-ZÀ-Þ][a-zà-ÿ'-]{1,20} [A-ZÀ-Þ][a-zà-ÿ'-]{1,20}\b(?<!\b(?:Flat|Block|Unit|Lot|Bay|Permit|Resident|Parking|Visitor|Guest|Plate) [A-Za-z]+)|\bthe [A-Z][a-z]+ (?:residence|family|household)\b|[\u4e00-\u9fff]{2,3}(?:先生|女士|小姐|太太)|(?:业主|業主|车主|車主|住客)[：:]?\s?[\u4e00-\u9fff]{2,3}|姓[\u4e00-\u9fff]/;
 // A question about what a plate's letters or format mean.
 const FORMAT_QUESTION = /\b(?:what (?:do|does)|how (?:do|does)|format|style|stand for|mean)\b/i;
+const PLATE_HINT = /\d(?:(?<=[A-Z][ -]?\d)|\d{3} ?[B-DF-HJ-NP-TV-Z]{3}\b)/;
 const REACH = 110;
 // Shapes that other codes share (ABC 1234 is also a product or a flight, 2026 NOV a date): they need a plate's label
 // or a US state beside them.
@@ -33,7 +34,9 @@ const PLATE_LABEL =
 
 /** Number plates written on the same line as a resident, permit or flat and a person. */
 export function findResidentPlates(text: string, found: PlateFound): void {
-  if (!VEHICLE_CONTEXT.test(lowerCased(text)) || FORMAT_QUESTION.test(text)) return;
+  // Every plate shape has a capital letter just before a digit, or (Spain) three capitals after four digits: tried at
+  // each digit and read behind, far cheaper than the words of a car park over a long prompt.
+  if (!PLATE_HINT.test(text) || !VEHICLE_CONTEXT.test(lowerCased(text)) || FORMAT_QUESTION.test(text)) return;
   eachMatch(PLATE, text, (m) => {
     const plate = m[0];
     if (!/\d/.test(plate) || !/[A-Z]/.test(plate)) return;

@@ -2,7 +2,8 @@
 // - table rows (HTML, Markdown, CSV, tabs) with a name in one cell and a full date in another, in a list of people
 //   whose dates are birth dates: a school's enrolment, a club's members, passengers, patients. A column headed
 //   "joined", "start" or "due" holds other dates, and an event table has no name cells.
-// - pinyin: "shi 2018 nian 3 yue 5 hao chusheng de", "chusheng yu 1995 nian 4 yue 2 ri", beside a name or a relative.
+// - pinyin: "shi 2018 nian 3 yue 5 hao chusheng de", "chusheng yu 1995 nian 4 yue 2 ri", "shengri shi …", beside a name or
+//   a relative.
 // - Chinese with the year and the birthday given apart: 郑德明（1938年生，生日12月15号）.
 // Every pattern is bounded and sits behind a cheap test of the text.
 import { firstMatches } from './privacy-match.js';
@@ -80,7 +81,7 @@ function findTableBirthDates(text: string, found: RecordFound): void {
 
 const PINYIN_HINT = /\d ?nian ?\d/i;
 const PINYIN_DATE = /\b(?:19|20)\d{2} ?nian ?\d{1,2} ?yue ?\d{1,2} ?(?:hao|ri)\b/g;
-const PINYIN_BIRTH = /\bchu ?(?:sheng|shi)\b|\bsheng ?yu\b/;
+const PINYIN_BIRTH = /\bchu ?(?:sheng|shi)\b|\bsheng ?(?:yu|ri)\b/;
 const PINYIN_KIN = /\b(?:erzi|nver|n[uü]['’]?er|haizi|baobao|laopo|laogong|mama|baba|nainai|yeye|waipo|waigong|didi|meimei|gege|jiejie)\b/;
 const PINYIN_REACH = 24;
 const PERSON_REACH = 120;

@@ -18,10 +18,10 @@ import { PERSON_LABELS } from './privacy-labels.js';
 // The forms, in lower case (the text is read lower-cased), and the Chinese tax apps' and returns' words.
 const TAX_FORM_EN =
   /\b(?:form )?1040(?:-sr|-nr)?\b|\bitr-?[1-7]\b|\bsa ?100\b|\bself[- ]assessment\b|\bt1 general\b|\bsteuererkl[äa]rung\b|\bd[ée]claration de revenus\b/;
-const TAX_FORM_ZH = /年度[汇匯]算|[个個]税[汇匯]算|[汇匯]算清[缴繳]|[综綜]合所得|[个個]人所得[税稅]|[纳納][税稅](?:[义義][务務])?人/;
+const TAX_FORM_ZH = /年度[汇匯]算|[综綜]所[税稅]|[个個]税[汇匯]算|[汇匯]算清[缴繳]|[综綜]合所得|[个個]人所得[税稅]|[纳納][税稅](?:[义義][务務])?人/;
 // A wage or salary line with its amount (digits with a thousands mark or four or more; "Form 16" on the way is passed over).
 const WAGE_LINE_EN =
-  /\b(?:wages|salary|salaries|employment income|taxable income|total income|gross income|agi)\b[^\n]{0,40}?(?<![\d,.])(\d{1,3}(?:[,.]\d{2,3})+|\d{4,})/g;
+  /\b(?:wages|salary|salaries|employment income|taxable income|total income|gross income|agi|pensions?(?: and annuities)?|social security benefits|ira distributions|business income)\b[^\n]{0,40}?(?<![\d,.])(\d{1,3}(?:[,.]\d{2,3})+|\d{4,})/g;
 const WAGE_LINE_ZH =
   /(?:工[资資]薪金|薪[资資]所得|薪[资資]收入|工[资資]收入|年收入|所得[额額]|已[缴繳][税稅][额額]|已[预預][缴繳])[^\d\n]{0,12}?(\d{1,3}(?:[,.]\d{2,3})+|\d{4,})/g;
 // The person of a Chinese return: 纳税人：孙悦, 納稅義務人 陳俊宏, 纳税人黄志远.
@@ -75,19 +75,26 @@ const HR_CONTEXT = /\b(?:bonus|pip|calibration|review (?:round|cycle)|performanc
 const NOT_A_SUBJECT = new Set(
   (
     'she he they who everyone everybody nobody someone somebody anyone anybody each whoever one team employee employees staff person people ' +
-    'candidate manager worker user player student that this which what it and but also only just still then rest else had has have was were would could did does not never'
+    'candidate manager worker user player student that this which what it and but also only just still then rest else had has have was were ' +
+    'would could did does not never him her them the his their your my our'
   ).split(' '),
 );
+
+// The same decision said another way: "put dmitri on a pip", "no bonus for shreya", "raj's rating is a 2".
+const HR_DECISION =
+  /\b(?:put|putting|place|placing) ([a-z][a-z'-]{2,15}) on (?:a |an |the )?(?:pip|performance improvement plan|final warning)\b|\bno (?:bonus|raise|increment) for ([a-z][a-z'-]{2,15})\b|\b([a-z][a-z-]{2,15})['’]s (?:rating|score) (?:is|was|will be) (?:an? )?(?:one|two|three|four|five|[1-5])\b/g;
 
 /** A rating with a bonus or PIP decision about someone named in lower case, in a note or a voice memo. */
 function findRatingNotes(lower: string, found: RecordFound): void {
   if (!HR_CONTEXT.test(lower)) return;
   const common = bip39Words();
-  firstMatches(RATING_DECISION, lower, LIMIT, (m) => {
-    const subject = m[1]!;
-    if (NOT_A_SUBJECT.has(subject) || common.has(subject)) return;
-    found('employment', PERSON_LABELS.employment, m.index, m.index + m[0].length);
-  });
+  for (const re of [RATING_DECISION, HR_DECISION]) {
+    firstMatches(re, lower, LIMIT, (m) => {
+      const subject = m[1] ?? m[2] ?? m[3]!;
+      if (NOT_A_SUBJECT.has(subject) || common.has(subject)) return;
+      found('employment', PERSON_LABELS.employment, m.index, m.index + m[0].length);
+    });
+  }
 }
 
 /** Tax returns under a name, a letter's final salary, lower-case rating decisions. `lower` is the text lower-cased. */

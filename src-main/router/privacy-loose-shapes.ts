@@ -42,7 +42,7 @@ const SOMEONE =
 // kavya reddy, dob", "passenger 2 ELENA PETROVA DOB", "JOHN MWANGI DOB". The word after a role is not a verb ("the
 // applicant must provide dob").
 const PERSON_BEFORE_DOB =
-  /(?:\b(?:applicant|passenger|guest|tenant|traveller|traveler|candidate|member|patient|student|pupil|child|employee|customer|holder|name)(?: \d{1,2})?[:,]? (?!(?:must|should|will|can|shall|may|needs?|has|have|is|was|to|and|or|the|a|an|with|without|field|details?|form|format)\b)[A-Za-z][a-z'-]{1,20}|\b[A-Z]{2,20})[ ,][A-Za-z][A-Za-z'-]{1,20},? (?:dob|DOB|d\.o\.b\.?|D\.O\.B\.?|born|BORN)(?![A-Za-z])/;
+  /(?:\b(?:applicant|passenger|guest|tenant|traveller|traveler|candidate|member|patient|student|pupil|child|employee|customer|holder|name)(?: \d{1,2})?[:,]? (?!(?:must|should|will|can|shall|may|needs?|has|have|is|was|to|and|or|the|a|an|with|without|field|details?|form|format)\b)[A-Za-z][a-z'-]{1,20}|\b[A-Z]{2,20})[ ,][A-Za-z][A-Za-z'-]{1,20},? (?:dob|DOB|d\.o\.b\.?|D\.O\.B\.?|born|BORN|date of birth|DATE OF BIRTH|birth ?date)(?![A-Za-z])/;
 // A name that opens a quotation ('Margit Olsen, born …'): the name rules do not take a capital after a quote mark.
 const QUOTED_PAIR = /(?:^|[\s:(])['"‘“][A-Z][a-z]{1,20} [A-Z][a-z'-]{1,20}(?![A-Za-z])/;
 

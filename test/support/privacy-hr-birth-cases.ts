@@ -8,6 +8,8 @@ export const HR_KEPT: Record<string, readonly string[]> = {
     'ITR-2 (AY 2025-26) for Meera Iyengar\nSalary as per Form 16: ₹14,20,000\nEmployer: Brightlane Analytics LLP\nTDS: ₹1,62,300\nshould she pick the new regime?',
     'Self assessment SA100 for Owen Pritchard: employment income £48,310, tax paid £7,902. Am I missing the student loan box?',
     '个人所得税APP 年度汇算\n纳税人：刘晨曦\n工资薪金收入：194,800.00\n已缴税额：9,460.00\n应退税额：820.00\n怎么退税？',
+    '1040-SR for my dad Harold Brennan: pensions and annuities 28,400, social security benefits 19,200. Is any of it taxable?',
+    '綜所稅試算\n納稅人：林怡君\n薪資收入 842,000\n可以用哪個扣除額？',
     '2025年度个税汇算，纳税人黄志远，全年工资薪金所得 312,000 元，已预缴 24,100 元，还要补多少？',
     '綜合所得稅申報\n納稅義務人：陳俊宏\n薪資所得：1,086,000\n應退稅額：12,400\n幫我看看有沒有填錯',
   ],
@@ -19,12 +21,15 @@ export const HR_KEPT: Record<string, readonly string[]> = {
     'voice note: for the review round ravi gets a three, solid quarter, full bonus',
     'calibration notes (typed on my phone) lucia gets a one this cycle, no bonus and hr wants a pip started next month',
     'memo to self: marek got a 2 again so no bonus and we put him on a PIP in january',
+    'note for hr sync: we should put dmitri on a pip after the audit findings',
+    'dictated: no bonus for shreya this cycle, her rating is below expectations',
   ],
   'Cantonese and Traditional HR': [
     '陳文耀上個禮拜請咗三日病假，老闆話要扣佢全勤獎 600 蚊，幫我寫封信問人事部。',
     '黃紫晴今年冇花紅，人工介係 18,500，佢想辭職，幫佢寫封辭職信。',
     '公司對劉嘉怡發咗警告信，話佢遲到太多，幫我翻譯成英文。',
     '何志偉俾老闆炒咗魷魚，最後一個月人工都未出，點樣追？',
+    '梁浩然上個月俾人炒，公司話唔使補償金，合法咩？',
   ],
 };
 
@@ -41,6 +46,8 @@ export const HR_SENT: Record<string, readonly string[]> = {
     'How is a final salary pension calculated in the UK public sector?',
     'Write a template experience letter with placeholders for [Employee Name] and [Last drawn salary].',
     'if an employee gets a two on the rating scale, do they lose their bonus?',
+    'Can a manager put someone on a PIP while they are on leave? Is no bonus for the year allowed?',
+    '炒咗個飯俾佢食，佢話好食過餐廳，幫我寫返個食譜。',
   ],
 };
 
@@ -53,6 +60,7 @@ export const BIRTH_KEPT: Record<string, readonly string[]> = {
   'a lower-case dob after a lower-case name': [
     'confirming the booking: guest tomas novak, dob 21 feb 1989, arriving friday. make this sound professional',
     'applicant noor haddad d.o.b. 03/11/1994, currently at kpmg dubai - pls rewrite as a formal line',
+    'patient maria lopez date of birth 12.03.1988, referred by gp - turn this into a formal referral line',
   ],
   'a passenger list': ['Manifest: passenger 2 ELENA PETROVA DOB 1985-09-14, passenger 3 IVAN PETROV DOB 1983-01-27. Any field missing for the airline?'],
   'born on a date after a name': ["Tidy up this bio for the reunion booklet: 'Margit Olsen, born 12 September 1961 in Aarhus, retired teacher and keen sailor.'"],
@@ -60,6 +68,9 @@ export const BIRTH_KEPT: Record<string, readonly string[]> = {
     '请翻译：本人张雨桐，2001年9月12日出生在山东烟台，目前在南京工作。',
     '我叫黃詠琳，2003年2月8號出世，幫我用英文寫個自我介紹。',
     '寿宴名单\n主桌：爷爷 吴永福（1941年生，生日是3月28号）\n帮我排一下座位',
+    '我叫陳大文，1988年5月3日生於香港，而家喺倫敦做會計。幫我改好啲。',
+    '| 王小明 | 2012-05-06 | 三年级 |\n| 李思雨 | 2013-09-21 | 二年级 |\n学生名单表格对不齐，怎么改？',
+    'Wo laopo Chen Jing de shengri shi 1991 nian 10 yue 3 hao, bang wo xiang ge liwu',
     'Wo erzi Zhou Haoran shi 2016 nian 7 yue 21 hao chusheng de, xiang gei ta ban ge shengri hui',
     'Ta jiao Xu Mingyue, chusheng yu 1995 nian 4 yue 2 ri, qing bang wo fanyi cheng yingwen',
   ],

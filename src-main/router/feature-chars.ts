@@ -24,6 +24,14 @@ export interface CharScan {
   lines: number;
   /** Matches of /[^.?!\n]+[.?!\n]?/g that hold a digit: the runs of characters other than . ? ! \n with one. */
   numericSentences: number;
+  /** Matches of /^[ \t]*\(?[A-Da-d][.)][ \t]+\S/gm: answer options A-D, one a line. */
+  optionLinesAD: number;
+  /** Matches of /^[ \t]*\(?[A-Ja-j][.)][ \t]+\S/gm: lettered lines A-J. */
+  optionLinesAJ: number;
+  /** Matches of the same with ':' too, /^[ \t]*\(?[A-Ja-j][.):][ \t]+\S/gm. */
+  optionLinesAJColon: number;
+  /** Matches of /^[ \t]*(?:[-*•]|\d+[.)])[ \t]+\S/gm: bulleted and numbered list items. */
+  listLines: number;
   /** seen[c] is 1 when ASCII character c occurs: a pattern that needs an absent one cannot match. */
   seen: Uint8Array;
 }
@@ -41,6 +49,10 @@ const scan: CharScan = {
   sentenceEnds: 0,
   lines: 0,
   numericSentences: 0,
+  optionLinesAD: 0,
+  optionLinesAJ: 0,
+  optionLinesAJColon: 0,
+  listLines: 0,
   seen: new Uint8Array(128),
 };
 
@@ -59,6 +71,11 @@ export function scanCharacters(text: string): CharScan {
   const n = text.length;
   const seen = scan.seen;
   seen.fill(0);
+  scan.optionLinesAD = 0;
+  scan.optionLinesAJ = 0;
+  scan.optionLinesAJColon = 0;
+  scan.listLines = 0;
+  readLineStart(text, 0);
   let upper = 0;
   let lower = 0;
   let digits = 0;
@@ -98,6 +115,8 @@ export function scanCharacters(text: string): CharScan {
         punct++;
         if (c === 123 || c === 125) braces++;
       }
+      // The line terminators of a multiline regex's ^: \n, \r, U+2028, U+2029.
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) readLineStart(text, i + 1);
       if (c === 10) {
         if (lineHasText) lines++;
         lineHasText = false;
@@ -131,4 +150,51 @@ export function scanCharacters(text: string): CharScan {
   scan.lines = lines;
   scan.numericSentences = numericSentences;
   return scan;
+}
+
+/** Whether code unit c is a space or a tab ([ \t]). */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/**
+ * Whether text[at] starts [ \t]+\S. Greedy blanks, then a non-space: giving blanks back cannot
+ * help, since \S would then face a blank.
+ */
+function blanksThenText(text: string, at: number): boolean {
+  let j = at;
+  while (j < text.length && isBlank(text.charCodeAt(j))) j++;
+  return j > at && j < text.length && !isRegexSpace(text.charCodeAt(j));
+}
+
+/**
+ * Counts the line-start patterns of CharScan that match at line start p. Each is anchored by ^
+ * and consumes no line terminator, so a line holds at most one match of each, at its start.
+ */
+function readLineStart(text: string, p: number): void {
+  const n = text.length;
+  let j = p;
+  while (j < n && isBlank(text.charCodeAt(j))) j++;
+  if (j >= n) return;
+  const c = text.charCodeAt(j);
+  // List items: [-*•] or digits then [.)].
+  if (c === 45 || c === 42 || c === 0x2022) {
+    if (blanksThenText(text, j + 1)) scan.listLines++;
+  } else if (c >= 48 && c <= 57) {
+    let k = j + 1;
+    while (k < n && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+    const d = text.charCodeAt(k);
+    if ((d === 46 || d === 41) && blanksThenText(text, k + 1)) scan.listLines++;
+  }
+  // Lettered lines: an optional '(' (giving it back leaves '(' where a letter must be), a letter, a mark.
+  const at = c === 40 ? j + 1 : j;
+  const letter = text.charCodeAt(at) | 32;
+  if (letter < 97 || letter > 106) return;
+  const mark = text.charCodeAt(at + 1);
+  if (mark !== 46 && mark !== 41 && mark !== 58) return;
+  if (!blanksThenText(text, at + 2)) return;
+  scan.optionLinesAJColon++;
+  if (mark === 58) return;
+  scan.optionLinesAJ++;
+  if (letter <= 100) scan.optionLinesAD++;
 }

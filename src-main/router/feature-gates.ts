@@ -43,6 +43,11 @@ export const GATE = {
   // math symbol cue, whose every alternative needs one of the three.
   DIGIT: 1 << 26,
   MATH_CHARS: 1 << 27,
+  // Opened by the line-start scan (feature-chars.ts): a lettered line "A. …" (A-J, '.' or ')'),
+  // which the knowledge cue's option pattern needs; and for prompt-asks' OPTION_RE, such a line
+  // (with ':' too) or a '(' anywhere, which its "(A) …" alternative needs.
+  LETTERED_LINE: 1 << 28,
+  OPTION: 1 << 29,
 } as const;
 
 /** Every gate open: what a caller that did not scan the tokens passes (nothing is skipped). */

@@ -5,7 +5,7 @@
 // output must stay bit-identical for the shipped weights: test/unit/router-features-pinned.test.ts.
 import { promptAsks } from './prompt-asks.js';
 import { classifyTaskType, TASK_TYPES } from './task-type.js';
-import { isRegexSpace, scanCharacters } from './feature-chars.js';
+import { type CharScan, isRegexSpace, scanCharacters } from './feature-chars.js';
 import { ALL_GATES, bothOpen, GATE, GATE_BITS_BY_WORD, gatesForcedOpen, open } from './feature-gates.js';
 
 /** Names of the dense features, in vector order. Stored in the model file and checked on load. */
@@ -267,8 +267,8 @@ const LATEX_RE = /\\[a-zA-Z]+|\$[^$\n]{1,80}\$|\^\{|_\{/g;
 const EQUATION_RE = /\b[a-z]\s*\(\s*[a-z0-9]\s*\)\s*=|\b[a-z]\s*=\s*[-\d(a-z]|\b\d*[a-z]\^\d|\b\d+[a-z]\b(?=\s*[-+=])/g;
 // Code markers; braces, underscores and camelCase words are counted in the character and word loops.
 const CODE_RE = /```|;[ \t]*$|\bdef\s+\w+\s*\(|\bfunction\b|\breturn\b|#include|=>|\w\([^()\n]{0,200}\)\s*[;{:]/gm;
-const MC_RE = /^[ \t]*\(?[A-Da-d][.)][ \t]+\S/gm;
-const LIST_RE = /^[ \t]*(?:[-*•]|\d+[.)])[ \t]+\S/gm;
+// The answer options /^[ \t]*\(?[A-Da-d][.)][ \t]+\S/gm and the list items
+// /^[ \t]*(?:[-*•]|\d+[.)])[ \t]+\S/gm are counted at each line start by scanCharacters.
 const QUOTE_RE = /"[^"\n]{2,}"|“[^”\n]{2,}”|'[^'\n]{3,}'(?!\w)/g;
 const STEP_RE = /step[- ]by[- ]step|show (?:your|all) work|\bsteps?\b|first,? .{0,80}\bthen\b/gi;
 const WHY_HOW_RE = /\bwhy\b|\bhow (?:does|do|did|can|could|would|is|are|might|should|many|much)\b|\bexplain\b/i;
@@ -309,16 +309,24 @@ function equations(text: string, digit: boolean, equals: boolean, caret: boolean
 
 /**
  * The word gates with those that characters decide (feature-gates.ts): "c++" needs a '+',
- * "\\boxed" a backslash, the code markers one of ` # = ; (, the math symbols a digit, \\ or $.
+ * "\\boxed" a backslash, the code markers one of ` # = ; (, the math symbols a digit, \\ or $,
+ * the lettered-line cue such a line, and prompt-asks' options a lettered line or a '('.
  */
-function characterGates(gates: number, seen: Uint8Array, digit: boolean): number {
-  const has = (ch: string): boolean => seen[ch.charCodeAt(0)] === 1;
-  let g = has('+') ? gates : gates & ~GATE.C;
-  if (has('\\')) g |= GATE.FORMAT | GATE.MATH_CHARS;
-  if (has('`') || has('#') || has('=') || has(';') || has('(')) g |= GATE.CODE_MARK;
-  if (digit) g |= GATE.DIGIT | GATE.MATH_CHARS;
-  if (has('$')) g |= GATE.MATH_CHARS;
+function characterGates(gates: number, scan: CharScan): number {
+  const seen = scan.seen;
+  let g = has(seen, '+') ? gates : gates & ~GATE.C;
+  if (has(seen, '\\')) g |= GATE.FORMAT | GATE.MATH_CHARS;
+  if (has(seen, '`') || has(seen, '#') || has(seen, '=') || has(seen, ';') || has(seen, '(')) g |= GATE.CODE_MARK;
+  if (scan.digits > 0) g |= GATE.DIGIT | GATE.MATH_CHARS;
+  if (has(seen, '$')) g |= GATE.MATH_CHARS;
+  if (scan.optionLinesAJ > 0) g |= GATE.LETTERED_LINE;
+  if (scan.optionLinesAJColon > 0 || has(seen, '(')) g |= GATE.OPTION;
   return g;
+}
+
+/** Whether the ASCII character `ch` occurs, by scanCharacters' table (a function, not a closure per call). */
+function has(seen: Uint8Array, ch: string): boolean {
+  return seen[ch.charCodeAt(0)] === 1;
 }
 
 function log1p(x: number): number {
@@ -628,14 +636,14 @@ export function featureVector(prompt: string, hashing: HashingSpec): PromptFeatu
   const { words, letters, longWords, rare, camel, capitalized, cat, numbers, distinctNumbers, maxDigits, tokens, gates: wordGates } = scanTokens(text);
   const gates = gatesForcedOpen() ? ALL_GATES : wordGates;
   // One pass over the characters (a regex per class costs ten times more on long prompts).
-  const { upper, lower, digits, punct, underscores, braces, cjk, nonAscii, questionMarks, sentenceEnds, lines, numericSentences, seen } = scanCharacters(text);
+  const charScan = scanCharacters(text);
+  const { upper, lower, digits, punct, underscores, braces, cjk, nonAscii, questionMarks, sentenceEnds, lines, numericSentences, seen } = charScan;
   const sentences = Math.max(1, sentenceEnds);
-  const has = (ch: string): boolean => seen[ch.charCodeAt(0)] === 1;
   const letterCount = Math.max(1, upper + lower);
   const wq = Math.max(1, words);
-  const mc = count(MC_RE, text);
+  const mc = charScan.optionLinesAD;
   const creative = open(gates, GATE.CREATIVE) && CREATIVE_RE.test(text) ? 1 : 0;
-  const listItems = count(LIST_RE, text);
+  const listItems = charScan.listLines;
   const requirements = cat[K.IMPERATIVE]! + questionMarks + listItems;
 
   const d = new Float64Array(DENSE_FEATURE_COUNT);
@@ -656,14 +664,14 @@ export function featureVector(prompt: string, hashing: HashingSpec): PromptFeatu
   d[k++] = log1p(distinctNumbers);
   d[k++] = log1p(maxDigits);
   d[k++] = log1p(digits ? count(DEC_FRAC_RE, text) : 0);
-  d[k++] = log1p((digits || nonAscii || has('$') ? count(MONEY_RE, text) : 0) + cat[K.UNITS]!);
+  d[k++] = log1p((digits || nonAscii || has(seen, '$') ? count(MONEY_RE, text) : 0) + cat[K.UNITS]!);
   d[k++] = log1p(cat[K.QREL]!);
-  const mathOps = digits || nonAscii || has('=') || has('+') || has('*') || has('/') || has('^') || has('<') || has('>');
+  const mathOps = digits || nonAscii || has(seen, '=') || has(seen, '+') || has(seen, '*') || has(seen, '/') || has(seen, '^') || has(seen, '<') || has(seen, '>');
   d[k++] = log1p(mathOps ? count(MATH_OP_RE, text) : 0);
-  d[k++] = log1p(has('\\') || has('$') || has('{') ? count(LATEX_RE, text) : 0);
-  d[k++] = log1p(equations(text, digits > 0, has('='), has('^'), has('-') || has('+')));
+  d[k++] = log1p(has(seen, '\\') || has(seen, '$') || has(seen, '{') ? count(LATEX_RE, text) : 0);
+  d[k++] = log1p(equations(text, digits > 0, has(seen, '='), has(seen, '^'), has(seen, '-') || has(seen, '+')));
   d[k++] = log1p(cat[K.MATH]!);
-  const codeMarks = has('`') || has(';') || has('(') || has('#') || has('=') || text.includes('function') || text.includes('return');
+  const codeMarks = has(seen, '`') || has(seen, ';') || has(seen, '(') || has(seen, '#') || has(seen, '=') || text.includes('function') || text.includes('return');
   d[k++] = log1p((codeMarks ? count(CODE_RE, text) : 0) + braces + underscores + camel);
   d[k++] = log1p(cat[K.CODE]!);
   d[k++] = log1p(questionMarks);
@@ -681,7 +689,7 @@ export function featureVector(prompt: string, hashing: HashingSpec): PromptFeatu
   d[k++] = log1p(cat[K.NEG]!);
   d[k++] = cat[K.LOGIC]! / wq;
   d[k++] = log1p(cat[K.COND]!);
-  d[k++] = log1p(has('"') || has("'") || nonAscii ? count(QUOTE_RE, text) : 0);
+  d[k++] = log1p(has(seen, '"') || has(seen, "'") || nonAscii ? count(QUOTE_RE, text) : 0);
   d[k++] = cat[K.YOU]! / wq;
   d[k++] = cat[K.ME]! / wq;
   d[k++] = log1p(requirements);
@@ -694,7 +702,7 @@ export function featureVector(prompt: string, hashing: HashingSpec): PromptFeatu
   d[k++] = log1p(numericSentences);
   d[k++] = log1p(cat[K.TECH]!);
   d[k++] = log1p(cat[K.HUMANITIES]!);
-  const cueGates = gatesForcedOpen() ? ALL_GATES : characterGates(gates, seen, digits > 0);
+  const cueGates = gatesForcedOpen() ? ALL_GATES : characterGates(gates, charScan);
   const task = classifyTaskType(text, cjk > 0, cueGates);
   for (const t of TASK_TYPES) d[k++] = t === task ? 1 : 0;
   const asks = promptAsks(text, cjk > 0, cueGates);

@@ -115,10 +115,11 @@ export function promptAsks(text: string, cjk: boolean = CJK_RE.test(text), gates
   let constraints = 0;
   while (constraintRe.test(text)) constraints++;
   OPTION_RE.lastIndex = 0;
+  const options = open(gates, GATE.OPTION);
   // The option letters seen, as a bit set over A-J (a Set of strings would be garbage per call).
   let letters = 0;
   let m: RegExpExecArray | null;
-  while ((m = OPTION_RE.exec(text)) !== null) letters |= 1 << (((m[1] ?? m[2]!).charCodeAt(0) & ~32) - 65);
+  while (options && (m = OPTION_RE.exec(text)) !== null) letters |= 1 << (((m[1] ?? m[2]!).charCodeAt(0) & ~32) - 65);
   const optionCount = bitCount(letters);
   return {
     steps: (cjk ? STEPS_RE : STEPS_EN_RE).test(text) ? 1 : 0,

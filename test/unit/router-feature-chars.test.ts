@@ -17,10 +17,31 @@ function byRegex(text: string): Record<string, number> {
     numericSentences: (text.match(/[^.?!\n]+[.?!\n]?/g) ?? []).filter((s) => /\d/.test(s)).length,
     digits: count(/\d/g, text),
     cjk: count(/[\u4e00-\u9fff]/g, text),
+    optionLinesAD: count(/^[ \t]*\(?[A-Da-d][.)][ \t]+\S/gm, text),
+    optionLinesAJ: count(/^[ \t]*\(?[A-Ja-j][.)][ \t]+\S/gm, text),
+    optionLinesAJColon: count(/^[ \t]*\(?[A-Ja-j][.):][ \t]+\S/gm, text),
+    listLines: count(/^[ \t]*(?:[-*•]|\d+[.)])[ \t]+\S/gm, text),
   };
 }
 
 const PIECES = [
+  'A. ',
+  'b) ',
+  '(C) ',
+  '(d. ',
+  'E: ',
+  'J.',
+  'K. ',
+  '@. ',
+  '(',
+  '- ',
+  '* ',
+  '•\t',
+  '12. ',
+  '3)',
+  '\r',
+  '\u2029',
+  'x',
   'a',
   'Z',
   '7',
@@ -51,12 +72,13 @@ const PIECES = [
 describe('scanCharacters', () => {
   it('counts what each replaced regex matches, on generated texts', () => {
     const rand = mulberry32(7);
-    for (let i = 0; i < 5000; i++) {
+    for (let i = 0; i < 20000; i++) {
       let text = '';
       const n = Math.floor(rand() * 30);
       for (let j = 0; j < n; j++) text += PIECES[Math.floor(rand() * PIECES.length)]!;
       const s = scanCharacters(text);
-      const got = { questionMarks: s.questionMarks, sentenceEnds: s.sentenceEnds, lines: s.lines, numericSentences: s.numericSentences, digits: s.digits, cjk: s.cjk };
+      const { questionMarks, sentenceEnds, lines, numericSentences, digits, cjk, optionLinesAD, optionLinesAJ, optionLinesAJColon, listLines } = s;
+      const got = { questionMarks, sentenceEnds, lines, numericSentences, digits, cjk, optionLinesAD, optionLinesAJ, optionLinesAJColon, listLines };
       expect(got, JSON.stringify(text)).toEqual(byRegex(text));
     }
   });

@@ -81,6 +81,12 @@ const PHRASES = [
   '3 + 4',
   'x^2',
   '50%',
+  '\nA. yes',
+  '\n(b) no',
+  '\nC: maybe',
+  ' (D) none',
+  '\tE) all',
+  ' (A) one (B) two (C) three',
 ];
 const WORDS = [...new Set(Object.values(GATE_WORDS).flatMap((w) => w.split(' ')))];
 const FILLER = ['the', 'a', 'x', 'foo', 'is', 'it', "don't", "json's", 'O', 'Z9'];

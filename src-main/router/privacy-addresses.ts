@@ -8,6 +8,7 @@
 import { eachMatch } from './privacy-match.js';
 import { factored } from './privacy-factor.js';
 import { findWorldAddresses } from './privacy-addresses-world.js';
+import { famousAddress } from './privacy-public.js';
 
 export type AddressFound = (start: number, end: number) => void;
 
@@ -117,7 +118,8 @@ export function findMoreAddresses(text: string, found: AddressFound): void {
     eachMatch(streets[i]!, text, (m) => {
       const end = m.index + m[0].length;
       const postcode = POSTCODE_AFTER.test(text.slice(end, end + POSTCODE_REACH).split('\n')[0]!);
-      if (postcode || personBefore(text, m.index)) found(m.index, end);
+      // A figure's house asked about ("Anne Frank's house at Prinsengracht 263 is a museum") is no one's address.
+      if ((postcode || personBefore(text, m.index)) && !famousAddress(text, m.index, m[0])) found(m.index, end);
     });
   }
   findWorldAddresses(text, digitWord, (start) => personBefore(text, start), found);

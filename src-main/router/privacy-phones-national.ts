@@ -48,7 +48,7 @@ export const NATIONAL_PHONE_CUE =
 // hotline's or a company's name.
 const EIGHT_DIGIT_MOBILE = /(?<![\d+.,/-]|\d )[4-9]\d{3}[ -]?\d{4}(?![\d/-]|[.,]\d| \d)/g;
 const PHONE_WORD_BEFORE =
-  /(?:電話|电话|手機|手机|手提|號碼|号码|\bnumber|\bwhats ?app|\bcell|\bmobile|\bphone|\b(?:call|text|ring|message|whatsapp) [A-Z][\w'’]*(?: [A-Z][\w'’]*)? (?:on|at)|聯絡|联络|联系|打去|打畀|打俾|打給|打给|[Hh]\/?[Pp])[^\d\n。，,；;!?！？]{0,20}$/;
+  /(?:電話|电话|手機|手机|手提|號碼|号码|\bnumber|\bwhats ?app|\bcell|\bmobile|\bphone|\b(?:call|text|ring|message|whatsapp) (?:me|him|her|[A-Z][\w'’]*(?: [A-Z][\w'’]*)?) (?:on|at)|聯絡|联络|联系|打去|打畀|打俾|打給|打给|[Hh]\/?[Pp])[^\d\n。，,；;!?！？]{0,20}$/;
 const NOT_A_PERSONS_LINE =
   /熱線|热线|客服|銀行|银行|公司|辦事處|办事处|總機|总机|查詢|查询|\b(?:hotline|helpline|customer|service|support|office|company|bank|switchboard|reception|account|order|invoice|ticket|policy|ref)\b/i;
 

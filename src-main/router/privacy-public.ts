@@ -31,6 +31,9 @@ const CLAIMED = /\b(?:I|I'm|I've|my|me|we|our|us|send|ship|deliver|post|mail|ret
 // such words, so it stays someone's.
 const FIGURE_HOUSE_BEFORE =
   /(?:\b[A-Z][\w.'’-]+ [A-Z][\w.'’-]+|\bthe [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?:['’]s?)? (?:house|home|mansion|estate|residence|apartment|flat|birthplace|childhood home|cottage|villa|ranch|farm|studio|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b[^\n.?!]{0,40}$/;
+// One name alone ("Freud's house at …") may be a friend's: it needs the house to be a museum, a landmark or on tours.
+const SURNAME_HOUSE_BEFORE = /\b[A-Z][a-z]+['’]s? (?:house|home|birthplace|childhood home|studio|apartment|flat)\b[^\n.?!]{0,40}$/;
+const MUSEUM = /\b(?:museum|plaque|landmark|historic|heritage|open to the public|guided tours?|tourists?)\b/i;
 const TRIVIA =
   /\b(?:museum|tours?|tourists?|visitors?|visit|fans|open to the public|tickets?|filming|filmed|in (?:the )?(?:show|series|film|movie|novel|book|sitcom|episode)|plaque|landmark|historic|famous|is it true|real (?:house|building|address|street)|still (?:see|visit|stand)|worth a visit)\b/i;
 const TRIVIA_REACH = 160;
@@ -41,9 +44,10 @@ export function famousAddress(text: string, start: number, address: string): boo
   if (CLAIMED.test(text.slice(from, start))) return false;
   if (publicPlaceBefore(text, start)) return true;
   if (FAMOUS_ADDRESSES.has(address.toLowerCase().replace(/\.$/, '').replace(/\s+/g, ' '))) return true;
-  if (!FIGURE_HOUSE_BEFORE.test(text.slice(from, start))) return false;
-  const end = start + address.length;
-  return TRIVIA.test(text.slice(Math.max(0, start - TRIVIA_REACH), end + TRIVIA_REACH));
+  const before = text.slice(from, start);
+  const around = text.slice(Math.max(0, start - TRIVIA_REACH), start + address.length + TRIVIA_REACH);
+  if (FIGURE_HOUSE_BEFORE.test(before)) return TRIVIA.test(around);
+  return SURNAME_HOUSE_BEFORE.test(before) && MUSEUM.test(around);
 }
 
 // An embassy's, a consulate's, a company's or an office's address, named just before it: "The US Embassy is at …",

@@ -26,6 +26,7 @@ const KEPT_LOCAL: Record<string, readonly string[]> = {
   'the same kind of house when it is someone’s': [
     "My aunt's house in Key West is at 614 Olivia Street. Is it true the cats still live there?",
     "Tom Ashby's house is at 27 Larch Road in Leeds, can you write him a card?",
+    "Nadia's house is at Keizersgracht 310, can we visit on Sunday?",
   ],
 };
 
@@ -46,6 +47,8 @@ const SENT: Record<string, readonly string[]> = {
     "Ernest Hemingway's house in Key West is at 907 Whitehead Street. Is it true the six-toed cats still live there?",
     "Elvis Presley's Graceland is at 3764 Elvis Presley Boulevard in Memphis. How long is the tour?",
     "Mark Twain's house at 351 Farmington Avenue in Hartford is a museum now — worth a visit?",
+    "Rembrandt's house at Jodenbreestraat 4 is a museum; do I need to book?",
+    "Freud's house at 20 Maresfield Gardens in Hampstead is a museum now; what's in it?",
   ],
 };
 

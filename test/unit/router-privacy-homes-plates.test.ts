@@ -23,6 +23,8 @@ const KEPT_LOCAL: Record<string, readonly string[]> = {
     '阿爺屋企喺黃大仙竹園邨，星期日去飲茶',
     '我外婆住在台中市北屯區的松竹社區，幫我寫封信',
     '我阿姨住在永康街 18 巷裡面，幫我寫邀請卡',
+    '佢住喺將軍澳嘅新都城，你送嘢就去嗰度',
+    '我阿嬤住在台南安平區的億載社區，幫我寫張卡片',
     'Wo de qianfu zhu zai Wuhan Guanggu de Jindi xiaoqu, bang wo xie xin',
   ],
   'a plate on the same line as its resident or owner': [
@@ -43,6 +45,7 @@ const KEPT_LOCAL: Record<string, readonly string[]> = {
     '我表姐嘅手機號碼係 6612 0458，係澳門號碼',
     "my colleague Hui Min's number in Singapore is 9127 6604, text her the venue",
     'call Uncle Kwok on 5327 8846 tonight',
+    "call me on 9641 2287 after six, it's Wing",
   ],
 };
 

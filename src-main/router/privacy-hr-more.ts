@@ -66,9 +66,10 @@ function findFinalSalary(text: string, lower: string, found: RecordFound): void 
 // ---------------------------------------------------------------- a rating decision in lower case
 
 // "ravi gets a three", "marek got a 2", "lucia should get a one": a word as the subject, then a rating with its article
-// ("she had received two A's" is grades).
+// ("she had received two A's" is grades). Not after "my", "the" (my grandson, the intern: no one named), nor before a
+// unit ("a two-day induction", "a three star rating").
 const RATING_DECISION =
-  /\b([a-z][a-z'-]{2,15}) (?:gets|got|get|is getting|should get|will get|deserves|receives|received|lands|ends up with) (?:an? |a rating of )(?:one|two|three|four|five|[1-5](?:\.\d)?|meets|exceeds|below|partially meets|needs improvement)\b/g;
+  /\b(?<!\b(?:my|our|his|her|their|your|the|a|an|this|that|each|every|any|no) )([a-z][a-z'-]{2,15}) (?:gets|got|get|is getting|should get|will get|deserves|receives|received|lands|ends up with) (?:an? |a rating of )(?:one|two|three|four|five|[1-5](?:\.\d)?|meets|exceeds|below|partially meets|needs improvement)\b(?![-%]| (?:stars?|days?|weeks?|months?|years?|hours?|minutes?|points?|percent|per cent|times|pages?|courses?|bedrooms?)\b)/g;
 // The decision is HR's only beside its other words: a bonus, a PIP, calibration, a review round.
 const HR_CONTEXT = /\b(?:bonus|pip|calibration|review (?:round|cycle)|performance review|increment|merit|promotion|appraisal)\b/;
 // Subjects that are no one in particular.

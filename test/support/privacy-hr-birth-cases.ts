@@ -48,6 +48,9 @@ export const HR_SENT: Record<string, readonly string[]> = {
     'if an employee gets a two on the rating scale, do they lose their bonus?',
     'Can a manager put someone on a PIP while they are on leave? Is no bonus for the year allowed?',
     '炒咗個飯俾佢食，佢話好食過餐廳，幫我寫返個食譜。',
+    'the intern gets a two-day induction and a welcome bonus, write the onboarding email',
+    'my grandson gets a three star rating from his coach, bonus points!',
+    '个税年度汇算示例：纳税人：张三，工资薪金收入：120,000.00，这个怎么填？',
   ],
 };
 

@@ -5,6 +5,7 @@
 import { looksLikeSecretValue } from './privacy-checks.js';
 import { eachMatch } from './privacy-match.js';
 import { factored } from './privacy-factor.js';
+import { findSaidSecrets } from './privacy-credentials-said.js';
 import { findSeedPhrasesAnyLayout } from './privacy-seed.js';
 import { hasHan } from './privacy-text.js';
 
@@ -36,8 +37,8 @@ const CONNECTION_STRING = /(?<![\w+.-])[a-z][a-z0-9+.-]{1,20}:\/\/([^\s:/@]{1,64
 const SEED_PHRASE =
   /(?<![A-Za-z])(?:seed|recovery|mnemonic|backup) (?:phrase|words)[^\n.?!]{0,16}?(?:\bis\b|\bare\b|:)[ \t]{1,3}((?:[a-z]{3,8}[ ,]{1,2}){11,23}[a-z]{3,8})/gi;
 // Also the gate of findSeedPhrasesAnyLayout: one test for both.
-// ("ledger", "trezor" and "metamask" would cost a scan of every prompt each; their owners write wallet, seed or backup too.)
-const SEED_WORDS = /seed|recovery|mnemonic|backup|wallet|助记词|钱包/i;
+// Hardware and app wallets by name count too ("my Ledger words: …"): the phrase check (BIP-39 words, random order) keeps it safe.
+const SEED_WORDS = /seed|recovery|mnemonic|backup|wallet|ledger|metamask|trezor|助记词|钱包|錢包|助記詞/i;
 // A variable or config key whose name says secret (AWS_SECRET_ACCESS_KEY=…, DB_PASSWORD: …), then its value.
 // Matched from the secret word on; the start of the name is found by walking back (a leading
 // [A-Za-z0-9_]{0,40} would be tried at every letter of every prompt).
@@ -138,7 +139,10 @@ export function findProseSecrets(text: string, found: SecretFound): void {
     }
   });
   if (secretWords) findKeysNearSecretWords(text, found);
-  if (hasHan(text) && /密码|口令|密钥|秘钥|PIN码|验证码|暗号/.test(text)) {
+  const han = hasHan(text);
+  // Said, not written: a changed password later in a voicemail, Cantonese and Traditional codes (privacy-credentials-said.ts).
+  findSaidSecrets(text, han, found);
+  if (han && /密码|口令|密钥|秘钥|PIN码|验证码|暗号/.test(text)) {
     eachMatch(PROSE_SECRET_ZH, text, (m) => {
       const value = trimValue(m[2]!);
       const start = m.index + m[0].length - m[2]!.length;

@@ -1,0 +1,60 @@
+// Credentials said rather than written as "name: value", as families:
+// - a password or code changed or given later in the sentence than its name, as a voicemail or a chat says it:
+//   "the password on the router sticker is wrong, she changed it to sunflower1947", "the new one is 4 8 1 9",
+//   "it's Kestrel77 now";
+// - in Traditional Chinese and Cantonese: 密碼/門禁密碼/大閘密碼/夾萬密碼/PIN碼 then 係/改咗做/換成/而家係 and the
+//   value (門禁密碼改咗啦，而家係 #5087*).
+// Why apart from privacy-credentials.ts: its patterns want the value within a few words of the name; speech puts
+// a clause between. The value must still look like a secret (a digit or a symbol), and a masked one (****,
+// <redacted>) is taken back by privacy-takeback.ts.
+import { looksLikeSecretValue } from './privacy-checks.js';
+import { eachMatch } from './privacy-match.js';
+import type { SecretFound } from './privacy-credentials.js';
+
+// A credential's name, in the words people say it with.
+const CREDENTIAL_WORD =
+  /\b(?:pass(?:word|code|phrase)?s?|pins?|pin code|(?:door|alarm|gate|safe|lock|entry|wi-?fi|wifi|router|network|login) (?:code|key)|wi-?fi|login)\b/i;
+// The change or the new value: "changed it to X", "set it to X", "the new one is X", "it's X now", "it is now X".
+const SAID_VALUE =
+  /\b(?:(?:changed|change|reset|set|switched|updated|made) (?:it|them|that|the (?:password|passcode|code|pin)) (?:to|as|into)|(?:the )?new (?:one|password|passcode|code|pin) (?:is|was|['’]s|will be)|it['’]?s now|it is now|now it['’]?s)[ \t"'`]{1,3}((?:\d ){3,11}\d(?![\w])|[!#-&(-~]{4,64})/gi;
+// How far before the change the credential's name may stand (the same message: a voicemail runs on).
+const NAME_REACH = 160;
+
+const trimValue = (v: string): string => v.replace(/[.,;:!?)\]}'"`]+$/, '');
+
+/** "…the password… she changed it to X": a new value said after a credential's name in the same message. */
+function findChangedSecrets(text: string, found: SecretFound): void {
+  eachMatch(SAID_VALUE, text, (m) => {
+    const value = trimValue(m[1]!);
+    if (!looksLikeSecretValue(value, true)) return;
+    if (!CREDENTIAL_WORD.test(text.slice(Math.max(0, m.index - NAME_REACH), m.index + m[0].length - m[1]!.length))) return;
+    const start = m.index + m[0].length - m[1]!.length;
+    found('a password', start, start + value.length);
+  });
+}
+
+// Traditional and Cantonese: a password's or code's name, up to a clause, then the copula or the change, then the value.
+const SECRET_ZH_HANT =
+  /(密碼|密码|口令|密鑰|驗證碼|PIN碼|暗碼|開門碼|門禁碼|鎖碼)[^\n。！？]{0,20}?(?:改咗做|改咗|改成|改為|設成|設為|換成|換咗|轉咗做|係|是|為|：|:|=)\s{0,2}((?:\d ){3,11}\d(?![\w])|[!#-&(-~]{4,64})/g;
+const ZH_HANT_WORDS = /密碼|密鑰|驗證碼|PIN碼|暗碼|開門碼|門禁碼|鎖碼|係/;
+
+/** Passwords and codes in Traditional Chinese and Cantonese. */
+function findSecretsHant(text: string, found: SecretFound): void {
+  if (!ZH_HANT_WORDS.test(text)) return;
+  eachMatch(SECRET_ZH_HANT, text, (m) => {
+    const value = trimValue(m[2]!);
+    if (!looksLikeSecretValue(value, true)) return;
+    const start = m.index + m[0].length - m[2]!.length;
+    found('a password', start, start + value.length);
+  });
+}
+
+// Cheap first tests: a credential's stem and a change's words, before the patterns.
+const CREDENTIAL_STEMS = ['ass', 'ASS', 'pin', 'PIN', 'Pin', 'code', 'Code', 'CODE', 'ifi', 'iFi', 'i-Fi', 'i-fi', 'ogin'] as const;
+const CHANGE_STEMS = ['it to', 'IT TO', 'ew one', 'ew pass', 'ew code', 'ew pin', 's now', 'now it', 'Now it'] as const;
+
+/** Credentials said in speech or chat (see the top of this file); `han`: the text has Chinese characters. */
+export function findSaidSecrets(text: string, han: boolean, found: SecretFound): void {
+  if (CHANGE_STEMS.some((s) => text.includes(s)) && CREDENTIAL_STEMS.some((s) => text.includes(s))) findChangedSecrets(text, found);
+  if (han) findSecretsHant(text, found);
+}

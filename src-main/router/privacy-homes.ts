@@ -34,7 +34,7 @@ const LANDMARK_AFTER =
 // A neighbourhood named by its unit word (colonia Isidro Fabela, Barangay San Roque, Kampung Melayu, bairro Vila
 // Madalena): finer than a city, so with a named person it says where they live. Case kept: the name is capitalised.
 const NEIGHBOURHOOD_AFTER =
-  /(?<![A-Za-z])(?:[Cc]olonia|[Cc]ol\.|[Bb]arangay|[Bb]rgy\.?|[Kk]ampung|[Kk]elurahan|[Bb]airro|[Bb]arrio|[Ff]raccionamiento|[Ff]racc\.|[Uu]rbanizaci[oó]n|[Qq]uartier|[Ss]ubdivision|[Hh]ousing [Ee]state|[Cc]ouncil [Ee]state) (?:d[eo] )?[A-ZÀ-Þ]/;
+  /(?<![A-Za-z])(?:[Cc]olonia|[Cc]ol\.|[Bb]arangay|[Bb]rgy\.?|[Kk]ampung|[Kk]elurahan|[Bb]airro|[Bb]arrio|[Ff]raccionamiento|[Ff]racc\.|[Uu]rbanizaci[oó]n|[Qq]uartier|[Ss]ubdivision|[Hh]ousing [Ee]state|[Cc]ouncil [Ee]state) (?:d[eo] )?[A-ZÀ-Þ]|\bthe [A-Z][a-z]+(?: [A-Z][a-z]+)? (?:estate|subdivision|compound|housing scheme)\b/;
 // The writer's own home picked out among others: "we're the last house before the roundabout", "ours is the blue
 // cottage after the bridge", "I'm the one with the yellow door on Kiln Road". The house words are rare, so they are
 // found first; the first person is read just before, and a landmark, a street or a door just after.

@@ -15,9 +15,9 @@ export type IbanFound = (start: number, end: number) => void;
 
 // An IBAN label, then (within a few characters) a value with OCR's letters among its digits.
 const LABELLED_VALUE =
-  /(?<![A-Za-z])iban(?:[ _-]?(?:no\.?|nr\.?|number|code))?["']?\s{0,2}(?:[:=：]|is|\/)?\s{0,3}["']?([A-Za-z0-9]{2}[0-9OoIlSB]{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,4})?)(?![A-Za-z0-9])/gi;
+  /(?<![A-Za-z])iban(?:[ _-]?(?:no\.?|nr\.?|number|code))?["']?\s{0,2}(?:[:=：>]|is|\/)?\s{0,3}["']?([A-Za-z0-9]{2}[0-9OoIlSB]{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,4})?)(?![A-Za-z0-9])/gi;
 // An `iban` key of a record (YAML, JSON, TOML, a form line): the value may be typed wrong and still be someone's.
-const IBAN_KEY = /^["']?(?:iban|IBAN|Iban)["']?\s?[:=]/;
+const IBAN_KEY = /(?:^|[\s{,<])["']?(?:iban|IBAN|Iban)["']?\s?[:=>]\s?["']?$/;
 // Countries whose bank code is four letters after the check digits.
 const LETTER_BANK_CODE = new Set(['GB', 'IE', 'NL', 'MT', 'BG', 'GI', 'CY']);
 const AS_LETTER: Readonly<Record<string, string>> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B', '2': 'Z', '6': 'G', L: 'I' };
@@ -46,9 +46,7 @@ function validAfterOcr(compact: string): boolean {
 
 /** True for an `iban` key's value with a country's code, check digits and about its length, not a row of zeros. */
 function keyedIbanShape(text: string, valueStart: number, compact: string): boolean {
-  const lineStart = text.lastIndexOf('\n', valueStart) + 1;
-  const key = text.slice(lineStart, valueStart).replace(/^[\s>*-]+/, '');
-  if (!IBAN_KEY.test(key)) return false;
+  if (!IBAN_KEY.test(text.slice(Math.max(0, valueStart - 12), valueStart))) return false;
   const expected = ibanLength(compact.slice(0, 2));
   if (expected === undefined || !/^\d{2}$/.test(compact.slice(2, 4))) return false;
   const digits = compact.slice(4).replace(/\D/g, '');

@@ -15,7 +15,7 @@ export type PlateFound = (start: number, end: number) => void;
 const VEHICLE_CONTEXT =
   /\b(?:bay|parking|parked|permit|plates?|reg|rego|vehicle|car|clamp(?:ed)?|tow(?:ed)?|space|visitor|guest|resident|residence|hoa|driveway|garage)\b|停車|停车|车位|車位|车牌|車牌|泊車|泊车/;
 const PLATE =
-  /(?<![A-Za-z0-9-])(?:[A-Z]{2}[ -]?\d{1,2}[ -]?[A-Z]{1,3}[ -]?\d{4}|[A-Z]{2}\d{2} ?[A-Z]{3}|[A-ZÄÖÜ]{1,3}-[A-Z]{1,2} ?\d{1,4}[EH]?|[A-Z]{2}-\d{3}-[A-Z]{2}|[A-Z]{2} \d{3} [A-Z]{2}|\d{4} ?[B-DF-HJ-NP-TV-Z]{3}|\d[A-Z]{3}\d{3}|[A-Z]{3}[- ]?\d{3,4}|\d{1,2}-[A-Z]{3}-\d{1,2}|[A-Z]{2}-\d{3}-[A-Z]|(?<=(?:車牌|车牌|[Pp]late)[：:]?\s?)[A-Z]{1,2} ?\d{1,4})(?![A-Za-z0-9-])/g;
+  /(?<![A-Za-z0-9-])(?:[A-Z]{2}[ -]?\d{1,2}[ -]?[A-Z]{1,3}[ -]?\d{4}|[A-Z]{2}\d{2} ?[A-Z]{3}|[A-ZÄÖÜ]{1,3}-[A-Z]{1,2} ?\d{1,4}[EH]?|[A-Z]{2}-\d{3}-[A-Z]{2}|[A-Z]{2} \d{3} [A-Z]{2}|\d{4} ?[B-DF-HJ-NP-TV-Z]{3}|\d[A-Z]{3}\d{3}|[A-Z]{3}[- ]?\d{3,4}|\d{1,2}-[A-Z]{3}-\d{1,2}|[A-Z]{2}-\d{3}-[A-Z]|(?<=(?:車牌|车牌)(?:號碼|号码|號|号)?[：:]?\s?|[Pp]late[：:]?\s?)[A-Z]{1,2} ?\d{1,4})(?![A-Za-z0-9-])/g;
 // What ties the car to a home: a resident, a permit, a flat or lot, an owner.
 const RESIDENT_NEAR =
   /\b(?:resident|residents|residence|permit|flat|apt|apartment|unit|lot|owner|owned by|registered (?:keeper|to)|keeper|tenant|guest of|visiting|belongs to|house|block)\b|住客|住戶|住户|業主|业主|車主|车主|户主|戶主|[栋棟座室樓楼]/i;

@@ -12,6 +12,7 @@ const KEPT_LOCAL: Record<string, readonly string[]> = {
   ],
   'a named person or a relative in a neighbourhood': [
     'our nanny Lupita lives out in Coyoacán, colonia Santa Úrsula, so she leaves at 5',
+    'my ex Declan lives in the Glenview estate now, near the school',
     'my mother-in-law Teodora lives in Barangay Malanday, Marikina; write her an invite',
     'Our driver Budi lives in Kampung Rambutan, kelurahan Ciracas, help me with his leave letter',
   ],
@@ -34,10 +35,12 @@ const KEPT_LOCAL: Record<string, readonly string[]> = {
     'Permit register: Flat 4D – Dr Jonas Keller – HH-KL 482',
     'HOA: the Delgado residence (lot 14) keeps a trailer, plate 6MRT903 (CA)',
     '停車場記錄：車牌 KT 318，住客 李家明先生，C座 9樓，逾時泊車',
+    '09:05 | bay 2 | TN22CK7310 | Flat 6C | Meera Iyer | permit expired',
   ],
   'IBANs read back by OCR, and keyed values typed a digit off': [
     'SEPA mandate – OCR\nDebtor name: Cathal Byrne\nDebtor IBAN: IE29 A1BK 9311 5212 3456 78',
     'scanned form: Account holder Maeve Doyle, IBAN GB29 NWBK 6016 1331 9268 I9',
+    '{"name": "Ewa Kowalczyk", "iban": "PL27 1140 2004 0000 3602 7658 3841 66"}',
     'payees.yaml\n- name: Ewa Kowalczyk\n  iban: PL27 1140 2004 0000 3602 7658 3841 66\n  amount: 900',
   ],
   'eight-digit mobiles of Hong Kong, Macau and Singapore after a phone word': [
@@ -58,6 +61,7 @@ const SENT: Record<string, readonly string[]> = {
     'The bakery is the last shop before the roundabout on Pond Lane, the one with the blue door.',
     "We're the last team to submit, the one with the yellow logo.",
     'Where do snow leopards live in the wild?',
+    'Which London boroughs have the most council estates? Is the Aylesbury estate still there?',
   ],
   'plates in a question about their format': [
     'What do the letters on an Indian plate like KA 03 MR 5521 mean?',

@@ -39,8 +39,9 @@ export const GATE = {
   CODE_WORD: 1 << 23,
   C: 1 << 24,
   CODE_MARK: 1 << 25,
-  // Opened by characters, not words (featureVector sets them): a digit, or one of \ $ for the
-  // math symbol cue, whose every alternative needs one of the three.
+  // Opened by characters, not words (featureVector sets them): a digit; and for the math symbol
+  // cue a backslash, a '$', or a digit with one of - + * / ^ = % × ÷, one of which each of its
+  // alternatives needs.
   DIGIT: 1 << 26,
   MATH_CHARS: 1 << 27,
   // Opened by the line-start scan (feature-chars.ts): a lettered line "A. …" (A-J, '.' or ')'),
@@ -48,6 +49,7 @@ export const GATE = {
   // (with ':' too) or a '(' anywhere, which its "(A) …" alternative needs.
   LETTERED_LINE: 1 << 28,
   OPTION: 1 << 29,
+  KNOW_WORD: 1 << 30,
 } as const;
 
 /** Every gate open: what a caller that did not scan the tokens passes (nothing is skipped). */
@@ -128,6 +130,9 @@ export const GATE_WORDS: Readonly<Partial<Record<keyof typeof GATE, string>>> = 
     'python javascript typescript java rust golang sql regex bash html css json api function class method compile ' +
     'debug bug algorithm recursion array runtime trace linked complexity',
   C: 'c',
+  // The knowledge word cue: "what is", "who wrote", "when did", "which country", "definition
+  // of", "according to", "known as", "capital of" by their first word.
+  KNOW_WORD: 'what who when where which define definition according known capital',
   // The code marker cue: "return", "import x", "console.log"; featureVector also opens it for a
   // text with any of ` # = ; ( that the other alternatives need.
   CODE_MARK: 'return import console',

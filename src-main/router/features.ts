@@ -317,8 +317,11 @@ function characterGates(gates: number, scan: CharScan): number {
   let g = has(seen, '+') ? gates : gates & ~GATE.C;
   if (has(seen, '\\')) g |= GATE.FORMAT | GATE.MATH_CHARS;
   if (has(seen, '`') || has(seen, '#') || has(seen, '=') || has(seen, ';') || has(seen, '(')) g |= GATE.CODE_MARK;
-  if (scan.digits > 0) g |= GATE.DIGIT | GATE.MATH_CHARS;
+  if (scan.digits > 0) g |= GATE.DIGIT;
+  // The math symbol cue: a backslash, a '$', or a digit with an operator or '%' (× and ÷ are non-ASCII).
   if (has(seen, '$')) g |= GATE.MATH_CHARS;
+  const operator = has(seen, '-') || has(seen, '+') || has(seen, '*') || has(seen, '/') || has(seen, '^') || has(seen, '=') || has(seen, '%');
+  if (scan.digits > 0 && (operator || scan.nonAscii > 0)) g |= GATE.MATH_CHARS;
   if (scan.optionLinesAJ > 0) g |= GATE.LETTERED_LINE;
   if (scan.optionLinesAJColon > 0 || has(seen, '(')) g |= GATE.OPTION;
   return g;
@@ -456,9 +459,8 @@ function scanTokens(text: string): TokenScan {
       if (apostrophe) gates |= apostropheRunGates(text, start, i);
       else if (slot >= 0) gates |= CLASS_GATES[slot]!;
       if ((cls & plain) === 0 && len > 3) rare++;
-      if (cls !== 0) {
-        for (let b = 0; b < CATEGORY_COUNT; b++) if (cls & (1 << b)) cat[b]!++;
-      }
+      // Only the set bits: most classified words are stop words, in one category of twenty.
+      for (let v = cls; v !== 0; v &= v - 1) cat[31 - Math.clz32(v & -v)]!++;
     } else if (c >= 48 && c <= 57) {
       const start = i;
       for (i++; i < n && isDigit(text.charCodeAt(i)); i++);
@@ -621,6 +623,15 @@ function popcount(v: number): number {
   v = v - ((v >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/**
+ * The gates featureVector passes to the task-type and prompt-asks cues for `text` (already cut to
+ * MAX_ANALYZED_CHARS): for tests, which compare the cues' scores with every gate open.
+ */
+export function cueGatesOf(text: string): number {
+  const { gates } = scanTokens(text);
+  return characterGates(gates, scanCharacters(text));
 }
 
 /**

@@ -53,6 +53,7 @@ const CUES: Record<TaskType, readonly Cue[]> = {
     [
       /\b(?:what (?:is|was|are|were)|who (?:is|was|wrote|invented|discovered)|when did|where (?:is|was)|which (?:country|city|year|of the following)|define|definition of|according to|known as|capital of)\b/gi,
       1,
+      (g) => open(g, GATE.KNOW_WORD),
     ],
     [/^[ \t]*\(?[A-Ja-j][.)][ \t]+\S/gm, 0.5, (g) => open(g, GATE.LETTERED_LINE)],
     [/什么是|是什么|谁是|哪一年|哪个国家|定义|首都|历史上/g, 1.5, 'cjk'],

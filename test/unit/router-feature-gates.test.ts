@@ -4,8 +4,10 @@
 // decide a \b (spaces, apostrophes, underscores, digits, punctuation), in random letter case.
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { featureVector } from '../../src-main/router/features.js';
-import { GATE_WORDS, openAllGatesForTesting } from '../../src-main/router/feature-gates.js';
+import { cueGatesOf, featureVector } from '../../src-main/router/features.js';
+import { ALL_GATES, GATE_WORDS, openAllGatesForTesting } from '../../src-main/router/feature-gates.js';
+import { promptAsks } from '../../src-main/router/prompt-asks.js';
+import { taskTypeScores } from '../../src-main/router/task-type.js';
 import { mulberry32 } from '../support/seeded-random.js';
 
 const HASHING = { buckets: 0, bigrams: false };
@@ -87,6 +89,13 @@ const PHRASES = [
   ' (D) none',
   '\tE) all',
   ' (A) one (B) two (C) three',
+  '7 × 8',
+  '9÷3',
+  'what is',
+  'who wrote',
+  'when did',
+  'capital of',
+  'according to',
 ];
 const WORDS = [...new Set(Object.values(GATE_WORDS).flatMap((w) => w.split(' ')))];
 const FILLER = ['the', 'a', 'x', 'foo', 'is', 'it', "don't", "json's", 'O', 'Z9'];
@@ -132,6 +141,21 @@ describe('feature gates skip only regexes that cannot match', () => {
     }
     expect(examples).toEqual([]);
     expect(differing).toBe(0);
+  });
+
+  it('gives the same task-type scores and prompt asks as with every gate open', () => {
+    const rand = mulberry32(99);
+    const examples: string[] = [];
+    for (let i = 0; i < 6000; i++) {
+      const text = randomText(rand);
+      const cjk = /[\u4e00-\u9fff]/.test(text);
+      const gates = cueGatesOf(text);
+      const same =
+        JSON.stringify([taskTypeScores(text, cjk, gates), promptAsks(text, cjk, gates)]) ===
+        JSON.stringify([taskTypeScores(text, cjk, ALL_GATES), promptAsks(text, cjk, ALL_GATES)]);
+      if (!same && examples.length < 5) examples.push(text);
+    }
+    expect(examples).toEqual([]);
   });
 
   it('opens a gate for a keyword next to an apostrophe, and not for one inside a longer word', () => {

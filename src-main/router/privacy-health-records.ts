@@ -24,7 +24,7 @@ const ABNORMAL =
   /[↑↓]|（[+＋]）|\([+＋]\)|偏高|偏低|阳性|陽性|异常|異常|超重|肥胖|结节|結節|脂肪肝|升高|降低|\d\s?(?:mmol\/L|mg\/dL|U\/L|g\/L|%|mmHg)\s{1,12}[HL](?![A-Za-z])/;
 // The person's field and a name filled in: 2-4 Han characters (not ＿＿, folded to __), or a name in Latin letters.
 const PERSON_FIELD = new RegExp(
-  `(?:受检人|受檢人|受检者|受檢者|体检人|體檢人|就诊人|就診人|检查者|檢查者|患者姓名|病人姓名|患者|病人|姓名|Patient(?: name)?|Name)\\s?[：:]\\s?(?:${SURNAME_ANY}[\\u4e00-\\u9fff]{1,2}|[\\u4e00-\\u9fff]{2,3}(?=\\s|[，,（(]|$)|[A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+){1,3})`,
+  `(?:受检人|受檢人|受检者|受檢者|体检人|體檢人|就诊人|就診人|检查者|檢查者|患者姓名|病人姓名|患者|病人|姓名|Patient(?: name)?|Name)\\s?[：:]\\s?(?:${SURNAME_ANY}[\\u4e00-\\u9fff]{1,2}|[\\u4e00-\\u9fff]{2,4}(?=\\s|[，,（(]|$)|[A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+){1,3})`,
   'g',
 );
 
@@ -40,7 +40,7 @@ function findReportPerson(text: string, han: boolean, found: HealthFound): void 
 // ---------------------------------------------------------------- English lab results for a name
 
 const RESULTS_FOR =
-  /\b(?:lab(?:oratory)? results?|blood (?:test|work) results?|bloods|test results?|pathology(?: report)?|results?|labs)\s+(?:for|of)\s*:?\s+(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3})/g;
+  /\b(?:[Ll]ab(?:oratory)? [Rr]esults?|[Bb]lood (?:test|work) [Rr]esults?|[Bb]loods|[Tt]est [Rr]esults?|[Pp]athology(?: [Rr]eport)?|[Rr]esults?|[Ll]abs|LAB(?:ORATORY)? RESULTS?|RESULTS?)\s+(?:for|of|FOR|OF)\s*:?\s+(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3})/g;
 // Words that make the "name" a group or a topic ("results for Type 2 Diabetes Patients").
 const NOT_A_NAME =
   /\b(?:Type|Patients?|Diabetes|Adults?|Children|Men|Women|The|Your|All|Our|Stage|Group|Cohort|Study|Trial|Clinic|Ward|Hospital|Department|Test|Lab|Results?|Sample|Example|Demo)\b/;
@@ -98,5 +98,5 @@ export function findHealthRecords(text: string, found: HealthFound): void {
   } else if (LATIN_FIELD.test(text) && FLAG_CHARS.test(text)) {
     findReportPerson(text, false, found);
   }
-  if (text.includes('esult') || text.includes('abs ') || text.includes('loods')) findNamedLabResults(text, found);
+  if (text.includes('esult') || text.includes('ESULT') || text.includes('abs ') || text.includes('loods')) findNamedLabResults(text, found);
 }

@@ -10,10 +10,13 @@ const KEPT_LOCAL: Record<string, readonly string[]> = {
     '健康檢查報告\n姓名：岑志強  性別：男\n總膽固醇 6.8 mmol/L ↑\n尿酸 520 μmol/L ↑\n幫我解釋一下',
     '化验单 患者：邱佳宁 乙肝表面抗原 阳性（+） 转氨酶 75 U/L ↑ 这个严重吗',
     'Patient: Ingrid Solberg\nHb 96 g/L L\nFerritin 7 ug/L L\nsummarise for the referral letter',
+    '检验报告单 姓名：欧阳思远 白细胞 13.6 ↑ 帮我看看',
+    '體檢報告\n受檢者：溫子軒\n血壓 154/97 mmHg 偏高\n請幫我寫個摘要',
   ],
   'English lab results headed by a name': [
     'Lab results for Tomasz Wierzbicki\nCreatinine 151 umol/L H\nPotassium 5.8 mmol/L H\nwhat should he ask his GP?',
     'Blood test results for Mrs Adaeze Nwankwo: TSH 8.1 mIU/L (H), free T4 8 pmol/L (L). explain it kindly',
+    'Results for: Duong Van Minh\nPSA 8.7 ng/mL (H)\nis this worrying?',
   ],
   'a relative or a named person with a health event, in Chinese, Traditional and Cantonese': [
     '群聊记录\n二姨：阿琳怀孕了，三个月了\n我：恭喜恭喜\n帮我回一句得体的话',

@@ -6,6 +6,7 @@
 //   salary pension" is a kind of pension, and a template's [Last drawn salary] has no amount).
 // - a rating or bonus decision typed in lower case, as voice memos and phone notes are ("ravi gets a three … no
 //   bonus"): the person is the subject of "gets a two", and the text must speak of bonuses, PIPs or calibration.
+// - a named person fired, in Cantonese (炒咗張偉明, 何志偉俾人炒).
 // Every pattern is bounded and sits behind a cheap test of the text.
 import { bip39Words } from './privacy-bip39.js';
 import { firstMatches } from './privacy-match.js';
@@ -98,9 +99,24 @@ function findRatingNotes(lower: string, found: RecordFound): void {
   }
 }
 
-/** Tax returns under a name, a letter's final salary, lower-case rating decisions. `lower` is the text lower-cased. */
+// ---------------------------------------------------------------- Cantonese: someone fired
+
+// The verb and its person: 炒咗張偉明, 開除咗陳大文; or the person and the passive: 何志偉俾人炒.
+const FIRED_ZH = new RegExp(
+  `(?:炒咗|炒左|開除咗|解僱咗|辭退咗)\\s?${SURNAME_ANY}[\\u4e00-\\u9fff]{1,2}|${SURNAME_ANY}[\\u4e00-\\u9fff]{1,2}(?:俾人|畀人|被公司|俾公司|畀公司)炒`,
+  'g',
+);
+
+/** A named person fired, in Cantonese. */
+function findFiredZh(text: string, found: RecordFound): void {
+  if (!text.includes('炒') && !text.includes('開除') && !text.includes('解僱') && !text.includes('辭退')) return;
+  firstMatches(FIRED_ZH, text, LIMIT, (m) => found('employment', PERSON_LABELS.employment, m.index, m.index + m[0].length));
+}
+
+/** Tax returns under a name, a letter's final salary, lower-case rating decisions, Cantonese firings. `lower` is the text lower-cased. */
 export function findMoreHr(text: string, lower: string, han: boolean, found: RecordFound): void {
   findTaxReturns(text, lower, han, found);
   findFinalSalary(text, lower, found);
   findRatingNotes(lower, found);
+  if (han) findFiredZh(text, found);
 }

@@ -115,7 +115,7 @@ const NAME_ZH_SUBJECT = new RegExp(
 // A Chinese name after a verb or preposition that takes a person, before its possession or an action:
 // 把李娜的月薪, 给张丽写. The detail must still be in the same sentence.
 const NAME_ZH_AFTER_VERB = new RegExp(
-  `(?:给|和|跟|对|向|替|找|叫|问|把|让|帮|请|通知|陪|说|告诉|對|給|幫|讓|問|話|同|俾|畀)${SURNAME}${HAN}{1,2}?(?=的|写|说|发|讲|打|办|调|是|在|嘅|發|寫|講|話|係|喺)`,
+  `(?:给|和|跟|对|向|替|找|叫|问|把|让|帮|请|通知|陪|说|告诉|對|給|幫|讓|問|話|同|俾|畀)${SURNAME}${HAN}{1,2}?(?=的|写|说|发|讲|打|办|调|是|在|嘅|發|寫|講|話|係|喺|要)`,
   'g',
 );
 

@@ -30,6 +30,8 @@ export const HR_KEPT: Record<string, readonly string[]> = {
     '公司對劉嘉怡發咗警告信，話佢遲到太多，幫我翻譯成英文。',
     '何志偉俾老闆炒咗魷魚，最後一個月人工都未出，點樣追？',
     '梁浩然上個月俾人炒，公司話唔使補償金，合法咩？',
+    '人事部話陳文耀要扣人工，因為佢請咗病假。',
+    '老闆話要炒咗張偉明，佢做咗三年，有冇遣散費？',
   ],
 };
 
@@ -48,6 +50,7 @@ export const HR_SENT: Record<string, readonly string[]> = {
     'if an employee gets a two on the rating scale, do they lose their bonus?',
     'Can a manager put someone on a PIP while they are on leave? Is no bonus for the year allowed?',
     '炒咗個飯俾佢食，佢話好食過餐廳，幫我寫返個食譜。',
+    '老闆話要炒咗佢，咁樣合唔合法？',
     'the intern gets a two-day induction and a welcome bonus, write the onboarding email',
     'my grandson gets a three star rating from his coach, bonus points!',
     '个税年度汇算示例：纳税人：张三，工资薪金收入：120,000.00，这个怎么填？',
@@ -74,6 +77,8 @@ export const BIRTH_KEPT: Record<string, readonly string[]> = {
     '我叫陳大文，1988年5月3日生於香港，而家喺倫敦做會計。幫我改好啲。',
     '| 王小明 | 2012-05-06 | 三年级 |\n| 李思雨 | 2013-09-21 | 二年级 |\n学生名单表格对不齐，怎么改？',
     'Wo laopo Chen Jing de shengri shi 1991 nian 10 yue 3 hao, bang wo xiang ge liwu',
+    '黃太個仔黃子軒 2010年3月8號出世，幫我寫張生日卡。',
+    '我阿爸陳國強係1962年出世嘅，佢生日係5月20號，幫我諗下點慶祝。',
     'Wo erzi Zhou Haoran shi 2016 nian 7 yue 21 hao chusheng de, xiang gei ta ban ge shengri hui',
     'Ta jiao Xu Mingyue, chusheng yu 1995 nian 4 yue 2 ri, qing bang wo fanyi cheng yingwen',
   ],

@@ -47,6 +47,8 @@ const SENT: Record<string, readonly string[]> = {
     '帮我写一个正则表达式，匹配 xxx@126.com 和 xxxx@sina.com 格式的邮箱。',
     'The official contact for the Dutch data protection authority is autoriteit@autoriteit.nl per their website',
     'The ICO’s website lists casework@ico.org.uk as the complaints address — is that right?',
+    'Email the press office: press.office@ons.gov.uk',
+    'For complaints write to complaints@ofcom.org.uk (official address on their site)',
     '[09:14:03] DEBUG smtp: AUTH PLAIN user=noreply@example.com pass=********\nwhat causes 535?',
   ],
 };

@@ -18,6 +18,7 @@ const KEPT_LOCAL: Record<string, readonly string[]> = {
     '他的证件号码：T58820913，帮我填表',
     'my Kenyan ID number is 30418872, is it safe to send?',
   ],
+  'a claimed id in a format question': ['my PAN is BQKPM4821L, what does the fourth letter mean?'],
   'a real NHS number, claimed or named': ['my NHS number is 401 023 2137', 'NHS no: 4010232137 (my mum’s), can you fill the form?'],
 };
 
@@ -28,6 +29,9 @@ const SENT: Record<string, readonly string[]> = {
   'format questions with the canonical example': [
     'What does an Indian PAN like AAAPL1234C encode? Why is the fourth letter P for individuals?',
     'In a PAN such as ABCPK5921M, what does the fifth letter stand for?',
+    'What do the first two letters of a PAN such as BNZPM2501F stand for?',
+    'What does the 4th character in a PAN like BQKPM4821L tell you?',
+    'Why does a Dutch BSN like 123456782 pass the 11-test?',
   ],
 };
 

@@ -30,7 +30,7 @@ const HK_ESTATE_FLAT =
   /[\u4e00-\u9fff]{1,8}(?:邨|苑|花園|康城|城|中心|大廈|閣)[\s\dA-Z座期第一二三四五六七八九十\u4e00-\u9fff]{0,14}?(?:\d{1,2}\s?樓\s?[A-Z\d]{1,4}\s?室|樓\s?\d{3,4}\s?室)/g;
 // A question about the format, with its example: nobody's address.
 const FORMAT_QUESTION =
-  /\b(?:format|formatted|e\.g\.|for example|such as|structure[ds]?|how (?:do|are|should) (?:I |you |we )?(?:write|read)|what (?:does|do) [^\n?]{0,40} mean)\b/i;
+  /\be\.g\.|\b(?:format|formatted|for example|such as|structure[ds]?|how (?:do|are|should) (?:I |you |we )?(?:write|read)|what (?:does|do) [^\n?]{0,40} mean)\b/i;
 
 /** Indian, Korean, Japanese and Singaporean addresses in Latin letters, and Hong Kong estate flats. */
 export function findAsianAddresses(text: string, han: boolean, found: AsianAddressFound): void {

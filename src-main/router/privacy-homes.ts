@@ -34,12 +34,12 @@ const LANDMARK_AFTER =
 // A neighbourhood named by its unit word (colonia Isidro Fabela, Barangay San Roque, Kampung Melayu, bairro Vila
 // Madalena): finer than a city, so with a named person it says where they live. Case kept: the name is capitalised.
 const NEIGHBOURHOOD_AFTER =
-  /(?<![A-Za-z])(?:[Cc]olonia|[Cc]ol\.|[Bb]arangay|[Bb]rgy\.?|[Kk]ampung|[Kk]elurahan|[Bb]airro|[Bb]arrio|[Ff]raccionamiento|[Ff]racc\.|[Uu]rbanizaci[oó]n|[Qq]uartier|[Ss]ubdivision|[Hh]ousing [Ee]state|[Cc]ouncil [Ee]state) (?:d[eo] )?[A-ZÀ-Þ]|\bthe [A-Z][a-z]+(?: [A-Z][a-z]+)? (?:estate|subdivision|compound|housing scheme)\b/;
+  /(?<![A-Za-z])(?:[Cc]olonia|[Cc]ol\.|[Bb]arangay|[Bb]rgy\.?|[Kk]ampung|[Kk]elurahan|[Bb]airro|[Bb]arrio|[Ff]raccionamiento|[Ff]racc\.|[Uu]rbanizaci[oó]n|[Qq]uartier|[Ss]ubdivision|[Hh]ousing [Ee]state|[Cc]ouncil [Ee]state) (?:d[eo] )?[A-ZÀ-Þ\d]|\bthe [A-Z][a-z]+(?: [A-Z][a-z]+)? (?:estate|subdivision|compound|housing scheme)\b/;
 // The writer's own home picked out among others: "we're the last house before the roundabout", "ours is the blue
 // cottage after the bridge", "I'm the one with the yellow door on Kiln Road". The house words are rare, so they are
 // found first; the first person is read just before, and a landmark, a street or a door just after.
 const HOUSE_PICKED =
-  /\bthe (?:last|first|second|third|fourth|fifth|\d{1,2}(?:st|nd|rd|th)|blue|green|red|yellow|white|pink|grey|gray|brown|black|orange|purple|thatched|end)(?: [a-z]+)?? (?:house|cottage|bungalow|farmhouse|terrace|semi|building|flat|door|gate)\b|\bthe one with the (?:[a-z]+ )?(?:door|gate|roof|shutters|fence|porch|hedge|garage)\b/g;
+  /\bthe (?:last|first|second|third|fourth|fifth|\d{1,2}(?:st|nd|rd|th)|blue|green|red|yellow|white|pink|grey|gray|brown|black|orange|purple|thatched|end)(?: [a-z]+)?? (?:house|cottage|bungalow|farmhouse|terrace|semi|building|flat|door|gate)\b|\bthe (?:one|house|cottage|bungalow|flat|place) with the (?:[a-z]+ )?(?:door|gate|roof|shutters|fence|porch|hedge|garage)\b/g;
 const FIRST_PERSON_BEFORE =
   /\b(?:[Ww]e['’]re|[Ww]e are|I['’]m|I am|[Oo]urs is|[Mm]ine is|(?:[Oo]ur|[Mm]y) (?:house|home|place|flat|cottage|bungalow) is|[Ww]e live in|I live in|[Ww]e(?:['’]re| are) in|I['’]m in)[ ,]{1,2}(?:(?:now|still|actually|just) )?$/;
 const PLACE_AFTER_PICKED =

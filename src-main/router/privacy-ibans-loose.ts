@@ -15,7 +15,7 @@ export type IbanFound = (start: number, end: number) => void;
 
 // An IBAN label, then (within a few characters) a value with OCR's letters among its digits.
 const LABELLED_VALUE =
-  /(?<![A-Za-z])iban(?:[ _-]?(?:no\.?|nr\.?|number|code))?["']?\s{0,2}(?:[:=：>]|is|\/)?\s{0,3}["']?([A-Za-z0-9]{2}[0-9OoIlSB]{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,4})?)(?![A-Za-z0-9])/gi;
+  /(?<![A-Za-z])iban(?:[ _-]?(?:no\.?|nr\.?|number|code))?(?: ?\([^)\n]{1,20}\))?["']?\s{0,2}(?:[:=：>]|is|\/)?\s{0,3}["']?([A-Za-z0-9]{2}[0-9OoIlSB]{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,4})?)(?![A-Za-z0-9])/gi;
 // An `iban` key of a record (YAML, JSON, TOML, a form line): the value may be typed wrong and still be someone's.
 const IBAN_KEY = /(?:^|[\s{,<])["']?(?:iban|IBAN|Iban)["']?\s?[:=>]\s?["']?$/;
 // Countries whose bank code is four letters after the check digits.
@@ -25,7 +25,9 @@ const AS_DIGIT: Readonly<Record<string, string>> = { O: '0', Q: '0', D: '0', I: 
 
 /** The value with the usual OCR confusions put back where the country's layout says letters or digits go. */
 function ocrRepaired(compact: string): string {
-  const country = compact.slice(0, 2).replace(/[0-9L]/g, (c) => AS_LETTER[c] ?? c);
+  let country = compact.slice(0, 2).replace(/[0-9]/g, (c) => AS_LETTER[c] ?? c);
+  // A lower-case l read as L: IE typed lE. Only when the code is no country's as it stands (NL, LT, LU are).
+  if (ibanLength(country) === undefined) country = country.replace(/L/g, 'I');
   const check = compact.slice(2, 4).replace(/[A-Z]/g, (c) => AS_DIGIT[c] ?? c);
   let bban = compact.slice(4);
   if (LETTER_BANK_CODE.has(country)) bban = bban.slice(0, 4).replace(/[0-9]/g, (c) => AS_LETTER[c] ?? c) + bban.slice(4).replace(/[A-Z]/g, (c) => AS_DIGIT[c] ?? c);

@@ -18,7 +18,7 @@ const PLATE =
   /(?<![A-Za-z0-9-])(?:[A-Z]{2}[ -]?\d{1,2}[ -]?[A-Z]{1,3}[ -]?\d{4}|[A-Z]{2}\d{2} ?[A-Z]{3}|[A-ZÄÖÜ]{1,3}-[A-Z]{1,2} ?\d{1,4}[EH]?|[A-Z]{2}-\d{3}-[A-Z]{2}|[A-Z]{2} \d{3} [A-Z]{2}|\d{4} ?[B-DF-HJ-NP-TV-Z]{3}|\d[A-Z]{3}\d{3}|[A-Z]{3}[- ]?\d{3,4}|\d{1,2}-[A-Z]{3}-\d{1,2}|[A-Z]{2}-\d{3}-[A-Z]|(?<=(?:車牌|车牌)(?:號碼|号码|號|号)?[：:]?\s?|[Pp]late[：:]?\s?)[A-Z]{1,2} ?\d{1,4})(?![A-Za-z0-9-])/g;
 // What ties the car to a home: a resident, a permit, a flat or lot, an owner.
 const RESIDENT_NEAR =
-  /\b(?:resident|residents|residence|permit|flat|apt|apartment|unit|lot|owner|owned by|registered (?:keeper|to)|keeper|tenant|guest of|visiting|belongs to|house|block)\b|住客|住戶|住户|業主|业主|車主|车主|户主|戶主|[栋棟座室樓楼]/i;
+  /\b(?:resident|residents|residence|permit|flat|apt|appt|apto|apartment|appartement|wohnung|piso|unit|lot|owner|owned by|registered (?:keeper|to)|keeper|tenant|guest of|visiting|belongs to|house|block)\b|住客|住戶|住户|業主|业主|車主|车主|户主|戶主|[栋棟座室樓楼]/i;
 // A person: a title and a name, a given name and a surname, or a Chinese name with its title.
 const PERSON_NEAR =
   /\b(?:Mr|Mrs|Ms|Miss|Dr|Mme|Mlle|Herr|Frau|Sr|Sra|Sig|Sig\.ra)\.? [A-ZÀ-Þ][a-zà-ÿ'-]+|\b[A-ZÀ-Þ][a-zà-ÿ'-]{1,20} [A-ZÀ-Þ][a-zà-ÿ'-]{1,20}\b(?<!\b(?:Flat|Block|Unit|Lot|Bay|Permit|Resident|Parking|Visitor|Guest|Plate) [A-Za-z]+)|\bthe [A-Z][a-z]+ (?:residence|family|household)\b|[\u4e00-\u9fff]{2,3}(?:先生|女士|小姐|太太)|(?:业主|業主|车主|車主|住客)[：:]?\s?[\u4e00-\u9fff]{2,3}|姓[\u4e00-\u9fff]/;

@@ -40,6 +40,7 @@ const SENT: Record<string, readonly string[]> = {
   'format questions with their example': [
     'How are Indian addresses written? Is the PIN code always 6 digits like 560041?',
     'What is the format of a Korean road address such as 31 Hakdong-ro, Gangnam-gu?',
+    'Korean addresses changed to road names in 2014, e.g. 22 Olympic-ro, Songpa-gu. Why?',
     'Singapore HDB addresses: what do Blk and #09-221 mean?',
     '香港地址英文格式點寫？樓層同室號應該放邊度？',
   ],

@@ -46,6 +46,12 @@ export const PRIVACY_TRAIN_OPTIONS: TrainOptions = {
  * learns what makes a text personal rather than which genres the test sets hold.
  */
 export const TRAINING_1_PATH = path.join(repoRoot(), 'data', 'privacy', 'training-1.jsonl');
+/**
+ * A second (stop 24, another writer): half in Chinese, and long pastes (chats, e-mails, notes, logs,
+ * config) each beside a twin that differs only in the one buried line, with public figures, fiction,
+ * anonymised cases and templates as near-misses.
+ */
+export const TRAINING_2_PATH = path.join(repoRoot(), 'data', 'privacy', 'training-2.jsonl');
 
 /** Made by scripts/router/make-ordinary-text.ts. */
 export const ORDINARY_TEXT_PATH = path.join(repoRoot(), 'data', 'privacy', 'ordinary-text.jsonl');
@@ -68,6 +74,7 @@ export const PRIVACY_TRAINING_SETS: Readonly<Record<string, string>> = {
   'holdout-6': HOLDOUT_6_PATH,
   'holdout-7': HOLDOUT_7_PATH,
   'training-1': TRAINING_1_PATH,
+  'training-2': TRAINING_2_PATH,
 };
 
 export interface NamedPrompt extends LabelledPrompt {

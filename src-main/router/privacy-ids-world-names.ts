@@ -47,6 +47,8 @@ export interface IdFamily {
   label: string;
   /** True when the compact, upper-case value is this id. */
   valid: (compact: string) => boolean;
+  /** How many digits the id has, for an id claimed right after its name with a mistyped check digit (see claimedTypo). */
+  digits?: readonly number[];
   /** The id's name is generic ("ID number", 证件号码): the value counts only beside a person (see namedValue). */
   needsPerson?: boolean;
   /** A check digit makes a chance match rare, so the name may stand further from the value. */
@@ -63,30 +65,30 @@ function plain(min: number, max: number, minDigits: number): (s: string) => bool
 }
 
 export const F = {
-  bsn: { label: 'a Dutch citizen service number (BSN)', valid: bsnValid, checked: true },
+  bsn: { label: 'a Dutch citizen service number (BSN)', valid: bsnValid, checked: true, digits: [9] },
   be: { label: 'a Belgian national register number', valid: belgianIdValid, checked: true },
-  deTax: { label: 'a German tax id (Steuer-ID)', valid: deTaxIdValid, checked: true },
+  deTax: { label: 'a German tax id (Steuer-ID)', valid: deTaxIdValid, checked: true, digits: [11] },
   deCard: { label: 'a German identity card number', valid: dePersonalausweisValid, checked: true },
-  ptNif: { label: 'a Portuguese tax number (NIF)', valid: ptNifValid, checked: true },
-  pesel: { label: 'a Polish PESEL number', valid: peselValid, checked: true },
+  ptNif: { label: 'a Portuguese tax number (NIF)', valid: ptNifValid, checked: true, digits: [9] },
+  pesel: { label: 'a Polish PESEL number', valid: peselValid, checked: true, digits: [11] },
   dkCpr: { label: 'a Danish CPR number', valid: dkCprValid, checked: false },
   fiHetu: { label: 'a Finnish personal identity code', valid: fiHetuValid, checked: true },
   iePpsn: { label: 'an Irish PPS number', valid: iePpsnValid, checked: true },
   atSvnr: { label: 'an Austrian social insurance number', valid: atSvnrValid, checked: true },
-  chAhv: { label: 'a Swiss AHV number', valid: chAhvValid, checked: true },
-  nhs: { label: 'an NHS number', valid: nhsValid, checked: true },
+  chAhv: { label: 'a Swiss AHV number', valid: chAhvValid, checked: true, digits: [13] },
+  nhs: { label: 'an NHS number', valid: nhsValid, checked: true, digits: [10] },
   ukDl: { label: 'a UK driving licence number', valid: ukDrivingLicenceValid, checked: true },
   licence: { label: 'a driving licence number', valid: plain(5, 16, 5), checked: false },
-  itin: { label: 'a US taxpayer id (ITIN)', valid: usItinValid, checked: true },
-  caSin: { label: 'a Canadian Social Insurance Number', valid: caSinValid, checked: true },
-  auTfn: { label: 'an Australian tax file number', valid: auTfnValid, checked: true },
+  itin: { label: 'a US taxpayer id (ITIN)', valid: usItinValid, checked: true, digits: [9] },
+  caSin: { label: 'a Canadian Social Insurance Number', valid: caSinValid, checked: true, digits: [9] },
+  auTfn: { label: 'an Australian tax file number', valid: auTfnValid, checked: true, digits: [9] },
   auMedicare: { label: 'an Australian Medicare number', valid: auMedicareValid, checked: true },
   usMbi: {
     label: 'a US Medicare number',
     valid: (s: string) => /^[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y\d]\d[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y\d]\d[AC-HJKMNP-RT-Y]{2}\d{2}$/.test(s),
     checked: false,
   },
-  cpf: { label: 'a Brazilian CPF number', valid: brCpfValid, checked: true },
+  cpf: { label: 'a Brazilian CPF number', valid: brCpfValid, checked: true, digits: [11] },
   cnpj: { label: 'a Brazilian CNPJ number', valid: brCnpjValid, checked: true },
   curp: { label: 'a Mexican CURP', valid: mxCurpValid, checked: true },
   rfc: { label: 'a Mexican tax id (RFC)', valid: mxRfcValid, checked: true },
@@ -94,10 +96,10 @@ export const F = {
   dni: { label: 'a national id number', valid: plain(7, 8, 7), checked: false },
   ngNin: { label: 'a Nigerian National Identification Number', valid: plain(11, 11, 11), checked: false },
   ngBvn: { label: 'a Nigerian Bank Verification Number', valid: plain(11, 11, 11), checked: false },
-  za: { label: 'a South African id number', valid: zaIdValid, checked: true },
+  za: { label: 'a South African id number', valid: zaIdValid, checked: true, digits: [13] },
   ae: { label: 'an Emirates ID number', valid: aeEmiratesIdValid, checked: true },
   sa: { label: 'a Saudi national id or iqama number', valid: saIdValid, checked: true },
-  tr: { label: 'a Turkish identity number', valid: trKimlikValid, checked: true },
+  tr: { label: 'a Turkish identity number', valid: trKimlikValid, checked: true, digits: [11] },
   voter: { label: 'an Indian voter id (EPIC)', valid: (s: string) => /^[A-Z]{3}\d{7}$/.test(s), checked: false },
   cnic: { label: 'a Pakistani CNIC number', valid: plain(13, 13, 13), checked: false },
   bdNid: { label: 'a Bangladeshi national id', valid: (s: string) => /^(?:\d{10}|\d{13}|\d{17})$/.test(s) && !templateDigits(s), checked: false },

@@ -159,9 +159,25 @@ function namedValue(text: string, start: number, written: string, hits: readonly
         const length = form.length === written.replace(/[ ./-]/g, '').length ? written.length : writtenLength(written, form.length);
         return { label: family.label, length };
       }
+      if (before >= 0 && claimedTypo(text, hit, start, written, family)) return { label: family.label, length: written.length };
     }
   }
   return undefined;
+}
+
+// A claim right before an id's name ("my SIN", "mijn BSN", "meu CPF", "我的"), and only a copula between the name and the value.
+const CLAIM_BEFORE_NAME = /(?:\b(?:my|his|her|their|our|mijn|zijn|haar|mein|meine|seine|ihre|meu|minha|seu|sua|mi|su|mon|ma|son|sa)\b|我的|他的|她的)[^\n.?!]{0,12}$/i;
+const COPULA_ONLY = /^[\s:：=#→>(«"'-]*(?:(?:is|was|es|é|ist|est|是|为|係)[\s:："'(«]*)?$/i;
+
+/**
+ * True when someone claims the value as their id right after its name ("my SIN is 546-218-709") and it has the id's
+ * digit count: a mistyped check digit leaves it their id, said as theirs, and keeps it private.
+ */
+function claimedTypo(text: string, hit: NameHit, start: number, written: string, family: IdFamily): boolean {
+  if (family.digits === undefined || start - hit.end > 16) return false;
+  const compact = written.replace(/[ ./-]/g, '');
+  if (!/^\d+$/.test(compact) || !family.digits.includes(compact.length) || templateDigits(compact)) return false;
+  return COPULA_ONLY.test(text.slice(hit.end, start)) && CLAIM_BEFORE_NAME.test(text.slice(Math.max(0, hit.start - 24), hit.start));
 }
 
 // Someone the id belongs to, near a generic id name: a claim (my, her, 他的), a name field, a holder, a nationality.

@@ -12,6 +12,9 @@ const KEPT_LOCAL: Record<string, readonly string[]> = {
     'the agency wants her CPF (318.402.957-19) by Friday',
     'his CNPJ is 11.444.777/0001-61, the bank asked',
     'my RRN: 870214-2384916 for the booking',
+    'ok so my SIN is 546-218-709 and the landlord wants it, normal?',
+    'mijn BSN is 466.026.007, de huisbaas wil het',
+    'my TFN is 465 829 101 lol, is it safe to email?',
   ],
   'a generic id name beside a person': [
     'Passenger name: Amina Yusuf, ID number: KX4471928',
@@ -23,6 +26,7 @@ const KEPT_LOCAL: Record<string, readonly string[]> = {
 };
 
 const SENT: Record<string, readonly string[]> = {
+  'a claim with the wrong digit count or a template': ['my SIN is 5462 1870, is that the right length?', 'is my BSN 123456789 a valid test value?'],
   'a generic id name with no person': ['ID number 20231188 is on the invoice header', '证件号码：E12345678 这种格式对吗', '请输入证件号码，例如 123456789'],
   'a check-digit question with the id': ['what does a CPF like 318.402.957-12 look like when the check digit is wrong?', 'Why is 111.111.111-11 rejected as a CPF?'],
   'the NHS specimen': ['Is 943 476 5919 a valid NHS number?', 'The NHS specimen number 943 476 5919 is used in the docs; what’s the check digit?'],

@@ -499,8 +499,11 @@ function isDigit(c: number): boolean {
 // Scratch state for hashing, reused from prompt to prompt (garbage made per decision paces the
 // garbage collector): one bit set over the buckets per family, 1 KB each at 8,192 buckets, so
 // de-duplication stays in the L1 cache, and the union reads back in ascending order with no sort.
+// `dirty` marks the 32-bit words of either set that hold a bit: a short prompt sets a few dozen
+// buckets, and clearing and reading back only those words skips most of the 2 x 256.
 let wordBits = new Int32Array(0);
 let gramBits = new Int32Array(0);
+let dirty = new Int32Array(0);
 
 /** Clears (and sizes) the bit sets for `buckets` buckets. */
 function clearBits(buckets: number): void {
@@ -508,9 +511,16 @@ function clearBits(buckets: number): void {
   if (wordBits.length !== words) {
     wordBits = new Int32Array(words);
     gramBits = new Int32Array(words);
-  } else {
-    wordBits.fill(0);
-    gramBits.fill(0);
+    dirty = new Int32Array((words + 31) >>> 5);
+    return;
+  }
+  for (let d = 0; d < dirty.length; d++) {
+    for (let v = dirty[d]!; v !== 0; v &= v - 1) {
+      const w = (d << 5) | (31 - Math.clz32(v & -v));
+      wordBits[w] = 0;
+      gramBits[w] = 0;
+    }
+    dirty[d] = 0;
   }
 }
 
@@ -520,6 +530,7 @@ function setBit(bits: Int32Array, b: number): number {
   const w = b >>> 5;
   if (bits[w]! & m) return 0;
   bits[w]! |= m;
+  dirty[w >>> 5]! |= 1 << (w & 31);
   return 1;
 }
 
@@ -599,20 +610,29 @@ function hashedNgrams(text: string, ascii: boolean, tokens: Int32Array, tokenCou
   const vg = ng ? 1 / Math.sqrt(ng * families) : 0;
   const vboth = vw + vg;
   // The union of the two, ascending: a bucket both families hit gets vw + vg.
+  // Only the dirty words, in ascending order (the dirty bits are read lowest first).
   let total = 0;
-  for (let w = 0; w < wordBits.length; w++) total += popcount(wordBits[w]! | gramBits[w]!);
+  for (let d = 0; d < dirty.length; d++) {
+    for (let dv = dirty[d]!; dv !== 0; dv &= dv - 1) {
+      const w = (d << 5) | (31 - Math.clz32(dv & -dv));
+      total += popcount(wordBits[w]! | gramBits[w]!);
+    }
+  }
   const hashIdx = new Int32Array(total);
   const hashVal = new Float64Array(total);
   let k = 0;
-  for (let w = 0; w < wordBits.length; w++) {
-    const wb = wordBits[w]!;
-    const gb = gramBits[w]!;
-    let v = wb | gb;
-    while (v !== 0) {
-      const low = v & -v;
-      hashIdx[k] = (w << 5) | (31 - Math.clz32(low));
-      hashVal[k++] = wb & low ? (gb & low ? vboth : vw) : vg;
-      v ^= low;
+  for (let d = 0; d < dirty.length; d++) {
+    for (let dv = dirty[d]!; dv !== 0; dv &= dv - 1) {
+      const w = (d << 5) | (31 - Math.clz32(dv & -dv));
+      const wb = wordBits[w]!;
+      const gb = gramBits[w]!;
+      let v = wb | gb;
+      while (v !== 0) {
+        const low = v & -v;
+        hashIdx[k] = (w << 5) | (31 - Math.clz32(low));
+        hashVal[k++] = wb & low ? (gb & low ? vboth : vw) : vg;
+        v ^= low;
+      }
     }
   }
   return { hashIdx, hashVal };

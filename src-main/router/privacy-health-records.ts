@@ -61,7 +61,7 @@ function findNamedLabResults(text: string, found: HealthFound): void {
 
 // Relatives by a kinship word, Simplified, Traditional and Cantonese (阿婆, 老豆, 家姐, 細佬, 囡囡).
 const KIN =
-  '老公|老婆|我妈|我爸|妈妈|爸爸|媽媽|爸爸|阿媽|阿爸|老豆|老竇|老母|媽咪|爹哋|外婆|外公|奶奶|爷爷|爺爺|嫲嫲|阿嫲|阿爺|阿婆|阿公|姥姥|姥爷|姥爺|婆婆|公公|岳父|岳母|太太|先生|丈夫|妻子|儿子|兒子|女儿|女兒|個仔|個女|囡囡|哥哥|姐姐|家姐|阿哥|阿姐|弟弟|細佬|妹妹|細妹|表哥|表姐|表弟|表妹|堂哥|堂姐|舅舅|舅妈|舅媽|姑姑|姨妈|姨媽|阿姨|叔叔|嫂子|大嫂|姐夫|妹夫|女婿|儿媳|兒媳|新抱|老人家|男朋友|女朋友|男友|女友|同事|室友|闺蜜|閨蜜';
+  '老公|老婆|我妈|我爸|妈妈|爸爸|媽媽|爸爸|阿媽|阿爸|老豆|老竇|老母|媽咪|爹哋|外婆|外公|奶奶|爷爷|爺爺|嫲嫲|阿嫲|阿爺|阿婆|阿公|姥姥|姥爷|姥爺|婆婆|公公|岳父|岳母|太太|先生|丈夫|妻子|儿子|兒子|女儿|女兒|個仔|個女|囡囡|哥哥|姐姐|家姐|阿哥|阿姐|弟弟|細佬|妹妹|細妹|表哥|表姐|表弟|表妹|堂哥|堂姐|舅舅|舅妈|舅媽|姑姑|姨妈|姨媽|阿姨|叔叔|嫂子|大嫂|姐夫|妹夫|女婿|儿媳|兒媳|新抱|男朋友|女朋友|男友|女友|闺蜜|閨蜜';
 // A name as chat writes it: 小雨, 阿May, 阿芬, 老陈; not 小孩, 小心, 小时, 阿姨 (a kin word above).
 const NICK = `(?:小(?!孩|朋友|伙|夥|姐|时|時|心|说|說|区|區|学|學|便|产|產|腿|腹|肠|腸|儿|兒)[\\u4e00-\\u9fff]|阿(?!姨|婆|公|嫲|爺|媽|爸|哥|姐|sir)(?:[\\u4e00-\\u9fff]|[A-Z][a-z]{1,8})|老${SURNAME_ANY})`;
 // What happened: pregnancy, its care and loss, a diagnosis, a stay in hospital, a stroke, sick leave, a doctor.
@@ -69,7 +69,13 @@ const EVENT =
   '怀孕|懷孕|有咗|保胎|安胎|流产|流產|小产|小產|确诊|確診|住院|入院|入咗院|住咗院|中风|中風|中咗風|脑梗|腦梗|心梗|病假|睇醫生|睇咗醫生|看医生|看醫生|做手术|做手術|做咗手術|化疗|化療|癌|肿瘤|腫瘤|洗肾|洗腎|骨折|抑郁症|抑鬱症|急诊|急診|深切治療|ICU|病危|病咗|病倒|病了|发高烧|發高燒';
 // The clause before the person starts here: a line, a speaker's colon, punctuation, or words that pass on news.
 const CLAUSE_START = '(?<=^|[\\n：:，,。！？!?；;\\s]|说|說|话|話|讲|講|知道|听讲|聽講)';
-const KIN_EVENT = new RegExp(`${CLAUSE_START}(?:我|我的|我哋|佢|佢嘅)?(?:${KIN}|${NICK})(?![：:]|说|說|话|話|讲|講|问|問)[^。！？!?\\n，,]{0,14}?(?:${EVENT})`, 'g');
+const KIN_EVENT = new RegExp(
+  `${CLAUSE_START}(?:(我|我的|我哋|我家|我们|我們|佢|佢嘅)?(?:${KIN})|(${NICK}))(?![：:]|说|說|话|話|讲|講|问|問)[^。！？!?\\n，,]{0,14}?(?:${EVENT})`,
+  'g',
+);
+// A bare kinship word may be anyone's ("妈妈怀孕期间能吃什么"): it counts with a possessive (我妈妈, 佢老豆), an event that
+// has happened (住院了, 入咗院, 病咗) or a time (上周, 琴日, 最近). A nickname (小雨, 阿May, 老陈) is always someone.
+const HAPPENED = /[了咗过過]|上周|上週|上個|上个|昨天|琴日|尋日|前几天|前幾日|最近|已经|已經|今日|今天|啱啱|刚刚|剛剛/;
 // A full name: a surname and one or two characters, then a finished event (了, 咗, 過) or a diagnosis with its name.
 const NAME_EVENT = new RegExp(
   `${CLAUSE_START}${SURNAME_ANY}[\\u4e00-\\u9fff]{1,2}(?:最近|上周|上週|上個禮拜|上个月|上個月|前几天|前幾日|昨天|琴日|已经|已經|啱啱|刚刚|剛剛)?(?:(?:怀孕|懷孕|流产|流產|住院|入院|确诊|確診|骨折|中风|中風)(?:了|咗|過|过)|入咗院|住咗院|中咗風|确诊为|確診為|确诊了|確診咗)`,
@@ -82,7 +88,10 @@ const EVENT_CHAR = /[孕胎产產诊診院风風梗病醫医术術疗療癌瘤�
 /** A relative, a nickname or a full name with a health event in the same clause. */
 function findPersonHealthEventZh(text: string, found: HealthFound): void {
   if (!(EVENT_CHAR.test(text) || text.includes('ICU')) || !HAS_EVENT.test(text)) return;
-  firstMatches(KIN_EVENT, text, LIMIT, (m) => found(m.index, m.index + m[0].length));
+  firstMatches(KIN_EVENT, text, LIMIT, (m) => {
+    const end = m.index + m[0].length;
+    if (m[1] !== undefined || m[2] !== undefined || HAPPENED.test(m[0]) || HAPPENED.test(text[end] ?? '')) found(m.index, end);
+  });
   firstMatches(NAME_EVENT, text, LIMIT, (m) => found(m.index, m.index + m[0].length));
 }
 

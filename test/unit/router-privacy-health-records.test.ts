@@ -40,6 +40,9 @@ const SENT: Record<string, readonly string[]> = {
     '小孩发烧住院一般要几天？',
     '高龄怀孕有哪些风险？',
     '阿姨说怀孕了不能吃螃蟹，是真的吗？',
+    '妈妈怀孕期间能吃什么水果？',
+    '老人家中风后怎么护理？',
+    '姐姐怀孕要注意什么',
   ],
   'blank templates': ['出院记录模板：患者姓名＿＿ 性别＿＿ 年龄＿＿ 入院诊断＿＿ 出院医嘱＿＿ 帮我排版', '體檢報告模板：受檢人＿＿＿ 性別＿＿ 檢查結果＿＿ 幫我設計表格'],
   'placeholder, masked and organisation mailboxes': [

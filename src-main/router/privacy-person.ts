@@ -19,6 +19,7 @@ import { HEALTH_EVENT_ZH, medicineOrReading } from './privacy-health-terms.js';
 import { findAddressed } from './privacy-addressed.js';
 import { publishedPay } from './privacy-published.js';
 import { famousAddress } from './privacy-public.js';
+import { toyCalls } from './privacy-toy-code.js';
 import { DETAILS, HEALTH_DETAIL_EN, SPARSE_DETAILS, STRICT_DETAILS, type PersonDetailKind } from './privacy-person-details.js';
 import { HAN_OR_HANGUL, strictNames, type Span } from './privacy-person-names.js';
 import { nameNear, namesAround } from './privacy-person-near.js';
@@ -46,7 +47,10 @@ export function findNamedPersonDetails(text: string, limit: number, found: Perso
   if (details.all.length === 0) return;
   // The strict level adds to the standard one, never replaces it: its name search skips relatives
   // ("my sister"), whom the standard level counts next to a home described closely.
-  reportNearNames(text, details.all.slice(0, details.standard), limit, found);
+  // A programming question's example object (Patient(name="Alice Smith", dob="…")) is no one's (privacy-toy-code.ts).
+  const toy = strict ? undefined : toyCalls(text);
+  const standard = details.all.slice(0, details.standard).filter((d) => toy === undefined || !toy.some((c) => d.start >= c.start && d.end <= c.end));
+  reportNearNames(text, standard, limit, found);
   if (strict) reportWithAnyName(text, details.all, limit, found);
 }
 

@@ -100,6 +100,9 @@ export const BIRTH_SENT: Record<string, readonly string[]> = {
 export const TOY_CODE_SENT: readonly string[] = [
   'Why does my constructor ignore the default? Employee(name="Alice", salary=50000) prints salary 0.',
   'In Java, new Person("Bob", 1990) fails to compile because the constructor takes a LocalDate. How do I fix the class?',
+  'Why does my dataclass print wrong? Patient(name="Alice Smith", diagnosis="diabetes", dob="1985-02-03")',
+  'In C#, new Employee("Bob Jones", salary: 72000) throws in the constructor, why?',
+  'const p = new Person({ name: "Dana Cruz", birthDate: "1992-07-14" }); // class Person has a getter for age, how?',
   'class Student { constructor(name, dob) {} }\nconst s = new Student("Carol Smith", "2001-04-05");\nhow do I add a getter for age?',
 ];
 

@@ -39,10 +39,13 @@ const PERSON_REACH = 200;
 const SOMEONE =
   /\b(?:my|our|his|her|their) (?:\w+ )?(?:son|daughter|kid|child|baby|wife|husband|partner|mum|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|gran|nan|sister|brother|aunt|aunty|auntie|uncle|niece|nephew|cousin|friend|colleague|boss|tenant|client|patient|student)\b|\b(?:Grandma|Grandpa|Granny|Nana|Uncle|Aunt|Aunty|Auntie|Mr|Mrs|Ms|Dr)\.? [A-Z]|(?:外婆|外公|奶奶|爷爷|姥姥|姥爷|妈妈|爸爸|母亲|父亲|儿子|女儿|老婆|老公|妻子|丈夫|孩子|婆婆|公公|岳父|岳母)|[\u4e00-\u9fff]{2,3}\s?(?:先生|女士|小姐)|(?:本人|我叫|我名叫|我係)[\u4e00-\u9fff]{2,3}|阿爸|阿媽|老豆|老母|阿爺|阿嫲|阿公|阿婆|個仔|個女|阿仔|阿女|囝囝|細佬|家姐|老公|老婆/;
 // A form's person written in any case right before the date's label, as bookings and manifests are typed: "applicant
-// kavya reddy, dob", "passenger 2 ELENA PETROVA DOB", "JOHN MWANGI DOB". The word after a role is not a verb ("the
+// kavya reddy, dob", "passenger 2 ELENA PETROVA DOB", "JOHN MWANGI DOB", "TANAKA/HIROSHI MR DOB". The word after a role is not a verb ("the
 // applicant must provide dob").
 const PERSON_BEFORE_DOB =
-  /(?:\b(?:applicant|passenger|guest|tenant|traveller|traveler|candidate|member|patient|student|pupil|child|employee|customer|holder|name)(?: \d{1,2})?[:,]? (?!(?:must|should|will|can|shall|may|needs?|has|have|is|was|to|and|or|the|a|an|with|without|field|details?|form|format)\b)[A-Za-z][a-z'-]{1,20}|\b[A-Z]{2,20})[ ,][A-Za-z][A-Za-z'-]{1,20},? (?:dob|DOB|d\.o\.b\.?|D\.O\.B\.?|born|BORN|date of birth|DATE OF BIRTH|birth ?date)(?![A-Za-z])/;
+  /(?:\b(?:applicant|passenger|guest|tenant|traveller|traveler|candidate|member|patient|student|pupil|child|employee|customer|holder|name)(?: \d{1,2})?[:,]? (?!(?:must|should|will|can|shall|may|needs?|has|have|is|was|to|and|or|the|a|an|with|without|field|details?|form|format)\b)[A-Za-z][a-z'-]{1,20}|\b[A-Z]{2,20})[ ,/][A-Za-z][A-Za-z'-]{1,20}(?: (?:MR|MRS|MS|MSTR|MISS|DR))?,? (?:dob|DOB|d\.o\.b\.?|D\.O\.B\.?|born|BORN|date of birth|DATE OF BIRTH|birth ?date)(?![A-Za-z])/;
+// Two lower-case words set off by a comma before the label ("this is kavya reddy, dob …"), not words of a sentence.
+const LOWER_PAIR_BEFORE_DOB =
+  /\b(?!(?:the|a|an|my|your|his|her|our|their|with|and|or|of|for|to|in|on|at|is|enter|confirm|format|field|check|add|include|valid|invalid|date|name)\b)[a-z]{2,20} (?!(?:the|a|an|my|your|his|her|our|their|and|or|of|is|format|field|date|name)\b)[a-z]{2,20}, (?:dob|d\.o\.b\.?)(?![a-z])/;
 // A name that opens a quotation ('Margit Olsen, born …'): the name rules do not take a capital after a quote mark.
 const QUOTED_PAIR = /(?:^|[\s:(])['"‘“][A-Z][a-z]{1,20} [A-Z][a-z'-]{1,20}(?![A-Za-z])/;
 
@@ -55,7 +58,9 @@ export function someoneIn(text: string): boolean {
     fiction ||= fictionalName(m[0]);
   });
   if (fiction) return false;
-  return SOMEONE.test(text) || PERSON_BEFORE_DOB.test(text) || QUOTED_PAIR.test(text) || findNames(text).some((n) => n.relative !== true);
+  return (
+    SOMEONE.test(text) || PERSON_BEFORE_DOB.test(text) || LOWER_PAIR_BEFORE_DOB.test(text) || QUOTED_PAIR.test(text) || findNames(text).some((n) => n.relative !== true)
+  );
 }
 
 /** A date of birth after a birth word, written loosely, in a text about someone; and a list of people with full dates under a birthday heading. */

@@ -66,9 +66,13 @@ export const BIRTH_KEPT: Record<string, readonly string[]> = {
   'a lower-case dob after a lower-case name': [
     'confirming the booking: guest tomas novak, dob 21 feb 1989, arriving friday. make this sound professional',
     'applicant noor haddad d.o.b. 03/11/1994, currently at kpmg dubai - pls rewrite as a formal line',
+    'hi, this is oskar lindqvist, dob 04 jun 1993, pls make my cover note sound formal',
     'patient maria lopez date of birth 12.03.1988, referred by gp - turn this into a formal referral line',
   ],
-  'a passenger list': ['Manifest: passenger 2 ELENA PETROVA DOB 1985-09-14, passenger 3 IVAN PETROV DOB 1983-01-27. Any field missing for the airline?'],
+  'a passenger list': [
+    'PNR QX7T2L: KOWALSKA/ANNA MRS DOB 1987-03-22, seat 14C. Is the name order right for the airline?',
+    'Manifest: passenger 2 ELENA PETROVA DOB 1985-09-14, passenger 3 IVAN PETROV DOB 1983-01-27. Any field missing for the airline?',
+  ],
   'born on a date after a name': ["Tidy up this bio for the reunion booklet: 'Margit Olsen, born 12 September 1961 in Aarhus, retired teacher and keen sailor.'"],
   'Chinese, Cantonese and pinyin': [
     '请翻译：本人张雨桐，2001年9月12日出生在山东烟台，目前在南京工作。',
@@ -88,6 +92,7 @@ export const BIRTH_SENT: Record<string, readonly string[]> = {
   'birthdays and dates that are no one’s private birth date': [
     'Ada Lovelace was born on 10 December 1815 in London. Why is she called the first programmer?',
     "What's the format of the DOB field on a UK passport?",
+    'please confirm the date, dob 01/01/1990 is the default value in our signup form',
     'Template: Name: ____  DOB: DD/MM/YYYY  Passenger no.: __ — make the spacing even',
     '<tr><td>Quarterly review</td><td>2025-03-31</td><td>Room 4</td></tr>\n<tr><td>Budget sign-off</td><td>2025-04-14</td><td>Room 2</td></tr>\nwhy is this table misaligned?',
     'name,joined\nPriya Raman,2019-05-06\nTom Ashby,2021-10-11\nsort this members file by join date',

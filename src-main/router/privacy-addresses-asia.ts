@@ -20,7 +20,7 @@ const IN_ADDRESS =
 const IN_LOCALITY =
   /\b(?:Cross|Main|Layout|Nagar|Sector|Phase|Colony|Apartments?|Apts|Society|Enclave|Vihar|Puram|Marg|Niwas|Nivas|Residency|Stage|Extension|Halli|Palya|Gali|Chowk|Bagh|Ganj|Wadi|Peth|Road|Street|Lane)\b/;
 // The PIN after its city's name (Bengaluru 560038, Bengaluru - 560102): a phone's digit groups have no word before them.
-const IN_HINT = /[1-9](?<=[A-Za-z],? ?(?:- ?)?.)\d{2} ?\d{3}(?![\d-])/;
+const IN_HINT = /\d\d\d ?\d\d\d(?<=[A-Za-z],? ?(?:- ?)?[1-9]\d\d ?\d\d\d)(?![\d-])/;
 const KR_ROAD = /(?<![\w-])\d{1,4}(?:-\d{1,4})?,? [A-Z][a-z]+(?:-[a-z]+)?-(?:daero|ro|gil)(?: \d{1,3}(?:beon)?-?gil)?\b[^\n]{0,40}?\b[A-Z][a-z]+-(?:gu|gun|si)\b/g;
 const JP_BLOCK =
   /(?<![\w-])(?:\d{1,2}-\d{1,4}(?:-\d{1,4})? [A-Z][a-z]+(?:-[A-Z]?[a-z]+)?|\d{1,2}-chome,? \d{1,4}(?:-\d{1,4})?)\b[^\n]{0,40}?\b[A-Z][a-z]+-(?:ku|shi|machi|cho|gun)\b/g;
@@ -43,7 +43,7 @@ export function findAsianAddresses(text: string, han: boolean, found: AsianAddre
     });
   }
   // One test for both romanised forms: a hyphenated road (-ro, -daero, -gil) or ward (-ku, -shi).
-  if (/-(?:daero|ro|gil|ku|shi|machi|cho|gun)\b/.test(text)) {
+  if (/-(?=[cdgkmrs])(?:daero|ro|gil|ku|shi|machi|cho|gun)\b/.test(text)) {
     eachMatch(KR_ROAD, text, (m) => add(m.index, m.index + m[0].length));
     eachMatch(JP_BLOCK, text, (m) => add(m.index, m.index + m[0].length));
   }

@@ -45,6 +45,7 @@ const FIRST_PERSON_BEFORE =
 const PLACE_AFTER_PICKED =
   /^[^.!?\n]{0,80}?(?:\b(?:before|after|past|behind|next to|opposite|across from|beside|at the end of|on the corner of|round the corner from)\b|\b(?:on|in|off) [A-Z][a-z]+ (?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Drive|Close|Way|Crescent|Terrace|Grove|Hill|Green|Row|Walk)\b|\bthe one with the )/;
 // One pattern, not a substring test per word: includes() is slow over a text with Chinese in it.
+const OWN_HOUSE_MAX_CHARS = 1500;
 const HOUSE_HINT = /\b(?:house|cottage|bungalow|door|gate)\b/;
 const AFTER_REACH = 140;
 const BEFORE_REACH = 60;
@@ -84,8 +85,10 @@ export function findHomesByLandmark(text: string, found: HomeFound): void {
   const english = HOME_WORD_EN.test(text);
   const chinese = hasHan(text) && HOME_HINT_ZH.test(text);
   // An exam question or a word problem ("Carson lives in an old house…") is about invented people.
-  const house = HOUSE_HINT.test(text);
-  const pinyin = text.includes('zhu zai');
+  // The writer's own house and pinyin are told in a short message; a long prompt (code, a document) skips both scans.
+  const short = text.length <= OWN_HOUSE_MAX_CHARS;
+  const house = short && HOUSE_HINT.test(text);
+  const pinyin = short && text.includes('zhu zai');
   if ((!english && !chinese && !house && !pinyin) || inventedPeople(text)) return;
   if (english) {
     eachMatch(HOME_WORD_EN, text, (m) => {

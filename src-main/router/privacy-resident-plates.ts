@@ -26,6 +26,8 @@ const PERSON_NEAR =
 const FORMAT_QUESTION = /\b(?:what (?:do|does)|how (?:do|does)|format|style|stand for|mean)\b/i;
 const PLATE_HINT = /\d(?:(?<=[A-Z][ -]?\d)|\d{3} ?[B-DF-HJ-NP-TV-Z]{3}\b)/;
 const REACH = 110;
+const TABLE_ROW = /[|,\t]/;
+const HEADER_REACH = 300;
 // Shapes that other codes share (ABC 1234 is also a product or a flight, 2026 NOV a date): they need a plate's label
 // or a US state beside them.
 const WEAK_SHAPE = /^(?:[A-Z]{3}[- ]?\d{3,4}|\d{4} ?[A-Z]{3})$/;
@@ -45,6 +47,8 @@ export function findResidentPlates(text: string, found: PlateFound): void {
     const lineEnd = text.indexOf('\n', end);
     const line = text.slice(Math.max(lineStart, m.index - REACH), lineEnd < 0 ? Math.min(text.length, end + REACH) : Math.min(lineEnd, end + REACH));
     if (WEAK_SHAPE.test(plate) && !PLATE_LABEL.test(line)) return;
-    if (RESIDENT_NEAR.test(line) && PERSON_NEAR.test(line.replace(plate, ' '))) found(m.index, end);
+    // A table's row may leave "Resident" and "Flat" to its header, a few lines up.
+    const resident = RESIDENT_NEAR.test(line) || (TABLE_ROW.test(line) && RESIDENT_NEAR.test(text.slice(Math.max(0, lineStart - HEADER_REACH), lineStart)));
+    if (resident && PERSON_NEAR.test(line.replace(plate, ' '))) found(m.index, end);
   });
 }

@@ -39,6 +39,7 @@ const KEPT_LOCAL: Record<string, readonly string[]> = {
     '停車場記錄：車牌 KT 318，住客 李家明先生，C座 9樓，逾時泊車',
     '09:05 | bay 2 | TN22CK7310 | Flat 6C | Meera Iyer | permit expired',
     'Car park permits\nGH-417-TR  Mme Lucie Perrin  appt 14',
+    'Resident parking register\nBay | Plate | Resident | Flat\n7 | MH 14 DX 6620 | Mr Anand Kulkarni | 2B',
   ],
   'IBANs read back by OCR, and keyed values typed a digit off': [
     'SEPA mandate – OCR\nDebtor name: Cathal Byrne\nDebtor IBAN: IE29 A1BK 9311 5212 3456 78',

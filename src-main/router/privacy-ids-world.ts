@@ -167,6 +167,7 @@ function namedValue(text: string, start: number, written: string, hits: readonly
 
 // A claim right before an id's name ("my SIN", "mijn BSN", "meu CPF", "我的"), and only a copula between the name and the value.
 const CLAIM_BEFORE_NAME = /(?:\b(?:my|his|her|their|our|mijn|zijn|haar|mein|meine|seine|ihre|meu|minha|seu|sua|mi|su|mon|ma|son|sa)\b|我的|他的|她的)[^\n.?!]{0,12}$/i;
+const VALIDITY_QUESTION = /\b(?:valid|invalid|validat\w*|checksum|check ?digits?|11-test|elfproef|luhn|mod(?:ulo)? ?11)\b/i;
 const COPULA_ONLY = /^[\s:：=#→>(«"'-]*(?:(?:is|was|es|é|ist|est|是|为|係)[\s:："'(«]*)?$/i;
 
 /**
@@ -177,7 +178,9 @@ function claimedTypo(text: string, hit: NameHit, start: number, written: string,
   if (family.digits === undefined || start - hit.end > 16) return false;
   const compact = written.replace(/[ ./-]/g, '');
   if (!/^\d+$/.test(compact) || !family.digits.includes(compact.length) || templateDigits(compact)) return false;
-  return COPULA_ONLY.test(text.slice(hit.end, start)) && CLAIM_BEFORE_NAME.test(text.slice(Math.max(0, hit.start - 24), hit.start));
+  if (!COPULA_ONLY.test(text.slice(hit.end, start)) || !CLAIM_BEFORE_NAME.test(text.slice(Math.max(0, hit.start - 24), hit.start))) return false;
+  // "My BSN is 111222334, is it valid?": asked whether the number is an id at all, a failing check answers no.
+  return !VALIDITY_QUESTION.test(text.slice(Math.max(0, hit.start - 60), Math.min(text.length, start + written.length + 80)));
 }
 
 // Someone the id belongs to, near a generic id name: a claim (my, her, 他的), a name field, a holder, a nationality.

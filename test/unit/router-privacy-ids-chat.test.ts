@@ -26,7 +26,11 @@ const KEPT_LOCAL: Record<string, readonly string[]> = {
 };
 
 const SENT: Record<string, readonly string[]> = {
-  'a claim with the wrong digit count or a template': ['my SIN is 5462 1870, is that the right length?', 'is my BSN 123456789 a valid test value?'],
+  'a claim with the wrong digit count or a template, or asked whether it is valid': [
+    'My SIN is 546-218-709, is it valid?',
+    'my SIN is 5462 1870, is that the right length?',
+    'is my BSN 123456789 a valid test value?',
+  ],
   'a generic id name with no person': ['ID number 20231188 is on the invoice header', '证件号码：E12345678 这种格式对吗', '请输入证件号码，例如 123456789'],
   'a check-digit question with the id': ['what does a CPF like 318.402.957-12 look like when the check digit is wrong?', 'Why is 111.111.111-11 rejected as a CPF?'],
   'the NHS specimen': ['Is 943 476 5919 a valid NHS number?', 'The NHS specimen number 943 476 5919 is used in the docs; what’s the check digit?'],

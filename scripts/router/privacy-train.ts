@@ -52,6 +52,8 @@ export const TRAINING_1_PATH = path.join(repoRoot(), 'data', 'privacy', 'trainin
  * anonymised cases and templates as near-misses.
  */
 export const TRAINING_2_PATH = path.join(repoRoot(), 'data', 'privacy', 'training-2.jsonl');
+/** A third (stop 24): HR, dates of birth, homes and health said in as many ways as its writer could, with near-misses of the same kind. */
+export const TRAINING_3_PATH = path.join(repoRoot(), 'data', 'privacy', 'training-3.jsonl');
 
 /** Made by scripts/router/make-ordinary-text.ts. */
 export const ORDINARY_TEXT_PATH = path.join(repoRoot(), 'data', 'privacy', 'ordinary-text.jsonl');
@@ -75,6 +77,7 @@ export const PRIVACY_TRAINING_SETS: Readonly<Record<string, string>> = {
   'holdout-7': HOLDOUT_7_PATH,
   'training-1': TRAINING_1_PATH,
   'training-2': TRAINING_2_PATH,
+  'training-3': TRAINING_3_PATH,
 };
 
 export interface NamedPrompt extends LabelledPrompt {

@@ -5,7 +5,7 @@
 // in a chat message, a relative's home described by landmarks). It only ever adds a reason to keep
 // a message local, never clears one, and runs only where no rule fired. The strict level trusts it
 // from 0.8, the standard level only from 0.9: there it must not keep ordinary text local (a pasted
-// README, a table of figures), and at 0.9 it flags 1 of 1,452 pasted README excerpts and 7 of
+// README, a table of figures), and at 0.9 it flags 1 of 1,452 pasted README excerpts and 13 of
 // 36,000 benchmark questions (resources/router/README.md).
 import fs from 'node:fs';
 import {

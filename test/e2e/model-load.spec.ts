@@ -22,3 +22,22 @@ test('a failed load from the banner is explained once, and a good file loads aft
   await composer.press('Enter');
   await expect(page.locator('[data-testid="message"][data-role="assistant"]').last().getByTestId('message-content')).toHaveText(TINY_GREETING_ANSWER);
 });
+
+test('a path being typed stays when the model changes state meanwhile, and Load loads what was typed', async ({ page, context, duet, dataDir }) => {
+  const server = await duet.start({ model: null });
+  await page.goto(server.url);
+  const empty = path.join(dataDir, 'other.gguf');
+  writeFileSync(empty, '');
+  await page.getByLabel(/model file/i).fill(TINY_MODEL_FILE);
+
+  // Another tab tries a file that fails: every open tab hears of the model's new state.
+  const other = await context.newPage();
+  await other.goto(server.url);
+  await other.getByLabel(/model file/i).fill(empty);
+  await other.getByRole('button', { name: /load model/i }).click();
+  await expect(page.getByTestId('model-error')).toContainText('other.gguf');
+
+  await expect(page.getByLabel(/model file/i)).toHaveValue(TINY_MODEL_FILE);
+  await page.getByRole('button', { name: /load model/i }).click();
+  await expect(page.getByTestId('welcome')).toBeHidden();
+});

@@ -8,6 +8,12 @@ export class ModelState {
   /** The last `model.load` that failed; the model that was working may still be loaded. */
   loadError = $state.raw<DuetError | null>(null);
   requesting = $state(false);
+  /**
+   * What the user typed or chose in a model path field and has not loaded yet. Kept here, not in the
+   * form: the welcome screen and the banner swap while a model loads (from this tab or another), and
+   * the text must survive that, or a Load a moment later loads the old path.
+   */
+  typedPath = $state<string | null>(null);
 
   /** The failed load's error, unless the status already shows it (no model was kept). */
   shownLoadError = $derived(this.loadError && this.loadError.message !== this.status?.error?.message ? this.loadError : null);
@@ -33,8 +39,10 @@ export class ModelState {
     this.loadError = null;
     const result = await this.#api.call('model.load', { path: trimmed });
     this.requesting = false;
-    if (result.ok) this.status = result.value;
-    else this.loadError = result.error;
+    if (result.ok) {
+      this.status = result.value;
+      this.typedPath = null;
+    } else this.loadError = result.error;
   }
 
   /** Hides the failed load's message (the model that was kept goes on answering). */

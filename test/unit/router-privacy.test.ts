@@ -342,25 +342,10 @@ describe('describeFindings', () => {
   });
 });
 
-describe('detectPrivateData speed', () => {
-  const TEXT =
-    'Hello, I am writing to ask about the meeting next Tuesday at 10:30. Could you send the agenda and the ' +
-    'list of attendees? The budget is $1,200 for 12 people. 我们下周二开会，请把议程发给我，谢谢！Please ' +
-    'reply to anna@example.org or call +1 212 555 0123 before Friday.';
-
-  it('takes well under 0.2 ms for a few hundred characters', () => {
-    for (let i = 0; i < 500; i++) detectPrivateData(TEXT);
-    const runs = 2000;
-    const times = new Float64Array(runs);
-    for (let i = 0; i < runs; i++) {
-      const t0 = process.hrtime.bigint();
-      detectPrivateData(TEXT);
-      times[i] = Number(process.hrtime.bigint() - t0) / 1e6;
-    }
-    times.sort();
-    expect(times[runs / 2]!).toBeLessThan(0.2);
-  });
-
+// How long the rules take on ordinary prompts is a benchmark figure (bench:router's
+// parts.privacy_rules), not a test: a timed test fails on a loaded machine. What stays here is the
+// guard against patterns that backtrack, where the failure is seconds, not microseconds.
+describe('detectPrivateData on hostile input', () => {
   it('stays linear on inputs built to make patterns backtrack', () => {
     const nasty = [
       'a'.repeat(50_000),

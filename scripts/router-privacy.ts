@@ -10,7 +10,8 @@
 // the rules were then generalised for it (records, OCR, chat speakers, published values), so it is no
 // longer blind. heldOut6 (pasted records, config, chat exports; written by someone who read neither the
 // rules nor the sets) was blind on its first run, then fixed; heldOut7 (config, tickets, transcripts,
-// health and money records, forms and OCR'd ids of twenty countries) is blind. Beside each: `strict` (with the learned
+// health and money records, forms and OCR'd ids of twenty countries) likewise, in stop 24; heldOut8 (chat,
+// pasted records and forms, the four weakest kinds weighted up) is blind. Beside each: `strict` (with the learned
 // check), and each level's rules alone (the learned check off). learnedCheck: each training set scored by a learned
 // check trained without it, next to the rules alone, and what it keeps local among ordinary questions.
 // Prints one JSON object; exits 1 when the labelled set misses a target at the standard level.
@@ -21,6 +22,7 @@ import {
   HOLDOUT_5_PATH,
   HOLDOUT_6_PATH,
   HOLDOUT_7_PATH,
+  HOLDOUT_8_PATH,
   HOLDOUT_PATH,
   STRICT_PATH,
   loadLabelledPrompts,
@@ -59,8 +61,10 @@ function withLevels(file: string): object {
 const heldOut5 = withLevels(HOLDOUT_5_PATH);
 // Blind on its first run (README); the rules were then fixed for it and the learned check trains on it.
 const heldOut6 = withLevels(HOLDOUT_6_PATH);
-// Blind: nothing has been tuned or trained on it.
+// Blind for stop 23 (README); the rules were then fixed for it and the learned check trains on it.
 const heldOut7 = withLevels(HOLDOUT_7_PATH);
+// Blind: nothing has been tuned or trained on it.
+const heldOut8 = withLevels(HOLDOUT_8_PATH);
 const strict = {
   labelled: summary(privacyReport(loadLabelledPrompts(), 'strict')),
   heldOut: summary(privacyReport(loadLabelledPrompts(HOLDOUT_PATH), 'strict')),
@@ -79,6 +83,7 @@ console.log(
       heldOut5,
       heldOut6,
       heldOut7,
+      heldOut8,
       strict,
       learnedCheck: learnedCheckReport(),
     },

@@ -5,6 +5,7 @@ import {
   HOLDOUT_5_PATH,
   HOLDOUT_6_PATH,
   HOLDOUT_7_PATH,
+  HOLDOUT_8_PATH,
   HOLDOUT_PATHS,
   loadLabelledPrompts,
   privacyReport,
@@ -12,6 +13,7 @@ import {
   TARGET_FALSE_POSITIVE_RATE,
   TARGET_RECALL,
 } from '../../scripts/router/privacy-report.js';
+import { PRIVACY_TRAINING_SETS, privacyTrainingPrompts } from '../../scripts/router/privacy-train.js';
 import { detectPrivateData } from '../../src-main/router/privacy.js';
 
 const prompts = loadLabelledPrompts();
@@ -62,17 +64,19 @@ describe('the privacy gate on the held-out sets', () => {
   }
 });
 
-// holdout-4, holdout-5 and holdout-6 were blind on their first runs (README there: 0.70, 0.757 and 0.788
-// recall); the gate was then generalised by structure for what they found (holdout-4: dictated numbers,
+// holdout-4, holdout-5, holdout-6 and holdout-7 were blind on their first runs (README there: 0.70,
+// 0.757, 0.788 and 0.89 recall); the gate was then generalised by structure for what they found (holdout-4: dictated numbers,
 // lower-case names, homes by landmark, code and config; holdout-5: records and OCR'd scans, chat speakers,
 // HR in running text, national phone shapes, seed phrases, published test values; holdout-6: whole
-// families of national ids, record keys, pay documents, addresses, national phones and false alarms), so
+// families of national ids, record keys, pay documents, addresses, national phones and false alarms;
+// holdout-7: HR in tax returns and notes, dates of birth in tables, health reports, ids said in chat), so
 // they are held here too, to a looser recall bar than the sets the gate was built on.
 const FIXED_BLIND_RECALL = 0.95;
 const FIXED_BLIND_SETS = [
   ['holdout-4 (chat, dictation, code, mixed languages)', HOLDOUT_4_PATH],
   ['holdout-5 (transcripts, OCR, logs, forms, chat threads)', HOLDOUT_5_PATH],
   ['holdout-6 (pasted records, payslips, config, chat exports)', HOLDOUT_6_PATH],
+  ['holdout-7 (config, tickets, transcripts, records, ids of twenty countries)', HOLDOUT_7_PATH],
 ] as const;
 
 for (const [name, file] of FIXED_BLIND_SETS) {
@@ -96,21 +100,27 @@ for (const [name, file] of FIXED_BLIND_SETS) {
   });
 }
 
-// holdout-7 is blind: no rule has been fixed for it and the learned check never trains on it, so no
+// holdout-8 is blind: no rule has been fixed for it and the learned check never trains on it, so no
 // recall is asserted here (npm run router:privacy measures it). Only its shape is checked, so that the
 // measure stays what the README says it is.
-describe('the blind holdout-7 set', () => {
-  const set = loadLabelledPrompts(HOLDOUT_7_PATH);
+describe('the blind holdout-8 set', () => {
+  const set = loadLabelledPrompts(HOLDOUT_8_PATH);
 
-  it('is at least 300 prompts, half sensitive, at least 100 in Chinese, every category on both sides', () => {
-    expect(set.length).toBeGreaterThanOrEqual(300);
-    expect(set.filter((p) => p.sensitive).length * 2).toBe(set.length);
-    expect(set.filter((p) => p.lang === 'zh').length).toBeGreaterThanOrEqual(100);
+  it('is at least 400 prompts, about half sensitive, at least 120 in Chinese, every category on both sides', () => {
+    expect(set.length).toBeGreaterThanOrEqual(400);
+    expect(Math.abs(set.filter((p) => p.sensitive).length * 2 - set.length)).toBeLessThanOrEqual(10);
+    expect(set.filter((p) => p.lang === 'zh').length).toBeGreaterThanOrEqual(120);
     for (const c of ['credential', 'government-id', 'health', 'hr', 'date-of-birth', 'location', 'email', 'phone', 'card', 'iban', 'address']) {
       for (const sensitive of [true, false])
-        expect(set.filter((p) => p.category === c && p.sensitive === sensitive).length, `${c} ${sensitive}`).toBeGreaterThanOrEqual(12);
+        expect(set.filter((p) => p.category === c && p.sensitive === sensitive).length, `${c} ${sensitive}`).toBeGreaterThanOrEqual(15);
     }
     expect(new Set(set.map((p) => p.text)).size).toBe(set.length);
+  });
+
+  it('is not among the learned check\'s training sets, and shares no prompt with them', () => {
+    expect(Object.values(PRIVACY_TRAINING_SETS)).not.toContain(HOLDOUT_8_PATH);
+    const trained = new Set(privacyTrainingPrompts().map((p) => p.text.trim().toLowerCase()));
+    expect(set.filter((p) => trained.has(p.text.trim().toLowerCase())).map((p) => p.text)).toEqual([]);
   });
 });
 
@@ -130,7 +140,7 @@ describe('the strict privacy level on its own prompts', () => {
 
   it('keeps local everything the standard level keeps local, on every set', () => {
     const rules = (text: string, level: 'standard' | 'strict') => detectPrivateData(text, level, { learned: false }).length > 0;
-    for (const file of [undefined, ...Object.values(HOLDOUT_PATHS), HOLDOUT_4_PATH, HOLDOUT_5_PATH, HOLDOUT_6_PATH, HOLDOUT_7_PATH, STRICT_PATH]) {
+    for (const file of [undefined, ...Object.values(HOLDOUT_PATHS), HOLDOUT_4_PATH, HOLDOUT_5_PATH, HOLDOUT_6_PATH, HOLDOUT_7_PATH, HOLDOUT_8_PATH, STRICT_PATH]) {
       const looser = loadLabelledPrompts(file).filter((p) => rules(p.text, 'standard') && !rules(p.text, 'strict'));
       expect(looser.map((p) => p.text)).toEqual([]);
     }

@@ -117,7 +117,7 @@ describe('the blind holdout-8 set', () => {
     expect(new Set(set.map((p) => p.text)).size).toBe(set.length);
   });
 
-  it('is not among the learned check\'s training sets, and shares no prompt with them', () => {
+  it("is not among the learned check's training sets, and shares no prompt with them", () => {
     expect(Object.values(PRIVACY_TRAINING_SETS)).not.toContain(HOLDOUT_8_PATH);
     const trained = new Set(privacyTrainingPrompts().map((p) => p.text.trim().toLowerCase()));
     expect(set.filter((p) => trained.has(p.text.trim().toLowerCase())).map((p) => p.text)).toEqual([]);

@@ -20,6 +20,7 @@ import { documentedCard, documentedEmail, famousAddress } from './privacy-public
 import { eachMatch } from './privacy-match.js';
 import { PERSON_LABELS } from './privacy-labels.js';
 import { ocrFold } from './privacy-ocr.js';
+import { simplifiedFold } from './privacy-traditional.js';
 import { findRecordsAndShapes } from './privacy-records.js';
 import { takenBack } from './privacy-takeback.js';
 import { factored } from './privacy-factor.js';
@@ -190,7 +191,16 @@ const RESERVED_DOMAIN =
   /^(?:name|user|username|your?name|you|someone|somebody|foo|bar|email|address|first\.last|firstname\.lastname)(?:\+[\w.-]*)?@(?:[\w-]+\.)*(?:example\.(?:com|net|org)|[\w-]+\.(?:example|test|invalid|localhost))$/i;
 const FILE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'ico', 'css', 'js', 'ts', 'json', 'txt', 'html', 'pdf']);
 
+// Written to dodge scrapers: tasha [at] fastmail [dot] com, j.li (at) mail (dot) cn. Brackets around "at" mark it.
+const EMAIL_OBFUSCATED =
+  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64} ?[[({<] ?(?:at|AT) ?[\])}>] ?[A-Za-z0-9-]{1,63}(?:(?: ?[[({<] ?(?:dot|DOT) ?[\])}>] ?|\.)[A-Za-z0-9-]{1,63}){1,4}(?![A-Za-z0-9-])/g;
+
 function findEmails(text: string, found: Found): void {
+  if (text.includes(' at') || text.includes('[at') || text.includes('(at')) {
+    eachMatch(EMAIL_OBFUSCATED, text, (m) => {
+      if (/[A-Za-z]{2,24}$/.test(m[0])) found('email', 'an e-mail address', m.index, m.index + m[0].length);
+    });
+  }
   if (!text.includes('@')) return;
   eachMatch(EMAIL, text, (m) => {
     if (FILE_EXTENSIONS.has(m[2]!.toLowerCase()) || m[1] === 'git' || RESERVED_DOMAIN.test(m[0]) || documentedEmail(text, m.index, m[0])) return;
@@ -209,7 +219,7 @@ const PHONE_NANP = /(?<![\w+.-])(?:1[ .-])?(?:\(([2-9]\d{2})\) ?([2-9]\d{2})[ .-
 // National numbers with a trunk 0 (UK, EU, Chinese landlines): 020 7946 0958, 06 12 34 56 78,
 // 030/12345678, 010-12345678. One separator throughout; 9 to 12 digits; not the tail of a longer
 // grouped number (a card's last three groups).
-const PHONE_TRUNK = /(?<![\w.,/+-]|\d )0\d{1,4}([ ./-])\d{2,8}(?:\1\d{2,8}){0,4}(?![\w]|[ ./-]\d)/g;
+const PHONE_TRUNK = /(?<![\w./+-]|\d |\d,)0\d{1,4}([ ./-])\d{2,8}(?:\1\d{2,8}){0,4}(?![\w]|[ ./-]\d)/g;
 // Any 7-15 digit number right after a word that names a phone.
 const PHONE_NAMED = factored(
   /(?<![A-Za-z])(?:phone|tel|telephone|mobile|cell|whatsapp|fax|call me(?: at| on)?|电话|手机|联系方式|致电)[^\d\n]{0,12}?(\+?\d[\d \-.()]{5,22}\d)/gi,
@@ -255,7 +265,7 @@ function findPhones(text: string, found: Found): void {
 
 // English: a house number, one to five capitalised words (or 5th), then a street type.
 const ADDRESS_EN =
-  /(?<![\w-])\d{1,6}[A-Za-z]?(?:[ \t]+(?!(?:The|A|An|In|Of|And|For|To|On|At)\b)(?:[A-Z][A-Za-z'.-]{0,30}|\d{1,3}(?:st|nd|rd|th))){1,5}[ \t]+(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Court|Ct|Place|Pl|Square|Sq|Terrace|Way|Parkway|Pkwy|Highway|Hwy|Circle|Close|Crescent|Row|Trail|Alley|Plaza|Grove|Mews|Gardens|Walk|Rise)\b\.?/g;
+  /(?<![\w-])\d{1,6}[A-Za-z]?(?:[ \t]+(?!(?:The|A|An|In|Of|And|For|To|On|At)\b)(?:[A-Z][A-Za-z'.-]{0,30}|\d{1,3}(?:st|nd|rd|th))){1,5}[ \t]+(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Court|Ct|Place|Pl|Square|Sq|Terrace|Way|Parkway|Pkwy|Highway|Hwy|Circle|Close|Crescent|Row|Trail|Alley|Plaza|Grove|Mews|Gardens|Walk|Rise|STREET|ST|AVENUE|AVE|ROAD|RD|LANE|DRIVE|COURT|PLACE|SQUARE|TERRACE|CLOSE|CRESCENT|GROVE|GARDENS|WAY)\b\.?/g;
 // Chinese: a road and a house number (…路/街/大道/巷/弄/胡同 + number + 号), or an estate and a
 // building (…小区/花园/大厦… + number + 栋/幢/号楼). A district alone (北京市朝阳区) is not an address.
 const ADDRESS_ZH_ROAD =
@@ -371,8 +381,11 @@ export function detectPrivateData(text: string, level: PrivacyLevel = 'standard'
   // confusions put back, at the same offsets.
   const ocr = ocrFold(folded);
   if (ocr !== undefined) runDetectors(ocr, found, level === 'strict');
+  // Traditional Chinese and Cantonese: read again in Simplified characters, at the same offsets.
+  const simplified = simplifiedFold(folded);
+  if (simplified !== undefined) runDetectors(simplified, found, level === 'strict');
   // Published test values, placeholders, an organisation's own contact details, fiction and templates are nobody's.
-  if (candidates.length > 0) dropTakenBack(candidates, ocr ?? folded);
+  if (candidates.length > 0) dropTakenBack(candidates, simplified ?? ocr ?? folded);
   if (candidates.length === 0) {
     // No rule fired: the learned check may still read the whole message as personal.
     const learned = options.learned === false ? null : learnedPrivacyFinding(text, level);

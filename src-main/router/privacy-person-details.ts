@@ -37,7 +37,7 @@ const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Jul
 const DATE_EN = `(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2}|(?:19|20)\\d{2}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH},? (?:19|20)\\d{2}|${MONTH} \\d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\\d{2})`;
 // The label in the languages of the forms people paste (fecha de nacimiento, date de naissance, Geburtsdatum).
 const BIRTH_DETAIL_EN = new RegExp(
-  `\\b(?:born|d\\.?o\\.?b|date of birth|birthday|birth ?date|fecha de nacimiento|date de naissance|geburtsdatum|geboren|data di nascita)(?![A-Za-z])[^\\n?!]{0,40}?${DATE_EN}`,
+  `\\b(?:born|d\\.?o\\.?b|date of birth|birthday|birth ?date|fecha de nacimiento|date de naissance|geburtsdatum|geboren|data di nascita)(?![A-Za-z])(?:[^\\n?!]|\\? (?=(?:it|that) (?:was|is))){0,40}?${DATE_EN}|\\(b\\. ?${DATE_EN}`,
   'gi',
 );
 const DATE_ZH =

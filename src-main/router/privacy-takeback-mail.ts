@@ -6,7 +6,7 @@ import { CLAIMED, EXAMPLE_CONTEXT, FORMAT_QUESTION } from './privacy-takeback-co
 
 // Mailboxes that are roles, not people (RFC 2142 and common practice): support@, press@, noreply@, team-x@, room-4b@.
 const ROLE_MAILBOX =
-  /^(?:help|support|info|hello|contact|enquiries|inquiries|press|media|pr|sales|billing|accounts|invoices|admin|administrator|webmaster|postmaster|hostmaster|abuse|security|privacy|legal|compliance|jobs|careers|recruiting|hr|marketing|newsletter|news|noreply|no-reply|donotreply|do-not-reply|notifications?|alerts?|feedback|service|customerservice|office|reception|team|test|testing|demo|example|bookings|reservations|orders|shop|store|events|partners|investors|ir|dev|devops|ops|it|helpdesk|servicedesk|complaints?|casework|dpo|dataprotection|data[-_.]protection|foi|enquiry|contactus|contact[-_.]us|general|secretariat|registry|communications|comms|editor|editorial|letters|tips|newsdesk|publicaffairs|ombudsman|consumers?|customercare|care|desk|mail|inbox|office[-_.]of[-_.][\w.-]+)$|^(?:press|media|news|data[-_.]?protection|customer|complaints?|general|public|foi|help|support|info)[-_.](?:office|desk|team|enquiries|inquiries|unit|service|services|centre|center|dept|department|relations|affairs|line|requests?)$|^(?:team|room|group|list|dept|ops)[-_.]/i;
+  /^(?:help|support|info|hello|contact|enquiries|inquiries|press|media|pr|sales|billing|accounts|invoices|admin|administrator|webmaster|postmaster|hostmaster|abuse|security|privacy|legal|compliance|jobs|careers|recruiting|hr|marketing|newsletter|news|noreply|no-reply|donotreply|do-not-reply|notifications?|alerts?|feedback|service|customerservice|office|reception|team|test|testing|demo|example|bookings|reservations|orders|shop|store|events|partners|investors|ir|dev|devops|ops|it|helpdesk|servicedesk|complaints?|casework|dpo|dataprotection|data[-_.]protection|foi|enquiry|contactus|contact[-_.]us|general|secretariat|registry|communications|comms|editor|editorial|letters|tips|newsdesk|publicaffairs|ombudsman|consumers?|customercare|care|desk|mail|inbox|admissions|enrol(?:l?ment)?|registrar|membership|members|studentservices|library|visits|tickets|donations|volunteers?|office[-_.]of[-_.][\w.-]+)$|^(?:press|media|news|data[-_.]?protection|customer|complaints?|general|public|foi|help|support|info)[-_.](?:office|desk|team|enquiries|inquiries|unit|service|services|centre|center|dept|department|relations|affairs|line|requests?)$|^(?:team|room|group|list|dept|ops)[-_.]/i;
 // A person's name or a personal claim next to the address makes even a role mailbox theirs ("my personal one is info@…").
 const PERSONAL_CLAIM = /\b(?:my (?:personal|private|own|home)|personal (?:e-?mail|address))\b/i;
 
@@ -14,7 +14,7 @@ const PERSONAL_CLAIM = /\b(?:my (?:personal|private|own|home)|personal (?:e-?mai
 // press release, a calendar's organiser, a demo sender. A role mailbox alone ("why does noreply@… land
 // in spam?") may still be someone's own domain, so it stays.
 const ORGANISATION_CONTEXT =
-  /\b(?:our|support|press|contact|team|company|organi[sz]er|release|auto-?reply|sender|from address|demo|examples?|tests?|unit tests?|reserved|rfc ?\d+)\b|发件人|演示|示例|测试|公司/i;
+  /\b(?:our|support|press|contact|team|company|organi[sz]er|release|auto-?reply|sender|from address|demo|examples?|tests?|unit tests?|reserved|rfc ?\d+)\b|发件人|演示|示例|测试|公司|客服|文档|官网/i;
 
 // Mailboxes no one reads as a person: automatic senders.
 const NO_PERSON_MAILBOX = /^(?:noreply|no-reply|no_reply|donotreply|do-not-reply|do_not_reply|notifications?|alerts?|mailer-daemon|postmaster|bounces?)$/i;
@@ -22,12 +22,12 @@ const NO_PERSON_MAILBOX = /^(?:noreply|no-reply|no_reply|donotreply|do-not-reply
 const PERSONAL_PROVIDER =
   /@(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|me|mac|aol|proton|protonmail|pm|gmx|web|mail|yandex|zoho|qq|163|126|sina|sohu|foxmail|naver|daum|hanmail|rediffmail|libero|orange|free|wanadoo|t-online|btinternet|sky|virginmedia)\.[a-z.]{2,10}$/i;
 // Domains reserved for documentation and testing (RFC 2606, RFC 6761).
-const RESERVED_MAIL_DOMAIN = /@(?:[\w-]+\.)*(?:example\.(?:com|net|org)|[\w-]+\.(?:example|test|invalid|localhost))$/i;
 const BARE_EXAMPLE_DOMAIN = /@example\.(?:com|net|org)$/i;
+const RESERVED_MAIL_DOMAIN = /@(?:[\w-]+\.)*(?:example\.(?:com|net|org)|[\w-]+\.(?:example|test|invalid|localhost))$/i;
 // Words that say the mailbox belongs to an organisation: a website, media, enquiries, or mail the writer receives from it
 // ("keeps emailing me", "in my spam folder"). Sending from one ("why does noreply@… land in spam?") may be the writer's own domain.
 const ORG_WORDS =
-  /\b(?:website|site|web ?page|lists|listed|media|enquiries|inquiries|notifications?|newsletter|official|department|ministry|agency|university|council|government|organi[sz]ation|charity|NGO|foundation|institute|hospital|school|bank|airline|(?:sending|emailing|mailing|spamming) me|e-?mails? me|sent me|my (?:inbox|spam folder|junk folder)|unsubscribe|authority|regulator|board|commission|ombudsman|complaints?|press office|newsroom|embassy|consulate|police|tribunal|supervisory)\b|官网|官方|媒体|部门|发给我|退订|投诉|监管|机构/i;
+  /\b(?:website|site|web ?page|lists|listed|media|enquiries|inquiries|notifications?|newsletter|official|department|ministry|agency|university|council|government|organi[sz]ation|charity|NGO|foundation|institute|hospital|school|bank|airline|(?:sending|emailing|mailing|spamming) me|e-?mails? me|sent me|(?:getting|receiving|got|received) (?:an? )?e-?mails? from|phishing|my (?:inbox|spam folder|junk folder)|unsubscribe|authority|regulator|board|commission|ombudsman|complaints?|press office|newsroom|embassy|consulate|police|tribunal|supervisory)\b|官网|官方|媒体|部门|发给我|退订|投诉|监管|机构/i;
 // Domains only organisations hold (who.int, gov.uk, ox.ac.uk, mit.edu): their role mailboxes are theirs.
 const INSTITUTION_DOMAIN =
   /\.(?:int|gov|edu|mil|ac\.[a-z]{2}|gov\.[a-z]{2}|edu\.[a-z]{2}|gouv\.[a-z]{2}|gob\.[a-z]{2}|go\.[a-z]{2}|gc\.ca|govt\.nz|europa\.eu|bund\.de|admin\.ch)$/i;
@@ -37,7 +37,7 @@ const INSTITUTION_DOMAIN =
 // placeholder domain (@domain.com, @yourcompany.com, @xxx.com).
 const MASKED_LOCAL = /^(?:x{3,}|X{3,}|x{2,}[._]x{2,})$/;
 const PLACEHOLDER_LOCAL =
-  /^(?:x{2,}|name|names|user|username|user\.name|your?[._-]?name|your[._-]?e-?mail|you|me|someone|somebody|anyone|foo|bar|baz|abc|test|email|e-?mail|mail|sample|example|demo|first[._-]?last|first[._-]?name[._-]?last[._-]?name|name[._-]?surname|firstname|lastname|john[._-]?(?:doe|smith)|jane[._-]?doe|zhangsan|zhang[._-]san|lisi|\d{1,3}|123456\d{0,4})(?:\+[\w.-]*)?$/i;
+  /^(?:x{2,}|name|names|user|username|user\.name|your?[._-]?name|your[._-]?e-?mail|you|me|someone|somebody|anyone|foo|bar|baz|abc|test|email|e-?mail|mail|sample|example|demo|first[._-]?last|first[._-]?name[._-]?last[._-]?name(?:[._-][a-z]{1,8})?|name[._-]?surname|firstname|lastname|john[._-]?(?:doe|smith)|jane[._-]?doe|zhangsan|zhang[._-]san|lisi|\d{1,3}|123456\d{0,4})(?:\+[\w.-]*)?$/i;
 const PLACEHOLDER_DOMAIN =
   /@(?:(?:your|my|some|the)?[-_]?(?:domain|company|companyname|organi[sz]ation|org|site|website|business|provider)\.(?:com|net|org|tld|xxx?)|domain\.[a-z]{2,3}|x{2,}\.(?:com|cn|net|org)|email\.tld|host\.tld)$/i;
 

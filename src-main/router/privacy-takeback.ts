@@ -13,6 +13,7 @@ import { ibanLength, ibanValid } from './privacy-checks.js';
 import { around, formatExample, publishedExample } from './privacy-takeback-context.js';
 import { roleAddress } from './privacy-takeback-mail.js';
 import { shownSpecimen } from './privacy-ids-world.js';
+import { organisationVoice } from './privacy-takeback-org.js';
 
 // privacy-public.ts reads these two through this file.
 export { publishedExample } from './privacy-takeback-context.js';
@@ -74,6 +75,10 @@ function organisationLine(text: string, start: number, end: number): boolean {
   const compact = text.slice(start, end).replace(/[\s().-]/g, '');
   // China's 400 and 800 numbers are only ever issued to businesses.
   if (/^(?:\+?86)?[48]00\d{7}$/.test(compact)) return true;
+  // The UK's non-geographic 03 and 08 ranges (0300 790 6801, 0345 …, 0800 …, 0845 …) are lines organisations take;
+  // North America's toll-free 8xx numbers likewise.
+  if (/^(?:\+?44|0)(?:3(?:0[03]|3[03]|4[345]|7[0-3])|8(?:0[08]|4[345]|7[01]))\d{7}$/.test(compact) || /^(?:\+?1)?8(?:00|33|44|55|66|77|88)\d{7}$/.test(compact))
+    return true;
   return ORG_LINE_BEFORE.test(text.slice(Math.max(0, start - 60), start));
 }
 
@@ -175,13 +180,13 @@ export function takenBack(text: string, kind: string, start: number, end: number
     case 'national-id':
       return publishedExample(text, kind, start, end) || formatExample(text, start, end) || shownSpecimen(text, start, end);
     case 'iban':
-      return publishedExample(text, kind, start, end) || formatExample(text, start, end);
+      return publishedExample(text, kind, start, end) || formatExample(text, start, end) || organisationVoice(text, start, end);
     case 'email':
-      return roleAddress(text, start, end);
+      return roleAddress(text, start, end) || organisationVoice(text, start, end);
     case 'phone':
-      return publishedExample(text, kind, start, end) || formatExample(text, start, end) || organisationLine(text, start, end);
+      return publishedExample(text, kind, start, end) || formatExample(text, start, end) || organisationLine(text, start, end) || organisationVoice(text, start, end);
     case 'address':
-      return organisationPlace(text, start, end) || historicHome(text, start, end);
+      return organisationPlace(text, start, end) || historicHome(text, start, end) || organisationVoice(text, start, end);
     case 'health':
       return nobodysDetails(text) || TOPIC_BEFORE.test(text.slice(Math.max(0, start - 60), start)) || PUBLIC_ROLE_BEFORE.test(text.slice(Math.max(0, start - 90), start));
     case 'employment':

@@ -37,7 +37,8 @@ function lines(stdout: string): Scored[] {
     .map((l) => JSON.parse(l) as Scored);
 }
 
-describe('router-score', () => {
+// Each test starts the script under tsx (two or three seconds each on a busy 2-core machine): more than the default 5 s.
+describe('router-score', { timeout: 60_000 }, () => {
   it('writes one line per prompt, in order, with score, target and reason codes', () => {
     const input = file(
       'good.jsonl',

@@ -1,0 +1,42 @@
+// Families the ninth blind set showed (test/fixtures/privacy/README.md), on prompts written for these tests and
+// in none of the sets: Traditional Chinese read as Simplified, an organisation speaking for itself, e-mail
+// addresses written to dodge scrapers, CSV rows, addresses in capitals, "born on? It was …" and "(b. …)", and
+// the textbook example named after the value.
+import { describe, expect, it } from 'vitest';
+import { simplifiedFold } from '../../src-main/router/privacy-traditional.js';
+import { itKeepsLocalAndSends } from '../support/privacy-shapes.js';
+
+const KEPT_LOCAL: Record<string, string[]> = {
+  'Traditional Chinese, read with the Simplified rules': ['我舅舅張志強昨天在榮總確診肺癌第二期，醫生建議先化療，我們該怎麼跟外婆說？'],
+  'an e-mail address written to dodge scrapers': ['send the minutes to priya.nair [at] posteo [dot] de please', 'Kontakt: jonas (at) example-family (dot) org'],
+  'a phone number in a CSV row': ['name,phone\nAlma Rivera,07700 123456\nthanks'],
+  'a street address in capitals, as on an envelope': ['Deliver to: MRS K. OSEI, 18 LARCHMONT ROAD, READING RG4 7AB'],
+  'a date of birth after a question, or as (b. …)': [
+    'When was my son Felix born? It was 3 March 2019, I always forget the day of the week',
+    'Aunt Bettina (b. 04.07.1951) needs a new bus pass',
+  ],
+  "a person's own details beside a company's": ['Invoice from Quarry Lane Ltd: please pay into my personal account GB33 BUKB 2020 1555 5555 55 instead'],
+};
+
+const SENT: Record<string, string[]> = {
+  "an organisation's own address, line and account": [
+    "Polish our shop notice: 'Kettle & Crumb Ltd, 9 Harbour Row, Whitby YO21 3PU. Call us on 01947 600 213.'",
+    'Translate our charity appeal: Stiftung Lichtblick — IBAN DE02 1203 0000 0000 2020 51, Stichwort Winterhilfe.',
+    '帮我改一下门店公告：本店地址 成都市锦江区春熙路 88 号 2 楼，订位电话 028-8666 1234。',
+  ],
+  "a UK organisation's non-geographic line": ['Is 0345 300 0800 the HMRC helpline? It keeps ringing out.'],
+  'the textbook value named as the example afterwards': ['Most guides take 12345678Z as their example of a DNI: walk me through how the letter is computed.'],
+};
+
+describe('the privacy gate reads these shapes', () => {
+  itKeepsLocalAndSends(KEPT_LOCAL, SENT);
+
+  it('folds Traditional characters one for one, so every span stays where it was', () => {
+    const text = '陳先生的電話號碼';
+    const folded = simplifiedFold(text);
+    expect(folded).toBe('陈先生的电话号码');
+    expect(folded!.length).toBe(text.length);
+    expect(simplifiedFold('陈先生的电话')).toBeUndefined();
+    expect(simplifiedFold('no Chinese here')).toBeUndefined();
+  });
+});

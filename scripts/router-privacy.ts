@@ -11,7 +11,8 @@
 // longer blind. heldOut6 (pasted records, config, chat exports; written by someone who read neither the
 // rules nor the sets) was blind on its first run, then fixed; heldOut7 (config, tickets, transcripts,
 // health and money records, forms and OCR'd ids of twenty countries) likewise, in stop 24; heldOut8 (chat,
-// pasted records and forms, the four weakest kinds weighted up) is blind. Beside each: `strict` (with the learned
+// pasted records and forms, the four weakest kinds weighted up) likewise, in stop 25; heldOut9 (Traditional and
+// Cantonese, other European languages, organisations' own details) was blind on its first run in stop 25. Beside each: `strict` (with the learned
 // check), and each level's rules alone (the learned check off). learnedCheck: each training set scored by a learned
 // check trained without it, next to the rules alone, and what it keeps local among ordinary questions.
 // Prints one JSON object; exits 1 when the labelled set misses a target at the standard level.
@@ -23,6 +24,7 @@ import {
   HOLDOUT_6_PATH,
   HOLDOUT_7_PATH,
   HOLDOUT_8_PATH,
+  HOLDOUT_9_PATH,
   HOLDOUT_PATH,
   STRICT_PATH,
   loadLabelledPrompts,
@@ -63,8 +65,10 @@ const heldOut5 = withLevels(HOLDOUT_5_PATH);
 const heldOut6 = withLevels(HOLDOUT_6_PATH);
 // Blind for stop 23 (README); the rules were then fixed for it and the learned check trains on it.
 const heldOut7 = withLevels(HOLDOUT_7_PATH);
-// Blind: nothing has been tuned or trained on it.
+// Blind for stop 24 (README); the rules were then fixed for it and the learned check trains on it.
 const heldOut8 = withLevels(HOLDOUT_8_PATH);
+// Blind on its first run in stop 25 (README); the rules were then fixed for its families, never trained on.
+const heldOut9 = withLevels(HOLDOUT_9_PATH);
 const strict = {
   labelled: summary(privacyReport(loadLabelledPrompts(), 'strict')),
   heldOut: summary(privacyReport(loadLabelledPrompts(HOLDOUT_PATH), 'strict')),
@@ -84,6 +88,7 @@ console.log(
       heldOut6,
       heldOut7,
       heldOut8,
+      heldOut9,
       strict,
       learnedCheck: learnedCheckReport(),
     },

@@ -37,6 +37,8 @@ const PUBLISHED = new Set([
   '11010519491231002X',
   // China Mobile's service number, used as the stock test mobile.
   '13800138000',
+  // Stripe's documentation's sample secret key.
+  'SK_TEST_4EC39HQLYJWDARJTT1ZDP7DC',
 ]);
 
 // Phone ranges reserved for fiction and documentation: Ofcom's drama numbers (07700 900000-900999,
@@ -72,8 +74,11 @@ export function publishedExample(text: string, kind: string, start: number, end:
   if (CLAIMED.test(window)) return false;
   // A number no one can be given (555-01xx, Ofcom's drama ranges) is fiction anywhere in a text about tests or in code.
   const context = reserved ? around(text, start, end, RESERVED_REACH) : window;
-  return EXAMPLE_CONTEXT.test(context) || (reserved && CODE_CONTEXT.test(context));
+  return EXAMPLE_CONTEXT.test(context) || (reserved && CODE_CONTEXT.test(context)) || (!reserved && PUBLISHED_STORY.test(context));
 }
+
+// A published value's own history: the SSN printed on a 1938 wallet insert is a famous story, not an id.
+const PUBLISHED_STORY = /\b(?:famous(?:ly)?|story|histor(?:y|ic|ical)|printed|wallet insert)\b/i;
 
 // A question about what such values look like, with the value as its example ("the format of a
 // passport number like E12345678"): an illustration, whoever's number it may be, unless claimed.

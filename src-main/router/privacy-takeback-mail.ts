@@ -46,6 +46,8 @@ function placeholderAddress(address: string, window: string): boolean {
   const local = address.slice(0, address.indexOf('@'));
   if (MASKED_LOCAL.test(local)) return true;
   if (!PLACEHOLDER_LOCAL.test(local) && !PLACEHOLDER_DOMAIN.test(address)) return false;
+  // A placeholder name at a domain reserved for examples (test@example.org) is nobody's wherever it is, unless claimed.
+  if (RESERVED_MAIL_DOMAIN.test(address) && PLACEHOLDER_LOCAL.test(local)) return !CLAIMED.test(window) && !PERSONAL_CLAIM.test(window);
   return (FORMAT_QUESTION.test(window) || EXAMPLE_CONTEXT.test(window)) && !CLAIMED.test(window) && !PERSONAL_CLAIM.test(window);
 }
 

@@ -4,7 +4,6 @@
 // 本店订餐电话 0571-8702 5566, "Please pay to Hollybrook Books Ltd, IBAN GB57 …", 公司收款资讯 … IBAN LU30 ….
 // A claim of one's own (my account, my home, 我的, 住在) near the value keeps it a person's. Chinese is read in
 // Simplified characters (privacy-traditional.ts folds Traditional before the take-back rules run).
-import { around } from './privacy-takeback-context.js';
 
 // A business's or a charity's name by its legal form: Hollybrook Books Ltd, Acme GmbH, Fondation Soleil asbl, 蓝山茶业有限公司.
 const LEGAL_NAME =
@@ -13,11 +12,36 @@ const LEGAL_NAME =
 const ORGANISATION_SPEAKS =
   /\b(?:call us|contact us|e-?mail us|write to us|reach us|visit us|our (?:store|shop|showroom|returns (?:centre|center|department|dept)|warehouse|restaurant|caf[eé]|bakery|salon|studio|branch|premises|customers?|invoices?|company|firm|charity|foundation|bank details|payment details|opening hours|hq)|registered office|company (?:no|number|reg(?:istration)?)|vat (?:no|number|reg)|invoice footer|opening hours|customer (?:reply|service|query|queries|e-?mail|notice)|order queries|thanks for contacting|thank you for contacting|dear customers?|returns dept)\b|本店|本公司|我司|敝公司|我们公司|公司收款|收款资讯|收款信息|营业时间|欢迎来电|订餐电话|预订电话|订位电话|客服|亲爱的顾客|店铺|门店/i;
 // The value is someone's own all the same.
+// A person named as the payee, the account's holder, a party or the customer on file: a freelancer's invoice, a
+// claim form's defendant, a reminder's contact, 户名 Chen Yue.
 const OWN_CLAIM =
-  /\b(?:my (?:own |personal |private |home )?(?:iban|account|bank|number|phone|mobile|cell|address|e-?mail|home|flat|house|place)|I live|lives at|home address|personal (?:account|number|phone|mobile|address|e-?mail))\b|我的|我家|住在|家住|住址|收件人|收货人/i;
+  /\b(?:my (?:own |personal |private |home )?(?:iban|account|bank|number|phone|mobile|cell|address|e-?mail|home|flat|house|place)|I live|lives at|home address|personal (?:account|number|phone|mobile|address|e-?mail)|payee|account (?:holder|name)|beneficiary|defendant|respondent|claimant|tenant|on file|freelancer?|sole trader|self-employed|days to:?\s+(?:Mr|Mrs|Ms|Dr)?\.?\s?[A-Z][a-z]+ [A-Z][a-z]+)\b|我的|我家|住在|家住|住址|收件人|收货人|户名|收款人|账户名|开户名/i;
+
+// Near enough to be the value's own sentence or notice: a long note's other items say nothing of it.
+const REACH = 80;
+// Where one item of a note or list ends: a line, a Chinese full stop, a list dash, a numbered item (七、).
+const ITEM_BREAK = /\n|[。！？；]| - |[一二三四五六七八九十]、/g;
+
+/** The value's own line, sentence or list item, at most REACH characters either side of it. */
+function ownItem(text: string, start: number, end: number): string {
+  const from = Math.max(0, start - REACH);
+  let itemStart = from;
+  for (const m of text.slice(from, start).matchAll(ITEM_BREAK)) itemStart = from + m.index + m[0].length;
+  const after = text.slice(end, end + REACH);
+  ITEM_BREAK.lastIndex = 0;
+  const next = ITEM_BREAK.exec(after);
+  return text.slice(itemStart, next === null ? end + after.length : end + next.index);
+}
+// A text short enough to be one notice, footer or reply as a whole.
+const ONE_NOTICE = 600;
 
 /** True for an address, a phone line, a mailbox or an account that an organisation publishes as its own, claimed by no person. */
 export function organisationVoice(text: string, start: number, end: number): boolean {
-  const window = around(text, start, end, 160);
+  const window = ownItem(text, start, end);
   return (ORGANISATION_SPEAKS.test(window) || LEGAL_NAME.test(window)) && !OWN_CLAIM.test(window);
+}
+
+/** True when the text as a whole is an organisation speaking for itself, with no one's own detail claimed in it. */
+export function organisationText(text: string): boolean {
+  return text.length <= ONE_NOTICE && (ORGANISATION_SPEAKS.test(text) || LEGAL_NAME.test(text)) && !OWN_CLAIM.test(text);
 }

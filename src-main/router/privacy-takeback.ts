@@ -50,10 +50,13 @@ const SECRET_KEY = /pass|pw|secret|token|key|pin|code|credential|auth|cookie|ses
 const READS_SECRET =
   /^(?:os\.(?:environ|getenv)|process\.env|import\.meta\.env|System\.getenv|Environment\.GetEnvironmentVariable|std::env::var|env::var|ENV\[|\$ENV|\$_(?:ENV|SERVER)|getenv|\$\{?[A-Z_][A-Z0-9_]*\}?$|\$\(|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\()|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*){1,8}$(?<=(?:secrets?|vault|env|environ|config|settings|credentials|keyring|ssm|kv|data)\.[\w$.]*)/;
 
+// A reference to a value kept elsewhere in Terraform, Ansible or Helm: var.db_password, local.x, {{ vault_pw }}.
+const CONFIG_REFERENCE = /^(?:var|local|locals|module|data|each|self|values|secrets?)\.[A-Za-z_][\w.-]*$/;
+
 /** True for a secret that is a placeholder, code that reads it from elsewhere, or the value of a log field that names no secret. */
 function notASecret(text: string, start: number, end: number): boolean {
   const value = text.slice(start, end);
-  if (PLACEHOLDER_SECRET.test(value) || READS_SECRET.test(value)) return true;
+  if (PLACEHOLDER_SECRET.test(value) || READS_SECRET.test(value) || CONFIG_REFERENCE.test(value)) return true;
   const own = /^([A-Za-z][\w.]{0,30})=/.exec(value);
   if (own !== null && !SECRET_KEY.test(own[1]!)) return true;
   const field = FIELD_BEFORE.exec(text.slice(Math.max(0, start - 34), start));
@@ -154,6 +157,24 @@ function blankForm(text: string): boolean {
   return n >= 2 && !NAME_FILLED.test(text);
 }
 
+// A public figure: named by an office or a title (former President Joe Biden, King Charles III, Senator …, 总统; not
+// 王子 or 公主, which are in given names too),
+// or said to have made it public (has spoken publicly about, his office announced). Nobody of the writer's own is
+// claimed in the same sentence ("my uncle, Senator …" stays a relative).
+const PUBLIC_TITLE =
+  /\b(?:(?:former|late|then|ex-)?\s?(?:President|Vice President|Prime Minister|Chancellor|King|Queen|Prince|Princess|Pope|Emperor|Empress|Senator|Governor|Congressman|Congresswoman|Sir|Dame|Lord|Lady) [A-Z][\w'’.-]+)|(?:总统|总理|首相|国王|女王|教皇)/;
+const MADE_PUBLIC =
+  /\b(?:(?:spoke|spoken|speaks|talked|talks|opened up|written|wrote|went) (?:publicly|openly|public)|publicly (?:disclosed|announced|revealed|shared|confirmed)|(?:office|spokes(?:person|man|woman)|palace|team|family|representatives?) (?:announced|confirmed|said|revealed)|press release|according to (?:reports|the (?:news|press|BBC|palace))|made (?:it|the news) public)\b|据报道/i;
+const OWN_SENTENCE = /\b(?:my|our|I|I'm|I've)\b|我的|我们/i;
+
+/** True when the detail at `start` belongs to a public figure named by a title, or one who made it public. */
+function publicFigure(text: string, start: number): boolean {
+  const sentenceStart = Math.max(text.lastIndexOf('. ', start), text.lastIndexOf('\n', start), text.lastIndexOf('。', start), start - 200, 0);
+  const sentence = text.slice(sentenceStart, Math.min(text.length, start + 80));
+  if (OWN_SENTENCE.test(text.slice(sentenceStart, start))) return false;
+  return PUBLIC_TITLE.test(sentence) || MADE_PUBLIC.test(sentence);
+}
+
 let lastText: string | undefined;
 let lastAnswer = false;
 
@@ -188,13 +209,18 @@ export function takenBack(text: string, kind: string, start: number, end: number
     case 'address':
       return organisationPlace(text, start, end) || historicHome(text, start, end) || organisationVoice(text, start, end);
     case 'health':
-      return nobodysDetails(text) || TOPIC_BEFORE.test(text.slice(Math.max(0, start - 60), start)) || PUBLIC_ROLE_BEFORE.test(text.slice(Math.max(0, start - 90), start));
+      return (
+        nobodysDetails(text) ||
+        publicFigure(text, start) ||
+        TOPIC_BEFORE.test(text.slice(Math.max(0, start - 60), start)) ||
+        PUBLIC_ROLE_BEFORE.test(text.slice(Math.max(0, start - 90), start))
+      );
     case 'employment':
-      return nobodysDetails(text) || salaryBand(text);
+      return nobodysDetails(text) || salaryBand(text) || publicFigure(text, start);
     case 'location':
       return nobodysDetails(text) || formatExample(text, start, end);
     case 'birth-date':
-      return nobodysDetails(text);
+      return nobodysDetails(text) || publicFigure(text, start);
     default:
       return false;
   }

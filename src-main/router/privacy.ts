@@ -23,6 +23,7 @@ import { ocrFold } from './privacy-ocr.js';
 import { simplifiedFold } from './privacy-traditional.js';
 import { findRecordsAndShapes } from './privacy-records.js';
 import { takenBack } from './privacy-takeback.js';
+import { organisationText } from './privacy-takeback-org.js';
 import { factored } from './privacy-factor.js';
 import { hasHan } from './privacy-text.js';
 
@@ -284,7 +285,9 @@ function findAddresses(text: string, found: Found): void {
   eachMatch(ADDRESS_EN, text, (m) => {
     if (!COURT.test(m[0]) && !famousAddress(text, m.index, m[0])) found('address', 'a street address', m.index, m.index + m[0].length);
   });
-  findMoreAddresses(text, (start, end) => found('address', 'a street address', start, end));
+  findMoreAddresses(text, (start, end) => {
+    if (!famousAddress(text, start, text.slice(start, end))) found('address', 'a street address', start, end);
+  });
   if (!hasHan(text) || !/[号栋幢座]/.test(text)) return;
   for (const re of [ADDRESS_ZH_ROAD, ADDRESS_ZH_ESTATE, ADDRESS_ZH_BUILDING]) {
     eachMatch(re, text, (m) => {
@@ -385,7 +388,11 @@ export function detectPrivateData(text: string, level: PrivacyLevel = 'standard'
   const simplified = simplifiedFold(folded);
   if (simplified !== undefined) runDetectors(simplified, found, level === 'strict');
   // Published test values, placeholders, an organisation's own contact details, fiction and templates are nobody's.
-  if (candidates.length > 0) dropTakenBack(candidates, simplified ?? ocr ?? folded);
+  const ruleFired = candidates.length > 0;
+  if (ruleFired) dropTakenBack(candidates, simplified ?? ocr ?? folded);
+  // An organisation's own address, line or account, found and taken back, is what made the text look private: the
+  // learned check, which cannot tell whose a number is, is not asked to overrule that.
+  if (candidates.length === 0 && ruleFired && organisationText(simplified ?? folded)) return [];
   if (candidates.length === 0) {
     // No rule fired: the learned check may still read the whole message as personal.
     const learned = options.learned === false ? null : learnedPrivacyFinding(text, level);

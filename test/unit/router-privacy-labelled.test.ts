@@ -6,6 +6,7 @@ import {
   HOLDOUT_6_PATH,
   HOLDOUT_7_PATH,
   HOLDOUT_8_PATH,
+  HOLDOUT_9_PATH,
   HOLDOUT_PATHS,
   loadLabelledPrompts,
   privacyReport,
@@ -64,12 +65,13 @@ describe('the privacy gate on the held-out sets', () => {
   }
 });
 
-// holdout-4, holdout-5, holdout-6 and holdout-7 were blind on their first runs (README there: 0.70,
-// 0.757, 0.788 and 0.89 recall); the gate was then generalised by structure for what they found (holdout-4: dictated numbers,
+// holdout-4 to holdout-8 were blind on their first runs (README there: 0.70, 0.757, 0.788, 0.89 and 0.865
+// recall); the gate was then generalised by structure for what they found (holdout-4: dictated numbers,
 // lower-case names, homes by landmark, code and config; holdout-5: records and OCR'd scans, chat speakers,
 // HR in running text, national phone shapes, seed phrases, published test values; holdout-6: whole
 // families of national ids, record keys, pay documents, addresses, national phones and false alarms;
-// holdout-7: HR in tax returns and notes, dates of birth in tables, health reports, ids said in chat), so
+// holdout-7: HR in tax returns and notes, dates of birth in tables, health reports, ids said in chat;
+// holdout-8: organisations' own details, public figures, textbook values, and the learned check trains on it), so
 // they are held here too, to a looser recall bar than the sets the gate was built on.
 const FIXED_BLIND_RECALL = 0.95;
 const FIXED_BLIND_SETS = [
@@ -77,6 +79,7 @@ const FIXED_BLIND_SETS = [
   ['holdout-5 (transcripts, OCR, logs, forms, chat threads)', HOLDOUT_5_PATH],
   ['holdout-6 (pasted records, payslips, config, chat exports)', HOLDOUT_6_PATH],
   ['holdout-7 (config, tickets, transcripts, records, ids of twenty countries)', HOLDOUT_7_PATH],
+  ['holdout-8 (chat, pasted records and forms, public and sample values)', HOLDOUT_8_PATH],
 ] as const;
 
 for (const [name, file] of FIXED_BLIND_SETS) {
@@ -100,11 +103,11 @@ for (const [name, file] of FIXED_BLIND_SETS) {
   });
 }
 
-// holdout-8 is blind: no rule has been fixed for it and the learned check never trains on it, so no
-// recall is asserted here (npm run router:privacy measures it). Only its shape is checked, so that the
-// measure stays what the README says it is.
-describe('the blind holdout-8 set', () => {
-  const set = loadLabelledPrompts(HOLDOUT_8_PATH);
+// holdout-9 was blind on its first run (stop 25, README); the rules were then fixed for its families, but the
+// learned check never trains on it and no figure is asserted here (npm run router:privacy measures it). Only its
+// shape is checked, so that the measure stays what the README says it is.
+describe('the ninth held-out set', () => {
+  const set = loadLabelledPrompts(HOLDOUT_9_PATH);
 
   it('is at least 400 prompts, about half sensitive, at least 120 in Chinese, every category on both sides', () => {
     expect(set.length).toBeGreaterThanOrEqual(400);
@@ -118,7 +121,7 @@ describe('the blind holdout-8 set', () => {
   });
 
   it("is not among the learned check's training sets, and shares no prompt with them", () => {
-    expect(Object.values(PRIVACY_TRAINING_SETS)).not.toContain(HOLDOUT_8_PATH);
+    expect(Object.values(PRIVACY_TRAINING_SETS)).not.toContain(HOLDOUT_9_PATH);
     const trained = new Set(privacyTrainingPrompts().map((p) => p.text.trim().toLowerCase()));
     expect(set.filter((p) => trained.has(p.text.trim().toLowerCase())).map((p) => p.text)).toEqual([]);
   });
@@ -140,7 +143,17 @@ describe('the strict privacy level on its own prompts', () => {
 
   it('keeps local everything the standard level keeps local, on every set', () => {
     const rules = (text: string, level: 'standard' | 'strict') => detectPrivateData(text, level, { learned: false }).length > 0;
-    for (const file of [undefined, ...Object.values(HOLDOUT_PATHS), HOLDOUT_4_PATH, HOLDOUT_5_PATH, HOLDOUT_6_PATH, HOLDOUT_7_PATH, HOLDOUT_8_PATH, STRICT_PATH]) {
+    for (const file of [
+      undefined,
+      ...Object.values(HOLDOUT_PATHS),
+      HOLDOUT_4_PATH,
+      HOLDOUT_5_PATH,
+      HOLDOUT_6_PATH,
+      HOLDOUT_7_PATH,
+      HOLDOUT_8_PATH,
+      HOLDOUT_9_PATH,
+      STRICT_PATH,
+    ]) {
       const looser = loadLabelledPrompts(file).filter((p) => rules(p.text, 'standard') && !rules(p.text, 'strict'));
       expect(looser.map((p) => p.text)).toEqual([]);
     }

@@ -15,7 +15,11 @@ const KEPT_LOCAL: Record<string, string[]> = {
     'When was my son Felix born? It was 3 March 2019, I always forget the day of the week',
     'Aunt Bettina (b. 04.07.1951) needs a new bus pass',
   ],
-  "a person's own details beside a company's": ['Invoice from Quarry Lane Ltd: please pay into my personal account GB33 BUKB 2020 1555 5555 55 instead'],
+  "a person's own details beside a company's": [
+    'Invoice from Quarry Lane Ltd: please pay into my personal account GB33 BUKB 2020 1555 5555 55 instead',
+    'Tidy our invoice footer: Payee: Ruth Abara (sole trader) IBAN GB33 BUKB 2020 1555 5555 55',
+  ],
+  "someone of the writer's own beside a public figure": ['My cousin Dana, like Senator Hale, was diagnosed with lymphoma in March'],
 };
 
 const SENT: Record<string, string[]> = {
@@ -26,6 +30,15 @@ const SENT: Record<string, string[]> = {
   ],
   "a UK organisation's non-geographic line": ['Is 0345 300 0800 the HMRC helpline? It keeps ringing out.'],
   'the textbook value named as the example afterwards': ['Most guides take 12345678Z as their example of a DNI: walk me through how the letter is computed.'],
+  "a public figure's health or birthday, by title or made public": [
+    'Draft a neutral news brief: Prime Minister Ana Costa was admitted with pneumonia, her office confirmed on Monday.',
+    'The singer Lorde has spoken publicly about her anxiety; write a paragraph on celebrity disclosure.',
+  ],
+  'documentation stock values': [
+    "Use '500 Elm Street, Anytown' in the form's help text",
+    'send a test mail to test@example.org from the CI job',
+    'password = var.db_admin_password',
+  ],
 };
 
 describe('the privacy gate reads these shapes', () => {

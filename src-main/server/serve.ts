@@ -82,6 +82,7 @@ async function main(): Promise<void> {
     instanceKind: 'headless',
     restoreBackup: values['restore-backup'] ?? false,
     apiPort,
+    ...idleMinuteForTests(),
   });
   reportStartupModel(core, modelPath);
   // Kept in the data folder (after the lock is taken, so two Duets never race to write it), so a
@@ -203,4 +204,13 @@ function startFailure(error: unknown): string {
     return damagedHistoryMessage(findDamagedHistory(dataDir), restore);
   }
   return envelope.message.replace(/^Something went wrong inside Duet: /, '');
+}
+
+/**
+ * DUET_IDLE_MINUTE_MS: how long one "minute" of the idle-unload setting lasts, for the end-to-end test of the
+ * sleeping model (a real minute there was a minute of CI). Not in the usage text: users set whole minutes.
+ */
+function idleMinuteForTests(): { idleMinuteMs?: number } {
+  const ms = Number(process.env.DUET_IDLE_MINUTE_MS);
+  return Number.isInteger(ms) && ms > 0 ? { idleMinuteMs: ms } : {};
 }

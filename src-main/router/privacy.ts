@@ -196,8 +196,10 @@ const FILE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'ic
 const EMAIL_OBFUSCATED =
   /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64} ?[[({<] ?(?:at|AT) ?[\])}>] ?[A-Za-z0-9-]{1,63}(?:(?: ?[[({<] ?(?:dot|DOT) ?[\])}>] ?|\.)[A-Za-z0-9-]{1,63}){1,4}(?![A-Za-z0-9-])/g;
 
+const BRACKETED_AT = /[[({<] ?(?:at|AT) ?[\])}>]/;
+
 function findEmails(text: string, found: Found): void {
-  if (text.includes(' at') || text.includes('[at') || text.includes('(at')) {
+  if (BRACKETED_AT.test(text)) {
     eachMatch(EMAIL_OBFUSCATED, text, (m) => {
       if (/[A-Za-z]{2,24}$/.test(m[0])) found('email', 'an e-mail address', m.index, m.index + m[0].length);
     });

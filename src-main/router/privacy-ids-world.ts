@@ -115,6 +115,8 @@ function nameHits(text: string, values: ReadonlyArray<{ start: number; written: 
   return hits;
 }
 
+const KEY_THEN_DIGIT = /^["']?\s?[=:]\s?["']?\d/;
+
 /** Adds the names of ids in text[from, to) to `hits`. */
 function namesIn(text: string, from: number, to: number, hits: NameHit[]): void {
   const part = text.slice(from, to);
@@ -125,7 +127,9 @@ function namesIn(text: string, from: number, to: number, hits: NameHit[]): void 
     if (index > 0 && /[A-Za-z]/.test(text[index - 1]!) && !(/[a-z]/.test(text[index - 1]!) && /[A-Z]/.test(text[index]!))) continue;
     const word = m[1]!.replace(/([a-z])(?=[A-Z])/g, '$1 ').replace(/[\s_]+/g, ' ');
     const entry = NAMES.find((n) => n.re.test(word) || n.re.test(word.replace(/ /g, '')));
-    if (entry === undefined || (entry.upper === true && !word.includes(' ') && word !== word.toUpperCase())) continue;
+    // A name that is also a word in lower case (cpr) counts in capitals, or as a key given a number (cpr=120488-2538).
+    const keyed = KEY_THEN_DIGIT.test(text.slice(index + m[0].length, index + m[0].length + 6));
+    if (entry === undefined || (entry.upper === true && !keyed && !word.includes(' ') && word !== word.toUpperCase())) continue;
     if (/^id/i.test(word) && SYSTEM_ID_BEFORE.test(text.slice(Math.max(0, index - 16), index))) continue;
     hits.push({ start: index, end: index + m[0].length, families: entry.families });
   }

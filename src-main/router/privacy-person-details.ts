@@ -36,8 +36,12 @@ const EMPLOYMENT_DETAIL_ZH =
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 const DATE_EN = `(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2}|(?:19|20)\\d{2}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH},? (?:19|20)\\d{2}|${MONTH} \\d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\\d{2})`;
 // The label in the languages of the forms people paste (fecha de nacimiento, date de naissance, Geburtsdatum).
+// The same in the main European languages: "è nata il 17 aprile 2012", "née le 3 mars 1990", "geboren am 4. Mai 1961".
+const MONTH_EU =
+  '(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|d[ée]cembre|januar|februar|m[äa]rz|juni|juli|oktober|dezember|enero|febrero|abril|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro|januari|februari|maart|mei|augustus)';
+const BIRTH_EU = `(?:[èe] nat[oa]|nat[oa]|n[ée]e?|geboren|naci[óo]|nacid[oa]|nasceu|nascid[oa])(?: (?:il|le|am|el|em|a|op|en))? (?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2}|\\d{1,2}(?:er|\\.)?(?: de)? ${MONTH_EU}(?: de)? (?:19|20)\\d{2})`;
 const BIRTH_DETAIL_EN = new RegExp(
-  `\\b(?:born|d\\.?o\\.?b|date of birth|birthday|birth ?date|fecha de nacimiento|date de naissance|geburtsdatum|geboren|data di nascita)(?![A-Za-z])(?:[^\\n?!]|\\? (?=(?:it|that) (?:was|is))){0,40}?${DATE_EN}|\\(b\\. ?${DATE_EN}`,
+  `\\b(?:born|d\\.?o\\.?b|date of birth|birthday|birth ?date|fecha de nacimiento|date de naissance|geburtsdatum|geboren|data di nascita)(?![A-Za-z])(?:[^\\n?!]|\\? (?=(?:it|that) (?:was|is))){0,40}?${DATE_EN}|\\(b\\. ?${DATE_EN}|\\b${BIRTH_EU}`,
   'gi',
 );
 const DATE_ZH =
@@ -61,6 +65,15 @@ const HOME_LANDMARK_EN =
 // The span is the verb, as LOCATION_DETAIL_ZH's; the place is looked at ahead of it.
 const HOME_FINE_ZH = /(?:住在|家住|家在|搬到|搬去|搬进|住进|暂住|借住|租住)(?=[^\n。！？，,]{0,20}?(?:区|街道|路|街|镇|村|小区|弄|巷|号))/g;
 
+// Health and work in the main European languages, for the messages people write to relatives and colleagues there:
+// "Mon père … a été hospitalisé … après un AVC", "Stefan Huber verdient 5.200 € brutto … Elternzeit".
+const HEALTH_DETAIL_EU =
+  /\b(?:hospitalis[ée]e?s?|hospitali[sz]ad[oa]s?|ricoverat[oa]|(?:im|ins) Krankenhaus|diagnostiqu[ée]e?|diagnosticat[oa]|diagnosticad[oa]|diagnostiziert|diagn[óo]stico|Krebs|cancro|tumeur|tumore|AVC|ictus|Schlaganfall|infarto|Herzinfarkt|d[ée]mence|Demenz|demenza|chimioth[ée]rapie|chimio|Chemotherapie|quimioterapia|chemioterapia|soins intensifs|Intensivstation|terapia intensiva|cuidados intensivos|d[ée]pression|depressione|depresi[óo]n|enceinte|schwanger|incinta|embarazada|gr[áa]vida|zwanger|diab[èe]te|krankgeschrieben|arr[êe]t maladie|baja m[ée]dica|kanker|ziekenhuis)(?![\p{L}])/gu;
+const EMPLOYMENT_DETAIL_EU =
+  /\b(?:verdient|Gehalt|brutto|gek[üu]ndigt|K[üu]ndigung|Abmahnung|Elternzeit|Mutterschutz|salaire|licenci[ée]e?|licenciement|cong[ée] (?:maternit[ée]|parental)|stipendio|licenziat[oa]|sueldo|despedid[oa]|despido|sal[áa]rio|demitid[oa]|salaris|ontslagen)(?![\p{L}])/gu;
+// Their cheap test: a letter English does not use, or a word only these languages have.
+const EUROPEAN_HINT = /[àâçéèêëîïôûùüÿñæœäößãõ]|\b(?:und|ist|est|les|une|della|het|een|los|las|uma|nicht|sind|sont|sono|unser|mein)\b/;
+
 // The last flag: a detail specific enough that a relative without a name counts (a home described closely, a
 // full date of birth).
 export const DETAILS: ReadonlyArray<readonly [PersonDetailKind, RegExp, boolean, boolean?]> = [
@@ -71,6 +84,8 @@ export const DETAILS: ReadonlyArray<readonly [PersonDetailKind, RegExp, boolean,
   ['health', HEALTH_EVENT_ZH, true],
   ['employment', PAY_AMOUNT_EN, false],
   ['employment', EMPLOYMENT_DETAIL_ZH, true],
+  ['health', HEALTH_DETAIL_EU, false],
+  ['employment', EMPLOYMENT_DETAIL_EU, false],
   // A full date of birth (with its year) is as private for "my wife" as for a name.
   ['birth-date', BIRTH_DETAIL_EN, false, true],
   ['birth-date', BIRTH_DETAIL_ZH, true, true],
@@ -87,6 +102,8 @@ export const SPARSE_DETAILS = new Map<RegExp, RegExp>([
   // Every date form of theirs holds a four-digit year.
   [BIRTH_DETAIL_EN, BIRTH_YEAR_HINT],
   [BIRTH_DETAIL_ZH, BIRTH_YEAR_HINT],
+  [HEALTH_DETAIL_EU, EUROPEAN_HINT],
+  [EMPLOYMENT_DETAIL_EU, EUROPEAN_HINT],
 ]);
 
 // The strict level's wider net: an age, a family member, a workplace, with any name anywhere in the message.

@@ -29,6 +29,12 @@ const RELATION_NAME = new RegExp(
   `\\b(?:my|our|his|her|their|your|the|a|an)(?: \\w+)? (?:new hire|hire|candidate|applicant|contractor|colleague|co-?worker|friend|boss|manager|neighbou?r|wife|husband|partner|son|daughter|brother|sister|mother|mum|mom|father|dad|grandfather|grandmother|grandma|grandpa|grandson|granddaughter|uncle|aunt|cousin|nephew|niece|ex|flatmate|roommate|housemate|tenant|landlord|student|pupil|patient|client|employee|intern|trainee|apprentice|teammate|assistant|nanny|carer|girlfriend|boyfriend|fianc[ée]e?|mate|bestie|buddy|grandad|granddad|granny|nan|nana|stepdad|stepmum|stepmom|supervisor|team lead)s?,? ${NAME}`,
   'gi',
 );
+// The same in the main European languages: "mia figlia Sofia", "mon père, Gérard Lemoine", "meinem Schwiegervater Klaus",
+// "ma tante Odile", "mi hija Lucía".
+const RELATION_NAME_EU = new RegExp(
+  `\\b(?:[mM]i[ao]|[mM]ie|[mM]iei|[lL]a mia|[iI]l mio|[mM]ein(?:e[mnrs]?)?|[uU]nser(?:e[mnrs]?)?|[mM]a|[mM]on|[mM]es|[nN]otre|[mM]i|[mM]is|[nN]uestr[ao]|[mM]inha|[mM]eu|[nN]ossa|[nN]osso|[mM]ijn|[oO]nze|[oO]ns) (?:figli[ao]|fille|fils|Sohn|Tochter|hij[ao]|filh[ao]|dochter|zoon|madre|padre|m[èe]re|p[èe]re|Mutter|Vater|m[ãa]e|pai|moeder|vader|nonn[ao]|grand-m[èe]re|grand-p[èe]re|Oma|Opa|abuel[ao]|av[óô]|tante|oncle|Tante|Onkel|t[íi][ao]|zi[ao]|tia|tio|moglie|marito|femme|mari|Frau|Mann|espos[ao]|marido|Schwieger(?:vater|mutter|sohn|tochter)|beau-p[èe]re|belle-m[èe]re|s[œo]eur|fr[èe]re|Schwester|Bruder|herman[ao]|sorella|fratello|irm[ãa]o?|coll[èe]gue|Kolleg(?:e|in)|coleg[ao]|collega|vicin[ao]|voisin(?:e)?|Nachbar(?:in)?|vecin[ao])s?,? \\p{Lu}[\\p{L}'’-]{1,20}(?: \\p{Lu}[\\p{L}'’-]{1,20})?`,
+  'gu',
+);
 // A run of capitalised words. Once the common ones at its ends are set aside (Summarise, Dear),
 // exactly two must remain: a third makes a title or an institution (Post-Traumatic Stress
 // Disorder, Emotional Intelligence Appraisal), not a person.
@@ -210,6 +216,7 @@ export function findNames(text: string): Span[] {
     const person = (m: RegExpExecArray): boolean => !maybeNot || !NOT_A_PERSON_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index));
     spans(TITLE_NAME, text, names, person);
     spans(RELATION_NAME, text, names, (m) => HAS_CAPITAL.test(m[0][m[0].search(/\S+$/)] ?? ''));
+    spans(RELATION_NAME_EU, text, names);
     spans(LABELLED_NAME, text, names);
     spans(FAMILY_NAME, text, names, (m) => !commonCapital(m[0].slice(4, -1)));
     spans(INITIAL_NAME, text, names, (m) => !commonCapital(m[0].slice(3)));

@@ -81,7 +81,21 @@ const NAMED_SECRET = factored(
   /(?<![A-Za-z])(password|passwd|pwd|passcode|passphrase|pin code|pin|secret|secret[ _-]?key|token|access[ _-]?token|auth[ _-]?token|api[ _-]?key|apikey|access[ _-]?key|private[ _-]?key|client[ _-]?secret|bearer|credentials?|密码|密钥|秘钥|口令|令牌|验证码)s?(?![A-Za-z])[\s"'`]{0,3}(?:(?:is|was|=|:=|=>|:|：|是|为)[\s"'`]{0,3}){0,2}([!#-&(-_a-~]{4,200})/gi,
 );
 
+// A password named in German, French, Spanish, Portuguese or Dutch, then its value: "das WLAN-Passwort, das ist
+// Zugspitze#1987Kuh", "le mot de passe est …", "la contraseña es …", "a senha é …", "het wachtwoord is …".
+const EUROPEAN_PASSWORD_HINT = /passwort|kennwort|mot de passe|contrase|senha|wachtwoord/i;
+const NAMED_PASSWORD_EU =
+  /(?<![A-Za-z])(?:passwort|kennwort|mot de passe|contrase[ñn]a|senha|wachtwoord)(?![A-Za-z])[,:]?\s{1,2}(?:(?:das|es|c['’]|il|la|het|o|a) ?)?(?:ist|lautet|est|es|[éè]|is|:)[\s"'`:]{1,3}([!#-&(-_a-~]{4,200})/gi;
+
 function findSecrets(text: string, found: Found): void {
+  if (EUROPEAN_PASSWORD_HINT.test(text)) {
+    eachMatch(NAMED_PASSWORD_EU, text, (m) => {
+      const value = m[1]!.replace(/[.,;:!?)\]}]+$/, '');
+      if (!looksLikeSecretValue(value, true)) return;
+      const start = m.index + m[0].length - m[1]!.length;
+      found('secret', 'a password', start, start + value.length);
+    });
+  }
   for (const [re, label] of TOKEN_PATTERNS) {
     eachMatch(re, text, (m) => {
       if (/\d/.test(m[0]) && /[A-Za-z]/.test(m[0].slice(3))) found('secret', label, m.index, m.index + m[0].length);
@@ -299,6 +313,23 @@ function findAddresses(text: string, found: Found): void {
   }
 }
 
+// ---------------------------------------------------------------- a home by its coordinates
+
+// Latitude and longitude to three or more decimals (52.2053, 0.1218) said to be where someone lives: a home to the street.
+const COORDINATES = /(?<![\d.])(-?\d{1,2})\.\d{3,7}°?(?: ?[NS])?, ?(-?\d{1,3})\.\d{3,7}°?(?: ?[EW])?(?!\d|\.\d)/g;
+const HOME_WORDS = /\b(?:lives?|living|home|house|flat|apartment|moved|address|staying)\b|住|家/i;
+
+function findHomeCoordinates(text: string, found: Found): void {
+  if (!text.includes('.') || !/\d\.\d{3}/.test(text)) return;
+  eachMatch(COORDINATES, text, (m) => {
+    // Two small fractions (0.1234, 0.5678) are scores or probabilities; a place has a latitude and a longitude in range.
+    const lat = Math.abs(Number(m[1]));
+    const lon = Math.abs(Number(m[2]));
+    if ((lat === 0 && lon === 0) || lat > 90 || lon > 180) return;
+    if (HOME_WORDS.test(text.slice(Math.max(0, m.index - 60), m.index + m[0].length + 30))) found('location', PERSON_LABELS.location, m.index, m.index + m[0].length);
+  });
+}
+
 // ---------------------------------------------------------------- the detector
 
 // Enough to show a person what was found; a cap keeps a pasted log of 10,000 addresses linear.
@@ -325,6 +356,7 @@ const DETECTORS: ReadonlyArray<(text: string, found: Found, strict: boolean) => 
   (text, found, strict) => findNamedPersonDetails(text, MAX_PER_KIND, (kind, start, end) => found(kind, PERSON_LABELS[kind], start, end), strict),
   (text, found) => findNumberPlates(text, (start, end) => found('location', 'a vehicle number plate', start, end)),
   (text, found) => findHomesByLandmark(text, (start, end) => found('location', PERSON_LABELS.location, start, end)),
+  findHomeCoordinates,
   // A plate beside its resident, OCR-misread and keyed IBANs, Hong Kong, Macau and Singapore mobiles.
   (text, found) => findResidentPlates(text, (start, end) => found('location', 'a vehicle number plate', start, end)),
   (text, found) => findLooseIbans(text, (start, end) => found('iban', 'a bank account number (IBAN)', start, end)),

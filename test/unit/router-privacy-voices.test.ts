@@ -19,6 +19,15 @@ const KEPT_LOCAL: Record<string, string[]> = {
     'Invoice from Quarry Lane Ltd: please pay into my personal account GB33 BUKB 2020 1555 5555 55 instead',
     'Tidy our invoice footer: Payee: Ruth Abara (sole trader) IBAN GB33 BUKB 2020 1555 5555 55',
   ],
+  'a relative, their health, pay, birth or password in German, French, Italian or Spanish': [
+    'Mi hermana Lucía nació el 9 de mayo de 1994 y quiere sacar el pasaporte',
+    'Meine Tochter Lena wurde ins Krankenhaus gebracht, sie hat eine Blinddarmentzündung',
+    'Unsere Kollegin Petra Wolf verdient 4.100 € brutto, reicht das für den Kredit?',
+    'Il mio vicino Marco mi ha dato la chiave; il mot de passe est Lavande#77 pour le wifi',
+    'das Kennwort lautet Birke-2024-Ost, bitte nicht weitergeben',
+  ],
+  'a home by its coordinates': ['Grandad moved last month, his new house is at 53.4808, -2.2426 if the taxi asks'],
+  'an id given as a key in a record': ['{"name": "Jonas Weber", "steuer_id": "47036892816"}'],
   "someone of the writer's own beside a public figure": ['My cousin Dana, like Senator Hale, was diagnosed with lymphoma in March'],
 };
 
@@ -27,6 +36,11 @@ const SENT: Record<string, string[]> = {
     "Polish our shop notice: 'Kettle & Crumb Ltd, 9 Harbour Row, Whitby YO21 3PU. Call us on 01947 600 213.'",
     'Translate our charity appeal: Stiftung Lichtblick — IBAN DE02 1203 0000 0000 2020 51, Stichwort Winterhilfe.',
     '帮我改一下门店公告：本店地址 成都市锦江区春熙路 88 号 2 楼，订位电话 028-8666 1234。',
+  ],
+  "places and numbers that are no one's home": [
+    'Big Ben stands at 51.5007, -0.1246, how tall is it?',
+    'the model scored 0.8123, 0.7911 on the home and away splits',
+    'Wie ändere ich mein Passwort bei der Sparkasse?',
   ],
   "a UK organisation's non-geographic line": ['Is 0345 300 0800 the HMRC helpline? It keeps ringing out.'],
   'the textbook value named as the example afterwards': ['Most guides take 12345678Z as their example of a DNI: walk me through how the letter is computed.'],

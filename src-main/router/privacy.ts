@@ -87,7 +87,19 @@ const EUROPEAN_PASSWORD_HINT = /passwort|kennwort|mot de passe|contrase|senha|wa
 const NAMED_PASSWORD_EU =
   /(?<![A-Za-z])(?:passwort|kennwort|mot de passe|contrase[ñn]a|senha|wachtwoord)(?![A-Za-z])[,:]?\s{1,2}(?:(?:das|es|c['’]|il|la|het|o|a) ?)?(?:ist|lautet|est|es|[éè]|is|:)[\s"'`:]{1,3}([!#-&(-_a-~]{4,200})/gi;
 
+// A login given as user / password after logging in: "log into the router at 192.168.1.1 with admin / Gr8tW@ll-441".
+const LOGIN_PAIR =
+  /\b(?:log(?:ging)? ?(?:in|on)(?:to)?|sign(?:ing)? ?in(?:to)?|login|credentials?)\b(?:[^\n.?!]|\.(?=\w)){0,60}?\b(?:with|as|using|:)\s+[\w.@-]{2,40}\s?\/\s?([!#-&(-~]{6,64})/gi;
+
 function findSecrets(text: string, found: Found): void {
+  if (text.includes('/')) {
+    eachMatch(LOGIN_PAIR, text, (m) => {
+      const value = m[1]!.replace(/[.,;:!?)\]}]+$/, '');
+      if (!looksLikeSecretValue(value, true) || /^https?:|\//.test(value)) return;
+      const start = m.index + m[0].length - m[1]!.length;
+      found('secret', 'a password', start, start + value.length);
+    });
+  }
   if (EUROPEAN_PASSWORD_HINT.test(text)) {
     eachMatch(NAMED_PASSWORD_EU, text, (m) => {
       const value = m[1]!.replace(/[.,;:!?)\]}]+$/, '');
@@ -313,6 +325,23 @@ function findAddresses(text: string, found: Found): void {
   }
 }
 
+// ---------------------------------------------------------------- someone's medicines
+
+// A medicine list with doses (metformin 500mg, sertraline 50 mg) for someone of the writer's own, named in its opening:
+// "Meds for Aunt Rosa: …", "my dad's tablets: …". A list alone is a prescription question; with its person it is their health.
+const DOSE = /\b[A-Za-z]{4,20} \d{1,4}(?:\.\d{1,2})? ?(?:mg|mcg|µg|ml|iu|IU|units)\b/g;
+const LIST_OWNER =
+  /\b(?:my|our|his|her)\s(?:\w+\s)?(?:mum|mom|mother|dad|father|wife|husband|partner|son|daughter|gran|granny|grandma|grandpa|grandad|nan|nana|aunt|auntie|uncle|sister|brother|friend|patient|client)\b|\b(?:Aunt|Auntie|Aunty|Uncle|Grandma|Grandpa|Granny|Nana|Nan|Mum|Mom|Dad|Mr|Mrs|Ms|Dr)\.? [A-Z][a-z]+/;
+
+function findMedicineLists(text: string, found: Found): void {
+  if (!/\d ?(?:mg|mcg|µg|ml|iu|IU|units)\b/.test(text)) return;
+  const doses = [...text.matchAll(DOSE)];
+  if (doses.length < 2) return;
+  const opening = text.slice(0, Math.min(doses[0]!.index, 160));
+  if (!LIST_OWNER.test(opening)) return;
+  for (const d of doses) found('health', 'health information', d.index, d.index + d[0].length);
+}
+
 // ---------------------------------------------------------------- a home by its coordinates
 
 // Latitude and longitude to three or more decimals (52.2053, 0.1218) said to be where someone lives: a home to the street.
@@ -357,6 +386,7 @@ const DETECTORS: ReadonlyArray<(text: string, found: Found, strict: boolean) => 
   (text, found) => findNumberPlates(text, (start, end) => found('location', 'a vehicle number plate', start, end)),
   (text, found) => findHomesByLandmark(text, (start, end) => found('location', PERSON_LABELS.location, start, end)),
   findHomeCoordinates,
+  findMedicineLists,
   // A plate beside its resident, OCR-misread and keyed IBANs, Hong Kong, Macau and Singapore mobiles.
   (text, found) => findResidentPlates(text, (start, end) => found('location', 'a vehicle number plate', start, end)),
   (text, found) => findLooseIbans(text, (start, end) => found('iban', 'a bank account number (IBAN)', start, end)),

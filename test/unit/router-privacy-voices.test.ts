@@ -26,6 +26,12 @@ const KEPT_LOCAL: Record<string, string[]> = {
     'Il mio vicino Marco mi ha dato la chiave; il mot de passe est Lavande#77 pour le wifi',
     'das Kennwort lautet Birke-2024-Ost, bitte nicht weitergeben',
   ],
+  'a plate after its name in another language, a firing as "let … go", a login pair, a relative\'s pill list': [
+    'La voiture de mon oncle Henri, plaque AB-482-KT, a été enlevée ce matin',
+    'We let Oskar go on Friday after the audit, how do I tell his clients?',
+    'The NAS: sign in as backup-admin / Tr0ut&Lake9 from the office only',
+    'Tablets for my grandma this week:\n- amlodipine 5mg morning\n- furosemide 40mg morning',
+  ],
   'a home by its coordinates': ['Grandad moved last month, his new house is at 53.4808, -2.2426 if the taxi asks'],
   'an id given as a key in a record': ['{"name": "Jonas Weber", "steuer_id": "47036892816"}'],
   "someone of the writer's own beside a public figure": ['My cousin Dana, like Senator Hale, was diagnosed with lymphoma in March'],

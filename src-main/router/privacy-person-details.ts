@@ -71,8 +71,8 @@ const HEALTH_DETAIL_EU =
   /\b(?:hospitalis[ée]e?s?|hospitali[sz]ad[oa]s?|ricoverat[oa]|(?:im|ins) Krankenhaus|diagnostiqu[ée]e?|diagnosticat[oa]|diagnosticad[oa]|diagnostiziert|diagn[óo]stico|Krebs|cancro|tumeur|tumore|AVC|ictus|Schlaganfall|infarto|Herzinfarkt|d[ée]mence|Demenz|demenza|chimioth[ée]rapie|chimio|Chemotherapie|quimioterapia|chemioterapia|soins intensifs|Intensivstation|terapia intensiva|cuidados intensivos|d[ée]pression|depressione|depresi[óo]n|enceinte|schwanger|incinta|embarazada|gr[áa]vida|zwanger|diab[èe]te|krankgeschrieben|arr[êe]t maladie|baja m[ée]dica|kanker|ziekenhuis)(?![\p{L}])/gu;
 const EMPLOYMENT_DETAIL_EU =
   /\b(?:verdient|Gehalt|brutto|gek[üu]ndigt|K[üu]ndigung|Abmahnung|Elternzeit|Mutterschutz|salaire|licenci[ée]e?|licenciement|cong[ée] (?:maternit[ée]|parental)|stipendio|licenziat[oa]|sueldo|despedid[oa]|despido|sal[áa]rio|demitid[oa]|salaris|ontslagen)(?![\p{L}])/gu;
-// Their cheap test: a letter English does not use, or a word only these languages have.
-const EUROPEAN_HINT = /[àâçéèêëîïôûùüÿñæœäößãõ]|\b(?:und|ist|est|les|une|della|het|een|los|las|uma|nicht|sind|sont|sono|unser|mein)\b/;
+// Their cheap test: a letter English does not use (or €), or one of the words that may be written without one.
+const EUROPEAN_HINT = /[àâçéèêëîïôûùüÿñæœäößãõ€]|Krankenhaus|Krebs|Demenz|brutto|Gehalt|verdient|Elternzeit|AVC|ictus|infarto|ziekenhuis|kanker|salaris/;
 
 // The last flag: a detail specific enough that a relative without a name counts (a home described closely, a
 // full date of birth).

@@ -1,14 +1,14 @@
-import { hasHan } from './privacy-text.js';
+import { hasHan, lowerCased } from './privacy-text.js';
 
 // UK (AB12 CDE) with a vehicle word in the text; any plate-looking token after "plate"/"reg";
 // Chinese plates (京A12345, 粤B8K2Q7) stand alone: a province character and a letter are specific.
-const VEHICLE_WORD =
-  /\b(?:car|van|lorry|truck|vehicle|motorbike|plate|reg(?:istration)?|parked|drives?|driving|kennzeichen|nummernschild|plaque|immatriculation|targa|matr[íi]cula|kenteken)\b/i;
+const VEHICLE_WORD = /\b(?:car|van|lorry|truck|vehicle|motorbike|plate|reg(?:istration)?|parked|drives?|driving)\b/i;
 const UK_PLATE = /(?<![A-Za-z0-9])[A-Z]{2}\d{2} ?[A-Z]{3}(?![A-Za-z0-9])/g;
 const NAMED_PLATE =
   /\b(?:licen[cs]e plate|number plate|plate|reg(?:istration)?(?: number)?|车牌号?)[:\s#]{0,3}(?:is |number |no\.? )?([A-Z0-9]{2,4}[ -]?[A-Z0-9]{2,5})(?![A-Za-z0-9])/gi;
 // A plate after its name in German, French, Italian, Spanish or Dutch, in those countries' groupings: M-KH 4721,
 // AB-123-CD, AB 123 CD, 1234 ABC, 12-ABC-3.
+const EU_PLATE_WORDS = ['kennzeichen', 'nummernschild', 'plaque', 'immatriculation', 'targa', 'matr', 'kenteken'];
 const NAMED_PLATE_EU =
   /\b(?:kennzeichen|nummernschild|plaque(?: d['’]immatriculation)?|immatriculation|targa|matr[íi]cula|kenteken)[:\s#]{1,3}(?:ist |est |è |es |is )?([A-ZÄÖÜ0-9]{1,4}(?:[ -][A-Z0-9]{1,4}){1,3})(?![A-Za-z0-9])/gi;
 const CN_PLATE = /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·• ]?[A-HJ-NP-Z0-9]{5,6}(?![A-Za-z0-9])/g;
@@ -24,7 +24,7 @@ export function findNumberPlates(text: string, found: (start: number, end: numbe
       if (/\d/.test(v) && /[A-Z]/.test(v) && !/[a-z]/.test(v) && v.replace(/[ -]/g, '').length >= 5) found(m.index + m[0].length - v.length, m.index + m[0].length);
     }
   }
-  if (/kennzeichen|nummernschild|plaque|immatriculation|targa|matr[íi]cula|kenteken/i.test(text)) {
+  if (EU_PLATE_WORDS.some((w) => lowerCased(text).includes(w))) {
     NAMED_PLATE_EU.lastIndex = 0;
     for (let m = NAMED_PLATE_EU.exec(text); m !== null; m = NAMED_PLATE_EU.exec(text)) {
       const v = m[1]!;

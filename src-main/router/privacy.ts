@@ -25,7 +25,7 @@ import { findRecordsAndShapes } from './privacy-records.js';
 import { takenBack } from './privacy-takeback.js';
 import { organisationText } from './privacy-takeback-org.js';
 import { factored } from './privacy-factor.js';
-import { hasHan } from './privacy-text.js';
+import { hasHan, lowerCased } from './privacy-text.js';
 
 // Stored with decisions: add kinds, never rename one.
 export type PrivacyKind = 'secret' | 'national-id' | 'iban' | 'card' | 'email' | 'phone' | 'address' | 'health' | 'employment' | 'birth-date' | 'location' | 'personal';
@@ -83,7 +83,16 @@ const NAMED_SECRET = factored(
 
 // A password named in German, French, Spanish, Portuguese or Dutch, then its value: "das WLAN-Passwort, das ist
 // Zugspitze#1987Kuh", "le mot de passe est …", "la contraseña es …", "a senha é …", "het wachtwoord is …".
-const EUROPEAN_PASSWORD_HINT = /passwort|kennwort|mot de passe|contrase|senha|wachtwoord/i;
+function europeanPasswordWord(lower: string): boolean {
+  return (
+    lower.includes('passwort') ||
+    lower.includes('kennwort') ||
+    lower.includes('mot de passe') ||
+    lower.includes('contrase') ||
+    lower.includes('senha') ||
+    lower.includes('wachtwoord')
+  );
+}
 const NAMED_PASSWORD_EU =
   /(?<![A-Za-z])(?:passwort|kennwort|mot de passe|contrase[ñn]a|senha|wachtwoord)(?![A-Za-z])[,:]?\s{1,2}(?:(?:das|es|c['’]|il|la|het|o|a) ?)?(?:ist|lautet|est|es|[éè]|is|:)[\s"'`:]{1,3}([!#-&(-_a-~]{4,200})/gi;
 
@@ -100,7 +109,7 @@ function findSecrets(text: string, found: Found): void {
       found('secret', 'a password', start, start + value.length);
     });
   }
-  if (EUROPEAN_PASSWORD_HINT.test(text)) {
+  if (europeanPasswordWord(lowerCased(text))) {
     eachMatch(NAMED_PASSWORD_EU, text, (m) => {
       const value = m[1]!.replace(/[.,;:!?)\]}]+$/, '');
       if (!looksLikeSecretValue(value, true)) return;
@@ -329,12 +338,12 @@ function findAddresses(text: string, found: Found): void {
 
 // A medicine list with doses (metformin 500mg, sertraline 50 mg) for someone of the writer's own, named in its opening:
 // "Meds for Aunt Rosa: …", "my dad's tablets: …". A list alone is a prescription question; with its person it is their health.
-const DOSE = /\b[A-Za-z]{4,20} \d{1,4}(?:\.\d{1,2})? ?(?:mg|mcg|µg|ml|iu|IU|units)\b/g;
+const DOSE = /\b[A-Za-z]{4,20} \d{1,4}(?:\.\d{1,2})? ?(?:mg|mcg|µg|ml|IU|units)\b/g;
 const LIST_OWNER =
   /\b(?:my|our|his|her)\s(?:\w+\s)?(?:mum|mom|mother|dad|father|wife|husband|partner|son|daughter|gran|granny|grandma|grandpa|grandad|nan|nana|aunt|auntie|uncle|sister|brother|friend|patient|client)\b|\b(?:Aunt|Auntie|Aunty|Uncle|Grandma|Grandpa|Granny|Nana|Nan|Mum|Mom|Dad|Mr|Mrs|Ms|Dr)\.? [A-Z][a-z]+/;
 
 function findMedicineLists(text: string, found: Found): void {
-  if (!/\d ?(?:mg|mcg|µg|ml|iu|IU|units)\b/.test(text)) return;
+  if (!(text.includes('mg') || text.includes('ml') || text.includes('µg') || text.includes('units') || text.includes('IU'))) return;
   const doses = [...text.matchAll(DOSE)];
   if (doses.length < 2) return;
   const opening = text.slice(0, Math.min(doses[0]!.index, 160));

@@ -41,13 +41,16 @@ const PLACEHOLDER_LOCAL =
 const PLACEHOLDER_DOMAIN =
   /@(?:(?:your|my|some|the)?[-_]?(?:domain|company|companyname|organi[sz]ation|org|site|website|business|provider)\.(?:com|net|org|tld|xxx?)|domain\.[a-z]{2,3}|x{2,}\.(?:com|cn|net|org)|email\.tld|host\.tld)$/i;
 
+const GENERIC_LOCAL = /^(?:test|testing|user|username|name|your?[._-]?name|your[._-]?e-?mail|foo|bar|baz|email|mail|example|sample|demo|someone|you|me|abc|\d{1,6})(?:\+[\w.-]*)?$/i;
+
 /** True for a masked mailbox, or a placeholder name or domain in a question about formats, regexes or examples, claimed by no one. */
 function placeholderAddress(address: string, window: string): boolean {
   const local = address.slice(0, address.indexOf('@'));
   if (MASKED_LOCAL.test(local)) return true;
   if (!PLACEHOLDER_LOCAL.test(local) && !PLACEHOLDER_DOMAIN.test(address)) return false;
-  // A placeholder name at a domain reserved for examples (test@example.org) is nobody's wherever it is, unless claimed.
-  if (RESERVED_MAIL_DOMAIN.test(address) && PLACEHOLDER_LOCAL.test(local)) return !CLAIMED.test(window) && !PERSONAL_CLAIM.test(window);
+  // A generic mailbox at a domain reserved for examples (test@example.org) is nobody's wherever it is, unless claimed;
+  // a real-looking name there (jane.doe@example.com) may stand for a real person's, and needs words about examples.
+  if (RESERVED_MAIL_DOMAIN.test(address) && GENERIC_LOCAL.test(local)) return !CLAIMED.test(window) && !PERSONAL_CLAIM.test(window);
   return (FORMAT_QUESTION.test(window) || EXAMPLE_CONTEXT.test(window)) && !CLAIMED.test(window) && !PERSONAL_CLAIM.test(window);
 }
 

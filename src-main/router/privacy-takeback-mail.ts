@@ -41,7 +41,8 @@ const PLACEHOLDER_LOCAL =
 const PLACEHOLDER_DOMAIN =
   /@(?:(?:your|my|some|the)?[-_]?(?:domain|company|companyname|organi[sz]ation|org|site|website|business|provider)\.(?:com|net|org|tld|xxx?)|domain\.[a-z]{2,3}|x{2,}\.(?:com|cn|net|org)|email\.tld|host\.tld)$/i;
 
-const GENERIC_LOCAL = /^(?:test|testing|user|username|name|your?[._-]?name|your[._-]?e-?mail|foo|bar|baz|email|mail|example|sample|demo|someone|you|me|abc|\d{1,6})(?:\+[\w.-]*)?$/i;
+const GENERIC_LOCAL =
+  /^(?:test|testing|user|username|name|your?[._-]?name|your[._-]?e-?mail|foo|bar|baz|email|mail|example|sample|demo|someone|you|me|abc|\d{1,6})(?:\+[\w.-]*)?$/i;
 
 /** True for a masked mailbox, or a placeholder name or domain in a question about formats, regexes or examples, claimed by no one. */
 function placeholderAddress(address: string, window: string): boolean {

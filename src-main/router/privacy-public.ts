@@ -41,14 +41,14 @@ const TRIVIA_REACH = 160;
 /** True for an address that is a landmark, from fiction or a public figure's house asked about, rather than claimed as someone's. */
 export function famousAddress(text: string, start: number, address: string): boolean {
   const from = Math.max(text.lastIndexOf('\n', start), text.lastIndexOf('. ', start), start - 80, 0);
+  // Documentation's stock town (123 Main St, Anytown) is nobody's, whoever's docs use it.
+  if (/^[\s,]{0,3}(?:Anytown|Anyville|Any ?City|Sometown)\b/i.test(text.slice(start + address.length, start + address.length + 14))) return true;
   if (CLAIMED.test(text.slice(from, start))) return false;
   if (publicPlaceBefore(text, start)) return true;
   // The street part alone, too: "10 Downing Street, London SW1A 2AA" is found with its postcode.
   const street = address.split(',')[0]!;
   if (FAMOUS_ADDRESSES.has(address.toLowerCase().replace(/\.$/, '').replace(/\s+/g, ' ')) || FAMOUS_ADDRESSES.has(street.toLowerCase().trim().replace(/\s+/g, ' ')))
     return true;
-  // Documentation's stock town: 123 Main St, Anytown.
-  if (/^[\s,]{0,3}(?:Anytown|Anyville|Any ?City|Sometown)\b/i.test(text.slice(start + address.length, start + address.length + 14))) return true;
   const before = text.slice(from, start);
   const around = text.slice(Math.max(0, start - TRIVIA_REACH), start + address.length + TRIVIA_REACH);
   if (FIGURE_HOUSE_BEFORE.test(before)) return TRIVIA.test(around);

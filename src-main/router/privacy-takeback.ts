@@ -160,12 +160,13 @@ function blankForm(text: string): boolean {
 // A public figure: named by an office or a title (former President Joe Biden, King Charles III, Senator …, 总统; not
 // 王子 or 公主, which are in given names too),
 // or said to have made it public (has spoken publicly about, his office announced). Nobody of the writer's own is
-// claimed in the same sentence ("my uncle, Senator …" stays a relative).
+// claimed in the same sentence ("my uncle, Senator …" stays a relative; "my newsletter" claims no one).
 const PUBLIC_TITLE =
   /\b(?:(?:former|late|then|ex-)?\s?(?:President|Vice President|Prime Minister|Chancellor|King|Queen|Prince|Princess|Pope|Emperor|Empress|Senator|Governor|Congressman|Congresswoman|Sir|Dame|Lord|Lady) [A-Z][\w'’.-]+)|(?:总统|总理|首相|国王|女王|教皇)/;
 const MADE_PUBLIC =
   /\b(?:(?:spoke|spoken|speaks|talked|talks|opened up|written|wrote|went) (?:publicly|openly|public)|publicly (?:disclosed|announced|revealed|shared|confirmed)|(?:office|spokes(?:person|man|woman)|palace|team|family|representatives?) (?:announced|confirmed|said|revealed)|press release|according to (?:reports|the (?:news|press|BBC|palace))|made (?:it|the news) public)\b|据报道/i;
-const OWN_SENTENCE = /\b(?:my|our|I|I'm|I've)\b|我的|我们/i;
+const OWN_SENTENCE =
+  /\b(?:I|I'm|I've)\b|\b(?:my|our)\s(?:\w+\s)?(?:mum|mom|mother|dad|father|parents?|wife|husband|partner|son|daughter|kids?|child(?:ren)?|brother|sister|aunt|auntie|uncle|cousin|nephew|niece|gran|granny|grandma|grandpa|grandmother|grandfather|nan|nana|friend|colleague|boss|manager|neighbou?r|patient|client|tenant|flatmate|roommate|family)\b|我的|我们/i;
 
 /** True when the detail at `start` belongs to a public figure named by a title, or one who made it public. */
 function publicFigure(text: string, start: number): boolean {

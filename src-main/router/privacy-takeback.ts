@@ -176,6 +176,11 @@ function publicFigure(text: string, start: number): boolean {
   return PUBLIC_TITLE.test(sentence) || MADE_PUBLIC.test(sentence);
 }
 
+/** True when a short text is about a public figure (by title, or made public) and claims no one of the writer's own. */
+export function aboutPublicFigure(text: string): boolean {
+  return text.length <= 600 && (PUBLIC_TITLE.test(text) || MADE_PUBLIC.test(text)) && !OWN_SENTENCE.test(text);
+}
+
 let lastText: string | undefined;
 let lastAnswer = false;
 

@@ -22,7 +22,7 @@ import { PERSON_LABELS } from './privacy-labels.js';
 import { ocrFold } from './privacy-ocr.js';
 import { simplifiedFold } from './privacy-traditional.js';
 import { findRecordsAndShapes } from './privacy-records.js';
-import { takenBack } from './privacy-takeback.js';
+import { aboutPublicFigure, takenBack } from './privacy-takeback.js';
 import { organisationText } from './privacy-takeback-org.js';
 import { factored } from './privacy-factor.js';
 import { hasHan, lowerCased } from './privacy-text.js';
@@ -463,9 +463,9 @@ export function detectPrivateData(text: string, level: PrivacyLevel = 'standard'
   // Published test values, placeholders, an organisation's own contact details, fiction and templates are nobody's.
   const ruleFired = candidates.length > 0;
   if (ruleFired) dropTakenBack(candidates, simplified ?? ocr ?? folded);
-  // An organisation's own address, line or account, found and taken back, is what made the text look private: the
-  // learned check, which cannot tell whose a number is, is not asked to overrule that.
-  if (candidates.length === 0 && ruleFired && organisationText(simplified ?? folded)) return [];
+  // An organisation's own address, line or account, or a public figure's published illness, found and taken back, is
+  // what made the text look private: the learned check, which cannot tell whose a detail is, is not asked to overrule that.
+  if (candidates.length === 0 && ruleFired && (organisationText(simplified ?? folded) || aboutPublicFigure(folded))) return [];
   if (candidates.length === 0) {
     // No rule fired: the learned check may still read the whole message as personal.
     const learned = options.learned === false ? null : learnedPrivacyFinding(text, level);

@@ -12,7 +12,8 @@
 // rules nor the sets) was blind on its first run, then fixed; heldOut7 (config, tickets, transcripts,
 // health and money records, forms and OCR'd ids of twenty countries) likewise, in stop 24; heldOut8 (chat,
 // pasted records and forms, the four weakest kinds weighted up) likewise, in stop 25; heldOut9 (Traditional and
-// Cantonese, other European languages, organisations' own details) was blind on its first run in stop 25. Beside each: `strict` (with the learned
+// Cantonese, other European languages, organisations' own details) was blind on its first run in stop 25, then
+// fixed for; heldOut10 is blind. Beside each: `strict` (with the learned
 // check), and each level's rules alone (the learned check off). learnedCheck: each training set scored by a learned
 // check trained without it, next to the rules alone, and what it keeps local among ordinary questions.
 // Prints one JSON object; exits 1 when the labelled set misses a target at the standard level.
@@ -25,6 +26,7 @@ import {
   HOLDOUT_7_PATH,
   HOLDOUT_8_PATH,
   HOLDOUT_9_PATH,
+  HOLDOUT_10_PATH,
   HOLDOUT_PATH,
   STRICT_PATH,
   loadLabelledPrompts,
@@ -69,6 +71,8 @@ const heldOut7 = withLevels(HOLDOUT_7_PATH);
 const heldOut8 = withLevels(HOLDOUT_8_PATH);
 // Blind on its first run in stop 25 (README); the rules were then fixed for its families, never trained on.
 const heldOut9 = withLevels(HOLDOUT_9_PATH);
+// Blind: written for stop 25 and run once its fixes were done; nothing has been tuned or trained on it.
+const heldOut10 = withLevels(HOLDOUT_10_PATH);
 const strict = {
   labelled: summary(privacyReport(loadLabelledPrompts(), 'strict')),
   heldOut: summary(privacyReport(loadLabelledPrompts(HOLDOUT_PATH), 'strict')),
@@ -89,6 +93,7 @@ console.log(
       heldOut7,
       heldOut8,
       heldOut9,
+      heldOut10,
       strict,
       learnedCheck: learnedCheckReport(),
     },

@@ -7,6 +7,7 @@ import {
   HOLDOUT_7_PATH,
   HOLDOUT_8_PATH,
   HOLDOUT_9_PATH,
+  HOLDOUT_10_PATH,
   HOLDOUT_PATHS,
   loadLabelledPrompts,
   privacyReport,
@@ -103,29 +104,35 @@ for (const [name, file] of FIXED_BLIND_SETS) {
   });
 }
 
-// holdout-9 was blind on its first run (stop 25, README); the rules were then fixed for its families, but the
-// learned check never trains on it and no figure is asserted here (npm run router:privacy measures it). Only its
-// shape is checked, so that the measure stays what the README says it is.
-describe('the ninth held-out set', () => {
-  const set = loadLabelledPrompts(HOLDOUT_9_PATH);
+// holdout-9 was blind on its first run (stop 25, README) and the rules were then fixed for its families; holdout-10,
+// written in the same stop and run once those fixes were done, is blind. The learned check trains on neither and no
+// figure is asserted here (npm run router:privacy measures them). Only their shape is checked, so that the measures
+// stay what the README says they are.
+for (const [name, file] of [
+  ['the ninth held-out set', HOLDOUT_9_PATH],
+  ['the blind tenth set', HOLDOUT_10_PATH],
+] as const) {
+  describe(name, () => {
+    const set = loadLabelledPrompts(file);
 
-  it('is at least 400 prompts, about half sensitive, at least 120 in Chinese, every category on both sides', () => {
-    expect(set.length).toBeGreaterThanOrEqual(400);
-    expect(Math.abs(set.filter((p) => p.sensitive).length * 2 - set.length)).toBeLessThanOrEqual(10);
-    expect(set.filter((p) => p.lang === 'zh').length).toBeGreaterThanOrEqual(120);
-    for (const c of ['credential', 'government-id', 'health', 'hr', 'date-of-birth', 'location', 'email', 'phone', 'card', 'iban', 'address']) {
-      for (const sensitive of [true, false])
-        expect(set.filter((p) => p.category === c && p.sensitive === sensitive).length, `${c} ${sensitive}`).toBeGreaterThanOrEqual(15);
-    }
-    expect(new Set(set.map((p) => p.text)).size).toBe(set.length);
-  });
+    it('is at least 400 prompts, about half sensitive, at least 120 in Chinese, every category on both sides', () => {
+      expect(set.length).toBeGreaterThanOrEqual(400);
+      expect(Math.abs(set.filter((p) => p.sensitive).length * 2 - set.length)).toBeLessThanOrEqual(10);
+      expect(set.filter((p) => p.lang === 'zh').length).toBeGreaterThanOrEqual(120);
+      for (const c of ['credential', 'government-id', 'health', 'hr', 'date-of-birth', 'location', 'email', 'phone', 'card', 'iban', 'address']) {
+        for (const sensitive of [true, false])
+          expect(set.filter((p) => p.category === c && p.sensitive === sensitive).length, `${c} ${sensitive}`).toBeGreaterThanOrEqual(15);
+      }
+      expect(new Set(set.map((p) => p.text)).size).toBe(set.length);
+    });
 
-  it("is not among the learned check's training sets, and shares no prompt with them", () => {
-    expect(Object.values(PRIVACY_TRAINING_SETS)).not.toContain(HOLDOUT_9_PATH);
-    const trained = new Set(privacyTrainingPrompts().map((p) => p.text.trim().toLowerCase()));
-    expect(set.filter((p) => trained.has(p.text.trim().toLowerCase())).map((p) => p.text)).toEqual([]);
+    it("is not among the learned check's training sets, and shares no prompt with them", () => {
+      expect(Object.values(PRIVACY_TRAINING_SETS)).not.toContain(file);
+      const trained = new Set(privacyTrainingPrompts().map((p) => p.text.trim().toLowerCase()));
+      expect(set.filter((p) => trained.has(p.text.trim().toLowerCase())).map((p) => p.text)).toEqual([]);
+    });
   });
-});
+}
 
 describe('the strict privacy level on its own prompts', () => {
   const strictPrompts = loadLabelledPrompts(STRICT_PATH);

@@ -90,6 +90,15 @@ export const HOLDOUT_PATHS = { holdout: HOLDOUT_PATH, 'holdout-2': HOLDOUT_2_PAT
 /** What only the strict level keeps local (a name with an age, a family member or a workplace), and near-misses. */
 export const STRICT_PATH = path.join(FIXTURES, 'strict.jsonl');
 
+/** Every labelled set in the fixtures folder (labelled, each held-out set, strict), found on disk so none is left out by hand. */
+export function allPrivacySetPaths(): string[] {
+  return fs
+    .readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .map((f) => path.join(FIXTURES, f));
+}
+
 /** The labelled prompts, one JSON object a line. */
 export function loadLabelledPrompts(file = LABELLED_PATH): LabelledPrompt[] {
   return fs

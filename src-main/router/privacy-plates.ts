@@ -13,24 +13,23 @@ const NAMED_PLATE_EU =
   /\b(?:kennzeichen|nummernschild|plaque(?: d['’]immatriculation)?|immatriculation|targa|matr[íi]cula|kenteken)[:\s#]{1,3}(?:ist |est |è |es |is )?([A-ZÄÖÜ0-9]{1,4}(?:[ -][A-Z0-9]{1,4}){1,3})(?![A-Za-z0-9])/gi;
 const CN_PLATE = /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·• ]?[A-HJ-NP-Z0-9]{5,6}(?![A-Za-z0-9])/g;
 
+/** Reports each plate `re` finds after its name (group 1): capitals and digits, both, at least `minChars` of them. */
+function platesAfterName(re: RegExp, minChars: number, text: string, found: (start: number, end: number) => void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const v = m[1]!;
+    if (/\d/.test(v) && /[A-Z]/.test(v) && !/[a-z]/.test(v) && v.replace(/[ -]/g, '').length >= minChars) found(m.index + m[0].length - v.length, m.index + m[0].length);
+  }
+}
+
 /** Vehicle number plates: UK shapes near a vehicle word, a plate after its name (in English or a European language), Chinese plates. */
 export function findNumberPlates(text: string, found: (start: number, end: number) => void): void {
   if (VEHICLE_WORD.test(text)) {
     UK_PLATE.lastIndex = 0;
     for (let m = UK_PLATE.exec(text); m !== null; m = UK_PLATE.exec(text)) found(m.index, m.index + m[0].length);
-    NAMED_PLATE.lastIndex = 0;
-    for (let m = NAMED_PLATE.exec(text); m !== null; m = NAMED_PLATE.exec(text)) {
-      const v = m[1]!;
-      if (/\d/.test(v) && /[A-Z]/.test(v) && !/[a-z]/.test(v) && v.replace(/[ -]/g, '').length >= 5) found(m.index + m[0].length - v.length, m.index + m[0].length);
-    }
+    platesAfterName(NAMED_PLATE, 5, text, found);
   }
-  if (EU_PLATE_WORDS.some((w) => lowerCased(text).includes(w))) {
-    NAMED_PLATE_EU.lastIndex = 0;
-    for (let m = NAMED_PLATE_EU.exec(text); m !== null; m = NAMED_PLATE_EU.exec(text)) {
-      const v = m[1]!;
-      if (/\d/.test(v) && /[A-Z]/.test(v) && !/[a-z]/.test(v) && v.replace(/[ -]/g, '').length >= 4) found(m.index + m[0].length - v.length, m.index + m[0].length);
-    }
-  }
+  if (EU_PLATE_WORDS.some((w) => lowerCased(text).includes(w))) platesAfterName(NAMED_PLATE_EU, 4, text, found);
   if (hasHan(text)) {
     CN_PLATE.lastIndex = 0;
     for (let m = CN_PLATE.exec(text); m !== null; m = CN_PLATE.exec(text)) if (/\d/.test(m[0])) found(m.index, m.index + m[0].length);

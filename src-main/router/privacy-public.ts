@@ -38,6 +38,11 @@ const TRIVIA =
   /\b(?:museum|tours?|tourists?|visitors?|visit|fans|open to the public|tickets?|filming|filmed|in (?:the )?(?:show|series|film|movie|novel|book|sitcom|episode)|plaque|landmark|historic|famous|is it true|real (?:house|building|address|street)|still (?:see|visit|stand)|worth a visit)\b/i;
 const TRIVIA_REACH = 160;
 
+/** An address as FAMOUS_ADDRESSES spells it: lower case, single spaces, no trailing full stop. */
+function addressKey(address: string): string {
+  return address.toLowerCase().replace(/\.$/, '').replace(/\s+/g, ' ');
+}
+
 /** True for an address that is a landmark, from fiction or a public figure's house asked about, rather than claimed as someone's. */
 export function famousAddress(text: string, start: number, address: string): boolean {
   const from = Math.max(text.lastIndexOf('\n', start), text.lastIndexOf('. ', start), start - 80, 0);
@@ -46,9 +51,7 @@ export function famousAddress(text: string, start: number, address: string): boo
   if (CLAIMED.test(text.slice(from, start))) return false;
   if (publicPlaceBefore(text, start)) return true;
   // The street part alone, too: "10 Downing Street, London SW1A 2AA" is found with its postcode.
-  const street = address.split(',')[0]!;
-  if (FAMOUS_ADDRESSES.has(address.toLowerCase().replace(/\.$/, '').replace(/\s+/g, ' ')) || FAMOUS_ADDRESSES.has(street.toLowerCase().trim().replace(/\s+/g, ' ')))
-    return true;
+  if (FAMOUS_ADDRESSES.has(addressKey(address)) || FAMOUS_ADDRESSES.has(addressKey(address.split(',')[0]!.trim()))) return true;
   const before = text.slice(from, start);
   const around = text.slice(Math.max(0, start - TRIVIA_REACH), start + address.length + TRIVIA_REACH);
   if (FIGURE_HOUSE_BEFORE.test(before)) return TRIVIA.test(around);

@@ -22,8 +22,8 @@ const NO_PERSON_MAILBOX = /^(?:noreply|no-reply|no_reply|donotreply|do-not-reply
 const PERSONAL_PROVIDER =
   /@(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|me|mac|aol|proton|protonmail|pm|gmx|web|mail|yandex|zoho|qq|163|126|sina|sohu|foxmail|naver|daum|hanmail|rediffmail|libero|orange|free|wanadoo|t-online|btinternet|sky|virginmedia)\.[a-z.]{2,10}$/i;
 // Domains reserved for documentation and testing (RFC 2606, RFC 6761).
-const BARE_EXAMPLE_DOMAIN = /@example\.(?:com|net|org)$/i;
 const RESERVED_MAIL_DOMAIN = /@(?:[\w-]+\.)*(?:example\.(?:com|net|org)|[\w-]+\.(?:example|test|invalid|localhost))$/i;
+const BARE_EXAMPLE_DOMAIN = /@example\.(?:com|net|org)$/i;
 // Words that say the mailbox belongs to an organisation: a website, media, enquiries, or mail the writer receives from it
 // ("keeps emailing me", "in my spam folder"). Sending from one ("why does noreply@… land in spam?") may be the writer's own domain.
 const ORG_WORDS =

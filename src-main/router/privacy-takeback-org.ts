@@ -11,12 +11,13 @@ const LEGAL_NAME =
 // Words only an organisation writes about itself, or a customer about the organisation.
 const ORGANISATION_SPEAKS =
   /\b(?:call us|contact us|e-?mail us|write to us|reach us|visit us|our (?:store|shop|showroom|returns (?:centre|center|department|dept)|warehouse|restaurant|caf[eé]|bakery|salon|studio|branch|premises|customers?|invoices?|company|firm|charity|foundation|bank details|payment details|opening hours|hq)|registered office|company (?:no|number|reg(?:istration)?)|vat (?:no|number|reg)|invoice footer|opening hours|customer (?:reply|service|query|queries|e-?mail|notice)|order queries|thanks for contacting|thank you for contacting|dear customers?|returns dept)\b|本店|本公司|我司|敝公司|我们公司|公司收款|收款资讯|收款信息|营业时间|欢迎来电|订餐电话|预订电话|订位电话|客服|亲爱的顾客|店铺|门店/i;
-// The value is someone's own all the same.
-// A person named as the payee, the account's holder, a party or the customer on file: a freelancer's invoice, a
-// claim form's defendant, a reminder's contact, 户名 Chen Yue.
+// The value is someone's own all the same: a claim, or a person named as the payee, the account's holder, a party
+// or the customer on file (a freelancer's invoice, a claim form's defendant, a reminder's contact, 户名 Chen Yue).
 const OWN_CLAIM =
   /\b(?:my (?:own |personal |private |home )?(?:iban|account|bank|number|phone|mobile|cell|address|e-?mail|home|flat|house|place)|I live|lives at|home address|personal (?:account|number|phone|mobile|address|e-?mail)|payee|account (?:holder|name)|beneficiary|defendant|respondent|claimant|tenant|on file|freelancer?|sole trader|self-employed|days to:?\s+(?:Mr|Mrs|Ms|Dr)?\.?\s?[A-Z][a-z]+ [A-Z][a-z]+)\b|我的|我家|住在|家住|住址|收件人|收货人|户名|收款人|账户名|开户名/i;
 
+// A text short enough to be one notice, footer or reply as a whole (also the bar for a text about a public figure).
+export const ONE_NOTICE = 600;
 // Near enough to be the value's own sentence or notice: a long note's other items say nothing of it.
 const REACH = 80;
 // Where one item of a note or list ends: a line, a Chinese full stop, a list dash, a numbered item (七、).
@@ -32,16 +33,18 @@ function ownItem(text: string, start: number, end: number): string {
   const next = ITEM_BREAK.exec(after);
   return text.slice(itemStart, next === null ? end + after.length : end + next.index);
 }
-// A text short enough to be one notice, footer or reply as a whole.
-const ONE_NOTICE = 600;
+
+/** True when `words` are an organisation's about itself and claim nothing for a person. */
+function speaksForItself(words: string): boolean {
+  return (ORGANISATION_SPEAKS.test(words) || LEGAL_NAME.test(words)) && !OWN_CLAIM.test(words);
+}
 
 /** True for an address, a phone line, a mailbox or an account that an organisation publishes as its own, claimed by no person. */
 export function organisationVoice(text: string, start: number, end: number): boolean {
-  const window = ownItem(text, start, end);
-  return (ORGANISATION_SPEAKS.test(window) || LEGAL_NAME.test(window)) && !OWN_CLAIM.test(window);
+  return speaksForItself(ownItem(text, start, end));
 }
 
 /** True when the text as a whole is an organisation speaking for itself, with no one's own detail claimed in it. */
 export function organisationText(text: string): boolean {
-  return text.length <= ONE_NOTICE && (ORGANISATION_SPEAKS.test(text) || LEGAL_NAME.test(text)) && !OWN_CLAIM.test(text);
+  return text.length <= ONE_NOTICE && speaksForItself(text);
 }

@@ -13,7 +13,7 @@ import { ibanLength, ibanValid } from './privacy-checks.js';
 import { around, formatExample, publishedExample } from './privacy-takeback-context.js';
 import { roleAddress } from './privacy-takeback-mail.js';
 import { shownSpecimen } from './privacy-ids-world.js';
-import { organisationVoice } from './privacy-takeback-org.js';
+import { ONE_NOTICE, organisationVoice } from './privacy-takeback-org.js';
 
 // privacy-public.ts reads these two through this file.
 export { publishedExample } from './privacy-takeback-context.js';
@@ -178,7 +178,7 @@ function publicFigure(text: string, start: number): boolean {
 
 /** True when a short text is about a public figure (by title, or made public) and claims no one of the writer's own. */
 export function aboutPublicFigure(text: string): boolean {
-  return text.length <= 600 && (PUBLIC_TITLE.test(text) || MADE_PUBLIC.test(text)) && !OWN_SENTENCE.test(text);
+  return text.length <= ONE_NOTICE && (PUBLIC_TITLE.test(text) || MADE_PUBLIC.test(text)) && !OWN_SENTENCE.test(text);
 }
 
 let lastText: string | undefined;

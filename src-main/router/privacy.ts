@@ -100,23 +100,21 @@ const NAMED_PASSWORD_EU =
 const LOGIN_PAIR =
   /\b(?:log(?:ging)? ?(?:in|on)(?:to)?|sign(?:ing)? ?in(?:to)?|login|credentials?)\b(?:[^\n.?!]|\.(?=\w)){0,60}?\b(?:with|as|using|:)\s+[\w.@-]{2,40}\s?\/\s?([!#-&(-~]{6,64})/gi;
 
+// Punctuation that ends the sentence after a value, not the value.
+const TRAILING_PUNCTUATION = /[.,;:!?)\]}]+$/;
+
+/** Reports the password that ends match `m` (its group 1, trailing punctuation cut) when it reads as one and `accept` agrees. */
+function foundPasswordAtEnd(m: RegExpExecArray, found: Found, accept: (value: string) => boolean = () => true): void {
+  const value = m[1]!.replace(TRAILING_PUNCTUATION, '');
+  if (!looksLikeSecretValue(value, true) || !accept(value)) return;
+  const start = m.index + m[0].length - m[1]!.length;
+  found('secret', 'a password', start, start + value.length);
+}
+
 function findSecrets(text: string, found: Found): void {
-  if (text.includes('/')) {
-    eachMatch(LOGIN_PAIR, text, (m) => {
-      const value = m[1]!.replace(/[.,;:!?)\]}]+$/, '');
-      if (!looksLikeSecretValue(value, true) || /^https?:|\//.test(value)) return;
-      const start = m.index + m[0].length - m[1]!.length;
-      found('secret', 'a password', start, start + value.length);
-    });
-  }
-  if (europeanPasswordWord(lowerCased(text))) {
-    eachMatch(NAMED_PASSWORD_EU, text, (m) => {
-      const value = m[1]!.replace(/[.,;:!?)\]}]+$/, '');
-      if (!looksLikeSecretValue(value, true)) return;
-      const start = m.index + m[0].length - m[1]!.length;
-      found('secret', 'a password', start, start + value.length);
-    });
-  }
+  // A login's second half is no path or address.
+  if (text.includes('/')) eachMatch(LOGIN_PAIR, text, (m) => foundPasswordAtEnd(m, found, (value) => !/^https?:|\//.test(value)));
+  if (europeanPasswordWord(lowerCased(text))) eachMatch(NAMED_PASSWORD_EU, text, (m) => foundPasswordAtEnd(m, found));
   for (const [re, label] of TOKEN_PATTERNS) {
     eachMatch(re, text, (m) => {
       if (/\d/.test(m[0]) && /[A-Za-z]/.test(m[0].slice(3))) found('secret', label, m.index, m.index + m[0].length);
@@ -134,7 +132,7 @@ function findSecrets(text: string, found: Found): void {
     // "password-protected", "token_count": the word goes on; a value is set apart from its name.
     const gap = m[0].slice(m[1]!.length, m[0].length - raw.length);
     if (gap === '' || gap === 's') return;
-    const value = raw.replace(/[.,;:!?)\]}]+$/, '');
+    const value = raw.replace(TRAILING_PUNCTUATION, '');
     const passwordLike = PASSWORD_WORDS.test(m[1]!);
     if (!looksLikeSecretValue(value, passwordLike)) return;
     const start = m.index + m[0].length - raw.length;

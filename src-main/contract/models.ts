@@ -59,6 +59,11 @@ export type DownloadPhase = z.infer<typeof DownloadPhase>;
 /** One download as the progress bar shows it. */
 export const DownloadState = z.object({
   id: z.string(),
+  /**
+   * Which start of this download the state belongs to (1, 2, … in this run of Duet; 0 for a partial
+   * an earlier run left). An event can arrive after a Retry was pressed: its older attempt says so.
+   */
+  attempt: z.number().int().nonnegative(),
   phase: DownloadPhase,
   downloadedBytes: z.number(),
   totalBytes: z.number().nullable(),

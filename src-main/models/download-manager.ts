@@ -77,11 +77,12 @@ export class DownloadManager {
     id = entry.id;
     const current = this.runs.get(id);
     if (current && (current.state.phase === 'queued' || current.state.phase === 'downloading' || current.state.phase === 'verifying')) return current.state;
+    const attempt = (current?.state.attempt ?? 0) + 1;
     // A file in the models folder was verified when it was put there: nothing to download again.
     const final = this.finalPath(entry);
     if (existsSync(final)) {
       const size = statSync(final).size;
-      const state: DownloadState = { id, phase: 'done', downloadedBytes: size, totalBytes: size, bytesPerSecond: 0, secondsLeft: null, path: final, error: null };
+      const state: DownloadState = { id, attempt, phase: 'done', downloadedBytes: size, totalBytes: size, bytesPerSecond: 0, secondsLeft: null, path: final, error: null };
       this.runs.set(id, {
         state,
         downloader: null,
@@ -95,7 +96,7 @@ export class DownloadManager {
     }
     let markStarted = (): void => undefined;
     const run: Running = {
-      state: { id, phase: 'queued', downloadedBytes: 0, totalBytes: null, bytesPerSecond: 0, secondsLeft: null, path: null, error: null },
+      state: { id, attempt, phase: 'queued', downloadedBytes: 0, totalBytes: null, bytesPerSecond: 0, secondsLeft: null, path: null, error: null },
       downloader: null,
       stopReason: null,
       failure: null,
@@ -143,7 +144,7 @@ export class DownloadManager {
     await this.removePartial(entry);
     // Nothing of it is left to resume from.
     if (run && run.state.phase !== 'done') this.update(run, { phase: 'cancelled', downloadedBytes: 0 });
-    return run?.state ?? { id, phase: 'cancelled', downloadedBytes: 0, totalBytes: null, bytesPerSecond: 0, secondsLeft: null, path: null, error: null };
+    return run?.state ?? { id, attempt: 0, phase: 'cancelled', downloadedBytes: 0, totalBytes: null, bytesPerSecond: 0, secondsLeft: null, path: null, error: null };
   }
 
   /** Every download of this run, and partial ones an earlier run left (to resume). */
@@ -159,6 +160,7 @@ export class DownloadManager {
           (await partialBytes(path.join(this.partialDir, entry.fileName + PROGRESS_SUFFIX))) ?? (await partialBytes(path.join(this.partialDir, entry.fileName))) ?? 0;
         states.push({
           id: entry.id,
+          attempt: 0,
           phase: 'cancelled',
           downloadedBytes: arrived,
           totalBytes: entry.sizeBytes,

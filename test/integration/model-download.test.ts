@@ -196,6 +196,12 @@ describe('downloading a catalog model', () => {
     expect(events.some((e) => e.phase === 'downloading')).toBe(false);
     expect(mirror!.requests).toHaveLength(1);
     expect(modelFiles(modelsDir)).toEqual([]);
+
+    // A Retry is a new attempt: a window can tell the first attempt's late event from the retry's.
+    mirror!.fault = { kind: 'none' };
+    const retried = await manager.begin('tiny-chat');
+    expect([answered.attempt, retried.attempt]).toEqual([1, 2]);
+    expect(await manager.wait('tiny-chat')).toMatchObject({ attempt: 2, phase: 'done' });
   });
 
   it('asks a server answering 5xx a bounded number of times, then says it is failing', async () => {

@@ -13,7 +13,7 @@ describe('serve --model', () => {
 
   it('draws bytes, share, speed and time left', () => {
     const line = progressLine(
-      { id: 'x', phase: 'downloading', downloadedBytes: 250e6, totalBytes: 500e6, bytesPerSecond: 12.5e6, secondsLeft: 20, path: null, error: null },
+      { id: 'x', attempt: 1, phase: 'downloading', downloadedBytes: 250e6, totalBytes: 500e6, bytesPerSecond: 12.5e6, secondsLeft: 20, path: null, error: null },
       10,
     );
     expect(line).toBe('[#####-----]  50%  250.0 MB / 500.0 MB  12.5 MB/s  0:20 left');

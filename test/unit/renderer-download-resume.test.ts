@@ -4,6 +4,7 @@ import { resumeLabel } from '../../src-renderer/lib/download-resume.js';
 
 const state = (changes: Partial<DownloadState>): DownloadState => ({
   id: 'qwen',
+  attempt: 0,
   phase: 'cancelled',
   downloadedBytes: 0,
   totalBytes: 491_000_000,

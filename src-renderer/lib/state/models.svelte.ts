@@ -20,8 +20,11 @@ export class ModelsState {
 
   #api: DuetClient;
   #model: ModelState;
-  /** Downloads started from this page: their file is loaded as soon as it is verified. */
-  #loadWhenDone = new Set<string>();
+  /**
+   * Downloads started from this page, with the attempt shown when the button was pressed: the file
+   * is loaded as soon as a newer attempt has it verified.
+   */
+  #loadWhenDone = new Map<string, number>();
   /** States applied per download id: a call's answer that events overtook must not overwrite them. */
   #applied = new Map<string, number>();
 
@@ -58,7 +61,7 @@ export class ModelsState {
   async download(id: string): Promise<void> {
     const { [id]: _dropped, ...rest } = this.startErrors;
     this.startErrors = rest;
-    this.#loadWhenDone.add(id);
+    this.#loadWhenDone.set(id, this.downloads[id]?.attempt ?? 0);
     const before = this.#applied.get(id) ?? 0;
     const result = await this.#api.call('models.download', { id });
     // Events travel apart from the answer: one that arrived meanwhile (say 'failed') is newer than it.
@@ -85,6 +88,9 @@ export class ModelsState {
 
   /** Applies a `model.download` event or a call's answer. */
   update(download: DownloadState): void {
+    // The end of the attempt the user just retried, arriving late: not news, and not a reason to drop the load.
+    const retriedAttempt = this.#loadWhenDone.get(download.id);
+    if (retriedAttempt !== undefined && download.attempt <= retriedAttempt && (download.phase === 'failed' || download.phase === 'cancelled')) return;
     this.#applied.set(download.id, (this.#applied.get(download.id) ?? 0) + 1);
     this.downloads = { ...this.downloads, [download.id]: download };
     if (download.phase === 'done' && download.path && this.#loadWhenDone.delete(download.id)) {

@@ -25,6 +25,10 @@ export default defineConfig({
           // Worker threads start faster than forked processes: about 20% off the whole project, which
           // must stay under 30 s. Nothing here needs a process of its own (the engine is integration's).
           pool: 'threads',
+          // The files are pure code and leave no state behind them, so each thread keeps its modules
+          // between files: the rule sets and weights are read once per thread, not once per file
+          // (58 s → 21 s on 2 cores, most of it was importing).
+          isolate: false,
         },
       },
       {

@@ -82,7 +82,17 @@ export class DownloadManager {
     const final = this.finalPath(entry);
     if (existsSync(final)) {
       const size = statSync(final).size;
-      const state: DownloadState = { id, attempt, phase: 'done', downloadedBytes: size, totalBytes: size, bytesPerSecond: 0, secondsLeft: null, path: final, error: null };
+      const state: DownloadState = {
+        id,
+        attempt,
+        phase: 'done',
+        downloadedBytes: size,
+        totalBytes: size,
+        bytesPerSecond: 0,
+        secondsLeft: null,
+        path: final,
+        error: null,
+      };
       this.runs.set(id, {
         state,
         downloader: null,

@@ -14,7 +14,9 @@ let cloud: LoopbackCloud | null = null;
 
 test.beforeEach(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'duet-e2e-routing-'));
-  cloud = await startLoopbackCloud();
+  // One cloud for the file (it loads a model: 3 s), reset for each test; a test that stopped it gets a new one.
+  cloud ??= await startLoopbackCloud();
+  cloud.setFault({ kind: 'none' });
   server = await startServer({
     model: TINY_MODEL_FILE,
     dataDir,
@@ -24,10 +26,13 @@ test.beforeEach(async () => {
 
 test.afterEach(async () => {
   await server?.stop();
-  await cloud?.stop();
   server = null;
-  cloud = null;
   rmSync(dataDir, { recursive: true, force: true });
+});
+
+test.afterAll(async () => {
+  await cloud?.stop();
+  cloud = null;
 });
 
 const lastAnswer = (page: Page) => page.locator('[data-testid="message"][data-role="assistant"]').last();

@@ -58,9 +58,10 @@ const LOCATION_DETAIL_EN =
 const LOCATION_DETAIL_ZH = /住在|家住|家在|住址|住处|的家|搬到|搬去|搬进|住进|暂住|借住|租住/g;
 // A home described by its surroundings rather than an address: "lives on the third floor above the
 // bakery", "moved into the flats behind the library", "staying at his mum's in …", "her new place is the
-// yellow house at the end of …". The verb, then a landmark word within the same sentence.
+// yellow house at the end of …". The verb, then a landmark word within the same sentence. "Living with
+// Parkinson's" is an illness named after a person, not someone's place.
 const HOME_LANDMARK_EN =
-  /\b(?:lives|living|moved (?:in(?:to)?|to|over to)|moving (?:in(?:to)?|to)|staying (?:at|with|in)|(?:new )?(?:place|house|flat|home|apartment) is)\b[^.?!\n]{0,60}?(?:\b(?:above|below|behind|opposite|next door to|across from|beside|round the corner from|at the end of|on the corner of|floor|flats|bungalow|cottage|estate|street|road|lane)\b|['’]s\b)/g;
+  /\b(?:(?:lives|living)(?! with (?:Parkinson|Alzheimer|Crohn|Hodgkin|Huntington|Tourette|Asperger|Graves|Addison|Cushing|Hashimoto|Raynaud|M[eé]ni[eè]re|Sj[oö]gren|Beh[cç]et|Paget|Bell)['’]s)|moved (?:in(?:to)?|to|over to)|moving (?:in(?:to)?|to)|staying (?:at|with|in)|(?:new )?(?:place|house|flat|home|apartment) is)\b[^.?!\n]{0,60}?(?:\b(?:above|below|behind|opposite|next door to|across from|beside|round the corner from|at the end of|on the corner of|floor|flats|bungalow|cottage|estate|street|road|lane)\b|['’]s\b)/g;
 // A Chinese home given down to its district, street or estate: 住在杭州西湖区…, 搬到…高新区.
 // The span is the verb, as LOCATION_DETAIL_ZH's; the place is looked at ahead of it.
 const HOME_FINE_ZH = /(?:住在|家住|家在|搬到|搬去|搬进|住进|暂住|借住|租住)(?=[^\n。！？，,]{0,20}?(?:区|街道|路|街|镇|村|小区|弄|巷|号))/g;

@@ -19,6 +19,19 @@ const PUBLISHED = new Set([
   '371449635398431',
   '6011111111111117',
   '3530111333300000',
+  // Stripe's documented outcome cards: declines, fraud, expired, wrong CVC, 3-D Secure.
+  '4000000000000002',
+  '4000000000009995',
+  '4000000000009987',
+  '4000000000009979',
+  '4000000000000069',
+  '4000000000000127',
+  '4000000000000119',
+  '4100000000000019',
+  '4000002500003155',
+  '4000000000003220',
+  '4000000000000077',
+  '6200000000000005',
   // IBAN examples from the ECBS/SWIFT registry and tutorials.
   'GB82WEST12345698765432',
   'GB29NWBK60161331926819',
@@ -29,6 +42,11 @@ const PUBLISHED = new Set([
   'IT60X0542811101000000123456',
   'BE68539007547034',
   'CH9300762011623852957',
+  // Wikipedia's IBAN article.
+  'BE71096123456769',
+  'FR7630006000011234567890189',
+  'DE91100000000123456789',
+  'GB98MIDL07009312345678',
   // SSA: the wallet-card number and the number it never issues.
   '078051120',
   '123456789',
@@ -47,7 +65,7 @@ const RESERVED_PHONE = /^(?:\+?44|0)(?:7700900\d{3}|1632960\d{3}|2079460\d{3})$|
 
 // The sentence treats the value as an example, a test or a question of format.
 export const EXAMPLE_CONTEXT =
-  /\b(?:examples?|samples?|specimen|tests?|testing|tutorials?|docs|documentation|placeholders?|dummy|demo|fake|fictional|drama|reserved|published|valid(?:ate|ation|ator)?|invalid|check ?digits?|checksums?|luhn|mod[- ]?97|regex|unit tests?|real (?:account|number|card|key|person)|ads|adverts?|advertising|films?|movies?|tv|numbering|sandbox|stripe)\b|示例|样例|例子|测试|校验|验证|正则|演示|虚构|格式/i;
+  /\b(?:examples?|samples?|specimen|tests?|testing|tutorials?|docs|documentation|placeholders?|dummy|demo|fake|fictional|drama|reserved|published|valid(?:ate|ation|ator)?|invalid|check ?digits?|checksums?|luhn|mod[- ]?97|regex|unit tests?|real (?:account|number|card|key|person)|ads|adverts?|advertising|films?|movies?|tv|numbering|sandbox|stripe|wikipedia)\b|示例|样例|例子|测试|校验|验证|正则|演示|虚构|格式/i;
 // …but a possessive or an instruction to pay or send makes it someone's. "My" claims the value when it
 // owns a card, an account or a number ("my card is …", "my mobile"), not when it owns a test or a validator.
 export const CLAIMED =

@@ -95,5 +95,11 @@ export function roleAddress(text: string, start: number, end: number): boolean {
   // An automatic sender at the bare documentation domain (a log's noreply@example.org) is no one's; at a host under
   // it (noreply@shop.example.net) it may stand for the writer's own shop.
   if (NO_PERSON_MAILBOX.test(local) && BARE_EXAMPLE_DOMAIN.test(address)) return true;
-  return INSTITUTION_DOMAIN.test(address) || ORGANISATION_CONTEXT.test(window) || ORG_WORDS.test(window);
+  return INSTITUTION_DOMAIN.test(address) || ORGANISATION_CONTEXT.test(window) || ORG_WORDS.test(window) || domainNamed(address, window);
+}
+
+/** True when the words around name the domain's organisation ("press@bbc.co.uk … a story tip to the BBC"). */
+function domainNamed(address: string, window: string): boolean {
+  const name = address.slice(address.indexOf('@') + 1).split('.')[0]!;
+  return name.length >= 2 && new RegExp(`\\b${name.replace(/[^\w-]/g, '')}\\b`, 'i').test(window);
 }

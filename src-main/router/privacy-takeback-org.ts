@@ -7,14 +7,14 @@
 
 // A business's or a charity's name by its legal form: Hollybrook Books Ltd, Acme GmbH, Fondation Soleil asbl, 蓝山茶业有限公司.
 const LEGAL_NAME =
-  /[A-Z][\w&'’.-]*(?: [A-Z&][\w&'’.-]*){0,4},? (?:Ltd|Limited|LLC|Inc|Corp|Corporation|GmbH|AG|plc|PLC|asbl|vzw|S\.A\.|SAS|SARL|S\.r\.l\.|Srl|SpA|B\.V\.|BV|N\.V\.|Pty|Oy|AB|A\/S|ApS|KG|e\.V\.)\b|\b(?:Fondation|Foundation|Stiftung|Fundación|Fondazione|Association|Charity|Trust) [A-Z]|有限公司|股份公司|有限责任公司|集团|基金会|协会/;
+  /[A-ZÀ-Þ][\wÀ-ÿ&'’.-]*(?: [A-ZÀ-Þ&][\wÀ-ÿ&'’.-]*){0,4},? (?:Ltd|Limited|LLC|Inc|Corp|Corporation|GmbH|AG|plc|PLC|asbl|vzw|S\.A\.|SAS|SARL|S\.r\.l\.|Srl|SpA|B\.V\.|BV|N\.V\.|Pty|Oy|AB|A\/S|ApS|KG|e\.V\.)(?!\w)|\b(?:Fondation|Foundation|Stiftung|Fundación|Fondazione|Association|Charity|Trust) [A-Z]|有限公司|股份公司|有限责任公司|集团|基金会|协会/;
 // Words only an organisation writes about itself, or a customer about the organisation.
 const ORGANISATION_SPEAKS =
   /\b(?:call us|contact us|e-?mail us|write to us|reach us|visit us|our (?:store|shop|showroom|returns (?:centre|center|department|dept)|warehouse|restaurant|caf[eé]|bakery|salon|studio|branch|premises|customers?|invoices?|company|firm|charity|foundation|bank details|payment details|opening hours|hq)|registered office|company (?:no|number|reg(?:istration)?)|vat (?:no|number|reg)|invoice footer|opening hours|customer (?:reply|service|query|queries|e-?mail|notice)|order queries|thanks for contacting|thank you for contacting|dear customers?|returns dept)\b|本店|本公司|我司|敝公司|我们公司|公司收款|收款资讯|收款信息|营业时间|欢迎来电|订餐电话|预订电话|订位电话|客服|亲爱的顾客|店铺|门店/i;
 // The value is someone's own all the same: a claim, or a person named as the payee, the account's holder, a party
 // or the customer on file (a freelancer's invoice, a claim form's defendant, a reminder's contact, 户名 Chen Yue).
 const OWN_CLAIM =
-  /\b(?:my (?:own |personal |private |home )?(?:iban|account|bank|number|phone|mobile|cell|address|e-?mail|home|flat|house|place)|I live|lives at|home address|personal (?:account|number|phone|mobile|address|e-?mail)|payee|account (?:holder|name)|beneficiary|defendant|respondent|claimant|tenant|on file|freelancer?|sole trader|self-employed|days to:?\s+(?:Mr|Mrs|Ms|Dr)?\.?\s?[A-Z][a-z]+ [A-Z][a-z]+)\b|我的|我家|住在|家住|住址|收件人|收货人|户名|收款人|账户名|开户名/i;
+  /\b(?:my (?:own |personal |private |home )?(?:iban|account|bank|number|phone|mobile|cell|address|e-?mail|home|flat|house|place)|I live|lives at|home address|personal (?:account|number|phone|mobile|address|e-?mail)|(?<!as an? (?:new )?)(?:payee|beneficiary)|account (?:holder|name)|defendant|respondent|claimant|tenant|on file|freelancer?|sole trader|self-employed|days to:?\s+(?:Mr|Mrs|Ms|Dr)?\.?\s?[A-Z][a-z]+ [A-Z][a-z]+)\b|我的|我家|住在|家住|住址|收件人|收货人|户名|收款人|账户名|开户名/i;
 
 // A text short enough to be one notice, footer or reply as a whole (also the bar for a text about a public figure).
 export const ONE_NOTICE = 600;

@@ -40,7 +40,7 @@ function ibanBody(text: string, start: number): boolean {
 
 // Values that stand where a secret would go.
 const PLACEHOLDER_SECRET =
-  /^(?:replace[-_]?me|change[-_]?me|changeit|your[-_][\w-]+|<[^>]*>|\{\{[^}]*\}\}|x{4,}|\*{3,}|todo|tbd|redacted|example[\w-]*|dummy[\w-]*|placeholder[\w-]*|secret|password)$/i;
+  /^(?:replace[-_]?me|change[-_]?me|changeit|your[-_][\w-]+|<[^>]*>|\{\{[^}]*\}\}|x{4,}|\*{3,}|todo|tbd|redacted|example[\w-]*|dummy[\w-]*|placeholder[\w-]*|secret|password)$|^(?:请|在此|此处|这里)?(?:填写|输入|填入|替换|改成|换成)|^(?:你|您)的(?:密码|密钥|口令)$/i;
 // A key=value field whose key is not a secret's: in a log, user_id=48213 is an id, attempts=3 a count.
 const FIELD_BEFORE = /(?<![\w.])([A-Za-z][\w.]{0,30})=["']?$/;
 const SECRET_KEY = /pass|pw|secret|token|key|pin|code|credential|auth|cookie|session/i;
@@ -57,8 +57,8 @@ const CONFIG_REFERENCE = /^(?:var|local|locals|module|data|each|self|values|secr
 function notASecret(text: string, start: number, end: number): boolean {
   const value = text.slice(start, end);
   if (PLACEHOLDER_SECRET.test(value) || READS_SECRET.test(value) || CONFIG_REFERENCE.test(value)) return true;
-  const own = /^([A-Za-z][\w.]{0,30})=/.exec(value);
-  if (own !== null && !SECRET_KEY.test(own[1]!)) return true;
+  const own = /^([A-Za-z][\w.]{0,30})=(.*)$/s.exec(value);
+  if (own !== null && (!SECRET_KEY.test(own[1]!) || own[2]!.trim() === '' || PLACEHOLDER_SECRET.test(own[2]!.trim()))) return true;
   const field = FIELD_BEFORE.exec(text.slice(Math.max(0, start - 34), start));
   return field !== null && !SECRET_KEY.test(field[1]!);
 }
@@ -68,7 +68,7 @@ const ORG_LINE_BEFORE =
   /\b(?:switchboard|hotline|helpline|help line|service line|support line|customer (?:service|care|support)(?: line| number)?|reception|front desk|head office|headquarters|HQ|toll[- ]free|freephone)\b[^\n?!]{0,40}$|(?:客服|热线|总机|前台|服务电话|服务热线|投诉电话|总部)[^\n。！？]{0,16}$/i;
 // An address introduced as an organisation's premises, or as a building that is not a home.
 const ORG_PLACE_BEFORE =
-  /\b(?:office|offices|headquarters|HQ|head office|branch|store|shop|showroom|warehouse|factory|clinic|firehouse|museum|gallery|theatre|theater|restaurant|cafe|café|hotel|church|stadium|library|campus|company|studio)\b[^\n.?!]{0,40}$|(?:公司|办公|总部|门店|分店|营业部|办事处|工厂|仓库)[^\n。！？]{0,24}$/i;
+  /\b(?:office|offices|headquarters|HQ|head office|branch|store|shop|showroom|warehouse|factory|clinic|firehouse|museum|gallery|theatre|theater|restaurant|cafe|café|hotel|church|stadium|library|campus|company|studio)\b[^\n.?!]{0,40}$|(?:公司|办公|总部|门店|分店|营业部|办事处|工厂|仓库|博物馆|美术馆|纪念馆|图书馆|体育馆|大剧院|剧院|景区|公园|机场|火车站|大使馆|领事馆|政府|市政厅)[^\n。！？]{0,24}$/i;
 const HOME_CLAIM = /\b(?:home|house|flat|apartment|live|lives|living|my place|moved in)\b|我家|住在|住址|家住|收件人|收货人/i;
 // The writer asks whether the value is real: a place from fiction or a film.
 const DOUBTED_REAL = /\b(?:is (?:that|it|this) a real|a real (?:street|address|place|house)|actually (?:go|visit|exist))\b/i;
@@ -142,6 +142,8 @@ function salaryBand(text: string): boolean {
 
 // Documentation's stock people (John Doe, Jane Doe, Joe Bloggs, Max Mustermann, 张三) in an example or a template.
 const PLACEHOLDER_PERSON = /\b(?:John|Jane|Joe|Richard|Baby) (?:Doe|Roe|Bloggs)\b|\b(?:Max|Erika) Mustermann\b|张三|李四|王五/;
+// A blank for the name in a template: [Employee Name], {{ first_name }}, <name>, 【姓名】.
+const NAME_BLANK = /\[(?:[A-Z][a-z]+ )?(?:Full )?Name\]|\{\{\s*[\w.]*name\s*\}\}|<(?:full[_ ]?)?name>|[【[（(]姓名[】\]）)]/i;
 const EXAMPLE_WORDS = /\b(?:examples?|sample|tutorial|template|dummy|fake|test (?:data|fixtures?)|placeholder|demo)\b|示例|样例|模板|测试/i;
 // A blank form: two or more fields left as underscores (姓名：______ 出生日期：____, or 患者姓名＿＿ 性别＿＿ with
 // no colon, the full-width ＿ folded to _), and no person's name filled in (姓名：陈立 诊断：____ is a record).
@@ -184,6 +186,24 @@ export function aboutPublicFigure(text: string): boolean {
 let lastText: string | undefined;
 let lastAnswer = false;
 
+// Dates systems fill in for an empty field (the Unix epoch, 1900-01-01), in words about data rather than a person.
+const DEFAULT_DATE = /\b(?:1970-01-01|01[/.-]01[/.-]1970|1900-01-01|01[/.-]01[/.-]1900|0001-01-01)\b/;
+const ABOUT_DATA = /\b(?:users|records|rows|customers|accounts|entries|epoch|default(?:s|ed)?|empty|null|blank|missing|placeholder|unset)\b|默认|为空|空值/i;
+
+/** True for a default date (01/01/1970) said of many records or of an empty field ("users in our CRM show DOB 01/01/1970"). */
+function defaultDate(text: string, start: number, end: number): boolean {
+  return DEFAULT_DATE.test(around(text, start, end, 20)) && ABOUT_DATA.test(text);
+}
+
+// A query or a schema over pay columns, with no row of values and no one's name in a literal: "AVG(salary) FROM employees".
+const SQL_QUERY = /\b(?:SELECT|GROUP BY|ALTER TABLE|CREATE TABLE)\b/;
+const SQL_ROW = /\bVALUES\b|['"][A-Z][a-z]+ [A-Z][a-z]+['"]|['"][\u4e00-\u9fff]{2,4}['"]/;
+
+/** True for SQL about pay columns that holds no one's row ("why does AVG(salary) fail on a text column?"). */
+function schemaTalk(text: string): boolean {
+  return SQL_QUERY.test(text) && !SQL_ROW.test(text);
+}
+
 /** True when the text is fiction, an anonymised teaching case, an example about stock people or a blank template: a person's details in it belong to no one. Kept for the last text: every finding of a message asks it. */
 function nobodysDetails(text: string): boolean {
   if (text !== lastText) {
@@ -194,7 +214,12 @@ function nobodysDetails(text: string): boolean {
 }
 
 function nobodysDetailsOf(text: string): boolean {
-  return FICTION.test(text) || (ANONYMISED_CASE.test(text) && !OWN_PERSON.test(text)) || (PLACEHOLDER_PERSON.test(text) && EXAMPLE_WORDS.test(text)) || blankForm(text);
+  return (
+    FICTION.test(text) ||
+    (ANONYMISED_CASE.test(text) && !OWN_PERSON.test(text)) ||
+    ((PLACEHOLDER_PERSON.test(text) || NAME_BLANK.test(text)) && EXAMPLE_WORDS.test(text)) ||
+    blankForm(text)
+  );
 }
 
 /** True when a finding of `kind` at [start, end) of `text` is a published example, a placeholder or an organisation's own contact detail. */
@@ -222,11 +247,11 @@ export function takenBack(text: string, kind: string, start: number, end: number
         PUBLIC_ROLE_BEFORE.test(text.slice(Math.max(0, start - 90), start))
       );
     case 'employment':
-      return nobodysDetails(text) || salaryBand(text) || publicFigure(text, start);
+      return nobodysDetails(text) || salaryBand(text) || publicFigure(text, start) || schemaTalk(text);
     case 'location':
       return nobodysDetails(text) || formatExample(text, start, end);
     case 'birth-date':
-      return nobodysDetails(text) || publicFigure(text, start);
+      return nobodysDetails(text) || publicFigure(text, start) || defaultDate(text, start, end);
     default:
       return false;
   }

@@ -6,7 +6,8 @@
 
 export type AddressedFound = (kind: 'employment' | 'health', start: number, end: number) => void;
 
-const VOCATIVE_EN = /(?:\b(Hi|Hello|Hey|Dear|Morning|Afternoon|Evening)|^|[:\n])[ \t]{0,3}(?:(?:Mr|Mrs|Ms|Dr)\.? )?([A-Z][a-z]{1,20})(?: ([A-Z][a-z'-]{1,20}))?[ \t]*,/g;
+const VOCATIVE_EN =
+  /(?:\b(Hi|Hello|Hey|Dear|Morning|Afternoon|Evening)|^|[:\n])[ \t]{0,3}['"“‘]?(?:(?:Mr|Mrs|Ms|Dr)\.? )?([A-Z][a-z]{1,20})(?: ([A-Z][a-z'-]{1,20}))?[ \t]*,/g;
 const NOT_VOCATIVE = new Set(
   (
     'Team All Everyone Everybody Folks Guys Sir Sirs Madam Colleagues Friends Employee Employees Candidate Candidates Customer Customers Manager Managers Applicant Student ' +
@@ -17,7 +18,7 @@ const NOT_VOCATIVE = new Set(
 );
 // Case-sensitive (the "i" flag makes it several times slower): "Your" may open a sentence, PIP is written in capitals.
 const YOUR_DETAIL_EN =
-  /\b[Yy]our (?:\w+ ){0,2}?(?:bonus|salary|pay (?:cut|rise|raise)|raise|rating|appraisal|annual review|performance (?:review|rating|improvement plan)|pip|PIP|employment|probation|sick (?:leave|days|record)|absences|attendance record|(?:final |formal |written )?warning|dismissal|termination|redundancy|severance|promotion|increment)\b|\b[Yy]ou(?: are|['’]re| were| have been|['’]ve been| will be| would be| may be)? (?:being |now )?(?:dismissed|terminated|suspended|fired|sacked|let go|laid off|made redundant|placed on (?:a )?(?:pip|PIP|performance improvement plan|probation)|given (?:a |your )?(?:final |formal |written )?warning)\b|\b[Yy]our (?:\w+ ){0,2}?(?:diagnosis|biopsy|scan results|test results|blood (?:test|results|sugar|pressure)|prescription|medication|treatment|chemo|surgery|operation)\b/g;
+  /\b[Yy]our (?:\w+ ){0,2}?(?:bonus|salary|pay (?:cut|rise|raise)|raise|rating|appraisal|annual review|performance (?:review|rating|improvement plan)|pip|PIP|employment|probation|sick (?:leave|days|record)|absences|attendance record|(?:final |formal |written )?warning|dismissal|termination|redundancy|severance|promotion|increment)\b|\b[Yy]ou(?: are|['’]re| were| have been|['’]ve been| will be| would be| may be)? (?:being |now )?(?:dismissed|terminated|suspended|fired|sacked|let go|laid off|made redundant|placed on (?:a )?(?:pip|PIP|performance improvement plan|probation)|given (?:a |your )?(?:final |formal |written )?warning)\b|\b(?:moving|putting|placing|move|put|place) you on(?:to)? (?:a )?(?:pip|PIP|performance improvement plan|probation)\b|\b[Yy]our (?:\w+ ){0,2}?(?:diagnosis|biopsy|scan results|test results|blood (?:test|results|sugar|pressure)|prescription|medication|treatment|chemo|surgery|operation)\b/g;
 const HEALTH_WORD = /diagnosis|biopsy|scan|test results|blood|prescription|medication|treatment|chemo|surgery|operation/i;
 
 const SURNAMES_ZH =

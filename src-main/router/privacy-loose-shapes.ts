@@ -1,6 +1,6 @@
 // Personal data in loose shapes (read by findRecordsAndShapes in privacy-records.ts):
 // - a date of birth written loosely (08-APR-1991, Twenty-first October 1958, 1941 年 8 月 23 日) after
-//   a birth word, in a text that names or points at someone; a list of people with full dates under
+//   a birth word, or an age reached on a calendar day, in a text that names or points at someone; a list of people with full dates under
 //   a birthday heading.
 // - a letter addressed to a named person (Dear Mr Gallagher) that tells them about their own health.
 // - a password given as the answer to a question about it ("what's the wifi password?" … "it's …").
@@ -28,12 +28,18 @@ const LOOSE_DATE_EN = new RegExp(
   `(?:\\d{1,2}(?:st|nd|rd|th)?|${ORDINAL_WORD})(?: of)?[ -](?:${MONTHS})\\.?,?[ -](?:19|20)\\d{2}|(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\\d{2}|(?:19|20)\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.](?:19|20)\\d{2}`,
   'i',
 );
+// An age reached on a calendar day: with the age the day gives the whole date of birth ("turns 90 on the 5th of March").
+const AGE_ON_DAY = new RegExp(
+  `\\b(?:turns?|turning|will be|is going to be) \\d{1,3} on (?:the )?(?:\\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:${MONTHS})\\b|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?\\b)`,
+  'gi',
+);
 const LOOSE_DATE_ZH = /(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?[日号號]?/;
 // A Chinese date of birth written before its word: （2015 年 6 月 3 日出生）, Cantonese 1999年11月30號出世.
 const BIRTH_BEFORE_ZH = /(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?[日号號]?\s?(?=出生|出世|生(?![产效活意]))/g;
 // A label's own full stop (d.o.b.) is part of it, not a sentence's end before the date.
 const BIRTH_WORD = /\b(?:born|d\.?o\.?b|date of birth|birth ?date|birthday)\b\.?|出生|出世|生于|生日/g;
 const BIRTH_REACH = 48;
+const ANSWERED_QUESTION = /^[?？]\s*(?:(?:it|that) (?:was|is):?\s*)?$/i;
 const PERSON_REACH = 200;
 // Someone the text points at without a name shape: a relative, a title, "my son", Cantonese 阿爸 and 個仔.
 const SOMEONE =
@@ -68,13 +74,21 @@ export function findBirthDates(text: string, lower: string, found: RecordFound):
   firstMatches(BIRTH_WORD, lower, LIMIT, (m) => {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + BIRTH_REACH);
     const date = LOOSE_DATE_EN.exec(after) ?? LOOSE_DATE_ZH.exec(after);
-    if (date === null || /[.?!。？！]\s/.test(after.slice(0, date.index)) || !plausibleBirthYear(date[0])) return;
+    // A sentence ending between the word and the date parts them, unless the date answers the birth word's own question ("born? 29 February 1988").
+    const gap = date === null ? '' : after.slice(0, date.index);
+    if (date === null || (/[.?!。？！]\s/.test(gap) && !ANSWERED_QUESTION.test(gap)) || !plausibleBirthYear(date[0])) return;
     // The person is looked for around the birth word, within its paragraph.
     const from = Math.max(0, m.index - PERSON_REACH, text.lastIndexOf('\n\n', m.index) + 1);
     if (!someoneIn(text.slice(from, m.index + m[0].length + date.index + date[0].length + 40))) return;
     const start = m.index + m[0].length + date.index;
     found('birth-date', PERSON_LABELS['birth-date'], start, start + date[0].length);
   });
+  if (lower.includes(' on ')) {
+    firstMatches(AGE_ON_DAY, text, LIMIT, (m) => {
+      if (someoneIn(text.slice(Math.max(0, m.index - PERSON_REACH), m.index + m[0].length + 40)))
+        found('birth-date', PERSON_LABELS['birth-date'], m.index, m.index + m[0].length);
+    });
+  }
   if (hasHan(text)) {
     firstMatches(BIRTH_BEFORE_ZH, text, LIMIT, (m) => {
       if (someoneIn(text.slice(Math.max(0, m.index - PERSON_REACH), m.index + m[0].length + 40)))

@@ -17,7 +17,7 @@ const HEALTH_DETAIL_ZH =
   /病历|诊断|确诊|抑郁|焦虑症|艾滋|癌|肿瘤|化疗|放疗|处方|怀孕|流产|不孕|糖尿病|高血压|心脏病|精神病|精神分裂|双相|自闭症|痴呆|癫痫|乙肝|肝炎|梅毒|病情|住院|出院|手术|医院|肺炎|吃药|服药|患有|得了|心衰|重症|病危|康复|复诊|药物|过敏|骨折|中风|抑郁症|阿尔茨海默|帕金森|脑梗|心梗|痛风|透析|病了|生病|症(?!状)|진단|당뇨|입원|수술|우울증|암 /g;
 
 const EMPLOYMENT_DETAIL_EN = factored(
-  /\b(?:salary|salaries|earns|earning|pay (?:rise|cut)|raise to|bonus|payslip|performance (?:review|improvement plan)|appraisal|(?:written|final) warning|disciplinary|dismiss(?:ed|al)|fired|sacked|laid off|letting (?:\w+ )?go|let (?:\w+ ){1,2}go(?= last| on| yesterday| today| this| after| because| for|[.,;!])|(?:got|was|been|being) written up|made redundant|redundant|redundancy|terminat(?:ed|ion)|gross misconduct|grievance|lay(?:ing)? (?:\w+ )?off|sick leave|maternity leave|paternity leave|resign(?:ed|ation)|probation|pay (?:raise|band|grade)|a raise|compensation package|base pay|equity|stock options|RSUs|(?:job )?offer (?:came in|letter|of)|performance rating|below expectations|let go|laid-off|promoted|(?:a|the|his|her|their) promotion|no raise|(?:pay|salary|new|his|her|their) band (?:is|of)|base (?:goes|pay|salary|is)|rating (?:of )?\d)\b|\bPIP\b|\b(?:start(?:s|ing)? on|paid|earn(?:s|ing)?|on a salary of|offered|package of|base of) (?:about |around )?[£$€¥₹] ?\d[\d,.]{0,12}k?\b/gi,
+  /\b(?:salary|salaries|earns|earning|pay (?:rise|cut)|raise to|bonus|payslip|performance (?:review|improvement plan)|appraisal|(?:written|final) warning|disciplinary|dismiss(?:ed|al)|fired|sacked|laid off|letting (?:\w+ )?go|let (?:\w+ ){1,2}go(?= last| on| yesterday| today| this| after| because| for|[.,;!])|(?:got|was|been|being) written up|made redundant|redundant|redundancy|contract (?:is not|isn['’]t|will not be|won['’]t be|was not|wasn['’]t) (?:being )?renewed|not renewing (?:\w+ )?contract|(?:suspended|suspension) (?:from (?:work|duty)|without pay|on full pay|pending)|(?:harassment|misconduct|disciplinary) (?:complaint|investigation|hearing)|terminat(?:ed|ion)|gross misconduct|grievance|lay(?:ing)? (?:\w+ )?off|sick leave|maternity leave|paternity leave|resign(?:ed|ation)|probation|pay (?:raise|band|grade)|a raise|compensation package|base pay|equity|stock options|RSUs|(?:job )?offer (?:came in|letter|of)|performance rating|below expectations|let go|laid-off|promoted|(?:a|the|his|her|their) promotion|no raise|(?:pay|salary|new|his|her|their) band (?:is|of)|base (?:goes|pay|salary|is)|rating (?:of )?\d)\b|\bPIP\b|\b(?:start(?:s|ing)? on|paid|earn(?:s|ing)?|on a salary of|offered|package of|base of) (?:about |around )?[£$€¥₹] ?\d[\d,.]{0,12}k?\b/gi,
 );
 // Rarer shapes, each behind a cheap test (SPARSE_DETAILS): a disease by its ending (endometriosis,
 // colitis, neuropathy, appendectomy) and pay in thousands ("on 41k", "from 62k to 70k", "20 grand more",
@@ -31,7 +31,7 @@ const PAY_AMOUNT_HINT = /\d ?(?:k|K|grand)\b/;
 // Traditional and Cantonese spellings follow: 人工 and 糧 are pay (扣人工, 出糧), 花紅 a bonus, 炒魷魚 a dismissal; 人工
 // alone is also "artificial" (人工智能), so it counts only after a Cantonese word that makes it pay.
 const EMPLOYMENT_DETAIL_ZH =
-  /月薪|年薪|工资|薪水|薪资|奖金|年终奖|试用期|转正|晋升|升职|降职|调岗|辞职|赔偿金|补偿金|绩效|考核|辞退|开除|解雇|裁员|处分|降薪|加薪|涨薪|离职|警告|劝退|记过|记大过|旷工|调薪|薪酬|待遇|劳动合同|工資|薪資|獎金|年終獎|試用期|轉正|晉升|升職|降職|辭職|賠償金|補償金|績效|辭退|開除|解僱|解雇|裁員|處分|減薪|降薪|離職|警告信|勸退|曠工|調薪|勞動合同|花紅|花红|炒魷魚|炒鱿鱼|病假|產假|产假|全勤[獎奖]|[扣減减]糧|出糧|[扣減减冇加份啲嘅]人工|人工(?=[介係都未])/g;
+  /月薪|年薪|工资|薪水|薪资|奖金|年终奖|试用期|转正|晋升|升职|降职|调岗|辞职|赔偿金|补偿金|绩效|考核|辞退|开除|解雇|裁员|处分|降薪|加薪|涨薪|离职|警告|劝退|记过|记大过|记小过|无薪假|停薪留职|旷工|调薪|薪酬|待遇|劳动合同|工資|薪資|獎金|年終獎|試用期|轉正|晉升|升職|降職|辭職|賠償金|補償金|績效|辭退|開除|解僱|解雇|裁員|處分|減薪|降薪|離職|警告信|勸退|曠工|調薪|勞動合同|花紅|花红|炒魷魚|炒鱿鱼|病假|產假|产假|全勤[獎奖]|[扣減减]糧|出糧|[扣減减冇加份啲嘅]人工|人工(?=[介係都未])/g;
 
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 const DATE_EN = `(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2}|(?:19|20)\\d{2}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH},? (?:19|20)\\d{2}|${MONTH} \\d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\\d{2})`;
@@ -58,13 +58,15 @@ const LOCATION_DETAIL_EN =
 const LOCATION_DETAIL_ZH = /住在|家住|家在|住址|住处|的家|搬到|搬去|搬进|住进|暂住|借住|租住/g;
 // A home described by its surroundings rather than an address: "lives on the third floor above the
 // bakery", "moved into the flats behind the library", "staying at his mum's in …", "her new place is the
-// yellow house at the end of …". The verb, then a landmark word within the same sentence. "Living with
-// Parkinson's" is an illness named after a person, not someone's place.
+// yellow house at the end of …", "mine's the bungalow at the end of …". The verb, then a landmark word
+// within the same sentence. "Living with Parkinson's" is an illness named after a person, not a place.
 const HOME_LANDMARK_EN =
-  /\b(?:(?:lives|living)(?! with (?:Parkinson|Alzheimer|Crohn|Hodgkin|Huntington|Tourette|Asperger|Graves|Addison|Cushing|Hashimoto|Raynaud|M[eé]ni[eè]re|Sj[oö]gren|Beh[cç]et|Paget|Bell)['’]s)|moved (?:in(?:to)?|to|over to)|moving (?:in(?:to)?|to)|staying (?:at|with|in)|(?:new )?(?:place|house|flat|home|apartment) is)\b[^.?!\n]{0,60}?(?:\b(?:above|below|behind|opposite|next door to|across from|beside|round the corner from|at the end of|on the corner of|floor|flats|bungalow|cottage|estate|street|road|lane)\b|['’]s\b)/g;
+  /\b(?:(?:lives|living)(?! with (?:Parkinson|Alzheimer|Crohn|Hodgkin|Huntington|Tourette|Asperger|Graves|Addison|Cushing|Hashimoto|Raynaud|M[eé]ni[eè]re|Sj[oö]gren|Beh[cç]et|Paget|Bell)['’]s)|moved (?:in(?:to)?|to|over to)|moving (?:in(?:to)?|to)|staying (?:at|with|in)|(?:new )?(?:place|house|flat|home|apartment) is|(?:[Mm]ine|[Oo]urs)(?:['’]s| is) the)\b[^.?!\n]{0,60}?(?:\b(?:above|below|behind|opposite|next door to|across from|beside|round the corner from|at the end of|on the corner of|floor|flats|bungalow|cottage|estate|street|road|lane)\b|['’]s\b)/g;
 // A Chinese home given down to its district, street or estate: 住在杭州西湖区…, 搬到…高新区.
 // The span is the verb, as LOCATION_DETAIL_ZH's; the place is looked at ahead of it.
-const HOME_FINE_ZH = /(?:住在|家住|家在|搬到|搬去|搬进|住进|暂住|借住|租住)(?=[^\n。！？，,]{0,20}?(?:区|街道|路|街|镇|村|小区|弄|巷|号))/g;
+// …or by what stands around it: 家就在万达广场后面那排别墅里, 住在学校对面的那栋楼.
+const HOME_FINE_ZH =
+  /(?:住在|家住|家在|家就在|搬到|搬去|搬进|住进|暂住|借住|租住)(?=[^\n。！？，,]{0,20}?(?:区|街道|路|街|镇|村|小区|弄|巷|号)|[^\n。！？，,]{1,16}?(?:后面|後面|旁边|旁邊|对面|對面|隔壁|楼上|樓上|楼下|樓下|那排|那栋|那棟|那幢))/g;
 
 // Health and work in the main European languages, for the messages people write to relatives and colleagues there:
 // "Mon père … a été hospitalisé … après un AVC", "Stefan Huber verdient 5.200 € brutto … Elternzeit".

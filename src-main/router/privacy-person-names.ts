@@ -118,6 +118,10 @@ const NAME_ZH_SUBJECT = new RegExp(
   'g',
 );
 
+// A name given by its team (销售部的赵刚, 财务组的李娜，), and a Cantonese 阿 before a Western name (阿Ken, 阿May).
+const NAME_ZH_TEAM = new RegExp(`(?:部|组|科|处|室|中心|团队|班|組|處|團隊)的${SURNAME}${HAN}{1,2}(?=[，,。、；;！!？?\\s]|$)`, 'g');
+const NAME_AH_LATIN = /阿[A-Z][a-z]{1,12}(?![A-Za-z])/g;
+
 // A Chinese name after a verb or preposition that takes a person, before its possession or an action:
 // 把李娜的月薪, 给张丽写. The detail must still be in the same sentence.
 const NAME_ZH_AFTER_VERB = new RegExp(
@@ -253,6 +257,8 @@ export function findNames(text: string): Span[] {
     spans(NAME_ZH_TITLE, text, names, (m) => !NOT_A_NAME_ZH.test(m[0]));
     spans(NAME_ZH_SUBJECT, text, names, (m) => !NOT_A_NAME_ZH.test(m[0]));
     spans(NAME_ZH_AFTER_VERB, text, names, (m) => !NOT_A_NAME_ZH.test(m[0].slice(1)));
+    spans(NAME_ZH_TEAM, text, names);
+    spans(NAME_AH_LATIN, text, names);
   }
   names.push(...pronounNames(text, names, HAS_CAPITAL.test(text), chinese));
   // After the pronouns: "my mum" is no antecedent a he/she could stand for a named person by.

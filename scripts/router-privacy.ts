@@ -13,7 +13,7 @@
 // health and money records, forms and OCR'd ids of twenty countries) likewise, in stop 24; heldOut8 (chat,
 // pasted records and forms, the four weakest kinds weighted up) likewise, in stop 25; heldOut9 (Traditional and
 // Cantonese, other European languages, organisations' own details) was blind on its first run in stop 25, then
-// fixed for; heldOut10 is blind. Beside each: `strict` (with the learned
+// fixed for; heldOut10 likewise, in stop 26; both are trained on since. heldOut11 is blind. Beside each: `strict` (with the learned
 // check), and each level's rules alone (the learned check off). learnedCheck: each training set scored by a learned
 // check trained without it, next to the rules alone, and what it keeps local among ordinary questions.
 // Prints one JSON object; exits 1 when the labelled set misses a target at the standard level.
@@ -27,6 +27,7 @@ import {
   HOLDOUT_8_PATH,
   HOLDOUT_9_PATH,
   HOLDOUT_10_PATH,
+  HOLDOUT_11_PATH,
   HOLDOUT_PATH,
   STRICT_PATH,
   loadLabelledPrompts,
@@ -69,10 +70,12 @@ const heldOut6 = withLevels(HOLDOUT_6_PATH);
 const heldOut7 = withLevels(HOLDOUT_7_PATH);
 // Blind for stop 24 (README); the rules were then fixed for it and the learned check trains on it.
 const heldOut8 = withLevels(HOLDOUT_8_PATH);
-// Blind on its first run in stop 25 (README); the rules were then fixed for its families, never trained on.
+// Blind on its first run in stop 25 (README); the rules were then fixed for its families, and the learned check trains on it.
 const heldOut9 = withLevels(HOLDOUT_9_PATH);
-// Blind: written for stop 25 and run once its fixes were done; nothing has been tuned or trained on it.
+// Blind for stop 25's gate (README); fixed for in stop 26, and trained on.
 const heldOut10 = withLevels(HOLDOUT_10_PATH);
+// Blind: written in stop 26 and committed before its first run; nothing has been tuned or trained on it.
+const heldOut11 = withLevels(HOLDOUT_11_PATH);
 const strict = {
   labelled: summary(privacyReport(loadLabelledPrompts(), 'strict')),
   heldOut: summary(privacyReport(loadLabelledPrompts(HOLDOUT_PATH), 'strict')),
@@ -94,6 +97,7 @@ console.log(
       heldOut8,
       heldOut9,
       heldOut10,
+      heldOut11,
       strict,
       learnedCheck: learnedCheckReport(),
     },

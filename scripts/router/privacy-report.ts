@@ -77,9 +77,15 @@ export const HOLDOUT_9_PATH = path.join(FIXTURES, 'holdout-9.jsonl');
 /**
  * A tenth (403 prompts, 132 in Chinese), written in stop 25 by someone who read neither the rules nor the other
  * sets, while the ninth set's families were being fixed, and run once those fixes were done: the blind figure of
- * the gate as stop 25 left it. Never tuned on, never trained on.
+ * the gate as stop 25 left it. Fixed against in stop 26, and trained on since, as holdout-9.
  */
 export const HOLDOUT_10_PATH = path.join(FIXTURES, 'holdout-10.jsonl');
+/**
+ * An eleventh (400 prompts, 132 in Chinese), written in stop 26 the same way, with near-misses that mirror
+ * sensitive prompts in the same shape; committed before its first run, the blind figure of the gate as stop 26
+ * left it. Never tuned on, never trained on.
+ */
+export const HOLDOUT_11_PATH = path.join(FIXTURES, 'holdout-11.jsonl');
 /**
  * The held-out sets by name, in the order they were written, that the labelled test holds to the full
  * targets. holdout-4, holdout-5 and holdout-6, written blind to the rules and fixed afterwards, are

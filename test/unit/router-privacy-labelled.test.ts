@@ -9,6 +9,7 @@ import {
   HOLDOUT_8_PATH,
   HOLDOUT_9_PATH,
   HOLDOUT_10_PATH,
+  HOLDOUT_11_PATH,
   HOLDOUT_PATHS,
   loadLabelledPrompts,
   privacyReport,
@@ -73,8 +74,10 @@ describe('the privacy gate on the held-out sets', () => {
 // HR in running text, national phone shapes, seed phrases, published test values; holdout-6: whole
 // families of national ids, record keys, pay documents, addresses, national phones and false alarms;
 // holdout-7: HR in tax returns and notes, dates of birth in tables, health reports, ids said in chat;
-// holdout-8: organisations' own details, public figures, textbook values, and the learned check trains on it), so
-// they are held here too, to a looser recall bar than the sets the gate was built on.
+// holdout-8: organisations' own details, public figures, textbook values, and the learned check trains on it;
+// holdout-9 and holdout-10 (0.825 and 0.936 blind): HR notices and payloads, Traditional Chinese, organisations
+// and public figures taken back, templates and test values, and the learned check trains on both), so they are
+// held here too, to a looser recall bar than the sets the gate was built on.
 const FIXED_BLIND_RECALL = 0.95;
 const FIXED_BLIND_SETS = [
   ['holdout-4 (chat, dictation, code, mixed languages)', HOLDOUT_4_PATH],
@@ -82,6 +85,8 @@ const FIXED_BLIND_SETS = [
   ['holdout-6 (pasted records, payslips, config, chat exports)', HOLDOUT_6_PATH],
   ['holdout-7 (config, tickets, transcripts, records, ids of twenty countries)', HOLDOUT_7_PATH],
   ['holdout-8 (chat, pasted records and forms, public and sample values)', HOLDOUT_8_PATH],
+  ['holdout-9 (HR notices, Traditional Chinese, European languages, organisations)', HOLDOUT_9_PATH],
+  ['holdout-10 (webhook payloads, FHIR, templates, test values, public figures)', HOLDOUT_10_PATH],
 ] as const;
 
 for (const [name, file] of FIXED_BLIND_SETS) {
@@ -105,14 +110,10 @@ for (const [name, file] of FIXED_BLIND_SETS) {
   });
 }
 
-// holdout-9 was blind on its first run (stop 25, README) and the rules were then fixed for its families; holdout-10,
-// written in the same stop and run once those fixes were done, is blind. The learned check trains on neither and no
-// figure is asserted here (npm run router:privacy measures them). Only their shape is checked, so that the measures
-// stay what the README says they are.
-for (const [name, file] of [
-  ['the ninth held-out set', HOLDOUT_9_PATH],
-  ['the blind tenth set', HOLDOUT_10_PATH],
-] as const) {
+// holdout-11 was written in stop 26 by someone who read neither the rules nor the other sets, and committed before
+// its first run (README); it is blind. The learned check does not train on it and no figure is asserted here (npm run
+// router:privacy measures it). Only its shape is checked, so that the measure stays what the README says it is.
+for (const [name, file] of [['the blind eleventh set', HOLDOUT_11_PATH]] as const) {
   describe(name, () => {
     const set = loadLabelledPrompts(file);
 
@@ -152,7 +153,7 @@ describe('the strict privacy level on its own prompts', () => {
   it('keeps local everything the standard level keeps local, on every set', () => {
     const rules = (text: string, level: 'standard' | 'strict') => detectPrivateData(text, level, { learned: false }).length > 0;
     const files = allPrivacySetPaths();
-    expect(files).toContain(HOLDOUT_10_PATH);
+    expect(files).toContain(HOLDOUT_11_PATH);
     for (const file of files) {
       const looser = loadLabelledPrompts(file).filter((p) => rules(p.text, 'standard') && !rules(p.text, 'strict'));
       expect(looser.map((p) => p.text)).toEqual([]);

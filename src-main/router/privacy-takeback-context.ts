@@ -32,6 +32,7 @@ const PUBLISHED = new Set([
   '4000000000003220',
   '4000000000000077',
   '6200000000000005',
+  '4000002760003184',
   // IBAN examples from the ECBS/SWIFT registry and tutorials.
   'GB82WEST12345698765432',
   'GB29NWBK60161331926819',
@@ -53,6 +54,8 @@ const PUBLISHED = new Set([
   '219099999',
   // GB 11643's example resident id.
   '11010519491231002X',
+  // Twilio's documentation's number.
+  '+14155552671',
   // China Mobile's service number, used as the stock test mobile.
   '13800138000',
   // Stripe's documentation's sample secret key.
@@ -65,7 +68,7 @@ const RESERVED_PHONE = /^(?:\+?44|0)(?:7700900\d{3}|1632960\d{3}|2079460\d{3})$|
 
 // The sentence treats the value as an example, a test or a question of format.
 export const EXAMPLE_CONTEXT =
-  /\b(?:examples?|samples?|specimen|tests?|testing|tutorials?|docs|documentation|placeholders?|dummy|demo|fake|fictional|drama|reserved|published|valid(?:ate|ation|ator)?|invalid|check ?digits?|checksums?|luhn|mod[- ]?97|regex|unit tests?|real (?:account|number|card|key|person)|ads|adverts?|advertising|films?|movies?|tv|numbering|sandbox|stripe|wikipedia)\b|示例|样例|例子|测试|校验|验证|正则|演示|虚构|格式/i;
+  /\b(?:examples?|beispiel\w*|exemples?|ejemplos?|esempio|voorbeeld|samples?|specimen|tests?|testing|tutorials?|docs|documentation|placeholders?|dummy|demo|fake|fictional|drama|reserved|published|valid(?:ate|ation|ator)?|invalid|check ?digits?|checksums?|luhn|mod[- ]?97|regex|unit tests?|real (?:account|number|card|key|person)|ads|adverts?|advertising|films?|movies?|tv|numbering|sandbox|stripe|wikipedia)\b|示例|样例|例子|测试|校验|验证|正则|演示|虚构|格式/i;
 // …but a possessive or an instruction to pay or send makes it someone's. "My" claims the value when it
 // owns a card, an account or a number ("my card is …", "my mobile"), not when it owns a test or a validator.
 export const CLAIMED =

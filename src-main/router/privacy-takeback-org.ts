@@ -7,10 +7,10 @@
 
 // A business's or a charity's name by its legal form: Hollybrook Books Ltd, Acme GmbH, Fondation Soleil asbl, 蓝山茶业有限公司.
 const LEGAL_NAME =
-  /[A-ZÀ-Þ][\wÀ-ÿ&'’.-]*(?: [A-ZÀ-Þ&][\wÀ-ÿ&'’.-]*){0,4},? (?:Ltd|Limited|LLC|Inc|Corp|Corporation|GmbH|AG|plc|PLC|asbl|vzw|S\.A\.|SAS|SARL|S\.r\.l\.|Srl|SpA|B\.V\.|BV|N\.V\.|Pty|Oy|AB|A\/S|ApS|KG|e\.V\.)(?!\w)|\b(?:Fondation|Foundation|Stiftung|Fundación|Fondazione|Association|Charity|Trust) [A-Z]|有限公司|股份公司|有限责任公司|集团|基金会|协会/;
+  /[A-ZÀ-Þ][\wÀ-ÿ&'’.-]*(?: [A-ZÀ-Þ&][\wÀ-ÿ&'’.-]*){0,4},? (?:Ltd|Limited|LLC|Inc|Corp|Corporation|GmbH|AG|plc|PLC|asbl|vzw|S\.A\.|SAS|SARL|S\.r\.l\.|Srl|SpA|B\.V\.|BV|N\.V\.|Pty|Oy|AB|A\/S|ApS|KG|e\.V\.|CLG|DAC|CIC|gGmbH|eG)(?!\w)|\b(?:Fondation|Foundation|Stiftung|Fundación|Fondazione|Association|Charity|Trust) [A-Z]|有限公司|股份公司|有限责任公司|集团|基金会|协会/;
 // Words only an organisation writes about itself, or a customer about the organisation.
 const ORGANISATION_SPEAKS =
-  /\b(?:call us|contact us|e-?mail us|write to us|reach us|visit us|our (?:store|shop|showroom|returns (?:centre|center|department|dept)|warehouse|restaurant|caf[eé]|bakery|salon|studio|branch|premises|customers?|invoices?|company|firm|charity|foundation|bank details|payment details|opening hours|hq)|registered office|company (?:no|number|reg(?:istration)?)|vat (?:no|number|reg)|invoice footer|opening hours|customer (?:reply|service|query|queries|e-?mail|notice)|order queries|thanks for contacting|thank you for contacting|dear customers?|returns dept)\b|本店|本公司|我司|敝公司|我们公司|公司收款|收款资讯|收款信息|营业时间|欢迎来电|订餐电话|预订电话|订位电话|客服|亲爱的顾客|店铺|门店/i;
+  /\b(?:call us|contact us|e-?mail us|write to us|reach us|visit us|our (?:store|shop|showroom|returns (?:centre|center|department|dept)|warehouse|restaurant|caf[eé]|bakery|salon|studio|branch|premises|customers?|invoices?|company|firm|charity|foundation|bank details|payment details|opening hours|hq)|registered office|company (?:no|number|reg(?:istration)?)|vat (?:no|number|reg)|invoice footer|opening hours|registered charity|charity (?:no|number)|as published on our (?:website|site)|annual report|customer (?:reply|service|query|queries|e-?mail|notice)|order queries|thanks for contacting|thank you for contacting|dear customers?|returns dept)\b|本店|本公司|我司|敝公司|我们公司|公司收款|收款资讯|收款信息|营业时间|欢迎来电|订餐电话|预订电话|订位电话|客服|亲爱的顾客|店铺|门店/i;
 // The value is someone's own all the same: a claim, or a person named as the payee, the account's holder, a party
 // or the customer on file (a freelancer's invoice, a claim form's defendant, a reminder's contact, 户名 Chen Yue).
 const OWN_CLAIM =

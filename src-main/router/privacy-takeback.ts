@@ -10,7 +10,7 @@
 //   hotline, office or company address, with no person's home or name claimed for it.
 // Each test is a few string checks and bounded patterns over a window around the finding.
 import { ibanLength, ibanValid } from './privacy-checks.js';
-import { around, formatExample, publishedExample } from './privacy-takeback-context.js';
+import { around, CLAIMED, formatExample, publishedExample } from './privacy-takeback-context.js';
 import { roleAddress } from './privacy-takeback-mail.js';
 import { shownSpecimen } from './privacy-ids-world.js';
 import { ONE_NOTICE, organisationVoice } from './privacy-takeback-org.js';
@@ -38,6 +38,9 @@ function ibanBody(text: string, start: number): boolean {
   return length !== undefined && !ibanValid(compact.slice(0, length));
 }
 
+// The payload of jwt.io's sample token (sub 1234567890, John Doe): the token every JWT tutorial decodes.
+const JWT_IO_SAMPLE = 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ';
+
 // Values that stand where a secret would go.
 const PLACEHOLDER_SECRET =
   /^(?:replace[-_]?me|change[-_]?me|changeit|your[-_][\w-]+|<[^>]*>|\{\{[^}]*\}\}|x{4,}|\*{3,}|todo|tbd|redacted|example[\w-]*|dummy[\w-]*|placeholder[\w-]*|secret|password)$|^(?:请|在此|此处|这里)?(?:填写|输入|填入|替换|改成|换成)|^(?:你|您)的(?:密码|密钥|口令)$/i;
@@ -56,7 +59,7 @@ const CONFIG_REFERENCE = /^(?:var|local|locals|module|data|each|self|values|secr
 /** True for a secret that is a placeholder, code that reads it from elsewhere, or the value of a log field that names no secret. */
 function notASecret(text: string, start: number, end: number): boolean {
   const value = text.slice(start, end);
-  if (PLACEHOLDER_SECRET.test(value) || READS_SECRET.test(value) || CONFIG_REFERENCE.test(value)) return true;
+  if (PLACEHOLDER_SECRET.test(value) || READS_SECRET.test(value) || CONFIG_REFERENCE.test(value) || value.includes(JWT_IO_SAMPLE)) return true;
   const own = /^([A-Za-z][\w.]{0,30})=(.*)$/s.exec(value);
   if (own !== null && (!SECRET_KEY.test(own[1]!) || own[2]!.trim() === '' || PLACEHOLDER_SECRET.test(own[2]!.trim()))) return true;
   const field = FIELD_BEFORE.exec(text.slice(Math.max(0, start - 34), start));
@@ -68,7 +71,7 @@ const ORG_LINE_BEFORE =
   /\b(?:switchboard|hotline|helpline|help line|service line|support line|customer (?:service|care|support)(?: line| number)?|reception|front desk|head office|headquarters|HQ|toll[- ]free|freephone)\b[^\n?!]{0,40}$|(?:客服|热线|总机|前台|服务电话|服务热线|投诉电话|总部)[^\n。！？]{0,16}$/i;
 // An address introduced as an organisation's premises, or as a building that is not a home.
 const ORG_PLACE_BEFORE =
-  /\b(?:office|offices|headquarters|HQ|head office|branch|store|shop|showroom|warehouse|factory|clinic|firehouse|museum|gallery|theatre|theater|restaurant|cafe|café|hotel|church|stadium|library|campus|company|studio)\b[^\n.?!]{0,40}$|(?:公司|办公|总部|门店|分店|营业部|办事处|工厂|仓库|博物馆|美术馆|纪念馆|图书馆|体育馆|大剧院|剧院|景区|公园|机场|火车站|大使馆|领事馆|政府|市政厅)[^\n。！？]{0,24}$/i;
+  /\b(?:office|offices|headquarters|HQ|head office|branch|store|shop|showroom|warehouse|factory|clinic|firehouse|museum|gallery|theatre|theater|restaurant|cafe|café|hotel|church|stadium|library|campus|company|studio|centre|center|pharmacy|supermarket|garage|pub)\b[^\n.?!]{0,40}$|(?:公司|办公|总部|门店|分店|营业部|办事处|工厂|仓库|博物馆|美术馆|纪念馆|图书馆|体育馆|大剧院|剧院|景区|公园|机场|火车站|大使馆|领事馆|政府|市政厅|园区|中心|大楼|大厦)[^\n。！？]{0,24}$/i;
 const HOME_CLAIM = /\b(?:home|house|flat|apartment|live|lives|living|my place|moved in)\b|我家|住在|住址|家住|收件人|收货人/i;
 // The writer asks whether the value is real: a place from fiction or a film.
 const DOUBTED_REAL = /\b(?:is (?:that|it|this) a real|a real (?:street|address|place|house)|actually (?:go|visit|exist))\b/i;
@@ -100,7 +103,7 @@ function organisationPlace(text: string, start: number, end: number): boolean {
 
 // The text says it is fiction or a teaching case: a character's or an anonymised patient's details are nobody's.
 const FICTION =
-  /\b(?:(?:writing|write|wrote|drafting|plotting) (?:a|an|my|the) (?:\w+ )?(?:novel|story|screenplay|script|play|fan ?fic(?:tion)?|short story|sitcom|comic|game)|(?:my|the|a) (?:main )?(?:character|protagonist|villain)|in the (?:novel|film|movie|show|series|sitcom|episode)|fictional)\b|小说里|小说中|剧中|剧里/i;
+  /\b(?:(?:writing|write|wrote|drafting|plotting) (?:a|an|my|the) (?:\w+ )?(?:novel|story|screenplay|script|play|fan ?fic(?:tion)?|short story|sitcom|comic|game|scene|sketch|parody)|(?:my|the|a) (?:main )?(?:character|protagonist|villain)|in the (?:novel|film|movie|show|series|sitcom|episode)|fictional)\b|小说里|小说中|剧中|剧里/i;
 // An anonymised case (患者，男，54 岁; a 54-year-old man) with nobody of the writer's own in it.
 const ANONYMISED_CASE = /患者[，,]\s?[男女]|[男女][，,]\s?\d{1,3}\s?岁|\ba \d{1,3}[- ]year[- ]old (?:man|woman|male|female|boy|girl|patient|child)\b/;
 const OWN_PERSON = /\b(?:my|our|I|I'm)\b|我|姓\s?名|\bname:/i;
@@ -144,7 +147,8 @@ function salaryBand(text: string): boolean {
 const PLACEHOLDER_PERSON = /\b(?:John|Jane|Joe|Richard|Baby) (?:Doe|Roe|Bloggs)\b|\b(?:Max|Erika) Mustermann\b|张三|李四|王五/;
 // A blank for the name in a template: [Employee Name], {{ first_name }}, <name>, 【姓名】.
 const NAME_BLANK = /\[(?:[A-Z][a-z]+ )?(?:Full )?Name\]|\{\{\s*[\w.]*name\s*\}\}|<(?:full[_ ]?)?name>|[【[（(]姓名[】\]）)]/i;
-const EXAMPLE_WORDS = /\b(?:examples?|sample|tutorial|template|dummy|fake|test (?:data|fixtures?)|placeholder|demo)\b|示例|样例|模板|测试/i;
+const EXAMPLE_WORDS =
+  /\b(?:examples?|beispiel\w*|exemples?|ejemplos?|esempio|voorbeeld|sample|tutorial|template|dummy|fake|test (?:data|fixtures?)|placeholder|demo)\b|示例|样例|模板|测试/i;
 // A blank form: two or more fields left as underscores (姓名：______ 出生日期：____, or 患者姓名＿＿ 性别＿＿ with
 // no colon, the full-width ＿ folded to _), and no person's name filled in (姓名：陈立 诊断：____ is a record).
 const BLANK_FIELD = /[:：]\s*_{3,}|[\u4e00-\u9fff]\s?[:：]?\s?_{2,}|[A-Za-z]{2}:\s?_{2,}/g;
@@ -185,6 +189,53 @@ export function aboutPublicFigure(text: string): boolean {
 
 let lastText: string | undefined;
 let lastAnswer = false;
+
+// A pet's health or birthday is no person's: "my cat Mochi was born on …", 我家猫咪被诊断为…, with no relative in the text.
+const ANIMAL =
+  /\b(?:my|our|his|her|their|the) (?:\w+ )?(?:cat|dog|puppy|kitten|pup|hamster|rabbit|bunny|parrot|budgie|horse|pony|guinea pig|ferret|tortoise|gecko|corgi|labrador|spaniel|terrier|retriever|poodle|beagle)\b|\b(?:cat|dog) years\b|狗狗|猫咪|小狗|小猫|宠物|柯基|英短|金毛|泰迪|兽医/i;
+const HUMAN_RELATIVE =
+  /\b(?:my|our) (?:\w+ )?(?:mum|mom|mother|dad|father|wife|husband|partner|son|daughter|child|kid|baby|brother|sister|grandma|grandpa|grandmother|grandfather|aunt|uncle|nan|friend|colleague|boss)\b|妈妈|爸爸|母亲|父亲|儿子|女儿|老公|老婆|外婆|奶奶|爷爷|外公|同事|朋友(?!圈)/i;
+
+/** True when the text is about an animal and names no relative of the writer's. */
+export function aboutAnimal(text: string): boolean {
+  return ANIMAL.test(text) && !HUMAN_RELATIVE.test(text);
+}
+
+/** True when an animal opens the detail's sentence (我家猫咪被诊断为…), in a text with no relative of the writer's. */
+function animalSubject(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 120), start);
+  const sentence = before.slice(
+    Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), before.lastIndexOf('。'), before.lastIndexOf('！'), before.lastIndexOf('？')) + 1,
+  );
+  return ANIMAL.test(sentence) && !HUMAN_RELATIVE.test(text);
+}
+
+// A birth year long past (before 1925) belongs to a historical figure unless a relative is named ("my grandma, born 1921").
+const HISTORIC_YEAR = /(?<!\d)(?:1[0-8]\d{2}|19[01]\d|192[0-4])(?!\d)/;
+
+/** True for a date of birth whose year is long past, in a text with no relative of the writer's. */
+function historicBirth(text: string, start: number, end: number): boolean {
+  return HISTORIC_YEAR.test(around(text, start, end, 12)) && !HUMAN_RELATIVE.test(text);
+}
+
+/** True for a short text about a birth long past (鲁迅出生于1881年…), with no relative of the writer's: a biography. */
+export function aboutPastLife(text: string): boolean {
+  return text.length <= ONE_NOTICE && HISTORIC_YEAR.test(text) && !HUMAN_RELATIVE.test(text);
+}
+
+// Streets and towns made up for examples: Musterstraße, Example Street, Anytown.
+const PLACEHOLDER_STREET =
+  /\b(?:Musterstra(?:ß|ss)e|Musterweg|Musterstadt|Example (?:Street|Road|Avenue|Lane)|Any ?town|Any Street|Sample (?:Street|Road)|Voorbeeldstraat|Calle (?:Falsa|Ejemplo)|Rue de l['’]Exemple|Via Esempio)\b/i;
+
+/** True for an address on a street or in a town made up for examples, claimed by no one. */
+function placeholderStreet(text: string, start: number, end: number): boolean {
+  return PLACEHOLDER_STREET.test(around(text, start, end, 40)) && !CLAIMED.test(around(text, start, end));
+}
+
+/** True for an id written with masked digits (330106********1234): a format, not a number. */
+function maskedAround(text: string, start: number, end: number): boolean {
+  return /[*＊xX•]{3}/.test(text.slice(Math.max(0, start - 3), start) + text.slice(end, end + 3));
+}
 
 // Dates systems fill in for an empty field (the Unix epoch, 1900-01-01), in words about data rather than a person.
 const DEFAULT_DATE = /\b(?:1970-01-01|01[/.-]01[/.-]1970|1900-01-01|01[/.-]01[/.-]1900|0001-01-01)\b/;
@@ -230,7 +281,7 @@ export function takenBack(text: string, kind: string, start: number, end: number
     case 'card':
       return ibanBody(text, start) || publishedExample(text, kind, start, end) || formatExample(text, start, end);
     case 'national-id':
-      return publishedExample(text, kind, start, end) || formatExample(text, start, end) || shownSpecimen(text, start, end);
+      return publishedExample(text, kind, start, end) || formatExample(text, start, end) || shownSpecimen(text, start, end) || maskedAround(text, start, end);
     case 'iban':
       return publishedExample(text, kind, start, end) || formatExample(text, start, end) || organisationVoice(text, start, end);
     case 'email':
@@ -238,10 +289,11 @@ export function takenBack(text: string, kind: string, start: number, end: number
     case 'phone':
       return publishedExample(text, kind, start, end) || formatExample(text, start, end) || organisationLine(text, start, end) || organisationVoice(text, start, end);
     case 'address':
-      return organisationPlace(text, start, end) || historicHome(text, start, end) || organisationVoice(text, start, end);
+      return organisationPlace(text, start, end) || historicHome(text, start, end) || organisationVoice(text, start, end) || placeholderStreet(text, start, end);
     case 'health':
       return (
         nobodysDetails(text) ||
+        animalSubject(text, start) ||
         publicFigure(text, start) ||
         TOPIC_BEFORE.test(text.slice(Math.max(0, start - 60), start)) ||
         PUBLIC_ROLE_BEFORE.test(text.slice(Math.max(0, start - 90), start))
@@ -251,7 +303,7 @@ export function takenBack(text: string, kind: string, start: number, end: number
     case 'location':
       return nobodysDetails(text) || formatExample(text, start, end);
     case 'birth-date':
-      return nobodysDetails(text) || publicFigure(text, start) || defaultDate(text, start, end);
+      return nobodysDetails(text) || publicFigure(text, start) || defaultDate(text, start, end) || animalSubject(text, start) || historicBirth(text, start, end);
     default:
       return false;
   }

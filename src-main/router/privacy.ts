@@ -22,7 +22,7 @@ import { PERSON_LABELS } from './privacy-labels.js';
 import { ocrFold } from './privacy-ocr.js';
 import { simplifiedFold } from './privacy-traditional.js';
 import { findRecordsAndShapes } from './privacy-records.js';
-import { aboutPublicFigure, takenBack } from './privacy-takeback.js';
+import { aboutAnimal, aboutPastLife, aboutPublicFigure, takenBack } from './privacy-takeback.js';
 import { organisationText } from './privacy-takeback-org.js';
 import { factored } from './privacy-factor.js';
 import { hasHan, lowerCased } from './privacy-text.js';
@@ -463,9 +463,10 @@ export function detectPrivateData(text: string, level: PrivacyLevel = 'standard'
   if (ruleFired) dropTakenBack(candidates, simplified ?? ocr ?? folded);
   // An organisation's own address, line or account, or a public figure's published illness, found and taken back, is
   // what made the text look private: the learned check, which cannot tell whose a detail is, is not asked to overrule that.
-  if (candidates.length === 0 && ruleFired && (organisationText(simplified ?? folded) || aboutPublicFigure(folded))) return [];
+  if (candidates.length === 0 && ruleFired && (organisationText(simplified ?? folded) || aboutPublicFigure(folded) || aboutPastLife(folded))) return [];
   if (candidates.length === 0) {
-    // No rule fired: the learned check may still read the whole message as personal.
+    // No rule fired: the learned check may still read the whole message as personal, unless it is about a pet.
+    if (aboutAnimal(folded)) return [];
     const learned = options.learned === false ? null : learnedPrivacyFinding(text, level);
     return learned ? [learned] : [];
   }

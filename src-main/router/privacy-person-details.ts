@@ -31,15 +31,15 @@ const PAY_AMOUNT_HINT = /\d ?(?:k|K|grand)\b/;
 // Traditional and Cantonese spellings follow: 人工 and 糧 are pay (扣人工, 出糧), 花紅 a bonus, 炒魷魚 a dismissal; 人工
 // alone is also "artificial" (人工智能), so it counts only after a Cantonese word that makes it pay.
 const EMPLOYMENT_DETAIL_ZH =
-  /月薪|年薪|工资|薪水|薪资|奖金|年终奖|试用期|转正|晋升|升职|降职|调岗|辞职|赔偿金|补偿金|绩效|考核|辞退|开除|解雇|裁员|处分|降薪|加薪|涨薪|离职|警告|劝退|记过|记大过|记小过|无薪假|停薪留职|旷工|调薪|薪酬|待遇|劳动合同|工資|薪資|獎金|年終獎|試用期|轉正|晉升|升職|降職|辭職|賠償金|補償金|績效|辭退|開除|解僱|解雇|裁員|處分|減薪|降薪|離職|警告信|勸退|曠工|調薪|勞動合同|花紅|花红|炒魷魚|炒鱿鱼|病假|產假|产假|全勤[獎奖]|[扣減减]糧|出糧|[扣減减冇加份啲嘅]人工|人工(?=[介係都未])/g;
+  /月薪|年薪|工资|薪水|薪资|奖金|年终奖|试用期|转正|晋升|升职|降职|调岗|辞职|赔偿金|补偿金|绩效|考核|辞退|开除|解雇|裁员|处分|降薪|加薪|涨薪|离职|警告|劝退|记过|记大过|记小过|无薪假|停薪留职|产假|陪产假|育儿假|旷工|调薪|薪酬|待遇|劳动合同|工資|薪資|獎金|年終獎|試用期|轉正|晉升|升職|降職|辭職|賠償金|補償金|績效|辭退|開除|解僱|解雇|裁員|處分|減薪|降薪|離職|警告信|勸退|曠工|調薪|勞動合同|花紅|花红|炒魷魚|炒鱿鱼|病假|產假|产假|全勤[獎奖]|[扣減减]糧|出糧|[扣減减冇加份啲嘅]人工|人工(?=[介係都未])/g;
 
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 const DATE_EN = `(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2}|(?:19|20)\\d{2}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH},? (?:19|20)\\d{2}|${MONTH} \\d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\\d{2})`;
 // The label in the languages of the forms people paste (fecha de nacimiento, date de naissance, Geburtsdatum).
 // The same in the main European languages: "è nata il 17 aprile 2012", "née le 3 mars 1990", "geboren am 4. Mai 1961".
 const MONTH_EU =
-  '(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|d[ée]cembre|januar|februar|m[äa]rz|juni|juli|oktober|dezember|enero|febrero|abril|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro|januari|februari|maart|mei|augustus)';
-const BIRTH_EU = `(?:[èe] nat[oa]|nat[oa]|n[ée]e?|geboren|naci[óo]|nacid[oa]|nasceu|nascid[oa])(?: (?:il|le|am|el|em|a|op|en))? (?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2}|\\d{1,2}(?:er|\\.)?(?: de)? ${MONTH_EU}(?: de)? (?:19|20)\\d{2})`;
+  '(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|d[ée]cembre|januar|februar|m[äa]rz|juni|juli|oktober|dezember|enero|febrero|abril|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro|januari|februari|maart|mei|augustus|maj|augusti|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[śs]nia|pa[źz]dziernika|listopada|grudnia)';
+const BIRTH_EU = `(?:[èe] nat[oa]|nat[oa]|n[ée]e?|geboren|naci[óo]|nacid[oa]|nasceu|nascid[oa]|f[öo]dd|f[øo]dt|urodzi[łl][ao]?|urodzon[ay])(?: (?:il|le|am|el|em|a|op|en|den|dnia))? (?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2}|\\d{1,2}(?:er|\\.)?(?: de)? ${MONTH_EU}(?: de)? (?:19|20)\\d{2})`;
 const BIRTH_DETAIL_EN = new RegExp(
   `\\b(?:born|d\\.?o\\.?b|date of birth|birthday|birth ?date|fecha de nacimiento|date de naissance|geburtsdatum|geboren|data di nascita)(?![A-Za-z])(?:[^\\n?!]|\\? (?=(?:it|that) (?:was|is))){0,40}?${DATE_EN}|\\(b\\. ?${DATE_EN}|\\b${BIRTH_EU}`,
   'gi',

@@ -218,9 +218,13 @@ function historicBirth(text: string, start: number, end: number): boolean {
   return HISTORIC_YEAR.test(around(text, start, end, 12)) && !HUMAN_RELATIVE.test(text);
 }
 
+// A birth word and a year long past, either way round (鲁迅出生于1881年, 1881年…出生, né le 26 février 1802).
+const PAST_BIRTH =
+  /(?:born|n[ée]e?|nat[oa]|geboren|naci[óo]|f[öo]dd|出生|出世|生于)[^.\n。]{0,24}?(?<!\d)(?:1[0-8]\d{2}|19[01]\d|192[0-4])(?!\d)|(?<!\d)(?:1[0-8]\d{2}|19[01]\d|192[0-4])\s?年[^。\n]{0,12}?(?:出生|出世)/i;
+
 /** True for a short text about a birth long past (鲁迅出生于1881年…), with no relative of the writer's: a biography. */
 export function aboutPastLife(text: string): boolean {
-  return text.length <= ONE_NOTICE && HISTORIC_YEAR.test(text) && !HUMAN_RELATIVE.test(text);
+  return text.length <= ONE_NOTICE && PAST_BIRTH.test(text) && !HUMAN_RELATIVE.test(text);
 }
 
 // Streets and towns made up for examples: Musterstraße, Example Street, Anytown.

@@ -463,10 +463,10 @@ export function detectPrivateData(text: string, level: PrivacyLevel = 'standard'
   if (ruleFired) dropTakenBack(candidates, simplified ?? ocr ?? folded);
   // An organisation's own address, line or account, or a public figure's published illness, found and taken back, is
   // what made the text look private: the learned check, which cannot tell whose a detail is, is not asked to overrule that.
-  if (candidates.length === 0 && ruleFired && (organisationText(simplified ?? folded) || aboutPublicFigure(folded) || aboutPastLife(folded))) return [];
+  if (candidates.length === 0 && ruleFired && (organisationText(simplified ?? folded) || aboutPublicFigure(folded))) return [];
   if (candidates.length === 0) {
-    // No rule fired: the learned check may still read the whole message as personal, unless it is about a pet.
-    if (aboutAnimal(folded)) return [];
+    // No rule fired: the learned check may still read the whole message as personal, unless it is about a pet or a life long past.
+    if (aboutAnimal(folded) || aboutPastLife(folded)) return [];
     const learned = options.learned === false ? null : learnedPrivacyFinding(text, level);
     return learned ? [learned] : [];
   }

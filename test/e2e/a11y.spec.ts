@@ -77,6 +77,22 @@ async function expectNamedModal(dialog: Locator, role: 'dialog' | 'alertdialog' 
   await expect(dialog).toHaveAccessibleName(/\S/);
 }
 
+/** Scans an open modal dialog (named, announced as one), closes it with Escape and checks it went. */
+async function scanModal(
+  page: Page,
+  testId: string,
+  screen: string,
+  where: { scheme: string; locale: string },
+  role: 'dialog' | 'alertdialog' = 'dialog',
+): Promise<AxeReport> {
+  const dialog = page.getByTestId(testId);
+  await expectNamedModal(dialog, role);
+  const report = await scanScreen(page, screen, { ...where, include: `[data-testid="${testId}"]` });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  return report;
+}
+
 const SCHEMES = ['light', 'dark'] as const;
 const LOCALES = ['en-US', 'zh-CN'] as const;
 
@@ -126,41 +142,26 @@ for (const scheme of SCHEMES) {
 
           await page.getByTestId('open-settings').click();
           await expect(page.getByTestId('settings-dialog')).toBeVisible();
-          await expectNamedModal(page.getByTestId('settings-dialog'));
-          reports.push(await scanScreen(page, 'settings dialog', { ...where, include: '[data-testid="settings-dialog"]' }));
-          await page.keyboard.press('Escape');
-          await expect(page.getByTestId('settings-dialog')).toBeHidden();
+          reports.push(await scanModal(page, 'settings-dialog', 'settings dialog', where));
 
           await page.getByTestId('model-status').click();
           await expect(page.getByTestId('library-dialog')).toBeVisible();
           await expect(page.locator('section[aria-labelledby="library-installed"] [role="status"]')).toHaveCount(0);
-          await expectNamedModal(page.getByTestId('library-dialog'));
-          reports.push(await scanScreen(page, 'library dialog', { ...where, include: '[data-testid="library-dialog"]' }));
-          await page.keyboard.press('Escape');
-          await expect(page.getByTestId('library-dialog')).toBeHidden();
+          reports.push(await scanModal(page, 'library-dialog', 'library dialog', where));
 
           await page.getByTestId('open-savings').click();
           await expect(page.getByTestId('savings-targets')).toBeVisible();
           await openDetails(page.getByTestId('savings-dialog'));
-          await expectNamedModal(page.getByTestId('savings-dialog'));
-          reports.push(await scanScreen(page, 'savings dashboard', { ...where, include: '[data-testid="savings-dialog"]' }));
-          await page.keyboard.press('Escape');
-          await expect(page.getByTestId('savings-dialog')).toBeHidden();
+          reports.push(await scanModal(page, 'savings-dialog', 'savings dashboard', where));
 
           await page.getByTestId('open-search').click();
           await page.locator('#search-input').fill('Hello');
           await expect(page.getByTestId('search-result').first()).toBeVisible();
-          await expectNamedModal(page.getByTestId('search-palette'));
-          reports.push(await scanScreen(page, 'search palette', { ...where, include: '[data-testid="search-palette"]' }));
-          await page.keyboard.press('Escape');
-          await expect(page.getByTestId('search-palette')).toHaveCount(0);
+          reports.push(await scanModal(page, 'search-palette', 'search palette', where));
 
           await page.getByTestId('delete-conversation').first().click();
           await expect(page.getByTestId('confirm-dialog')).toBeVisible();
-          await expectNamedModal(page.getByTestId('confirm-dialog'), 'alertdialog');
-          reports.push(await scanScreen(page, 'confirm dialog', { ...where, include: '[data-testid="confirm-dialog"]' }));
-          await page.keyboard.press('Escape');
-          await expect(page.getByTestId('confirm-dialog')).toHaveCount(0);
+          reports.push(await scanModal(page, 'confirm-dialog', 'confirm dialog', where, 'alertdialog'));
 
           expectNoBlocking(reports);
         });

@@ -465,10 +465,10 @@ export function detectPrivateData(text: string, level: PrivacyLevel = 'standard'
   // what made the text look private: the learned check, which cannot tell whose a detail is, is not asked to overrule that.
   if (candidates.length === 0 && ruleFired && (organisationText(simplified ?? folded) || aboutPublicFigure(folded))) return [];
   if (candidates.length === 0) {
-    // No rule fired: the learned check may still read the whole message as personal, unless it is about a pet or a life long past.
-    if (aboutAnimal(folded) || aboutPastLife(folded)) return [];
+    // No rule fired: the learned check may still read the whole message as personal, unless it is about a pet or a
+    // life long past (asked only when it fires: most messages never reach those patterns).
     const learned = options.learned === false ? null : learnedPrivacyFinding(text, level);
-    return learned ? [learned] : [];
+    return learned && !aboutAnimal(folded) && !aboutPastLife(folded) ? [learned] : [];
   }
   if (candidates.length === 1) return candidates;
   candidates.sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || a.start - b.start || b.end - a.end);

@@ -1,7 +1,7 @@
 // Personal data in loose shapes (read by findRecordsAndShapes in privacy-records.ts):
 // - a date of birth written loosely (08-APR-1991, Twenty-first October 1958, 1941 年 8 月 23 日) after
-//   a birth word, or an age reached on a calendar day, in a text that names or points at someone; a list of people with full dates under
-//   a birthday heading.
+//   a birth word, or an age reached on a calendar day ("turns 90 on the 5th of March"), in a text that
+//   names or points at someone; a list of people with full dates under a birthday heading.
 // - a letter addressed to a named person (Dear Mr Gallagher) that tells them about their own health.
 // - a password given as the answer to a question about it ("what's the wifi password?" … "it's …").
 // - a wallet seed phrase: twelve or more words in a row, all from the BIP-39 list.

@@ -211,7 +211,8 @@ function animalSubject(text: string, start: number): boolean {
 }
 
 // A birth year long past (before 1925) belongs to a historical figure unless a relative is named ("my grandma, born 1921").
-const HISTORIC_YEAR = /(?<!\d)(?:1[0-8]\d{2}|19[01]\d|192[0-4])(?!\d)/;
+const HISTORIC_YEAR_SOURCE = '(?<!\\d)(?:1[0-8]\\d{2}|19[01]\\d|192[0-4])(?!\\d)';
+const HISTORIC_YEAR = new RegExp(HISTORIC_YEAR_SOURCE);
 
 /** True for a date of birth whose year is long past, in a text with no relative of the writer's. */
 function historicBirth(text: string, start: number, end: number): boolean {
@@ -219,8 +220,10 @@ function historicBirth(text: string, start: number, end: number): boolean {
 }
 
 // A birth word and a year long past, either way round (鲁迅出生于1881年, 1881年…出生, né le 26 février 1802).
-const PAST_BIRTH =
-  /(?:born|n[ée]e?|nat[oa]|geboren|naci[óo]|f[öo]dd|出生|出世|生于)[^.\n。]{0,24}?(?<!\d)(?:1[0-8]\d{2}|19[01]\d|192[0-4])(?!\d)|(?<!\d)(?:1[0-8]\d{2}|19[01]\d|192[0-4])\s?年[^。\n]{0,12}?(?:出生|出世)/i;
+const PAST_BIRTH = new RegExp(
+  `(?:born|n[ée]e?|nat[oa]|geboren|naci[óo]|f[öo]dd|出生|出世|生于)[^.\\n。]{0,24}?${HISTORIC_YEAR_SOURCE}|${HISTORIC_YEAR_SOURCE}\\s?年[^。\\n]{0,12}?(?:出生|出世)`,
+  'i',
+);
 
 /** True for a short text about a birth long past (鲁迅出生于1881年…), with no relative of the writer's: a biography. */
 export function aboutPastLife(text: string): boolean {

@@ -11,8 +11,8 @@ const ROLE_MAILBOX =
 const PERSONAL_CLAIM = /\b(?:my (?:personal|private|own|home)|personal (?:e-?mail|address))\b/i;
 
 // The text presents the mailbox as an organisation's or as an example: "our support address", a
-// press release, a calendar's organiser, a demo sender. A role mailbox alone ("why does noreply@… land
-// in spam?") may still be someone's own domain, so it stays.
+// press release, a calendar's organiser, a demo sender. A role mailbox alone ("why does press@… answer so late?")
+// may still be someone's own small domain, so it stays.
 const ORGANISATION_CONTEXT =
   /\b(?:our|support|press|contact|team|company|organi[sz]er|release|auto-?reply|sender|from address|demo|examples?|tests?|unit tests?|reserved|rfc ?\d+)\b|发件人|演示|示例|测试|公司|客服|文档|官网/i;
 
@@ -23,9 +23,8 @@ const PERSONAL_PROVIDER =
   /@(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|me|mac|aol|proton|protonmail|pm|gmx|web|mail|yandex|zoho|qq|163|126|sina|sohu|foxmail|naver|daum|hanmail|rediffmail|libero|orange|free|wanadoo|t-online|btinternet|sky|virginmedia)\.[a-z.]{2,10}$/i;
 // Domains reserved for documentation and testing (RFC 2606, RFC 6761).
 const RESERVED_MAIL_DOMAIN = /@(?:[\w-]+\.)*(?:example\.(?:com|net|org)|[\w-]+\.(?:example|test|invalid|localhost))$/i;
-const BARE_EXAMPLE_DOMAIN = /@example\.(?:com|net|org)$/i;
 // Words that say the mailbox belongs to an organisation: a website, media, enquiries, or mail the writer receives from it
-// ("keeps emailing me", "in my spam folder"). Sending from one ("why does noreply@… land in spam?") may be the writer's own domain.
+// ("keeps emailing me", "in my spam folder").
 const ORG_WORDS =
   /\b(?:website|site|web ?page|lists|listed|media|enquiries|inquiries|notifications?|newsletter|official|department|ministry|agency|university|council|government|organi[sz]ation|charity|NGO|foundation|institute|hospital|school|bank|airline|(?:sending|emailing|mailing|spamming) me|e-?mails? me|sent me|(?:getting|receiving|got|received) (?:an? )?e-?mails? from|phishing|my (?:inbox|spam folder|junk folder)|unsubscribe|authority|regulator|board|commission|ombudsman|complaints?|press office|newsroom|shared (?:mail)?box|shared inbox|distribution list|embassy|consulate|police|tribunal|supervisory)\b|官网|官方|媒体|部门|发给我|退订|投诉|监管|机构/i;
 // Domains only organisations hold (who.int, gov.uk, ox.ac.uk, mit.edu): their role mailboxes are theirs.
@@ -92,9 +91,9 @@ export function roleAddress(text: string, start: number, end: number): boolean {
   if (exampleAddress(address, window) || placeholderAddress(address, window)) return true;
   if (!ROLE_MAILBOX.test(local) && !NO_PERSON_MAILBOX.test(local)) return !PERSONAL_PROVIDER.test(address) && ownNameMailbox(address, window);
   if (PERSONAL_PROVIDER.test(address)) return false;
-  // An automatic sender at the bare documentation domain (a log's noreply@example.org) is no one's; at a host under
-  // it (noreply@shop.example.net) it may stand for the writer's own shop.
-  if (NO_PERSON_MAILBOX.test(local) && BARE_EXAMPLE_DOMAIN.test(address)) return true;
+  // An automatic sender (noreply@accounts.google.com, a log's noreply@example.org) is read by no one, even at the
+  // writer's own company's domain: a domain names an organisation, not a person.
+  if (NO_PERSON_MAILBOX.test(local)) return true;
   return INSTITUTION_DOMAIN.test(address) || ORGANISATION_CONTEXT.test(window) || ORG_WORDS.test(window) || domainNamed(address, window);
 }
 

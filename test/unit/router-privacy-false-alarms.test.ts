@@ -15,6 +15,9 @@ const SENT: Record<string, readonly string[]> = {
     'notifications@slack.com keeps emailing me, how do I turn it off?',
     'The council website lists enquiries@leeds.gov.uk for planning questions. How do I word mine?',
     'do-not-reply@bank.example is in my spam folder again',
+    // An automatic sender is read by no one, even at the writer's own small company's domain.
+    'why does noreply@kestrelbakery.co.uk go to spam for my customers?',
+    'Why do emails from no-reply@accounts.google.com sometimes end up in spam in Outlook?',
   ],
   'a question about a format with its example': [
     'How do Dutch number plates work? In a plate like 12-ABC-3, which part is the year?',
@@ -46,7 +49,6 @@ const KEPT_LOCAL: Record<string, readonly string[]> = {
     'Oliver Grant lives at 12 Harrow Road, can you write him a note?',
     'please write to Lena at lena.hoffmann@example.org about the invoice',
     'info@gmail.com is my personal address, use that one',
-    'why does noreply@kestrelbakery.co.uk go to spam for my customers?',
     'db password is Kestrel.Bramble99',
     'Priya Shah earns £52k and her bonus was cut after the review',
     'Dr Osei says my dad has heart failure and needs a scan',

@@ -13,7 +13,7 @@ import type { SecretFound } from './privacy-credentials.js';
 
 // A credential's name, in the words people say it with.
 const CREDENTIAL_WORD =
-  /\b(?:pass(?:word|code|phrase)?s?|pins?|pin code|(?:door|alarm|gate|safe|lock|entry|wi-?fi|wifi|router|network|login) (?:code|key)|wi-?fi|login)\b/i;
+  /\b(?:pass(?:word|code|phrase)?s?|pins?|pin code|(?:door|alarm|gate|safe|lock|entry|keypad|garage|disarm|lockbox|key ?safe|intercom|wi-?fi|wifi|router|network|login) (?:code|key)|wi-?fi|login)\b/i;
 // The change or the new value: "changed it to X", "set it to X", "the new one is X", "it's X now", "it is now X".
 const SAID_VALUE =
   /\b(?:(?:changed|change|reset|set|switched|updated|made) (?:it|them|that|the (?:password|passcode|code|pin)) (?:to|as|into)|(?:the )?new (?:one|password|passcode|code|pin) (?:is|was|['’]s|will be)|it['’]?s now|it is now|now it['’]?s)[ \t"'`]{1,3}((?:\d ){3,11}\d(?![\w])|[!#-&(-~]{4,64})/gi;

@@ -43,6 +43,10 @@ function addressKey(address: string): string {
   return address.toLowerCase().replace(/\.$/, '').replace(/\s+/g, ' ');
 }
 
+// One of them anywhere in what was found, as its own words: "The White House, 1600 Pennsylvania Avenue NW, Washington"
+// holds it with a name before and a quadrant after; "110 Downing Street" is not "10 Downing Street".
+const FAMOUS_IN = new RegExp(`(?<![\\w-])(?:${[...FAMOUS_ADDRESSES].join('|')})(?![\\w-])`);
+
 /** True for an address that is a landmark, from fiction or a public figure's house asked about, rather than claimed as someone's. */
 export function famousAddress(text: string, start: number, address: string): boolean {
   const from = Math.max(text.lastIndexOf('\n', start), text.lastIndexOf('. ', start), start - 80, 0);
@@ -51,7 +55,7 @@ export function famousAddress(text: string, start: number, address: string): boo
   if (CLAIMED.test(text.slice(from, start))) return false;
   if (publicPlaceBefore(text, start)) return true;
   // The street part alone, too: "10 Downing Street, London SW1A 2AA" is found with its postcode.
-  if (FAMOUS_ADDRESSES.has(addressKey(address)) || FAMOUS_ADDRESSES.has(addressKey(address.split(',')[0]!.trim()))) return true;
+  if (FAMOUS_IN.test(addressKey(address))) return true;
   const before = text.slice(from, start);
   const around = text.slice(Math.max(0, start - TRIVIA_REACH), start + address.length + TRIVIA_REACH);
   if (FIGURE_HOUSE_BEFORE.test(before)) return TRIVIA.test(around);

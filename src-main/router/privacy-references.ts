@@ -75,6 +75,13 @@ const RELATIVE_EN = new RegExp(`\\b(?:[Mm]y|[Oo]ur)(?: \\w+)? (?:${RELATIONS})s?
 const RELATIVE_ZH =
   /我(?:爸|妈|哥|姐|弟|妹)|(?:我|我的|我们)?(?:妈妈|爸爸|母亲|父亲|老妈|老爸|外婆|外公|奶奶|爷爷|姥姥|姥爷|婆婆|公公|岳父|岳母|丈母娘|老公|老婆|哥哥|姐姐|弟弟|妹妹|儿子|女儿|前男友|前女友|男朋友|女朋友|闺蜜|舅舅|姑姑|叔叔|阿姨|表哥|表姐|堂哥|室友|邻居|同事|朋友)/g;
 
+// The writer's own full date of birth, which a form or an application asks for ("put my date of birth as …", "I was
+// born on 19 June 1988"): "my" and "I" stand for a person as "my wife" does, but only before a birth word, so that
+// the writer's own home or health is read as before. A birthday without its year ("my birthday is next week") is no
+// full date and stays.
+const SELF_BEFORE_BIRTH = /\b(?:[Mm]y(?= (?:full )?(?:date of birth|d\.?o\.?b\b|DOB\b|birth ?date|birthday)\b)|I(?= (?:was|am|'m|’m) born\b))/g;
+const SELF_BEFORE_BIRTH_ZH = /(?:我|本人)(?=的?(?:生日|出生日期|出生年月日?|出生于|出生在|生于)|是?(?:19|20)\d{2}年\d{1,2}月\d{1,2}[日号號]出生)/g;
+
 const MAX_GAP_LOWER = 40;
 const MAX_GAP_RELATIVE = 40;
 
@@ -108,4 +115,8 @@ export function findReferences(text: string, out: Reference[]): void {
 export function findRelatives(text: string, chinese: boolean, out: Reference[]): void {
   eachMatch(RELATIVE_EN, text, (m) => out.push({ start: m.index, end: m.index + m[0].length, gap: MAX_GAP_RELATIVE, relative: true }));
   if (chinese) eachMatch(RELATIVE_ZH, text, (m) => out.push({ start: m.index, end: m.index + m[0].length, gap: MAX_GAP_RELATIVE, relative: true }));
+  if (text.includes('born') || /birth|dob|DOB|D\.O\.B/.test(text)) {
+    eachMatch(SELF_BEFORE_BIRTH, text, (m) => out.push({ start: m.index, end: m.index + m[0].length, gap: MAX_GAP_RELATIVE, relative: true }));
+  }
+  if (chinese) eachMatch(SELF_BEFORE_BIRTH_ZH, text, (m) => out.push({ start: m.index, end: m.index + m[0].length, gap: MAX_GAP_RELATIVE, relative: true }));
 }

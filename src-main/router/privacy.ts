@@ -8,6 +8,7 @@ import { findFieldCards } from './privacy-cards.js';
 import { findProseSecrets } from './privacy-credentials.js';
 import { findPersonalHealth } from './privacy-health.js';
 import { findHomesByLandmark } from './privacy-homes.js';
+import { findBankAccounts } from './privacy-bank-accounts.js';
 import { findLooseIbans } from './privacy-ibans-loose.js';
 import { findMoreNationalIds } from './privacy-ids.js';
 import { learnedPrivacyFinding } from './privacy-learned.js';
@@ -312,6 +313,11 @@ const ADDRESS_ZH_ESTATE =
   /[\u4e00-\u9fff]{1,12}?(?:小区|花园|公寓|大厦|家园|新村|社区|苑)\s?\d{1,4}\s?(?:号楼|栋|幢|座)(?:\s?\d{1,3}\s?单元)?(?:\s?\d{1,5}\s?(?:室|号|房))?/g;
 // Words before an address that are not part of it: 我住在…, 地址是…, 寄到….
 const ZH_LEAD = /^.*[在是址到往：:]/;
+// An address given as the example of a format question (比如'北京市朝阳区建国路88号'这种，应该怎么写？), in a text that
+// places no one there: nobody's.
+const ZH_EXAMPLE_BEFORE = /(?:比如|例如|譬如|举例|举个例子|像)[\s:：，,'"‘“「]{0,3}$/;
+const ZH_EXAMPLE_START = /^(?:比如|例如|譬如|举例|像)/;
+const ZH_SOMEONE_THERE = /我(?:们)?(?:家|住)|住(?:在|址)|寄(?:到|给)|送(?:到|给)|收(?:货|件)|他家|她家/;
 
 // Courts named like streets ("1954 Supreme Court") are institutions.
 const COURT = /(?:Supreme|High|District|Crown|Federal|Appeals?|County|Circuit|Family|Tax|Claims|Juvenile|Probate|State|World) Court\.?$/;
@@ -327,6 +333,8 @@ function findAddresses(text: string, found: Found): void {
   for (const re of [ADDRESS_ZH_ROAD, ADDRESS_ZH_ESTATE, ADDRESS_ZH_BUILDING]) {
     eachMatch(re, text, (m) => {
       const lead = ZH_LEAD.exec(m[0].slice(0, 12))?.[0].length ?? 0;
+      const example = ZH_EXAMPLE_BEFORE.test(text.slice(Math.max(0, m.index + lead - 8), m.index + lead)) || ZH_EXAMPLE_START.test(m[0].slice(lead));
+      if (example && !ZH_SOMEONE_THERE.test(text)) return;
       found('address', 'a street address', m.index + lead, m.index + m[0].length);
     });
   }
@@ -397,6 +405,7 @@ const DETECTORS: ReadonlyArray<(text: string, found: Found, strict: boolean) => 
   // A plate beside its resident, OCR-misread and keyed IBANs, Hong Kong, Macau and Singapore mobiles.
   (text, found) => findResidentPlates(text, (start, end) => found('location', 'a vehicle number plate', start, end)),
   (text, found) => findLooseIbans(text, (start, end) => found('iban', 'a bank account number (IBAN)', start, end)),
+  (text, found) => findBankAccounts(text, (start, end) => found('iban', 'a bank account number', start, end)),
   (text, found) => findEightDigitMobiles(text, (start, end) => found('phone', 'a phone number', start, end)),
   // Records, OCR'd forms, loose dates of birth, letters, chat speakers, HR in running text, national phone shapes, seed phrases.
   findRecordsAndShapes,

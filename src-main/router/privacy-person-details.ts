@@ -66,7 +66,7 @@ const HOME_LANDMARK_EN =
 // The span is the verb, as LOCATION_DETAIL_ZH's; the place is looked at ahead of it.
 // …or by what stands around it: 家就在万达广场后面那排别墅里, 住在学校对面的那栋楼.
 const HOME_FINE_ZH =
-  /(?:住在|家住|家在|家就在|搬到|搬去|搬进|住进|暂住|借住|租住)(?=[^\n。！？，,]{0,20}?(?:区|街道|路|街|镇|村|小区|弄|巷|号)|[^\n。！？，,]{1,16}?(?:后面|後面|旁边|旁邊|对面|對面|隔壁|楼上|樓上|楼下|樓下|那排|那栋|那棟|那幢))/g;
+  /(?:住在|住喺|家住|家在|家就在|屋企喺|搬到|搬去|搬进|住进|暂住|借住|租住)(?=[^\n。！？，,]{0,20}?(?:区|街道|路|街|镇|村|小区|弄|巷|号)|[^\n。！？，,]{1,16}?(?:后面|後面|旁边|旁邊|对面|對面|隔壁|楼上|樓上|楼下|樓下|那排|那栋|那棟|那幢))/g;
 
 // Health and work in the main European languages, for the messages people write to relatives and colleagues there:
 // "Mon père … a été hospitalisé … après un AVC", "Stefan Huber verdient 5.200 € brutto … Elternzeit".

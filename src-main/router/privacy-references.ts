@@ -73,7 +73,7 @@ const HR_OBJECT =
 // my mum, our dad, 妈妈, 我外婆: a relative, for a home described closely enough to find.
 const RELATIVE_EN = new RegExp(`\\b(?:[Mm]y|[Oo]ur)(?: \\w+)? (?:${RELATIONS})s?\\b`, 'g');
 const RELATIVE_ZH =
-  /我(?:爸|妈|哥|姐|弟|妹)|(?:我|我的|我们)?(?:妈妈|爸爸|母亲|父亲|老妈|老爸|外婆|外公|奶奶|爷爷|姥姥|姥爷|婆婆|公公|岳父|岳母|丈母娘|老公|老婆|哥哥|姐姐|弟弟|妹妹|儿子|女儿|前男友|前女友|男朋友|女朋友|闺蜜|舅舅|姑姑|叔叔|阿姨|表哥|表姐|堂哥|室友|邻居|同事|朋友)/g;
+  /我(?:爸|妈|哥|姐|弟|妹)|我(?:阿爷|阿嫲|阿婆|阿公|阿妈|阿爸|老豆|老窦)|(?:我|我的|我们)?(?:妈妈|爸爸|母亲|父亲|老妈|老爸|外婆|外公|奶奶|爷爷|姥姥|姥爷|婆婆|公公|岳父|岳母|丈母娘|老公|老婆|哥哥|姐姐|弟弟|妹妹|儿子|女儿|前男友|前女友|男朋友|女朋友|闺蜜|舅舅|姑姑|叔叔|阿姨|表哥|表姐|堂哥|室友|邻居|同事|朋友)/g;
 
 // The writer's own full date of birth, which a form or an application asks for ("put my date of birth as …", "I was
 // born on 19 June 1988"): "my" and "I" stand for a person as "my wife" does, but only before a birth word, so that

@@ -374,6 +374,19 @@ function findHomeCoordinates(text: string, found: Found): void {
   });
 }
 
+// A tracker's record (Life360, a car tracker, a watch): latitude and longitude fields beside a person's name or a
+// relative's device ({"device": "Dad's Corolla", "owner": "Bill Hendry", "lat": 53.80744, "lon": -1.55891}). A fleet's
+// van or a sensor with no person in the record is no one's whereabouts.
+const LAT_FIELD = /["']?\b(?:lat|latitude)["']?\s?[:=]\s?["']?-?\d{1,2}\.\d{3,7}/gi;
+const LON_FIELD = /["']?\b(?:lon|lng|long|longitude)["']?\s?[:=]\s?["']?-?\d{1,3}\.\d{3,7}/i;
+const TRACKED_PERSON =
+  /["']?\b(?:owner|name|full_?name|user|driver|child|kid|person|employee|member|wearer|assign(?:ed_to|ee)|contact)["']?\s?[:=]\s?["']?[A-Z][a-z'-]{1,20}(?: [A-Z][a-z'-]{1,20}){1,2}["',\s}]|\b(?:Dad|Mum|Mom|Grandma|Grandpa|Nan|my (?:son|daughter|wife|husband|partner|kid|mum|mom|dad))['’]s\b/;
+
+function findTrackedPeople(text: string, found: Found): void {
+  if (!/\bl(?:at|on|ng)/i.test(text) || !LON_FIELD.test(text) || !TRACKED_PERSON.test(text)) return;
+  eachMatch(LAT_FIELD, text, (m) => found('location', PERSON_LABELS.location, m.index, m.index + m[0].length));
+}
+
 // ---------------------------------------------------------------- the detector
 
 // Enough to show a person what was found; a cap keeps a pasted log of 10,000 addresses linear.
@@ -401,6 +414,7 @@ const DETECTORS: ReadonlyArray<(text: string, found: Found, strict: boolean) => 
   (text, found) => findNumberPlates(text, (start, end) => found('location', 'a vehicle number plate', start, end)),
   (text, found) => findHomesByLandmark(text, (start, end) => found('location', PERSON_LABELS.location, start, end)),
   findHomeCoordinates,
+  findTrackedPeople,
   findMedicineLists,
   // A plate beside its resident, OCR-misread and keyed IBANs, Hong Kong, Macau and Singapore mobiles.
   (text, found) => findResidentPlates(text, (start, end) => found('location', 'a vehicle number plate', start, end)),

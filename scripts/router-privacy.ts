@@ -13,7 +13,8 @@
 // health and money records, forms and OCR'd ids of twenty countries) likewise, in stop 24; heldOut8 (chat,
 // pasted records and forms, the four weakest kinds weighted up) likewise, in stop 25; heldOut9 (Traditional and
 // Cantonese, other European languages, organisations' own details) was blind on its first run in stop 25, then
-// fixed for; heldOut10 likewise, in stop 26; both are trained on since. heldOut11 is blind. Beside each: `strict` (with the learned
+// fixed for; heldOut10 likewise, in stop 26; both are trained on since; heldOut11 likewise (stop 26, trained on since
+// stop 27). heldOut12 is blind. Beside each: `strict` (with the learned
 // check), and each level's rules alone (the learned check off). learnedCheck: each training set scored by a learned
 // check trained without it, next to the rules alone, and what it keeps local among ordinary questions.
 // Prints one JSON object; exits 1 when the labelled set misses a target at the standard level.
@@ -28,6 +29,7 @@ import {
   HOLDOUT_9_PATH,
   HOLDOUT_10_PATH,
   HOLDOUT_11_PATH,
+  HOLDOUT_12_PATH,
   HOLDOUT_PATH,
   STRICT_PATH,
   loadLabelledPrompts,
@@ -76,6 +78,7 @@ const heldOut9 = withLevels(HOLDOUT_9_PATH);
 const heldOut10 = withLevels(HOLDOUT_10_PATH);
 // Blind: written in stop 26 and committed before its first run; nothing has been tuned or trained on it.
 const heldOut11 = withLevels(HOLDOUT_11_PATH);
+const heldOut12 = withLevels(HOLDOUT_12_PATH);
 const strict = {
   labelled: summary(privacyReport(loadLabelledPrompts(), 'strict')),
   heldOut: summary(privacyReport(loadLabelledPrompts(HOLDOUT_PATH), 'strict')),
@@ -98,6 +101,7 @@ console.log(
       heldOut9,
       heldOut10,
       heldOut11,
+      heldOut12,
       strict,
       learnedCheck: learnedCheckReport(),
     },

@@ -83,9 +83,15 @@ export const HOLDOUT_10_PATH = path.join(FIXTURES, 'holdout-10.jsonl');
 /**
  * An eleventh (400 prompts, 132 in Chinese), written in stop 26 the same way, with near-misses that mirror
  * sensitive prompts in the same shape; committed before its first run, the blind figure of the gate as stop 26
- * left it. Never tuned on, never trained on.
+ * left it. Fixed against in stop 26 and 27, and trained on since stop 27.
  */
 export const HOLDOUT_11_PATH = path.join(FIXTURES, 'holdout-11.jsonl');
+/**
+ * A twelfth (400 prompts, 134 in Chinese), written in stop 27 the same way, in chat logs, diffs, config, OCR'd
+ * documents and long pastes; committed before its first run, the blind figure of the gate as stop 27 found it.
+ * Never trained on.
+ */
+export const HOLDOUT_12_PATH = path.join(FIXTURES, 'holdout-12.jsonl');
 /**
  * The held-out sets by name, in the order they were written, that the labelled test holds to the full
  * targets. holdout-4, holdout-5 and holdout-6, written blind to the rules and fixed afterwards, are

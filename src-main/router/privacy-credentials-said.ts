@@ -53,8 +53,24 @@ function findSecretsHant(text: string, found: SecretFound): void {
 const CREDENTIAL_STEMS = ['ass', 'ASS', 'pin', 'PIN', 'Pin', 'code', 'Code', 'CODE', 'ifi', 'iFi', 'i-Fi', 'i-fi', 'ogin'] as const;
 const CHANGE_STEMS = ['it to', 'IT TO', 'ew one', 'ew pass', 'ew code', 'ew pin', 's now', 'now it', 'Now it'] as const;
 
+// A code told as what to key in at a panel or a door: "the alarm panel is on the left of the door, you type 4 9 9 1 and
+// then hash", "at the gate punch in 7302". The value is all digits (a word typed is no code), and a lock's word is near.
+const KEYED_IN = /\b(?:type|enter|key in|punch in|tap in|put in|press)(?: in)?(?: the code)?[ \t:]{1,2}((?:\d ){3,9}\d(?![\w])|\d{4,10}(?![\w.,]\d))/gi;
+const LOCK_WORD = /\b(?:alarm|keypad|key ?pad|panel|door|gate|garage|lockbox|key ?safe|key ?box|safe|intercom|buzzer|entry)\b/i;
+const KEYED_STEMS = ['type', 'enter', 'key in', 'punch in', 'tap in', 'put in', 'press'] as const;
+
+/** "…the alarm panel… you type 4 9 9 1": digits to key in, with a lock's word in the same message. */
+function findKeyedInCodes(text: string, found: SecretFound): void {
+  eachMatch(KEYED_IN, text, (m) => {
+    if (!LOCK_WORD.test(text.slice(Math.max(0, m.index - NAME_REACH), m.index + m[0].length + 40))) return;
+    const start = m.index + m[0].length - m[1]!.length;
+    found('a password', start, start + m[1]!.length);
+  });
+}
+
 /** Credentials said in speech or chat (see the top of this file); `han`: the text has Chinese characters. */
 export function findSaidSecrets(text: string, han: boolean, found: SecretFound): void {
   if (CHANGE_STEMS.some((s) => text.includes(s)) && CREDENTIAL_STEMS.some((s) => text.includes(s))) findChangedSecrets(text, found);
+  if (KEYED_STEMS.some((s) => text.includes(s))) findKeyedInCodes(text, found);
   if (han) findSecretsHant(text, found);
 }

@@ -25,7 +25,7 @@ const EMPLOYMENT_DETAIL_EN = factored(
 const HEALTH_SUFFIX_EN = /\b[a-z]{3,20}(?<=[a-z]{3}(?:osis|itis|pathy|ectomy|algia|otomy))(?![a-z])/g;
 const HEALTH_SUFFIX_HINT = /osis|itis|pathy|ectomy|algia|otomy/;
 const PAY_AMOUNT_EN =
-  /\b(?:on|earns?|earning|makes|paid|base|band|salary|package|from|to) (?:about |around |like )?[£$€]?\d{1,3}(?:[.,]\d{1,3})?(?:k|K| ?grand)\b|\b\d{1,3} grand (?:more|less|a year|per year)\b|\(\d{2,3}(?:k|K)?[-–]\d{2,3}(?:k|K)\)/g;
+  /\b(?:on|earns?|earning|makes|paid|base|band|salary|package|from|to) (?:about |around |like )?[£$€]?\d{1,3}(?:[.,]\d{1,3})?(?:k|K| ?grand)\b|(?:→|->) ?[£$€]?\d{1,3}(?:[.,]\d{1,3})?(?:k|K)\b|\b\d{1,3} grand (?:more|less|a year|per year)\b|\(\d{2,3}(?:k|K)?[-–]\d{2,3}(?:k|K)\)/g;
 const PAY_AMOUNT_HINT = /\d ?(?:k|K|grand)\b/;
 
 // Traditional and Cantonese spellings follow: 人工 and 糧 are pay (扣人工, 出糧), 花紅 a bonus, 炒魷魚 a dismissal; 人工
@@ -41,7 +41,7 @@ const MONTH_EU =
   '(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|d[ée]cembre|januar|februar|m[äa]rz|juni|juli|oktober|dezember|enero|febrero|abril|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro|januari|februari|maart|mei|augustus|maj|augusti|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[śs]nia|pa[źz]dziernika|listopada|grudnia)';
 const BIRTH_EU = `(?:[èe] nat[oa]|nat[oa]|n[ée]e?|geboren|naci[óo]|nacid[oa]|nasceu|nascid[oa]|f[öo]dd|f[øo]dt|urodzi[łl][ao]?|urodzon[ay])(?: (?:il|le|am|el|em|a|op|en|den|dnia))? (?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2}|\\d{1,2}(?:er|\\.)?(?: de)? ${MONTH_EU}(?: de)? (?:19|20)\\d{2})`;
 const BIRTH_DETAIL_EN = new RegExp(
-  `\\b(?:born|d\\.?o\\.?b|date of birth|birthday|birth ?date|fecha de nacimiento|date de naissance|geburtsdatum|geboren|data di nascita)(?![A-Za-z])(?:[^\\n?!]|\\? (?=(?:it|that) (?:was|is))){0,40}?${DATE_EN}|\\(b\\. ?${DATE_EN}|\\b${BIRTH_EU}`,
+  `\\b(?:born|d\\.?o\\.?b|date of birth|birthday|birth ?date|fecha de nacimiento|date de naissance|geburtsdatum|geboren|data di nascita)(?![A-Za-z])(?:[^\\n?!]|\\? (?=(?:it|that) (?:was|is))){0,40}?${DATE_EN}|\\(b\\. ?${DATE_EN}|\\b${BIRTH_EU}|\\b\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2} do[ğg]umlu`,
   'gi',
 );
 const DATE_ZH =
@@ -71,11 +71,12 @@ const HOME_FINE_ZH =
 // Health and work in the main European languages, for the messages people write to relatives and colleagues there:
 // "Mon père … a été hospitalisé … après un AVC", "Stefan Huber verdient 5.200 € brutto … Elternzeit".
 const HEALTH_DETAIL_EU =
-  /\b(?:hospitalis[ée]e?s?|hospitali[sz]ad[oa]s?|ricoverat[oa]|(?:im|ins) Krankenhaus|diagnostiqu[ée]e?|diagnosticat[oa]|diagnosticad[oa]|diagnostiziert|diagn[óo]stico|Krebs|cancro|tumeur|tumore|AVC|ictus|Schlaganfall|infarto|Herzinfarkt|d[ée]mence|Demenz|demenza|chimioth[ée]rapie|chimio|Chemotherapie|quimioterapia|chemioterapia|soins intensifs|Intensivstation|terapia intensiva|cuidados intensivos|d[ée]pression|depressione|depresi[óo]n|enceinte|schwanger|incinta|embarazada|gr[áa]vida|zwanger|diab[èe]te|krankgeschrieben|arr[êe]t maladie|baja m[ée]dica|kanker|ziekenhuis)(?![\p{L}])/gu;
+  /\b(?:hospitalis[ée]e?s?|hospitali[sz]ad[oa]s?|ricoverat[oa]|(?:im|ins) Krankenhaus|diagnostiqu[ée]e?|diagnosticat[oa]|diagnosticad[oa]|diagnostiziert|diagn[óo]stico|Krebs|cancro|tumeur|tumore|AVC|ictus|Schlaganfall|infarto|Herzinfarkt|d[ée]mence|Demenz|demenza|chimioth[ée]rapie|chimio|Chemotherapie|quimioterapia|chemioterapia|soins intensifs|Intensivstation|terapia intensiva|cuidados intensivos|d[ée]pression|depressione|depresi[óo]n|enceinte|schwanger|incinta|embarazada|gr[áa]vida|zwanger|diab[èe]te|krankgeschrieben|arr[êe]t maladie|baja m[ée]dica|kanker|ziekenhuis|allergique|allergisch|al[ée]rgic[oa]|allergic[oa]|burn-?out|opgenomen|sjukhus|szpital)(?![\p{L}])/gu;
 const EMPLOYMENT_DETAIL_EU =
-  /\b(?:verdient|Gehalt|brutto|gek[üu]ndigt|K[üu]ndigung|Abmahnung|Elternzeit|Mutterschutz|salaire|licenci[ée]e?|licenciement|cong[ée] (?:maternit[ée]|parental)|stipendio|licenziat[oa]|sueldo|despedid[oa]|despido|sal[áa]rio|demitid[oa]|salaris|ontslagen)(?![\p{L}])/gu;
+  /\b(?:verdient|Gehalt|brutto|gek[üu]ndigt|K[üu]ndigung|Abmahnung|Elternzeit|Mutterschutz|salaire|licenci[ée]e?|licenciement|cong[ée] (?:maternit[ée]|parental)|stipendio|licenziat[oa]|sueldo|despedid[oa]|despido|sal[áa]rio|demitid[oa]|salaris|ontslagen|ouderschapsverlof|zwangerschapsverlof|bevallingsverlof|f[öo]r[äa]ldraledig\w*|urlop macierzy[ńn]ski|wynagrodzenie|maa[şs]\w*|kovuldu|işten çıkarıldı)(?![\p{L}])/gu;
 // Their cheap test: a letter English does not use (or €), or one of the words that may be written without one.
-const EUROPEAN_HINT = /[àâçéèêëîïôûùüÿñæœäößãõ€]|Krankenhaus|Krebs|Demenz|brutto|Gehalt|verdient|Elternzeit|AVC|ictus|infarto|ziekenhuis|kanker|salaris/;
+const EUROPEAN_HINT =
+  /[àâçéèêëîïôûùüÿñæœäößãõ€]|Krankenhaus|Krebs|Demenz|brutto|Gehalt|verdient|Elternzeit|AVC|ictus|infarto|ziekenhuis|kanker|salaris|allerg|burn|opgenomen|verlof|[ğşıńłąęśźż]/;
 
 // The last flag: a detail specific enough that a relative without a name counts (a home described closely, a
 // full date of birth).

@@ -38,7 +38,11 @@ const RELATION_NAME_EU = new RegExp(
 // A run of capitalised words. Once the common ones at its ends are set aside (Summarise, Dear),
 // exactly two must remain: a third makes a title or an institution (Post-Traumatic Stress
 // Disorder, Emotional Intelligence Appraisal), not a person.
-const CAPITAL_RUN = new RegExp(`${NAME_START}${NAME_REST}(?: ${NAME}){1,5}(?![${LETTER}-])(?!['’](?!s\\b|\\s|[,;:)}\\]]))`, 'g');
+// A particle may stand between a given name and a family name: Sanne de Vries, Pieter van der Berg, Ana da Silva.
+const CAPITAL_RUN = new RegExp(
+  `${NAME_START}${NAME_REST}(?:(?: (?:van der|van den|van de|van|de|von|der|den|da|di|del|della|du|dos|das|ter|ten))? ${NAME}){1,5}(?![${LETTER}-])(?!['’](?!s\\b|\\s|[,;:)}\\]]))`,
+  'g',
+);
 // One capitalised word as the subject of a clause or a possessive (Lily won't, Mark's been, Aisha has).
 // Weaker than two words, so the detail must be closer; common capitalised words are set aside below.
 const SINGLE_NAME = new RegExp(
@@ -157,6 +161,7 @@ export function spans(re: RegExp, text: string, out: Span[], accept?: (m: RegExp
 }
 
 const NON_ASCII = /[^ -~]/;
+const PARTICLE = /^(?:van|de|von|der|den|da|di|del|della|du|dos|das|ter|ten)$/;
 
 /** The offsets of the two- (or accented three-) word name in a run of capitalised words, or undefined when there is none. */
 function namePair(run: string): { start: number; end: number } | undefined {
@@ -165,10 +170,13 @@ function namePair(run: string): { start: number; end: number } | undefined {
   let last = words.length - 1;
   while (first <= last && NOT_A_NAME.has(words[first]!)) first++;
   while (last >= first && NOT_A_NAME.has(words[last]!)) last--;
-  // Three words are a name when one is written with letters English titles do not use (Nguyễn Thị Lan, María José Pérez).
-  if (last - first === 2 && !words.slice(first, last + 1).some((w) => NON_ASCII.test(w))) return undefined;
-  if (last - first !== 1 && last - first !== 2) return undefined;
   const kept = words.slice(first, last + 1);
+  // A particle (de, van der) is no word of its own here: "Sanne de Vries" is a pair.
+  const capitalised = kept.filter((w) => !PARTICLE.test(w));
+  const span = capitalised.length - 1;
+  // Three words are a name when one is written with letters English titles do not use (Nguyễn Thị Lan, María José Pérez).
+  if (span === 2 && !capitalised.some((w) => NON_ASCII.test(w))) return undefined;
+  if (span !== 1 && span !== 2) return undefined;
   if (kept.some((w) => NOT_A_NAME_ENDING.test(w))) return undefined;
   const start = words.slice(0, first).join(' ').length + (first > 0 ? 1 : 0);
   return { start, end: start + kept.join(' ').length };

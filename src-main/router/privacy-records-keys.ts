@@ -9,7 +9,7 @@ export type FieldKind = 'person' | 'birth-date' | 'health' | 'employment' | 'pas
 // Each kind's keys, compact (lower case, no accents, no spaces, "_", "-", "." or quotes), apart by spaces.
 const KEYS: Readonly<Record<FieldKind, string>> = {
   person:
-    'name fullname firstname lastname givenname givennames given family surname familyname forename forenames middlename maidenname legalname fname lname ' +
+    'name user username login fullname firstname lastname givenname givennames given family surname familyname forename forenames middlename maidenname legalname fname lname ' +
     'nombre nombrecompleto nombreyapellidos apellido apellidos vorname nachname familienname nom prenom nometprenom nomdefamille nomcomplet ' +
     'cognome nome naam voornaam achternaam employee employeename empname payee payeename staffname workername patient patientname insured ' +
     'insuredname insuredperson policyholder applicant applicantname claimant passenger passengername paxname guestname studentname pupil ' +

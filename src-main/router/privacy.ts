@@ -91,11 +91,26 @@ function europeanPasswordWord(lower: string): boolean {
     lower.includes('mot de passe') ||
     lower.includes('contrase') ||
     lower.includes('senha') ||
-    lower.includes('wachtwoord')
+    lower.includes('wachtwoord') ||
+    lower.includes('lösenord') ||
+    lower.includes('hasło') ||
+    lower.includes('şifre')
   );
 }
 const NAMED_PASSWORD_EU =
   /(?<![A-Za-z])(?:passwort|kennwort|mot de passe|contrase[ñn]a|senha|wachtwoord)(?![A-Za-z])[,:]?\s{1,2}(?:(?:das|es|c['’]|il|la|het|o|a) ?)?(?:ist|lautet|est|es|[éè]|is|:)[\s"'`:]{1,3}([!#-&(-_a-~]{4,200})/gi;
+
+// …and the same words with no verb between ("Passwort Sonnenblume_77", "hasło: Kwiatek!9"): the value must then hold a
+// digit, so that "Passwort vergessen" or "Passwort Reset-Link" stays a topic.
+const BARE_PASSWORD_EU =
+  /(?<![A-Za-z])(?:passwort|kennwort|mot de passe|contrase[ñn]a|senha|wachtwoord|lösenord|hasło|şifre)(?![A-Za-z])[,:]?[ \t]{1,2}["'`„“]?([!#-&(-_a-~]{4,64})/gi;
+// A key safe's, a door's or an alarm's code in German, French, Spanish, Italian, Dutch, Swedish or Polish ("Der
+// Schlüsselkasten neben der Garage hat den Code 3816").
+const LOCK_CODE_EU =
+  /(?:schlüssel(?:kasten|box|tresor|safe)|haustür|alarmanlage|tresor|bo[îi]te [àa] cl[ée]s|digicode|caja de llaves|cajet[íi]n|alarma|cassetta di sicurezza|sleutelkluis|nyckelbox|nyckelskåp|skrytka na klucze|alarm)[^\n.!?]{0,40}?(?<![A-Za-z])(?:code|pin|c[óo]digo|codice|kod)(?![A-Za-z])[ \t:]{0,2}(?:(?:ist|lautet|est|es|è|is|är|to|jest)[ \t]{1,2})?(\d{4,8})(?!\d)/gi;
+
+const LOCK_WORD_EU =
+  /[Ss]chlüssel|[Hh]austür|[Aa]larm|[Tt]resor|bo[îi]te [àa] cl|[Dd]igicode|[Cc]aja de llaves|[Cc]ajet|[Cc]assetta|[Ss]leutelkluis|[Nn]yckel|[Ss]krytka/;
 
 // A login given as user / password after logging in: "log into the router at 192.168.1.1 with admin / Gr8tW@ll-441".
 const LOGIN_PAIR =
@@ -115,7 +130,11 @@ function foundPasswordAtEnd(m: RegExpExecArray, found: Found, accept: (value: st
 function findSecrets(text: string, found: Found): void {
   // A login's second half is no path or address.
   if (text.includes('/')) eachMatch(LOGIN_PAIR, text, (m) => foundPasswordAtEnd(m, found, (value) => !/^https?:|\//.test(value)));
-  if (europeanPasswordWord(lowerCased(text))) eachMatch(NAMED_PASSWORD_EU, text, (m) => foundPasswordAtEnd(m, found));
+  if (europeanPasswordWord(lowerCased(text))) {
+    eachMatch(NAMED_PASSWORD_EU, text, (m) => foundPasswordAtEnd(m, found));
+    eachMatch(BARE_PASSWORD_EU, text, (m) => foundPasswordAtEnd(m, found, (value) => /\d/.test(value) && !/^(?:19|20)\d{2}$/.test(value)));
+  }
+  if (LOCK_WORD_EU.test(text)) eachMatch(LOCK_CODE_EU, text, (m) => foundPasswordAtEnd(m, found));
   for (const [re, label] of TOKEN_PATTERNS) {
     eachMatch(re, text, (m) => {
       if (/\d/.test(m[0]) && /[A-Za-z]/.test(m[0].slice(3))) found('secret', label, m.index, m.index + m[0].length);
@@ -250,6 +269,7 @@ function findEmails(text: string, found: Found): void {
 // +CC then digits with spaces, dots, dashes or brackets; the digits are counted afterwards.
 const PHONE_INTL = /(?<![\w+\-*/=^)])\+[1-9][\d \-.()\u00a0]{6,24}/g;
 // Chinese mobile: 1[3-9] and 9 more digits, optionally grouped 3-4-4.
+const PHONE_KEYED = /\b(?:to|from|phone|tel|mobile|msisdn|recipient|caller|callee|sender|dest(?:ination)?)=["']?(\+[1-9]\d{7,14})(?![\d])/gi;
 const PHONE_CN = /(?<![\w+$¥€£.,])1[3-9]\d(?:[ -]?\d{4}){2}(?![\w-]|[.,]\d)/g;
 // North American (NANP): (212) 555-0123, 212-555-0123, 212.555.0123, 212 555 0123.
 const PHONE_NANP = /(?<![\w+.-])(?:1[ .-])?(?:\(([2-9]\d{2})\) ?([2-9]\d{2})[ .-]\d{4}|([2-9]\d{2})([ .-])([2-9]\d{2})\4\d{4})(?![\w-]|[.]\d)/g;
@@ -284,6 +304,8 @@ function findPhones(text: string, found: Found): void {
       if (digits >= 8 && digits <= 15) phone(m.index, m.index + written.length);
     });
   }
+  // A log's recipient or sender key (to=+13128462290): the "=" that PHONE_INTL refuses (formulas, x=+5) is a field here.
+  if (text.includes('=+')) eachMatch(PHONE_KEYED, text, (m) => phone(m.index + m[0].length - m[1]!.length, m.index + m[0].length));
   eachMatch(PHONE_CN, text, (m) => phone(m.index, m.index + m[0].length));
   eachMatch(PHONE_NANP, text, (m) => phone(m.index, m.index + m[0].length));
   eachMatch(PHONE_TRUNK, text, (m) => {
@@ -375,12 +397,13 @@ function findHomeCoordinates(text: string, found: Found): void {
 }
 
 // A tracker's record (Life360, a car tracker, a watch): latitude and longitude fields beside a person's name or a
-// relative's device ({"device": "Dad's Corolla", "owner": "Bill Hendry", "lat": 53.80744, "lon": -1.55891}). A fleet's
+// relative's device ({"device": "Dad's Corolla", "owner": "Bill Hendry", "lat": 53.80744, "lon": -1.55891}), a user's
+// handle (user=zhang.lei) or someone's phone (device="Chloe's iPhone"). A fleet's
 // van or a sensor with no person in the record is no one's whereabouts.
 const LAT_FIELD = /["']?\b(?:lat|latitude)["']?\s?[:=]\s?["']?-?\d{1,2}\.\d{3,7}/gi;
 const LON_FIELD = /["']?\b(?:lon|lng|long|longitude)["']?\s?[:=]\s?["']?-?\d{1,3}\.\d{3,7}/i;
 const TRACKED_PERSON =
-  /["']?\b(?:owner|name|full_?name|user|driver|child|kid|person|employee|member|wearer|assign(?:ed_to|ee)|contact)["']?\s?[:=]\s?["']?[A-Z][a-z'-]{1,20}(?: [A-Z][a-z'-]{1,20}){1,2}["',\s}]|\b(?:Dad|Mum|Mom|Grandma|Grandpa|Nan|my (?:son|daughter|wife|husband|partner|kid|mum|mom|dad))['’]s\b/;
+  /["']?\b(?:owner|name|full_?name|user|username|driver|child|kid|person|employee|member|wearer|assign(?:ed_to|ee)|contact)["']?\s?[:=]\s?["']?(?:[A-Z][a-z'-]{1,20}(?: [A-Z][a-z'-]{1,20}){1,2}["',\s}]|[a-z]{2,20}[._][a-z]{2,20}\b)|\b(?:Dad|Mum|Mom|Grandma|Grandpa|Nan|my (?:son|daughter|wife|husband|partner|kid|mum|mom|dad))['’]s\b|\b[A-Z][a-z]{1,20}['’]s (?:iPhone|iPad|phone|Pixel|Galaxy|Android|[Ww]atch|AirTag|car|tracker)\b/;
 
 function findTrackedPeople(text: string, found: Found): void {
   if (!/\bl(?:at|on|ng)/i.test(text) || !LON_FIELD.test(text) || !TRACKED_PERSON.test(text)) return;

@@ -5,6 +5,7 @@
 // alone is not enough: the value must pass that id's check or length rule, so "how is a BSN built?"
 // and an order number next to the word "ID" stay clean. Compiled once, bounded, look-behind anchored.
 // The families and the names they go by are in privacy-ids-world-names.ts; this file scans for values.
+import { CHINESE_EXAMPLE_WORDS, FOREIGN_EXAMPLE_WORDS } from './privacy-example-words.js';
 import { eachMatch } from './privacy-match.js';
 import { krRrnValid, templateDigits } from './privacy-id-checks-world.js';
 import { F, NAME_PATTERN, NAMES, type IdFamily } from './privacy-ids-world-names.js';
@@ -16,6 +17,8 @@ type Found = (label: string, start: number, end: number) => void;
 const SPECIMENS = new Set([
   'MORGA657054SM9IJ',
   'RSSMRA85T10A562S',
+  // Hong Kong's Immigration Department's specimen HKID, A123456(3).
+  'A1234563',
   'RSSMRA80A01H501U',
   '111222333',
   '123456782',
@@ -79,8 +82,10 @@ const ORDER_BEFORE =
 const SYSTEM_ID_BEFORE =
   /\b(?:order|user|transaction|txn|session|request|product|item|message|app|client|tracking|invoice|ticket|job|process|thread|device|record|row|merchant|reference|booking|chat|group|channel|file|build|commit|container|task|event)\s*$/i;
 // The value is an example of the format, not someone's: "what does a CURP look like, e.g. …".
-const EXAMPLE_NEAR =
-  /\b(?:example|e\.g\.|such as|for instance|specimen|textbook|sample|dummy|fake|made[- ]up|template|format|structure|built|look like|looks like|encodes?|decoded?|parts of|each part|placeholder|validat\w*|regex|check digit|checksum|test (?:data|value|number))\b|示例|例如|比如|样例|格式|模板|校验|规则|虚构/i;
+const EXAMPLE_NEAR = new RegExp(
+  `(?<![\\p{L}\\d_])(?:example|e\\.g\\.|such as|for instance|specimen|textbook|sample|dummy|fake|made[- ]up|template|format|structure|built|look like|looks like|encodes?|decoded?|parts of|each part|placeholder|validat\\w*|regex|check digit|checksum|test (?:data|value|number)|${FOREIGN_EXAMPLE_WORDS})(?![\\p{L}])|${CHINESE_EXAMPLE_WORDS}|例如|比如|格式|校验|规则`,
+  'iu',
+);
 // "Anna's", not "what's" or "it's": a contraction claims nothing.
 const CLAIMED = /\b(?:my|his|her|their|our)\b|['’]s\b(?<!\b(?:what|it|that|there|here|let|who|where|how|he|she)['’]s)|我的|他的|她的|本人|客户|员工/i;
 

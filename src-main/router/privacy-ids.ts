@@ -5,7 +5,7 @@
 // family, are in privacy-ids-world.ts.
 // Same rules as privacy.ts: compiled once, bounded, look-behind anchored.
 import { eachMatch } from './privacy-match.js';
-import { ninoPrefixValid, ssnValid } from './privacy-checks.js';
+import { ibanLength, ibanValid, ninoPrefixValid, ssnValid } from './privacy-checks.js';
 import { aadhaarValid, belgianIdValid, codiceFiscaleValid, nirValid, passportLikeValid, personnummerValid, spanishIdValid } from './privacy-id-checks.js';
 import { factored } from './privacy-factor.js';
 import { findWorldIds } from './privacy-ids-world.js';
@@ -88,6 +88,18 @@ const SWEDISH_ID_WORD = /personnummer|samordningsnummer|swed|sverige|skatteverke
 
 const FOUR_DIGITS = /\d(?:\D{0,3}\d){3}/;
 
+// An IBAN's start (IE29 AIBK ) up to some digits: twelve digits in its body may pass Verhoeff by chance (one in ten).
+const IBAN_START_BEFORE = /(?<![A-Za-z0-9])([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){0,3} ?)$/;
+
+/** True when the digits at `start` are the body of a valid IBAN (IE29 AIBK 9311 5212 3456 78), which is found as one. */
+function insideIban(text: string, start: number): boolean {
+  const head = IBAN_START_BEFORE.exec(text.slice(Math.max(0, start - 20), start));
+  if (head === null) return false;
+  const token = /^[A-Z0-9 ]{0,40}/.exec(text.slice(start - head[1]!.length))![0].replace(/ /g, '');
+  const length = ibanLength(token.slice(0, 2));
+  return length !== undefined && token.length >= length && ibanValid(token.slice(0, length));
+}
+
 /** Government ids of the main countries, reported through `found` with a label for people. */
 export function findMoreNationalIds(text: string, reported: IdFound): void {
   // Every id here has at least four digits: most prompts stop at this one cheap test.
@@ -122,7 +134,7 @@ export function findMoreNationalIds(text: string, reported: IdFound): void {
     });
   }
   eachMatch(AADHAAR_GROUPED, text, (m) => {
-    if (aadhaarValid(m[0].replace(/[ -]/g, ''))) found('an Aadhaar number', m.index, m.index + m[0].length);
+    if (aadhaarValid(m[0].replace(/[ -]/g, '')) && !insideIban(text, m.index)) found('an Aadhaar number', m.index, m.index + m[0].length);
   });
   eachMatch(SPANISH_ID, text, (m) => {
     if (spanishIdValid(m[0])) found('a Spanish national id', m.index, m.index + m[0].length);

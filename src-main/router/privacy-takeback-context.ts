@@ -3,6 +3,7 @@
 // GB 11643's example id, AWS's …EXAMPLE keys, the phone ranges regulators reserve for drama) in a sentence
 // about examples or tests, a value given as the example of a format question, and a claim that makes a
 // value someone's ("my card is 4111 1111 1111 1111" still counts).
+import { CHINESE_EXAMPLE_WORDS, FOREIGN_EXAMPLE_WORDS } from './privacy-example-words.js';
 
 // Values published for testing, compact (no spaces or dashes), upper case.
 const PUBLISHED = new Set([
@@ -32,6 +33,8 @@ const PUBLISHED = new Set([
   '4000000000003220',
   '4000000000000077',
   '6200000000000005',
+  // Redsys's test card (Spanish acquirers' sandbox).
+  '4548812049400004',
   '4000002760003184',
   // IBAN examples from the ECBS/SWIFT registry and tutorials.
   'GB82WEST12345698765432',
@@ -48,6 +51,9 @@ const PUBLISHED = new Set([
   'FR7630006000011234567890189',
   'DE91100000000123456789',
   'GB98MIDL07009312345678',
+  'IE29AIBK93115212345678',
+  // The Polish example in bank and tutorial documentation.
+  'PL61109010140000071219812874',
   // SSA: the wallet-card number and the number it never issues.
   '078051120',
   '123456789',
@@ -67,12 +73,15 @@ const PUBLISHED = new Set([
 const RESERVED_PHONE = /^(?:\+?44|0)(?:7700900\d{3}|1632960\d{3}|2079460\d{3})$|^(?:\+?1)?\d{3}55501\d{2}$|^(?:\+?61|0)491570\d{3}$/;
 
 // The sentence treats the value as an example, a test or a question of format.
-export const EXAMPLE_CONTEXT =
-  /\b(?:examples?|beispiel\w*|exemples?|ejemplos?|esempio|voorbeeld|samples?|specimen|tests?|testing|tutorials?|docs|documentation|placeholders?|dummy|demo|fake|fictional|drama|reserved|published|valid(?:ate|ation|ator)?|invalid|check ?digits?|checksums?|luhn|mod[- ]?97|regex|unit tests?|real (?:account|number|card|key|person)|ads|adverts?|advertising|films?|movies?|tv|numbering|sandbox|stripe|wikipedia)\b|示例|样例|例子|测试|校验|验证|正则|演示|虚构|格式/i;
+export const EXAMPLE_CONTEXT = new RegExp(
+  `(?<![\\p{L}\\d_])(?:examples?|samples?|specimen|tests?|testing|tutorials?|docs|documentation|placeholders?|dummy|demo|fake|fictional|drama|reserved|published|valid(?:ate|ation|ator)?|invalid|check ?digits?|checksums?|luhn|mod[- ]?97|regex|unit tests?|real (?:account|number|card|key|person)|ads|adverts?|advertising|films?|movies?|tv|numbering|sandbox|stripe|wikipedia|${FOREIGN_EXAMPLE_WORDS})(?![\\p{L}])|${CHINESE_EXAMPLE_WORDS}|校验|验证|正则|格式`,
+  'iu',
+);
 // …but a possessive or an instruction to pay or send makes it someone's. "My" claims the value when it
-// owns a card, an account or a number ("my card is …", "my mobile"), not when it owns a test or a validator.
+// owns a card, an account or a number ("my card is …", "my mobile"), not when it owns a test or a validator
+// ("my test card", "my IBAN validator").
 export const CLAIMED =
-  /\b(?:my|our) (?:(?!test|example|sample|dummy|fake|demo|validator|code|unit)[a-z-]+ )?(?:card|account|iban|bank|number|phone|mobile|cell|key|ssn|id|passport|details|address|email)\b|\b(?:mine|pay (?:it )?(?:to|into)|wire|transfer|refund to|charge)\b|我的|转账|打到|汇到/i;
+  /\b(?:my|our) (?:(?!test|example|sample|dummy|fake|demo|validator|code|unit)[a-z-]+ )?(?:card|account|iban|bank|number|phone|mobile|cell|key|ssn|id|passport|details|address|email)\b(?! (?:validator|validation|checker|parser|regex|library|code|tests?|field|format|column|generator|module|function|script))|\b(?:mine|pay (?:it )?(?:to|into)|wire|transfer|refund to|charge)\b|我的|转账|打到|汇到/i;
 
 const WINDOW = 120;
 

@@ -6,7 +6,7 @@ import { CLAIMED, EXAMPLE_CONTEXT, FORMAT_QUESTION } from './privacy-takeback-co
 
 // Mailboxes that are roles, not people (RFC 2142 and common practice): support@, press@, noreply@, team-x@, room-4b@.
 const ROLE_MAILBOX =
-  /^(?:help|support|info|hello|contact|enquiries|inquiries|press|media|pr|sales|billing|accounts|invoices|admin|administrator|webmaster|postmaster|hostmaster|abuse|security|privacy|legal|compliance|jobs|careers|recruiting|hr|marketing|newsletter|news|noreply|no-reply|donotreply|do-not-reply|notifications?|alerts?|feedback|service|customerservice|office|reception|team|test|testing|demo|example|bookings|reservations|orders|shop|store|events|partners|investors|ir|dev|devops|ops|it|helpdesk|servicedesk|facilities|complaints?|casework|dpo|dataprotection|data[-_.]protection|foi|enquiry|contactus|contact[-_.]us|general|secretariat|registry|communications|comms|editor|editorial|letters|tips|newsdesk|publicaffairs|ombudsman|consumers?|customercare|care|desk|mail|inbox|admissions|enrol(?:l?ment)?|registrar|membership|members|studentservices|library|visits|tickets|donations|volunteers?|office[-_.]of[-_.][\w.-]+)$|^(?:press|media|news|data[-_.]?protection|customer|complaints?|general|public|foi|help|support|info)[-_.](?:office|desk|team|enquiries|inquiries|unit|service|services|centre|center|dept|department|relations|affairs|line|requests?)$|^(?:team|room|group|list|dept|ops)[-_.]/i;
+  /^(?:help|support|info|hello|contact|enquiries|inquiries|press|media|pr|sales|billing|accounts|invoices|admin|administrator|webmaster|postmaster|hostmaster|abuse|security|privacy|legal|compliance|jobs|careers|recruiting|hr|marketing|newsletter|news|noreply|no-reply|donotreply|do-not-reply|notifications?|alerts?|feedback|service|customerservice|office|reception|team|test|testing|demo|example|bookings|reservations|orders|shop|store|events|partners|investors|ir|dev|devops|ops|it|helpdesk|servicedesk|facilities|complaints?|casework|dpo|dataprotection|data[-_.]protection|foi|enquiry|contactus|contact[-_.]us|general|secretariat|registry|communications|comms|editor|editorial|letters|tips|newsdesk|publicaffairs|ombudsman|consumers?|customercare|care|desk|mail|inbox|admissions|enrol(?:l?ment)?|registrar|membership|members|studentservices|library|visits|tickets|donations|volunteers?|office[-_.]of[-_.][\w.-]+|clerk|secretary|treasurer|chair|prenotazioni|reservas|reservierungen?|kontakt|contatti|contacto|bestellungen?|pedidos|ordini|commandes|accueil|segreteria|secretaria|verwaltung|buchungen?)$|^(?:press|media|news|data[-_.]?protection|customer|complaints?|general|public|foi|help|support|info)[-_.](?:office|desk|team|enquiries|inquiries|unit|service|services|centre|center|dept|department|relations|affairs|line|requests?)$|^(?:team|room|group|list|dept|ops)[-_.]/i;
 // A person's name or a personal claim next to the address makes even a role mailbox theirs ("my personal one is info@…").
 const PERSONAL_CLAIM = /\b(?:my (?:personal|private|own|home)|personal (?:e-?mail|address))\b/i;
 
@@ -15,6 +15,8 @@ const PERSONAL_CLAIM = /\b(?:my (?:personal|private|own|home)|personal (?:e-?mai
 // may still be someone's own small domain, so it stays.
 const ORGANISATION_CONTEXT =
   /\b(?:our|support|press|contact|team|company|organi[sz]er|release|auto-?reply|sender|from address|demo|examples?|tests?|unit tests?|reserved|rfc ?\d+)\b|发件人|演示|示例|测试|公司|客服|文档|官网/i;
+
+const SHARED_MAILBOX = /\b(?:shared|generic|group|department(?:al)?|team|public) (?:mail)?box\b|\bshared inbox\b|公共邮箱|共享邮箱|部门邮箱|公邮/i;
 
 // Mailboxes no one reads as a person: automatic senders.
 const NO_PERSON_MAILBOX = /^(?:noreply|no-reply|no_reply|donotreply|do-not-reply|do_not_reply|notifications?|alerts?|mailer-daemon|postmaster|bounces?)$/i;
@@ -26,7 +28,7 @@ const RESERVED_MAIL_DOMAIN = /@(?:[\w-]+\.)*(?:example\.(?:com|net|org)|[\w-]+\.
 // Words that say the mailbox belongs to an organisation: a website, media, enquiries, or mail the writer receives from it
 // ("keeps emailing me", "in my spam folder").
 const ORG_WORDS =
-  /\b(?:website|site|web ?page|lists|listed|media|enquiries|inquiries|notifications?|newsletter|official|department|ministry|agency|university|council|government|organi[sz]ation|charity|NGO|foundation|institute|hospital|school|bank|airline|(?:sending|emailing|mailing|spamming) me|e-?mails? me|sent me|(?:getting|receiving|got|received) (?:an? )?e-?mails? from|phishing|my (?:inbox|spam folder|junk folder)|unsubscribe|authority|regulator|board|commission|ombudsman|complaints?|press office|newsroom|shared (?:mail)?box|shared inbox|distribution list|embassy|consulate|police|tribunal|supervisory)\b|官网|官方|媒体|部门|发给我|退订|投诉|监管|机构/i;
+  /\b(?:website|site|web ?page|lists|listed|media|enquiries|inquiries|notifications?|newsletter|official|department|ministry|agency|university|council|government|organi[sz]ation|charity|NGO|foundation|institute|hospital|school|bank|airline|(?:sending|emailing|mailing|spamming) me|e-?mails? me|sent me|(?:getting|receiving|got|received) (?:an? )?e-?mails? from|phishing|my (?:inbox|spam folder|junk folder)|unsubscribe|authority|regulator|board|commission|ombudsman|complaints?|press office|newsroom|shared (?:mail)?box|shared inbox|distribution list|embassy|consulate|police|tribunal|supervisory|village hall|parish|committee|club|society|association|church|PTA)\b|官网|官方|媒体|部门|发给我|退订|投诉|监管|机构|学校|公共邮箱|共享邮箱|部门邮箱|公邮/i;
 // Domains only organisations hold (who.int, gov.uk, ox.ac.uk, mit.edu): their role mailboxes are theirs.
 const INSTITUTION_DOMAIN =
   /\.(?:int|gov|edu|mil|ac\.[a-z]{2}|gov\.[a-z]{2}|edu\.[a-z]{2}|gouv\.[a-z]{2}|gob\.[a-z]{2}|go\.[a-z]{2}|gc\.ca|govt\.nz|europa\.eu|bund\.de|admin\.ch)$/i;
@@ -89,6 +91,10 @@ export function roleAddress(text: string, start: number, end: number): boolean {
   const window = `${text.slice(Math.max(0, start - 80), start)} ${text.slice(end, end + 80)}`;
   if (PERSONAL_CLAIM.test(window)) return false;
   if (exampleAddress(address, window) || placeholderAddress(address, window)) return true;
+  // A placeholder on both sides (email@domain.com, name@yourcompany.com in a template) is no one's anywhere.
+  if (PLACEHOLDER_LOCAL.test(local) && PLACEHOLDER_DOMAIN.test(address) && !CLAIMED.test(window)) return true;
+  // A mailbox the text calls shared or public (学校德育处公共邮箱 deyu@…, "the team's shared mailbox"), at no free provider.
+  if (SHARED_MAILBOX.test(window) && !PERSONAL_PROVIDER.test(address)) return true;
   if (!ROLE_MAILBOX.test(local) && !NO_PERSON_MAILBOX.test(local)) return !PERSONAL_PROVIDER.test(address) && ownNameMailbox(address, window);
   if (PERSONAL_PROVIDER.test(address)) return false;
   // An automatic sender (noreply@accounts.google.com, a log's noreply@example.org) is read by no one, even at the

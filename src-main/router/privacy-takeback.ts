@@ -9,6 +9,7 @@
 //   service number (China's 400/800 numbers) or a number or address introduced as a switchboard,
 //   hotline, office or company address, with no person's home or name claimed for it.
 // Each test is a few string checks and bounded patterns over a window around the finding.
+import { CHINESE_EXAMPLE_WORDS, FOREIGN_EXAMPLE_WORDS } from './privacy-example-words.js';
 import { ibanLength, ibanValid } from './privacy-checks.js';
 import { around, CLAIMED, formatExample, publishedExample } from './privacy-takeback-context.js';
 import { roleAddress } from './privacy-takeback-mail.js';
@@ -56,22 +57,33 @@ const READS_SECRET =
 // A reference to a value kept elsewhere in Terraform, Ansible or Helm: var.db_password, local.x, {{ vault_pw }}.
 const CONFIG_REFERENCE = /^(?:var|local|locals|module|data|each|self|values|secrets?)\.[A-Za-z_][\w.-]*$/;
 
+const CONNECTION_WITH_PASSWORD = /^[a-z][\w+.-]*:\/\/[^\s:@/]*:[^\s@/]+@/i;
+// A payment provider's object id (Stripe's tok_, pm_, cus_ …): a reference only the secret key can use, not a secret.
+const PROVIDER_OBJECT_ID = /^(?:tok|pm|src|card|cus|ch|pi|seti|price|prod|acct|in|sub)_[A-Za-z0-9]{8,}$/;
+
 /** True for a secret that is a placeholder, code that reads it from elsewhere, or the value of a log field that names no secret. */
 function notASecret(text: string, start: number, end: number): boolean {
   const value = text.slice(start, end);
-  if (PLACEHOLDER_SECRET.test(value) || READS_SECRET.test(value) || CONFIG_REFERENCE.test(value) || value.includes(JWT_IO_SAMPLE)) return true;
+  if (PLACEHOLDER_SECRET.test(value) || PROVIDER_OBJECT_ID.test(value) || READS_SECRET.test(value) || CONFIG_REFERENCE.test(value) || value.includes(JWT_IO_SAMPLE))
+    return true;
   const own = /^([A-Za-z][\w.]{0,30})=(.*)$/s.exec(value);
   if (own !== null && (!SECRET_KEY.test(own[1]!) || own[2]!.trim() === '' || PLACEHOLDER_SECRET.test(own[2]!.trim()))) return true;
+  // A connection string holds its password whatever its key is called (DSN=, DATABASE_URL=).
+  if (CONNECTION_WITH_PASSWORD.test(value)) return false;
   const field = FIELD_BEFORE.exec(text.slice(Math.max(0, start - 34), start));
   return field !== null && !SECRET_KEY.test(field[1]!);
 }
 
 // A number introduced as an organisation's line. "Our office number" is left alone: a small office's line may be a person's.
 const ORG_LINE_BEFORE =
-  /\b(?:switchboard|hotline|helpline|help line|service line|support line|customer (?:service|care|support)(?: line| number)?|reception|front desk|head office|headquarters|HQ|toll[- ]free|freephone)\b[^\n?!]{0,40}$|(?:客服|热线|总机|前台|服务电话|服务热线|投诉电话|总部)[^\n。！？]{0,16}$/i;
+  /\b(?:switchboard|hotline|helpline|help line|service line|support line|customer (?:service|care|support)(?: line| number)?|reception|front desk|head office|headquarters|HQ|toll[- ]free|freephone)\b[^\n?!]{0,40}$|(?:客服|热线|总机|前台|服务电话|服务热线|投诉电话|总部|物业|服务中心|报修|营业厅|售后)[^\n。！？]{0,16}$/i;
+// A business's marketing text: whatever number it gives is the business's.
+const MARKETING_TEXT = /\breply STOP\b|\bto opt[- ]out\b|\bunsubscribe\b|退订回T|回T退订|拒收请回复R/i;
 // An address introduced as an organisation's premises, or as a building that is not a home.
 const ORG_PLACE_BEFORE =
-  /\b(?:office|offices|headquarters|HQ|head office|branch|store|shop|showroom|warehouse|factory|clinic|firehouse|museum|gallery|theatre|theater|restaurant|cafe|café|hotel|church|stadium|library|campus|company|studio|centre|center|pharmacy|supermarket|garage|pub)\b[^\n.?!]{0,40}$|(?:公司|办公|总部|门店|分店|营业部|办事处|工厂|仓库|博物馆|美术馆|纪念馆|图书馆|体育馆|大剧院|剧院|景区|公园|机场|火车站|大使馆|领事馆|政府|市政厅|园区|中心|大楼|大厦)[^\n。！？]{0,24}$/i;
+  /\b(?:office|offices|headquarters|HQ|head office|branch|store|shop|showroom|warehouse|factory|clinic|firehouse|museum|gallery|theatre|theater|restaurant|cafe|café|hotel|church|stadium|library|campus|company|studio|centre|center|pharmacy|supermarket|garage|pub)\b[^\n.?!]{0,40}$|(?:公司|办公|总部|门店|分店|营业部|办事处|工厂|仓库|博物馆|美术馆|纪念馆|图书馆|体育馆|大剧院|剧院|景区|公园|机场|火车站|大使馆|领事馆|政府|市政厅|园区|中心|大楼|大厦|店|商场|广场|酒店|宾馆|医院|学校|大学|博物院|银行|营业厅)[^\n。！？]{0,24}$/i;
+// A venue's own words after its address: opening days, tickets, booking a visit (在中山东路 321 号，周一闭馆，要提前预约).
+const VENUE_AFTER = /^[^\n。！？]{0,12}?(?:闭馆|开馆|开放时间|营业时间|门票|opening hours|closed on (?:mon|tues|wednes|thurs|fri|satur|sun)days|admission)/i;
 const HOME_CLAIM = /\b(?:home|house|flat|apartment|live|lives|living|my place|moved in)\b|我家|住在|住址|家住|收件人|收货人/i;
 // The writer asks whether the value is real: a place from fiction or a film.
 const DOUBTED_REAL = /\b(?:is (?:that|it|this) a real|a real (?:street|address|place|house)|actually (?:go|visit|exist))\b/i;
@@ -85,7 +97,7 @@ function organisationLine(text: string, start: number, end: number): boolean {
   // North America's toll-free 8xx numbers likewise.
   if (/^(?:\+?44|0)(?:3(?:0[03]|3[03]|4[345]|7[0-3])|8(?:0[08]|4[345]|7[01]))\d{7}$/.test(compact) || /^(?:\+?1)?8(?:00|33|44|55|66|77|88)\d{7}$/.test(compact))
     return true;
-  return ORG_LINE_BEFORE.test(text.slice(Math.max(0, start - 60), start));
+  return ORG_LINE_BEFORE.test(text.slice(Math.max(0, start - 60), start)) || MARKETING_TEXT.test(text);
 }
 
 // …or named as one after it ("… 560066 is our new warehouse"), or a business address by its own words.
@@ -98,15 +110,21 @@ function organisationPlace(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 70), start);
   if (DOUBTED_REAL.test(around(text, start, end, 80))) return true;
   if (HOME_CLAIM.test(around(text, start, end, 60))) return false;
-  return ORG_PLACE_BEFORE.test(before) || ORG_PLACE_AFTER.test(text.slice(end, end + 80)) || BUSINESS_ADDRESS.test(text.slice(start, end));
+  const after = text.slice(end, end + 80);
+  return ORG_PLACE_BEFORE.test(before) || ORG_PLACE_AFTER.test(after) || VENUE_AFTER.test(after) || BUSINESS_ADDRESS.test(text.slice(start, end));
 }
 
 // The text says it is fiction or a teaching case: a character's or an anonymised patient's details are nobody's.
 const FICTION =
   /\b(?:(?:writing|write|wrote|drafting|plotting) (?:a|an|my|the) (?:\w+ )?(?:novel|story|screenplay|script|play|fan ?fic(?:tion)?|short story|sitcom|comic|game|scene|sketch|parody)|(?:my|the|a) (?:main )?(?:character|protagonist|villain)|in the (?:novel|film|movie|show|series|sitcom|episode)|fictional)\b|小说里|小说中|剧中|剧里/i;
+// Talk about a show being watched (a group chat about last night's episode, 追剧群): its characters' details are no
+// one's, unless the writer names a relative of their own.
+const TV_TALK =
+  /\b(?:did you (?:watch|see)|have you (?:watched|seen)|(?:the|this) storyline|the writers|no spoilers|spoilers? for|season (?:finale|premiere|\d{1,2})|(?:last|next) (?:night's )?episode)\b|追剧|这部剧|电视剧|看到第[一二三四五六七八九十\d]{1,3}集|《[^》\n]{1,30}》(?:里面|里|中)/i;
 // An anonymised case (患者，男，54 岁; a 54-year-old man) with nobody of the writer's own in it.
 const ANONYMISED_CASE = /患者[，,]\s?[男女]|[男女][，,]\s?\d{1,3}\s?岁|\ba \d{1,3}[- ]year[- ]old (?:man|woman|male|female|boy|girl|patient|child)\b/;
-const OWN_PERSON = /\b(?:my|our|I|I'm)\b|我|姓\s?名|\bname:/i;
+// …or one named: a form's name field, a patient by name (患者：赵建国，男，62岁 is a record, not a teaching case).
+const OWN_PERSON = /\b(?:my|our|I|I'm)\b|我|姓\s?名|\bname:|(?:患者|病人|病员|Patient)\s?[:：]\s?(?:[\u4e00-\u9fff]{2,3}[，,\s]|[A-Z][a-z]+ [A-Z])/i;
 
 // A condition as the topic of someone's work ("your lecture on early-onset dementia"), not anyone's health.
 const TOPIC_BEFORE =
@@ -144,11 +162,14 @@ function salaryBand(text: string): boolean {
 }
 
 // Documentation's stock people (John Doe, Jane Doe, Joe Bloggs, Max Mustermann, 张三) in an example or a template.
-const PLACEHOLDER_PERSON = /\b(?:John|Jane|Joe|Richard|Baby) (?:Doe|Roe|Bloggs)\b|\b(?:Max|Erika) Mustermann\b|张三|李四|王五/;
+const PLACEHOLDER_PERSON =
+  /\b(?:John|Jane|Joe|Richard|Baby) (?:Doe|Roe|Bloggs)\b|\b(?:Max|Erika) Mustermann\b|\b(?:Test|Demo|Sample|Dummy|Fake|Mock) (?:Patient|Customer|Client|Employee|User|Member|Person)\b|张三|李四|王五/;
 // A blank for the name in a template: [Employee Name], {{ first_name }}, <name>, 【姓名】.
 const NAME_BLANK = /\[(?:[A-Z][a-z]+ )?(?:Full )?Name\]|\{\{\s*[\w.]*name\s*\}\}|<(?:full[_ ]?)?name>|[【[（(]姓名[】\]）)]/i;
-const EXAMPLE_WORDS =
-  /\b(?:examples?|beispiel\w*|exemples?|ejemplos?|esempio|voorbeeld|sample|tutorial|template|dummy|fake|test (?:data|fixtures?)|placeholder|demo)\b|示例|样例|模板|测试/i;
+const EXAMPLE_WORDS = new RegExp(
+  `(?<![\\p{L}\\d_])(?:examples?|sample|tutorial|template|dummy|fake|test (?:data|fixtures?)|fixtures?|seed (?:script|data|file)|placeholder|demo|${FOREIGN_EXAMPLE_WORDS})(?![\\p{L}])|${CHINESE_EXAMPLE_WORDS}`,
+  'iu',
+);
 // A blank form: two or more fields left as underscores (姓名：______ 出生日期：____, or 患者姓名＿＿ 性别＿＿ with
 // no colon, the full-width ＿ folded to _), and no person's name filled in (姓名：陈立 诊断：____ is a record).
 const BLANK_FIELD = /[:：]\s*_{3,}|[\u4e00-\u9fff]\s?[:：]?\s?_{2,}|[A-Za-z]{2}:\s?_{2,}/g;
@@ -192,7 +213,7 @@ let lastAnswer = false;
 
 // A pet's health or birthday is no person's: "my cat Mochi was born on …", 我家猫咪被诊断为…, with no relative in the text.
 const ANIMAL =
-  /\b(?:my|our|his|her|their|the) (?:\w+ )?(?:cat|dog|puppy|kitten|pup|hamster|rabbit|bunny|parrot|budgie|horse|pony|guinea pig|ferret|tortoise|gecko|corgi|labrador|spaniel|terrier|retriever|poodle|beagle)\b|\b(?:cat|dog) years\b|狗狗|猫咪|小狗|小猫|宠物|柯基|英短|金毛|泰迪|兽医/i;
+  /\b(?:my|our|his|her|their|the) (?:\w+ )?(?:cat|dog|puppy|kitten|pup|hamster|rabbit|bunny|parrot|budgie|horse|pony|guinea pig|ferret|tortoise|gecko|corgi|labrador|spaniel|terrier|retriever|poodle|beagle)\b|\b(?:cat|dog) years\b|狗狗|猫咪|小狗|小猫|宠物|柯基|英短|金毛|泰迪|兽医|(?:我家|家里|我们家|我的)的?(?:猫|狗|兔子|仓鼠|鹦鹉)|(?:这只|那只)(?:猫|狗)/i;
 const HUMAN_RELATIVE =
   /\b(?:my|our) (?:\w+ )?(?:mum|mom|mother|dad|father|wife|husband|partner|son|daughter|child|kid|baby|brother|sister|grandma|grandpa|grandmother|grandfather|aunt|uncle|nan|friend|colleague|boss)\b|妈妈|爸爸|母亲|父亲|儿子|女儿|老公|老婆|外婆|奶奶|爷爷|外公|同事|朋友(?!圈)/i;
 
@@ -225,9 +246,22 @@ const PAST_BIRTH = new RegExp(
   'i',
 );
 
-/** True for a short text about a birth long past (鲁迅出生于1881年…), with no relative of the writer's: a biography. */
+// A death long past, either way round (1936 年 10 月 19 日凌晨，鲁迅在上海…逝世; "died in 1936"): a biography's, whose
+// illnesses are history. Before 1980, so that a parent's recent death stays someone's (and a relative named keeps it).
+const PAST_DEATH_YEAR = '(?<!\\d)(?:1[0-8]\\d{2}|19[0-7]\\d)(?!\\d)';
+const PAST_DEATH = new RegExp(
+  `(?:died|passed away|逝世|去世|病逝|辞世)[^.\\n。]{0,30}?${PAST_DEATH_YEAR}|${PAST_DEATH_YEAR}\\s?年[^。\\n]{0,40}?(?:逝世|去世|病逝|辞世)`,
+  'i',
+);
+
+/** True for a short text about a birth or a death long past (鲁迅出生于1881年…), with no relative of the writer's: a biography. */
 export function aboutPastLife(text: string): boolean {
-  return text.length <= ONE_NOTICE && PAST_BIRTH.test(text) && !HUMAN_RELATIVE.test(text);
+  return text.length <= ONE_NOTICE && (PAST_BIRTH.test(text) || PAST_DEATH.test(text)) && !HUMAN_RELATIVE.test(text);
+}
+
+/** True for a health detail in a text that tells of a death long past, with no relative of the writer's: a biography. */
+function historicIllness(text: string): boolean {
+  return PAST_DEATH.test(text) && !HUMAN_RELATIVE.test(text);
 }
 
 // Streets and towns made up for examples: Musterstraße, Example Street, Anytown.
@@ -274,6 +308,7 @@ function nobodysDetails(text: string): boolean {
 function nobodysDetailsOf(text: string): boolean {
   return (
     FICTION.test(text) ||
+    (TV_TALK.test(text) && !HUMAN_RELATIVE.test(text)) ||
     (ANONYMISED_CASE.test(text) && !OWN_PERSON.test(text)) ||
     ((PLACEHOLDER_PERSON.test(text) || NAME_BLANK.test(text)) && EXAMPLE_WORDS.test(text)) ||
     blankForm(text)
@@ -300,6 +335,7 @@ export function takenBack(text: string, kind: string, start: number, end: number
     case 'health':
       return (
         nobodysDetails(text) ||
+        historicIllness(text) ||
         animalSubject(text, start) ||
         publicFigure(text, start) ||
         TOPIC_BEFORE.test(text.slice(Math.max(0, start - 60), start)) ||

@@ -412,6 +412,8 @@ function findTrackedPeople(text: string, found: Found): void {
 
 // ---------------------------------------------------------------- the detector
 
+const CALENDAR_DATE = /^(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2})$/;
+
 // Enough to show a person what was found; a cap keeps a pasted log of 10,000 addresses linear.
 const MAX_PER_KIND = 64;
 
@@ -491,6 +493,9 @@ export function detectPrivateData(text: string, level: PrivacyLevel = 'standard'
   const found: Found = (kind, label, start, end) => {
     // A number named as an NHS number has a phone's 3-3-4 shape; whichever phone rule read it, it is not one.
     if (kind === 'phone' && nhsNumberNotPhone(folded, start, end)) return;
+    // A calendar date read as an id's or a secret's value (a row's date after a masked id, a log's timestamp after
+    // "reason=bad_password") is neither; dropped here, not taken back, so the date of birth it may be stays found.
+    if ((kind === 'national-id' || kind === 'secret') && CALENDAR_DATE.test(folded.slice(start, end))) return;
     const n = perKind.get(kind) ?? 0;
     if (n >= MAX_PER_KIND) return;
     perKind.set(kind, n + 1);

@@ -6,6 +6,7 @@
 // test value are taken back as for IBANs (privacy-takeback.ts, kind "iban").
 import { cardNumberValid } from './privacy-checks.js';
 import { eachMatch } from './privacy-match.js';
+import { lowerCased } from './privacy-text.js';
 
 export type BankAccountFound = (start: number, end: number) => void;
 
@@ -18,6 +19,9 @@ const BANK_EN =
 const ACCOUNT_ZH = /(?:银行卡号|卡号|账号|帐号|账户|帐户|收款账号|收款帐号|卡號|賬號|帳號)\s{0,2}(?:是|为|為|：|:)?\s{0,3}(\d(?:[ -]?\d){11,22})(?!\d)/g;
 const BANK_ZH = /银行|銀行|户名|戶名|开户行|開戶行|开户|收款|退款|转账|轉賬|汇款|匯款|工资卡|储蓄卡|借记卡/;
 const REACH = 120;
+const ACC_WORD = /\bacc\b/;
+// Every account number has six digits in a row, or in groups of at least three.
+const SIX_DIGITS = /\d{3}[ -]?\d{3}/;
 
 /** True for a value that stands for no one's account (all one digit, counting up), or a card's number, which the card rules read. */
 function notAnAccount(value: string): boolean {
@@ -33,8 +37,8 @@ function maskedBefore(text: string, start: number): boolean {
 
 /** Domestic bank account numbers under their label, with a bank's words near. */
 export function findBankAccounts(text: string, found: BankAccountFound): void {
-  const lower = text.toLowerCase();
-  if (lower.includes('acc') || lower.includes('a/c')) {
+  const lower = lowerCased(text);
+  if (SIX_DIGITS.test(text) && (lower.includes('account') || lower.includes('acct') || lower.includes('a/c') || ACC_WORD.test(lower))) {
     eachMatch(ACCOUNT_EN, text, (m) => {
       const start = m.index + m[0].length - m[1]!.length;
       if (notAnAccount(m[1]!) || maskedBefore(text, start)) return;

@@ -57,7 +57,10 @@ const CHANGE_STEMS = ['it to', 'IT TO', 'ew one', 'ew pass', 'ew code', 'ew pin'
 // then hash", "at the gate punch in 7302". The value is all digits (a word typed is no code), and a lock's word is near.
 const KEYED_IN = /\b(?:type|enter|key in|punch in|tap in|put in|press)(?: in)?(?: the code)?[ \t:]{1,2}((?:\d ){3,9}\d(?![\w])|\d{4,10}(?![\w.,]\d))/gi;
 const LOCK_WORD = /\b(?:alarm|keypad|key ?pad|panel|door|gate|garage|lockbox|key ?safe|key ?box|safe|intercom|buzzer|entry)\b/i;
+// The code's digits (said ones are digits here too: the detectors read the text with number words as digits).
+const CODE_DIGITS = /\d(?: ?\d){3}/;
 const KEYED_STEMS = ['type', 'enter', 'key in', 'punch in', 'tap in', 'put in', 'press'] as const;
+const LOCK_STEMS = ['alarm', 'Alarm', 'key', 'Key', 'panel', 'door', 'Door', 'gate', 'Gate', 'garage', 'safe', 'intercom', 'buzzer', 'entry'] as const;
 
 /** "…the alarm panel… you type 4 9 9 1": digits to key in, with a lock's word in the same message. */
 function findKeyedInCodes(text: string, found: SecretFound): void {
@@ -71,6 +74,6 @@ function findKeyedInCodes(text: string, found: SecretFound): void {
 /** Credentials said in speech or chat (see the top of this file); `han`: the text has Chinese characters. */
 export function findSaidSecrets(text: string, han: boolean, found: SecretFound): void {
   if (CHANGE_STEMS.some((s) => text.includes(s)) && CREDENTIAL_STEMS.some((s) => text.includes(s))) findChangedSecrets(text, found);
-  if (KEYED_STEMS.some((s) => text.includes(s))) findKeyedInCodes(text, found);
+  if (CODE_DIGITS.test(text) && KEYED_STEMS.some((s) => text.includes(s)) && LOCK_STEMS.some((s) => text.includes(s))) findKeyedInCodes(text, found);
   if (han) findSecretsHant(text, found);
 }

@@ -76,7 +76,7 @@ const EMPLOYMENT_DETAIL_EU =
   /\b(?:verdient|Gehalt|brutto|gek[üu]ndigt|K[üu]ndigung|Abmahnung|Elternzeit|Mutterschutz|salaire|licenci[ée]e?|licenciement|cong[ée] (?:maternit[ée]|parental)|stipendio|licenziat[oa]|sueldo|despedid[oa]|despido|sal[áa]rio|demitid[oa]|salaris|ontslagen|ouderschapsverlof|zwangerschapsverlof|bevallingsverlof|f[öo]r[äa]ldraledig\w*|urlop macierzy[ńn]ski|wynagrodzenie|maa[şs]\w*|kovuldu|işten çıkarıldı)(?![\p{L}])/gu;
 // Their cheap test: a letter English does not use (or €), or one of the words that may be written without one.
 const EUROPEAN_HINT =
-  /[àâçéèêëîïôûùüÿñæœäößãõ€]|Krankenhaus|Krebs|Demenz|brutto|Gehalt|verdient|Elternzeit|AVC|ictus|infarto|ziekenhuis|kanker|salaris|allerg|burn|opgenomen|verlof|[ğşıńłąęśźż]/;
+  /[àâçéèêëîïôûùüÿñæœäößãõ€]|Krankenhaus|Krebs|Demenz|brutto|Gehalt|verdient|Elternzeit|AVC|ictus|infarto|ziekenhuis|kanker|salaris|allergi[sq]|allergic[oa]|burn-?out|opgenomen|verlof|[ğşıńłąęśźż]/;
 
 // The last flag: a detail specific enough that a relative without a name counts (a home described closely, a
 // full date of birth).

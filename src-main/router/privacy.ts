@@ -109,8 +109,23 @@ const BARE_PASSWORD_EU =
 const LOCK_CODE_EU =
   /(?:schlüssel(?:kasten|box|tresor|safe)|haustür|alarmanlage|tresor|bo[îi]te [àa] cl[ée]s|digicode|caja de llaves|cajet[íi]n|alarma|cassetta di sicurezza|sleutelkluis|nyckelbox|nyckelskåp|skrytka na klucze|alarm)[^\n.!?]{0,40}?(?<![A-Za-z])(?:code|pin|c[óo]digo|codice|kod)(?![A-Za-z])[ \t:]{0,2}(?:(?:ist|lautet|est|es|è|is|är|to|jest)[ \t]{1,2})?(\d{4,8})(?!\d)/gi;
 
-const LOCK_WORD_EU =
-  /[Ss]chlüssel|[Hh]austür|[Aa]larm|[Tt]resor|bo[îi]te [àa] cl|[Dd]igicode|[Cc]aja de llaves|[Cc]ajet|[Cc]assetta|[Ss]leutelkluis|[Nn]yckel|[Ss]krytka/;
+// Their cheap tests: four digits in a row, then string searches on the lower-cased text, not a pattern tried at every character.
+const FOUR_DIGITS = /\d{4}/;
+const LOCK_STEMS_EU = [
+  'schlüssel',
+  'haustür',
+  'alarm',
+  'tresor',
+  'boîte à cl',
+  'boite a cl',
+  'digicode',
+  'caja de llaves',
+  'cajet',
+  'cassetta',
+  'sleutelkluis',
+  'nyckel',
+  'skrytka',
+] as const;
 
 // A login given as user / password after logging in: "log into the router at 192.168.1.1 with admin / Gr8tW@ll-441".
 const LOGIN_PAIR =
@@ -134,7 +149,8 @@ function findSecrets(text: string, found: Found): void {
     eachMatch(NAMED_PASSWORD_EU, text, (m) => foundPasswordAtEnd(m, found));
     eachMatch(BARE_PASSWORD_EU, text, (m) => foundPasswordAtEnd(m, found, (value) => /\d/.test(value) && !/^(?:19|20)\d{2}$/.test(value)));
   }
-  if (LOCK_WORD_EU.test(text)) eachMatch(LOCK_CODE_EU, text, (m) => foundPasswordAtEnd(m, found));
+  const lower = lowerCased(text);
+  if (FOUR_DIGITS.test(text) && LOCK_STEMS_EU.some((stem) => lower.includes(stem))) eachMatch(LOCK_CODE_EU, text, (m) => foundPasswordAtEnd(m, found));
   for (const [re, label] of TOKEN_PATTERNS) {
     eachMatch(re, text, (m) => {
       if (/\d/.test(m[0]) && /[A-Za-z]/.test(m[0].slice(3))) found('secret', label, m.index, m.index + m[0].length);
@@ -406,7 +422,9 @@ const TRACKED_PERSON =
   /["']?\b(?:owner|name|full_?name|user|username|driver|child|kid|person|employee|member|wearer|assign(?:ed_to|ee)|contact)["']?\s?[:=]\s?["']?(?:[A-Z][a-z'-]{1,20}(?: [A-Z][a-z'-]{1,20}){1,2}["',\s}]|[a-z]{2,20}[._][a-z]{2,20}\b)|\b(?:Dad|Mum|Mom|Grandma|Grandpa|Nan|my (?:son|daughter|wife|husband|partner|kid|mum|mom|dad))['’]s\b|\b[A-Z][a-z]{1,20}['’]s (?:iPhone|iPad|phone|Pixel|Galaxy|Android|[Ww]atch|AirTag|car|tracker)\b/;
 
 function findTrackedPeople(text: string, found: Found): void {
-  if (!/\bl(?:at|on|ng)/i.test(text) || !LON_FIELD.test(text) || !TRACKED_PERSON.test(text)) return;
+  const lower = lowerCased(text);
+  if (!/\d\.\d{3}/.test(text) || !lower.includes('lat') || !(lower.includes('lon') || lower.includes('lng')) || !LON_FIELD.test(text) || !TRACKED_PERSON.test(text))
+    return;
   eachMatch(LAT_FIELD, text, (m) => found('location', PERSON_LABELS.location, m.index, m.index + m[0].length));
 }
 

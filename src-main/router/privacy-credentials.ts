@@ -7,7 +7,7 @@ import { eachMatch } from './privacy-match.js';
 import { factored } from './privacy-factor.js';
 import { findSaidSecrets } from './privacy-credentials-said.js';
 import { findSeedPhrasesAnyLayout } from './privacy-seed.js';
-import { hasHan } from './privacy-text.js';
+import { hasHan, lowerCased } from './privacy-text.js';
 
 export type SecretFound = (label: string, start: number, end: number) => void;
 
@@ -39,7 +39,7 @@ const SEED_PHRASE =
   /(?<![A-Za-z])(?:seed|recovery|mnemonic|backup) (?:phrase|words)[^\n.?!]{0,16}?(?:\bis\b|\bare\b|:)[ \t]{1,3}((?:[a-z]{3,8}[ ,]{1,2}){11,23}[a-z]{3,8})/gi;
 // Also the gate of findSeedPhrasesAnyLayout: one test for both.
 // Hardware and app wallets by name count too ("my Ledger words: …"): the phrase check (BIP-39 words, random order) keeps it safe.
-const SEED_WORDS = /seed|recovery|mnemonic|backup|wallet|ledger|metamask|trezor|助记词|钱包|錢包|助記詞/i;
+const SEED_STEMS = ['seed', 'recovery', 'mnemonic', 'backup', 'wallet', 'ledger', 'metamask', 'trezor', '助记词', '钱包', '錢包', '助記詞'] as const;
 // A variable or config key whose name says secret (AWS_SECRET_ACCESS_KEY=…, DB_PASSWORD: …), then its value.
 // Matched from the secret word on; the start of the name is found by walking back (a leading
 // [A-Za-z0-9_]{0,40} would be tried at every letter of every prompt).
@@ -159,7 +159,8 @@ export function findProseSecrets(text: string, found: SecretFound): void {
       if (!CONNECTION_PLACEHOLDER.test(m[2]!) && looksLikeSecretValue(m[2]!, true)) found('a connection string with a password', m.index, m.index + m[0].length);
     });
   }
-  if (!SEED_WORDS.test(text)) return;
+  const lower = lowerCased(text);
+  if (!SEED_STEMS.some((stem) => lower.includes(stem))) return;
   findSeedPhrasesAnyLayout(text, (start, end) => found('a wallet seed phrase', start, end));
   eachMatch(SEED_PHRASE, text, (m) => {
     const start = m.index + m[0].length - m[1]!.length;

@@ -3,6 +3,7 @@ import { hasHan, lowerCased } from './privacy-text.js';
 // UK (AB12 CDE) with a vehicle word in the text; any plate-looking token after "plate"/"reg";
 // Chinese plates (京A12345, 粤B8K2Q7) stand alone: a province character and a letter are specific.
 const VEHICLE_WORD = /\b(?:car|van|lorry|truck|vehicle|motorbike|plate|reg(?:istration)?|parked|drives?|driving)\b/i;
+const CAPITAL_BY_DIGIT = /[A-Z][ -]?\d|\d[ -]?[A-Z]/;
 const UK_PLATE = /(?<![A-Za-z0-9])[A-Z]{2}\d{2} ?[A-Z]{3}(?![A-Za-z0-9])/g;
 const NAMED_PLATE =
   /\b(?:licen[cs]e plate|number plate|plate|reg(?:istration)?(?: number)?|车牌号?)[:\s#]{0,3}(?:is |number |no\.? )?([A-Z0-9]{2,4}[ -]?[A-Z0-9]{2,5})(?![A-Za-z0-9])/gi;
@@ -24,7 +25,9 @@ function platesAfterName(re: RegExp, minChars: number, text: string, found: (sta
 
 /** Vehicle number plates: UK shapes near a vehicle word, a plate after its name (in English or a European language), Chinese plates. */
 export function findNumberPlates(text: string, found: (start: number, end: number) => void): void {
-  if (VEHICLE_WORD.test(text)) {
+  // Every plate these read has a capital beside a digit (AB12 CDE, plate 7ABC123): prose mostly has none, so that test
+  // runs before the vehicle words' pattern.
+  if (CAPITAL_BY_DIGIT.test(text) && VEHICLE_WORD.test(text)) {
     UK_PLATE.lastIndex = 0;
     for (let m = UK_PLATE.exec(text); m !== null; m = UK_PLATE.exec(text)) found(m.index, m.index + m[0].length);
     platesAfterName(NAMED_PLATE, 5, text, found);

@@ -1,6 +1,6 @@
 // A wallet's seed phrase however it is laid out: twelve to twenty-four BIP-39 words numbered ("1 timber
 // 2 lecture …", "1. canyon   7. harvest" in two columns), comma-separated, or one per line, in a text
-// about a wallet. The words are everyday words, so the wallet's words are the gate (SEED_WORDS in
+// about a wallet. The words are everyday words, so the wallet's words are the gate (SEED_STEMS in
 // privacy-credentials.ts); a phrase is
 // random, so a word list excerpt (alphabetical) or a published test vector (abandon ×11 about) is not one.
 import { bip39Words } from './privacy-bip39.js';

@@ -296,6 +296,15 @@ function schemaTalk(text: string): boolean {
   return SQL_QUERY.test(text) && !SQL_ROW.test(text);
 }
 
+// Test data said to be test data: a fixture, a seed script, a test suite's or a sandbox's records.
+const TEST_DATA_TALK =
+  /\b(?:fixtures?|seed (?:script|data|file)|test suite|sandbox|demo (?:data|fixture|account)|mock data|dummy data|fake data|synthetic data|test (?:data|records|users))\b|测试数据|模拟数据|演示数据|假数据/i;
+
+/** True when the whole text holds no one's details: fiction, a show, a teaching case, a template, or test data said to be so. For the learned check, which reads the text whole. */
+export function aboutNobody(text: string): boolean {
+  return nobodysDetails(text) || TEST_DATA_TALK.test(text);
+}
+
 /** True when the text is fiction, an anonymised teaching case, an example about stock people or a blank template: a person's details in it belong to no one. Kept for the last text: every finding of a message asks it. */
 function nobodysDetails(text: string): boolean {
   if (text !== lastText) {

@@ -23,7 +23,7 @@ import { PERSON_LABELS } from './privacy-labels.js';
 import { ocrFold } from './privacy-ocr.js';
 import { simplifiedFold } from './privacy-traditional.js';
 import { findRecordsAndShapes } from './privacy-records.js';
-import { aboutAnimal, aboutPastLife, aboutPublicFigure, takenBack } from './privacy-takeback.js';
+import { aboutAnimal, aboutNobody, aboutPastLife, aboutPublicFigure, takenBack } from './privacy-takeback.js';
 import { organisationText } from './privacy-takeback-org.js';
 import { factored } from './privacy-factor.js';
 import { hasHan, lowerCased } from './privacy-text.js';
@@ -534,10 +534,11 @@ export function detectPrivateData(text: string, level: PrivacyLevel = 'standard'
   // what made the text look private: the learned check, which cannot tell whose a detail is, is not asked to overrule that.
   if (candidates.length === 0 && ruleFired && (organisationText(simplified ?? folded) || aboutPublicFigure(folded))) return [];
   if (candidates.length === 0) {
-    // No rule fired: the learned check may still read the whole message as personal, unless it is about a pet or a
-    // life long past (asked only when it fires: most messages never reach those patterns).
+    // No rule fired: the learned check may still read the whole message as personal, unless it is about a pet, a
+    // life long past, or nobody (fiction, a show, a template, test data said to be so), asked only when it fires:
+    // most messages never reach those patterns.
     const learned = options.learned === false ? null : learnedPrivacyFinding(text, level);
-    return learned && !aboutAnimal(folded) && !aboutPastLife(folded) ? [learned] : [];
+    return learned && !aboutAnimal(folded) && !aboutPastLife(folded) && !aboutNobody(folded) ? [learned] : [];
   }
   if (candidates.length === 1) return candidates;
   candidates.sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || a.start - b.start || b.end - a.end);

@@ -88,6 +88,17 @@ describe('the learned privacy check', () => {
     }
   });
 
+  it('is not asked about a text that says its people are test data, fiction or a show', () => {
+    const seed = [
+      'is this seed script fine? these are the fixture users for local dev',
+      "INSERT INTO subscribers (email, name) VALUES ('alice@example.com', 'Alice Example'), ('bob@example.com', 'Bob Example');",
+    ].join('\n');
+    const show = "help me reply, it's our tv group chat\nSam: did you watch grey's last night\nSam: the storyline where meredith's patient has the miscarriage";
+    for (const text of [seed, show]) expect(detectPrivateData(text, 'standard'), text).toEqual([]);
+    // The same chat about a relative of the writer's is someone's.
+    expect(detectPrivateData('Sam: did you watch the news last night\nSam: my sister had the miscarriage at 10 weeks', 'standard')).not.toEqual([]);
+  });
+
   it('never replaces what a rule found: the finding still names the kind and where it is', () => {
     const text = 'mail bob.jensen@northwind.dk about the invoice';
     expect(detectPrivateData(text).map((f) => [f.kind, text.slice(f.start, f.end)])).toEqual([['email', 'bob.jensen@northwind.dk']]);

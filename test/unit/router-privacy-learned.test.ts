@@ -94,7 +94,8 @@ describe('the learned privacy check', () => {
       "INSERT INTO subscribers (email, name) VALUES ('alice@example.com', 'Alice Example'), ('bob@example.com', 'Bob Example');",
     ].join('\n');
     const show = "help me reply, it's our tv group chat\nSam: did you watch grey's last night\nSam: the storyline where meredith's patient has the miscarriage";
-    for (const text of [seed, show]) expect(detectPrivateData(text, 'standard'), text).toEqual([]);
+    const novel = '我在写小说：女主家住在小区最里面那栋，楼下有棵大榕树，阳台挂着两个红灯笼。帮我写一段她深夜回家时的环境描写';
+    for (const text of [seed, show, novel]) expect(detectPrivateData(text, 'standard'), text).toEqual([]);
     // The same chat about a relative of the writer's is someone's.
     expect(detectPrivateData('Sam: did you watch the news last night\nSam: my sister had the miscarriage at 10 weeks', 'standard')).not.toEqual([]);
   });

@@ -3,6 +3,8 @@
 // Without them the check learned that a table or a blob *is* personal (its personal examples are full
 // of CSV records and pasted forms, its ordinary ones are prose and code): a pasted revenue CSV or a
 // base64 string read as 0.97 personal. The people are what make a record personal, not its shape.
+// Since stop 27 also a README's markup (sponsor logos, badges, contributor avatars by handle) and benchmark
+// output (ops/sec, memory in bytes): trained on holdout-11's records, the check read those as personal at 0.8.
 import { mulberry32 } from '../../test/support/seeded-random.js';
 
 const SEED = 23;
@@ -31,6 +33,10 @@ const ASKS = [
   'Explain this output:',
   'Decode this:',
 ];
+
+const ORGS = ['Acme Cloud', 'Northwind', 'Contoso', 'Fabrikam', 'Globex', 'Initech', 'Umbrella Labs', 'Hooli', 'Vandelay', 'Stark Tools'];
+const HANDLES = ['octo-dev', 'bytewise', 'qwerty42', 'lintmaster', 'nullpointer', 'devcat', 'semver-bot', 'pixelpush', 'tabs4ever', 'rustacean7'];
+const LIBS = ['fast-parse', 'tiny-json', 'sourcemap-lite', 'hashkit', 'stream-utils', 'yaml-ish', 'deepmerge-x'];
 
 /** The structured examples, the same on every run. */
 export function structuredOrdinaryText(): string[] {
@@ -66,6 +72,20 @@ export function structuredOrdinaryText(): string[] {
     );
     out.push(
       `${pick(ASKS)}\n${Array.from({ length: int(3, 30) }, () => `${date()}T${String(int(0, 23)).padStart(2, '0')}:${String(int(0, 59)).padStart(2, '0')}:${String(int(0, 59)).padStart(2, '0')}Z ${pick(['INFO', 'WARN', 'ERROR', 'DEBUG'])} ${pick(['worker', 'api', 'db', 'cache'])}-${int(1, 9)} ${pick(['request done', 'retrying', 'timeout after', 'queue depth'])} ${int(1, 5000)}${pick(['ms', '', ' items'])}`).join('\n')}`,
+    );
+    const logo = (): string => {
+      const org = pick(ORGS);
+      const slug = org.toLowerCase().replace(/ /g, '-');
+      return `<a href="https://${slug}.example.com/"><img src="https://images.opencollective.com/${slug}/${int(1000, 9999).toString(16)}/logo.png" alt="${org}" height="${pick([64, 96, 128])}"></a>`;
+    };
+    const avatar = (): string => {
+      const handle = pick(HANDLES);
+      return `<td align="center"><a href="https://github.com/${handle}"><img src="https://avatars.githubusercontent.com/u/${int(1000, 9999999)}?v=4" width="75" alt="${handle}'s avatar"><br />${handle}</a></td>`;
+    };
+    out.push(`Summarise this:\n<h3>${pick(['Gold', 'Silver', 'Bronze', 'Platinum'])} Sponsors</h3>\n<p>${Array.from({ length: int(2, 6) }, logo).join(' ')}</p>`);
+    out.push(`Summarise this:\n## Contributors\n<table><tr>${Array.from({ length: int(2, 6) }, avatar).join('')}</tr></table>`);
+    out.push(
+      `${pick(ASKS)}\n${Array.from({ length: int(3, 12) }, () => `${pick(['encode', 'decode', 'parse', 'hash'])}: ${pick(LIBS)} ${int(0, 3)}.${int(0, 20)}.${int(0, 30)} x ${int(1, 9)},${String(int(0, 999)).padStart(3, '0')} ops/sec ±${(rand() * 9).toFixed(2)}% (${int(5, 100)} runs sampled)`).join('\n')}\n\nMemory usage:\n${Array.from({ length: int(2, 6) }, () => `${pick(LIBS).padEnd(28)}${int(10000, 30000000)} bytes`).join('\n')}`,
     );
     const bytes = Array.from({ length: int(24, 600) }, () => int(0, 255));
     out.push(`${pick(ASKS)} ${rand() < 0.5 ? Buffer.from(bytes).toString('base64') : Buffer.from(bytes).toString('hex')}`);

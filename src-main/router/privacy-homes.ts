@@ -5,6 +5,7 @@
 // or a relative), and after it a landmark's preposition or a house picked out by its order or colour.
 // Each part is a short pattern over a slice around a home word; the home words are found first, and are rare.
 
+import { FAMILY_EN } from './privacy-relatives.js';
 import { eachMatch } from './privacy-match.js';
 import { inventedPeople, SURNAMES_ZH } from './privacy-person.js';
 import { hasHan } from './privacy-text.js';
@@ -14,8 +15,7 @@ export type HomeFound = (start: number, end: number) => void;
 const UP = 'A-ZÀ-ÖØ-Þ';
 const LOW = 'a-zß-öø-ÿ\\u0100-\\u017f';
 const NAME = `[${UP}][${LOW}'-]{1,20}(?: [${UP}][${LOW}'-]{1,20}){0,2}`;
-const RELATION =
-  '(?:mum|mom|mam|mother|dad|father|parents|wife|husband|partner|girlfriend|boyfriend|son|daughter|brother|sister|aunt|auntie|aunty|uncle|cousin|nephew|niece|gran|granny|grandma|grandmother|grandpa|grandad|grandfather|nan|nana|friend|colleague|boss|tenant|neighbou?r|ex|ex-wife|ex-husband|ex-partner|client|patient|student|nanny|cleaner|maid|helper|housekeeper|carer|caregiver|driver|babysitter|au pair|lodger|landlord|landlady|flatmate|roommate|housemate|mother-in-law|father-in-law|in-laws|stepmum|stepmom|stepdad|fiancée?)';
+const RELATION = `(?:${FAMILY_EN}|girlfriend|boyfriend|friend|colleague|boss|tenant|neighbou?r|ex|ex-wife|ex-husband|ex-partner|client|patient|student|nanny|cleaner|maid|helper|housekeeper|carer|caregiver|driver|babysitter|au pair|lodger|landlord|landlady|flatmate|roommate|housemate|mother-in-law|father-in-law|in-laws|stepmum|stepmom|stepdad|fiancée?)`;
 
 // The home words: a verb of living, or someone's place.
 // Each verb is found at its rare letter (v, y) and read behind; the whole word is taken back from there.

@@ -9,6 +9,7 @@
 //   short label (Mob, HP, Ph); a unit and a postcode (Flat 302, … 560003); a Chinese lane address (…路
 //   595 弄 12 号); an Australian "rego".
 // Every pattern is bounded and sits behind a cheap test of the text.
+import { FAMILY_EN } from './privacy-relatives.js';
 import { bip39Words } from './privacy-bip39.js';
 import { countDigits } from './privacy-checks.js';
 import { eachMatch, firstMatches } from './privacy-match.js';
@@ -42,8 +43,10 @@ const BIRTH_REACH = 48;
 const ANSWERED_QUESTION = /^[?？]\s*(?:(?:it|that) (?:was|is):?\s*)?$/i;
 const PERSON_REACH = 200;
 // Someone the text points at without a name shape: a relative, a title, "my son", Cantonese 阿爸 and 個仔.
-const SOMEONE =
-  /\b(?:my|our|his|her|their) (?:\w+ )?(?:son|daughter|kid|child|baby|wife|husband|partner|mum|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|gran|nan|sister|brother|aunt|aunty|auntie|uncle|niece|nephew|cousin|friend|colleague|boss|tenant|client|patient|student)\b|\b(?:Grandma|Grandpa|Granny|Nana|Uncle|Aunt|Aunty|Auntie|Mr|Mrs|Ms|Dr)\.? [A-Z]|(?:外婆|外公|奶奶|爷爷|姥姥|姥爷|妈妈|爸爸|母亲|父亲|儿子|女儿|老婆|老公|妻子|丈夫|(?<!出生的|出世的|生的)孩子|婆婆|公公|岳父|岳母)|[\u4e00-\u9fff]{2,3}\s?(?:先生|女士|小姐)|(?:本人|我叫|我名叫|我係)[\u4e00-\u9fff]{2,3}|阿爸|阿媽|老豆|老母|阿爺|阿嫲|阿公|阿婆|個仔|個女|阿仔|阿女|囝囝|細佬|家姐|老公|老婆/;
+const SOMEONE = new RegExp(
+  `\\b(?:my|our|his|her|their) (?:\\w+ )?(?:${FAMILY_EN}|friend|colleague|boss|tenant|client|patient|student)\\b|` +
+    String.raw`\b(?:Grandma|Grandpa|Granny|Nana|Uncle|Aunt|Aunty|Auntie|Mr|Mrs|Ms|Dr)\.? [A-Z]|(?:外婆|外公|奶奶|爷爷|姥姥|姥爷|妈妈|爸爸|母亲|父亲|儿子|女儿|老婆|老公|妻子|丈夫|(?<!出生的|出世的|生的)孩子|婆婆|公公|岳父|岳母)|[\u4e00-\u9fff]{2,3}\s?(?:先生|女士|小姐)|(?:本人|我叫|我名叫|我係)[\u4e00-\u9fff]{2,3}|阿爸|阿媽|老豆|老母|阿爺|阿嫲|阿公|阿婆|個仔|個女|阿仔|阿女|囝囝|細佬|家姐|老公|老婆`,
+);
 // A form's person written in any case right before the date's label, as bookings and manifests are typed: "applicant
 // kavya reddy, dob", "passenger 2 ELENA PETROVA DOB", "JOHN MWANGI DOB", "TANAKA/HIROSHI MR DOB". The word after a role is not a verb ("the
 // applicant must provide dob").

@@ -2,6 +2,7 @@
 // HR, a date of birth, a home; and the strict level's wider net (an age, a family member, a workplace). Each
 // is a pattern of words, not a list of people: neither half of "a name and a detail" is private alone.
 
+import { FAMILY_EN } from './privacy-relatives.js';
 import { factored } from './privacy-factor.js';
 import { HEALTH_EVENT_ZH, MEDICINE_OR_READING_EN } from './privacy-health-terms.js';
 
@@ -116,8 +117,12 @@ const AGE_EN =
   /\b\d{1,3}[- ](?:years?[- ]old|yrs? old|y\/o)\b|\b(?:aged?|turns|turned|turning|is) \d{1,3}\b(?![.,]\d|%| ?(?:percent|per cent|kg|km|cm|m|mph|points?|minutes?|hours?|dollars?|pounds?|euros?)\b)|(?<=[a-z]), \d{1,3},|\b\d{1,3}(?:st|nd|rd|th) birthday\b|\bbirthday\b/gi;
 const AGE_ZH = /\d{1,3}岁|生日/g;
 // A family member, anywhere in the message (the name may be the relative's or the person's).
-const FAMILY_EN =
-  /\b(?:wife|husband|partner|fianc[ée]{1,2}|son|daughter|children|kids|baby|babies|mother|mum|mom|father|dad|parents|brother|sister|grandchildren|grandson|granddaughter|stepson|stepdaughter)s?\b/gi;
+// "nan" and "mam" stand alone as NaN and ma'am: only after "my" (the shared list's other readers) are they family;
+// "a child", "any parent" are nobody's.
+const FAMILY_WORD_EN = new RegExp(
+  `\\b(?<!\\b(?:a|an|any|every|each) )(?!nan\\b|mam\\b)(?:${FAMILY_EN}|fianc[ée]{1,2}|babies|grandchildren|grandsons?|granddaughters?|stepsons?|stepdaughters?)s?\\b`,
+  'gi',
+);
 const FAMILY_ZH = /(?:的|他|她)(?:妻子|老婆|丈夫|老公|儿子|女儿|孩子|父母|母亲|父亲|妈妈|爸爸|哥哥|姐姐|弟弟|妹妹|爷爷|奶奶|外公|外婆)/g;
 // A workplace or a role in one: "works at", "joined Brightwave", "from the Norwich office", "in the finance team".
 const WORKPLACE_EN = /\bworks?\s(?:at|for|in)\s|\bjoined\s(?=[A-Z])|\b(?:office|team|department|employer|company)\b|\b(?:GmbH|Inc|Ltd|LLC|PLC|AG|S\.?A)\b/g;
@@ -126,7 +131,7 @@ const WORKPLACE_ZH = /在[\u4e00-\u9fff]{2,16}(?:上班|工作|任职|实习)|(?
 export const STRICT_DETAILS: ReadonlyArray<readonly [PersonDetailKind, RegExp, boolean]> = [
   ['personal', AGE_EN, false],
   ['personal', AGE_ZH, true],
-  ['personal', FAMILY_EN, false],
+  ['personal', FAMILY_WORD_EN, false],
   ['personal', FAMILY_ZH, true],
   ['personal', WORKPLACE_EN, false],
   ['personal', WORKPLACE_ZH, true],

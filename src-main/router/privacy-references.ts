@@ -7,6 +7,7 @@
 // mum lives above…", 妈妈一个人住在…区). There is no list of names: a word counts when its position
 // makes it a person and it is not a common word. Bounded patterns, as in the rest of the detector.
 
+import { FAMILY_EN } from './privacy-relatives.js';
 import { eachMatch } from './privacy-match.js';
 
 export interface Reference {
@@ -17,8 +18,7 @@ export interface Reference {
   relative?: boolean;
 }
 
-const RELATIONS =
-  'new hire|hire|candidate|applicant|contractor|colleague|co-?worker|friend|best friend|bestie|mate|buddy|pal|boss|manager|supervisor|team lead|lead|report|direct report|neighbou?r|wife|husband|partner|girlfriend|boyfriend|fianc[ée]e?|son|daughter|brother|sister|bro|sis|mother|mum|mom|mam|mummy|mommy|father|dad|daddy|grandfather|grandmother|grandma|grandpa|grandad|granddad|granny|gran|nan|nana|nanna|grandson|granddaughter|uncle|aunt|auntie|cousin|nephew|niece|ex|stepdad|stepmum|stepmom|in-laws?|mother-in-law|father-in-law|flatmate|roommate|housemate|tenant|landlord|landlady|student|pupil|patient|client|employee|intern|trainee|apprentice|teammate|assistant|nanny|carer|kid|baby|coach|tutor|doctor';
+const RELATIONS = `new hire|hire|candidate|applicant|contractor|colleague|co-?worker|friend|best friend|bestie|mate|buddy|pal|boss|manager|supervisor|team lead|lead|report|direct report|neighbou?r|${FAMILY_EN}|girlfriend|boyfriend|fianc[ée]e?|bro|sis|mummy|mommy|daddy|granddad|nanna|grandson|granddaughter|ex|stepdad|stepmum|stepmom|in-laws?|mother-in-law|father-in-law|flatmate|roommate|housemate|tenant|landlord|landlady|student|pupil|patient|client|employee|intern|trainee|apprentice|teammate|assistant|nanny|carer|kid|baby|coach|tutor|doctor`;
 
 // Words that stand where a name would but are not one: pronouns, determiners, verbs, adverbs, people in general.
 const COMMON = new Set(

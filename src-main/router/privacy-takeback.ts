@@ -9,6 +9,7 @@
 //   service number (China's 400/800 numbers) or a number or address introduced as a switchboard,
 //   hotline, office or company address, with no person's home or name claimed for it.
 // Each test is a few string checks and bounded patterns over a window around the finding.
+import { FAMILY_EN } from './privacy-relatives.js';
 import { CHINESE_EXAMPLE_WORDS, FOREIGN_EXAMPLE_WORDS } from './privacy-example-words.js';
 import { ibanLength, ibanValid } from './privacy-checks.js';
 import { around, CLAIMED, formatExample, publishedExample } from './privacy-takeback-context.js';
@@ -192,8 +193,10 @@ const PUBLIC_TITLE =
   /\b(?:(?:former|late|then|ex-)?\s?(?:President|Vice President|Prime Minister|Chancellor|King|Queen|Prince|Princess|Pope|Emperor|Empress|Senator|Governor|Congressman|Congresswoman|Sir|Dame|Lord|Lady) [A-Z][\w'’.-]+)|(?:总统|总理|首相|国王|女王|教皇)/;
 const MADE_PUBLIC =
   /\b(?:(?:spoke|spoken|speaks|talked|talks|opened up|written|wrote|went) (?:publicly|openly|public)|publicly (?:disclosed|announced|revealed|shared|confirmed)|(?:office|spokes(?:person|man|woman)|palace|team|family|representatives?) (?:announced|confirmed|said|revealed)|press release|according to (?:reports|the (?:news|press|BBC|palace))|made (?:it|the news) public)\b|据报道/i;
-const OWN_SENTENCE =
-  /\b(?:I|I'm|I've)\b|\b(?:my|our)\s(?:\w+\s)?(?:mum|mom|mother|dad|father|parents?|wife|husband|partner|son|daughter|kids?|child(?:ren)?|brother|sister|aunt|auntie|uncle|cousin|nephew|niece|gran|granny|grandma|grandpa|grandmother|grandfather|nan|nana|friend|colleague|boss|manager|neighbou?r|patient|client|tenant|flatmate|roommate|family)\b|我的|我们/i;
+const OWN_SENTENCE = new RegExp(
+  `\\b(?:I|I'm|I've)\\b|\\b(?:my|our)\\s(?:\\w+\\s)?(?:${FAMILY_EN}|friend|colleague|boss|manager|neighbou?r|patient|client|tenant|flatmate|roommate|family)\\b|我的|我们`,
+  'i',
+);
 
 /** True when the detail at `start` belongs to a public figure named by a title, or one who made it public. */
 function publicFigure(text: string, start: number): boolean {
@@ -214,8 +217,10 @@ let lastAnswer = false;
 // A pet's health or birthday is no person's: "my cat Mochi was born on …", 我家猫咪被诊断为…, with no relative in the text.
 const ANIMAL =
   /\b(?:my|our|his|her|their|the) (?:\w+ )?(?:cat|dog|puppy|kitten|pup|hamster|rabbit|bunny|parrot|budgie|horse|pony|guinea pig|ferret|tortoise|gecko|corgi|labrador|spaniel|terrier|retriever|poodle|beagle)\b|\b(?:cat|dog) years\b|狗狗|猫咪|小狗|小猫|宠物|柯基|英短|金毛|泰迪|兽医|(?:我家|家里|我们家|我的)的?(?:猫|狗|兔子|仓鼠|鹦鹉)|(?:这只|那只)(?:猫|狗)/i;
-const HUMAN_RELATIVE =
-  /\b(?:my|our) (?:\w+ )?(?:mum|mom|mother|dad|father|wife|husband|partner|son|daughter|child|kid|baby|brother|sister|grandma|grandpa|grandmother|grandfather|aunt|uncle|nan|friend|colleague|boss)\b|妈妈|爸爸|母亲|父亲|儿子|女儿|老公|老婆|外婆|奶奶|爷爷|外公|同事|朋友(?!圈)/i;
+const HUMAN_RELATIVE = new RegExp(
+  `\\b(?:my|our) (?:\\w+ )?(?:${FAMILY_EN}|friend|colleague|boss)\\b|妈妈|爸爸|母亲|父亲|儿子|女儿|老公|老婆|外婆|奶奶|爷爷|外公|同事|朋友(?!圈)`,
+  'i',
+);
 
 /** True when the text is about an animal and names no relative of the writer's. */
 export function aboutAnimal(text: string): boolean {

@@ -2,6 +2,7 @@
 // pattern is compiled once, bounded (no nested unbounded repeats), anchored by a look-behind so a
 // failed start cannot rescan a long run, and confirmed by a check digit or shape rule where the
 // kind has one. Findings carry a kind, a label for people and a span; never the value itself.
+import { FAMILY_EN } from './privacy-relatives.js';
 import { cardNumberValid, cnResidentIdValid, countDigits, ibanLength, ibanValid, looksLikeSecretValue, ninoPrefixValid, ssnValid } from './privacy-checks.js';
 import { findMoreAddresses } from './privacy-addresses.js';
 import { findFieldCards } from './privacy-cards.js';
@@ -383,8 +384,9 @@ function findAddresses(text: string, found: Found): void {
 // A medicine list with doses (metformin 500mg, sertraline 50 mg) for someone of the writer's own, named in its opening:
 // "Meds for Aunt Rosa: …", "my dad's tablets: …". A list alone is a prescription question; with its person it is their health.
 const DOSE = /\b[A-Za-z]{4,20} \d{1,4}(?:\.\d{1,2})? ?(?:mg|mcg|µg|ml|IU|units)\b/g;
-const LIST_OWNER =
-  /\b(?:my|our|his|her)\s(?:\w+\s)?(?:mum|mom|mother|dad|father|wife|husband|partner|son|daughter|gran|granny|grandma|grandpa|grandad|nan|nana|aunt|auntie|uncle|sister|brother|friend|patient|client)\b|\b(?:Aunt|Auntie|Aunty|Uncle|Grandma|Grandpa|Granny|Nana|Nan|Mum|Mom|Dad|Mr|Mrs|Ms|Dr)\.? [A-Z][a-z]+/;
+const LIST_OWNER = new RegExp(
+  `\\b(?:my|our|his|her)\\s(?:\\w+\\s)?(?:${FAMILY_EN}|friend|patient|client)\\b|\\b(?:Aunt|Auntie|Aunty|Uncle|Grandma|Grandpa|Granny|Nana|Nan|Mum|Mom|Dad|Mr|Mrs|Ms|Dr)\\.? [A-Z][a-z]+`,
+);
 
 function findMedicineLists(text: string, found: Found): void {
   if (!(text.includes('mg') || text.includes('ml') || text.includes('µg') || text.includes('units') || text.includes('IU'))) return;

@@ -35,22 +35,20 @@ function maskedBefore(text: string, start: number): boolean {
   return /[*•xX#]{2,}[ -]?$/.test(text.slice(Math.max(0, start - 6), start));
 }
 
+/** Each value `account` finds (group 1) that is someone's account, with `bank`'s words within reach. */
+function accountsBy(account: RegExp, bank: RegExp, text: string, found: BankAccountFound): void {
+  eachMatch(account, text, (m) => {
+    const start = m.index + m[0].length - m[1]!.length;
+    if (notAnAccount(m[1]!) || maskedBefore(text, start)) return;
+    if (bank.test(text.slice(Math.max(0, m.index - REACH), start + m[1]!.length + REACH))) found(start, start + m[1]!.length);
+  });
+}
+
 /** Domestic bank account numbers under their label, with a bank's words near. */
 export function findBankAccounts(text: string, found: BankAccountFound): void {
   const lower = lowerCased(text);
   if (SIX_DIGITS.test(text) && (lower.includes('account') || lower.includes('acct') || lower.includes('a/c') || ACC_WORD.test(lower))) {
-    eachMatch(ACCOUNT_EN, text, (m) => {
-      const start = m.index + m[0].length - m[1]!.length;
-      if (notAnAccount(m[1]!) || maskedBefore(text, start)) return;
-      if (!BANK_EN.test(text.slice(Math.max(0, m.index - REACH), start + m[1]!.length + REACH))) return;
-      found(start, start + m[1]!.length);
-    });
+    accountsBy(ACCOUNT_EN, BANK_EN, text, found);
   }
-  if (!/[号號户戶]/.test(text)) return;
-  eachMatch(ACCOUNT_ZH, text, (m) => {
-    const start = m.index + m[0].length - m[1]!.length;
-    if (notAnAccount(m[1]!) || maskedBefore(text, start)) return;
-    if (!BANK_ZH.test(text.slice(Math.max(0, m.index - REACH), start + m[1]!.length + REACH))) return;
-    found(start, start + m[1]!.length);
-  });
+  if (/[号號户戶]/.test(text)) accountsBy(ACCOUNT_ZH, BANK_ZH, text, found);
 }

@@ -22,7 +22,7 @@ const MAX_LINE = 300;
 // A cell that is only a name: two to four capitalised words (accents allowed), or a Chinese name.
 const NAME_CELL = new RegExp(`^(?:[A-ZÀ-Þ][a-zß-ÿ'’-]{1,20}(?: [A-ZÀ-Þ][a-zß-ÿ'’-]{1,20}){1,3}|${SURNAME_ANY}[\\u4e00-\\u9fff]{1,2})$`);
 // A cell that is only a full date, year first or last.
-const DATE_CELL = /^(?:(19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](19|20)\d{2})$/;
+export const FULL_DATE = /^(?:(19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](19|20)\d{2})$/;
 // Lists whose people's dates are birth dates, and the birth words themselves. Not players or squads: a results table
 // pairs public figures with match dates, and a team's members are listed with the dates they joined.
 const ROSTER =
@@ -61,7 +61,7 @@ function findTableBirthDates(text: string, found: RecordFound): void {
     if (++lines > MAX_LINES) break;
     if (line.length <= MAX_LINE && TABLE_MARK.test(line) && /\d/.test(line)) {
       const cells = cellsOf(line);
-      const date = cells.find((c) => DATE_CELL.test(c.text));
+      const date = cells.find((c) => FULL_DATE.test(c.text));
       if (date !== undefined && cells.some((c) => NAME_CELL.test(c.text))) {
         const year = Number(/(?:19|20)\d{2}/.exec(date.text)![0]);
         if (year <= LAST_BIRTH_YEAR) rows.push({ start: offset + date.at, end: offset + date.at + date.text.length });

@@ -39,8 +39,9 @@ const RELATION_NAME_EU = new RegExp(
 // exactly two must remain: a third makes a title or an institution (Post-Traumatic Stress
 // Disorder, Emotional Intelligence Appraisal), not a person.
 // A particle may stand between a given name and a family name: Sanne de Vries, Pieter van der Berg, Ana da Silva.
+const PARTICLES = 'van|de|von|der|den|da|di|del|della|du|dos|das|ter|ten';
 const CAPITAL_RUN = new RegExp(
-  `${NAME_START}${NAME_REST}(?:(?: (?:van der|van den|van de|van|de|von|der|den|da|di|del|della|du|dos|das|ter|ten))? ${NAME}){1,5}(?![${LETTER}-])(?!['’](?!s\\b|\\s|[,;:)}\\]]))`,
+  `${NAME_START}${NAME_REST}(?:(?: (?:van der|van den|van de|${PARTICLES}))? ${NAME}){1,5}(?![${LETTER}-])(?!['’](?!s\\b|\\s|[,;:)}\\]]))`,
   'g',
 );
 // One capitalised word as the subject of a clause or a possessive (Lily won't, Mark's been, Aisha has).
@@ -161,7 +162,7 @@ export function spans(re: RegExp, text: string, out: Span[], accept?: (m: RegExp
 }
 
 const NON_ASCII = /[^ -~]/;
-const PARTICLE = /^(?:van|de|von|der|den|da|di|del|della|du|dos|das|ter|ten)$/;
+const PARTICLE = new RegExp(`^(?:${PARTICLES})$`);
 
 /** The offsets of the two- (or accented three-) word name in a run of capitalised words, or undefined when there is none. */
 function namePair(run: string): { start: number; end: number } | undefined {

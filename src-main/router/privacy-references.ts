@@ -18,7 +18,7 @@ export interface Reference {
   relative?: boolean;
 }
 
-const RELATIONS = `new hire|hire|candidate|applicant|contractor|colleague|co-?worker|friend|best friend|bestie|mate|buddy|pal|boss|manager|supervisor|team lead|lead|report|direct report|neighbou?r|${FAMILY_EN}|girlfriend|boyfriend|fianc[ée]e?|bro|sis|mummy|mommy|daddy|granddad|nanna|grandson|granddaughter|ex|stepdad|stepmum|stepmom|in-laws?|mother-in-law|father-in-law|flatmate|roommate|housemate|tenant|landlord|landlady|student|pupil|patient|client|employee|intern|trainee|apprentice|teammate|assistant|nanny|carer|kid|baby|coach|tutor|doctor`;
+const RELATIONS = `new hire|hire|candidate|applicant|contractor|colleague|co-?worker|friend|best friend|bestie|mate|buddy|pal|boss|manager|supervisor|team lead|lead|report|direct report|neighbou?r|${FAMILY_EN}|girlfriend|boyfriend|fianc[ée]e?|bro|sis|mummy|mommy|daddy|granddad|nanna|grandson|granddaughter|ex|stepdad|stepmum|stepmom|in-laws?|mother-in-law|father-in-law|flatmate|roommate|housemate|tenant|landlord|landlady|student|pupil|patient|client|employee|intern|trainee|apprentice|teammate|assistant|nanny|carer|coach|tutor|doctor`;
 
 // Words that stand where a name would but are not one: pronouns, determiners, verbs, adverbs, people in general.
 const COMMON = new Set(

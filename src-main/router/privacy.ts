@@ -10,6 +10,7 @@ import { findProseSecrets } from './privacy-credentials.js';
 import { findPersonalHealth } from './privacy-health.js';
 import { findHomesByLandmark } from './privacy-homes.js';
 import { findBankAccounts } from './privacy-bank-accounts.js';
+import { FULL_DATE } from './privacy-birth-more.js';
 import { findLooseIbans } from './privacy-ibans-loose.js';
 import { findMoreNationalIds } from './privacy-ids.js';
 import { learnedPrivacyFinding } from './privacy-learned.js';
@@ -98,13 +99,16 @@ function europeanPasswordWord(lower: string): boolean {
     lower.includes('şifre')
   );
 }
-const NAMED_PASSWORD_EU =
-  /(?<![A-Za-z])(?:passwort|kennwort|mot de passe|contrase[ñn]a|senha|wachtwoord)(?![A-Za-z])[,:]?\s{1,2}(?:(?:das|es|c['’]|il|la|het|o|a) ?)?(?:ist|lautet|est|es|[éè]|is|:)[\s"'`:]{1,3}([!#-&(-_a-~]{4,200})/gi;
+// The password's word in German, French, Spanish, Portuguese and Dutch; the bare form below reads three more.
+const PASSWORD_WORD_EU = 'passwort|kennwort|mot de passe|contrase[ñn]a|senha|wachtwoord';
+const NAMED_PASSWORD_EU = new RegExp(
+  `(?<![A-Za-z])(?:${PASSWORD_WORD_EU})(?![A-Za-z])[,:]?\\s{1,2}(?:(?:das|es|c['’]|il|la|het|o|a) ?)?(?:ist|lautet|est|es|[éè]|is|:)[\\s"'\`:]{1,3}([!#-&(-_a-~]{4,200})`,
+  'gi',
+);
 
 // …and the same words with no verb between ("Passwort Sonnenblume_77", "hasło: Kwiatek!9"): the value must then hold a
 // digit, so that "Passwort vergessen" or "Passwort Reset-Link" stays a topic.
-const BARE_PASSWORD_EU =
-  /(?<![A-Za-z])(?:passwort|kennwort|mot de passe|contrase[ñn]a|senha|wachtwoord|lösenord|hasło|şifre)(?![A-Za-z])[,:]?[ \t]{1,2}["'`„“]?([!#-&(-_a-~]{4,64})/gi;
+const BARE_PASSWORD_EU = new RegExp(`(?<![A-Za-z])(?:${PASSWORD_WORD_EU}|lösenord|hasło|şifre)(?![A-Za-z])[,:]?[ \\t]{1,2}["'\`„“]?([!#-&(-_a-~]{4,64})`, 'gi');
 // A key safe's, a door's or an alarm's code in German, French, Spanish, Italian, Dutch, Swedish or Polish ("Der
 // Schlüsselkasten neben der Garage hat den Code 3816").
 const LOCK_CODE_EU =
@@ -146,11 +150,11 @@ function foundPasswordAtEnd(m: RegExpExecArray, found: Found, accept: (value: st
 function findSecrets(text: string, found: Found): void {
   // A login's second half is no path or address.
   if (text.includes('/')) eachMatch(LOGIN_PAIR, text, (m) => foundPasswordAtEnd(m, found, (value) => !/^https?:|\//.test(value)));
-  if (europeanPasswordWord(lowerCased(text))) {
+  const lower = lowerCased(text);
+  if (europeanPasswordWord(lower)) {
     eachMatch(NAMED_PASSWORD_EU, text, (m) => foundPasswordAtEnd(m, found));
     eachMatch(BARE_PASSWORD_EU, text, (m) => foundPasswordAtEnd(m, found, (value) => /\d/.test(value) && !/^(?:19|20)\d{2}$/.test(value)));
   }
-  const lower = lowerCased(text);
   if (FOUR_DIGITS.test(text) && LOCK_STEMS_EU.some((stem) => lower.includes(stem))) eachMatch(LOCK_CODE_EU, text, (m) => foundPasswordAtEnd(m, found));
   for (const [re, label] of TOKEN_PATTERNS) {
     eachMatch(re, text, (m) => {
@@ -285,8 +289,9 @@ function findEmails(text: string, found: Found): void {
 
 // +CC then digits with spaces, dots, dashes or brackets; the digits are counted afterwards.
 const PHONE_INTL = /(?<![\w+\-*/=^)])\+[1-9][\d \-.()\u00a0]{6,24}/g;
-// Chinese mobile: 1[3-9] and 9 more digits, optionally grouped 3-4-4.
+// A log's recipient or sender key before +CC and digits (to=+13128462290), which PHONE_INTL's look-behind refuses.
 const PHONE_KEYED = /\b(?:to|from|phone|tel|mobile|msisdn|recipient|caller|callee|sender|dest(?:ination)?)=["']?(\+[1-9]\d{7,14})(?![\d])/gi;
+// Chinese mobile: 1[3-9] and 9 more digits, optionally grouped 3-4-4.
 const PHONE_CN = /(?<![\w+$¥€£.,])1[3-9]\d(?:[ -]?\d{4}){2}(?![\w-]|[.,]\d)/g;
 // North American (NANP): (212) 555-0123, 212-555-0123, 212.555.0123, 212 555 0123.
 const PHONE_NANP = /(?<![\w+.-])(?:1[ .-])?(?:\(([2-9]\d{2})\) ?([2-9]\d{2})[ .-]\d{4}|([2-9]\d{2})([ .-])([2-9]\d{2})\4\d{4})(?![\w-]|[.]\d)/g;
@@ -432,8 +437,6 @@ function findTrackedPeople(text: string, found: Found): void {
 
 // ---------------------------------------------------------------- the detector
 
-const CALENDAR_DATE = /^(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2})$/;
-
 // Enough to show a person what was found; a cap keeps a pasted log of 10,000 addresses linear.
 const MAX_PER_KIND = 64;
 
@@ -515,7 +518,7 @@ export function detectPrivateData(text: string, level: PrivacyLevel = 'standard'
     if (kind === 'phone' && nhsNumberNotPhone(folded, start, end)) return;
     // A calendar date read as an id's or a secret's value (a row's date after a masked id, a log's timestamp after
     // "reason=bad_password") is neither; dropped here, not taken back, so the date of birth it may be stays found.
-    if ((kind === 'national-id' || kind === 'secret') && CALENDAR_DATE.test(folded.slice(start, end))) return;
+    if ((kind === 'national-id' || kind === 'secret') && FULL_DATE.test(folded.slice(start, end))) return;
     const n = perKind.get(kind) ?? 0;
     if (n >= MAX_PER_KIND) return;
     perKind.set(kind, n + 1);

@@ -19,6 +19,9 @@ const SPECIMENS = new Set([
   'RSSMRA85T10A562S',
   // Hong Kong's Immigration Department's specimen HKID, A123456(3).
   'A1234563',
+  // The Bundesdruckerei's specimen identity card (Erika Mustermann's) and the Spanish DNI every tutorial computes.
+  'T22000129',
+  '12345678Z',
   'RSSMRA80A01H501U',
   '111222333',
   '123456782',
@@ -87,7 +90,8 @@ const EXAMPLE_NEAR = new RegExp(
   'iu',
 );
 // "Anna's", not "what's" or "it's": a contraction claims nothing.
-const CLAIMED = /\b(?:my|his|her|their|our)\b|['’]s\b(?<!\b(?:what|it|that|there|here|let|who|where|how|he|she)['’]s)|我的|他的|她的|本人|客户|员工/i;
+const CLAIMED =
+  /\b(?:my|his|her|their|our)\b(?! (?:wiki|docs?|documentation|tests?|test suite|validators?|readme|code ?base|repo))|['’]s\b(?<!\b(?:what|it|that|there|here|let|who|where|how|he|she)['’]s)|我的|他的|她的|本人|客户|员工/i;
 
 interface NameHit {
   start: number;

@@ -265,7 +265,8 @@ export function findNames(text: string): Span[] {
     // 高中同学, 高中老师: a word, not a surname and a name.
     spans(NAME_ZH_TITLE, text, names, (m) => !NOT_A_NAME_ZH.test(m[0]));
     spans(NAME_ZH_SUBJECT, text, names, (m) => !NOT_A_NAME_ZH.test(m[0]));
-    spans(NAME_ZH_AFTER_VERB, text, names, (m) => !NOT_A_NAME_ZH.test(m[0].slice(1)));
+    // 对方 ("the other party") is a word: 对方绩效是C names no one.
+    spans(NAME_ZH_AFTER_VERB, text, names, (m) => !NOT_A_NAME_ZH.test(m[0].slice(1)) && !/^[对對]方/.test(m[0]));
     spans(NAME_ZH_TEAM, text, names);
     spans(NAME_AH_LATIN, text, names);
   }

@@ -50,15 +50,19 @@ const EIGHT_DIGIT_MOBILE = /(?<![\d+.,/-]|\d )[4-9]\d{3}[ -]?\d{4}(?![\d/-]|[.,]
 const PHONE_WORD_BEFORE =
   /(?:電話|电话|手機|手机|手提|號碼|号码|\bnumber|\bwhats ?app|\bcell|\bmobile|\bphone|\b(?:call|text|ring|message|whatsapp) (?:me|him|her|[A-Z][\w'’]*(?: [A-Z][\w'’]*)?) (?:on|at)|聯絡|联络|联系|打去|打畀|打俾|打給|打给|[Hh]\/?[Pp])[^\d\n。，,；;!?！？]{0,20}$/;
 const NOT_A_PERSONS_LINE =
-  /熱線|热线|客服|銀行|银行|公司|辦事處|办事处|總機|总机|查詢|查询|\b(?:hotline|helpline|customer|service|support|office|company|bank|switchboard|reception|account|order|invoice|ticket|policy|ref)\b/i;
+  /熱線|热线|客服|銀行|银行|公司|辦事處|办事处|總機|总机|查詢|查询|餐廳|餐厅|診所|诊所|酒店|的士|\b(?:hotline|helpline|customer|service|support|office|company|bank|switchboard|reception|account|order|invoice|ticket|policy|ref|restaurant|plumbing|clinic|shop|store|taxi|hotel|salon|pharmacy|dental|ltd|limited)\b/i;
 
-/** Eight-digit Hong Kong, Macau and Singapore mobiles, each right after a phone word said of a person. */
+// …or in brackets after a person's name, in a text about phoning or messaging them: 地產經紀Kenny（9437 2816）.
+const NAME_BRACKET_BEFORE = /(?:\b[A-Z][a-z]{1,20}(?: [A-Z][a-z]{1,20})?|[\u4e00-\u9fff]{2,3})\s?[（(]$/;
+
+/** Eight-digit Hong Kong, Macau and Singapore mobiles, each right after a phone word said of a person or a name's bracket. */
 export function findEightDigitMobiles(text: string, found: (start: number, end: number) => void): void {
   // Most prompts hold no eight digits in a row.
   if (!/\d{4}[ -]?\d{4}/.test(text)) return;
   eachMatch(EIGHT_DIGIT_MOBILE, text, (m) => {
     const before = text.slice(Math.max(0, m.index - 40), m.index);
-    if (PHONE_WORD_BEFORE.test(before) && !NOT_A_PERSONS_LINE.test(before)) found(m.index, m.index + m[0].length);
+    if (NOT_A_PERSONS_LINE.test(before)) return;
+    if (PHONE_WORD_BEFORE.test(before) || (NAME_BRACKET_BEFORE.test(before) && NATIONAL_PHONE_CUE.test(text))) found(m.index, m.index + m[0].length);
   });
 }
 
@@ -67,6 +71,14 @@ export function findEightDigitMobiles(text: string, found: (start: number, end: 
 // A UK NHS number is written 3-3-4 (943 476 5919), the shape of a North American phone. Named as an NHS number and
 // passing its modulus-11 check, it is an id (privacy-ids.ts reads it, or leaves the published specimen), not a phone.
 const NHS_BEFORE = /\bNHS(?: (?:no\.?|number|num|#|id))?\b[^\n\d]{0,30}$|\bNHS\b[^\n\d]{0,40}$/i;
+
+// The US Social Security number's 3-2-4 dashes (000-12-3456): no numbering plan writes a phone so.
+const SSN_SHAPE = /^\d{3}-\d{2}-\d{4}$/;
+
+/** True for a number in the shape of a US SSN, which a phone rule (a trunk 0, a national shape) read as a phone. */
+export function ssnShapeNotPhone(text: string, start: number, end: number): boolean {
+  return SSN_SHAPE.test(text.slice(start, end));
+}
 
 /** True for a 10-digit run that is named as an NHS number just before and passes the NHS check digit. */
 export function nhsNumberNotPhone(text: string, start: number, end: number): boolean {

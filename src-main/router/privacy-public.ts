@@ -22,6 +22,8 @@ const FAMOUS_ADDRESSES = new Set([
 
 // Someone who says they live there or wants something sent there means it as their own address.
 const CLAIMED = /\b(?:I|I'm|I've|my|me|we|our|us|send|ship|deliver|post|mail|return)\b/i;
+// …and of a landmark, only a home said to be there: "I live at 10 Downing Street".
+const LIVES_THERE = /\b(?:I live|I['’]m living|we live|my (?:home|address|flat|house)|deliver (?:it )?to|ship (?:it )?to|send (?:it )?to)\b/i;
 
 // A public or fictional figure's house asked about as trivia: "Ernest Hemingway's house in Key West is at 907 Whitehead
 // Street. Is it true the cats still live there?", "In Breaking Bad Walter White's house is at 308 Negra Arroyo Lane. Do
@@ -52,11 +54,12 @@ export function famousAddress(text: string, start: number, address: string): boo
   const from = Math.max(text.lastIndexOf('\n', start), text.lastIndexOf('. ', start), start - 80, 0);
   // Documentation's stock town (123 Main St, Anytown) is nobody's, whoever's docs use it.
   if (/^[\s,]{0,3}(?:Anytown|Anyville|Any ?City|Sometown)\b/i.test(text.slice(start + address.length, start + address.length + 14))) return true;
-  if (CLAIMED.test(text.slice(from, start))) return false;
-  if (publicPlaceBefore(text, start)) return true;
-  // The street part alone, too: "10 Downing Street, London SW1A 2AA" is found with its postcode.
-  if (FAMOUS_IN.test(addressKey(address))) return true;
   const before = text.slice(from, start);
+  // The street part alone, too: "10 Downing Street, London SW1A 2AA" is found with its postcode. Only a home claimed
+  // makes a landmark someone's ("How should I normalise …? Use 1600 Pennsylvania Ave NW" claims nothing).
+  if (FAMOUS_IN.test(addressKey(address))) return !LIVES_THERE.test(before);
+  if (CLAIMED.test(before)) return false;
+  if (publicPlaceBefore(text, start)) return true;
   const around = text.slice(Math.max(0, start - TRIVIA_REACH), start + address.length + TRIVIA_REACH);
   if (FIGURE_HOUSE_BEFORE.test(before)) return TRIVIA.test(around);
   return SURNAME_HOUSE_BEFORE.test(before) && MUSEUM.test(around);

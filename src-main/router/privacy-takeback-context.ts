@@ -68,9 +68,14 @@ const PUBLISHED = new Set([
   'SK_TEST_4EC39HQLYJWDARJTT1ZDP7DC',
 ]);
 
-// Phone ranges reserved for fiction and documentation: Ofcom's drama numbers (07700 900000-900999,
-// 01632 960000-960999, 020 7946 0000-0999), NANP 555-0100-0199, ACMA's 0491 570 xxx.
-const RESERVED_PHONE = /^(?:\+?44|0)(?:7700900\d{3}|1632960\d{3}|2079460\d{3})$|^(?:\+?1)?\d{3}55501\d{2}$|^(?:\+?61|0)491570\d{3}$/;
+// Phone ranges reserved for fiction and documentation: Ofcom's drama numbers (07700 900xxx, 01632 960xxx, 020 7946 0xxx,
+// 0113-0161 496 0xxx, 0191 498 0xxx, 028 9018 0xxx, 029 2018 0xxx, 0808 157 0xxx, 0909 879 0xxx, 0306 999 0xxx),
+// NANP 555-0100-0199 (with or without an area code), ACMA's 0491 570 xxx, and Twilio's test "magic" numbers (+1 500 555 000x).
+const RESERVED_PHONE =
+  /^(?:\+?44|0)(?:7700900\d{3}|1632960\d{3}|2079460\d{3}|1(?:1[3-8]|[2-6]1)4960\d{3}|1914980\d{3}|28901800\d{2}|29201800\d{2}|8081570\d{3}|9098790\d{3}|3069990\d{3})$|^(?:(?:\+?1)?\d{3})?55501\d{2}$|^(?:\+?61|0)491570\d{3}$|^\+?1500555000\d$/;
+
+// SSNs no one holds: the voided wallet-insert number, 123-45-6789, and the range kept for advertising (987-65-4320 to -4329).
+const NEVER_ISSUED_SSN = /^(?:078051120|123456789|98765432\d)$/;
 
 // The sentence treats the value as an example, a test or a question of format.
 export const EXAMPLE_CONTEXT = new RegExp(
@@ -98,13 +103,15 @@ export function publishedExample(text: string, kind: string, start: number, end:
   const value = text.slice(start, end);
   const compact = value.replace(/[\s().-]/g, '').toUpperCase();
   const reserved = kind === 'phone' && RESERVED_PHONE.test(compact);
+  const neverIssued = kind === 'national-id' && NEVER_ISSUED_SSN.test(compact);
   const known = reserved || PUBLISHED.has(compact) || (kind === 'secret' && /EXAMPLE/.test(value));
   if (!known) return false;
   const window = around(text, start, end);
   if (CLAIMED.test(window)) return false;
-  // A number no one can be given (555-01xx, Ofcom's drama ranges) is fiction anywhere in a text about tests or in code.
-  const context = reserved ? around(text, start, end, RESERVED_REACH) : window;
-  return EXAMPLE_CONTEXT.test(context) || (reserved && CODE_CONTEXT.test(context)) || (!reserved && PUBLISHED_STORY.test(context));
+  // A number no one can be given (555-01xx, Ofcom's drama ranges) is fiction anywhere in a text about tests or in code;
+  // an SSN the SSA never issues, anywhere in a text about tests (a validator's list of values to reject).
+  const context = reserved || neverIssued ? around(text, start, end, RESERVED_REACH) : window;
+  return EXAMPLE_CONTEXT.test(context) || (reserved && CODE_CONTEXT.test(context)) || (!reserved && PUBLISHED_STORY.test(window));
 }
 
 // A published value's own history: the SSN printed on a 1938 wallet insert is a famous story, not an id.

@@ -18,8 +18,24 @@ const ORGANISATION_CONTEXT =
 
 const SHARED_MAILBOX = /\b(?:shared|generic|group|department(?:al)?|team|public) (?:mail)?box\b|\bshared inbox\b|公共邮箱|共享邮箱|部门邮箱|公邮/i;
 
-// Mailboxes no one reads as a person: automatic senders.
-const NO_PERSON_MAILBOX = /^(?:noreply|no-reply|no_reply|donotreply|do-not-reply|do_not_reply|notifications?|alerts?|mailer-daemon|postmaster|bounces?)$/i;
+// Mailboxes no one reads as a person: automatic senders, also with a purpose after them (noreply-dmarc-support@).
+const NO_PERSON_MAILBOX =
+  /^(?:noreply|no-reply|no_reply|donotreply|do-not-reply|do_not_reply|notifications?|alerts?|mailer-daemon|postmaster|bounces?)(?:[-_.+][\w.-]*)?$/i;
+
+// A header's display name that is a role, a team or a whole staff, not a person: From: Information Security <infosec@…>,
+// To: All Staff <all-staff@…>, "Orders" <noreply@…>, Accounts Receivable <ar@…>, People Team <people@…>.
+const ROLE_WORD =
+  /^(?:all|the|and|&|of|for|our|team|teams|staff|managers|employees|colleagues|department|dept|office|desk|group|committee|board|unit|centre|center|services?|support|help|helpdesk|security|information|infosec|it|hr|people|human|resources|talent|recruiting|recruitment|payroll|finance|accounts?|receivable|payable|billing|invoicing|purchasing|procurement|sales|marketing|communications|comms|press|media|legal|compliance|privacy|operations|ops|facilities|reception|front|customer|customers|care|service|orders|bookings|reservations|reservas|shop|store|admissions|registry|notifications?|alerts?|newsletter|news|updates|noreply|no-reply|platform|engineering|product|admin|administration|school|parents|members|membership|events)$/i;
+const DISPLAY_NAME = /(?:^|[\n:,;])[ \t]*(?:"([^"\n]{1,60})"|([^\n<>",:;]{1,60}?))[ \t]*<$/;
+
+/** True when the mailbox's header gives it a role's or a team's name (From: People Team <people@…>), not a person's. */
+function roleDisplayName(text: string, start: number): boolean {
+  const m = DISPLAY_NAME.exec(text.slice(Math.max(0, start - 70), start));
+  const name = (m?.[1] ?? m?.[2])?.trim();
+  if (!name) return false;
+  const words = name.split(/\s+/);
+  return words.length <= 5 && words.every((w) => ROLE_WORD.test(w));
+}
 // Free mail providers: a role-like name there (info@gmail.com) is one person's own mailbox.
 const PERSONAL_PROVIDER =
   /@(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|me|mac|aol|proton|protonmail|pm|gmx|web|mail|yandex|zoho|qq|163|126|sina|sohu|foxmail|naver|daum|hanmail|rediffmail|libero|orange|free|wanadoo|t-online|btinternet|sky|virginmedia)\.[a-z.]{2,10}$/i;
@@ -43,16 +59,18 @@ const PLACEHOLDER_DOMAIN =
   /@(?:(?:your|my|some|the)?[-_]?(?:domain|company|companyname|organi[sz]ation|org|site|website|business|provider)\.(?:com|net|org|tld|xxx?)|domain\.[a-z]{2,3}|x{2,}\.(?:com|cn|net|org)|email\.tld|host\.tld)$/i;
 
 const GENERIC_LOCAL =
-  /^(?:test|testing|user|username|name|your?[._-]?name|your[._-]?e-?mail|foo|bar|baz|email|mail|example|sample|demo|someone|you|me|abc|\d{1,6})(?:\+[\w.-]*)?$/i;
+  /^(?:test|testing|user|username|name|your?[._-]?name|your[._-]?e-?mail|foo|bar|baz|email|mail|example|sample|demo|someone|you|me|abc|customer|client|guest|buyer|member|qa|uat|staging|\d{1,6})\d{0,3}(?:\+[\w.-]*)?$/i;
 
 /** True for a masked mailbox, or a placeholder name or domain in a question about formats, regexes or examples, claimed by no one. */
 function placeholderAddress(address: string, window: string): boolean {
   const local = address.slice(0, address.indexOf('@'));
   if (MASKED_LOCAL.test(local)) return true;
+  // A generic or role mailbox at a domain reserved for examples (test@example.org, admin@example.com, qa+rsvp@example.com)
+  // is nobody's wherever it is, unless claimed; a real-looking name there (jane.doe@example.com) may stand for a real
+  // person's, and needs words about examples.
+  if (RESERVED_MAIL_DOMAIN.test(address) && (GENERIC_LOCAL.test(local) || ROLE_MAILBOX.test(local.replace(/\+.*/, ''))))
+    return !CLAIMED.test(window) && !PERSONAL_CLAIM.test(window);
   if (!PLACEHOLDER_LOCAL.test(local) && !PLACEHOLDER_DOMAIN.test(address)) return false;
-  // A generic mailbox at a domain reserved for examples (test@example.org) is nobody's wherever it is, unless claimed;
-  // a real-looking name there (jane.doe@example.com) may stand for a real person's, and needs words about examples.
-  if (RESERVED_MAIL_DOMAIN.test(address) && GENERIC_LOCAL.test(local)) return !CLAIMED.test(window) && !PERSONAL_CLAIM.test(window);
   return (FORMAT_QUESTION.test(window) || EXAMPLE_CONTEXT.test(window)) && !CLAIMED.test(window) && !PERSONAL_CLAIM.test(window);
 }
 
@@ -95,6 +113,7 @@ export function roleAddress(text: string, start: number, end: number): boolean {
   if (PLACEHOLDER_LOCAL.test(local) && PLACEHOLDER_DOMAIN.test(address) && !CLAIMED.test(window)) return true;
   // A mailbox the text calls shared or public (学校德育处公共邮箱 deyu@…, "the team's shared mailbox"), at no free provider.
   if (SHARED_MAILBOX.test(window) && !PERSONAL_PROVIDER.test(address)) return true;
+  if (roleDisplayName(text, start) && !PERSONAL_PROVIDER.test(address)) return true;
   if (!ROLE_MAILBOX.test(local) && !NO_PERSON_MAILBOX.test(local)) return !PERSONAL_PROVIDER.test(address) && ownNameMailbox(address, window);
   if (PERSONAL_PROVIDER.test(address)) return false;
   // An automatic sender (noreply@accounts.google.com, a log's noreply@example.org) is read by no one, even at the

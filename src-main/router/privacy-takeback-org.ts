@@ -10,13 +10,13 @@ const LEGAL_NAME =
   /[A-ZÀ-Þ][\wÀ-ÿ&'’.-]*(?: [A-ZÀ-Þ&][\wÀ-ÿ&'’.-]*){0,4},? (?:Ltd|Limited|LLC|Inc|Corp|Corporation|GmbH|AG|plc|PLC|asbl|vzw|S\.A\.|SAS|SARL|S\.r\.l\.|Srl|SpA|B\.V\.|BV|N\.V\.|Pty|Oy|AB|A\/S|ApS|KG|e\.V\.|CLG|DAC|CIC|gGmbH|eG)(?!\w)|\b(?:Fondation|Foundation|Stiftung|Fundación|Fondazione|Association|Charity|Trust) [A-Z]|有限公司|股份公司|有限责任公司|集团|基金会|协会/;
 // Words only an organisation writes about itself, or a customer about the organisation.
 const ORGANISATION_SPEAKS =
-  /\b(?:call us|contact us|e-?mail us|write to us|reach us|visit us|our (?:store|shop|showroom|returns (?:centre|center|department|dept)|warehouse|restaurant|caf[eé]|bakery|salon|studio|branch|premises|customers?|invoices?|company|firm|charity|foundation|bank details|payment details|opening hours|hq)|registered office|company (?:no|number|reg(?:istration)?)|vat (?:no|number|reg)|invoice footer|opening hours|registered charity|charity (?:no|number)|(?:as )?published on (?:our|the|their) (?:[\w-]+ )?(?:website|site|web ?page)|annual report|customer (?:reply|service|query|queries|e-?mail|notice)|order queries|thanks for contacting|thank you for contacting|dear customers?|returns dept)\b|本店|本公司|我司|敝公司|我们公司|公司收款|收款资讯|收款信息|营业时间|欢迎来电|订餐电话|预订电话|订位电话|客服|亲爱的顾客|店铺|门店/i;
+  /\b(?:call us|contact us|e-?mail us|write to us|reach us|visit us|our (?:store|shop|showroom|returns (?:centre|center|department|dept)|warehouse|restaurant|caf[eé]|bakery|salon|studio|branch|premises|customers?|invoices?|company|firm|charity|foundation|bank details|payment details|opening hours|hq)|registered office|company (?:no|number|reg(?:istration)?)|vat (?:no|number|reg)|invoice footer|opening hours|registered charity|charity (?:no|number)|(?:as )?(?:published|listed) on (?:our|the|their|its) (?:[\w-]+ )?(?:website|site|web ?page)|annual report|customer (?:reply|service|query|queries|e-?mail|notice)|order queries|thanks for contacting|thank you for contacting|dear customers?|returns dept)\b|本店|本公司|我司|敝公司|我们公司|公司收款|收款资讯|收款信息|营业时间|欢迎来电|订餐电话|预订电话|订位电话|客服|亲爱的顾客|店铺|门店/i;
 // The value is someone's own all the same: a claim, or a person named as the payee, the account's holder, a party
 // or the customer on file (a freelancer's invoice, a claim form's defendant, a reminder's contact, 户名 Chen Yue).
 const OWN_CLAIM =
   /\b(?:my (?:own |personal |private |home )?(?:iban|account|bank|number|phone|mobile|cell|address|e-?mail|home|flat|house|place)|I live|lives at|home address|personal (?:account|number|phone|mobile|address|e-?mail)|(?<!as an? (?:new )?)(?:payee|beneficiary)|account (?:holder|name)|defendant|respondent|claimant|tenant|on file|freelancer?|sole trader|self-employed|days to:?\s+(?:Mr|Mrs|Ms|Dr)?\.?\s?[A-Z][a-z]+ [A-Z][a-z]+)\b|我的|我家|住在|家住|住址|收件人|收货人|户名|收款人|账户名|开户名/i;
 
-// A text short enough to be one notice, footer or reply as a whole (also the bar for a text about a public figure).
+// A text short enough to be one notice, footer or reply as a whole (also the bar for a short biography).
 export const ONE_NOTICE = 600;
 // Near enough to be the value's own sentence or notice: a long note's other items say nothing of it.
 const REACH = 80;
@@ -34,17 +34,39 @@ function ownItem(text: string, start: number, end: number): string {
   return text.slice(itemStart, next === null ? end + after.length : end + next.index);
 }
 
+// An account's holder or payee that is an institution, not a person: "Account holder: Rijksuniversiteit Groningen".
+const INSTITUTION_HOLDER =
+  /\b(?:[Aa]ccount (?:[Hh]older|[Nn]ame)|[Pp]ayee|[Bb]eneficiary|Kontoinhaber|Begünstigter|titulaire|intestatario|beneficiario|tenaamstelling)\s*[:：]?\s*[^\n]{0,40}?(?:[Uu]niversit(?:y|eit|ät|é|à|at|ad)|Hogeschool|Hochschule|College|School|Council|Municipality|Gemeente|Stadt|Hospital|Ministry|Foundation|Fondazione|Stiftung|Charity|Church|Association|Society|Verein|Onlus)\b/;
+
 /** True when `words` are an organisation's about itself and claim nothing for a person. */
 function speaksForItself(words: string): boolean {
-  return (ORGANISATION_SPEAKS.test(words) || LEGAL_NAME.test(words)) && !OWN_CLAIM.test(words);
+  const institution = INSTITUTION_HOLDER.test(words);
+  const claims = institution ? words.replace(INSTITUTION_HOLDER, '') : words;
+  return (institution || ORGANISATION_SPEAKS.test(words) || LEGAL_NAME.test(words)) && !OWN_CLAIM.test(claims);
+}
+
+// A value on a labelled line of its own ("IBAN: IT48 X050 …"): the block of lines it stands in says whose it is
+// (the payee's name above it, "Our bank details:" before the block).
+const LABEL_LINE = /(?:^|\n)[ \t]*[\p{L}][\p{L} ./()-]{0,30}[:：][ \t]*$/u;
+const BLOCK_REACH = 300;
+
+/**
+ * The value's block: the lines around it up to a blank line, at most BLOCK_REACH characters either side, with the
+ * line that leads into the block when it ends in a colon ("Our bank details, as printed on every invoice:").
+ */
+function ownBlock(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - BLOCK_REACH), start);
+  const after = text.slice(end, end + BLOCK_REACH);
+  const blank = before.lastIndexOf('\n\n');
+  const next = after.indexOf('\n\n');
+  const block = `${blank < 0 ? before : before.slice(blank)}${text.slice(start, end)}${next < 0 ? after : after.slice(0, next)}`;
+  if (blank <= 0) return block;
+  const leadLine = before.slice(before.lastIndexOf('\n', blank - 1) + 1, blank);
+  return leadLine.trimEnd().endsWith(':') ? `${leadLine}\n${block}` : block;
 }
 
 /** True for an address, a phone line, a mailbox or an account that an organisation publishes as its own, claimed by no person. */
 export function organisationVoice(text: string, start: number, end: number): boolean {
-  return speaksForItself(ownItem(text, start, end));
-}
-
-/** True when the text as a whole is an organisation speaking for itself, with no one's own detail claimed in it. */
-export function organisationText(text: string): boolean {
-  return text.length <= ONE_NOTICE && speaksForItself(text);
+  if (speaksForItself(ownItem(text, start, end))) return true;
+  return LABEL_LINE.test(text.slice(Math.max(0, start - 40), start)) && speaksForItself(ownBlock(text, start, end));
 }

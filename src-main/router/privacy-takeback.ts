@@ -45,7 +45,7 @@ const JWT_IO_SAMPLE = 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0I
 
 // Values that stand where a secret would go.
 const PLACEHOLDER_SECRET =
-  /^(?:replace[-_]?me|change[-_]?me|changeit|your[-_][\w-]+|<[^>]*>|\{\{[^}]*\}\}|x{4,}|\*{3,}|todo|tbd|redacted|example[\w-]*|dummy[\w-]*|placeholder[\w-]*|secret|password)$|^(?:请|在此|此处|这里)?(?:填写|输入|填入|替换|改成|换成)|^(?:你|您)的(?:密码|密钥|口令)$/i;
+  /^(?:replace[-_]?me|change[-_]?me|changeit|your[-_][\w-]+|<[^>]*>|\{\{[^}]*\}\}|x{4,}|\*{3,}|todo|tbd|redacted|example[\w-]*|dummy[\w-]*|placeholder[\w-]*|secret|password|\[(?:filtered|redacted|masked|hidden|removed|secret)\])$|^(?:请|在此|此处|这里)?(?:填写|输入|填入|替换|改成|换成)|^(?:你|您)的(?:密码|密钥|口令)$/i;
 // A key=value field whose key is not a secret's: in a log, user_id=48213 is an id, attempts=3 a count.
 const FIELD_BEFORE = /(?<![\w.])([A-Za-z][\w.]{0,30})=["']?$/;
 const SECRET_KEY = /pass|pw|secret|token|key|pin|code|credential|auth|cookie|session/i;
@@ -55,8 +55,13 @@ const SECRET_KEY = /pass|pw|secret|token|key|pin|code|credential|auth|cookie|ses
 const READS_SECRET =
   /^(?:os\.(?:environ|getenv)|process\.env|import\.meta\.env|System\.getenv|Environment\.GetEnvironmentVariable|std::env::var|env::var|ENV\[|\$ENV|\$_(?:ENV|SERVER)|getenv|\$\{?[A-Z_][A-Z0-9_]*\}?$|\$\(|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\()|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*){1,8}$(?<=(?:secrets?|vault|env|environ|config|settings|credentials|keyring|ssm|kv|data)\.[\w$.]*)/;
 
-// A reference to a value kept elsewhere in Terraform, Ansible or Helm: var.db_password, local.x, {{ vault_pw }}.
-const CONFIG_REFERENCE = /^(?:var|local|locals|module|data|each|self|values|secrets?)\.[A-Za-z_][\w.-]*$/;
+// A reference to a value kept elsewhere in Terraform, Ansible or Helm: var.db_password, local.x, {{ vault_pw }}, and a
+// Terraform resource's attribute (random_password.db.result, aws_secretsmanager_secret_version.db.secret_string).
+const CONFIG_REFERENCE = /^(?:var|local|locals|module|data|each|self|values|secrets?)\.[A-Za-z_][\w.-]*$|^[a-z][a-z\d]*_[a-z\d_]+\.[\w-]+\.[a-z_][\w.[\]-]*$/;
+// A key that names where a secret is kept, not the secret: credentialsId: 'registry-ci', passwordVariable: 'REGISTRY_PASS',
+// secretName: db-creds, password_file: /run/secrets/db.
+// An id is named only as Jenkins' credentialsId: an access key's id (aws_access_key_id) is itself kept private.
+const REFERENCE_KEY_BEFORE = /(?:credentials?Id|Variable|Var|Name|Ref|File|Path|Env|_name|_ref|_file|_path|_env|_var(?:iable)?)["']?\s*[:=]\s*["']?$/;
 
 const CONNECTION_WITH_PASSWORD = /^[a-z][\w+.-]*:\/\/[^\s:@/]*:[^\s@/]+@/i;
 // A payment provider's object id (Stripe's tok_, pm_, cus_ …): a reference only the secret key can use, not a secret.
@@ -67,6 +72,7 @@ function notASecret(text: string, start: number, end: number): boolean {
   const value = text.slice(start, end);
   if (PLACEHOLDER_SECRET.test(value) || PROVIDER_OBJECT_ID.test(value) || READS_SECRET.test(value) || CONFIG_REFERENCE.test(value) || value.includes(JWT_IO_SAMPLE))
     return true;
+  if (REFERENCE_KEY_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return true;
   const own = /^([A-Za-z][\w.]{0,30})=(.*)$/s.exec(value);
   if (own !== null && (!SECRET_KEY.test(own[1]!) || own[2]!.trim() === '' || PLACEHOLDER_SECRET.test(own[2]!.trim()))) return true;
   // A connection string holds its password whatever its key is called (DSN=, DATABASE_URL=).
@@ -77,7 +83,7 @@ function notASecret(text: string, start: number, end: number): boolean {
 
 // A number introduced as an organisation's line. "Our office number" is left alone: a small office's line may be a person's.
 const ORG_LINE_BEFORE =
-  /\b(?:switchboard|hotline|helpline|help line|service line|support line|customer (?:service|care|support)(?: line| number)?|reception|front desk|head office|headquarters|HQ|toll[- ]free|freephone)\b[^\n?!]{0,40}$|(?:客服|热线|总机|前台|服务电话|服务热线|投诉电话|总部|物业|服务中心|报修|营业厅|售后)[^\n。！？]{0,16}$/i;
+  /\b(?:switchboard|hotline|helpline|help line|service line|support line|(?:practice|surgery|clinic|main) line|customer (?:service|care|support)(?: line| number)?|reception|front desk|head office|headquarters|HQ|toll[- ]free|freephone)\b[^\n?!]{0,40}$|(?:客服|热线|总机|前台|服务电话|服务热线|投诉电话|总部|物业|服务中心|报修|营业厅|售后)[^\n。！？]{0,16}$/i;
 // A business's marketing text: whatever number it gives is the business's.
 const MARKETING_TEXT = /\breply STOP\b|\bto opt[- ]out\b|\bunsubscribe\b|退订回T|回T退订|拒收请回复R/i;
 // An address introduced as an organisation's premises, or as a building that is not a home.
@@ -98,8 +104,12 @@ function organisationLine(text: string, start: number, end: number): boolean {
   // North America's toll-free 8xx numbers likewise.
   if (/^(?:\+?44|0)(?:3(?:0[03]|3[03]|4[345]|7[0-3])|8(?:0[08]|4[345]|7[01]))\d{7}$/.test(compact) || /^(?:\+?1)?8(?:00|33|44|55|66|77|88)\d{7}$/.test(compact))
     return true;
-  return ORG_LINE_BEFORE.test(text.slice(Math.max(0, start - 60), start)) || MARKETING_TEXT.test(text);
+  return ORG_LINE_BEFORE.test(text.slice(Math.max(0, start - 60), start)) || PUBLISHED_AFTER.test(text.slice(end, end + 50)) || MARKETING_TEXT.test(text);
 }
+
+// A line the text says is published where anyone can read it: "…, as listed on our website".
+const PUBLISHED_AFTER =
+  /^[^\n.?!]{0,16}?\bas (?:listed|published|shown|given|printed) on (?:our|the|their|its) (?:[\w-]+ )?(?:website|site|web ?page|letterhead|invoices?)\b/i;
 
 // …or named as one after it ("… 560066 is our new warehouse"), or a business address by its own words.
 const ORG_PLACE_AFTER =
@@ -112,12 +122,21 @@ function organisationPlace(text: string, start: number, end: number): boolean {
   if (DOUBTED_REAL.test(around(text, start, end, 80))) return true;
   if (HOME_CLAIM.test(around(text, start, end, 60))) return false;
   const after = text.slice(end, end + 80);
-  return ORG_PLACE_BEFORE.test(before) || ORG_PLACE_AFTER.test(after) || VENUE_AFTER.test(after) || BUSINESS_ADDRESS.test(text.slice(start, end));
+  return (
+    ORG_PLACE_BEFORE.test(before) ||
+    ORG_PLACE_AFTER.test(after) ||
+    VENUE_AFTER.test(after) ||
+    BUSINESS_ADDRESS.test(text.slice(start, end)) ||
+    (LANDMARK_TALK.test(text) && !HOME_CLAIM.test(text))
+  );
 }
+
+// A text about landmarks and sights (a demo that plots Berlin's landmarks): their addresses are public places.
+const LANDMARK_TALK = /\b(?:landmarks?|sights|sightseeing|tourist attractions?|monuments?)\b|Sehenswürdigkeit\w*|景点|地标|名胜/i;
 
 // The text says it is fiction or a teaching case: a character's or an anonymised patient's details are nobody's.
 const FICTION =
-  /\b(?:(?:writing|write|wrote|drafting|plotting) (?:a|an|my|the) (?:\w+ )?(?:novel|story|screenplay|script|play|fan ?fic(?:tion)?|short story|sitcom|comic|game|scene|sketch|parody)|(?:my|the|a) (?:main )?(?:character|protagonist|villain)|in the (?:novel|film|movie|show|series|sitcom|episode)|fictional)\b|小说里|小说中|剧中|剧里|(?:在写|写一?[篇部本个])(?:小说|故事|剧本)|小说的?(?:女主|男主|主角|人物)/i;
+  /\b(?:(?:writing|write|wrote|drafting|plotting) (?:a|an|my|the) (?:\w+ )?(?:novel|story|screenplay|(?:film|movie|tv|play|radio|comedy|stage|video|youtube|podcast) script|play|fan ?fic(?:tion)?|short story|sitcom|comic|game|scene|sketch|parody)|(?:my|the|a) (?:main )?(?:character|protagonist|villain)|in the (?:novel|film|movie|show|series|sitcom|episode)|fictional)\b|小说里|小说中|剧中|剧里|(?:在写|写一?[篇部本个])(?:小说|故事|剧本)|小说的?(?:女主|男主|主角|人物)/i;
 // Talk about a show being watched (a group chat about last night's episode, 追剧群): its characters' details are no
 // one's, unless the writer names a relative of their own.
 const TV_TALK =
@@ -162,9 +181,10 @@ function salaryBand(text: string): boolean {
   return SALARY_BAND.test(text) && JOB_AD.test(text) && !OWN_PAY.test(text);
 }
 
-// Documentation's stock people (John Doe, Jane Doe, Joe Bloggs, Max Mustermann, 张三) in an example or a template.
+// Documentation's stock people (John Doe, Jane Doe, Joe Bloggs, Max Mustermann, HL7's Adam Everyman, 张三) in an example
+// or a template.
 const PLACEHOLDER_PERSON =
-  /\b(?:John|Jane|Joe|Richard|Baby) (?:Doe|Roe|Bloggs)\b|\b(?:Max|Erika) Mustermann\b|\b(?:Test|Demo|Sample|Dummy|Fake|Mock) (?:Patient|Customer|Client|Employee|User|Member|Person)\b|张三|李四|王五/;
+  /\b(?:John|Jane|Joe|Richard|Baby) (?:Doe|Roe|Bloggs)\b|\b(?:Max|Erika) Mustermann\b|\bEVERYMAN\^ADAM\b|\bAdam Everyman\b|\b(?:Test|Demo|Sample|Dummy|Fake|Mock) (?:Patient|Customer|Client|Employee|User|Member|Person)\b|张三|李四|王五/;
 // A blank for the name in a template: [Employee Name], {{ first_name }}, <name>, 【姓名】.
 const NAME_BLANK = /\[(?:[A-Z][a-z]+ )?(?:Full )?Name\]|\{\{\s*[\w.]*name\s*\}\}|<(?:full[_ ]?)?name>|[【[（(]姓名[】\]）)]/i;
 const EXAMPLE_WORDS = new RegExp(
@@ -204,11 +224,6 @@ function publicFigure(text: string, start: number): boolean {
   const sentence = text.slice(sentenceStart, Math.min(text.length, start + 80));
   if (OWN_SENTENCE.test(text.slice(sentenceStart, start))) return false;
   return PUBLIC_TITLE.test(sentence) || MADE_PUBLIC.test(sentence);
-}
-
-/** True when a short text is about a public figure (by title, or made public) and claims no one of the writer's own. */
-export function aboutPublicFigure(text: string): boolean {
-  return text.length <= ONE_NOTICE && (PUBLIC_TITLE.test(text) || MADE_PUBLIC.test(text)) && !OWN_SENTENCE.test(text);
 }
 
 let lastText: string | undefined;
@@ -255,7 +270,7 @@ const PAST_BIRTH = new RegExp(
 // illnesses are history. Before 1980, so that a parent's recent death stays someone's (and a relative named keeps it).
 const PAST_DEATH_YEAR = '(?<!\\d)(?:1[0-8]\\d{2}|19[0-7]\\d)(?!\\d)';
 const PAST_DEATH = new RegExp(
-  `(?:died|passed away|逝世|去世|病逝|辞世)[^.\\n。]{0,30}?${PAST_DEATH_YEAR}|${PAST_DEATH_YEAR}\\s?年[^。\\n]{0,40}?(?:逝世|去世|病逝|辞世)`,
+  `(?:died|passed away|逝世|去世|病逝|辞世)[^.\\n。]{0,50}?${PAST_DEATH_YEAR}|${PAST_DEATH_YEAR}\\s?年[^。\\n]{0,40}?(?:逝世|去世|病逝|辞世)`,
   'i',
 );
 
@@ -292,11 +307,12 @@ function defaultDate(text: string, start: number, end: number): boolean {
   return DEFAULT_DATE.test(around(text, start, end, 20)) && ABOUT_DATA.test(text);
 }
 
-// A query or a schema over pay columns, with no row of values and no one's name in a literal: "AVG(salary) FROM employees".
+// A query or a schema over pay or health columns, with no row of values and no one's name in a literal: "AVG(salary) FROM
+// employees", CREATE TABLE diagnosis (… icd10 …).
 const SQL_QUERY = /\b(?:SELECT|GROUP BY|ALTER TABLE|CREATE TABLE)\b/;
 const SQL_ROW = /\bVALUES\b|['"][A-Z][a-z]+ [A-Z][a-z]+['"]|['"][\u4e00-\u9fff]{2,4}['"]/;
 
-/** True for SQL about pay columns that holds no one's row ("why does AVG(salary) fail on a text column?"). */
+/** True for SQL about pay or health columns that holds no one's row ("why does AVG(salary) fail on a text column?"). */
 function schemaTalk(text: string): boolean {
   return SQL_QUERY.test(text) && !SQL_ROW.test(text);
 }
@@ -319,9 +335,14 @@ function nobodysDetails(text: string): boolean {
   return lastAnswer;
 }
 
+// The writer says the data is not real: "no real employee data - use placeholders", "a dummy row (not real data)".
+const NOT_REAL_DATA =
+  /\b(?:no|not|never) (?:real|actual|live|production) (?:[\w-]+ )?(?:data|people|persons|customers|employees|patients|users|names)\b|\buse placeholders\b|\bdummy (?:rows?|records?|entr(?:y|ies)|values?)\b|不是真实数据|非真实数据|不含真实数据|虚拟数据/i;
+
 function nobodysDetailsOf(text: string): boolean {
   return (
     FICTION.test(text) ||
+    NOT_REAL_DATA.test(text) ||
     (TV_TALK.test(text) && !HUMAN_RELATIVE.test(text)) ||
     (ANONYMISED_CASE.test(text) && !OWN_PERSON.test(text)) ||
     ((PLACEHOLDER_PERSON.test(text) || NAME_BLANK.test(text)) && EXAMPLE_WORDS.test(text)) ||
@@ -345,11 +366,18 @@ export function takenBack(text: string, kind: string, start: number, end: number
     case 'phone':
       return publishedExample(text, kind, start, end) || formatExample(text, start, end) || organisationLine(text, start, end) || organisationVoice(text, start, end);
     case 'address':
-      return organisationPlace(text, start, end) || historicHome(text, start, end) || organisationVoice(text, start, end) || placeholderStreet(text, start, end);
+      return (
+        nobodysDetails(text) ||
+        organisationPlace(text, start, end) ||
+        historicHome(text, start, end) ||
+        organisationVoice(text, start, end) ||
+        placeholderStreet(text, start, end)
+      );
     case 'health':
       return (
         nobodysDetails(text) ||
         historicIllness(text) ||
+        schemaTalk(text) ||
         animalSubject(text, start) ||
         publicFigure(text, start) ||
         TOPIC_BEFORE.test(text.slice(Math.max(0, start - 60), start)) ||

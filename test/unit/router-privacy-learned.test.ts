@@ -100,6 +100,18 @@ describe('the learned privacy check', () => {
     expect(detectPrivateData('Sam: did you watch the news last night\nSam: my sister had the miscarriage at 10 weeks', 'standard')).not.toEqual([]);
   });
 
+  it('does not overrule the rules when every detail they found was taken back as nobody’s', () => {
+    // An estate office's line and a noodle shop's address: found, taken back as an organisation's, and no finding is left,
+    // though the check alone reads both as someone's (it cannot tell whose a detail is).
+    for (const text of [
+      '帮我写个通知贴在楼道里：本小区物业服务中心24小时服务电话 0571-86935210，报修请拨此号码，请勿私下联系维修人员。',
+      '帮我写个探店文案：这家店叫老街面馆，地址在成都市锦江区大慈寺路22号，人均40，招牌是红油面。',
+    ]) {
+      expect(learnedPrivacyScore(text), text).toBeGreaterThanOrEqual(LEARNED_PRIVACY_STANDARD_THRESHOLD);
+      expect(detectPrivateData(text, 'strict'), text).toEqual([]);
+    }
+  });
+
   it('never replaces what a rule found: the finding still names the kind and where it is', () => {
     const text = 'mail bob.jensen@northwind.dk about the invoice';
     expect(detectPrivateData(text).map((f) => [f.kind, text.slice(f.start, f.end)])).toEqual([['email', 'bob.jensen@northwind.dk']]);

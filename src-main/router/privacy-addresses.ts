@@ -22,6 +22,11 @@ const STREET_THEN_NUMBER_GERMANIC = new RegExp(
   `[${UP}](?<![${UP}${LOW}-].)[${LOW}-]{1,30}(?![${LOW}-])(?<=..(?:straat|gracht|weg|laan|kade|plein|dijk|singel|straße|strasse|str|gasse|platz|allee|damm|ufer|gade|vej|gatan|vägen|veien|gata|katu|utca|ulica))\\.? \\d{1,4}(?:[-/]?[A-Za-z0-9]{1,3})?(?![\\w-])`,
   'g',
 );
+// …or a name and its type as two words: Kopenhagener Str. 46, Berliner Straße 12, Alter Weg 3.
+const STREET_TYPE_WORD_GERMANIC = new RegExp(
+  `[${UP}](?<![${UP}${LOW}-].)[${LOW}-]{2,30} (?:Straße|Strasse|Str\\.|Weg|Allee|Platz|Gasse|Damm|Ufer|Chaussee) \\d{1,4}(?:[-/]?[A-Za-z0-9]{1,3})?(?![\\w-])`,
+  'g',
+);
 // The street type first (Romance languages), then a name and the number.
 const STREET_THEN_NUMBER_ROMANCE = factored(
   new RegExp(
@@ -47,6 +52,7 @@ const POSTCODE_HINT = /\d(?:\d{2}-\d{4}|\d{3} ?[A-Z]{2}\b|(?<=[A-Z]{2} \d)\d{4}|
 // Cheap tests before each street pattern, which cost more to run over every prompt.
 const HINTS: readonly RegExp[] = [
   /[a-zäöüßå]\.? \d/,
+  /(?:e|r\.|g|ee|tz|sse|mm|er) \d/,
   // The Romance street words (Ul., Al., Rue, Rua, Avenue, Avenida, Av., Avda., Boulevard, Chemin, Piazza, Plaza, Corso,
   // Paseo, Calle, Travessa, C/, Via, Viale) before a name, each found at a rare letter of it (v, u, z, m, ., /) and read
   // behind from there: tried at a few positions of a long prompt, not at every a, c, p, r and t.
@@ -112,7 +118,7 @@ export function findMoreAddresses(text: string, found: AddressFound): void {
       if (postcode || (!EVERYDAY_STREET_TYPE.test(m[1]!) && PERSON_CONTEXT.test(sentenceBefore(text, m.index)))) found(m.index, end);
     });
   }
-  const streets = [STREET_THEN_NUMBER_GERMANIC, STREET_THEN_NUMBER_ROMANCE, STREET_NUMBER_AFTER];
+  const streets = [STREET_THEN_NUMBER_GERMANIC, STREET_TYPE_WORD_GERMANIC, STREET_THEN_NUMBER_ROMANCE, STREET_NUMBER_AFTER];
   for (let i = 0; i < streets.length; i++) {
     if (!HINTS[i]!.test(text)) continue;
     eachMatch(streets[i]!, text, (m) => {

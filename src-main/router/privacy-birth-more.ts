@@ -5,12 +5,13 @@
 // - pinyin: "shi 2018 nian 3 yue 5 hao chusheng de", "chusheng yu 1995 nian 4 yue 2 ri", "shengri shi …", beside a name or
 //   a relative.
 // - Chinese with the year and the birthday given apart: 郑德明（1938年生，生日12月15号）.
+// - code and JSON that key a full date by a name, in a text about birthdays: {"爸爸 刘国强": "1963-10-08"}.
 // Every pattern is bounded and sits behind a cheap test of the text.
 import { firstMatches } from './privacy-match.js';
 import { someoneIn } from './privacy-loose-shapes.js';
 import { LIMIT, type RecordFound } from './privacy-records-common.js';
 import { PERSON_LABELS } from './privacy-labels.js';
-import { SURNAME_ANY } from './privacy-person-names.js';
+import { findNames, SURNAME_ANY } from './privacy-person-names.js';
 
 // A birth year is before this one: a date in the current year in a table is an event's, not a birthday.
 const LAST_BIRTH_YEAR = new Date().getFullYear() - 1;
@@ -110,9 +111,30 @@ function findYearAndBirthday(text: string, found: RecordFound): void {
   });
 }
 
-/** Birth dates in table rows, in pinyin, and in Chinese with the year and the birthday apart. `lower` gives the text lower-cased. */
+// ---------------------------------------------------------------- code: a name keyed to a full date
+
+// A dict, JSON or YAML entry whose key holds a name (with a relative before it, 爸爸 刘国强) and whose value is a full
+// date, in a text about birthdays: family = {"爸爸 刘国强": "1963-10-08"}.
+const KEYED_DATE = /["']([^"'\n]{2,40})["']\s?:\s?["']((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2})["']/g;
+// A Chinese name ends the key; a Latin one is read as findNames reads names ("Spring Update" is none).
+const CHINESE_NAME_IN_KEY = new RegExp(`(?:^|\\s)${SURNAME_ANY}[\\u4e00-\\u9fff]{1,2}$`);
+const nameInKey = (key: string): boolean => CHINESE_NAME_IN_KEY.test(key) || findNames(key).some((n) => n.relative !== true);
+const BIRTHDAY_TALK = /\b(?:birthdays?|born|dob|date of birth)\b|生日|出生/i;
+
+/** Full dates keyed by a person's name in code or JSON, in a text about birthdays. */
+function findKeyedBirthDates(text: string, found: RecordFound): void {
+  firstMatches(KEYED_DATE, text, LIMIT, (m) => {
+    const start = m.index + m[0].lastIndexOf(m[2]!);
+    if (nameInKey(m[1]!)) found('birth-date', PERSON_LABELS['birth-date'], start, start + m[2]!.length);
+  });
+}
+
+/** Birth dates in table rows, code, pinyin, and in Chinese with the year and the birthday apart. `lower` gives the text lower-cased. */
 export function findMoreBirthDates(text: string, lower: () => string, han: boolean, table: boolean, found: RecordFound): void {
   if (table) findTableBirthDates(text, found);
+  if (text.includes('":') || text.includes("':")) {
+    if (BIRTHDAY_TALK.test(text)) findKeyedBirthDates(text, found);
+  }
   if (PINYIN_HINT.test(text)) findPinyinBirthDates(text, lower(), found);
   if (han && text.includes('生日')) findYearAndBirthday(text, found);
 }

@@ -41,8 +41,9 @@ const DATE_EN = `(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2}|(?:19|20)\\d{2}-\\
 const MONTH_EU =
   '(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|d[ée]cembre|januar|februar|m[äa]rz|juni|juli|oktober|dezember|enero|febrero|abril|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro|januari|februari|maart|mei|augustus|maj|augusti|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[śs]nia|pa[źz]dziernika|listopada|grudnia)';
 const BIRTH_EU = `(?:[èe] nat[oa]|nat[oa]|n[ée]e?|geboren|naci[óo]|nacid[oa]|nasceu|nascid[oa]|f[öo]dd|f[øo]dt|urodzi[łl][ao]?|urodzon[ay])(?: (?:il|le|am|el|em|a|op|en|den|dnia))? (?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2}|\\d{1,2}(?:er|\\.)?(?: de)? ${MONTH_EU}(?: de)? (?:19|20)\\d{2})`;
+const MONTH_TR = '(?:ocak|[şs]ubat|mart|nisan|may[ıi]s|haziran|temmuz|a[ğg]ustos|eyl[üu]l|ekim|kas[ıi]m|aral[ıi]k)';
 const BIRTH_DETAIL_EN = new RegExp(
-  `\\b(?:born|d\\.?o\\.?b|date of birth|birthday|birth ?date|fecha de nacimiento|date de naissance|geburtsdatum|geboren|data di nascita)(?![A-Za-z])(?:[^\\n?!]|\\? (?=(?:it|that) (?:was|is))){0,40}?${DATE_EN}|\\(b\\. ?${DATE_EN}|\\b${BIRTH_EU}|\\b\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2} do[ğg]umlu`,
+  `\\b(?:born|d\\.?o\\.?b|date of birth|birthday|birth ?date|fecha de nacimiento|date de naissance|geburtsdatum|geboren|data di nascita)(?![A-Za-z])(?:[^\\n?!]|\\? (?=(?:it|that) (?:was|is))){0,40}?${DATE_EN}|\\(b\\. ?${DATE_EN}|\\b${BIRTH_EU}|\\b(?:\\d{1,2}[/.-]\\d{1,2}[/.-]|\\d{1,2} ${MONTH_TR} )(?:19|20)\\d{2} do[ğg]umlu`,
   'gi',
 );
 const DATE_ZH =
@@ -68,6 +69,15 @@ const HOME_LANDMARK_EN =
 // …or by what stands around it: 家就在万达广场后面那排别墅里, 住在学校对面的那栋楼.
 const HOME_FINE_ZH =
   /(?:住在|住喺|家住|家在|家就在|屋企喺|搬到|搬去|搬进|住进|暂住|借住|租住)(?=[^\n。！？，,]{0,20}?(?:区|街道|路|街|镇|村|小区|弄|巷|号)|[^\n。！？，,]{1,16}?(?:后面|後面|旁边|旁邊|对面|對面|隔壁|楼上|樓上|楼下|樓下|那排|那栋|那棟|那幢))/g;
+
+// Where someone will be, by routine or by appointment: "goes to the PureGym on Deansgate every Tuesday", "fietst elke
+// ochtend … van ons huis", 我老公今晚10點喺機場快綫香港站等我 (read in Simplified characters). Counted for a relative too.
+const ROUTINE_EN =
+  /\b(?:goes|walks|cycles|bikes|drives|runs|swims|trains) (?:to|at|from) [^.?!\n]{1,50}? every (?:day|morning|evening|night|weekday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)s?\b/g;
+const ROUTINE_EU =
+  /\b(?:fietst|loopt|rijdt|gaat|f[äa]hrt|geht|l[äa]uft|va|marche|camina|anda) [^.?!\n]{0,40}?(?:elke|iedere|jeden|jede|tous les|toutes les|todas las|todos los|ogni) (?:ochtend|dag|avond|middag|morgen|tag|abend|matins?|jours|soirs|ma[ñn]anas|d[íi]as|tardes|mattina|giorno|sera)\b/gi;
+const ROUTINE_EU_HINT = /elke|iedere|jeden?|tous les|toutes les|todas las|todos los|ogni/i;
+const MEETING_ZH = /(?:今晚|今早|今天|明天|明早|明晚|听日|今日|后天)[^，,。！？\n]{0,8}?[喺在][^，,。！？\n]{2,20}?(?:等|接|见)/g;
 
 // Health and work in the main European languages, for the messages people write to relatives and colleagues there:
 // "Mon père … a été hospitalisé … après un AVC", "Stefan Huber verdient 5.200 € brutto … Elternzeit".
@@ -98,6 +108,9 @@ export const DETAILS: ReadonlyArray<readonly [PersonDetailKind, RegExp, boolean,
   ['location', LOCATION_DETAIL_ZH, true],
   ['location', HOME_LANDMARK_EN, false, true],
   ['location', HOME_FINE_ZH, true, true],
+  ['location', ROUTINE_EN, false, true],
+  ['location', ROUTINE_EU, false, true],
+  ['location', MEETING_ZH, true, true],
 ];
 
 // Details run only when their cheap test passes: most prompts have neither a medical ending nor "41k".
@@ -107,6 +120,8 @@ export const SPARSE_DETAILS = new Map<RegExp, RegExp>([
   // Every date form of theirs holds a four-digit year.
   [BIRTH_DETAIL_EN, BIRTH_YEAR_HINT],
   [BIRTH_DETAIL_ZH, BIRTH_YEAR_HINT],
+  [ROUTINE_EN, /\bevery\b/],
+  [ROUTINE_EU, ROUTINE_EU_HINT],
   [HEALTH_DETAIL_EU, EUROPEAN_HINT],
   [EMPLOYMENT_DETAIL_EU, EUROPEAN_HINT],
 ]);

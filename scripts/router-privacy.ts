@@ -14,7 +14,7 @@
 // pasted records and forms, the four weakest kinds weighted up) likewise, in stop 25; heldOut9 (Traditional and
 // Cantonese, other European languages, organisations' own details) was blind on its first run in stop 25, then
 // fixed for; heldOut10 likewise, in stop 26; both are trained on since; heldOut11 likewise (stop 26, trained on since
-// stop 27). heldOut12 is blind. Beside each: `strict` (with the learned
+// stop 27); heldOut12 likewise (stop 27, trained on since stop 28). heldOut13 is blind. Beside each: `strict` (with the learned
 // check), and each level's rules alone (the learned check off). learnedCheck: each training set scored by a learned
 // check trained without it, next to the rules alone, and what it keeps local among ordinary questions.
 // Prints one JSON object; exits 1 when the labelled set misses a target at the standard level.
@@ -30,6 +30,7 @@ import {
   HOLDOUT_10_PATH,
   HOLDOUT_11_PATH,
   HOLDOUT_12_PATH,
+  HOLDOUT_13_PATH,
   HOLDOUT_PATH,
   STRICT_PATH,
   loadLabelledPrompts,
@@ -76,9 +77,11 @@ const heldOut8 = withLevels(HOLDOUT_8_PATH);
 const heldOut9 = withLevels(HOLDOUT_9_PATH);
 // Blind for stop 25's gate (README); fixed for in stop 26, and trained on.
 const heldOut10 = withLevels(HOLDOUT_10_PATH);
-// Blind: written in stop 26 and committed before its first run; nothing has been tuned or trained on it.
+// Blind for stop 26's and 27's gates (README); fixed for and trained on since.
 const heldOut11 = withLevels(HOLDOUT_11_PATH);
 const heldOut12 = withLevels(HOLDOUT_12_PATH);
+// Blind: written in stop 28 and committed before its first run; the learned check does not train on it.
+const heldOut13 = withLevels(HOLDOUT_13_PATH);
 const strict = {
   labelled: summary(privacyReport(loadLabelledPrompts(), 'strict')),
   heldOut: summary(privacyReport(loadLabelledPrompts(HOLDOUT_PATH), 'strict')),
@@ -102,6 +105,7 @@ console.log(
       heldOut10,
       heldOut11,
       heldOut12,
+      heldOut13,
       strict,
       learnedCheck: learnedCheckReport(),
     },

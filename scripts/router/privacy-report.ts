@@ -89,9 +89,15 @@ export const HOLDOUT_11_PATH = path.join(FIXTURES, 'holdout-11.jsonl');
 /**
  * A twelfth (400 prompts, 134 in Chinese), written in stop 27 the same way, in chat logs, diffs, config, OCR'd
  * documents and long pastes; committed before its first run, the blind figure of the gate as stop 27 found it.
- * Never trained on.
+ * Fixed against in stop 27, and trained on since stop 28.
  */
 export const HOLDOUT_12_PATH = path.join(FIXTURES, 'holdout-12.jsonl');
+/**
+ * A thirteenth (400 prompts, 130 in Chinese), written in stop 28 the same way, in mail headers, SQL and TSV rows,
+ * Terraform and CI config, HAR and curl, HL7 and FHIR, GEDCOM, transcripts and Chinese receipts; committed before its
+ * first run, the blind figure of the gate as stop 28 found it. Never trained on.
+ */
+export const HOLDOUT_13_PATH = path.join(FIXTURES, 'holdout-13.jsonl');
 /**
  * The held-out sets by name, in the order they were written, that the labelled test holds to the full
  * targets. holdout-4, holdout-5 and holdout-6, written blind to the rules and fixed afterwards, are

@@ -11,6 +11,7 @@ import {
   HOLDOUT_10_PATH,
   HOLDOUT_11_PATH,
   HOLDOUT_12_PATH,
+  HOLDOUT_13_PATH,
   HOLDOUT_PATHS,
   loadLabelledPrompts,
   privacyReport,
@@ -78,8 +79,9 @@ describe('the privacy gate on the held-out sets', () => {
 // holdout-8: organisations' own details, public figures, textbook values, and the learned check trains on it;
 // holdout-9 and holdout-10 (0.825 and 0.936 blind): HR notices and payloads, Traditional Chinese, organisations
 // and public figures taken back, templates and test values, and the learned check trains on both; holdout-11 (0.925
-// blind): pets, biographies, bank accounts, trackers, names in Chinese clauses, and the check trains on it), so they
-// are held here too, to a looser recall bar than the sets the gate was built on.
+// blind): pets, biographies, bank accounts, trackers, names in Chinese clauses, and the check trains on it; holdout-12
+// (0.950 blind): logs naming users, mailboxes, venues, shows, pets, and the check trains on it), so they are held here
+// too, to a looser recall bar than the sets the gate was built on.
 const FIXED_BLIND_RECALL = 0.95;
 const FIXED_BLIND_SETS = [
   ['holdout-4 (chat, dictation, code, mixed languages)', HOLDOUT_4_PATH],
@@ -90,6 +92,7 @@ const FIXED_BLIND_SETS = [
   ['holdout-9 (HR notices, Traditional Chinese, European languages, organisations)', HOLDOUT_9_PATH],
   ['holdout-10 (webhook payloads, FHIR, templates, test values, public figures)', HOLDOUT_10_PATH],
   ['holdout-11 (NDJSON, vCards, MRZ lines, dictated IBANs, DingTalk exports)', HOLDOUT_11_PATH],
+  ['holdout-12 (chat logs, diffs, k8s secrets, SEPA XML, OCR’d payslips)', HOLDOUT_12_PATH],
 ] as const;
 
 for (const [name, file] of FIXED_BLIND_SETS) {
@@ -113,10 +116,10 @@ for (const [name, file] of FIXED_BLIND_SETS) {
   });
 }
 
-// holdout-12 was written in stop 27 by someone who read neither the rules nor the other sets, and committed before
+// holdout-13 was written in stop 28 by someone who read neither the rules nor the other sets, and committed before
 // its first run (README): that run was blind. The learned check does not train on it and no figure is asserted here (npm run
 // router:privacy measures it). Only its shape is checked, so that the measure stays what the README says it is.
-for (const [name, file] of [['the blind twelfth set', HOLDOUT_12_PATH]] as const) {
+for (const [name, file] of [['the blind thirteenth set', HOLDOUT_13_PATH]] as const) {
   describe(name, () => {
     const set = loadLabelledPrompts(file);
 
@@ -156,7 +159,7 @@ describe('the strict privacy level on its own prompts', () => {
   it('keeps local everything the standard level keeps local, on every set', () => {
     const rules = (text: string, level: 'standard' | 'strict') => detectPrivateData(text, level, { learned: false }).length > 0;
     const files = allPrivacySetPaths();
-    expect(files).toContain(HOLDOUT_12_PATH);
+    expect(files).toContain(HOLDOUT_13_PATH);
     for (const file of files) {
       const looser = loadLabelledPrompts(file).filter((p) => rules(p.text, 'standard') && !rules(p.text, 'strict'));
       expect(looser.map((p) => p.text)).toEqual([]);

@@ -143,8 +143,11 @@ const TV_TALK =
   /\b(?:did you (?:watch|see)|have you (?:watched|seen)|(?:the|this) storyline|the writers|no spoilers|spoilers? for|season (?:finale|premiere|\d{1,2})|(?:last|next) (?:night's )?episode)\b|追剧|这部剧|电视剧|看到第[一二三四五六七八九十\d]{1,3}集|《[^》\n]{1,30}》(?:里面|里|中)/i;
 // An anonymised case (患者，男，54 岁; a 54-year-old man) with nobody of the writer's own in it.
 const ANONYMISED_CASE = /患者[，,]\s?[男女]|[男女][，,]\s?\d{1,3}\s?岁|\ba \d{1,3}[- ]year[- ]old (?:man|woman|male|female|boy|girl|patient|child)\b/;
-// …or one named: a form's name field, a patient by name (患者：赵建国，男，62岁 is a record, not a teaching case).
-const OWN_PERSON = /\b(?:my|our|I|I'm)\b|我|姓\s?名|\bname:|(?:患者|病人|病员|Patient)\s?[:：]\s?(?:[\u4e00-\u9fff]{2,3}[，,\s]|[A-Z][a-z]+ [A-Z])/i;
+// …or one named: a form's name field, a patient or a client by name (患者：赵建国，男，62岁 and 来访者程一鸣，男 are records,
+// not teaching cases). 帮我
+// ("help me") and the like ask for something; they place no one of the writer's own in the case.
+const OWN_PERSON =
+  /\b(?:my|our|I|I'm)\b|(?<![帮給给替让讓教请請])我|姓\s?名|\bname:|(?:患者|病人|病员|来访者|咨询者|求助者|Patient)\s?[:：]?\s?(?:[\u4e00-\u9fff]{2,3}[，,\s]|[A-Z][a-z]+ [A-Z])/i;
 
 // A condition as the topic of someone's work ("your lecture on early-onset dementia"), not anyone's health.
 const TOPIC_BEFORE =

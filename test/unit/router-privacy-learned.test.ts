@@ -98,6 +98,9 @@ describe('the learned privacy check', () => {
     for (const text of [seed, show, novel]) expect(detectPrivateData(text, 'standard'), text).toEqual([]);
     // The same chat about a relative of the writer's is someone's.
     expect(detectPrivateData('Sam: did you watch the news last night\nSam: my sister had the miscarriage at 10 weeks', 'standard')).not.toEqual([]);
+    // An anonymised case is nobody's though the request says 帮我 ("help me"); a client named in the record is someone.
+    expect(detectPrivateData('以下是期刊发表的病例报告（已匿名化），帮我总结成三句话：患者，男，45岁，因反复上腹痛入院，胃镜示胃溃疡，Hp阳性。', 'standard')).toEqual([]);
+    expect(detectPrivateData('帮我整理咨询记录：来访者程一鸣，男，26岁，失眠早醒，PHQ-9 得分17，服用舍曲林50mg，女朋友上月提出分手。', 'standard')).not.toEqual([]);
   });
 
   it('does not overrule the rules when every detail they found was taken back as nobody’s', () => {

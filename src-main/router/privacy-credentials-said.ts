@@ -13,10 +13,11 @@ import type { SecretFound } from './privacy-credentials.js';
 
 // A credential's name, in the words people say it with.
 const CREDENTIAL_WORD =
-  /\b(?:pass(?:word|code|phrase)?s?|pins?|pin code|(?:door|alarm|gate|safe|lock|entry|keypad|garage|disarm|lockbox|key ?safe|intercom|wi-?fi|wifi|router|network|login) (?:code|key)|wi-?fi|login)\b/i;
-// The change or the new value: "changed it to X", "set it to X", "the new one is X", "it's X now", "it is now X".
+  /\b(?:pass(?:word|code|phrase)?s?|pins?|pin code|(?:door|alarm|gate|safe|lock|entry|keypad|garage|disarm|lockbox|key ?safe|intercom|wi-?fi|wifi|router|network|login) (?:code|key)|wi-?fi|ssid|login)\b/i;
+// The change or the new value: "changed it to X", "set it to X", "the new one is X", "it's X now", "it is now X", and
+// a network's key after its name ("new office wifi is up … SSID BRH-5G, key is lemonade-harbor-2291").
 const SAID_VALUE =
-  /\b(?:(?:changed|change|reset|set|switched|updated|made) (?:it|them|that|the (?:password|passcode|code|pin)) (?:to|as|into)|(?:the )?new (?:one|password|passcode|code|pin) (?:is|was|['’]s|will be)|it['’]?s now|it is now|now it['’]?s)[ \t"'`]{1,3}((?:\d ){3,11}\d(?![\w])|[!#-&(-~]{4,64})/gi;
+  /\b(?:(?:changed|change|reset|set|switched|updated|made) (?:it|them|that|the (?:password|passcode|code|pin)) (?:to|as|into)|(?:the )?new (?:one|password|passcode|code|pin) (?:is|was|['’]s|will be)|it['’]?s now|it is now|now it['’]?s|(?:the )?key (?:is|was|['’]s))[ \t"'`]{1,3}((?:\d ){3,11}\d(?![\w])|[!#-&(-~]{4,64})/gi;
 // How far before the change the credential's name may stand (the same message: a voicemail runs on).
 const NAME_REACH = 160;
 
@@ -50,8 +51,8 @@ function findSecretsHant(text: string, found: SecretFound): void {
 }
 
 // Cheap first tests: a credential's stem and a change's words, before the patterns.
-const CREDENTIAL_STEMS = ['ass', 'ASS', 'pin', 'PIN', 'Pin', 'code', 'Code', 'CODE', 'ifi', 'iFi', 'i-Fi', 'i-fi', 'ogin'] as const;
-const CHANGE_STEMS = ['it to', 'IT TO', 'ew one', 'ew pass', 'ew code', 'ew pin', 's now', 'now it', 'Now it'] as const;
+const CREDENTIAL_STEMS = ['ass', 'ASS', 'pin', 'PIN', 'Pin', 'code', 'Code', 'CODE', 'ifi', 'iFi', 'i-Fi', 'i-fi', 'ogin', 'SSID'] as const;
+const CHANGE_STEMS = ['it to', 'IT TO', 'ew one', 'ew pass', 'ew code', 'ew pin', 's now', 'now it', 'Now it', 'key is', 'key was', 'key’s', "key's"] as const;
 
 // A code told as what to key in at a panel or a door: "the alarm panel is on the left of the door, you type 4 9 9 1 and
 // then hash", "at the gate punch in 7302". The value is all digits (a word typed is no code), and a lock's word is near.

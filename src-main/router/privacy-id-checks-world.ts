@@ -88,6 +88,22 @@ export function fiHetuValid(written: string): boolean {
   return HETU_CHECK[Number(s.slice(0, 6) + s.slice(7, 10)) % 31] === s[10];
 }
 
+/** Norwegian fødselsnummer: DDMMYY (a D-number adds 4 to the first digit), 3 digits, two mod 11 check digits. */
+export function noFodselsnummerValid(s: string): boolean {
+  if (!/^\d{11}$/.test(s) || !dayMonthValid(Number(s.slice(0, 2)) % 40, Number(s.slice(2, 4)))) return false;
+  const check = (weights: readonly number[]): number => {
+    const r = 11 - (weighted(s, weights) % 11);
+    return r === 11 ? 0 : r;
+  };
+  return check([3, 7, 6, 1, 8, 9, 4, 5, 2]) === d(s, 9) && check([5, 4, 3, 2, 7, 6, 5, 4, 3, 2]) === d(s, 10);
+}
+
+/** Swedish personnummer: (YY)YYMMDD, 4 digits, the last a Luhn check over the ten from YYMMDD on. */
+export function sePersonnummerValid(s: string): boolean {
+  const ten = s.length === 12 ? s.slice(2) : s;
+  return /^\d{10}$/.test(ten) && yymmdd(ten, 0) && luhnValid(ten);
+}
+
 const PPSN_LETTERS = 'WABCDEFGHIJKLMNOPQRSTUV';
 
 /** Irish PPS number: 7 digits, a mod 23 check letter, optionally a second letter (A, B, H, W). */

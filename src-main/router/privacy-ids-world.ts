@@ -22,6 +22,8 @@ const SPECIMENS = new Set([
   // The Bundesdruckerei's specimen identity card (Erika Mustermann's) and the Spanish DNI every tutorial computes.
   'T22000129',
   '12345678Z',
+  // Skatteverket's example personnummer.
+  '8112189876',
   'RSSMRA80A01H501U',
   '111222333',
   '123456782',

@@ -25,7 +25,7 @@ const NO_PERSON_MAILBOX =
 // A header's display name that is a role, a team or a whole staff, not a person: From: Information Security <infosec@…>,
 // To: All Staff <all-staff@…>, "Orders" <noreply@…>, Accounts Receivable <ar@…>, People Team <people@…>.
 const ROLE_WORD =
-  /^(?:all|the|and|&|of|for|our|team|teams|staff|managers|employees|colleagues|department|dept|office|desk|group|committee|board|unit|centre|center|services?|support|help|helpdesk|security|information|infosec|it|hr|people|human|resources|talent|recruiting|recruitment|payroll|finance|accounts?|receivable|payable|billing|invoicing|purchasing|procurement|sales|marketing|communications|comms|press|media|legal|compliance|privacy|operations|ops|facilities|reception|front|customer|customers|care|service|orders|bookings|reservations|reservas|shop|store|admissions|registry|notifications?|alerts?|newsletter|news|updates|noreply|no-reply|platform|engineering|product|admin|administration|school|parents|members|membership|events)$/i;
+  /^(?:all|the|and|&|of|for|our|team|teams|staff|managers|employees|colleagues|department|dept|office|desk|group|committee|board|unit|centre|center|services?|support|help|helpdesk|security|information|infosec|it|hr|people|human|resources|talent|recruiting|recruitment|payroll|finance|accounts?|receivable|payable|billing|invoicing|purchasing|procurement|sales|marketing|communications|comms|press|media|legal|compliance|privacy|operations|ops|facilities|reception|front|customer|customers|care|orders|bookings|reservations|reservas|shop|store|admissions|registry|notifications?|alerts?|newsletter|news|updates|noreply|no-reply|platform|engineering|product|admin|administration|school|parents|members|membership|events)$/i;
 const DISPLAY_NAME = /(?:^|[\n:,;])[ \t]*(?:"([^"\n]{1,60})"|([^\n<>",:;]{1,60}?))[ \t]*<$/;
 
 /** True when the mailbox's header gives it a role's or a team's name (From: People Team <people@…>), not a person's. */
@@ -36,6 +36,7 @@ function roleDisplayName(text: string, start: number): boolean {
   const words = name.split(/\s+/);
   return words.length <= 5 && words.every((w) => ROLE_WORD.test(w));
 }
+
 // Free mail providers: a role-like name there (info@gmail.com) is one person's own mailbox.
 const PERSONAL_PROVIDER =
   /@(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|me|mac|aol|proton|protonmail|pm|gmx|web|mail|yandex|zoho|qq|163|126|sina|sohu|foxmail|naver|daum|hanmail|rediffmail|libero|orange|free|wanadoo|t-online|btinternet|sky|virginmedia)\.[a-z.]{2,10}$/i;

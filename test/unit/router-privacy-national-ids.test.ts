@@ -17,6 +17,8 @@ describe('privacy gate: national ids of the main countries, by family', () => {
         'Personalausweisnummer T692436621, gültig bis 2031',
         'o meu NIF é 206987064 para a fatura',
         'Henkilötunnus 150387-277F, please fill the Kela form',
+        "Help me answer NAV: they want my son's fødselsnummer on the form. Magnus Haugen, 05061249631.",
+        'Hennes personnummer är 900101-1239, kan du fylla i blanketten?',
         'My PPS number is 9120646A, can you draft the letter to Revenue?',
         'Sozialversicherungsnummer 4280 120389 bitte an die ÖGK schicken',
         'AHV-Nummer 756.5879.2243.75 für die Lohnabrechnung',

@@ -10,6 +10,7 @@ const KEPT_LOCAL: Record<string, readonly string[]> = {
     'voice note: the alarm code, we switched it to 5 1 8 3 after the break-in',
     'the side gate code is different, the new one is 4408#',
     'the router password? it’s Magpie!47 now, don’t share it',
+    '[Mon 09:14] Priya Nair: morning all, new office wifi is up\n[Mon 09:15] Priya Nair: SSID BRH-Studio-5G, key is lemonade-harbor-2291',
   ],
   'Traditional Chinese and Cantonese codes': [
     '門禁密碼改咗啦，而家係 *7342#，記得話畀阿媽知',
@@ -33,6 +34,7 @@ const SENT: Record<string, readonly string[]> = {
     'the password policy changed it to 12 characters minimum',
     '密碼一般要幾多位？係咪要有大細階？',
     '門禁密碼改咗，但係我唔記得新嘅，點算？',
+    'the office wifi is slow; the key is to move the router, not to buy 5G',
   ],
 };
 

@@ -52,7 +52,7 @@ const POSTCODE_HINT = /\d(?:\d{2}-\d{4}|\d{3} ?[A-Z]{2}\b|(?<=[A-Z]{2} \d)\d{4}|
 // Cheap tests before each street pattern, which cost more to run over every prompt.
 const HINTS: readonly RegExp[] = [
   /[a-zäöüßå]\.? \d/,
-  /(?:e|r\.|g|ee|tz|sse|mm|er) \d/,
+  /(?:Str\.|Stra(?:ße|sse)|Weg|Allee|Platz|Gasse|Damm|Ufer|Chaussee) \d/,
   // The Romance street words (Ul., Al., Rue, Rua, Avenue, Avenida, Av., Avda., Boulevard, Chemin, Piazza, Plaza, Corso,
   // Paseo, Calle, Travessa, C/, Via, Viale) before a name, each found at a rare letter of it (v, u, z, m, ., /) and read
   // behind from there: tried at a few positions of a long prompt, not at every a, c, p, r and t.

@@ -52,7 +52,8 @@ function findSecretsHant(text: string, found: SecretFound): void {
 
 // Cheap first tests: a credential's stem and a change's words, before the patterns.
 const CREDENTIAL_STEMS = ['ass', 'ASS', 'pin', 'PIN', 'Pin', 'code', 'Code', 'CODE', 'ifi', 'iFi', 'i-Fi', 'i-fi', 'ogin', 'SSID'] as const;
-const CHANGE_STEMS = ['it to', 'IT TO', 'ew one', 'ew pass', 'ew code', 'ew pin', 's now', 'now it', 'Now it', 'key is', 'key was', 'key’s', "key's"] as const;
+// One pattern of literals, not a list of includes: a single pass over a long prompt (13 passes cost twice the time).
+const CHANGE_HINT = /it to|IT TO|ew (?:one|pass|code|pin)|s now|[Nn]ow it|key(?: is| was|['’]s)/;
 
 // A code told as what to key in at a panel or a door: "the alarm panel is on the left of the door, you type 4 9 9 1 and
 // then hash", "at the gate punch in 7302". The value is all digits (a word typed is no code), and a lock's word is near.
@@ -74,7 +75,7 @@ function findKeyedInCodes(text: string, found: SecretFound): void {
 
 /** Credentials said in speech or chat (see the top of this file); `han`: the text has Chinese characters. */
 export function findSaidSecrets(text: string, han: boolean, found: SecretFound): void {
-  if (CHANGE_STEMS.some((s) => text.includes(s)) && CREDENTIAL_STEMS.some((s) => text.includes(s))) findChangedSecrets(text, found);
+  if (CHANGE_HINT.test(text) && CREDENTIAL_STEMS.some((s) => text.includes(s))) findChangedSecrets(text, found);
   if (CODE_DIGITS.test(text) && KEYED_STEMS.some((s) => text.includes(s)) && LOCK_STEMS.some((s) => text.includes(s))) findKeyedInCodes(text, found);
   if (han) findSecretsHant(text, found);
 }

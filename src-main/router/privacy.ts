@@ -420,12 +420,16 @@ function findHomeCoordinates(text: string, found: Found): void {
 
 // A tracker's record (Life360, a car tracker, a watch): latitude and longitude fields beside a person's name or a
 // relative's device ({"device": "Dad's Corolla", "owner": "Bill Hendry", "lat": 53.80744, "lon": -1.55891}), a user's
-// handle (user=zhang.lei) or someone's phone (device="Chloe's iPhone"). A fleet's
-// van or a sensor with no person in the record is no one's whereabouts.
+// handle (user=zhang.lei) or someone's phone (device="Chloe's iPhone"). The relatives are the shared family lexicon's
+// (my sister's, our nan's), as the other rules read them. A fleet's van or a sensor with no person in the record is no
+// one's whereabouts.
 const LAT_FIELD = /["']?\b(?:lat|latitude)["']?\s?[:=]\s?["']?-?\d{1,2}\.\d{3,7}/gi;
 const LON_FIELD = /["']?\b(?:lon|lng|long|longitude)["']?\s?[:=]\s?["']?-?\d{1,3}\.\d{3,7}/i;
-const TRACKED_PERSON =
-  /["']?\b(?:owner|name|full_?name|user|username|driver|child|kid|person|employee|member|wearer|assign(?:ed_to|ee)|contact)["']?\s?[:=]\s?["']?(?:[A-Z][a-z'-]{1,20}(?: [A-Z][a-z'-]{1,20}){1,2}["',\s}]|[a-z]{2,20}[._][a-z]{2,20}\b)|\b(?:Dad|Mum|Mom|Grandma|Grandpa|Nan|my (?:son|daughter|wife|husband|partner|kid|mum|mom|dad))['’]s\b|\b[A-Z][a-z]{1,20}['’]s (?:iPhone|iPad|phone|Pixel|Galaxy|Android|[Ww]atch|AirTag|car|tracker)\b/;
+const TRACKED_PERSON = new RegExp(
+  String.raw`["']?\b(?:owner|name|full_?name|user|username|driver|child|kid|person|employee|member|wearer|assign(?:ed_to|ee)|contact)["']?\s?[:=]\s?["']?(?:[A-Z][a-z'-]{1,20}(?: [A-Z][a-z'-]{1,20}){1,2}["',\s}]|[a-z]{2,20}[._][a-z]{2,20}\b)` +
+    String.raw`|\b(?:Dad|Mum|Mom|Grandma|Grandpa|Granny|Nan|Nana|(?:my|our) (?:${FAMILY_EN}))['’]s\b` +
+    String.raw`|\b[A-Z][a-z]{1,20}['’]s (?:iPhone|iPad|phone|Pixel|Galaxy|Android|[Ww]atch|AirTag|car|tracker)\b`,
+);
 
 function findTrackedPeople(text: string, found: Found): void {
   const lower = lowerCased(text);

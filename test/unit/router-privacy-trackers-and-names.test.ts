@@ -7,6 +7,7 @@ const KEPT_LOCAL: Record<string, readonly string[]> = {
   'a tracker’s record with a person or a relative’s device': [
     'write a jq filter for this:\n{"device": "Dad\'s Corolla", "lat": 53.80744, "lon": -1.55891, "status": "parked"}',
     'dedupe these pings: {"owner": "Bill Hendry", "lat": 53.80744, "lng": -1.55891}',
+    'plot these: {"device": "my sister\'s Fiat", "lat": 53.80744, "lon": -1.55891}',
   ],
   'blood results said as one’s own': ['These are my blood results from Tuesday, can you explain them in plain English?', 'my bloodwork came back, TSH 7.8, is that bad?'],
   'a Cantonese relative’s home described closely': ['我阿爺一個人住喺大埔林村嗰間村屋，門口有棵大榕樹，點樣描述個位置俾速遞員？'],

@@ -64,6 +64,17 @@ const CODE_DIGITS = /\d(?: ?\d){3}/;
 const KEYED_STEMS = ['type', 'enter', 'key in', 'punch in', 'tap in', 'put in', 'press'] as const;
 const LOCK_STEMS = ['alarm', 'Alarm', 'key', 'Key', 'panel', 'door', 'Door', 'gate', 'Gate', 'garage', 'safe', 'intercom', 'buzzer', 'entry'] as const;
 
+// A smart lock's history names the code each user opened with: "Unlocked via keypad – user "Bea" (code 719364)".
+const LOCK_LOG_CODE = /\b(?:via keypad|keypad|keycode|PIN pad)\b[^\n]{0,60}?\((?:code|PIN)[: ]{1,2}(\d{4,10})\)/gi;
+
+/** The codes a smart lock's history gives for each unlock. */
+function findLockLogCodes(text: string, found: SecretFound): void {
+  eachMatch(LOCK_LOG_CODE, text, (m) => {
+    const start = m.index + m[0].length - m[1]!.length - 1;
+    found('a password', start, start + m[1]!.length);
+  });
+}
+
 /** "…the alarm panel… you type 4 9 9 1": digits to key in, with a lock's word in the same message. */
 function findKeyedInCodes(text: string, found: SecretFound): void {
   eachMatch(KEYED_IN, text, (m) => {
@@ -77,5 +88,6 @@ function findKeyedInCodes(text: string, found: SecretFound): void {
 export function findSaidSecrets(text: string, han: boolean, found: SecretFound): void {
   if (CHANGE_HINT.test(text) && CREDENTIAL_STEMS.some((s) => text.includes(s))) findChangedSecrets(text, found);
   if (CODE_DIGITS.test(text) && KEYED_STEMS.some((s) => text.includes(s)) && LOCK_STEMS.some((s) => text.includes(s))) findKeyedInCodes(text, found);
+  if ((text.includes('eypad') || text.includes('PIN pad') || text.includes('eycode')) && text.includes('(')) findLockLogCodes(text, found);
   if (han) findSecretsHant(text, found);
 }

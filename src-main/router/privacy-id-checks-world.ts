@@ -104,6 +104,13 @@ export function sePersonnummerValid(s: string): boolean {
   return /^\d{10}$/.test(ten) && yymmdd(ten, 0) && luhnValid(ten);
 }
 
+/** Romanian CNP: sex and century digit, YYMMDD, county, 3 digits, a check digit (weights 279146358279, mod 11, 10 → 1). */
+export function roCnpValid(s: string): boolean {
+  if (!/^[1-8]\d{12}$/.test(s) || !yymmdd(s, 1)) return false;
+  const r = weighted(s, [2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9]) % 11;
+  return (r === 10 ? 1 : r) === d(s, 12);
+}
+
 const PPSN_LETTERS = 'WABCDEFGHIJKLMNOPQRSTUV';
 
 /** Irish PPS number: 7 digits, a mod 23 check letter, optionally a second letter (A, B, H, W). */

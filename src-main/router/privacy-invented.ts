@@ -8,9 +8,13 @@ const NUMBER = /\d+(?:[.,]\d+)*/g;
 // A rate or a multiple, as exercises give them: "$10 per hour", "twice what Lorie earns".
 const WORD_PROBLEM_RATE = /\b(?:per|an hour|a day|a week|a month|each|every|twice|thrice|times|half)\b/i;
 
+// A pasted record row (Child's name: Ibrahim Haddad | Date of birth: 2014-07-30): "how many kids are in each age group"
+// over such rows is counting real records, not an exercise.
+const RECORD_ROW = /(?:^|\n)[^\n|:]{1,40}: [^\n|]{1,80} \| [^\n|:]{1,40}: /;
+
 /** True when the text reads as an arithmetic exercise about invented people. */
 function wordProblem(text: string): boolean {
-  if (!WORD_PROBLEM_QUESTION.test(text)) return false;
+  if (!WORD_PROBLEM_QUESTION.test(text) || RECORD_ROW.test(text)) return false;
   NUMBER.lastIndex = 0;
   let n = 0;
   while (NUMBER.exec(text) !== null && n < 4) n++;

@@ -57,7 +57,8 @@ const BIRTH_DETAIL_ZH = new RegExp(
 
 const LOCATION_DETAIL_EN =
   /\blives (?:\w+ )?(?:at|in|near)\b|\b(?:lives|living) on (?=[A-Z0-9])|\b(?:home|house|flat|address) is\b|\b[Ww]here \w+(?: \w+)? lives\b|\b[Ww]here (?:does|do) [^.?!\n]{1,40}? live\b/g;
-const LOCATION_DETAIL_ZH = /住在|家住|家在|住址|住处|的家|搬到|搬去|搬进|住进|暂住|借住|租住/g;
+// 的家 is a home, not 的家庭 (a family), 的家具 or 的家乡.
+const LOCATION_DETAIL_ZH = /住在|家住|家在|住址|住处|的家(?![庭具乡人务长属族电政教用居访])|搬到|搬去|搬进|住进|暂住|借住|租住/g;
 // A home described by its surroundings rather than an address: "lives on the third floor above the
 // bakery", "moved into the flats behind the library", "staying at his mum's in …", "her new place is the
 // yellow house at the end of …", "mine's the bungalow at the end of …". The verb, then a landmark word
@@ -87,7 +88,7 @@ const EMPLOYMENT_DETAIL_EU =
   /\b(?:verdient|Gehalt|brutto|gek[üu]ndigt|K[üu]ndigung|Abmahnung|Elternzeit|Mutterschutz|salaire|licenci[ée]e?|licenciement|cong[ée] (?:maternit[ée]|parental)|stipendio|licenziat[oa]|sueldo|despedid[oa]|despido|sal[áa]rio|demitid[oa]|salaris|ontslagen|ouderschapsverlof|zwangerschapsverlof|bevallingsverlof|f[öo]r[äa]ldraledig\w*|urlop macierzy[ńn]ski|wynagrodzenie|maa[şs]\w*|kovuldu|işten çıkarıldı)(?![\p{L}])/gu;
 // Their cheap test: a letter English does not use (or €), or one of the words that may be written without one.
 const EUROPEAN_HINT =
-  /[àâçéèêëîïôûùüÿñæœäößãõ€]|Krankenhaus|Krebs|Demenz|brutto|Gehalt|verdient|Elternzeit|AVC|ictus|infarto|ziekenhuis|kanker|salaris|allergi[sq]|allergic[oa]|burn-?out|opgenomen|verlof|[ğşıńłąęśźż]/;
+  /[àâçéèêëîïôûùüÿñæœäößãõ€]|Krankenhaus|Krebs|Demenz|diabet|brutto|Gehalt|verdient|Elternzeit|AVC|ictus|infarto|ziekenhuis|kanker|salaris|allergi[sq]|allergic[oa]|burn-?out|opgenomen|verlof|[ğşıńłąęśźż]/;
 
 // The last flag: a detail specific enough that a relative without a name counts (a home described closely, a
 // full date of birth).

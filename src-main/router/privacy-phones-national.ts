@@ -38,7 +38,7 @@ export const PERSON_BEFORE_NUMBER =
 
 // Words that make a mobile-shaped number a phone, in the main languages.
 export const NATIONAL_PHONE_CUE =
-  /\b(?:number|phone|mobile|cell|call|ring|text|whatsapp|contact|tel|llama|llamar|ll[áa]mala|ll[áa]male|m[óo]vil|tel[ée]fono|celular|appelle[rz]?|portable|anrufen|ruf|handy|chiamare|chiama|cellulare|ligar|liga|telefone|hubungi|telepon|tawagan)\b|电话|電話|手机|手機|打给|打給|携帯|전화/i;
+  /\b(?:number|phone|mobile|cell|call|ring|text|whatsapp|contact|tel|sms|llama|llamar|ll[áa]mala|ll[áa]male|m[óo]vil|tel[ée]fono|celular|appelle[rz]?|portable|anrufen|ruf|handy|chiamare|chiama|cellulare|ligar|liga|telefone|hubungi|telepon|tawagan|zadzwo\w*|telefon\w*|zavol\w*|volat|[čc][íi]slo|numer)\b|电话|電話|手机|手機|打给|打給|携帯|전화/i;
 
 // ---------------------------------------------------------------- Hong Kong, Macau and Singapore mobiles
 

@@ -104,13 +104,16 @@ export function publishedExample(text: string, kind: string, start: number, end:
   const compact = value.replace(/[\s().-]/g, '').toUpperCase();
   const reserved = kind === 'phone' && RESERVED_PHONE.test(compact);
   const neverIssued = kind === 'national-id' && NEVER_ISSUED_SSN.test(compact);
-  const known = reserved || PUBLISHED.has(compact) || (kind === 'secret' && /EXAMPLE/.test(value));
+  const awsExample = kind === 'secret' && /EXAMPLE/.test(value);
+  const known = reserved || PUBLISHED.has(compact) || awsExample;
   if (!known) return false;
   const window = around(text, start, end);
   if (CLAIMED.test(window)) return false;
   // A number no one can be given (555-01xx, Ofcom's drama ranges) is fiction anywhere in a text about tests or in code;
-  // an SSN the SSA never issues, anywhere in a text about tests (a validator's list of values to reject).
-  const context = reserved || neverIssued ? around(text, start, end, RESERVED_REACH) : window;
+  // an SSN the SSA never issues, a card network's test card or a key that says EXAMPLE, anywhere in a text about tests
+  // or docs (a validator's list of values to reject, a table of Stripe's test cards, a snippet from the SDK docs).
+  const wide = reserved || neverIssued || awsExample || kind === 'card';
+  const context = wide ? around(text, start, end, RESERVED_REACH) : window;
   return EXAMPLE_CONTEXT.test(context) || (reserved && CODE_CONTEXT.test(context)) || (!reserved && PUBLISHED_STORY.test(window));
 }
 

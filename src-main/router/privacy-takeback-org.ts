@@ -10,7 +10,7 @@ const LEGAL_NAME =
   /[A-ZÀ-Þ][\wÀ-ÿ&'’.-]*(?: [A-ZÀ-Þ&][\wÀ-ÿ&'’.-]*){0,4},? (?:Ltd|Limited|LLC|Inc|Corp|Corporation|GmbH|AG|plc|PLC|asbl|vzw|S\.A\.|SAS|SARL|S\.r\.l\.|Srl|SpA|B\.V\.|BV|N\.V\.|Pty|Oy|AB|A\/S|ApS|KG|e\.V\.|CLG|DAC|CIC|gGmbH|eG)(?!\w)|\b(?:Fondation|Foundation|Stiftung|Fundación|Fondazione|Association|Charity|Trust) [A-Z]|有限公司|股份公司|有限责任公司|集团|基金会|协会/;
 // Words only an organisation writes about itself, or a customer about the organisation.
 const ORGANISATION_SPEAKS =
-  /\b(?:call us|contact us|e-?mail us|write to us|reach us|visit us|our (?:store|shop|showroom|returns (?:centre|center|department|dept)|warehouse|restaurant|caf[eé]|bakery|salon|studio|branch|premises|customers?|invoices?|company|firm|charity|foundation|bank details|payment details|opening hours|hq)|registered office|company (?:no|number|reg(?:istration)?)|vat (?:no|number|reg)|invoice footer|opening hours|registered charity|charity (?:no|number)|(?:as )?(?:published|listed) on (?:our|the|their|its) (?:[\w-]+ )?(?:website|site|web ?page)|annual report|customer (?:reply|service|query|queries|e-?mail|notice)|order queries|thanks for contacting|thank you for contacting|dear customers?|returns dept)\b|本店|本公司|我司|敝公司|我们公司|公司收款|收款资讯|收款信息|营业时间|欢迎来电|订餐电话|预订电话|订位电话|客服|亲爱的顾客|店铺|门店/i;
+  /\b(?:call us|contact us|e-?mail us|write to us|reach us|visit us|our (?:store|shop|showroom|returns (?:centre|center|department|dept)|warehouse|restaurant|caf[eé]|bakery|salon|studio|branch|premises|customers?|invoices?|company|firm|charity|foundation|bank details|payment details|opening hours|hq)|registered office|company (?:no|number|reg(?:istration)?)|vat (?:no|number|reg)|invoice footer|opening hours|registered charity|charity (?:no|number)|(?:as )?(?:published|listed) on (?:our|the|their|its) (?:[\w-]+ )?(?:website|site|web ?page)|(?:website|site|page) (?:lists|gives|says)|donation account|(?:HMRC|IRS|Finanzamt|DVLA|council tax|Self Assessment)|annual report|customer (?:reply|service|query|queries|e-?mail|notice)|order queries|thanks for contacting|thank you for contacting|dear customers?|returns dept)\b|本店|本公司|我司|敝公司|我们公司|公司收款|对公账户|对公账号|收款资讯|收款信息|营业时间|欢迎来电|订餐电话|预订电话|订位电话|客服|亲爱的顾客|店铺|门店/i;
 // The value is someone's own all the same: a claim, or a person named as the payee, the account's holder, a party
 // or the customer on file (a freelancer's invoice, a claim form's defendant, a reminder's contact, 户名 Chen Yue).
 const OWN_CLAIM =
@@ -34,9 +34,10 @@ function ownItem(text: string, start: number, end: number): string {
   return text.slice(itemStart, next === null ? end + after.length : end + next.index);
 }
 
-// An account's holder or payee that is an institution, not a person: "Account holder: Rijksuniversiteit Groningen".
+// An account's holder or payee that is an institution, not a person: "Account holder: Rijksuniversiteit Groningen",
+// 户名 上海禾木文化传播有限公司.
 const INSTITUTION_HOLDER =
-  /\b(?:[Aa]ccount (?:[Hh]older|[Nn]ame)|[Pp]ayee|[Bb]eneficiary|Kontoinhaber|Begünstigter|titulaire|intestatario|beneficiario|tenaamstelling)\s*[:：]?\s*[^\n]{0,40}?(?:[Uu]niversit(?:y|eit|ät|é|à|at|ad)|Hogeschool|Hochschule|College|School|Council|Municipality|Gemeente|Stadt|Hospital|Ministry|Foundation|Fondazione|Stiftung|Charity|Church|Association|Society|Verein|Onlus)\b/;
+  /\b(?:[Aa]ccount (?:[Hh]older|[Nn]ame)|[Pp]ayee|[Bb]eneficiary|Kontoinhaber|Begünstigter|titulaire|intestatario|beneficiario|tenaamstelling)\s*[:：]?\s*[^\n]{0,40}?(?:[Uu]niversit(?:y|eit|ät|é|à|at|ad)|Hogeschool|Hochschule|College|School|Council|Municipality|Gemeente|Stadt|Hospital|Ministry|Foundation|Fondazione|Stiftung|Charity|Church|Association|Society|Verein|Onlus)\b|(?:户名|账户名|开户名|收款人)\s*[:：]?\s*[^\n，,。]{0,30}?(?:有限公司|公司|集团|基金会|协会|大学|学院|学校|医院)/;
 
 /** True when `words` are an organisation's about itself and claim nothing for a person. */
 function speaksForItself(words: string): boolean {

@@ -78,6 +78,12 @@ const ROUTINE_EN =
 const ROUTINE_EU =
   /\b(?:fietst|loopt|rijdt|gaat|f[äa]hrt|geht|l[äa]uft|va|marche|camina|anda) [^.?!\n]{0,40}?(?:elke|iedere|jeden|jede|tous les|toutes les|todas las|todos los|ogni) (?:ochtend|dag|avond|middag|morgen|tag|abend|matins?|jours|soirs|ma[ñn]anas|d[íi]as|tardes|mattina|giorno|sera)\b/gi;
 const ROUTINE_EU_HINT = /elke|iedere|jeden?|tous les|toutes les|todas las|todos los|ogni/i;
+// A routine in Chinese (read in Simplified): 每天早上八点去洱海边骑车, 逢星期二同四朝早九点去观塘街市.
+const ROUTINE_ZH =
+  /(?:每天|每晚|每周[一二三四五六日天]|逢(?:星期|周|礼拜)[一二三四五六日天](?:[同和及][一二三四五六日天])?)[^，,。！？\n]{0,8}?[\d一二三四五六七八九十两]{1,3}\s?[点:：][^，,。！？\n]{0,6}?去/g;
+// Someone left alone, or the writer away, on given days: "se queda sola en su piso … del 3 al 10 de agosto".
+const ALONE_EU = /\b(?:se queda sol[oa]|estar[ée] en|reste seule?|bleibt allein|resta da sol[oa]|blijft alleen|fica sozinh[oa])\b/gi;
+const ALONE_EU_HINT = /sol[oa]|seule?|allein|alleen|sozinh|estar[ée]/i;
 const MEETING_ZH = /(?:今晚|今早|今天|明天|明早|明晚|听日|今日|后天)[^，,。！？\n]{0,8}?[喺在][^，,。！？\n]{2,20}?(?:等|接|见)/g;
 
 // Health and work in the main European languages, for the messages people write to relatives and colleagues there:
@@ -112,6 +118,8 @@ export const DETAILS: ReadonlyArray<readonly [PersonDetailKind, RegExp, boolean,
   ['location', ROUTINE_EN, false, true],
   ['location', ROUTINE_EU, false, true],
   ['location', MEETING_ZH, true, true],
+  ['location', ROUTINE_ZH, true, true],
+  ['location', ALONE_EU, false, true],
 ];
 
 // Details run only when their cheap test passes: most prompts have neither a medical ending nor "41k".
@@ -123,6 +131,7 @@ export const SPARSE_DETAILS = new Map<RegExp, RegExp>([
   [BIRTH_DETAIL_ZH, BIRTH_YEAR_HINT],
   [ROUTINE_EN, /\bevery\b/],
   [ROUTINE_EU, ROUTINE_EU_HINT],
+  [ALONE_EU, ALONE_EU_HINT],
   [HEALTH_DETAIL_EU, EUROPEAN_HINT],
   [EMPLOYMENT_DETAIL_EU, EUROPEAN_HINT],
 ]);

@@ -438,6 +438,18 @@ function findTrackedPeople(text: string, found: Found): void {
   eachMatch(LAT_FIELD, text, (m) => found('location', PERSON_LABELS.location, m.index, m.index + m[0].length));
 }
 
+// The writer's home left empty, with when: "I'll be in Lisbon 12–19 May and the house will be empty the whole week".
+// Said to a neighbour it is a favour; sent to anyone else it tells them when to call.
+const EMPTY_HOME = /\b(?:the |our |my )?(?:house|home|flat|apartment|place) (?:will be|is going to be|stays|'ll be) empty\b/gi;
+const AWAY_WHEN = /\b(?:I|we)['’]?(?:ll| will| am| are|['’]m|['’]re) (?:be )?(?:away|in [A-Z][\w-]+|on holiday|abroad)\b[^\n.!?]{0,40}?\d/;
+
+function findEmptyHomes(text: string, found: Found): void {
+  if (!text.includes('empty')) return;
+  eachMatch(EMPTY_HOME, text, (m) => {
+    if (AWAY_WHEN.test(text.slice(Math.max(0, m.index - 160), m.index + m[0].length + 160))) found('location', PERSON_LABELS.location, m.index, m.index + m[0].length);
+  });
+}
+
 // ---------------------------------------------------------------- the detector
 
 // The words that give a date as when something takes effect.
@@ -470,6 +482,7 @@ const DETECTORS: ReadonlyArray<(text: string, found: Found, strict: boolean) => 
   (text, found) => findHomesByLandmark(text, (start, end) => found('location', PERSON_LABELS.location, start, end)),
   findHomeCoordinates,
   findTrackedPeople,
+  findEmptyHomes,
   findMedicineLists,
   // A plate beside its resident, OCR-misread and keyed IBANs, Hong Kong, Macau and Singapore mobiles.
   (text, found) => findResidentPlates(text, (start, end) => found('location', 'a vehicle number plate', start, end)),

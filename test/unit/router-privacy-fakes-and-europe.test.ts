@@ -2,7 +2,8 @@
 // cases"), published test values anywhere in a text about tests or docs, organisations' accounts (a charity's
 // donation account, HMRC's, a company's 对公账户), a maker's default password, a revoked token, museums, 的家庭; and
 // the misses: Polish and Czech mobiles in a message, a Romanian CNP, an Italian child's diabetes, a lock's history,
-// a form's child's name; each beside the same shape when it is someone's.
+// a form's child's name, routines in Chinese, a mother alone on given days, a home left empty while the writer is
+// away; each beside the same shape when it is someone's.
 import { describe } from 'vitest';
 import { itKeepsLocalAndSends } from '../support/privacy-shapes.js';
 
@@ -15,6 +16,12 @@ const KEPT_LOCAL: Record<string, readonly string[]> = {
   'a child’s diabetes in Italian': ['Mia figlia Giulia (9 anni) ha il diabete di tipo 1 e porta un microinfusore.'],
   'a smart lock’s history with its codes': ['Sat 09 Mar 21:07  Unlocked via keypad – user "Dog walker – Bea" (code 719364)'],
   'form responses counted by age': ["Count how many kids are in each age group:\n\nChild's name: Ibrahim Haddad | Date of birth: 2014-07-30 | T-shirt: YM"],
+  'where someone will be: routines, days alone, a home left empty': [
+    '帮我改改这条朋友圈：“这周和老公在大理躲清静，每天早上八点去洱海边骑车，下周二回杭州”',
+    '幫我寫個提示俾新嚟嘅姐姐：阿嫲逢星期二同四朝早九點去觀塘街市買餸，十一點前返屋企。',
+    'Mi madre, Rosa Jiménez, se queda sola en su piso de Valencia del 3 al 10 de agosto porque yo estaré en Menorca.',
+    "I'll be in Lisbon 12–19 May and the house will be empty the whole week - write a note to my neighbour Dave.",
+  ],
   'real records, a live token, a person’s account': [
     'I copied these rows from prod to reproduce the bug: 209-92-5641, Dana Whitlock, 1984-03-02',
     'the deploy token is ghp_Z8mQ2rT5vX1nB7kL4wP9yH3cF6dJ0sA2eG5u, paste it into the CI settings',
@@ -39,6 +46,11 @@ const SENT: Record<string, readonly string[]> = {
     'The DRK website lists its donation account as DE63 3702 0500 0005 0233 07 (Bank für Sozialwirtschaft). Write an intranet post.',
     "HMRC's page says to pay Self Assessment to sort code 08 32 10, account 12001039 (HMRC Cumbernauld).",
     '帮我写封邮件催客户付款，我们公司的对公账户：户名 上海禾木文化传播有限公司，开户行 招商银行上海分行营业部，账号 1219 0913 5610 901。',
+  ],
+  'routines and empty places with no one in them': [
+    '每天早上8点去跑步对身体好吗？',
+    'The museum will be empty on Monday morning, is that a good day to visit?',
+    'Si mi madre se queda sola, ¿qué ayudas hay para mayores en Valencia?',
   ],
   'defaults, revoked tokens, museums and families': [
     '智能门锁说明书上写着：“出厂默认管理密码为 12345678，首次使用前请务必修改。”帮我翻译成英文。',

@@ -12,6 +12,7 @@ import {
   HOLDOUT_11_PATH,
   HOLDOUT_12_PATH,
   HOLDOUT_13_PATH,
+  HOLDOUT_14_PATH,
   HOLDOUT_PATHS,
   loadLabelledPrompts,
   privacyReport,
@@ -116,10 +117,13 @@ for (const [name, file] of FIXED_BLIND_SETS) {
   });
 }
 
-// holdout-13 was written in stop 28 by someone who read neither the rules nor the other sets, and committed before
-// its first run (README): that run was blind. The learned check does not train on it and no figure is asserted here (npm run
+// holdout-13 and holdout-14 were written in stop 28 by someone who read neither the rules nor the other sets, and
+// committed before their first runs (README): those runs were blind. The learned check does not train on it and no figure is asserted here (npm run
 // router:privacy measures it). Only its shape is checked, so that the measure stays what the README says it is.
-for (const [name, file] of [['the blind thirteenth set', HOLDOUT_13_PATH]] as const) {
+for (const [name, file] of [
+  ['the thirteenth set', HOLDOUT_13_PATH],
+  ['the blind fourteenth set', HOLDOUT_14_PATH],
+] as const) {
   describe(name, () => {
     const set = loadLabelledPrompts(file);
 
@@ -159,7 +163,7 @@ describe('the strict privacy level on its own prompts', () => {
   it('keeps local everything the standard level keeps local, on every set', () => {
     const rules = (text: string, level: 'standard' | 'strict') => detectPrivateData(text, level, { learned: false }).length > 0;
     const files = allPrivacySetPaths();
-    expect(files).toContain(HOLDOUT_13_PATH);
+    expect(files).toContain(HOLDOUT_14_PATH);
     for (const file of files) {
       const looser = loadLabelledPrompts(file).filter((p) => rules(p.text, 'standard') && !rules(p.text, 'strict'));
       expect(looser.map((p) => p.text)).toEqual([]);

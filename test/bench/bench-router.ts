@@ -123,7 +123,8 @@ function main(): void {
   for (let i = 0; i < DECISIONS; i++) {
     const p = prompts[i]!;
     const t1 = process.hrtime.bigint();
-    featureVector(p, hashing);
+    // Through the one-prompt memo, as a decision reads them: the difficulty score below reuses these features.
+    promptFeatures(p, hashing);
     const t2 = process.hrtime.bigint();
     detectPrivateData(p, 'standard', { learned: false });
     const t3 = process.hrtime.bigint();

@@ -132,9 +132,7 @@ function findKeyedBirthDates(text: string, found: RecordFound): void {
 /** Birth dates in table rows, code, pinyin, and in Chinese with the year and the birthday apart. `lower` gives the text lower-cased. */
 export function findMoreBirthDates(text: string, lower: () => string, han: boolean, table: boolean, found: RecordFound): void {
   if (table) findTableBirthDates(text, found);
-  if (text.includes('":') || text.includes("':")) {
-    if (BIRTHDAY_TALK.test(text)) findKeyedBirthDates(text, found);
-  }
+  if ((text.includes('":') || text.includes("':")) && BIRTHDAY_TALK.test(text)) findKeyedBirthDates(text, found);
   if (PINYIN_HINT.test(text)) findPinyinBirthDates(text, lower(), found);
   if (han && text.includes('生日')) findYearAndBirthday(text, found);
 }

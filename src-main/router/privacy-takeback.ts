@@ -330,9 +330,9 @@ function schemaTalk(text: string): boolean {
 const TEST_DATA_TALK =
   /\b(?:fixtures?|seed (?:script|data|file)|test suite|sandbox|demo (?:data|fixture|account)|mock data|dummy data|fake data|synthetic data|test (?:data|records|users))\b|测试数据|模拟数据|演示数据|假数据/i;
 
-/** True when the whole text holds no one's details: fiction, a show, a teaching case, a template, or test data said to be so. For the learned check, which reads the text whole. */
+/** True when the whole text holds no one's details: fiction, a show, a teaching case, a template, data said not to be real, or test data said to be so. For the learned check, which reads the text whole. */
 export function aboutNobody(text: string): boolean {
-  return nobodysDetails(text) || TEST_DATA_TALK.test(text);
+  return saysNotReal(text) || nobodysDetails(text) || TEST_DATA_TALK.test(text);
 }
 
 /** True when the text is fiction, an anonymised teaching case, an example about stock people or a blank template: a person's details in it belong to no one. Kept for the last text: every finding of a message asks it. */
@@ -352,7 +352,7 @@ const NOT_REAL_DATA =
 let lastNotRealText: string | undefined;
 let lastNotRealAnswer = false;
 
-/** True when the text says its records are not real (generated, made up, placeholders), for every kind of finding. Kept for the last text. */
+/** True when the text says its records are not real (generated, made up, placeholders): every kind of finding is taken back (takenBack asks it first, so nobodysDetails need not). Kept for the last text. */
 function saysNotReal(text: string): boolean {
   if (text !== lastNotRealText) {
     lastNotRealAnswer = NOT_REAL_DATA.test(text);
@@ -364,7 +364,6 @@ function saysNotReal(text: string): boolean {
 function nobodysDetailsOf(text: string): boolean {
   return (
     FICTION.test(text) ||
-    NOT_REAL_DATA.test(text) ||
     (TV_TALK.test(text) && !HUMAN_RELATIVE.test(text)) ||
     (ANONYMISED_CASE.test(text) && !OWN_PERSON.test(text)) ||
     ((PLACEHOLDER_PERSON.test(text) || NAME_BLANK.test(text)) && EXAMPLE_WORDS.test(text)) ||

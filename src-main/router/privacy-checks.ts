@@ -175,8 +175,9 @@ export function cnResidentIdValid(id: string): boolean {
 }
 
 // Values that show where a secret would go rather than being one: docs, templates, examples.
+// A regular expression's escape (\s, \d, \w) or its character class: a secret scanner's pattern, not a secret.
 const PLACEHOLDER =
-  /your|xxxx|\*\*\*|\.\.\.|<|>|\$\{|\{\{|env\.|environ|example|placeholder|redacted|changeme|dummy|^(?:null|none|undefined|true|false|required|optional)$/i;
+  /\\[sdwb]|\[\^|your|xxxx|\*\*\*|\.\.\.|<|>|\$\{|\{\{|env\.|environ|example|placeholder|redacted|changeme|dummy|^(?:null|none|undefined|true|false|required|optional)$/i;
 
 /**
  * True when the word after "password", "token", "密码"… looks like a real secret: not a

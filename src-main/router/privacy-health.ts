@@ -11,10 +11,10 @@
 import { factored } from './privacy-factor.js';
 import { findHealthRecords } from './privacy-health-records.js';
 
-// English terms, case-insensitive. "Great Depression" and "economic depression" are history,
+// English terms, case-insensitive. "Great Depression" and "economic depression" are history, "ST depression" an ECG;
 // not health; "stroke" and "therapy" are left out because of their everyday meanings.
 const HEALTH_EN = factored(
-  /\b(?:diagnos(?:is|es|ed)|cancers?|tumou?rs?|leuka?emia|lymphoma|melanoma|carcinoma|chemo(?:therapy)?|radiotherapy|biops(?:y|ies)|(?<!(?:great|economic)\s)depression|depressed|antidepressants?|anxiety disorder|panic attacks?|bipolar|schizophreni(?:a|c)|psychosis|eating disorder|anorexia|bulimia|autism|autistic|dementia|alzheimer'?s|parkinson'?s|epilepsy|seizures?|diabet(?:es|ic)|insulin|hypertension|hepatitis|herpes|syphilis|chlamydia|gonorrh(?:o)?ea|pregnan(?:t|cy)|miscarriage|abortion|infertil(?:e|ity)|prescriptions?|prescribed|medications?|antipsychotics?|benzodiazepines?|opioids?|painkillers?|statins?|sertraline|fluoxetine|prozac|zoloft|xanax|adderall|ritalin|metformin|oxycodone|methadone|suboxone|psychiatrist|rehab|addiction|overdosed?|suicidal|self[- ]harm|medical records?|blood tests?|lab results|blood (?:pressure|sugar|results?|work|panel|count)|bloodwork|cholesterol|HbA1c|off sick|signed off (?:sick|work)|sick note|slipped disc|due date|miscarr(?:y|ied))\b/gi,
+  /\b(?:diagnos(?:is|es|ed)|cancers?|tumou?rs?|leuka?emia|lymphoma|melanoma|carcinoma|chemo(?:therapy)?|radiotherapy|biops(?:y|ies)|(?<!(?:great|economic|reciprocal|ST|segment)\s)depression|depressed|antidepressants?|anxiety disorder|panic attacks?|bipolar|schizophreni(?:a|c)|psychosis|eating disorder|anorexia|bulimia|autism|autistic|dementia|alzheimer'?s|parkinson'?s|epilepsy|seizures?|diabet(?:es|ic)|insulin|hypertension|hepatitis|herpes|syphilis|chlamydia|gonorrh(?:o)?ea|pregnan(?:t|cy)|miscarriage|abortion|infertil(?:e|ity)|prescriptions?|prescribed|medications?|antipsychotics?|benzodiazepines?|opioids?|painkillers?|statins?|sertraline|fluoxetine|prozac|zoloft|xanax|adderall|ritalin|metformin|oxycodone|methadone|suboxone|psychiatrist|rehab|addiction|overdosed?|suicidal|self[- ]harm|medical records?|blood tests?|lab results|blood (?:pressure|sugar|results?|work|panel|count)|bloodwork|cholesterol|HbA1c|off sick|signed off (?:sick|work)|sick note|slipped disc|due date|miscarr(?:y|ied))\b/gi,
 );
 
 // Abbreviations that are only health terms in capitals ("aids" is also a verb).
@@ -36,6 +36,8 @@ const GENERIC_BEFORE = /\b(?:a|an|any|every|some|other)\s$/i;
 // …or the unnamed someone is its subject: "a colleague is pregnant", "an employee who was diagnosed".
 const GENERIC_SUBJECT_BEFORE =
   /\b(?:a|an|any|every|some)\s(?:colleague|co-?worker|employee|friend|person|woman|man|patient|child|kid|student|worker|teammate|staff member)\s(?:is|was|who is|who's|who was|becomes|became|gets|got|has been)\s(?:\w+\s)?$/i;
+// A condition named as a cause, not as anyone's illness: "our Parkinson's fundraising quiz", "a cancer research run".
+const CAUSE_AFTER = /^ (?:fundrais|charit|research|awareness|foundation|society|association|appeal|ribbon|quiz|walk|run\b|marathon|month\b|week\b|gala)/i;
 const GENERIC_AFTER =
   /^\s(?:colleague|co-?worker|employee|friend|person|woman|man|women|men|people|patient|child|kid|student|worker|teammate|staff|member|applicant)s?\b/i;
 
@@ -109,7 +111,8 @@ export function findPersonalHealth(text: string, limit: number, found: (start: n
       const generic =
         (GENERIC_BEFORE.test(text.slice(Math.max(0, start - 6), start)) && GENERIC_AFTER.test(text.slice(end, end + 16))) ||
         GENERIC_SUBJECT_BEFORE.test(text.slice(Math.max(0, start - 56), start)) ||
-        animalBefore(text, start);
+        animalBefore(text, start) ||
+        CAUSE_AFTER.test(text.slice(end, end + 16));
       if (personal && !generic) {
         found(start, end);
         count++;

@@ -64,7 +64,9 @@ const PASSPORT_WORDS = new Set([
 const CLAIMED_BEFORE = /\b(?:my|our|his|her|their|your)(?:\s+\w+)?\s+$/i;
 
 // Shapes specific enough to stand alone.
-const PAN = /(?<![A-Za-z0-9])[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z](?![A-Za-z0-9])/g;
+// Its fourth letter says whose it is: P a person, H a Hindu undivided family; C, F, T and the rest are companies,
+// firms and trusts, whose PANs are printed on every invoice.
+const PAN = /(?<![A-Za-z0-9])[A-Z]{3}[PH][A-Z]\d{4}[A-Z](?![A-Za-z0-9])/g;
 const AADHAAR_GROUPED = /(?<![\d-])[2-9]\d{3}([ -])\d{4}\1\d{4}(?![\d-])/g;
 // Twelve digits in one run are an Aadhaar number only when the message names Aadhaar somewhere
 // ("is 482155485028 the right Aadhaar format?"), before or after the value.

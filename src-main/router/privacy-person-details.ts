@@ -88,12 +88,12 @@ const MEETING_ZH = /(?:今晚|今早|今天|明天|明早|明晚|听日|今日|�
 
 // Health and work in the main European languages, for the messages people write to relatives and colleagues there:
 // "Mon père … a été hospitalisé … après un AVC", "Stefan Huber verdient 5.200 € brutto … Elternzeit".
-const HEALTH_DETAIL_EU =
+export const HEALTH_DETAIL_EU =
   /\b(?:hospitalis[ée]e?s?|hospitali[sz]ad[oa]s?|ricoverat[oa]|(?:im|ins) Krankenhaus|diagnostiqu[ée]e?|diagnosticat[oa]|diagnosticad[oa]|diagnostiziert|diagn[óo]stico|Krebs|cancro|tumeur|tumore|AVC|ictus|Schlaganfall|infarto|Herzinfarkt|d[ée]mence|Demenz|demenza|chimioth[ée]rapie|chimio|Chemotherapie|quimioterapia|chemioterapia|soins intensifs|Intensivstation|terapia intensiva|cuidados intensivos|d[ée]pression|depressione|depresi[óo]n|enceinte|schwanger|incinta|embarazada|gr[áa]vida|zwanger|diab[èe]te|krankgeschrieben|arr[êe]t maladie|baja m[ée]dica|kanker|ziekenhuis|allergique|allergisch|al[ée]rgic[oa]|allergic[oa]|burn-?out|opgenomen|sjukhus|szpital)(?![\p{L}])/gu;
 const EMPLOYMENT_DETAIL_EU =
-  /\b(?:verdient|Gehalt|brutto|gek[üu]ndigt|K[üu]ndigung|Abmahnung|Elternzeit|Mutterschutz|salaire|licenci[ée]e?|licenciement|cong[ée] (?:maternit[ée]|parental)|stipendio|licenziat[oa]|sueldo|despedid[oa]|despido|sal[áa]rio|demitid[oa]|salaris|ontslagen|ouderschapsverlof|zwangerschapsverlof|bevallingsverlof|f[öo]r[äa]ldraledig\w*|urlop macierzy[ńn]ski|wynagrodzenie|maa[şs]\w*|kovuldu|işten çıkarıldı)(?![\p{L}])/gu;
+  /\b(?:verdient|Gehalt|brutto|gek[üu]ndigt|K[üu]ndigung|Abmahnung|Elternzeit|Mutterschutz|salaire|licenci[ée]e?|licenciement|cong[ée] (?:maternit[ée]|parental)|stipendio|licenziat[oa]|sueldo|despedid[oa]|despido|sal[áa]rio|demitid[oa]|salaris|ontslagen|ouderschapsverlof|zwangerschapsverlof|bevallingsverlof|f[öo]r[äa]ldraledig\w*|urlop macierzy[ńn]ski|wynagrodzenie|maa[şs]\w*|kovuldu|işten çıkarıldı|l[öø]nn?(?:en|ehöjning|eökning|eförhöjning|forhøjelse|nsøkning)?|m[åa]nadsl[öø]n|podwyżk[aięą]|loonsverhoging)(?![\p{L}])/gu;
 // Their cheap test: a letter English does not use (or €), or one of the words that may be written without one.
-const EUROPEAN_HINT =
+export const EUROPEAN_HINT =
   /[àâçéèêëîïôûùüÿñæœäößãõ€]|Krankenhaus|Krebs|Demenz|diabet|brutto|Gehalt|verdient|Elternzeit|AVC|ictus|infarto|ziekenhuis|kanker|salaris|allergi[sq]|allergic[oa]|burn-?out|opgenomen|verlof|[ğşıńłąęśźż]/;
 
 // The last flag: a detail specific enough that a relative without a name counts (a home described closely, a

@@ -93,7 +93,7 @@ const NOT_A_NAME = new Set(
     'I My Our His Her Their Your This That These Those It We You They He She Name Patient Dear Hi Hello Thanks Re Fw Subject ' +
     'Each Every Both All Some Most Many Few Everyone Someone Somebody Nobody Everybody Anyone Anybody None Neither Either ' +
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December ' +
-    'St Saint Street Road Avenue Lane Hospital Clinic Bank University College School Court Supreme High Disease Syndrome Health Service Services National Council Office Department Ministry Company Group Ltd Inc Corp ' +
+    'St Saint Street Road Avenue Lane Hospital Clinic Bank University College School Court Supreme High Disease Syndrome Health Service Services National Council Office Department Team Teams Committee Board Desk Unit Ministry Company Group Ltd Inc Corp ' +
     'New North South East West Great United States Kingdom Republic Prime Minister President Queen King Prince Princess Lord Lady Pope General Captain Apple Google Microsoft Amazon Pay ' +
     'Type Stage Act Part Chapter Section Level Annual Report HR IT UK US EU Mount River Lake Bridge Centre War Amendment Act Law Theory Test Study Center Station Airport City Town County Royal Old Little Big'
   ).split(' '),
@@ -137,7 +137,7 @@ const NAME_ZH_AFTER_VERB = new RegExp(
 // Common words that open with a surname character and stand where a name would: 高血压的…,
 // 江苏的工资, 程序员被辞退, 石家庄住院. A list of words, not of names.
 const NOT_A_NAME_ZH =
-  /^(?:高血|高中|高校|高考|高管|高层|高温|黄疸|黄金|黄色|江苏|江西|江南|石家|石油|程序|金融|金额|马上|周末|周围|方便|方法|方面|白血|白天|孙子|叶子|孔子|武汉|龙头|雷达|余额|万元|史上|钟点|韩国|毛病|夏天|秦朝|唐朝|宋朝|汤药|任何|任务|许多|曾经|于是|林业|严重|沈阳|郑州|贵州|常州|徐州|關於|關係|關注|區域|萬一|萬元|溫度|馬上|許多|黃色|黃金|陳述|龍頭|嚴重|錢包|張開|蘇州|鄭州|葉子|孫子|韓國|羅馬|陸續|賀卡|顧客|莊園|傅立)/;
+  /^(?:高血|高中|高校|高考|高管|高层|高温|黄疸|黄金|黄色|江苏|江西|江南|石家|石油|程序|金融|金额|马上|周末|周围|方便|方法|方面|白血|白天|孙子|叶子|孔子|武汉|龙头|雷达|余额|万元|万港|万美|万日|万欧|万英|万人|万块|万左|万以|万多|万澳|万台|萬港|萬美|萬台|史上|钟点|韩国|毛病|夏天|秦朝|唐朝|宋朝|汤药|任何|任务|许多|曾经|于是|林业|严重|沈阳|郑州|贵州|常州|徐州|關於|關係|關注|區域|萬一|萬元|溫度|馬上|許多|黃色|黃金|陳述|龍頭|嚴重|錢包|張開|蘇州|鄭州|葉子|孫子|韓國|羅馬|陸續|賀卡|顧客|莊園|傅立)/;
 
 export interface Span {
   start: number;
@@ -161,10 +161,9 @@ export function spans(re: RegExp, text: string, out: Span[], accept?: (m: RegExp
   }
 }
 
-const NON_ASCII = /[^ -~]/;
 const PARTICLE = new RegExp(`^(?:${PARTICLES})$`);
 
-/** The offsets of the two- (or accented three-) word name in a run of capitalised words, or undefined when there is none. */
+/** The offsets of the two- or three-word name in a run of capitalised words, or undefined when there is none. */
 function namePair(run: string): { start: number; end: number } | undefined {
   const words = run.split(' ');
   let first = 0;
@@ -175,8 +174,9 @@ function namePair(run: string): { start: number; end: number } | undefined {
   // A particle (de, van der) is no word of its own here: "Sanne de Vries" is a pair.
   const capitalised = kept.filter((w) => !PARTICLE.test(w));
   const span = capitalised.length - 1;
-  // Three words are a name when one is written with letters English titles do not use (Nguyễn Thị Lan, María José Pérez).
-  if (span === 2 && !capitalised.some((w) => NON_ASCII.test(w))) return undefined;
+  // Three words are a name too (Nguyễn Thị Lan, María José Pérez, Fatima Zahra Benali): a title's words (Senior, Manager,
+  // Department) are NOT_A_NAME, and were trimmed above. Until stop 29 three ASCII words were never one; across the labelled
+  // sets the change found two more names in holdout-14 and one fictional character (taken back by FICTION).
   if (span !== 1 && span !== 2) return undefined;
   if (kept.some((w) => NOT_A_NAME_ENDING.test(w))) return undefined;
   const start = words.slice(0, first).join(' ').length + (first > 0 ? 1 : 0);

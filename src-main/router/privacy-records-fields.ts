@@ -43,10 +43,13 @@ const NAME_VALUE = /^(?:\p{Lu}[\p{L}'’.-]{0,24}(?:,? \p{Lu}[\p{L}'’.-]{0,24}
 export const PLACEHOLDER_VALUE =
   /^(?:n\/?a|none|tbd|tba|unknown|name|surname|your name|full name|first name|last name|john doe|jane doe|john smith|jane smith|test|test user|sample|example|max mustermann|erika mustermann|(?:test|demo|sample|dummy|fake|mock|example) (?:patient|customer|client|employee|member|person|account|name)|x+|_+|-+|\.+|本人|同上|无|略|某某|张三|李四|王五)$/i;
 
+// A team, an office or a company in a person's field ("Organizer: People Team", "Owner: Finance Department").
+export const GROUP_VALUE = / (?:Team|Teams|Office|Department|Dept|Committee|Group|Board|Council|Desk|Services?|Support|Unit|Centre|Center|Ltd|Inc|GmbH|LLC|PLC)$/;
+
 /** True when a person field's value reads as a name. */
 export function nameValue(value: string): boolean {
   const v = value.trim();
-  return NAME_VALUE.test(v) && !PLACEHOLDER_VALUE.test(v) && !/^(?:Mr|Mrs|Ms|Male|Female|M|F|Yes|No|True|False|Null|String)\.?$/i.test(v);
+  return NAME_VALUE.test(v) && !PLACEHOLDER_VALUE.test(v) && !/^(?:Mr|Mrs|Ms|Male|Female|M|F|Yes|No|True|False|Null|String)\.?$/i.test(v) && !GROUP_VALUE.test(v);
 }
 
 const FULL_YEAR = /(?:^|\D)(?:19|20)\d{2}(?:\D|$)/;

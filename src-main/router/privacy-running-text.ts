@@ -8,6 +8,7 @@ import { findNames, SURNAMES_ZH } from './privacy-person-names.js';
 import { LIMIT, type RecordFound } from './privacy-records-common.js';
 import { PERSON_LABELS } from './privacy-labels.js';
 import { publishedPay } from './privacy-published.js';
+import { GROUP_VALUE } from './privacy-records-fields.js';
 
 // ---------------------------------------------------------------- pay and HR matters, a home, in running text
 
@@ -52,7 +53,10 @@ function extraPeople(text: string, speakers = true): Spot[] {
     if (!COLON_SINGLE_NOT.test(name)) out.push({ start: m.index + m[0].length - name.length, end: m.index + m[0].length });
   });
   firstMatches(MESSAGE_TO, text, LIMIT, (m) => out.push({ start: m.index, end: m.index + m[0].length }));
-  firstMatches(COLON_NAME, text, LIMIT, (m) => out.push({ start: m.index + 1, end: m.index + m[0].length }));
+  // "Organizer: People Team" names a team.
+  firstMatches(COLON_NAME, text, LIMIT, (m) => {
+    if (!GROUP_VALUE.test(m[0])) out.push({ start: m.index + 1, end: m.index + m[0].length });
+  });
   firstMatches(QUOTED_NAME, text, LIMIT, (m) => out.push({ start: m.index, end: m.index + m[0].length }));
   if (speakers) firstMatches(SPEAKER, text, LIMIT, (m) => out.push({ start: m.index, end: m.index + m[0].length }));
   return out;
@@ -101,7 +105,7 @@ function personInSentence(text: string, people: readonly Spot[], start: number, 
 // A chat line's speaker ("[19:02] Sofia:", "Ji-woo:"): what follows is that person speaking.
 const SPEAKER = /^(?:\[[^\]\n]{1,24}\][ \t]*)?[A-Z][a-z]{1,20}(?:-[a-z]{2,10})?(?= ?:)/gm;
 const SPEAKER_NOT =
-  /^(?:Me|You|Bot|Agent|Support|Admin|Team|Subject|Summary|Location|Description|Note|Notes|Re|To|From|Cc|Date|Time|Speaker|User|Assistant|System|Host|Answer|Question|Example)$/;
+  /^(?:Me|You|Bot|Agent|Support|Admin|Team|Subject|Summary|Location|Description|Note|Notes|Re|To|From|Cc|Date|Time|Speaker|User|Assistant|System|Host|Answer|Question|Example|Body|When|Where|Organi[sz]er|Attendees|Agenda|Title|Topic|Status|Priority|Update|Reminder|Action|Outcome|Context|Background|Goal|Result|Response|Reply|Message|Comment|Tip|Warning|Error|Step|Output|Input)$/;
 // A home described closely: a verb of living or a home's noun, then in the same sentence a landmark, a
 // floor, a block or tower, a station or an estate.
 const HOME_VERB = factored(

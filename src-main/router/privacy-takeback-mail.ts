@@ -37,6 +37,8 @@ function roleDisplayName(text: string, start: number): boolean {
   return words.length <= 5 && words.every((w) => ROLE_WORD.test(w));
 }
 
+const PUBLISHED_MAILBOX =
+  /(?:官网|官方网站|网站)上?(?:公布|公开|列出|写)的|对外公布的|公开的[^\s，。]{0,8}邮箱|\b(?:published|listed|posted|given) on (?:the|their|its) (?:official )?(?:web ?site|site|web ?page|contact page)\b/i;
 // Free mail providers: a role-like name there (info@gmail.com) is one person's own mailbox.
 const PERSONAL_PROVIDER =
   /@(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|me|mac|aol|proton|protonmail|pm|gmx|web|mail|yandex|zoho|qq|163|126|sina|sohu|foxmail|naver|daum|hanmail|rediffmail|libero|orange|free|wanadoo|t-online|btinternet|sky|virginmedia)\.[a-z.]{2,10}$/i;
@@ -115,6 +117,8 @@ export function roleAddress(text: string, start: number, end: number): boolean {
   // A mailbox the text calls shared or public (学校德育处公共邮箱 deyu@…, "the team's shared mailbox"), at no free provider.
   if (SHARED_MAILBOX.test(window) && !PERSONAL_PROVIDER.test(address)) return true;
   if (roleDisplayName(text, start) && !PERSONAL_PROVIDER.test(address)) return true;
+  // A mailbox the text says an organisation publishes (官网上公布的招生咨询邮箱 zsb@pku.edu.cn, "listed on their website").
+  if (PUBLISHED_MAILBOX.test(window) && !PERSONAL_PROVIDER.test(address) && !CLAIMED.test(window)) return true;
   if (!ROLE_MAILBOX.test(local) && !NO_PERSON_MAILBOX.test(local)) return !PERSONAL_PROVIDER.test(address) && ownNameMailbox(address, window);
   if (PERSONAL_PROVIDER.test(address)) return false;
   // An automatic sender (noreply@accounts.google.com, a log's noreply@example.org) is read by no one, even at the

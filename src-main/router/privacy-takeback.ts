@@ -142,7 +142,7 @@ const LANDMARK_TALK = /\b(?:landmarks?|sights|sightseeing|tourist attractions?|m
 
 // The text says it is fiction or a teaching case: a character's or an anonymised patient's details are nobody's.
 const FICTION =
-  /\b(?:(?:writing|write|wrote|drafting|plotting) (?:a|an|my|the) (?:\w+ )?(?:novel|story|screenplay|(?:film|movie|tv|play|radio|comedy|stage|video|youtube|podcast) script|play|fan ?fic(?:tion)?|short story|sitcom|comic|game|scene|sketch|parody)|(?:my|the|a) (?:main )?(?:character|protagonist|villain)|in the (?:novel|film|movie|show|series|sitcom|episode)|fictional)\b|小说里|小说中|剧中|剧里|(?:在写|写一?[篇部本个])(?:小说|故事|剧本)|小说的?(?:女主|男主|主角|人物)/i;
+  /\b(?:(?:writing|write|wrote|drafting|plotting) (?:a|an|my|the) (?:\w+ )?(?:novel|story|screenplay|(?:film|movie|tv|play|radio|comedy|stage|video|youtube|podcast) script|play|fan ?fic(?:tion)?|short story|sitcom|comic|game|scene|sketch|parody)|(?:my|the|a) (?:main )?(?:character|protagonist|villain)|in the (?:novel|book|film|movie|show|series|sitcom|episode)|fictional)\b|小说里|小说中|剧中|剧里|(?:在写|写一?[篇部本个])(?:小说|故事|剧本)|小说的?(?:女主|男主|主角|人物)/i;
 // Talk about a show being watched (a group chat about last night's episode, 追剧群): its characters' details are no
 // one's, unless the writer names a relative of their own.
 const TV_TALK =
@@ -240,7 +240,7 @@ let lastAnswer = false;
 
 // A pet's health or birthday is no person's: "my cat Mochi was born on …", 我家猫咪被诊断为…, with no relative in the text.
 const ANIMAL =
-  /\b(?:my|our|his|her|their|the) (?:\w+ )?(?:cat|dog|puppy|kitten|pup|hamster|rabbit|bunny|parrot|budgie|horse|pony|guinea pig|ferret|tortoise|gecko|corgi|labrador|spaniel|terrier|retriever|poodle|beagle)\b|\b(?:cat|dog) years\b|狗狗|猫咪|小狗|小猫|宠物|柯基|英短|金毛|泰迪|兽医|(?:我家|家里|我们家|我的)的?(?:猫|狗|兔子|仓鼠|鹦鹉)|(?:这只|那只)(?:猫|狗)/i;
+  /\b(?:my|our|his|her|their|the) (?:\w+ )?(?:cat|dog|puppy|kitten|pup|hamster|rabbit|bunny|parrot|budgie|horse|pony|guinea pig|ferret|tortoise|gecko|corgi|labrador|spaniel|terrier|retriever|poodle|beagle)\b|\b(?:cat|dog) years\b|\b(?:my|our|the) vet(?:['’]s)?\b|\bveterinar(?:y|ian)\b|狗狗|猫咪|小狗|小猫|宠物|柯基|英短|金毛|泰迪|兽医|(?:我家|家里|我们家|我的)的?(?:猫|狗|兔子|仓鼠|鹦鹉)|(?:这只|那只)(?:猫|狗)/i;
 const HUMAN_RELATIVE = new RegExp(
   `\\b(?:my|our) (?:\\w+ )?(?:${FAMILY_EN}|friend|colleague|boss)\\b|妈妈|爸爸|母亲|父亲|儿子|女儿|老公|老婆|外婆|奶奶|爷爷|外公|同事|朋友(?!圈)`,
   'i',

@@ -8,6 +8,7 @@ import { findMoreAddresses } from './privacy-addresses.js';
 import { findFieldCards } from './privacy-cards.js';
 import { findProseSecrets } from './privacy-credentials.js';
 import { findPersonalHealth } from './privacy-health.js';
+import { findOwnHealthEu, findOwnPay, findWearableHealth } from './privacy-first-person.js';
 import { findHomesByLandmark } from './privacy-homes.js';
 import { findBankAccounts } from './privacy-bank-accounts.js';
 import { FULL_DATE } from './privacy-birth-more.js';
@@ -427,6 +428,8 @@ const LAT_FIELD = /["']?\b(?:lat|latitude)["']?\s?[:=]\s?["']?-?\d{1,2}\.\d{3,7}
 const LON_FIELD = /["']?\b(?:lon|lng|long|longitude)["']?\s?[:=]\s?["']?-?\d{1,3}\.\d{3,7}/i;
 const TRACKED_PERSON = new RegExp(
   String.raw`["']?\b(?:owner|name|full_?name|user|username|driver|child|kid|person|employee|member|wearer|assign(?:ed_to|ee)|contact)["']?\s?[:=]\s?["']?(?:[A-Z][a-z'-]{1,20}(?: [A-Z][a-z'-]{1,20}){1,2}["',\s}]|[a-z]{2,20}[._][a-z]{2,20}\b)` +
+    // An error tracker's user context with its geo block (Sentry: "username": "tzielinski", … "geo": {"lat": …}).
+    String.raw`|["']?\busername["']?\s?[:=]\s?["']?[a-z][a-z0-9_-]{2,30}["'\s,]` +
     String.raw`|\b(?:Dad|Mum|Mom|Grandma|Grandpa|Granny|Nan|Nana|(?:my|our) (?:${FAMILY_EN}))['’]s\b` +
     String.raw`|\b[A-Z][a-z]{1,20}['’]s (?:iPhone|iPad|phone|Pixel|Galaxy|Android|[Ww]atch|AirTag|car|tracker)\b`,
 );
@@ -461,6 +464,9 @@ const MAX_PER_KIND = 64;
 
 const FULL_WIDTH = /[\uff01-\uff5e]/;
 
+// A format string's or a template's slot right after a number: "{i:03d}", "%04d", "${n}", "<n>".
+const TEMPLATE_AFTER = /^(?:\{|%\d*d|\$\{|<\w)/;
+
 /** Full-width ASCII (１３８…, ＠) to ASCII; one code unit each, so spans stay the same. */
 function foldFullWidth(text: string): string {
   if (!FULL_WIDTH.test(text)) return text;
@@ -477,6 +483,10 @@ const DETECTORS: ReadonlyArray<(text: string, found: Found, strict: boolean) => 
   findPhones,
   findAddresses,
   (text, found) => findPersonalHealth(text, MAX_PER_KIND, (start, end) => found('health', 'health information', start, end)),
+  // The writer's own pay with its amount, own sick leave in the European languages, own wearable's findings.
+  (text, found) => findOwnPay(text, lowerCased(text), (start, end) => found('employment', 'pay details', start, end)),
+  (text, found) => findOwnHealthEu(text, (start, end) => found('health', 'health information', start, end)),
+  (text, found) => findWearableHealth(text, lowerCased(text), (start, end) => found('health', 'health information', start, end)),
   (text, found, strict) => findNamedPersonDetails(text, MAX_PER_KIND, (kind, start, end) => found(kind, PERSON_LABELS[kind], start, end), strict),
   (text, found) => findNumberPlates(text, (start, end) => found('location', 'a vehicle number plate', start, end)),
   (text, found) => findHomesByLandmark(text, (start, end) => found('location', PERSON_LABELS.location, start, end)),
@@ -536,6 +546,8 @@ export function detectPrivateData(text: string, level: PrivacyLevel = 'standard'
   const found: Found = (kind, label, start, end) => {
     // A number named as an NHS number has a phone's 3-3-4 shape, an SSN's 3-2-4 none; whichever phone rule read it, it is not one.
     if (kind === 'phone' && (nhsNumberNotPhone(folded, start, end) || ssnShapeNotPhone(folded, start, end))) return;
+    // A number a template completes (f"+44 7700 900{i:03d}", "0161 496 %04d") is a generator's prefix, no one's line.
+    if (kind === 'phone' && TEMPLATE_AFTER.test(folded.slice(end, end + 2))) return;
     // A calendar date read as an id's or a secret's value (a row's date after a masked id, a log's timestamp after
     // "reason=bad_password") is neither; dropped here, not taken back, so the date of birth it may be stays found.
     if ((kind === 'national-id' || kind === 'secret') && FULL_DATE.test(folded.slice(start, end))) return;

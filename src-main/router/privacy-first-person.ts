@@ -1,0 +1,85 @@
+// The writer's own pay and sick leave, said in the first person (read by privacy.ts's detectors):
+// - pay with its amount: "my bonus this year will be €2,400", "mi bonus … será de 2.400 €", "min lön är 33 080 kr",
+//   "I earn $84,000". Without an amount it stays a topic ("my salary went up 5%, is that above inflation?"), as does
+//   anyone's pay in general ("a salary of £40k is typical").
+// - sick leave and illness in the main European languages, in a sentence of the first person: "der Hausarzt hat mich
+//   … krankgeschrieben", "je suis en arrêt maladie", "estoy de baja". English has its own rule (privacy-health.ts).
+// - a health finding in the export of the writer's own wearable or meter ("Export from my Fitbit app … signs of atrial
+//   fibrillation detected"): the lines under it are theirs, though no sentence says "I".
+// All sit behind a cheap test of the text.
+import { firstMatches } from './privacy-match.js';
+import { EUROPEAN_HINT, HEALTH_DETAIL_EN, HEALTH_DETAIL_EU } from './privacy-person-details.js';
+
+type Found = (start: number, end: number) => void;
+
+const LIMIT = 16;
+
+// ---------------------------------------------------------------- own pay
+
+// A sum of money: a currency sign before, a currency or "k" after.
+const MONEY =
+  String.raw`(?:[£$€¥₹] ?\d[\d,.' ]{0,12}\d(?: ?[kK](?![\p{L}]))?|[£$€] ?\d ?[kK]|\d[\d,.' ]{0,12}\d ?(?:€|EUR|USD|GBP|CHF|kr|SEK|NOK|DKK|zł|PLN|Kč|CZK|euros?|dollars|pounds|[kK])(?![\p{L}]))`;
+// The writer's possessive, then a word or two ("current base", "de este año" comes after), then the pay word.
+const OWN_PAY = new RegExp(
+  String.raw`(?<![\p{L}])(?:my|mi|mon|ma|mein(?:e|en)?|mijn|min|mitt|il mio|la mia|o meu|a minha|mój|moja|moje)\s(?:[\p{L}'’-]+\s){0,2}?` +
+    String.raw`(?:salary|bonus|pay ?rise|raise|base pay|base salary|wage|hourly rate|day rate|compensation|take-home(?: pay)?|sueldo|salario|aumento|n[óo]mina|salaire|augmentation|prime|Gehalt|Lohn|Gehaltserh[öo]hung|salaris|loon|loonsverhoging|l[öo]n|l[öo]neh[öo]jning|l[öo]ne[öo]kning|stipendio|sal[áa]rio|pensja|wynagrodzenie|podwy[żz]ka|premia)(?![\p{L}])` +
+    String.raw`[^.\n?!]{0,48}?${MONEY}`,
+  'giu',
+);
+// …or the writer earns it: "I earn $84,000", "I make about 120k", "I'm paid £19 an hour", "ich verdiene 4.800 € brutto".
+const I_EARN = new RegExp(
+  String.raw`(?<![\p{L}])(?:I(?:['’]m| am)? (?:earn|make|get paid|am paid|paid|take home)|ich verdiene|je gagne|gano|guadagno|ik verdien|jag tjänar|zarabiam)\s(?:about |around |roughly |only |just |ungefähr |environ |unos |circa |ongeveer |cirka |około )?${MONEY}`,
+  'gu',
+);
+const PAY_HINT =
+  /salary|bonus|raise|rise|wage|rate|compensation|take-home|sueldo|salario|aumento|mina|salaire|augmentation|prime|gehalt|lohn|salaris|loon|l[öo]n|stipendio|sal[áa]rio|pensja|wynagrodzenie|podwy|premia|earn|make|paid|verdien|gagne|gano|guadagno|tjänar|zarabiam/;
+
+/** The writer's own pay, stated with its amount. `lower` is the text lower-cased. */
+export function findOwnPay(text: string, lower: string, found: Found): void {
+  if (!/\d/.test(text) || !PAY_HINT.test(lower)) return;
+  for (const re of [OWN_PAY, I_EARN]) firstMatches(re, text, LIMIT, (m) => found(m.index, m.index + m[0].length));
+}
+
+// ---------------------------------------------------------------- own sick leave, in European languages
+
+// Sick leave and its certificate, in the words of each country's notes to a boss.
+const SICK_LEAVE_EU =
+  /(?<![\p{L}])(?:krankgeschrieben|krankgemeldet|Krankmeldung|Krankschreibung|arbeitsunf[äa]hig|arr[êe]t (?:maladie|de travail)|de baja|baja (?:m[ée]dica|laboral)|in malattia|certificato medico|ziekgemeld|ziek thuis|sjukskriven|sjukskrivning|sygemeldt|sykmeldt|zwolnienie lekarskie|na zwolnieniu|atestado m[ée]dico|baixa m[ée]dica|pracovn[íi] neschopnost)(?![\p{L}])/giu;
+// The writer, in those languages, in words English does not use ("me", "io", "eu" are English text too: "tell me
+// about depression", socket.io, the EU).
+const FIRST_PERSON_EU =
+  /(?<![\p{L}])(?:ich|mich|mir|mein(?:e[nmrs]?)?|je|j['’]|moi|yo|estoy|sono|ik|mij|mijn|jag|mig|estou|mnie|jestem|jsem)(?![\p{L}])/iu;
+const SENTENCE_END = /[.!?\n]/;
+
+/** The sentence around [start, end), at most 240 characters each way. */
+function sentenceOf(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > Math.max(0, start - 240) && !SENTENCE_END.test(text[from - 1]!)) from--;
+  let to = end;
+  while (to < Math.min(text.length, end + 240) && !SENTENCE_END.test(text[to]!)) to++;
+  return text.slice(from, to);
+}
+
+/** Sick leave or an illness in a European language, in a sentence where the writer speaks of themself. */
+export function findOwnHealthEu(text: string, found: Found): void {
+  if (!EUROPEAN_HINT.test(text) && !/krank|malad|baja|malatt|ziek|sjuk|syge|sykm|zwoln|neschop/i.test(text)) return;
+  for (const re of [SICK_LEAVE_EU, HEALTH_DETAIL_EU]) {
+    firstMatches(re, text, LIMIT, (m) => {
+      const sentence = sentenceOf(text, m.index, m.index + m[0].length);
+      if (FIRST_PERSON_EU.test(sentence)) found(m.index, m.index + m[0].length);
+    });
+  }
+}
+
+// ---------------------------------------------------------------- own wearable's findings
+
+const WEARABLE =
+  /\b(?:my|our|account|user|profile|owner)\b[^\n.?!]{0,30}?\b(?:Fitbit|Apple (?:Watch|Health)|Garmin(?: Connect)?|Oura|Whoop|Withings|Samsung Health|Google Fit|Health Connect|Dexcom|FreeStyle Libre|LibreLink|Kardia(?:Mobile)?|Omron|Polar|Amazfit|Zepp)\b/i;
+const WEARABLE_HINT = /fitbit|apple|garmin|oura|whoop|withings|samsung|google fit|health connect|dexcom|libre|kardia|omron|polar|amazfit|zepp/;
+
+/** A health finding in the text of a wearable the writer owns (or a named account's). `lower` is the text lower-cased. */
+export function findWearableHealth(text: string, lower: string, found: Found): void {
+  if (!WEARABLE_HINT.test(lower) || !WEARABLE.test(text)) return;
+  // Read in lower case (same offsets): an app writes "Atrial Fibrillation" with capitals.
+  firstMatches(HEALTH_DETAIL_EN, lower, LIMIT, (m) => found(m.index, m.index + m[0].length));
+}

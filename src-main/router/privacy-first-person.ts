@@ -8,7 +8,7 @@
 //   fibrillation detected"): the lines under it are theirs, though no sentence says "I".
 // All sit behind a cheap test of the text.
 import { firstMatches } from './privacy-match.js';
-import { EUROPEAN_HINT, HEALTH_DETAIL_EN, HEALTH_DETAIL_EU } from './privacy-person-details.js';
+import { HEALTH_DETAIL_EN, HEALTH_DETAIL_EU, looksEuropean } from './privacy-person-details.js';
 
 type Found = (start: number, end: number) => void;
 
@@ -45,6 +45,7 @@ export function findOwnPay(text: string, lower: string, found: Found): void {
 // Sick leave and its certificate, in the words of each country's notes to a boss.
 const SICK_LEAVE_EU =
   /(?<![\p{L}])(?:krankgeschrieben|krankgemeldet|Krankmeldung|Krankschreibung|arbeitsunf[äa]hig|arr[êe]t (?:maladie|de travail)|de baja|baja (?:m[ée]dica|laboral)|in malattia|certificato medico|ziekgemeld|ziek thuis|sjukskriven|sjukskrivning|sygemeldt|sykmeldt|zwolnienie lekarskie|na zwolnieniu|atestado m[ée]dico|baixa m[ée]dica|pracovn[íi] neschopnost)(?![\p{L}])/giu;
+const SICK_LEAVE_HINT = /krank|malad|baja|malatt|ziek|sjuk|syge|sykm|zwoln|neschop/;
 // The writer, in those languages, in words English does not use ("me", "io", "eu" are English text too: "tell me
 // about depression", socket.io, the EU).
 const FIRST_PERSON_EU =
@@ -61,8 +62,8 @@ function sentenceOf(text: string, start: number, end: number): string {
 }
 
 /** Sick leave or an illness in a European language, in a sentence where the writer speaks of themself. */
-export function findOwnHealthEu(text: string, found: Found): void {
-  if (!EUROPEAN_HINT.test(text) && !/krank|malad|baja|malatt|ziek|sjuk|syge|sykm|zwoln|neschop/i.test(text)) return;
+export function findOwnHealthEu(text: string, lower: string, found: Found): void {
+  if (!SICK_LEAVE_HINT.test(lower) && !looksEuropean(text)) return;
   for (const re of [SICK_LEAVE_EU, HEALTH_DETAIL_EU]) {
     firstMatches(re, text, LIMIT, (m) => {
       const sentence = sentenceOf(text, m.index, m.index + m[0].length);

@@ -93,8 +93,20 @@ export const HEALTH_DETAIL_EU =
 const EMPLOYMENT_DETAIL_EU =
   /\b(?:verdient|Gehalt|brutto|gek[üu]ndigt|K[üu]ndigung|Abmahnung|Elternzeit|Mutterschutz|salaire|licenci[ée]e?|licenciement|cong[ée] (?:maternit[ée]|parental)|stipendio|licenziat[oa]|sueldo|despedid[oa]|despido|sal[áa]rio|demitid[oa]|salaris|ontslagen|ouderschapsverlof|zwangerschapsverlof|bevallingsverlof|f[öo]r[äa]ldraledig\w*|urlop macierzy[ńn]ski|wynagrodzenie|maa[şs]\w*|kovuldu|işten çıkarıldı|l[öø]nn?(?:en|ehöjning|eökning|eförhöjning|forhøjelse|nsøkning)?|m[åa]nadsl[öø]n|podwyżk[aięą]|loonsverhoging)(?![\p{L}])/gu;
 // Their cheap test: a letter English does not use (or €), or one of the words that may be written without one.
-export const EUROPEAN_HINT =
+const EUROPEAN_HINT =
   /[àâçéèêëîïôûùüÿñæœäößãõ€]|Krankenhaus|Krebs|Demenz|diabet|brutto|Gehalt|verdient|Elternzeit|AVC|ictus|infarto|ziekenhuis|kanker|salaris|allergi[sq]|allergic[oa]|burn-?out|opgenomen|verlof|[ğşıńłąęśźż]/;
+
+let europeanSource: string | undefined;
+let europeanAnswer = false;
+
+/** EUROPEAN_HINT's answer for the text, kept for the last text: three detectors ask it of every prompt. */
+export function looksEuropean(text: string): boolean {
+  if (text !== europeanSource) {
+    europeanAnswer = EUROPEAN_HINT.test(text);
+    europeanSource = text;
+  }
+  return europeanAnswer;
+}
 
 // The last flag: a detail specific enough that a relative without a name counts (a home described closely, a
 // full date of birth).
@@ -123,7 +135,7 @@ export const DETAILS: ReadonlyArray<readonly [PersonDetailKind, RegExp, boolean,
 ];
 
 // Details run only when their cheap test passes: most prompts have neither a medical ending nor "41k".
-export const SPARSE_DETAILS = new Map<RegExp, RegExp>([
+export const SPARSE_DETAILS = new Map<RegExp, RegExp | ((text: string) => boolean)>([
   [HEALTH_SUFFIX_EN, HEALTH_SUFFIX_HINT],
   [PAY_AMOUNT_EN, PAY_AMOUNT_HINT],
   // Every date form of theirs holds a four-digit year.
@@ -132,8 +144,8 @@ export const SPARSE_DETAILS = new Map<RegExp, RegExp>([
   [ROUTINE_EN, /\bevery\b/],
   [ROUTINE_EU, ROUTINE_EU_HINT],
   [ALONE_EU, ALONE_EU_HINT],
-  [HEALTH_DETAIL_EU, EUROPEAN_HINT],
-  [EMPLOYMENT_DETAIL_EU, EUROPEAN_HINT],
+  [HEALTH_DETAIL_EU, looksEuropean],
+  [EMPLOYMENT_DETAIL_EU, looksEuropean],
 ]);
 
 // The strict level's wider net: an age, a family member, a workplace, with any name anywhere in the message.

@@ -72,7 +72,7 @@ function detailsIn(text: string, limit: number, strict: boolean): { all: Detail[
       // The Chinese lists carry a few Korean words too (진단, 입원): one gate for both scripts.
       if (chinese && !hasHan) continue;
       const hint = SPARSE_DETAILS.get(re);
-      if (hint !== undefined && !hint.test(text)) continue;
+      if (hint !== undefined && !(typeof hint === 'function' ? hint(text) : hint.test(text))) continue;
       re.lastIndex = 0;
       for (let m = re.exec(text); m !== null && all.length < limit * 4; m = re.exec(text)) {
         all.push({

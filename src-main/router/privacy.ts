@@ -485,7 +485,7 @@ const DETECTORS: ReadonlyArray<(text: string, found: Found, strict: boolean) => 
   (text, found) => findPersonalHealth(text, MAX_PER_KIND, (start, end) => found('health', 'health information', start, end)),
   // The writer's own pay with its amount, own sick leave in the European languages, own wearable's findings.
   (text, found) => findOwnPay(text, lowerCased(text), (start, end) => found('employment', 'pay details', start, end)),
-  (text, found) => findOwnHealthEu(text, (start, end) => found('health', 'health information', start, end)),
+  (text, found) => findOwnHealthEu(text, lowerCased(text), (start, end) => found('health', 'health information', start, end)),
   (text, found) => findWearableHealth(text, lowerCased(text), (start, end) => found('health', 'health information', start, end)),
   (text, found, strict) => findNamedPersonDetails(text, MAX_PER_KIND, (kind, start, end) => found(kind, PERSON_LABELS[kind], start, end), strict),
   (text, found) => findNumberPlates(text, (start, end) => found('location', 'a vehicle number plate', start, end)),

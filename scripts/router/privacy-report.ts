@@ -95,15 +95,21 @@ export const HOLDOUT_12_PATH = path.join(FIXTURES, 'holdout-12.jsonl');
 /**
  * A thirteenth (400 prompts, 130 in Chinese), written in stop 28 the same way, in mail headers, SQL and TSV rows,
  * Terraform and CI config, HAR and curl, HL7 and FHIR, GEDCOM, transcripts and Chinese receipts; committed before its
- * first run, the blind figure of the gate as stop 28 found it. Fixed against in stop 28; never trained on.
+ * first run, the blind figure of the gate as stop 28 found it. Fixed against in stop 28, and trained on since stop 29.
  */
 export const HOLDOUT_13_PATH = path.join(FIXTURES, 'holdout-13.jsonl');
 /**
  * A fourteenth (400 prompts, 136 in Chinese), written in stop 28 once holdout-13's fixes were in, in notebook and
  * DataFrame output, Sentry events, meeting chat, forms, OCR'd notes, lock logs and Chinese receipts; committed before
- * its first run, the blind figure of stop 28's gate. Never trained on.
+ * its first run, the blind figure of stop 28's gate. Trained on since stop 29, as holdout-13 is.
  */
 export const HOLDOUT_14_PATH = path.join(FIXTURES, 'holdout-14.jsonl');
+/**
+ * A fifteenth (400 prompts, 130 in Chinese), written in stop 29 in unit tests, protobuf and GraphQL, config files,
+ * shell history and server logs, CRM and ATS notes, progress notes, wills, tax returns, visa forms, toll records and
+ * sign-up sheets; committed before its first run, the blind figure of stop 29's gate. Never trained on.
+ */
+export const HOLDOUT_15_PATH = path.join(FIXTURES, 'holdout-15.jsonl');
 /**
  * The held-out sets by name, in the order they were written, that the labelled test holds to the full
  * targets. holdout-4, holdout-5 and holdout-6, written blind to the rules and fixed afterwards, are

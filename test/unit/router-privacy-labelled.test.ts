@@ -13,6 +13,7 @@ import {
   HOLDOUT_12_PATH,
   HOLDOUT_13_PATH,
   HOLDOUT_14_PATH,
+  HOLDOUT_15_PATH,
   HOLDOUT_PATHS,
   loadLabelledPrompts,
   privacyReport,
@@ -81,7 +82,9 @@ describe('the privacy gate on the held-out sets', () => {
 // holdout-9 and holdout-10 (0.825 and 0.936 blind): HR notices and payloads, Traditional Chinese, organisations
 // and public figures taken back, templates and test values, and the learned check trains on both; holdout-11 (0.925
 // blind): pets, biographies, bank accounts, trackers, names in Chinese clauses, and the check trains on it; holdout-12
-// (0.950 blind): logs naming users, mailboxes, venues, shows, pets, and the check trains on it), so they are held here
+// (0.950 blind): logs naming users, mailboxes, venues, shows, pets, and the check trains on it; holdout-13 and -14 (0.965
+// and 0.905 blind): mail headers, specimens, routines, fake data, organisations' accounts, the writer's own pay and sick
+// leave, and the check trains on both), so they are held here
 // too, to a looser recall bar than the sets the gate was built on.
 const FIXED_BLIND_RECALL = 0.95;
 const FIXED_BLIND_SETS = [
@@ -94,6 +97,8 @@ const FIXED_BLIND_SETS = [
   ['holdout-10 (webhook payloads, FHIR, templates, test values, public figures)', HOLDOUT_10_PATH],
   ['holdout-11 (NDJSON, vCards, MRZ lines, dictated IBANs, DingTalk exports)', HOLDOUT_11_PATH],
   ['holdout-12 (chat logs, diffs, k8s secrets, SEPA XML, OCR’d payslips)', HOLDOUT_12_PATH],
+  ['holdout-13 (mail headers, SQL rows, Terraform, HL7, GEDCOM, 体检报告)', HOLDOUT_13_PATH],
+  ['holdout-14 (notebooks, Sentry events, forms, lock logs, 银行流水)', HOLDOUT_14_PATH],
 ] as const;
 
 for (const [name, file] of FIXED_BLIND_SETS) {
@@ -117,13 +122,10 @@ for (const [name, file] of FIXED_BLIND_SETS) {
   });
 }
 
-// holdout-13 and holdout-14 were written in stop 28 by someone who read neither the rules nor the other sets, and
-// committed before their first runs (README): those runs were blind. The learned check does not train on it and no figure is asserted here (npm run
+// holdout-15 was written in stop 29 by someone who read neither the rules nor the other sets, and committed before its
+// first run (README): that run was blind. The learned check does not train on it and no figure is asserted here (npm run
 // router:privacy measures it). Only its shape is checked, so that the measure stays what the README says it is.
-for (const [name, file] of [
-  ['the thirteenth set', HOLDOUT_13_PATH],
-  ['the blind fourteenth set', HOLDOUT_14_PATH],
-] as const) {
+for (const [name, file] of [['the blind fifteenth set', HOLDOUT_15_PATH]] as const) {
   describe(name, () => {
     const set = loadLabelledPrompts(file);
 
@@ -163,7 +165,7 @@ describe('the strict privacy level on its own prompts', () => {
   it('keeps local everything the standard level keeps local, on every set', () => {
     const rules = (text: string, level: 'standard' | 'strict') => detectPrivateData(text, level, { learned: false }).length > 0;
     const files = allPrivacySetPaths();
-    expect(files).toContain(HOLDOUT_14_PATH);
+    expect(files).toContain(HOLDOUT_15_PATH);
     for (const file of files) {
       const looser = loadLabelledPrompts(file).filter((p) => rules(p.text, 'standard') && !rules(p.text, 'strict'));
       expect(looser.map((p) => p.text)).toEqual([]);

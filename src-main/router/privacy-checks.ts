@@ -177,7 +177,10 @@ export function cnResidentIdValid(id: string): boolean {
 // Values that show where a secret would go rather than being one: docs, templates, examples.
 // A regular expression's escape (\s, \d, \w) or its character class: a secret scanner's pattern, not a secret.
 const PLACEHOLDER =
-  /\\[sdwb]|\[\^|your|xxxx|\*\*\*|\.\.\.|<|>|\$\{|\{\{|env\.|environ|example|placeholder|redacted|changeme|dummy|^(?:null|none|undefined|true|false|required|optional)$/i;
+  /\\[sdwb]|\[\^|\$\(|your|xxxx|\*\*\*|\.\.\.|<|>|\$\{|\{\{|env\.|environ|example|placeholder|redacted|changeme|dummy|^(?:null|none|undefined|true|false|required|optional)$/i;
+
+// Where a secret is kept, not the secret: a vault path (secret/shop/db), a credential file (/etc/credstore/app.token).
+const SECRET_PATH = /^(?:[\w-]+:)?\/?[A-Za-z_.-]+(?:\/[A-Za-z_.-]+)+\)?$/;
 
 /**
  * True when the word after "password", "token", "密码"… looks like a real secret: not a
@@ -185,7 +188,7 @@ const PLACEHOLDER =
  * tokens and keys must be long and mix character classes.
  */
 export function looksLikeSecretValue(value: string, passwordLike: boolean): boolean {
-  if (PLACEHOLDER.test(value) || /^https?:/i.test(value)) return false;
+  if (PLACEHOLDER.test(value) || /^https?:/i.test(value) || SECRET_PATH.test(value)) return false;
   let lower = 0;
   let upper = 0;
   let digit = 0;

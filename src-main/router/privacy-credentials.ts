@@ -98,6 +98,22 @@ function findKeysNearSecretWords(text: string, found: SecretFound): void {
   }
 }
 
+// An account's recovery or backup codes under their name: three or more lines holding one code each (8 to 12 letters and
+// digits, maybe split by a dash, maybe struck through with ~~ as the ones used).
+const RECOVERY_CODES_WORD = /\b(?:recovery|backup|2fa|two-factor|one-time) codes?\b|恢复码|备用码|復原碼|備用碼/i;
+const CODE_LINE = /^[ \t*•-]*(?:~~)?([A-Za-z0-9]{4,6}[- ]?[A-Za-z0-9]{4,6})(?:~~)?[ \t]*$/gm;
+
+/** Three or more recovery codes listed one a line after their name. */
+function findRecoveryCodes(text: string, found: SecretFound): void {
+  if (!RECOVERY_CODES_WORD.test(text)) return;
+  const codes: [number, number][] = [];
+  eachMatch(CODE_LINE, text, (m) => {
+    const code = m[1]!;
+    if (/\d/.test(code) && /[A-Za-z]/.test(code)) codes.push([m.index + m[0].indexOf(code), m.index + m[0].indexOf(code) + code.length]);
+  });
+  if (codes.length >= 3) for (const [start, end] of codes) found('a recovery code', start, end);
+}
+
 /** Passwords, PINs and codes said in a sentence, connection strings with a password, seed phrases. */
 export function findProseSecrets(text: string, found: SecretFound): void {
   PROSE_SECRET.lastIndex = 0;
@@ -161,6 +177,7 @@ export function findProseSecrets(text: string, found: SecretFound): void {
   }
   const lower = lowerCased(text);
   if (!SEED_STEMS.some((stem) => lower.includes(stem))) return;
+  findRecoveryCodes(text, found);
   findSeedPhrasesAnyLayout(text, (start, end) => found('a wallet seed phrase', start, end));
   eachMatch(SEED_PHRASE, text, (m) => {
     const start = m.index + m[0].length - m[1]!.length;

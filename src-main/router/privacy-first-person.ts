@@ -1,6 +1,6 @@
 // The writer's own pay and sick leave, said in the first person (read by privacy.ts's detectors):
 // - pay with its amount: "my bonus this year will be €2,400", "mi bonus … será de 2.400 €", "min lön är 33 080 kr",
-//   "I earn $84,000". Without an amount it stays a topic ("my salary went up 5%, is that above inflation?"), as does
+//   "I earn $84,000", "I'm a consultant … on $92,000 base". Without an amount it stays a topic ("my salary went up 5%, is that above inflation?"), as does
 //   anyone's pay in general ("a salary of £40k is typical").
 // - sick leave and illness in the main European languages, in a sentence of the first person: "der Hausarzt hat mich
 //   … krankgeschrieben", "je suis en arrêt maladie", "estoy de baja". English has its own rule (privacy-health.ts).
@@ -17,8 +17,7 @@ const LIMIT = 16;
 // ---------------------------------------------------------------- own pay
 
 // A sum of money: a currency sign before, a currency or "k" after.
-const MONEY =
-  String.raw`(?:[£$€¥₹] ?\d[\d,.' ]{0,12}\d(?: ?[kK](?![\p{L}]))?|[£$€] ?\d ?[kK]|\d[\d,.' ]{0,12}\d ?(?:€|EUR|USD|GBP|CHF|kr|SEK|NOK|DKK|zł|PLN|Kč|CZK|euros?|dollars|pounds|[kK])(?![\p{L}]))`;
+const MONEY = String.raw`(?:[£$€¥₹] ?\d[\d,.' ]{0,12}\d(?: ?[kK](?![\p{L}]))?|[£$€] ?\d ?[kK]|\d[\d,.' ]{0,12}\d ?(?:€|EUR|USD|GBP|CHF|kr|SEK|NOK|DKK|zł|PLN|Kč|CZK|euros?|dollars|pounds|[kK])(?![\p{L}]))`;
 // The writer's possessive, then a word or two ("current base", "de este año" comes after), then the pay word.
 const OWN_PAY = new RegExp(
   String.raw`(?<![\p{L}])(?:my|mi|mon|ma|mein(?:e|en)?|mijn|min|mitt|il mio|la mia|o meu|a minha|mój|moja|moje)\s(?:[\p{L}'’-]+\s){0,2}?` +
@@ -28,11 +27,13 @@ const OWN_PAY = new RegExp(
 );
 // …or the writer earns it: "I earn $84,000", "I make about 120k", "I'm paid £19 an hour", "ich verdiene 4.800 € brutto".
 const I_EARN = new RegExp(
-  String.raw`(?<![\p{L}])(?:I(?:['’]m| am)? (?:earn|make|get paid|am paid|paid|take home)|ich verdiene|je gagne|gano|guadagno|ik verdien|jag tjänar|zarabiam)\s(?:about |around |roughly |only |just |ungefähr |environ |unos |circa |ongeveer |cirka |około )?${MONEY}`,
+  String.raw`(?<![\p{L}])(?:I(?:['’]m| am)? (?:earn|make|get paid|am paid|paid|take home)|ich verdiene|je gagne|gano|guadagno|ik verdien|jag tjänar|zarabiam)\s(?:about |around |roughly |only |just |ungefähr |environ |unos |circa |ongeveer |cirka |około )?${MONEY}` +
+    // …or is on it: "I'm a senior consultant at Deloitte on $92,000 base".
+    String.raw`|(?<![\p{L}])I(?:['’]m| am) [^.\n?!]{0,80}?\bon (?:about |around |roughly )?${MONEY}(?= ?(?:base|salary|a year|per year|per annum|p\.a\.|an hour|per hour|plus|\+|OTE|gross|before tax))`,
   'gu',
 );
 const PAY_HINT =
-  /salary|bonus|raise|rise|wage|rate|compensation|take-home|sueldo|salario|aumento|mina|salaire|augmentation|prime|gehalt|lohn|salaris|loon|l[öo]n|stipendio|sal[áa]rio|pensja|wynagrodzenie|podwy|premia|earn|make|paid|verdien|gagne|gano|guadagno|tjänar|zarabiam/;
+  /salary|bonus|base|raise|rise|wage|rate|compensation|take-home|sueldo|salario|aumento|mina|salaire|augmentation|prime|gehalt|lohn|salaris|loon|l[öo]n|stipendio|sal[áa]rio|pensja|wynagrodzenie|podwy|premia|earn|make|paid|verdien|gagne|gano|guadagno|tjänar|zarabiam/;
 
 /** The writer's own pay, stated with its amount. `lower` is the text lower-cased. */
 export function findOwnPay(text: string, lower: string, found: Found): void {
@@ -48,8 +49,7 @@ const SICK_LEAVE_EU =
 const SICK_LEAVE_HINT = /krank|malad|baja|malatt|ziek|sjuk|syge|sykm|zwoln|neschop/;
 // The writer, in those languages, in words English does not use ("me", "io", "eu" are English text too: "tell me
 // about depression", socket.io, the EU).
-const FIRST_PERSON_EU =
-  /(?<![\p{L}])(?:ich|mich|mir|mein(?:e[nmrs]?)?|je|j['’]|moi|yo|estoy|sono|ik|mij|mijn|jag|mig|estou|mnie|jestem|jsem)(?![\p{L}])/iu;
+const FIRST_PERSON_EU = /(?<![\p{L}])(?:ich|mich|mir|mein(?:e[nmrs]?)?|je|j['’]|moi|yo|estoy|sono|ik|mij|mijn|jag|mig|estou|mnie|jestem|jsem)(?![\p{L}])/iu;
 const SENTENCE_END = /[.!?\n]/;
 
 /** The sentence around [start, end), at most 240 characters each way. */

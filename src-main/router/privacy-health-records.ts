@@ -100,7 +100,20 @@ const FLAG_CHARS = /[↑↓＋高低阳陽异異超肥结結脂升降]|\(\+\)|mm
 const LATIN_FIELD = /atient|ame ?:/;
 
 /** Health reports, lab results and health events of a named or related person (see the top of this file). */
+// ---------------------------------------------------------------- a pharmacy's or a clinic's message to its patient
+
+// The message addresses its patient by name before "your …": "CVS Pharmacy: LAUREN MCALLISTER, your Rx for SERTRALINE",
+// "Hi Ana Costa, your repeat prescription is ready". A template's "Dear Patient" names no one.
+const NOTICE_TO_NAME =
+  /(?:^|[\n"“:]\s*)(?!(?:Dear|Hi|Hello) (?:Patient|Customer|Member|Sir|Madam|Name)\b)(?:[A-Z]{2,}(?:[ '-][A-Z]{2,}){1,2}|[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}), your (?:Rx|prescription|refill|medication|repeat prescription|(?:test|lab|blood test) results?)\b/g;
+
+function findNoticeToName(text: string, found: HealthFound): void {
+  if (!text.includes(', your ')) return;
+  firstMatches(NOTICE_TO_NAME, text, LIMIT, (m) => found(m.index, m.index + m[0].length));
+}
+
 export function findHealthRecords(text: string, found: HealthFound): void {
+  findNoticeToName(text, found);
   if (hasHan(text)) {
     if (FLAG_CHARS.test(text)) findReportPerson(text, true, found);
     findPersonHealthEventZh(text, found);

@@ -63,8 +63,13 @@ function withoutAsking(sentence: string): string {
   return out;
 }
 
-/** True when the sentence is in the first person about a person (not "my cat", not "explain like I'm 12"). */
+// A sentence about building a form or a template ("headings like diagnosis and discharge medications"): its terms are
+// field names, whoever speaks.
+const TEMPLATE_TALK = /\b(?:templates?|headings?|sections|fields|columns|schema|placeholders?)\b|模板|字段|表头/i;
+
+/** True when the sentence is in the first person about a person (not "my cat", not "explain like I'm 12", not a template's headings). */
 function firstPerson(sentence: string): boolean {
+  if (TEMPLATE_TALK.test(sentence)) return false;
   const own = withoutAsking(sentence.includes('my') || sentence.includes('our') ? sentence.replace(MY_ANIMAL, '') : sentence);
   return PERSONAL_EN.test(own) || PERSONAL_ZH.test(own);
 }

@@ -91,9 +91,10 @@ const EXAMPLE_NEAR = new RegExp(
   `(?<![\\p{L}\\d_])(?:example|e\\.g\\.|such as|for instance|specimen|textbook|sample|dummy|fake|made[- ]up|template|format|structure|built|look like|looks like|encodes?|decoded?|parts of|each part|placeholder|validat\\w*|regex|check digit|checksum|test (?:data|value|number)|${FOREIGN_EXAMPLE_WORDS})(?![\\p{L}])|${CHINESE_EXAMPLE_WORDS}|例如|比如|格式|校验|规则`,
   'iu',
 );
-// "Anna's", not "what's" or "it's": a contraction claims nothing.
+// "Anna's", not "what's" or "it's": a contraction claims nothing; nor 我的函数 (my function) or 员工资料 (staff records in
+// general).
 const CLAIMED =
-  /\b(?:my|his|her|their|our)\b(?! (?:wiki|docs?|documentation|tests?|test suite|validators?|readme|code ?base|repo))|['’]s\b(?<!\b(?:what|it|that|there|here|let|who|where|how|he|she)['’]s)|我的|他的|她的|本人|客户|员工/i;
+  /\b(?:my|his|her|their|our)\b(?! (?:wiki|docs?|documentation|tests?|test suite|validators?|readme|code ?base|repo))|['’]s\b(?<!\b(?:what|it|that|there|here|let|who|where|how|he|she)['’]s)|我的(?!函数|代码|程序|测试|单测|单元测试|正则|脚本|校验|项目|接口|公式|表格|系统)|他的|她的|本人|客户|员工(?!资料|信息|数据|档案|名单|表)/i;
 
 interface NameHit {
   start: number;

@@ -120,10 +120,19 @@ const SALUTATION = /(?:^|\n|['"])\s*(?:Dear|Hi|Hello) (?:(?:Mr|Mrs|Ms|Miss|Mx)\.
 const YOUR_HEALTH =
   /\byour\b[^.!?\n]{0,160}?\b(?:diagnos[a-z]*|sclerosis|cancer|tumou?r|biopsy|(?:MRI|scan|test|blood test|biopsy) (?:results?|findings)|medications?|prescri[a-z]*|surgery|operation|admission|discharge|referral|chemo[a-z]*|symptoms)\b|\b(?:diagnos[a-z]*|consistent with|sclerosis|cancer|tumou?r|biopsy|medications?|prescri[a-z]*|surgery)\b[^.!?\n]{0,160}?\byour\b/gi;
 
-/** Health findings in a letter addressed to a named person, said to them ("your MRI", "your medication"). */
+// What a letter says of its reader's job: a hearing's outcome, a warning, a dismissal, a PIP ("Following the
+// disciplinary hearing …, which you attended …, the panel has decided to issue a final written warning").
+const YOUR_HR =
+  /\b(?:disciplinary (?:hearing|outcome|action|meeting)|(?:final )?written warning|gross misconduct|dismissal|performance improvement plan|redundancy)\b[^.!?\n]{0,160}?\byou(?:r)?\b|\byou(?:r)?\b[^.!?\n]{0,160}?\b(?:disciplinary (?:hearing|outcome|action|meeting)|(?:final )?written warning|gross misconduct|dismissal|performance improvement plan|redundancy)\b/gi;
+// A salutation to everyone or to a placeholder is a policy's or a template's, not a letter to one person.
+const SALUTATION_TO_ALL =
+  /(?:Dear|Hi|Hello) (?:Team|All|Everyone|Colleagues|Staff|Members|Parents|Employee|Applicant|Candidate|Manager|Friends|Residents|Tenants|Students|Name|First)\b/;
+
+/** Health findings and HR outcomes in a letter addressed to a named person, said to them ("your MRI", "your medication", "a final written warning … you"). */
 export function findLetterHealth(text: string, found: RecordFound): void {
   if (!SALUTATION.test(text)) return;
   firstMatches(YOUR_HEALTH, text, LIMIT, (m) => found('health', PERSON_LABELS.health, m.index, m.index + m[0].length));
+  if (!SALUTATION_TO_ALL.test(text)) firstMatches(YOUR_HR, text, LIMIT, (m) => found('employment', PERSON_LABELS.employment, m.index, m.index + m[0].length));
 }
 
 // ---------------------------------------------------------------- a password given in reply

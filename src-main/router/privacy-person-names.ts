@@ -35,11 +35,11 @@ const RELATION_NAME_EU = new RegExp(
   `\\b(?:[lL]a|[eE]l|[iI]l|[mM]i[ao]|[mM]ie|[mM]iei|[lL]a mia|[iI]l mio|[mM]ein(?:e[mnrs]?)?|[uU]nser(?:e[mnrs]?)?|[mM]a|[mM]on|[mM]es|[nN]otre|[mM]i|[mM]is|[nN]uestr[ao]|[mM]inha|[mM]eu|[nN]ossa|[nN]osso|[mM]ijn|[oO]nze|[oO]ns) (?:figli[ao]|fille|fils|Sohn|Tochter|hij[ao]|filh[ao]|dochter|zoon|madre|padre|m[èe]re|p[èe]re|Mutter|Vater|m[ãa]e|pai|moeder|vader|nonn[ao]|grand-m[èe]re|grand-p[èe]re|Oma|Opa|abuel[ao]|av[óô]|tante|oncle|Tante|Onkel|t[íi][ao]|zi[ao]|tia|tio|moglie|marito|femme|mari|Frau|Mann|espos[ao]|marido|Schwieger(?:vater|mutter|sohn|tochter)|beau-p[èe]re|belle-m[èe]re|s[œo]eur|fr[èe]re|Schwester|Bruder|herman[ao]|sorella|fratello|irm[ãa]o?|coll[èe]gue|Kolleg(?:e|in)|coleg[ao]|collega|vicin[ao]|voisin(?:e)?|Nachbar(?:in)?|vecin[ao])s?,? \\p{Lu}[\\p{L}'’-]{1,20}(?: \\p{Lu}[\\p{L}'’-]{1,20})?`,
   'gu',
 );
-// A run of capitalised words. Once the common ones at its ends are set aside (Summarise, Dear),
-// exactly two must remain: a third makes a title or an institution (Post-Traumatic Stress
-// Disorder, Emotional Intelligence Appraisal), not a person.
-// A particle may stand between a given name and a family name: Sanne de Vries, Pieter van der Berg, Ana da Silva.
-const PARTICLES = 'van|de|von|der|den|da|di|del|della|du|dos|das|ter|ten';
+// A run of capitalised words. Once the common ones at its ends are set aside (Summarise, Dear, Department),
+// two or three must remain.
+// A particle may stand between a given name and a family name: Sanne de Vries, Pieter van der Berg, Ana da Silva,
+// Siobhán Ó Briain, Aroha Te Kanawa, Khalid bin Rashid.
+const PARTICLES = 'van|de|von|der|den|da|di|del|della|du|dos|das|ter|ten|Ó|Ní|Nic|Uí|Te|bin|binti|ibn|al|el';
 const CAPITAL_RUN = new RegExp(
   `${NAME_START}${NAME_REST}(?:(?: (?:van der|van den|van de|${PARTICLES}))? ${NAME}){1,5}(?![${LETTER}-])(?!['’](?!s\\b|\\s|[,;:)}\\]]))`,
   'g',
@@ -93,7 +93,7 @@ const NOT_A_NAME = new Set(
     'I My Our His Her Their Your This That These Those It We You They He She Name Patient Dear Hi Hello Thanks Re Fw Subject ' +
     'Each Every Both All Some Most Many Few Everyone Someone Somebody Nobody Everybody Anyone Anybody None Neither Either ' +
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December ' +
-    'St Saint Street Road Avenue Lane Hospital Clinic Bank University College School Court Supreme High Disease Syndrome Health Service Services National Council Office Department Team Teams Committee Board Desk Unit Ministry Company Group Ltd Inc Corp ' +
+    'St Saint Street Road Avenue Lane Hospital Clinic Bank University College School Court Supreme High Disease Syndrome Health Service Services National Council Office Department Team Teams Committee Board Desk Unit Spouse Taxpayer Dependent Beneficiary Claimant Ministry Company Group Ltd Inc Corp ' +
     'New North South East West Great United States Kingdom Republic Prime Minister President Queen King Prince Princess Lord Lady Pope General Captain Apple Google Microsoft Amazon Pay ' +
     'Type Stage Act Part Chapter Section Level Annual Report HR IT UK US EU Mount River Lake Bridge Centre War Amendment Act Law Theory Test Study Center Station Airport City Town County Royal Old Little Big'
   ).split(' '),
@@ -119,8 +119,10 @@ const NAME_ZH_NICK = new RegExp(`(?<![\\u4e00-\\u9fff])[小老]${SURNAME}(?!子|
 // A form's name field, and a speaker introducing themselves (本人吴佳琪, 我叫梁嘉欣, 我係陳家明).
 const NAME_ZH_LABEL = new RegExp(`(?:姓名|名字|本人|我叫|我名叫|我係|纳税人|納稅人)\\s?[：:]?\\s?${SURNAME}${HAN}{1,2}`, 'g');
 const NAME_ZH_SUBJECT = new RegExp(
-  `(?:^|(?<=[，。！？；、：:\\s,（(]))${SURNAME}${HAN}{1,2}?(?=\\d{1,2}月\\d{1,2}[日号號]|\\s?(?:的|，|,|患|确诊|因|被|这次|上周|上个月|下个月|下周|明天|昨天|今天|最近|已经|要|又|也|刚|去年|今年|出生|住|家|做完|在医院|年薪|月薪|嘅|俾|畀|上個|下個|呢個|今個|琴日|尋日|聽日|今日|已經|請咗|被人|個月))`,
-  'g',
+  `(?:^|(?<=[，。！？；、：:\\s,（(]))${SURNAME}${HAN}{1,2}?(?=\\d{1,2}月\\d{1,2}[日号號]|\\s?(?:的|，|,|患|确诊|因|被|这次|上周|上个月|下个月|下周|明天|昨天|今天|最近|已经|要|又|也|刚|去年|今年|出生|住|家|做完|在医院|年薪|月薪|嘅|俾|畀|上個|下個|呢個|今個|琴日|尋日|聽日|今日|已經|請咗|被人|個月)|[（(](?:工号|工號|员工|員工|\d|[\u4e00-\u9fff]{1,6}(?:部|中心|组|組|科|处|處|室)[）)]))` +
+    // …or a list's or a review's line opened by the name and a colon (王海燕：本季度绩效C。).
+    `|(?<=^|\n)[ \t]*${SURNAME}${HAN}{1,2}(?=[：:])`,
+  'gm',
 );
 
 // A name given by its team (销售部的赵刚, 财务组的李娜，), and a Cantonese 阿 before a Western name (阿Ken, 阿May).
@@ -137,7 +139,7 @@ const NAME_ZH_AFTER_VERB = new RegExp(
 // Common words that open with a surname character and stand where a name would: 高血压的…,
 // 江苏的工资, 程序员被辞退, 石家庄住院. A list of words, not of names.
 const NOT_A_NAME_ZH =
-  /^(?:高血|高中|高校|高考|高管|高层|高温|黄疸|黄金|黄色|江苏|江西|江南|石家|石油|程序|金融|金额|马上|周末|周围|方便|方法|方面|白血|白天|孙子|叶子|孔子|武汉|龙头|雷达|余额|万元|万港|万美|万日|万欧|万英|万人|万块|万左|万以|万多|万澳|万台|萬港|萬美|萬台|史上|钟点|韩国|毛病|夏天|秦朝|唐朝|宋朝|汤药|任何|任务|许多|曾经|于是|林业|严重|沈阳|郑州|贵州|常州|徐州|關於|關係|關注|區域|萬一|萬元|溫度|馬上|許多|黃色|黃金|陳述|龍頭|嚴重|錢包|張開|蘇州|鄭州|葉子|孫子|韓國|羅馬|陸續|賀卡|顧客|莊園|傅立)/;
+  /^(?:高血|高中|高校|高考|高管|高层|高温|黄疸|黄金|黄色|江苏|江西|江南|石家|石油|程序|金融|金额|马上|周末|周围|方便|方法|方面|白血|白天|孙子|叶子|孔子|武汉|龙头|雷达|余额|万元|万港|万美|万日|万欧|万英|万人|万块|万左|万以|万多|万澳|万台|萬港|萬美|萬台|史上|钟点|韩国|毛病|夏天|秦朝|唐朝|宋朝|汤药|任何|任务|许多|曾经|于是|林业|严重|沈阳|郑州|贵州|常州|徐州|關於|關係|關注|區域|萬一|萬元|溫度|馬上|許多|黃色|黃金|陳述|龍頭|嚴重|錢包|張開|蘇州|鄭州|葉子|孫子|韓國|羅馬|陸續|賀卡|顧客|莊園|傅立|温度|高度|宋体|何时|程度|方式|周期|张贴|王牌|李子)/;
 
 export interface Span {
   start: number;

@@ -81,8 +81,9 @@ export interface Field {
 // "Label: value" fields, one or more on a line (apart by a tab or 2+ spaces), JSON "key": "value", a Python or JS
 // object's 'key': 'value' and YAML key: value (in a list item too).
 // A field may follow another on the same line after a colon ("clean it up: Name: …"), so a value holds no colon.
+// A JSON string value is read whole, colons and all ("dateOfBirth": "1993-08-27T00:00:00.000Z").
 const LINE_FIELD =
-  /(?:^|(?<=\t| {2}|[{,;|]|[:：|] |^[ \t]{0,12}- ))[ \t]*["']?([A-Za-z\u00c0-\u024f\u4e00-\u9fff](?:[\w\u00c0-\u024f\u4e00-\u9fff.'/()$£€¥-]| (?! )){0,40}?)["']?[ \t]*[:：][ \t]*"?([^\t\n":：|]{1,80}?)"?(?=\t| {2}|,(?!\d)|[}|]| \||$)/gm;
+  /(?:^|(?<=\t| {2}|[{,;|]|[:：|] |^[ \t]{0,12}- ))[ \t]*["']?([A-Za-z\u00c0-\u024f\u4e00-\u9fff](?:[\w\u00c0-\u024f\u4e00-\u9fff.'/()$£€¥-]| (?! )){0,40}?)["']?[ \t]*[:：][ \t]*(?:"([^"\n]{1,80})"(?=[ \t]*(?:,|[}\]]|$))|"?([^\t\n":：|]{1,80}?)"?(?=\t| {2}|,(?!\d)|[}|]| \||$))/gm;
 // A label and its value with no colon, apart by a wide gap (OCR'd passports: "Surname/Nom   OKAFOR").
 const GAP_FIELD = /^[ \t]*([A-Za-z][A-Za-z ./'()]{1,40}?) {3,}([^\t\n]{1,60}?)[ \t]*$/gm;
 
@@ -102,7 +103,11 @@ export function fieldsIn(text: string, keyed: boolean, han: boolean): Field[] {
     out.push({ kind, value: trimmed, start, end: start + trimmed.length });
   };
   const tail = (m: RegExpExecArray, value: string, after = 0): number => m.index + m[0].length - value.length - after;
-  if (/[:：]/.test(text)) firstMatches(LINE_FIELD, text, LIMIT * 4, (m) => add(m[1]!, m[2]!, tail(m, m[2]!, m[0].endsWith('"') ? 1 : 0)));
+  if (/[:：]/.test(text))
+    firstMatches(LINE_FIELD, text, LIMIT * 4, (m) => {
+      const value = m[2] ?? m[3]!;
+      add(m[1]!, value, tail(m, value, m[0].endsWith('"') ? 1 : 0));
+    });
   if (text.includes('   ')) firstMatches(GAP_FIELD, text, LIMIT * 4, (m) => add(m[1]!, m[2]!, tail(m, m[2]!, m[0].length - m[0].trimEnd().length)));
   if (han) firstMatches(ZH_FIELD, text, LIMIT * 4, (m) => add(m[1]!, m[2]!, tail(m, m[2]!)));
   if (!keyed) return out;

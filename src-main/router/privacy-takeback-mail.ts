@@ -6,15 +6,15 @@ import { CLAIMED, EXAMPLE_CONTEXT, FORMAT_QUESTION } from './privacy-takeback-co
 
 // Mailboxes that are roles, not people (RFC 2142 and common practice): support@, press@, noreply@, team-x@, room-4b@.
 const ROLE_MAILBOX =
-  /^(?:help|support|info|hello|contact|enquiries|inquiries|press|media|pr|sales|billing|accounts|invoices|admin|administrator|webmaster|postmaster|hostmaster|abuse|security|privacy|legal|compliance|jobs|careers|recruiting|hr|marketing|newsletter|news|noreply|no-reply|donotreply|do-not-reply|notifications?|alerts?|feedback|service|customerservice|office|reception|team|test|testing|demo|example|bookings|reservations|orders|shop|store|events|partners|investors|ir|dev|devops|ops|it|helpdesk|servicedesk|facilities|complaints?|casework|dpo|dataprotection|data[-_.]protection|foi|enquiry|contactus|contact[-_.]us|general|secretariat|registry|communications|comms|editor|editorial|letters|tips|newsdesk|publicaffairs|ombudsman|consumers?|customercare|care|desk|mail|inbox|admissions|enrol(?:l?ment)?|registrar|membership|members|studentservices|library|visits|tickets|donations|volunteers?|office[-_.]of[-_.][\w.-]+|clerk|secretary|treasurer|chair|prenotazioni|reservas|reservierungen?|kontakt|contatti|contacto|bestellungen?|pedidos|ordini|commandes|accueil|segreteria|secretaria|verwaltung|buchungen?)$|^(?:press|media|news|data[-_.]?protection|customer|complaints?|general|public|foi|help|support|info)[-_.](?:office|desk|team|enquiries|inquiries|unit|service|services|centre|center|dept|department|relations|affairs|line|requests?)$|^(?:team|room|group|list|dept|ops)[-_.]/i;
+  /^(?:help|support|info|hello|contact|enquiries|inquiries|press|media|pr|sales|billing|accounts|invoices|admin|administrator|webmaster|postmaster|hostmaster|abuse|security|privacy|legal|compliance|jobs|careers|recruiting|hr|marketing|newsletter|news|noreply|no-reply|donotreply|do-not-reply|notifications?|alerts?|feedback|service|customerservice|office|reception|team|test|testing|demo|example|bookings|reservations|orders|shop|store|events|partners|investors|ir|dev|devops|ops|it|helpdesk|servicedesk|facilities|complaints?|casework|dpo|dataprotection|data[-_.]protection|foi|enquiry|contactus|contact[-_.]us|general|secretariat|registry|communications|comms|editor|editorial|letters|tips|newsdesk|publicaffairs|ombudsman|consumers?|customercare|care|desk|mail|inbox|admissions|enrol(?:l?ment)?|registrar|membership|members|studentservices|library|visits|tickets|donations|volunteers?|office[-_.]of[-_.][\w.-]+|clerk|secretary|treasurer|chair|prenotazioni|reservas|reservierungen?|kontakt|contatti|contacto|bestellungen?|pedidos|ordini|commandes|accueil|segreteria|secretaria|verwaltung|buchungen?|kundenservice|kundendienst|buchhaltung|rechnungen?|bewerbungen?|datenschutz|presse|vertrieb|sekretariat|empfang|poststelle|atencion(?:alcliente)?|clientes|serviceclient|service[-_.]client|assistenza|klantenservice|kundtjanst|kundeservice|asiakaspalvelu|obsluga|biuro)$|^(?:press|media|news|data[-_.]?protection|customer|complaints?|general|public|foi|help|support|info)[-_.](?:office|desk|team|enquiries|inquiries|unit|service|services|centre|center|dept|department|relations|affairs|line|requests?)$|^(?:team|room|group|list|dept|ops)[-_.]/i;
 // A person's name or a personal claim next to the address makes even a role mailbox theirs ("my personal one is info@…").
 const PERSONAL_CLAIM = /\b(?:my (?:personal|private|own|home)|personal (?:e-?mail|address))\b/i;
 
 // The text presents the mailbox as an organisation's or as an example: "our support address", a
-// press release, a calendar's organiser, a demo sender. A role mailbox alone ("why does press@… answer so late?")
+// press release, a calendar's organiser, a demo sender, a customer letter's "wenden Sie sich bitte an". A role mailbox alone ("why does press@… answer so late?")
 // may still be someone's own small domain, so it stays.
 const ORGANISATION_CONTEXT =
-  /\b(?:our|support|press|contact|team|company|organi[sz]er|release|auto-?reply|sender|from address|demo|examples?|tests?|unit tests?|reserved|rfc ?\d+)\b|发件人|演示|示例|测试|公司|客服|文档|官网/i;
+  /\b(?:our|support|press|contact|team|company|organi[sz]er|release|auto-?reply|sender|from address|demo|examples?|tests?|unit tests?|reserved|rfc ?\d+)\b|发件人|演示|示例|测试|公司|客服|文档|官网|\b(?:wenden Sie sich|kontaktieren Sie uns|rufen Sie uns|schreiben Sie uns|contactez-nous|écrivez-nous|cont[áa]ctenos|escr[íi]banos|contattaci|scrivici|neem contact met ons|kontakta oss|skontaktuj si[ęe] z nami)\b/i;
 
 const SHARED_MAILBOX = /\b(?:shared|generic|group|department(?:al)?|team|public) (?:mail)?box\b|\bshared inbox\b|公共邮箱|共享邮箱|部门邮箱|公邮/i;
 
@@ -57,12 +57,15 @@ const INSTITUTION_DOMAIN =
 // placeholder domain (@domain.com, @yourcompany.com, @xxx.com).
 const MASKED_LOCAL = /^(?:x{3,}|X{3,}|x{2,}[._]x{2,})$/;
 const PLACEHOLDER_LOCAL =
-  /^(?:x{2,}|name|names|user|username|user\.name|your?[._-]?name|your[._-]?e-?mail|you|me|someone|somebody|anyone|foo|bar|baz|abc|test|email|e-?mail|mail|sample|example|demo|first[._-]?last|first[._-]?name[._-]?last[._-]?name(?:[._-][a-z]{1,8})?|name[._-]?surname|firstname|lastname|john[._-]?(?:doe|smith)|jane[._-]?doe|zhangsan|zhang[._-]san|lisi|\d{1,3}|123456\d{0,4})(?:\+[\w.-]*)?$/i;
+  /^(?:x{2,}|name|names|user|username|user\.name|your?[._-]?name|your[._-]?e-?mail|you|me|someone|somebody|anyone|something|firstname[._-]surname|foo|bar|baz|abc|test|email|e-?mail|mail|sample|example|demo|first[._-]?last|first[._-]?name[._-]?last[._-]?name(?:[._-][a-z]{1,8})?|name[._-]?surname|firstname|lastname|john[._-]?(?:doe|smith)|jane[._-]?doe|zhangsan|zhang[._-]san|lisi|\d{1,3}|123456\d{0,4})(?:\+[\w.-]*)?$/i;
 const PLACEHOLDER_DOMAIN =
   /@(?:(?:your|my|some|the)?[-_]?(?:domain|company|companyname|organi[sz]ation|org|site|website|business|provider)\.(?:com|net|org|tld|xxx?)|domain\.[a-z]{2,3}|x{2,}\.(?:com|cn|net|org)|email\.tld|host\.tld)$/i;
 
 const GENERIC_LOCAL =
   /^(?:test|testing|user|username|name|your?[._-]?name|your[._-]?e-?mail|foo|bar|baz|email|mail|example|sample|demo|someone|you|me|abc|customer|client|guest|buyer|member|qa|uat|staging|\d{1,6})\d{0,3}(?:\+[\w.-]*)?$/i;
+
+// A string literal in code around the address (email="alice@example.com", {"email": "bob@example.org"}): a fixture.
+const CODE_LITERAL = /[=:(,][ \t]?["'`]$/;
 
 /** True for a masked mailbox, or a placeholder name or domain in a question about formats, regexes or examples, claimed by no one. */
 function placeholderAddress(address: string, window: string): boolean {
@@ -112,6 +115,7 @@ export function roleAddress(text: string, start: number, end: number): boolean {
   const window = `${text.slice(Math.max(0, start - 80), start)} ${text.slice(end, end + 80)}`;
   if (PERSONAL_CLAIM.test(window)) return false;
   if (exampleAddress(address, window) || placeholderAddress(address, window)) return true;
+  if (RESERVED_MAIL_DOMAIN.test(address) && CODE_LITERAL.test(text.slice(Math.max(0, start - 4), start)) && !CLAIMED.test(window)) return true;
   // A placeholder on both sides (email@domain.com, name@yourcompany.com in a template) is no one's anywhere.
   if (PLACEHOLDER_LOCAL.test(local) && PLACEHOLDER_DOMAIN.test(address) && !CLAIMED.test(window)) return true;
   // A mailbox the text calls shared or public (学校德育处公共邮箱 deyu@…, "the team's shared mailbox"), at no free provider.

@@ -93,9 +93,11 @@ const ORG_LINE_BEFORE =
 const MARKETING_TEXT = /\breply STOP\b|\bto opt[- ]out\b|\bunsubscribe\b|退订回T|回T退订|拒收请回复R/i;
 // An address introduced as an organisation's premises, or as a building that is not a home.
 const ORG_PLACE_BEFORE =
-  /\b(?:office|offices|headquarters|HQ|head office|branch|store|shop|showroom|warehouse|factory|clinic|firehouse|museum|gallery|theatre|theater|restaurant|cafe|café|hotel|church|stadium|library|campus|company|studio|centre|center|pharmacy|supermarket|garage|pub)\b[^\n.?!]{0,40}$|(?:公司|办公|总部|门店|分店|营业部|办事处|工厂|仓库|博物馆|美术馆|纪念馆|图书馆|体育馆|大剧院|剧院|景区|公园|机场|火车站|大使馆|领事馆|政府|市政厅|园区|中心|大楼|大厦|店|商场|广场|酒店|宾馆|医院|学校|大学|博物院|银行|营业厅)[^\n。！？]{0,24}$/i;
+  /\b(?:office|offices|headquarters|HQ|head office|branch|store|shop|showroom|warehouse|factory|clinic|firehouse|museum|gallery|theatre|theater|restaurant|cafe|café|hotel|church|stadium|library|campus|company|studio|centre|center|pharmacy|supermarket|garage|pub)\b[^\n.?!]{0,40}$|\b(?:find|visit|reach) us\b[^\n.?!]{0,60}$|(?:公司|办公|总部|门店|分店|营业部|办事处|工厂|仓库|博物馆|美术馆|纪念馆|图书馆|体育馆|大剧院|剧院|景区|公园|机场|火车站|大使馆|领事馆|政府|市政厅|园区|中心|大楼|大厦|店|商场|广场|酒店|宾馆|医院|学校|大学|博物院|银行|营业厅)[^\n。！？]{0,24}$/i;
 // A venue's own words after its address: opening days, tickets, booking a visit (在中山东路 321 号，周一闭馆，要提前预约).
-const VENUE_AFTER = /^[^\n。！？]{0,12}?(?:闭馆|开馆|开放时间|营业时间|门票|opening hours|closed on (?:mon|tues|wednes|thurs|fri|satur|sun)days|admission)/i;
+// …or the building named in brackets after it (市府路1号（台北市政府）).
+const VENUE_AFTER =
+  /^[^\n。！？]{0,12}?(?:闭馆|开馆|开放时间|营业时间|门票|opening hours|closed on (?:mon|tues|wednes|thurs|fri|satur|sun)days|admission)|^[」』"”]?[（(][^）)\n]{0,12}(?:政府|大楼|大厦|博物馆|医院|大学|车站|机场|公司|总部|银行|图书馆)[）)]/i;
 const HOME_CLAIM = /\b(?:home|house|flat|apartment|live|lives|living|my place|moved in)\b|我家|住在|住址|家住|收件人|收货人/i;
 // The writer asks whether the value is real: a place from fiction or a film.
 const DOUBTED_REAL = /\b(?:is (?:that|it|this) a real|a real (?:street|address|place|house)|actually (?:go|visit|exist))\b/i;
@@ -137,12 +139,13 @@ function organisationPlace(text: string, start: number, end: number): boolean {
   );
 }
 
-// A text about landmarks and sights (a demo that plots Berlin's landmarks): their addresses are public places.
-const LANDMARK_TALK = /\b(?:landmarks?|sights|sightseeing|tourist attractions?|monuments?)\b|Sehenswürdigkeit\w*|景点|地标|名胜/i;
+// A text about landmarks and sights (a demo that plots Berlin's landmarks), or a chain's locations: their addresses are public places.
+const LANDMARK_TALK =
+  /\b(?:landmarks?|sights|sightseeing|tourist attractions?|monuments?|(?:store|shop|branch|caf[eé]|coffee ?shop|restaurant|office|retail) locations|list of [\w'’&]+ locations)\b|Sehenswürdigkeit\w*|景点|地标|名胜/i;
 
 // The text says it is fiction or a teaching case: a character's or an anonymised patient's details are nobody's.
 const FICTION =
-  /\b(?:(?:writing|write|wrote|drafting|plotting) (?:a|an|my|the) (?:\w+ )?(?:novel|story|screenplay|(?:film|movie|tv|play|radio|comedy|stage|video|youtube|podcast) script|play|fan ?fic(?:tion)?|short story|sitcom|comic|game|scene|sketch|parody)|(?:my|the|a) (?:main )?(?:character|protagonist|villain)|in the (?:novel|book|film|movie|show|series|sitcom|episode)|fictional)\b|小说里|小说中|剧中|剧里|(?:在写|写一?[篇部本个])(?:小说|故事|剧本)|小说的?(?:女主|男主|主角|人物)/i;
+  /\b(?:(?:writing|write|wrote|drafting|plotting) (?:a|an|my|the) (?:\w+ )?(?:novel|story|screenplay|(?:film|movie|tv|play|radio|comedy|stage|video|youtube|podcast) script|play|fan ?fic(?:tion)?|short story|sitcom|comic|game|scene|sketch|parody)|(?:my|the|a) (?:main )?(?:character|protagonist|villain)|(?:in|from|for|of) (?:my|our|this) (?:novel|screenplay|(?:film|movie|tv) script|short story|play|sitcom|fan ?fic(?:tion)?|story)|in the (?:novel|book|film|movie|show|series|sitcom|episode)|fictional)\b|小说里|小说中|剧中|剧里|(?:在写|写一?[篇部本个])(?:小说|故事|剧本)|小说的?(?:女主|男主|主角|人物)/i;
 // Talk about a show being watched (a group chat about last night's episode, 追剧群): its characters' details are no
 // one's, unless the writer names a relative of their own.
 const TV_TALK =
@@ -221,7 +224,7 @@ function blankForm(text: string): boolean {
 const PUBLIC_TITLE =
   /\b(?:(?:former|late|then|ex-)?\s?(?:President|Vice President|Prime Minister|Chancellor|King|Queen|Prince|Princess|Pope|Emperor|Empress|Senator|Governor|Congressman|Congresswoman|Sir|Dame|Lord|Lady) [A-Z][\w'’.-]+)|(?:总统|总理|首相|国王|女王|教皇)/;
 const MADE_PUBLIC =
-  /\b(?:(?:spoke|spoken|speaks|talked|talks|opened up|written|wrote|went) (?:publicly|openly|public)|publicly (?:disclosed|announced|revealed|shared|confirmed)|(?:office|spokes(?:person|man|woman)|palace|team|family|representatives?) (?:announced|confirmed|said|revealed)|press release|according to (?:reports|the (?:news|press|BBC|palace))|made (?:it|the news) public)\b|据报道/i;
+  /\b(?:(?:spoke|spoken|speaks|talked|talks|opened up|written|wrote|went) (?:publicly|openly|public)|publicly (?:disclosed|announced|revealed|shared|confirmed)|(?:office|spokes(?:person|man|woman)|palace|team|family|representatives?) (?:announced|confirmed|said|revealed)|press release|according to (?:reports|the (?:news|press|BBC|palace))|made (?:it|the news) public|public (?:disclosure|announcement|statement)|bio(?:graphy)?(?: paragraph)? (?:on|of))\b|据报道/i;
 const OWN_SENTENCE = new RegExp(
   `\\b(?:I|I'm|I've)\\b|\\b(?:my|our)\\s(?:\\w+\\s)?(?:${FAMILY_EN}|friend|colleague|boss|manager|neighbou?r|patient|client|tenant|flatmate|roommate|family)\\b|我的|我们`,
   'i',

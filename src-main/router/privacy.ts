@@ -75,9 +75,12 @@ const TOKEN_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<![\w-])xox[abpors]-[A-Za-z0-9-]{10,250}(?![\w-])/g, 'an access token'],
   [/(?<![\w-])AIza[0-9A-Za-z_-]{35}(?![\w-])/g, 'an API key'],
   [/(?<![\w-])hf_[A-Za-z0-9]{30,100}(?![\w-])/g, 'an access token'],
+  // Alibaba Cloud's AccessKey ids (LTAI…) and Tencent Cloud's SecretIds (AKID…).
+  [/(?<![A-Za-z0-9])(?:LTAI[A-Za-z0-9]{12,24}|AKID[A-Za-z0-9]{28,36})(?![A-Za-z0-9])/g, 'an API key'],
   [/(?<![\w-])eyJ[A-Za-z0-9_-]{8,4000}\.[A-Za-z0-9_-]{8,4000}\.[A-Za-z0-9_-]{8,4000}(?![\w-])/g, 'an access token'],
 ];
 const PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----/g;
+const KEY_BODY = /^[ \t]*\r?\n?[ \t]*(?:[A-Za-z0-9+/=]{8}|Proc-Type|Comment:)/;
 const PASSWORD_WORDS = /^(?:password|passwd|pwd|passcode|passphrase|pin|pin code|密码|口令|验证码)s?$/i;
 // A secret's name, an optional "is"/"="/"：", then the value: printable ASCII without quotes.
 const NAMED_SECRET = factored(
@@ -163,6 +166,9 @@ function findSecrets(text: string, found: Found): void {
   }
   if (text.includes('-----BEGIN')) {
     eachMatch(PRIVATE_KEY, text, (m) => {
+      // The header alone names a format ("what's the difference between BEGIN OPENSSH and BEGIN RSA PRIVATE KEY?");
+      // a key has its base64 body (or PEM headers) right under it.
+      if (!KEY_BODY.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) return;
       const endMark = text.indexOf('-----END', m.index + m[0].length);
       const lineEnd = endMark < 0 ? -1 : text.indexOf('-----', endMark + 8);
       found('secret', 'a private key', m.index, lineEnd < 0 ? m.index + m[0].length : lineEnd + 5);
@@ -346,7 +352,7 @@ function findPhones(text: string, found: Found): void {
 
 // English: a house number, one to five capitalised words (or 5th), then a street type.
 const ADDRESS_EN =
-  /(?<![\w-])\d{1,6}[A-Za-z]?(?:[ \t]+(?!(?:The|A|An|In|Of|And|For|To|On|At)\b)(?:[A-Z][A-Za-z'.-]{0,30}|\d{1,3}(?:st|nd|rd|th))){1,5}[ \t]+(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Court|Ct|Place|Pl|Square|Sq|Terrace|Way|Parkway|Pkwy|Highway|Hwy|Circle|Close|Crescent|Row|Trail|Alley|Plaza|Grove|Mews|Gardens|Walk|Rise|STREET|ST|AVENUE|AVE|ROAD|RD|LANE|DRIVE|COURT|PLACE|SQUARE|TERRACE|CLOSE|CRESCENT|GROVE|GARDENS|WAY)\b\.?/g;
+  /(?<![\w-])\d{1,6}[A-Za-z]?(?:[ \t]+(?!(?:The|A|An|In|Of|And|For|To|On|At)\b)(?:[A-ZÀ-ÖØ-ÞĀ-Ž][A-Za-zÀ-ÖØ-öø-ÿĀ-ž'.-]{0,30}|\d{1,3}(?:st|nd|rd|th))){1,5}[ \t]+(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Court|Ct|Place|Pl|Square|Sq|Terrace|Way|Parkway|Pkwy|Highway|Hwy|Circle|Close|Crescent|Row|Trail|Alley|Plaza|Grove|Mews|Gardens|Walk|Rise|STREET|ST|AVENUE|AVE|ROAD|RD|LANE|DRIVE|COURT|PLACE|SQUARE|TERRACE|CLOSE|CRESCENT|GROVE|GARDENS|WAY)\b\.?/g;
 // Chinese: a road and a house number (…路/街/大道/巷/弄/胡同 + number + 号), or an estate and a
 // building (…小区/花园/大厦… + number + 栋/幢/号楼). A district alone (北京市朝阳区) is not an address.
 const ADDRESS_ZH_ROAD =
@@ -434,10 +440,13 @@ const TRACKED_PERSON = new RegExp(
     String.raw`|\b[A-Z][a-z]{1,20}['’]s (?:iPhone|iPad|phone|Pixel|Galaxy|Android|[Ww]atch|AirTag|car|tracker)\b`,
 );
 
+// …or the writer says the track starts at home ("hide where I live … here's the GPX from this morning's run").
+const WRITER_HOME = /\b(?:where I live|my (?:home|house|flat|front door|street|address)|from (?:my|our) (?:home|house|door))\b/i;
+
 function findTrackedPeople(text: string, found: Found): void {
   const lower = lowerCased(text);
-  if (!/\d\.\d{3}/.test(text) || !lower.includes('lat') || !(lower.includes('lon') || lower.includes('lng')) || !LON_FIELD.test(text) || !TRACKED_PERSON.test(text))
-    return;
+  if (!/\d\.\d{3}/.test(text) || !lower.includes('lat') || !(lower.includes('lon') || lower.includes('lng')) || !LON_FIELD.test(text)) return;
+  if (!TRACKED_PERSON.test(text) && !WRITER_HOME.test(text)) return;
   eachMatch(LAT_FIELD, text, (m) => found('location', PERSON_LABELS.location, m.index, m.index + m[0].length));
 }
 

@@ -104,15 +104,14 @@ describe('the learned privacy check', () => {
   });
 
   it('does not overrule the rules when every detail they found was taken back as nobody’s', () => {
-    // An estate office's line and a noodle shop's address: found, taken back as an organisation's, and no finding is left,
-    // though the check alone reads both as someone's (it cannot tell whose a detail is).
-    for (const text of [
-      '帮我写个通知贴在楼道里：本小区物业服务中心24小时服务电话 0571-86935210，报修请拨此号码，请勿私下联系维修人员。',
-      '帮我写个探店文案：这家店叫老街面馆，地址在成都市锦江区大慈寺路22号，人均40，招牌是红油面。',
-    ]) {
-      expect(learnedPrivacyScore(text), text).toBeGreaterThanOrEqual(LEARNED_PRIVACY_STANDARD_THRESHOLD);
-      expect(detectPrivateData(text, 'strict'), text).toEqual([]);
-    }
+    // A company's support line in a CRM note: found, taken back as an organisation's (a toll-free number), and no finding
+    // is left, though the check alone reads the note as someone's (it cannot tell whose a detail is). Since stop 29 the
+    // check itself reads an estate office's line and a noodle shop's address (the examples here before) as nobody's.
+    const text =
+      'Rewrite this CRM note so it\'s clear for whoever picks up the ticket:\n\n"called Apple Support (1-800-275-2273) re the laptop enrolment issue, case 102938471. they said wait 24h and call back on the same line with the case number."';
+    expect(detectPrivateData(text, 'strict', { learned: false }), 'no finding of the rules is left').toEqual([]);
+    expect(learnedPrivacyScore(text)).toBeGreaterThanOrEqual(LEARNED_PRIVACY_STANDARD_THRESHOLD);
+    expect(detectPrivateData(text, 'strict')).toEqual([]);
   });
 
   it('never replaces what a rule found: the finding still names the kind and where it is', () => {

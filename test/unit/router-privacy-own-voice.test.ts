@@ -24,9 +24,7 @@ const KEPT_LOCAL: Record<string, readonly string[]> = {
     'Export from my Apple Watch (ECG app):\n2025-03-02 07:10  Classification: Atrial Fibrillation\n2025-03-03 07:12  Classification: Sinus Rhythm\nShould I see a doctor?',
   ],
   'a three-word name with an HR matter': ['Maria Clara Souza from accounts goes on maternity leave next month; draft the handover note.'],
-  'a tracker’s user with a geo block': [
-    '{"user": {"username": "mkowalska", "ip_address": "83.12.44.9", "geo": {"city": "Gdańsk", "lat": 54.3520, "lon": 18.6466}}}',
-  ],
+  'a tracker’s user with a geo block': ['{"user": {"username": "mkowalska", "ip_address": "83.12.44.9", "geo": {"city": "Gdańsk", "lat": 54.3520, "lon": 18.6466}}}'],
   'the same shapes, someone’s': [
     'My PAN is ABLPK4821M, please fill the form.',
     'the repo had password = "Tr0ub4dor&3x" in settings.py, rotate it',
@@ -44,7 +42,10 @@ const SENT: Record<string, readonly string[]> = {
     'Is a salary of £58,300 typical for a senior analyst in Leeds?',
     '¿Cuánto se paga de IRPF con un sueldo de 30.000 € al año?',
   ],
-  'sick leave as a topic': ['Was bedeutet „krankgeschrieben“ genau, und muss der Arbeitgeber die Diagnose erfahren?', "Combien de jours d'arrêt maladie sont payés en France ?"],
+  'sick leave as a topic': [
+    'Was bedeutet „krankgeschrieben“ genau, und muss der Arbeitgeber die Diagnose erfahren?',
+    "Combien de jours d'arrêt maladie sont payés en France ?",
+  ],
   'a wearable with no finding of anyone’s': ['How do I export my Apple Watch workouts to a CSV?', 'Does the Apple Watch detect atrial fibrillation reliably?'],
   'a company’s PAN, a scanner’s pattern, a generator’s prefix': [
     'Test cases for our GSTIN validator: AAACB1234C should pass (company), AAAFZ9876Q too (firm).',

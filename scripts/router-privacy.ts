@@ -14,8 +14,8 @@
 // pasted records and forms, the four weakest kinds weighted up) likewise, in stop 25; heldOut9 (Traditional and
 // Cantonese, other European languages, organisations' own details) was blind on its first run in stop 25, then
 // fixed for; heldOut10 likewise, in stop 26; both are trained on since; heldOut11 likewise (stop 26, trained on since
-// stop 27); heldOut12 likewise (stop 27, trained on since stop 28); heldOut13 likewise (stop 28, not trained on);
-// heldOut14 is blind. Beside each: `strict` (with the learned
+// stop 27); heldOut12 likewise (stop 27, trained on since stop 28); heldOut13 and heldOut14 likewise (stop 28, trained
+// on since stop 29); heldOut15 was blind on its first run in stop 29, then fixed for, and is not trained on. Beside each: `strict` (with the learned
 // check), and each level's rules alone (the learned check off). learnedCheck: each training set scored by a learned
 // check trained without it, next to the rules alone, and what it keeps local among ordinary questions.
 // Prints one JSON object; exits 1 when the labelled set misses a target at the standard level.
@@ -33,6 +33,7 @@ import {
   HOLDOUT_12_PATH,
   HOLDOUT_13_PATH,
   HOLDOUT_14_PATH,
+  HOLDOUT_15_PATH,
   HOLDOUT_PATH,
   STRICT_PATH,
   loadLabelledPrompts,
@@ -82,10 +83,11 @@ const heldOut10 = withLevels(HOLDOUT_10_PATH);
 // Blind for stop 26's and 27's gates (README); fixed for and trained on since.
 const heldOut11 = withLevels(HOLDOUT_11_PATH);
 const heldOut12 = withLevels(HOLDOUT_12_PATH);
-// Blind for stop 27's gate, fixed for in stop 28; the learned check does not train on it.
+// Blind for stop 27's and 28's gates, fixed for in stop 28 (and 29), trained on since stop 29.
 const heldOut13 = withLevels(HOLDOUT_13_PATH);
-// Blind: written in stop 28 after holdout-13's fixes and committed before its first run; never trained on.
 const heldOut14 = withLevels(HOLDOUT_14_PATH);
+// Blind for stop 29's gate: written after holdout-14's fixes and committed before its first run; fixed for, never trained on.
+const heldOut15 = withLevels(HOLDOUT_15_PATH);
 const strict = {
   labelled: summary(privacyReport(loadLabelledPrompts(), 'strict')),
   heldOut: summary(privacyReport(loadLabelledPrompts(HOLDOUT_PATH), 'strict')),
@@ -111,6 +113,7 @@ console.log(
       heldOut12,
       heldOut13,
       heldOut14,
+      heldOut15,
       strict,
       learnedCheck: learnedCheckReport(),
     },

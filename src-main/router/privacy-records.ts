@@ -128,7 +128,8 @@ const STEMS: Readonly<Record<Family, readonly string[]>> = {
     'condition:',
     'dx:',
   ],
-  birth: ['born', 'dob', 'd.o.b', 'birth*'],
+  // Excel's age formulas (DATEDIF(B2,TODAY(),"y"), YEARFRAC) over a column of dates are birthdays too.
+  birth: ['born', 'dob', 'd.o.b', 'birth*', 'datedif', 'yearfrac'],
   letter: ['dear'],
   reply: ['password', 'passcode', 'pin', 'wifi', 'wi-fi', 'door code', 'alarm code'],
   wallet: [

@@ -46,6 +46,10 @@ const POSTAL_LINE = new RegExp(
   `(?<![\\w-])\\d{1,5}(?:-\\d{1,4}){0,2}[A-Za-z]?,?(?: [${UP}${LOW}'.-]{2,30},?){1,6} (?:[A-Z]{1,2}\\d[A-Z\\d]? \\d[A-Z]{2}|\\d{4} ?[A-Z]{2} [${UP}][${LOW}]{1,30}|[A-Z]{2} \\d{5}(?:-\\d{4})?|\\d{3}-\\d{4}|\\d{5} [${UP}][${LOW}]{1,30})(?![\\w-])`,
   'g',
 );
+// Czech and Slovak: the street, its two numbers (conscription/orientation: 1842/67), then the postcode in 3+2 digits
+// and the town (Vinohradská 1842/67, 130 00 Praha 3). The cheap test is the numbers and the postcode.
+const CZ_SK_POSTAL = new RegExp(`[${UP}][${LOW}]{2,30}(?: [${UP}${LOW}][${LOW}]{1,30}){0,2} \\d{1,4}\\/\\d{1,4}[a-z]?, \\d{3} ?\\d{2} [${UP}][${LOW}]{1,30}`, 'g');
+const CZ_SK_HINT = /\d\/\d{1,4}[a-z]?, \d{3} ?\d{2} /;
 // Every postcode shape here holds a digit: each is tried at a digit (a US state before its ZIP is read behind it),
 // not at every capital letter of a prompt.
 const POSTCODE_HINT = /\d(?:\d{2}-\d{4}|\d{3} ?[A-Z]{2}\b|(?<=[A-Z]{2} \d)\d{4}|\d{4} [A-ZÀ-Þ]|[A-Z]{2}\b)/;
@@ -129,6 +133,7 @@ export function findMoreAddresses(text: string, found: AddressFound): void {
     });
   }
   findWorldAddresses(text, digitWord, (start) => personBefore(text, start), found);
+  if (text.includes('/') && CZ_SK_HINT.test(text)) eachMatch(CZ_SK_POSTAL, text, (m) => found(m.index, m.index + m[0].length));
   if (!text.includes(',') || !POSTCODE_HINT.test(text)) return;
   eachMatch(POSTAL_LINE, text, (m) => {
     if (m[0].includes(',')) found(m.index, m.index + m[0].length);

@@ -188,7 +188,8 @@ const SECRET_PATH = /^(?:[\w-]+:)?\/?[A-Za-z_.-]+(?:\/[A-Za-z_.-]+)+\)?$/;
  * tokens and keys must be long and mix character classes.
  */
 export function looksLikeSecretValue(value: string, passwordLike: boolean): boolean {
-  if (PLACEHOLDER.test(value) || /^https?:/i.test(value) || SECRET_PATH.test(value)) return false;
+  // A word with a bracket or a quote around it ("passphrases (like 'correct horse …')") is prose, not a password.
+  if (PLACEHOLDER.test(value) || /^https?:/i.test(value) || SECRET_PATH.test(value) || /^[("'`[]?[a-z]+[)"'`\],.]?$/.test(value)) return false;
   let lower = 0;
   let upper = 0;
   let digit = 0;

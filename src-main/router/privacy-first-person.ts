@@ -45,11 +45,12 @@ export function findOwnPay(text: string, lower: string, found: Found): void {
 
 // Sick leave and its certificate, in the words of each country's notes to a boss.
 const SICK_LEAVE_EU =
-  /(?<![\p{L}])(?:krankgeschrieben|krankgemeldet|Krankmeldung|Krankschreibung|arbeitsunf[äa]hig|arr[êe]t (?:maladie|de travail)|de baja|baja (?:m[ée]dica|laboral)|in malattia|certificato medico|ziekgemeld|ziek thuis|sjukskriven|sjukskrivning|sygemeldt|sykmeldt|zwolnienie lekarskie|na zwolnieniu|atestado m[ée]dico|baixa m[ée]dica|pracovn[íi] neschopnost)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:krankgeschrieben|krankgemeldet|Krankmeldung|Krankschreibung|arbeitsunf[äa]hig|arr[êe]t (?:maladie|de travail)|de baja|baja (?:m[ée]dica|laboral)|(?:dado|dio|dar) la baja|in malattia|certificato medico|ziekgemeld|ziek thuis|sjukskriven|sjukskrivning|sygemeldt|sykmeldt|zwolnienie lekarskie|na zwolnieniu|atestado m[ée]dico|baixa m[ée]dica|pracovn[íi] neschopnost)(?![\p{L}])/giu;
 const SICK_LEAVE_HINT = /krank|malad|baja|malatt|ziek|sjuk|syge|sykm|zwoln|neschop/;
 // The writer, in those languages, in words English does not use ("me", "io", "eu" are English text too: "tell me
 // about depression", socket.io, the EU).
-const FIRST_PERSON_EU = /(?<![\p{L}])(?:ich|mich|mir|mein(?:e[nmrs]?)?|je|j['’]|moi|yo|estoy|sono|ik|mij|mijn|jag|mig|estou|mnie|jestem|jsem)(?![\p{L}])/iu;
+const FIRST_PERSON_EU =
+  /(?<![\p{L}])(?:ich|mich|mir|mein(?:e[nmrs]?)?|je|j['’]|moi|yo|estoy|sono|ik|mij|mijn|jag|mig|estou|mnie|jestem|jsem|me (?:han|ha|dieron|diagnosticaron|operaron)|mi (?:hanno|ha)|m['’](?:a|ont)|on m['’]a)(?![\p{L}])/iu;
 const SENTENCE_END = /[.!?\n]/;
 
 /** The sentence around [start, end), at most 240 characters each way. */

@@ -38,6 +38,9 @@ const GENERIC_SUBJECT_BEFORE =
   /\b(?:a|an|any|every|some)\s(?:colleague|co-?worker|employee|friend|person|woman|man|patient|child|kid|student|worker|teammate|staff member)\s(?:is|was|who is|who's|who was|becomes|became|gets|got|has been)\s(?:\w+\s)?$/i;
 // A condition named as a cause, not as anyone's illness: "our Parkinson's fundraising quiz", "a cancer research run".
 const CAUSE_AFTER = /^ (?:fundrais|charit|research|awareness|foundation|society|association|appeal|ribbon|quiz|walk|run\b|marathon|month\b|week\b|gala)/i;
+// …or the subject is a group: "clients who have type 1 diabetes", "patients with depression", "kids that use insulin pumps".
+const GENERIC_GROUP_BEFORE =
+  /\b(?:clients|patients|people|students|pupils|employees|staff|kids|children|users|customers|athletes|members|residents|adults|teens|women|men)\s(?:who|with|that)\s(?:(?:have|has|are|live with|use|take|had)\s)?(?:\w+\s){0,6}$/i;
 const GENERIC_AFTER =
   /^\s(?:colleague|co-?worker|employee|friend|person|woman|man|women|men|people|patient|child|kid|student|worker|teammate|staff|member|applicant)s?\b/i;
 
@@ -116,6 +119,7 @@ export function findPersonalHealth(text: string, limit: number, found: (start: n
       const generic =
         (GENERIC_BEFORE.test(text.slice(Math.max(0, start - 6), start)) && GENERIC_AFTER.test(text.slice(end, end + 16))) ||
         GENERIC_SUBJECT_BEFORE.test(text.slice(Math.max(0, start - 56), start)) ||
+        GENERIC_GROUP_BEFORE.test(text.slice(Math.max(0, start - 56), start)) ||
         animalBefore(text, start) ||
         CAUSE_AFTER.test(text.slice(end, end + 16));
       if (personal && !generic) {

@@ -22,8 +22,10 @@ const SPECIMENS = new Set([
   // The Bundesdruckerei's specimen identity card (Erika Mustermann's) and the Spanish DNI every tutorial computes.
   'T22000129',
   '12345678Z',
-  // Skatteverket's example personnummer.
+  // Skatteverket's example personnummer, and its test number 19121212-1212 (with and without the century).
   '8112189876',
+  '1212121212',
+  '191212121212',
   'RSSMRA80A01H501U',
   '111222333',
   '123456782',
@@ -91,10 +93,10 @@ const EXAMPLE_NEAR = new RegExp(
   `(?<![\\p{L}\\d_])(?:example|e\\.g\\.|such as|for instance|specimen|textbook|sample|dummy|fake|made[- ]up|template|format|structure|built|look like|looks like|encodes?|decoded?|parts of|each part|placeholder|validat\\w*|regex|check digit|checksum|test (?:data|value|number)|${FOREIGN_EXAMPLE_WORDS})(?![\\p{L}])|${CHINESE_EXAMPLE_WORDS}|例如|比如|格式|校验|规则`,
   'iu',
 );
-// "Anna's", not "what's" or "it's": a contraction claims nothing; nor 我的函数 (my function) or 员工资料 (staff records in
+// "Anna's", not "what's" or "it's": a contraction claims nothing, nor an issuer's "well-known test number"; nor 我的函数 (my function) or 员工资料 (staff records in
 // general).
 const CLAIMED =
-  /\b(?:my|his|her|their|our)\b(?! (?:wiki|docs?|documentation|tests?|test suite|validators?|readme|code ?base|repo))|['’]s\b(?<!\b(?:what|it|that|there|here|let|who|where|how|he|she)['’]s)|我的(?!函数|代码|程序|测试|单测|单元测试|正则|脚本|校验|项目|接口|公式|表格|系统)|他的|她的|本人|客户|员工(?!资料|信息|数据|档案|名单|表)/i;
+  /\b(?:my|his|her|their|our)\b(?! (?:wiki|docs?|documentation|tests?|test suite|validators?|readme|code ?base|repo))|['’]s\b(?<!\b(?:what|it|that|there|here|let|who|where|how|he|she)['’]s)(?! (?:well-known |own |official |published )?(?:example|test|sample|specimen|documentation|docs)\b)|我的(?!函数|代码|程序|测试|单测|单元测试|正则|脚本|校验|项目|接口|公式|表格|系统)|他的|她的|本人|客户|员工(?!资料|信息|数据|档案|名单|表)/i;
 
 interface NameHit {
   start: number;

@@ -56,7 +56,7 @@ const BIRTH_DETAIL_ZH = new RegExp(
 );
 
 const LOCATION_DETAIL_EN =
-  /\blives (?:\w+ )?(?:at|in|near)\b|\b(?:lives|living) on (?=[A-Z0-9])|\b(?:home|house|flat|address) is\b|\b[Ww]here \w+(?: \w+)? lives\b|\b[Ww]here (?:does|do) [^.?!\n]{1,40}? live\b/g;
+  /\blives (?:\w+ )?(?:at|in|near)\b|\b(?:currently )?resides? (?:at|in)\b|\bresiding at\b|\b(?:lives|living) on (?=[A-Z0-9])|\b(?:home|house|flat|address) is\b|\b[Ww]here \w+(?: \w+)? lives\b|\b[Ww]here (?:does|do) [^.?!\n]{1,40}? live\b/g;
 // 的家 is a home, not 的家庭 (a family), 的家具 or 的家乡.
 const LOCATION_DETAIL_ZH = /住在|家住|家在|住址|住处|的家(?![庭具乡人务长属族电政教用居访])|搬到|搬去|搬进|住进|暂住|借住|租住/g;
 // A home described by its surroundings rather than an address: "lives on the third floor above the

@@ -7,19 +7,34 @@ const CAPITAL_BY_DIGIT = /[A-Z][ -]?\d|\d[ -]?[A-Z]/;
 const UK_PLATE = /(?<![A-Za-z0-9])[A-Z]{2}\d{2} ?[A-Z]{3}(?![A-Za-z0-9])/g;
 const NAMED_PLATE =
   /\b(?:licen[cs]e plate|number plate|plate|reg(?:istration)?(?: number)?|车牌号?)[:\s#]{0,3}(?:is |number |no\.? )?([A-Z0-9]{2,4}[ -]?[A-Z0-9]{2,5})(?![A-Za-z0-9])/gi;
-// A plate after its name in German, French, Italian, Spanish or Dutch, in those countries' groupings: M-KH 4721,
-// AB-123-CD, AB 123 CD, 1234 ABC, 12-ABC-3.
-const EU_PLATE_WORDS = ['kennzeichen', 'nummernschild', 'plaque', 'immatriculation', 'targa', 'matr', 'kenteken'];
+// A plate after its name in German, French, Italian, Spanish, Dutch or the Nordic languages, in those countries'
+// groupings: M-KH 4721, AB-123-CD, AB 123 CD, 1234 ABC, 12-ABC-3, EL 48213.
+const EU_PLATE_WORDS = [
+  'kennzeichen',
+  'nummernschild',
+  'plaque',
+  'immatriculation',
+  'targa',
+  'matr',
+  'kenteken',
+  'skilt',
+  'regnr',
+  'reg.nr',
+  'registreringsnummer',
+  'rekisteri',
+];
 const NAMED_PLATE_EU =
-  /\b(?:kennzeichen|nummernschild|plaque(?: d['’]immatriculation)?|immatriculation|targa|matr[íi]cula|kenteken)[:\s#]{1,3}(?:ist |est |è |es |is )?([A-ZÄÖÜ0-9]{1,4}(?:[ -][A-Z0-9]{1,4}){1,3})(?![A-Za-z0-9])/gi;
+  /\b(?:kennzeichen|nummernschild|plaque(?: d['’]immatriculation)?|immatriculation|targa|matr[íi]cula|kenteken|skilt(?:et)?|reg\.? ?nr\.?|registreringsnummer|rekisterinumero)[:\s#]{1,3}(?:ist |est |è |es |is |er |är |on )?([A-ZÄÖÜ0-9]{1,4}(?:[ -][A-Z0-9]{1,5}){1,3})(?![A-Za-z0-9])/gi;
 const CN_PLATE = /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·• ]?[A-HJ-NP-Z0-9]{5,6}(?![A-Za-z0-9])/g;
 
 /** Reports each plate `re` finds after its name (group 1): capitals and digits, both, at least `minChars` of them. */
 function platesAfterName(re: RegExp, minChars: number, text: string, found: (start: number, end: number) => void): void {
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const v = m[1]!;
-    if (/\d/.test(v) && /[A-Z]/.test(v) && !/[a-z]/.test(v) && v.replace(/[ -]/g, '').length >= minChars) found(m.index + m[0].length - v.length, m.index + m[0].length);
+    // The pattern is case-blind for its words, so a word after the plate may join it ("4821 KTD justo"): cut it off.
+    const start = m.index + m[0].length - m[1]!.length;
+    const v = m[1]!.replace(/(?:[ -][A-Za-z0-9]*[a-z][A-Za-z0-9]*)+$/, '');
+    if (/\d/.test(v) && /[A-Z]/.test(v) && !/[a-z]/.test(v) && v.replace(/[ -]/g, '').length >= minChars) found(start, start + v.length);
   }
 }
 

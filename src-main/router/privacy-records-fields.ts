@@ -59,7 +59,8 @@ const SHORT_DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b/;
 export function valueFits(kind: FieldKind, value: string): boolean {
   const v = value.trim();
   if (v === '' || PLACEHOLDER_VALUE.test(v) || /^[_\s/.-]+$/.test(v)) return false;
-  if (kind === 'birth-date') return FULL_YEAR.test(v) || SHORT_DATE.test(v);
+  // Taiwan writes the year of the Republic (民國85年 is 1996).
+  if (kind === 'birth-date') return FULL_YEAR.test(v) || SHORT_DATE.test(v) || /民[國国]\s?\d{2,3}\s?年/.test(v);
   if (kind === 'passport') return /^[A-Z0-9]{0,2}\d{6,9}$/.test(v.replace(/\s/g, ''));
   if (kind === 'phone') return /^\+?[\d ().-]{7,22}$/.test(v) && (v.match(/\d/g)?.length ?? 0) >= 7;
   if (kind === 'address') return /\d/.test(v) && /[\p{L}]{3}/u.test(v);

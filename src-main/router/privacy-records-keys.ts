@@ -15,7 +15,7 @@ const KEYS: Readonly<Record<FieldKind, string>> = {
     'insuredname insuredperson policyholder applicant applicantname claimant passenger passengername paxname guestname studentname pupil childsname childname kidsname ' +
     'candidatename tenant cardholder cardholdername holdername accountholder customername clientname membername mitarbeiter mitarbeitername ' +
     'arbeitnehmer salarie salariee empleado trabajador taxpayer taxpayername 姓名 名字 患者 患者姓名 病人 被保险人 被保人 投保人 申请人 员工 员工姓名 职工姓名 纳税人 纳税人姓名 学生姓名 乘客 ' +
-    '乘客姓名 旅客姓名 收款人 户名 持卡人 承租人 考生姓名 受益人 参保人 缴费人 职工 职工姓名 被保險人 申請人 員工 員工姓名 職工姓名 納稅人 納稅人姓名 學生姓名 參保人',
+    '乘客姓名 旅客姓名 收款人 户名 持卡人 承租人 考生姓名 受益人 参保人 缴费人 职工 职工姓名 被保險人 申請人 員工 員工姓名 職工姓名 納稅人 納稅人姓名 學生姓名 參保人 成员 成員 成员姓名 成員姓名 计划成员 計劃成員',
   'birth-date':
     'dob dateofbirth birthdate birthday bday birthdt dtofbirth datebirth birth born fechadenacimiento fechanacimiento fnacimiento nacimiento ' +
     'geburtsdatum geburtstag gebdatum datedenaissance datenaissance naissance datadinascita datanascita datadenascimento datanascimento ' +

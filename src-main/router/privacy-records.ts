@@ -39,7 +39,7 @@ const TABLE_ROW = /[\t|][^\n\t|]*\n[^\n\t|]*[\t|]/;
 // The marks of key=value logs, query strings and TOML, of XML and of an SQL INSERT.
 const KEYED_MARKS = /\w ?=|<\/\w|\)\s*values\s*\(/i;
 // A Chinese pay document's words (privacy-pay.ts reads its lines).
-const ZH_PAY = /工资|薪|个税|所得税|社保|公积金|收入/;
+const ZH_PAY = /工资|薪|个税|所得税|社保|公积金|收入|入息|强积金|供款/;
 // A CSV header and row: two lines with a comma or semicolon between cells (read as TABLE_ROW is).
 const CSV_ROW = /[,;][^\n,;]*\n[^\n,;]*[,;]/;
 // A line that is only a name (all caps, accents, Chinese): a form's or a CV's header (privacy-records-forms.ts).

@@ -14,7 +14,7 @@ const PERSONAL_CLAIM = /\b(?:my (?:personal|private|own|home)|personal (?:e-?mai
 // press release, a calendar's organiser, a demo sender, a customer letter's "wenden Sie sich bitte an". A role mailbox alone ("why does press@… answer so late?")
 // may still be someone's own small domain, so it stays.
 const ORGANISATION_CONTEXT =
-  /\b(?:our|support|press|contact|team|company|organi[sz]er|release|auto-?reply|sender|from address|demo|examples?|tests?|unit tests?|reserved|rfc ?\d+)\b|发件人|演示|示例|测试|公司|客服|文档|官网|\b(?:wenden Sie sich|kontaktieren Sie uns|rufen Sie uns|schreiben Sie uns|contactez-nous|écrivez-nous|cont[áa]ctenos|escr[íi]banos|contattaci|scrivici|neem contact met ons|kontakta oss|skontaktuj si[ęe] z nami)\b/i;
+  /\b(?:our|support|press|contact|team|company|organi[sz]er|release|auto-?reply|sender|from address|demo|examples?|tests?|unit tests?|reserved|rfc ?\d+|help ?desk|service ?desk)\b|发件人|演示|示例|测试|公司|客服|文档|官网|\b(?:wenden Sie sich|kontaktieren Sie uns|rufen Sie uns|schreiben Sie uns|contactez-nous|écrivez-nous|cont[áa]ctenos|escr[íi]banos|contattaci|scrivici|neem contact met ons|kontakta oss|skontaktuj si[ęe] z nami)\b/i;
 
 const SHARED_MAILBOX = /\b(?:shared|generic|group|department(?:al)?|team|public) (?:mail)?box\b|\bshared inbox\b|公共邮箱|共享邮箱|部门邮箱|公邮/i;
 
@@ -43,7 +43,9 @@ const PUBLISHED_MAILBOX =
 const PERSONAL_PROVIDER =
   /@(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|me|mac|aol|proton|protonmail|pm|gmx|web|mail|yandex|zoho|qq|163|126|sina|sohu|foxmail|naver|daum|hanmail|rediffmail|libero|orange|free|wanadoo|t-online|btinternet|sky|virginmedia)\.[a-z.]{2,10}$/i;
 // Domains reserved for documentation and testing (RFC 2606, RFC 6761).
-const RESERVED_MAIL_DOMAIN = /@(?:[\w-]+\.)*(?:example\.(?:com|net|org)|[\w-]+\.(?:example|test|invalid|localhost))$/i;
+// …and the same word under a country's domain (example.de, example.co.uk), and Microsoft's documentation companies.
+const RESERVED_MAIL_DOMAIN =
+  /@(?:[\w-]+\.)*(?:example\.(?:com|net|org|[a-z]{2}|co\.[a-z]{2})|(?:contoso|fabrikam|northwindtraders|adventure-works|wingtiptoys|tailspintoys|litwareinc)\.com|[\w-]+\.(?:example|test|invalid|localhost))$/i;
 // Words that say the mailbox belongs to an organisation: a website, media, enquiries, or mail the writer receives from it
 // ("keeps emailing me", "in my spam folder").
 const ORG_WORDS =
@@ -109,7 +111,11 @@ export function documentedAddress(text: string, start: number, end: number): boo
  * any address at a domain reserved for examples in a text about examples, tests or formats; none claimed as someone's own.
  */
 export function roleAddress(text: string, start: number, end: number): boolean {
-  const address = text.slice(start, end);
+  // A dictated address ("helpdesk at contoso dot com") is read as written.
+  const address = text
+    .slice(start, end)
+    .replace(/\s+at\s+/i, '@')
+    .replace(/\s+dot\s+/gi, '.');
   const local = address.split('@')[0]!;
   // The words around the address, not the address itself (shop.example.net is no sign of an example).
   const window = `${text.slice(Math.max(0, start - 80), start)} ${text.slice(end, end + 80)}`;

@@ -93,11 +93,13 @@ const ORG_LINE_BEFORE =
 const MARKETING_TEXT = /\breply STOP\b|\bto opt[- ]out\b|\bunsubscribe\b|退订回T|回T退订|拒收请回复R/i;
 // An address introduced as an organisation's premises, or as a building that is not a home.
 const ORG_PLACE_BEFORE =
-  /\b(?:office|offices|headquarters|HQ|head office|branch|store|shop|showroom|warehouse|factory|clinic|firehouse|museum|gallery|theatre|theater|restaurant|cafe|café|hotel|church|stadium|library|campus|company|studio|centre|center|pharmacy|supermarket|garage|pub)\b[^\n.?!]{0,40}$|\b(?:find|visit|reach) us\b[^\n.?!]{0,60}$|(?:公司|办公|总部|门店|分店|营业部|办事处|工厂|仓库|博物馆|美术馆|纪念馆|图书馆|体育馆|大剧院|剧院|景区|公园|机场|火车站|大使馆|领事馆|政府|市政厅|园区|中心|大楼|大厦|店|商场|广场|酒店|宾馆|医院|学校|大学|博物院|银行|营业厅)[^\n。！？]{0,24}$/i;
+  /\b(?:office|offices|headquarters|HQ|head office|branch|store|shop|showroom|warehouse|factory|clinic|firehouse|museum|gallery|theatre|theater|restaurant|cafe|café|hotel|church|stadium|library|campus|company|studio|centre|center|pharmacy|supermarket|garage|pub|courthouse|court|tower|funeral (?:home|directors?|parlou?r)|solicitors|public address|official address)\b[^\n.?!]{0,40}$|\b(?:find|visit|reach) us\b[^\n.?!]{0,60}$|(?:公司|办公|总部|门店|分店|营业部|办事处|工厂|仓库|博物馆|美术馆|纪念馆|图书馆|体育馆|大剧院|剧院|景区|公园|机场|火车站|大使馆|领事馆|政府|市政厅|园区|中心|大楼|大厦|店|商场|广场|酒店|宾馆|医院|学校|大学|博物院|银行|营业厅)[^\n。！？]{0,24}$/i;
 // A venue's own words after its address: opening days, tickets, booking a visit (在中山东路 321 号，周一闭馆，要提前预约).
 // …or the building named in brackets after it (市府路1号（台北市政府）).
 const VENUE_AFTER =
   /^[^\n。！？]{0,12}?(?:闭馆|开馆|开放时间|营业时间|门票|opening hours|closed on (?:mon|tues|wednes|thurs|fri|satur|sun)days|admission)|^[」』"”]?[（(][^）)\n]{0,12}(?:政府|大楼|大厦|博物馆|医院|大学|车站|机场|公司|总部|银行|图书馆)[）)]/i;
+const FIRM_RIGHT_BEFORE = /\b(?:Funeral (?:Home|Directors?|Parlou?r)|Solicitors|LLP|Ltd|Inc|GmbH|& Sons|Courthouse|Town Hall|City Hall)['"]?,?\s*$/;
+const EXAMPLE_ADDRESS_AFTER = /^[)）」』"”']?\s*(?:as (?:an|the|my) example\b|举例|为例|做例子|作为例子)/i;
 const HOME_CLAIM = /\b(?:home|house|flat|apartment|live|lives|living|my place|moved in)\b|我家|住在|住址|家住|收件人|收货人/i;
 // The writer asks whether the value is real: a place from fiction or a film.
 const DOUBTED_REAL = /\b(?:is (?:that|it|this) a real|a real (?:street|address|place|house)|actually (?:go|visit|exist))\b/i;
@@ -128,6 +130,9 @@ const BUSINESS_ADDRESS =
 function organisationPlace(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 70), start);
   if (DOUBTED_REAL.test(around(text, start, end, 80))) return true;
+  // A firm's name right before the address ("c/o Walter & Sons Funeral Directors, 88 High Street") is its premises,
+  // whatever home is mentioned near it ("I don't know their home address"); so is an address given as the example.
+  if (FIRM_RIGHT_BEFORE.test(before) || EXAMPLE_ADDRESS_AFTER.test(text.slice(end, end + 24))) return true;
   if (HOME_CLAIM.test(around(text, start, end, 60))) return false;
   const after = text.slice(end, end + 80);
   return (

@@ -9,6 +9,8 @@ import { findFieldCards } from './privacy-cards.js';
 import { findProseSecrets } from './privacy-credentials.js';
 import { findPersonalHealth } from './privacy-health.js';
 import { findOwnHealthEu, findOwnPay, findWearableHealth } from './privacy-first-person.js';
+import { findWhereabouts } from './privacy-whereabouts.js';
+import { findFixedWidth } from './privacy-fixed-width.js';
 import { findHomesByLandmark } from './privacy-homes.js';
 import { findBankAccounts } from './privacy-bank-accounts.js';
 import { FULL_DATE } from './privacy-birth-more.js';
@@ -361,6 +363,8 @@ const ADDRESS_ZH_ROAD =
 const ADDRESS_ZH_BUILDING = /\d{1,4}\s?(?:号楼|栋|幢|座)\s?\d{1,3}\s?单元(?:\s?\d{1,5}(?:\s?(?:室|号|房))?)?/g;
 const ADDRESS_ZH_ESTATE =
   /[\u4e00-\u9fff]{1,12}?(?:小区|花园|公寓|大厦|家园|新村|社区|苑)\s?\d{1,4}\s?(?:号楼|栋|幢|座)(?:\s?\d{1,3}\s?单元)?(?:\s?\d{1,5}\s?(?:室|号|房))?/g;
+// A village address: a town, a village, its group and a house number (宁平镇后楼村三组 27 号): rural homes are written this way.
+const ADDRESS_ZH_VILLAGE = /[\u4e00-\u9fff]{1,15}?(?:乡|镇)[\u4e00-\u9fff]{1,8}?村(?:[一二三四五六七八九十\d]{1,3}(?:组|队|社))?\s?\d{1,4}\s?号/g;
 // Words before an address that are not part of it: 我住在…, 地址是…, 寄到….
 const ZH_LEAD = /^.*[在是址到往：:]/;
 // An address given as the example of a format question (比如'北京市朝阳区建国路88号'这种，应该怎么写？), in a text that
@@ -380,7 +384,7 @@ function findAddresses(text: string, found: Found): void {
     if (!famousAddress(text, start, text.slice(start, end))) found('address', 'a street address', start, end);
   });
   if (!hasHan(text) || !/[号栋幢座]/.test(text)) return;
-  for (const re of [ADDRESS_ZH_ROAD, ADDRESS_ZH_ESTATE, ADDRESS_ZH_BUILDING]) {
+  for (const re of [ADDRESS_ZH_ROAD, ADDRESS_ZH_ESTATE, ADDRESS_ZH_BUILDING, ADDRESS_ZH_VILLAGE]) {
     eachMatch(re, text, (m) => {
       const lead = ZH_LEAD.exec(m[0].slice(0, 12))?.[0].length ?? 0;
       const example = ZH_EXAMPLE_BEFORE.test(text.slice(Math.max(0, m.index + lead - 8), m.index + lead)) || ZH_EXAMPLE_START.test(m[0].slice(lead));
@@ -488,6 +492,7 @@ const DETECTORS: ReadonlyArray<(text: string, found: Found, strict: boolean) => 
   findIbans,
   findCards,
   (text, found) => findFieldCards(text, (start, end) => found('card', 'a payment card number', start, end)),
+  (text, found) => findFixedWidth(text, (kind, start, end) => found(kind, kind === 'card' ? 'a payment card number' : 'a national id number', start, end)),
   findEmails,
   findPhones,
   findAddresses,
@@ -501,6 +506,7 @@ const DETECTORS: ReadonlyArray<(text: string, found: Found, strict: boolean) => 
   (text, found) => findHomesByLandmark(text, (start, end) => found('location', PERSON_LABELS.location, start, end)),
   findHomeCoordinates,
   findTrackedPeople,
+  (text, found) => findWhereabouts(text, lowerCased(text), (start, end) => found('location', PERSON_LABELS.location, start, end)),
   findEmptyHomes,
   findMedicineLists,
   // A plate beside its resident, OCR-misread and keyed IBANs, Hong Kong, Macau and Singapore mobiles.

@@ -11,7 +11,8 @@ export interface LabelledPrompt {
   text: string;
   sensitive: boolean;
   category: string;
-  lang: 'en' | 'zh';
+  /** "en" or "zh"; holdout-15 and later give other European languages their own code (de, fr, sv …). */
+  lang: string;
 }
 
 export interface GateFigures {
@@ -107,9 +108,15 @@ export const HOLDOUT_14_PATH = path.join(FIXTURES, 'holdout-14.jsonl');
 /**
  * A fifteenth (400 prompts, 130 in Chinese), written in stop 29 in unit tests, protobuf and GraphQL, config files,
  * shell history and server logs, CRM and ATS notes, progress notes, wills, tax returns, visa forms, toll records and
- * sign-up sheets; committed before its first run, the blind figure of stop 29's gate. Never trained on.
+ * sign-up sheets; committed before its first run, the blind figure of stop 29's gate. Fixed for; never trained on.
  */
 export const HOLDOUT_15_PATH = path.join(FIXTURES, 'holdout-15.jsonl');
+/**
+ * A sixteenth (400 prompts, 132 in Chinese), written in stop 29 while holdout-15's families were fixed, in voice notes,
+ * board papers, HR case exports, rental and KYC letters, crowdfunding pages, LaTeX, fixed-width files, 强积金 and
+ * 八達通; committed before its first run, the blind figure of the gate after holdout-15's fixes. Never trained on.
+ */
+export const HOLDOUT_16_PATH = path.join(FIXTURES, 'holdout-16.jsonl');
 /**
  * The held-out sets by name, in the order they were written, that the labelled test holds to the full
  * targets. holdout-4, holdout-5 and holdout-6, written blind to the rules and fixed afterwards, are

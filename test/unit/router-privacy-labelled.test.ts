@@ -14,6 +14,7 @@ import {
   HOLDOUT_13_PATH,
   HOLDOUT_14_PATH,
   HOLDOUT_15_PATH,
+  HOLDOUT_16_PATH,
   HOLDOUT_PATHS,
   loadLabelledPrompts,
   privacyReport,
@@ -122,10 +123,14 @@ for (const [name, file] of FIXED_BLIND_SETS) {
   });
 }
 
-// holdout-15 was written in stop 29 by someone who read neither the rules nor the other sets, and committed before its
-// first run (README): that run was blind. The learned check does not train on it and no figure is asserted here (npm run
-// router:privacy measures it). Only its shape is checked, so that the measure stays what the README says it is.
-for (const [name, file] of [['the blind fifteenth set', HOLDOUT_15_PATH]] as const) {
+// holdout-15 and -16 were written in stop 29 by someone who read neither the rules nor the other sets, and committed
+// before their first runs (README): those runs were blind. The learned check does not train on them and no figure is
+// asserted here (npm run router:privacy measures them). Only their shape is checked, so that the measure stays what the
+// README says it is.
+for (const [name, file] of [
+  ['the fifteenth set', HOLDOUT_15_PATH],
+  ['the blind sixteenth set', HOLDOUT_16_PATH],
+] as const) {
   describe(name, () => {
     const set = loadLabelledPrompts(file);
 
@@ -165,7 +170,7 @@ describe('the strict privacy level on its own prompts', () => {
   it('keeps local everything the standard level keeps local, on every set', () => {
     const rules = (text: string, level: 'standard' | 'strict') => detectPrivateData(text, level, { learned: false }).length > 0;
     const files = allPrivacySetPaths();
-    expect(files).toContain(HOLDOUT_15_PATH);
+    expect(files).toContain(HOLDOUT_16_PATH);
     for (const file of files) {
       const looser = loadLabelledPrompts(file).filter((p) => rules(p.text, 'standard') && !rules(p.text, 'strict'));
       expect(looser.map((p) => p.text)).toEqual([]);

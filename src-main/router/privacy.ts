@@ -492,7 +492,8 @@ const DETECTORS: ReadonlyArray<(text: string, found: Found, strict: boolean) => 
   findIbans,
   findCards,
   (text, found) => findFieldCards(text, (start, end) => found('card', 'a payment card number', start, end)),
-  (text, found) => findFixedWidth(text, (kind, start, end) => found(kind, kind === 'card' ? 'a payment card number' : 'a national id number', start, end)),
+  (text, found) =>
+    findFixedWidth(text, lowerCased(text), (kind, start, end) => found(kind, kind === 'card' ? 'a payment card number' : 'a national id number', start, end)),
   findEmails,
   findPhones,
   findAddresses,

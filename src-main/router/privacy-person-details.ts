@@ -3,6 +3,7 @@
 // is a pattern of words, not a list of people: neither half of "a name and a detail" is private alone.
 
 import { FAMILY_EN } from './privacy-relatives.js';
+import { forLastText } from './privacy-text.js';
 import { factored } from './privacy-factor.js';
 import { HEALTH_EVENT_ZH, MEDICINE_OR_READING_EN } from './privacy-health-terms.js';
 
@@ -96,17 +97,8 @@ const EMPLOYMENT_DETAIL_EU =
 const EUROPEAN_HINT =
   /[àâçéèêëîïôûùüÿñæœäößãõ€]|Krankenhaus|Krebs|Demenz|diabet|brutto|Gehalt|verdient|Elternzeit|AVC|ictus|infarto|ziekenhuis|kanker|salaris|allergi[sq]|allergic[oa]|burn-?out|opgenomen|verlof|[ğşıńłąęśźż]/;
 
-let europeanSource: string | undefined;
-let europeanAnswer = false;
-
 /** EUROPEAN_HINT's answer for the text, kept for the last text: three detectors ask it of every prompt. */
-export function looksEuropean(text: string): boolean {
-  if (text !== europeanSource) {
-    europeanAnswer = EUROPEAN_HINT.test(text);
-    europeanSource = text;
-  }
-  return europeanAnswer;
-}
+export const looksEuropean = forLastText((text) => EUROPEAN_HINT.test(text));
 
 // The last flag: a detail specific enough that a relative without a name counts (a home described closely, a
 // full date of birth).

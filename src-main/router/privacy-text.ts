@@ -4,17 +4,21 @@
 
 const HAN = /[\u4e00-\u9fff]/;
 
-let hanText: string | undefined;
-let han = false;
+/** `test` with its answer for the last text kept: the next detector to ask about the same text gets it for free. */
+export function forLastText(test: (text: string) => boolean): (text: string) => boolean {
+  let source: string | undefined;
+  let answer = false;
+  return (text) => {
+    if (text !== source) {
+      answer = test(text);
+      source = text;
+    }
+    return answer;
+  };
+}
 
 /** True when the text holds a Chinese character (U+4E00-U+9FFF); the answer for the last text is kept. */
-export function hasHan(text: string): boolean {
-  if (text !== hanText) {
-    han = HAN.test(text);
-    hanText = text;
-  }
-  return han;
-}
+export const hasHan = forLastText((text) => HAN.test(text));
 
 let lowerSource: string | undefined;
 let lower = '';

@@ -334,6 +334,19 @@ function schemaTalk(text: string): boolean {
   return SQL_QUERY.test(text) && !SQL_ROW.test(text);
 }
 
+// Values masked by the writer or the sender: a card "ending in 6315", 尾号 8842, XXX-XX-XXXX, 李**.
+const MASKED_VALUES = /\b(?:ending (?:in|with)|last (?:four|4) digits|masked|redacted)\b|尾号|尾號|X{4}|x{4}|\*{2,}|•{3,}/;
+
+/**
+ * True when the text masks its own values. For the learned check, asked only when no rule fired: across the seventeen
+ * labelled sets and the three training sets (stop 29), of the messages only that check kept local, the four with
+ * masked values were all near-misses (a hotel folio's XXXX-1005, a transfer receipt's 尾号, a dictated "card ending
+ * in …", a 1040 with its SSNs masked) and no sensitive prompt was among them.
+ */
+export function detailsWithheld(text: string): boolean {
+  return MASKED_VALUES.test(text);
+}
+
 // Test data said to be test data: a fixture, a seed script, a test suite's or a sandbox's records.
 const TEST_DATA_TALK =
   /\b(?:fixtures?|seed (?:script|data|file)|test suite|sandbox|demo (?:data|fixture|account)|mock data|dummy data|fake data|synthetic data|test (?:data|records|users))\b|测试数据|模拟数据|演示数据|假数据/i;

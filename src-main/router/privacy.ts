@@ -28,7 +28,7 @@ import { PERSON_LABELS } from './privacy-labels.js';
 import { ocrFold } from './privacy-ocr.js';
 import { simplifiedFold } from './privacy-traditional.js';
 import { findRecordsAndShapes } from './privacy-records.js';
-import { aboutAnimal, aboutNobody, aboutPastLife, takenBack } from './privacy-takeback.js';
+import { aboutAnimal, aboutNobody, aboutPastLife, detailsWithheld, takenBack } from './privacy-takeback.js';
 import { factored } from './privacy-factor.js';
 import { hasHan, lowerCased } from './privacy-text.js';
 
@@ -592,10 +592,10 @@ export function detectPrivateData(text: string, level: PrivacyLevel = 'standard'
   if (candidates.length === 0 && ruleFired) return [];
   if (candidates.length === 0) {
     // No rule fired: the learned check may still read the whole message as personal, unless it is about a pet, a
-    // life long past, or nobody (fiction, a show, a template, test data said to be so), asked only when it fires:
+    // life long past, or nobody (fiction, a show, a template, test data said to be so), or masks its values, asked only when it fires:
     // most messages never reach those patterns.
     const learned = options.learned === false ? null : learnedPrivacyFinding(text, level);
-    return learned && !aboutAnimal(folded) && !aboutPastLife(folded) && !aboutNobody(folded) ? [learned] : [];
+    return learned && !aboutAnimal(folded) && !aboutPastLife(folded) && !aboutNobody(folded) && !detailsWithheld(folded) ? [learned] : [];
   }
   if (candidates.length === 1) return candidates;
   candidates.sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || a.start - b.start || b.end - a.end);

@@ -114,6 +114,20 @@ describe('the learned privacy check', () => {
     expect(detectPrivateData(text, 'strict')).toEqual([]);
   });
 
+  it('is not asked about a message that masks its own values', () => {
+    // A dictated "card ending in …" and a folio's masked card: the check alone reads both as someone's, and across the
+    // labelled sets every message only it kept local that masked its values was a near-miss (stop 29).
+    for (const text of [
+      'My phone dictated this, tidy it up: the card I paid the deposit with is the one ending in, um, four two seven one, and we arrive Thursday after nine',
+      'Summarise this folio for my expenses: Hotel Alfama — Arrival 2 Oct, Departure 5 Oct, Rate €142/night, Guarantee: Visa XXXX-XXXX-XXXX-7740',
+    ]) {
+      expect(learnedPrivacyScore(text), text).toBeGreaterThanOrEqual(LEARNED_PRIVACY_STANDARD_THRESHOLD);
+      expect(detectPrivateData(text, 'strict'), text).toEqual([]);
+    }
+    // The card's number written out is a rule's finding, masked words or not.
+    expect(detectPrivateData('Not the card ending in 1005 — charge 4539 5787 6362 1486 instead', 'standard')).not.toEqual([]);
+  });
+
   it('never replaces what a rule found: the finding still names the kind and where it is', () => {
     const text = 'mail bob.jensen@northwind.dk about the invoice';
     expect(detectPrivateData(text).map((f) => [f.kind, text.slice(f.start, f.end)])).toEqual([['email', 'bob.jensen@northwind.dk']]);

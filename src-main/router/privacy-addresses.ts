@@ -46,6 +46,12 @@ const POSTAL_LINE = new RegExp(
   `(?<![\\w-])\\d{1,5}(?:-\\d{1,4}){0,2}[A-Za-z]?,?(?: [${UP}${LOW}'.-]{2,30},?){1,6} (?:[A-Z]{1,2}\\d[A-Z\\d]? \\d[A-Z]{2}|\\d{4} ?[A-Z]{2} [${UP}][${LOW}]{1,30}|[A-Z]{2} \\d{5}(?:-\\d{4})?|\\d{3}-\\d{4}|\\d{5} [${UP}][${LOW}]{1,30})(?![\\w-])`,
   'g',
 );
+// German streets named with a preposition (Am Kirchberg 7a, An der Alster 12, Im Winkel 3), then a five-digit postcode
+// and the town: the postcode says it is an address line.
+const GERMAN_PREPOSITION_STREET = new RegExp(
+  `\\b(?:Am|An der|An den|Auf der|Auf dem|Im|In der|In den|Zum|Zur|Unter den|Hinter der|Hinterm|Vor dem) [${UP}][${LOW}]{2,30}(?:[ -][${UP}]?[${LOW}]{2,30})? \\d{1,4}[a-z]?, \\d{5} [${UP}][${LOW}]{1,30}`,
+  'g',
+);
 // Czech and Slovak: the street, its two numbers (conscription/orientation: 1842/67), then the postcode in 3+2 digits
 // and the town (Vinohradská 1842/67, 130 00 Praha 3). The cheap test is the numbers and the postcode.
 const CZ_SK_POSTAL = new RegExp(`[${UP}][${LOW}]{2,30}(?: [${UP}${LOW}][${LOW}]{1,30}){0,2} \\d{1,4}\\/\\d{1,4}[a-z]?, \\d{3} ?\\d{2} [${UP}][${LOW}]{1,30}`, 'g');
@@ -133,6 +139,7 @@ export function findMoreAddresses(text: string, found: AddressFound): void {
     });
   }
   findWorldAddresses(text, digitWord, (start) => personBefore(text, start), found);
+  if (/\d[a-z]?, \d{5} /.test(text)) eachMatch(GERMAN_PREPOSITION_STREET, text, (m) => found(m.index, m.index + m[0].length));
   if (text.includes('/') && CZ_SK_HINT.test(text)) eachMatch(CZ_SK_POSTAL, text, (m) => found(m.index, m.index + m[0].length));
   if (!text.includes(',') || !POSTCODE_HINT.test(text)) return;
   eachMatch(POSTAL_LINE, text, (m) => {

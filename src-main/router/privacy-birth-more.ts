@@ -129,9 +129,15 @@ function findKeyedBirthDates(text: string, found: RecordFound): void {
   });
 }
 
-/** Birth dates in table rows, code, pinyin, and in Chinese with the year and the birthday apart. `lower` gives the text lower-cased. */
+const SSR_DOCS = /\bSSR DOCS\b[^\n]{0,80}?\/[A-Z]{3}\/(\d{2}[A-Z]{3}\d{2})(?=\/[MFU]I?\/)/g;
+
+/** Birth dates in table rows, code, pinyin, airline passport lines, and in Chinese with the year and the birthday apart. `lower` gives the text lower-cased. */
 export function findMoreBirthDates(text: string, lower: () => string, han: boolean, table: boolean, found: RecordFound): void {
   if (table) findTableBirthDates(text, found);
+  // An airline booking's passport line (IATA SSR DOCS): …/GBR/11MAR68/M/15SEP31/FASHOLA/ABIODUN — the date after the
+  // nationality is the passenger's birth date.
+  if (text.includes('DOCS'))
+    firstMatches(SSR_DOCS, text, LIMIT, (m) => found('birth-date', PERSON_LABELS['birth-date'], m.index + m[0].length - m[1]!.length, m.index + m[0].length));
   if ((text.includes('":') || text.includes("':")) && BIRTHDAY_TALK.test(text)) findKeyedBirthDates(text, found);
   if (PINYIN_HINT.test(text)) findPinyinBirthDates(text, lower(), found);
   if (han && text.includes('生日')) findYearAndBirthday(text, found);

@@ -177,7 +177,7 @@ export function cnResidentIdValid(id: string): boolean {
 // Values that show where a secret would go rather than being one: docs, templates, examples.
 // A regular expression's escape (\s, \d, \w) or its character class: a secret scanner's pattern, not a secret.
 const PLACEHOLDER =
-  /\\[sdwb]|\[\^|\$\(|your|xxxx|\*\*\*|\.\.\.|<|>|\$\{|\{\{|env\.|environ|example|placeholder|redacted|changeme|dummy|^(?:null|none|undefined|true|false|required|optional)$/i;
+  /\\[sdwb]|\[\^|\$\(|[•●]{3}|your|xxxx|\*\*\*|\.\.\.|<|>|\$\{|\{\{|env\.|environ|example|placeholder|redacted|changeme|dummy|^(?:null|none|undefined|true|false|required|optional)$/i;
 
 // Where a secret is kept, not the secret: a vault path (secret/shop/db), a credential file (/etc/credstore/app.token).
 const SECRET_PATH = /^(?:[\w-]+:)?\/?[A-Za-z_.-]+(?:\/[A-Za-z_.-]+)+\)?$/;

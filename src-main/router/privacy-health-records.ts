@@ -22,6 +22,7 @@ const LIMIT = 8;
 const REPORT_WORD = /体检|體檢|健康检查|健康檢查|检验|檢驗|化验|化驗|检查报告|檢查報告|报告单|報告單|病历|病歷|出院小结|出院小結|诊断|診斷/;
 const ABNORMAL =
   /[↑↓]|（[+＋]）|\([+＋]\)|偏高|偏低|阳性|陽性|异常|異常|超重|肥胖|结节|結節|脂肪肝|升高|降低|\d\s?(?:mmol\/L|mg\/dL|U\/L|g\/L|%|mmHg)\s{1,12}[HL](?![A-Za-z])/;
+const SENSITIVE_TESTS_ZH = /人类免疫缺陷病毒|艾滋病?(?:抗体|检测)|HIV|梅毒|乙肝|丙肝|淋病|衣原体|人乳头瘤病毒|HPV|孕酮|绒毛膜促性腺激素|HCG|β-?hCG/;
 // The person's field and a name filled in: 2-4 Han characters (not ＿＿, folded to __), or a name in Latin letters.
 const PERSON_FIELD = new RegExp(
   `(?:受检人|受檢人|受检者|受檢者|体检人|體檢人|就诊人|就診人|检查者|檢查者|患者姓名|病人姓名|患者|病人|姓名|Patient(?: name)?|Name)\\s?[：:]\\s?(?:${SURNAME_ANY}[\\u4e00-\\u9fff]{1,2}|[\\u4e00-\\u9fff]{2,4}(?=\\s|[，,（(]|$)|[A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+){1,3})`,
@@ -33,7 +34,10 @@ const LAB_ZH = /血糖|血壓|血压|胆固醇|膽固醇|转氨酶|轉氨酶|血
 
 /** A health report's person field, when the text is a report or its results, with a result out of range. */
 function findReportPerson(text: string, han: boolean, found: HealthFound): void {
-  if (!(han ? REPORT_WORD.test(text) || LAB_ZH.test(text) : LAB_VALUE.test(text)) || !ABNORMAL.test(text)) return;
+  // A bill or a form that lists tests for an infection or a pregnancy under a patient's name says what was tested for,
+  // whatever the results: 门诊缴费单 患者姓名：周雨桐 … 人类免疫缺陷病毒抗体检测, 梅毒螺旋体特异抗体测定.
+  const sensitiveTests = han && SENSITIVE_TESTS_ZH.test(text);
+  if (!sensitiveTests && (!(han ? REPORT_WORD.test(text) || LAB_ZH.test(text) : LAB_VALUE.test(text)) || !ABNORMAL.test(text))) return;
   firstMatches(PERSON_FIELD, text, LIMIT, (m) => found(m.index, m.index + m[0].length));
 }
 
@@ -115,7 +119,7 @@ function findNoticeToName(text: string, found: HealthFound): void {
 export function findHealthRecords(text: string, found: HealthFound): void {
   findNoticeToName(text, found);
   if (hasHan(text)) {
-    if (FLAG_CHARS.test(text)) findReportPerson(text, true, found);
+    if (FLAG_CHARS.test(text) || SENSITIVE_TESTS_ZH.test(text)) findReportPerson(text, true, found);
     findPersonHealthEventZh(text, found);
   } else if (LATIN_FIELD.test(text) && FLAG_CHARS.test(text)) {
     findReportPerson(text, false, found);

@@ -113,10 +113,28 @@ function findFiredZh(text: string, found: RecordFound): void {
   firstMatches(FIRED_ZH, text, LIMIT, (m) => found('employment', PERSON_LABELS.employment, m.index, m.index + m[0].length));
 }
 
-/** Tax returns under a name, a letter's final salary, lower-case rating decisions, Cantonese firings. `lower` is the text lower-cased. */
+// ---------------------------------------------------------------- a Chinese layoff or bonus list
+
+// A list whose lines open with a person's name and a space, under a layoff's or a bonus round's words: 第一批优化名单
+// … 张伟 测试组 司龄6年 N+1 约 11.2万.
+const HR_LIST_ZH = /优化名单|裁员名单|裁员|N\+1|司龄|补偿金|经济补偿|年终奖分配|绩效名单|劝退名单/;
+const LIST_NAME_LINE = new RegExp(`(?<=^|\\n)[ \\t]*${SURNAME_ANY}[\\u4e00-\\u9fff]{1,2}(?=[ \\t])`, 'g');
+
+/** Two or more lines opened by a name, in a layoff or bonus list. */
+function findHrListZh(text: string, found: RecordFound): void {
+  if (!HR_LIST_ZH.test(text)) return;
+  const names: [number, number][] = [];
+  firstMatches(LIST_NAME_LINE, text, LIMIT, (m) => names.push([m.index, m.index + m[0].length]));
+  if (names.length >= 2) for (const [start, end] of names) found('employment', PERSON_LABELS.employment, start, end);
+}
+
+/** Tax returns under a name, a letter's final salary, lower-case rating decisions, Cantonese firings, Chinese layoff lists. `lower` is the text lower-cased. */
 export function findMoreHr(text: string, lower: string, han: boolean, found: RecordFound): void {
   findTaxReturns(text, lower, han, found);
   findFinalSalary(text, lower, found);
   findRatingNotes(lower, found);
-  if (han) findFiredZh(text, found);
+  if (han) {
+    findFiredZh(text, found);
+    findHrListZh(text, found);
+  }
 }

@@ -16,6 +16,8 @@ type Found = (label: string, start: number, end: number) => void;
 // CRA's SIN, the BMF's Steuer-ID, …), compact and upper case: nobody's, wherever they appear.
 const SPECIMENS = new Set([
   'MORGA657054SM9IJ',
+  // The DVLA's guidance specimen (Sarah Meredyth Morgan).
+  'MORGA753116SM9IJ',
   'RSSMRA85T10A562S',
   // Hong Kong's Immigration Department's specimen HKID, A123456(3).
   'A1234563',

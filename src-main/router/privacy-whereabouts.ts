@@ -2,7 +2,8 @@
 // - a transit card's history (八達通, Oyster, 悠遊卡, Suica …): two or more taps with their times, in a text about a
 //   relative or a named person ("幫我睇下我個仔（陳樂軒）嘅八達通紀錄 … 16:05 港鐵 大圍 入閘");
 // - a phone's live or last location of a relative or a named person (爸爸刘德胜 … 手机定位最后显示在 …, "Mum's Find
-//   My shows her at …").
+//   My shows her at …");
+// - a regular lift's pick-up and drop-off points with its rider (乘客：孟凡 … 上车点：…).
 // A card's fares explained, or location sharing as a topic, name no one and stay clean.
 import { FAMILY_EN } from './privacy-relatives.js';
 import { firstMatches } from './privacy-match.js';
@@ -25,12 +26,21 @@ function someone(text: string): boolean {
   return SOMEONE_ZH.test(text) || SOMEONE_EN.test(text) || findNames(text).some((n) => n.relative !== true);
 }
 
-/** A transit card's taps and a phone's location, of a relative or a named person. `lower` is the text lower-cased. */
+// A regular lift's pick-up and drop-off points with the rider named (顺风车长期拼车：乘客：孟凡 … 上车点：文三路 翠苑一区东门 … 每周一至周五).
+const PICKUP_POINT = /(?:上车点|下车点|上车地点|下车地点|接送地点|接送点|pick-?up (?:point|location|address)|drop-?off (?:point|location|address))\s?[：:]/gi;
+const RIDER_FIELD = /(?:乘客|乘车人|passenger|rider)\s?[：:]\s?\S/i;
+
+/** A transit card's taps, a phone's location, a lift's pick-up point, of a relative or a named person. `lower` is the text lower-cased. */
 export function findWhereabouts(text: string, lower: string, found: Found): void {
   if (TRANSIT_CARD.test(lower)) {
     const taps: [number, number][] = [];
     firstMatches(TAP_LINE, text, LIMIT, (m) => taps.push([m.index, m.index + m[0].length]));
     if (taps.length >= 2 && someone(text)) for (const [start, end] of taps) found(start, end);
+  }
+  if (lower.includes('车点') || lower.includes('接送') || lower.includes('pick')) {
+    const points: [number, number][] = [];
+    firstMatches(PICKUP_POINT, text, LIMIT, (m) => points.push([m.index, m.index + m[0].length]));
+    if (points.length > 0 && (RIDER_FIELD.test(text) || someone(text))) for (const [start, end] of points) found(start, end);
   }
   if (lower.includes('定位') || lower.includes('位置') || lower.includes('location') || lower.includes('find my') || lower.includes('life360')) {
     const spots: [number, number][] = [];

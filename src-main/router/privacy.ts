@@ -82,6 +82,7 @@ const TOKEN_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<![\w-])eyJ[A-Za-z0-9_-]{8,4000}\.[A-Za-z0-9_-]{8,4000}\.[A-Za-z0-9_-]{8,4000}(?![\w-])/g, 'an access token'],
 ];
 const PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----/g;
+const WIFI_QR = /WIFI:[^\n]{0,80}?(?<=[:;])P:([^;\n]{4,64})(?=;)/g;
 const KEY_BODY = /^[ \t]*\r?\n?[ \t]*(?:[A-Za-z0-9+/=]{8}|Proc-Type|Comment:)/;
 const PASSWORD_WORDS = /^(?:password|passwd|pwd|passcode|passphrase|pin|pin code|密码|口令|验证码)s?$/i;
 // A secret's name, an optional "is"/"="/"：", then the value: printable ASCII without quotes.
@@ -166,6 +167,8 @@ function findSecrets(text: string, found: Found): void {
       if (/\d/.test(m[0]) && /[A-Za-z]/.test(m[0].slice(3))) found('secret', label, m.index, m.index + m[0].length);
     });
   }
+  // A Wi-Fi QR code's payload: WIFI:T:WPA;S:Lindqvist-Gast;P:Smorgasbord#88kalle;;
+  if (text.includes('WIFI:')) eachMatch(WIFI_QR, text, (m) => foundPasswordAtEnd(m, found));
   if (text.includes('-----BEGIN')) {
     eachMatch(PRIVATE_KEY, text, (m) => {
       // The header alone names a format ("what's the difference between BEGIN OPENSSH and BEGIN RSA PRIVATE KEY?");

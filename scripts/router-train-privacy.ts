@@ -1,5 +1,5 @@
 // npm run router:train-privacy — trains the learned privacy check on the labelled privacy prompts
-// (test/fixtures/privacy: labelled and holdout 1-14, and data/privacy/training-1 to -3; holdout-15 and -16
+// (test/fixtures/privacy: labelled and holdout 1-14, and data/privacy/training-1 to -3; holdout-15 to -17
 // are never trained on) and ordinary benchmark questions from data/router, and writes
 // resources/router/privacy-model.json.
 // Prints, as JSON, the leave-one-set-out figures of the model alone (each set scored by a model

@@ -70,7 +70,7 @@ export const ORDINARY_EXAMPLES = 3000;
 const ORDINARY_SEED = 7;
 
 /**
- * The labelled privacy sets the model learns from: every set but the newest held-out ones (holdout-15 and -16),
+ * The labelled privacy sets the model learns from: every set but the newest held-out ones (holdout-15 to -17),
  * which measure it. holdout-7 joined once its blind figures were taken (stop 24), holdout-8 likewise (stop 25),
  * holdout-9 and holdout-10 in stop 26, holdout-11 in stop 27, holdout-12 in stop 28, holdout-13 and -14 in stop 29. (With the
  * difficulty features of stop 22, adding holdout-5 made the leave-one-set-out figures worse; with

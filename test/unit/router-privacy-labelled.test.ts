@@ -15,6 +15,7 @@ import {
   HOLDOUT_14_PATH,
   HOLDOUT_15_PATH,
   HOLDOUT_16_PATH,
+  HOLDOUT_17_PATH,
   HOLDOUT_PATHS,
   loadLabelledPrompts,
   privacyReport,
@@ -123,13 +124,14 @@ for (const [name, file] of FIXED_BLIND_SETS) {
   });
 }
 
-// holdout-15 and -16 were written in stop 29 by someone who read neither the rules nor the other sets, and committed
+// holdout-15, -16 and -17 were written in stop 29 by someone who read neither the rules nor the other sets, and committed
 // before their first runs (README): those runs were blind. The learned check does not train on them and no figure is
 // asserted here (npm run router:privacy measures them). Only their shape is checked, so that the measure stays what the
 // README says it is.
 for (const [name, file] of [
   ['the fifteenth set', HOLDOUT_15_PATH],
-  ['the blind sixteenth set', HOLDOUT_16_PATH],
+  ['the sixteenth set', HOLDOUT_16_PATH],
+  ['the blind seventeenth set', HOLDOUT_17_PATH],
 ] as const) {
   describe(name, () => {
     const set = loadLabelledPrompts(file);
@@ -170,7 +172,7 @@ describe('the strict privacy level on its own prompts', () => {
   it('keeps local everything the standard level keeps local, on every set', () => {
     const rules = (text: string, level: 'standard' | 'strict') => detectPrivateData(text, level, { learned: false }).length > 0;
     const files = allPrivacySetPaths();
-    expect(files).toContain(HOLDOUT_16_PATH);
+    expect(files).toContain(HOLDOUT_17_PATH);
     for (const file of files) {
       const looser = loadLabelledPrompts(file).filter((p) => rules(p.text, 'standard') && !rules(p.text, 'strict'));
       expect(looser.map((p) => p.text)).toEqual([]);

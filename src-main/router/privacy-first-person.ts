@@ -1,7 +1,7 @@
 // The writer's own pay and sick leave, said in the first person (read by privacy.ts's detectors):
 // - pay with its amount: "my bonus this year will be €2,400", "mi bonus … será de 2.400 €", "min lön är 33 080 kr",
-//   "I earn $84,000", "I'm a consultant … on $92,000 base". Without an amount it stays a topic ("my salary went up 5%, is that above inflation?"), as does
-//   anyone's pay in general ("a salary of £40k is typical").
+//   "I earn $84,000", "I'm a consultant … on $92,000 base". Without an amount it stays a topic ("my salary went up 5%,
+//   is that above inflation?"), as does anyone's pay in general ("a salary of £40k is typical").
 // - sick leave and illness in the main European languages, in a sentence of the first person: "der Hausarzt hat mich
 //   … krankgeschrieben", "je suis en arrêt maladie", "estoy de baja". English has its own rule (privacy-health.ts).
 // - a health finding in the export of the writer's own wearable or meter ("Export from my Fitbit app … signs of atrial

@@ -32,11 +32,10 @@ const PERSON_FIELD = new RegExp(
 // Results by name, in Chinese: blood sugar, blood pressure, cholesterol, liver enzymes, haemoglobin, hepatitis B antigen.
 const LAB_ZH = /血糖|血壓|血压|胆固醇|膽固醇|转氨酶|轉氨酶|血红蛋白|血紅蛋白|表面抗原|尿酸|肌酐|甘油三酯|白细胞|白血球/;
 
-/** A health report's person field, when the text is a report or its results, with a result out of range. */
-function findReportPerson(text: string, han: boolean, found: HealthFound): void {
+/** A health report's person field, when the text is a report or its results with a result out of range, or lists sensitive tests (`sensitiveTests`, Chinese only). */
+function findReportPerson(text: string, han: boolean, found: HealthFound, sensitiveTests = false): void {
   // A bill or a form that lists tests for an infection or a pregnancy under a patient's name says what was tested for,
   // whatever the results: 门诊缴费单 患者姓名：周雨桐 … 人类免疫缺陷病毒抗体检测, 梅毒螺旋体特异抗体测定.
-  const sensitiveTests = han && SENSITIVE_TESTS_ZH.test(text);
   if (!sensitiveTests && (!(han ? REPORT_WORD.test(text) || LAB_ZH.test(text) : LAB_VALUE.test(text)) || !ABNORMAL.test(text))) return;
   firstMatches(PERSON_FIELD, text, LIMIT, (m) => found(m.index, m.index + m[0].length));
 }
@@ -103,7 +102,6 @@ function findPersonHealthEventZh(text: string, found: HealthFound): void {
 const FLAG_CHARS = /[↑↓＋高低阳陽异異超肥结結脂升降]|\(\+\)|mmol|mg\/|U\/L|g\/L/;
 const LATIN_FIELD = /atient|ame ?:/;
 
-/** Health reports, lab results and health events of a named or related person (see the top of this file). */
 // ---------------------------------------------------------------- a pharmacy's or a clinic's message to its patient
 
 // The message addresses its patient by name before "your …": "CVS Pharmacy: LAUREN MCALLISTER, your Rx for SERTRALINE",
@@ -116,10 +114,12 @@ function findNoticeToName(text: string, found: HealthFound): void {
   firstMatches(NOTICE_TO_NAME, text, LIMIT, (m) => found(m.index, m.index + m[0].length));
 }
 
+/** Health reports, lab results and health events of a named or related person (see the top of this file). */
 export function findHealthRecords(text: string, found: HealthFound): void {
   findNoticeToName(text, found);
   if (hasHan(text)) {
-    if (FLAG_CHARS.test(text) || SENSITIVE_TESTS_ZH.test(text)) findReportPerson(text, true, found);
+    const sensitiveTests = SENSITIVE_TESTS_ZH.test(text);
+    if (sensitiveTests || FLAG_CHARS.test(text)) findReportPerson(text, true, found, sensitiveTests);
     findPersonHealthEventZh(text, found);
   } else if (LATIN_FIELD.test(text) && FLAG_CHARS.test(text)) {
     findReportPerson(text, false, found);

@@ -15,8 +15,7 @@
 // Cantonese, other European languages, organisations' own details) was blind on its first run in stop 25, then
 // fixed for; heldOut10 likewise, in stop 26; both are trained on since; heldOut11 likewise (stop 26, trained on since
 // stop 27); heldOut12 likewise (stop 27, trained on since stop 28); heldOut13 and heldOut14 likewise (stop 28, trained
-// on since stop 29); heldOut15, heldOut16 and heldOut17 were blind on their first runs in stop 29, then fixed for, and
-// are not trained on. Beside each: `strict` (with the learned
+// on since stop 29); heldOut15, heldOut16 and heldOut17 likewise (stop 29, trained on since stop 30). Beside each: `strict` (with the learned
 // check), and each level's rules alone (the learned check off). learnedCheck: each training set scored by a learned
 // check trained without it, next to the rules alone, and what it keeps local among ordinary questions.
 // Prints one JSON object; exits 1 when the labelled set misses a target at the standard level.
@@ -89,11 +88,11 @@ const heldOut12 = withLevels(HOLDOUT_12_PATH);
 // Blind for stop 27's and 28's gates, fixed for in stop 28 (and 29), trained on since stop 29.
 const heldOut13 = withLevels(HOLDOUT_13_PATH);
 const heldOut14 = withLevels(HOLDOUT_14_PATH);
-// Blind for stop 29's gate: written after holdout-14's fixes and committed before its first run; fixed for, never trained on.
+// Blind for stop 29's gate: written after holdout-14's fixes and committed before its first run; fixed for, trained on since stop 30.
 const heldOut15 = withLevels(HOLDOUT_15_PATH);
-// Blind for the gate after holdout-15's fixes (stop 29); fixed for, never trained on.
+// Blind for the gate after holdout-15's fixes (stop 29); fixed for, trained on since stop 30.
 const heldOut16 = withLevels(HOLDOUT_16_PATH);
-// Blind for stop 29's last gate (after holdout-16's fixes); fixed for, never trained on.
+// Blind for stop 29's last gate (after holdout-16's fixes); fixed for, trained on since stop 30.
 const heldOut17 = withLevels(HOLDOUT_17_PATH);
 const strict = {
   labelled: summary(privacyReport(loadLabelledPrompts(), 'strict')),

@@ -108,19 +108,19 @@ export const HOLDOUT_14_PATH = path.join(FIXTURES, 'holdout-14.jsonl');
 /**
  * A fifteenth (400 prompts, 130 in Chinese), written in stop 29 in unit tests, protobuf and GraphQL, config files,
  * shell history and server logs, CRM and ATS notes, progress notes, wills, tax returns, visa forms, toll records and
- * sign-up sheets; committed before its first run, the blind figure of stop 29's gate. Fixed for; never trained on.
+ * sign-up sheets; committed before its first run, the blind figure of stop 29's gate. Fixed for, and trained on since stop 30.
  */
 export const HOLDOUT_15_PATH = path.join(FIXTURES, 'holdout-15.jsonl');
 /**
  * A sixteenth (400 prompts, 132 in Chinese), written in stop 29 while holdout-15's families were fixed, in voice notes,
  * board papers, HR case exports, rental and KYC letters, crowdfunding pages, LaTeX, fixed-width files, 强积金 and
- * 八達通; committed before its first run, the blind figure of the gate after holdout-15's fixes. Fixed for; never trained on.
+ * 八達通; committed before its first run, the blind figure of the gate after holdout-15's fixes. Fixed for, and trained on since stop 30.
  */
 export const HOLDOUT_16_PATH = path.join(FIXTURES, 'holdout-16.jsonl');
 /**
  * A seventeenth (400 prompts, 131 in Chinese), written in stop 29 while holdout-16's families were fixed, in autofill and
  * webhook payloads, dashboards, chat widgets, ID and card OCR, QR payloads, receipts, EOBs, 挂号单, 不动产权证 and 快递面单;
- * committed before its first run, the blind figure of stop 29's last gate. Never trained on.
+ * committed before its first run, the blind figure of stop 29's last gate. Fixed for, and trained on since stop 30.
  */
 export const HOLDOUT_17_PATH = path.join(FIXTURES, 'holdout-17.jsonl');
 /**

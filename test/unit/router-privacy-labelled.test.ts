@@ -86,7 +86,8 @@ describe('the privacy gate on the held-out sets', () => {
 // blind): pets, biographies, bank accounts, trackers, names in Chinese clauses, and the check trains on it; holdout-12
 // (0.950 blind): logs naming users, mailboxes, venues, shows, pets, and the check trains on it; holdout-13 and -14 (0.965
 // and 0.905 blind): mail headers, specimens, routines, fake data, organisations' accounts, the writer's own pay and sick
-// leave, and the check trains on both), so they are held here
+// leave, and the check trains on both; holdout-15 to -17 (0.940, 0.945 and 0.945 blind): the writer's own pay and
+// leave in European languages, wearables, transit taps, fixed-width files, and the check trains on all three), so they are held here
 // too, to a looser recall bar than the sets the gate was built on.
 const FIXED_BLIND_RECALL = 0.95;
 const FIXED_BLIND_SETS = [
@@ -101,6 +102,9 @@ const FIXED_BLIND_SETS = [
   ['holdout-12 (chat logs, diffs, k8s secrets, SEPA XML, OCR’d payslips)', HOLDOUT_12_PATH],
   ['holdout-13 (mail headers, SQL rows, Terraform, HL7, GEDCOM, 体检报告)', HOLDOUT_13_PATH],
   ['holdout-14 (notebooks, Sentry events, forms, lock logs, 银行流水)', HOLDOUT_14_PATH],
+  ['holdout-15 (unit tests, config, shell history, CRM notes, wills, toll records)', HOLDOUT_15_PATH],
+  ['holdout-16 (voice notes, board papers, KYC letters, LaTeX, fixed-width files, 强积金)', HOLDOUT_16_PATH],
+  ['holdout-17 (autofill, webhooks, dashboards, ID OCR, receipts, EOBs, 快递面单)', HOLDOUT_17_PATH],
 ] as const;
 
 for (const [name, file] of FIXED_BLIND_SETS) {
@@ -124,15 +128,12 @@ for (const [name, file] of FIXED_BLIND_SETS) {
   });
 }
 
-// holdout-15, -16 and -17 were written in stop 29 by someone who read neither the rules nor the other sets, and committed
-// before their first runs (README): those runs were blind. The learned check does not train on them and no figure is
-// asserted here (npm run router:privacy measures them). Only their shape is checked, so that the measure stays what the
-// README says it is.
-for (const [name, file] of [
-  ['the fifteenth set', HOLDOUT_15_PATH],
-  ['the sixteenth set', HOLDOUT_16_PATH],
-  ['the blind seventeenth set', HOLDOUT_17_PATH],
-] as const) {
+// The newest held-out sets, written by someone who read neither the rules nor the other sets and committed before their
+// first runs (README): those runs were blind. The learned check does not train on them and no figure is asserted here
+// (npm run router:privacy measures them). Only their shape is checked, so that the measure stays what the README says
+// it is. (Empty between a stop's training on its blind sets and the next blind set's commit.)
+const BLIND_SETS: readonly (readonly [name: string, file: string])[] = [];
+for (const [name, file] of BLIND_SETS) {
   describe(name, () => {
     const set = loadLabelledPrompts(file);
 

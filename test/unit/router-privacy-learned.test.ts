@@ -104,22 +104,23 @@ describe('the learned privacy check', () => {
   });
 
   it('does not overrule the rules when every detail they found was taken back as nobody’s', () => {
-    // A company's support line in a CRM note: found, taken back as an organisation's (a toll-free number), and no finding
+    // A company's support line in a note: found, taken back as an organisation's (a toll-free number), and no finding
     // is left, though the check alone reads the note as someone's (it cannot tell whose a detail is). Since stop 29 the
-    // check itself reads an estate office's line and a noodle shop's address (the examples here before) as nobody's.
-    const text =
-      'Rewrite this CRM note so it\'s clear for whoever picks up the ticket:\n\n"called Apple Support (1-800-275-2273) re the laptop enrolment issue, case 102938471. they said wait 24h and call back on the same line with the case number."';
+    // check itself reads an estate office's line and a noodle shop's address as nobody's, since stop 30 a CRM note's
+    // call to Apple Support (the examples here before).
+    const text = "Rewrite: spoke to Amazon customer service (1-888-280-4331) about my missing parcel, they're refunding me and my husband's order too.";
     expect(detectPrivateData(text, 'strict', { learned: false }), 'no finding of the rules is left').toEqual([]);
     expect(learnedPrivacyScore(text)).toBeGreaterThanOrEqual(LEARNED_PRIVACY_STANDARD_THRESHOLD);
     expect(detectPrivateData(text, 'strict')).toEqual([]);
   });
 
   it('is not asked about a message that masks its own values', () => {
-    // A dictated "card ending in …" and a folio's masked card: the check alone reads both as someone's, and across the
+    // A "card ending in …", a booking's masked card and a 尾号: the check alone reads each as someone's, and across the
     // labelled sets every message only it kept local that masked its values was a near-miss (stop 29).
     for (const text of [
-      'My phone dictated this, tidy it up: the card I paid the deposit with is the one ending in, um, four two seven one, and we arrive Thursday after nine',
-      'Summarise this folio for my expenses: Hotel Alfama — Arrival 2 Oct, Departure 5 Oct, Rate €142/night, Guarantee: Visa XXXX-XXXX-XXXX-7740',
+      'Write a text to my sister: the money went to my savings card ending in 9021, she can pay me back when her bonus comes in.',
+      'Tidy up my booking note: 2 nights from 3 May, card on file **** **** **** 4410, late check-in after 11pm, cot requested.',
+      '帮我整理一下：我妈的工资卡尾号 6632，每个月十号发工资，她让我帮她交房租。',
     ]) {
       expect(learnedPrivacyScore(text), text).toBeGreaterThanOrEqual(LEARNED_PRIVACY_STANDARD_THRESHOLD);
       expect(detectPrivateData(text, 'strict'), text).toEqual([]);

@@ -23,6 +23,10 @@ const KEPT_LOCAL: Record<string, readonly string[]> = {
   'the findings of the writer’s own wearable': [
     'Export from my Apple Watch (ECG app):\n2025-03-02 07:10  Classification: Atrial Fibrillation\n2025-03-03 07:12  Classification: Sinus Rhythm\nShould I see a doctor?',
   ],
+  'the writer’s own surgery and medical leave (holdout-17’s last miss)': [
+    '"I\'m off on medical leave after my endometriosis surgery until 24 June. For anything urgent, contact Samir."',
+    'Can you make this kinder? My knee surgery is on Friday so I will miss the quarterly review.',
+  ],
   'a three-word name with an HR matter': ['Maria Clara Souza from accounts goes on maternity leave next month; draft the handover note.'],
   'a tracker’s user with a geo block': ['{"user": {"username": "mkowalska", "ip_address": "83.12.44.9", "geo": {"city": "Gdańsk", "lat": 54.3520, "lon": 18.6466}}}'],
   'the same shapes, someone’s': [
@@ -45,6 +49,10 @@ const SENT: Record<string, readonly string[]> = {
   'sick leave as a topic': [
     'Was bedeutet „krankgeschrieben“ genau, und muss der Arbeitgeber die Diagnose erfahren?',
     "Combien de jours d'arrêt maladie sont payés en France ?",
+  ],
+  'medical leave and the surgery as topics': [
+    'How much medical leave am I entitled to in the UK after an operation?',
+    'Is the surgery open on Saturday mornings? I want to book a flu jab.',
   ],
   'a wearable with no finding of anyone’s': ['How do I export my Apple Watch workouts to a CSV?', 'Does the Apple Watch detect atrial fibrillation reliably?'],
   'a company’s PAN, a scanner’s pattern, a generator’s prefix': [

@@ -33,12 +33,24 @@ const I_EARN = new RegExp(
   // Case-blind for the other languages' sentence starts ("Jag tjänar"), so the first person's "I" is matched at a word start only.
   'giu',
 );
+// In Chinese the writer's pay follows 我 directly ("我月薪1.8万", "我的工资是每月12000元", "我现在税前年薪40万"), or comes in
+// the same sentence as the writer's own layoff or resignation ("我被公司裁员了，在职4年，离职前平均月薪2.3万"). "月薪2.3万的人"
+// and "我想知道月薪2.3万交多少税" ask about a sum, not the writer's own.
+const PAY_ZH = String.raw`(?:税前|稅前|税后|稅後)?(?:月薪|年薪|工资|工資|底薪|薪水|薪资|薪資|到手|年终奖|年終獎)`;
+const AMOUNT_ZH = String.raw`[^，。！？,!?\n\d]{0,8}?\d[\d,.]*\s?(?:万|萬|千|k|K|元|块|蚊)?`;
+const OWN_PAY_ZH = new RegExp(
+  String.raw`我(?:的|现在的?|現在的?|目前的?|今年的?|去年的?|每个月的?|每個月的?)?${PAY_ZH}${AMOUNT_ZH}` +
+    String.raw`|我[^。！？!?\n]{0,6}?(?:被(?:公司)?(?:裁员|裁員|辞退|辭退|开除|開除|解雇|解僱)|离职|離職)[^。！？!?\n]{0,40}?${PAY_ZH}${AMOUNT_ZH}`,
+  'g',
+);
 const PAY_HINT =
   /\dk\b|salary|bonus|base|raise|rise|wage|rate|compensation|take-home|sueldo|salario|aumento|mina|salaire|augmentation|prime|gehalt|lohn|salaris|loon|l[öo]n|stipendio|sal[áa]rio|pensja|wynagrodzenie|podwy|premia|earn|make|paid|verdien|gagne|gano|guadagno|tjänar|zarabiam/;
 
 /** The writer's own pay, stated with its amount. `lower` is the text lower-cased. */
 export function findOwnPay(text: string, lower: string, found: Found): void {
-  if (!/\d/.test(text) || !PAY_HINT.test(lower)) return;
+  if (!/\d/.test(text)) return;
+  if (text.includes('我')) firstMatches(OWN_PAY_ZH, text, LIMIT, (m) => found(m.index, m.index + m[0].length));
+  if (!PAY_HINT.test(lower)) return;
   for (const re of [OWN_PAY, I_EARN]) firstMatches(re, text, LIMIT, (m) => found(m.index, m.index + m[0].length));
 }
 

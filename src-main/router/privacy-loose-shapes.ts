@@ -59,6 +59,11 @@ const LOWER_PAIR_BEFORE_DOB =
 const QUOTED_PAIR = /(?:^|[\s:(])['"‘“][A-Z][a-z]{1,20} [A-Z][a-z'-]{1,20}(?![A-Za-z])/;
 
 const CAPITAL_PAIR = /(?<![A-Za-z])[A-Z][a-z]{1,20} [A-Z][a-z]{1,20}(?![a-z])/g;
+// A relative called by what the family calls them, with no "my": "a surprise for nan", "ring Mum", "staying with gran".
+const FAMILY_NAME_BARE = /\b(?:for|to|with|ring|call|visit|and) (?:nan|nana|nanna|gran|granny|grandma|grandpa|grandad|granddad|mum|mom|mam|mummy|mommy|dad|daddy)\b/i;
+// A birth time right after the date ("born 20 may 1990, 11pm, lisbon"): given for a natal chart, it is the writer's or
+// a child's birth, not a date looked up (a public figure's is taken back with the figure).
+const BIRTH_TIME_AFTER = /^,? ?(?:at )?(?:[01]?\d|2[0-3])(?::[0-5]\d)? ?(?:am|pm|h\b)|^,? ?(?:at )?(?:[01]?\d|2[0-3]):[0-5]\d\b/i;
 
 /** True when the text names someone or points at a relative, and names no character from fiction. */
 export function someoneIn(text: string): boolean {
@@ -68,7 +73,12 @@ export function someoneIn(text: string): boolean {
   });
   if (fiction) return false;
   return (
-    SOMEONE.test(text) || PERSON_BEFORE_DOB.test(text) || LOWER_PAIR_BEFORE_DOB.test(text) || QUOTED_PAIR.test(text) || findNames(text).some((n) => n.relative !== true)
+    SOMEONE.test(text) ||
+    FAMILY_NAME_BARE.test(text) ||
+    PERSON_BEFORE_DOB.test(text) ||
+    LOWER_PAIR_BEFORE_DOB.test(text) ||
+    QUOTED_PAIR.test(text) ||
+    findNames(text).some((n) => n.relative !== true)
   );
 }
 
@@ -82,8 +92,9 @@ export function findBirthDates(text: string, lower: string, found: RecordFound):
     if (date === null || (/[.?!。？！]\s/.test(gap) && !ANSWERED_QUESTION.test(gap)) || !plausibleBirthYear(date[0])) return;
     // The person is looked for around the birth word, within its paragraph.
     const from = Math.max(0, m.index - PERSON_REACH, text.lastIndexOf('\n\n', m.index) + 1);
-    if (!someoneIn(text.slice(from, m.index + m[0].length + date.index + date[0].length + 40))) return;
     const start = m.index + m[0].length + date.index;
+    const timed = BIRTH_TIME_AFTER.test(text.slice(start + date[0].length, start + date[0].length + 12));
+    if (!timed && !someoneIn(text.slice(from, start + date[0].length + 40))) return;
     found('birth-date', PERSON_LABELS['birth-date'], start, start + date[0].length);
   });
   if (lower.includes(' on ')) {

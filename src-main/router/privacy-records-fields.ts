@@ -18,9 +18,22 @@ const FIELD_LABELS: ReadonlyArray<readonly [FieldKind, RegExp]> = [
   ['passport', /^(?:passport (?:no\.?|number)|passport no)$/],
 ];
 
+// An employee's standing by its count or level, as HR tables give it: "Sick days 2024 | 17", "Flight risk | high". The
+// count is the detail, so it needs no amount's shape; a product's "Rating: 4.5" stays out (a rating needs a word or a
+// grade, valueFits).
+const STANDING_LABEL =
+  /^(?:sick(?:ness)? (?:days|absences?)|days (?:sick|absent|off sick)|absence days|absences|unauthori[sz]ed absences|(?:flight|attrition|retention) risk|9-box|nine-box)(?: \(?(?:19|20)\d{2}\)?| \(days\))?$/i;
+const STANDING_VALUE = /^(?:\d{1,3}(?:\.\d)?(?: days?)?|low|medium|high)$/i;
+
+/** True when a field's label gives an employee's standing (STANDING_LABEL). */
+export function standingLabel(label: string): boolean {
+  return label.length <= 40 && STANDING_LABEL.test(label.trim());
+}
+
 /** The kind of a field's label, or undefined; a bilingual label (Surname/Nom) is read by either half. */
 export function fieldKind(label: string): FieldKind | undefined {
   if (label.length > 60) return undefined;
+  if (standingLabel(label)) return 'employment';
   const parts = label
     .toLowerCase()
     .replace(/(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])/g, '')
@@ -56,8 +69,9 @@ const FULL_YEAR = /(?:^|\D)(?:19|20)\d{2}(?:\D|$)/;
 const SHORT_DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b/;
 
 /** True when a field's value holds what its label promises (a date with a year, a number, some words). */
-export function valueFits(kind: FieldKind, value: string): boolean {
+export function valueFits(kind: FieldKind, value: string, standing = false): boolean {
   const v = value.trim();
+  if (standing) return STANDING_VALUE.test(v);
   if (v === '' || PLACEHOLDER_VALUE.test(v) || /^[_\s/.-]+$/.test(v)) return false;
   // Taiwan writes the year of the Republic (民國85年 is 1996).
   if (kind === 'birth-date') return FULL_YEAR.test(v) || SHORT_DATE.test(v) || /民[國国]\s?\d{2,3}\s?年/.test(v);
@@ -77,6 +91,8 @@ export interface Field {
   value: string;
   start: number;
   end: number;
+  /** The label gives an employee's standing (standingLabel): its value is a count or a level. */
+  standing?: boolean;
 }
 
 // "Label: value" fields, one or more on a line (apart by a tab or 2+ spaces), JSON "key": "value", a Python or JS
@@ -101,7 +117,7 @@ export function fieldsIn(text: string, keyed: boolean, han: boolean): Field[] {
       trimmed = trimmed.slice(1, -1);
       start++;
     }
-    out.push({ kind, value: trimmed, start, end: start + trimmed.length });
+    out.push({ kind, value: trimmed, start, end: start + trimmed.length, ...(standingLabel(label) ? { standing: true } : {}) });
   };
   const tail = (m: RegExpExecArray, value: string, after = 0): number => m.index + m[0].length - value.length - after;
   if (/[:：]/.test(text))
@@ -143,7 +159,7 @@ export function tableFields(text: string, csv: boolean): Field[] {
   const out: Field[] = [];
   const lines = text.split('\n', 200);
   let offset = 0;
-  let header: { sep: string; kinds: (FieldKind | undefined)[] } | undefined;
+  let header: { sep: string; kinds: (FieldKind | undefined)[]; standing: boolean[] } | undefined;
   for (const line of lines) {
     const sep = line.includes('\t') ? '\t' : line.includes('|') ? '|' : csv && line.includes(',') ? ',' : csv && line.includes(';') ? ';' : undefined;
     // A long line of prose with commas is no CSV header: not split at all.
@@ -153,11 +169,14 @@ export function tableFields(text: string, csv: boolean): Field[] {
       if (header !== undefined && header.sep === sep && cells.length === header.kinds.length) {
         cells.forEach((cell, i) => {
           const kind = header!.kinds[i];
-          if (kind !== undefined && cell.text !== '') out.push({ kind, value: cell.text, start: offset + cell.at, end: offset + cell.at + cell.text.length });
+          if (kind === undefined || cell.text === '') return;
+          const field: Field = { kind, value: cell.text, start: offset + cell.at, end: offset + cell.at + cell.text.length };
+          out.push(header!.standing[i] === true ? { ...field, standing: true } : field);
         });
       } else if (cells.length <= 40 && (sep === '\t' || sep === '|' || cells.every((c) => c.text.length <= 40))) {
         const kinds = cells.map((c) => fieldKind(c.text));
-        header = kinds.some((k) => k === 'person') && kinds.some((k) => k !== undefined && k !== 'person') ? { sep, kinds } : undefined;
+        const standing = cells.map((c) => standingLabel(c.text));
+        header = kinds.some((k) => k === 'person') && kinds.some((k) => k !== undefined && k !== 'person') ? { sep, kinds, standing } : undefined;
       } else header = undefined;
     }
     offset += line.length + 1;

@@ -22,7 +22,7 @@ const KEYS: Readonly<Record<FieldKind, string>> = {
     'geboortedatum 出生日期 出生年月 出生年月日 生日 出生',
   health:
     'diagnosis diagnoses dx medicalcondition medication medications meds allergies icd10 icdcode diagnosiscode primarydiagnosis diagnostico ' +
-    'diagnose diagnostic diagnosi 诊断 病情 病史 疾病 入院诊断 出院诊断 既往史 过敏史 診斷 病情 病史 入院診斷 出院診斷',
+    'diagnose diagnostic diagnosi disability disabilities medicalneeds medicalhistory specialneeds additionalneeds healthconditions medicalnotes 诊断 病情 病史 疾病 入院诊断 出院诊断 既往史 过敏史 診斷 病情 病史 入院診斷 出院診斷',
   employment:
     'salary basesalary basicsalary basepay basicpay grosspay netpay grosssalary netsalary annualsalary monthlysalary wage wages compensation ' +
     'totalcompensation bonus payrate hourlyrate annualincome ctc takehome takehomepay gehalt bruttogehalt nettogehalt lohn bruttolohn nettolohn ' +

@@ -53,7 +53,7 @@ const TEST_CONTEXT = /\b(?:tests?|spec|fixtures?|mocks?|fake|faker|dummy|samples
 
 /** True when a detail field holds what its label promises, and a date of birth is neither before 1900 nor a test's default. */
 function detailFits(f: Field, text: string): boolean {
-  if (f.kind === 'person' || !valueFits(f.kind, f.value)) return false;
+  if (f.kind === 'person' || !valueFits(f.kind, f.value, f.standing)) return false;
   if (f.kind !== 'birth-date') return true;
   return plausibleBirthYear(f.value) && !(DEFAULT_DATE.test(f.value.trim()) && TEST_CONTEXT.test(text));
 }
@@ -127,6 +127,13 @@ const STEMS: Readonly<Record<Family, readonly string[]>> = {
     'pay:',
     'condition:',
     'dx:',
+    'sick days',
+    'absences',
+    'flight risk',
+    'disabilit*',
+    'medical needs',
+    'special needs',
+    'medical history',
   ],
   // Excel's age formulas (DATEDIF(B2,TODAY(),"y"), YEARFRAC) over a column of dates are birthdays too.
   birth: ['born', 'dob', 'd.o.b', 'birth*', 'datedif', 'yearfrac'],

@@ -124,6 +124,13 @@ export const HOLDOUT_16_PATH = path.join(FIXTURES, 'holdout-16.jsonl');
  */
 export const HOLDOUT_17_PATH = path.join(FIXTURES, 'holdout-17.jsonl');
 /**
+ * An eighteenth (400 prompts, 132 in Chinese), written in stop 30 while the check was trained on holdout-15 to -17, in
+ * meeting minutes, tickets, invites, SOAP and registry exports, device logs, network config, school, club, vet and
+ * insurance forms, PNRs, payslips, 医保结算单, 入职登记表, 租房合同 and Cantonese chat; committed before its first run, the
+ * blind figure of stop 30's gate. Fixed for; never trained on.
+ */
+export const HOLDOUT_18_PATH = path.join(FIXTURES, 'holdout-18.jsonl');
+/**
  * The held-out sets by name, in the order they were written, that the labelled test holds to the full
  * targets. holdout-4, holdout-5 and holdout-6, written blind to the rules and fixed afterwards, are
  * held there to a looser recall bar of their own, holdout-7 too since stop 24; holdout-8 is only

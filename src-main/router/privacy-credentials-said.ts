@@ -50,6 +50,31 @@ function findSecretsHant(text: string, found: SecretFound): void {
   });
 }
 
+// In the European languages: the password's or code's name, what it opens (up to a few words), the copula, the value.
+// "le code du coffre c'est 0-3-3-6-6", "das WLAN-Passwort lautet …", "la contraseña de la alarma es …", "koden är 4471".
+// Not a postcode, a tax code, a promo code or an error's code: those are no one's secret.
+const SECRET_EU = new RegExp(
+  String.raw`(?<![\p{L}])(?:code|mot de passe|digicode|Code|PIN|Passwort|Kennwort|Zugangscode|c[óo]digo|contrase[ñn]a|clave|codice|password|wachtwoord|toegangscode|pincode|koden|l[öo]senordet|adgangskoden|kod|has[łl]o)` +
+    String.raw`(?! (?:postal|postale|fiscal|fiscale|IBAN|BIC|SWIFT|source|promo|promotionnel|d['’]erreur|de error|di errore|Fehler|pocztowy|NAF|APE|ATECO)(?![\p{L}]))` +
+    String.raw`(?:[ '’][\p{L}'’-]{1,16}){0,4}?[ \t]{0,2}(?:c['’]est|est|ist|lautet|es|è|e['’]|är|(?<=(?:wachtwoord|toegangscode|pincode)[^\n]{0,60})is|(?<=adgangskoden[^\n]{0,60})er|(?<=(?:kod|has[łl]o)[^\n]{0,60})(?:to|jest)|:)[ \t]{1,2}((?:\d[ -]){3,11}\d(?![\w])|[!#-&(-~]{4,64})`,
+  'giu',
+);
+const SECRET_EU_HINT =
+  /mot de passe|digicode|[Cc]ode c['’]est|[Cc]ode (?:ist|lautet|es|è|är)\b|[Cc]ode (?:d[eu'’]|f[üu]r)|Passwort|Kennwort|contrase|c[óo]digo|clave|codice|wachtwoord|koden|l[öo]senord|has[łl]o|kod do/;
+// What a code opens: with one of these, a code of plain digits is a door's or a safe's.
+const LOCK_WORD_EU = /coffre|porte|portail|alarme|Tresor|Safe|T[üu]r|Alarm|caja fuerte|alarma|puerta|cassaforte|allarme|porta|kluis|deur|l[åa]s|d[öo]rr|larm|sejf|drzwi/i;
+
+/** Passwords and codes said in French, German, Spanish, Italian, Dutch, Swedish, Danish or Polish. */
+function findSecretsEu(text: string, found: SecretFound): void {
+  eachMatch(SECRET_EU, text, (m) => {
+    const value = trimValue(m[1]!);
+    const lockDigits = /^\d{4,10}$/.test(value) && LOCK_WORD_EU.test(m[0]);
+    if (!/\d[ -]\d/.test(value) && !lockDigits && !looksLikeSecretValue(value, true)) return;
+    const start = m.index + m[0].length - m[1]!.length;
+    found('a password', start, start + value.length);
+  });
+}
+
 // Cheap first tests: a credential's stem and a change's words, before the patterns.
 const CREDENTIAL_STEMS = ['ass', 'ASS', 'pin', 'PIN', 'Pin', 'code', 'Code', 'CODE', 'ifi', 'iFi', 'i-Fi', 'i-fi', 'ogin', 'SSID'] as const;
 // One pattern of literals, not a list of includes: a single pass over a long prompt (13 passes cost twice the time).
@@ -90,4 +115,5 @@ export function findSaidSecrets(text: string, han: boolean, found: SecretFound):
   if (CODE_DIGITS.test(text) && KEYED_STEMS.some((s) => text.includes(s)) && LOCK_STEMS.some((s) => text.includes(s))) findKeyedInCodes(text, found);
   if ((text.includes('eypad') || text.includes('PIN pad') || text.includes('eycode')) && text.includes('(')) findLockLogCodes(text, found);
   if (han) findSecretsHant(text, found);
+  if (SECRET_EU_HINT.test(text)) findSecretsEu(text, found);
 }

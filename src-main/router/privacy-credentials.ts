@@ -5,6 +5,7 @@
 import { looksLikeSecretValue } from './privacy-checks.js';
 import { eachMatch } from './privacy-match.js';
 import { factored } from './privacy-factor.js';
+import { findConfigSecrets } from './privacy-credentials-config.js';
 import { findSaidSecrets } from './privacy-credentials-said.js';
 import { findSeedPhrasesAnyLayout } from './privacy-seed.js';
 import { hasHan, lowerCased } from './privacy-text.js';
@@ -40,11 +41,12 @@ const SEED_PHRASE =
 // Also the gate of findSeedPhrasesAnyLayout: one test for both.
 // Hardware and app wallets by name count too ("my Ledger words: …"): the phrase check (BIP-39 words, random order) keeps it safe.
 const SEED_STEMS = ['seed', 'recovery', 'mnemonic', 'backup', 'wallet', 'ledger', 'metamask', 'trezor', '助记词', '钱包', '錢包', '助記詞'] as const;
-// A variable or config key whose name says secret (AWS_SECRET_ACCESS_KEY=…, DB_PASSWORD: …), then its value.
+// A variable or config key whose name says secret (AWS_SECRET_ACCESS_KEY=…, DB_PASSWORD: …, a registry export's
+// "DefaultPassword"="…"), then its value.
 // Matched from the secret word on; the start of the name is found by walking back (a leading
 // [A-Za-z0-9_]{0,40} would be tried at every letter of every prompt).
 const SECRET_ASSIGNMENT =
-  /(?:secret|token|passw(?:or)?d|pwd|pass|api_?key|access_?key|private_?key|credentials?)[A-Za-z0-9_]{0,20}[ \t]{0,2}[=:][ \t]{0,2}["']?([^\s"'`$<{]{6,200})/gi;
+  /(?:secret|token|passw(?:or)?d|pwd|pass|api_?key|access_?key|private_?key|credentials?)[A-Za-z0-9_]{0,20}["']?[ \t]{0,2}[=:][ \t]{0,2}["']?([^\s"'`$<{]{6,200})/gi;
 const IDENTIFIER_CHAR = /[A-Za-z0-9_]/;
 // Short names for a password in notes: "gmail pw = …", "pwd: …".
 // "pw for the router is …": a short qualifier may stand between.
@@ -156,6 +158,7 @@ export function findProseSecrets(text: string, found: SecretFound): void {
     }
   });
   if (secretWords) findKeysNearSecretWords(text, found);
+  findConfigSecrets(text, found);
   const han = hasHan(text);
   // Said, not written: a changed password later in a voicemail, Cantonese and Traditional codes (privacy-credentials-said.ts).
   findSaidSecrets(text, han, found);

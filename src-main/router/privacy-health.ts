@@ -42,6 +42,10 @@ const CAUSE_AFTER = /^ (?:fundrais|charit|research|awareness|foundation|society|
 // …or the subject is a group: "clients who have type 1 diabetes", "patients with depression", "kids that use insulin pumps".
 const GENERIC_GROUP_BEFORE =
   /\b(?:clients|patients|people|students|pupils|employees|staff|kids|children|users|customers|athletes|members|residents|adults|teens|women|men)\s(?:who|with|that)\s(?:(?:have|has|are|live with|use|take|had)\s)?(?:\w+\s){0,6}$/i;
+// …or one unnamed someone with it: "a pupil with type 1 diabetes", "any employee who has epilepsy"; not someone said to
+// be one ("my son is a pupil with …").
+const GENERIC_ONE_WITH_BEFORE =
+  /(?<!\b(?:is|was|am|are|['’]s|['’]m)\s)\b(?:a|an|any|every|some)\s(?:colleague|co-?worker|employee|friend|person|woman|man|patient|child|kid|student|pupil|worker|teammate|staff member|client|customer|player|learner)\s(?:with|who has|who's got|who uses|who takes|that has)\s(?:[\w-]+\s){0,3}$/i;
 const GENERIC_AFTER =
   /^\s(?:colleague|co-?worker|employee|friend|person|woman|man|women|men|people|patient|child|kid|student|worker|teammate|staff|member|applicant)s?\b/i;
 
@@ -121,6 +125,7 @@ export function findPersonalHealth(text: string, limit: number, found: (start: n
         (GENERIC_BEFORE.test(text.slice(Math.max(0, start - 6), start)) && GENERIC_AFTER.test(text.slice(end, end + 16))) ||
         GENERIC_SUBJECT_BEFORE.test(text.slice(Math.max(0, start - 56), start)) ||
         GENERIC_GROUP_BEFORE.test(text.slice(Math.max(0, start - 56), start)) ||
+        GENERIC_ONE_WITH_BEFORE.test(text.slice(Math.max(0, start - 56), start)) ||
         animalBefore(text, start) ||
         CAUSE_AFTER.test(text.slice(end, end + 16));
       if (personal && !generic) {

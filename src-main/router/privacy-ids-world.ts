@@ -21,9 +21,11 @@ const SPECIMENS = new Set([
   'RSSMRA85T10A562S',
   // Hong Kong's Immigration Department's specimen HKID, A123456(3).
   'A1234563',
-  // The Bundesdruckerei's specimen identity card (Erika Mustermann's) and the Spanish DNI every tutorial computes.
+  // The Bundesdruckerei's specimen identity card (Erika Mustermann's), the Spanish DNI every tutorial computes and the
+  // number on the Policía Nacional's specimen DNI.
   'T22000129',
   '12345678Z',
+  '99999999R',
   // Skatteverket's example personnummer, and its test number 19121212-1212 (with and without the century).
   '8112189876',
   '1212121212',
@@ -98,7 +100,7 @@ const EXAMPLE_NEAR = new RegExp(
 // "Anna's", not "what's" or "it's": a contraction claims nothing, nor an issuer's "well-known test number"; nor 我的函数 (my function) or 员工资料 (staff records in
 // general).
 const CLAIMED =
-  /\b(?:my|his|her|their|our)\b(?! (?:wiki|docs?|documentation|tests?|test suite|validators?|readme|code ?base|repo))|['’]s\b(?<!\b(?:what|it|that|there|here|let|who|where|how|he|she)['’]s)(?! (?:well-known |own |official |published )?(?:example|test|sample|specimen|documentation|docs)\b)|我的(?!函数|代码|程序|测试|单测|单元测试|正则|脚本|校验|项目|接口|公式|表格|系统)|他的|她的|本人|客户|员工(?!资料|信息|数据|档案|名单|表)/i;
+  /\b(?:my|his|her|their|our)\b(?! (?:wiki|docs?|documentation|tests?|test suite|validators?|readme|code ?base|repo|training|slides?|deck|course|presentation))|['’]s\b(?<!\b(?:what|it|that|there|here|let|who|where|how|he|she)['’]s)(?! (?:well-known |own |official |published )?(?:example|test|sample|specimen|documentation|docs)\b)|我的(?!函数|代码|程序|测试|单测|单元测试|正则|脚本|校验|项目|接口|公式|表格|系统)|他的|她的|本人|客户|员工(?!资料|信息|数据|档案|名单|表)/i;
 
 interface NameHit {
   start: number;

@@ -131,9 +131,14 @@ const EXAMPLE_BEFORE = /(?:\blike|\bsuch as|\be\.g\.|\bfor example|\bfor instanc
 // …or named as the example after it: "uses 12345678Z as the example", 用 A123456(3) 做例子.
 const EXAMPLE_AFTER = /^[\s'"’”」）)]{0,3}(?:(?:is )?(?:as|is) (?:the|an|a|their|its) (?:\w+ )?(?:example|sample|specimen)|做例子|作例子|为例|作为例子|做示范|当例子)/i;
 
+// …or the second of two examples that one opens: "比如粤B·D12345 和 粤B·12345D", "such as AB123456C or QQ123456C" (a list
+// of many, 比如 13816624479、15900718836、…, is data).
+const EXAMPLE_CHAIN = /(?:\blike|\bsuch as|\be\.g\.|\bfor example|例如|比如)[\s:：]{0,2}[^\n。？?!]{1,30}?(?:和|与|\band|\bor|或)\s?$/i;
+
 /** True for a value given as the example in a question about the format of such values. */
 export function formatExample(text: string, start: number, end: number): boolean {
-  if (!EXAMPLE_BEFORE.test(text.slice(Math.max(0, start - 16), start)) && !EXAMPLE_AFTER.test(text.slice(end, end + 40))) return false;
+  const before = text.slice(Math.max(0, start - 16), start);
+  if (!EXAMPLE_BEFORE.test(before) && !EXAMPLE_AFTER.test(text.slice(end, end + 40)) && !EXAMPLE_CHAIN.test(text.slice(Math.max(0, start - 48), start))) return false;
   const window = around(text, start, end, 100);
   return FORMAT_QUESTION.test(window) && !CLAIMED.test(window);
 }

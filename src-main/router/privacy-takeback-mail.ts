@@ -7,6 +7,8 @@ import { CLAIMED, EXAMPLE_CONTEXT, FORMAT_QUESTION } from './privacy-takeback-co
 // Mailboxes that are roles, not people (RFC 2142 and common practice): support@, press@, noreply@, team-x@, room-4b@.
 const ROLE_MAILBOX =
   /^(?:help|support|info|hello|contact|enquiries|inquiries|press|media|pr|sales|billing|accounts|invoices|admin|administrator|webmaster|postmaster|hostmaster|abuse|security|privacy|legal|compliance|jobs|careers|recruiting|hr|marketing|newsletter|news|noreply|no-reply|donotreply|do-not-reply|notifications?|alerts?|feedback|service|customerservice|office|reception|team|test|testing|demo|example|bookings|reservations|orders|shop|store|events|partners|investors|ir|dev|devops|ops|it|helpdesk|servicedesk|facilities|complaints?|casework|dpo|dataprotection|data[-_.]protection|foi|enquiry|contactus|contact[-_.]us|general|secretariat|registry|communications|comms|editor|editorial|letters|tips|newsdesk|publicaffairs|ombudsman|consumers?|customercare|care|desk|mail|inbox|admissions|enrol(?:l?ment)?|registrar|membership|members|studentservices|library|visits|tickets|donations|volunteers?|office[-_.]of[-_.][\w.-]+|clerk|secretary|treasurer|chair|prenotazioni|reservas|reservierungen?|kontakt|contatti|contacto|bestellungen?|pedidos|ordini|commandes|accueil|segreteria|secretaria|verwaltung|buchungen?|kundenservice|kundendienst|buchhaltung|rechnungen?|bewerbungen?|datenschutz|presse|vertrieb|sekretariat|empfang|poststelle|atencion(?:alcliente)?|clientes|serviceclient|service[-_.]client|assistenza|klantenservice|kundtjanst|kundeservice|asiakaspalvelu|obsluga|biuro)$|^(?:press|media|news|data[-_.]?protection|customer|complaints?|general|public|foi|help|support|info)[-_.](?:office|desk|team|enquiries|inquiries|unit|service|services|centre|center|dept|department|relations|affairs|line|requests?)$|^(?:team|room|group|list|dept|ops)[-_.]/i;
+// A group's or a desk's mailbox by its compound name: bookclub@, chess-club@, salesteam@, parish.office@.
+const ROLE_COMPOUND = /^[a-z]{2,14}[._-]?(?:club|society|team|office|committee|events|choir|group|desk|support|admin|info)$/i;
 // A person's name or a personal claim next to the address makes even a role mailbox theirs ("my personal one is info@…").
 const PERSONAL_CLAIM = /\b(?:my (?:personal|private|own|home)|personal (?:e-?mail|address))\b/i;
 
@@ -66,8 +68,9 @@ const PLACEHOLDER_DOMAIN =
 const GENERIC_LOCAL =
   /^(?:test|testing|user|username|name|your?[._-]?name|your[._-]?e-?mail|foo|bar|baz|email|mail|example|sample|demo|someone|you|me|abc|customer|client|guest|buyer|member|qa|uat|staging|\d{1,6})\d{0,3}(?:\+[\w.-]*)?$/i;
 
-// A string literal in code around the address (email="alice@example.com", {"email": "bob@example.org"}): a fixture.
-const CODE_LITERAL = /[=:(,][ \t]?["'`]$/;
+// A string literal in code around the address (email="alice@example.com", {"email": "bob@example.org"}), or an XML
+// element's text (<Email>jane.doe@example.com</Email>): a fixture.
+const CODE_LITERAL = /[=:(,][ \t]?["'`]$|<[A-Za-z][\w:.-]{0,30}>$/;
 
 /** True for a masked mailbox, or a placeholder name or domain in a question about formats, regexes or examples, claimed by no one. */
 function placeholderAddress(address: string, window: string): boolean {
@@ -121,7 +124,7 @@ export function roleAddress(text: string, start: number, end: number): boolean {
   const window = `${text.slice(Math.max(0, start - 80), start)} ${text.slice(end, end + 80)}`;
   if (PERSONAL_CLAIM.test(window)) return false;
   if (exampleAddress(address, window) || placeholderAddress(address, window)) return true;
-  if (RESERVED_MAIL_DOMAIN.test(address) && CODE_LITERAL.test(text.slice(Math.max(0, start - 4), start)) && !CLAIMED.test(window)) return true;
+  if (RESERVED_MAIL_DOMAIN.test(address) && CODE_LITERAL.test(text.slice(Math.max(0, start - 34), start)) && !CLAIMED.test(window)) return true;
   // A placeholder on both sides (email@domain.com, name@yourcompany.com in a template) is no one's anywhere.
   if (PLACEHOLDER_LOCAL.test(local) && PLACEHOLDER_DOMAIN.test(address) && !CLAIMED.test(window)) return true;
   // A mailbox the text calls shared or public (学校德育处公共邮箱 deyu@…, "the team's shared mailbox"), at no free provider.
@@ -129,7 +132,8 @@ export function roleAddress(text: string, start: number, end: number): boolean {
   if (roleDisplayName(text, start) && !PERSONAL_PROVIDER.test(address)) return true;
   // A mailbox the text says an organisation publishes (官网上公布的招生咨询邮箱 zsb@pku.edu.cn, "listed on their website").
   if (PUBLISHED_MAILBOX.test(window) && !PERSONAL_PROVIDER.test(address) && !CLAIMED.test(window)) return true;
-  if (!ROLE_MAILBOX.test(local) && !NO_PERSON_MAILBOX.test(local)) return !PERSONAL_PROVIDER.test(address) && ownNameMailbox(address, window);
+  if (!ROLE_MAILBOX.test(local) && !ROLE_COMPOUND.test(local) && !NO_PERSON_MAILBOX.test(local))
+    return !PERSONAL_PROVIDER.test(address) && ownNameMailbox(address, window);
   if (PERSONAL_PROVIDER.test(address)) return false;
   // An automatic sender (noreply@accounts.google.com, a log's noreply@example.org) is read by no one, even at the
   // writer's own company's domain: a domain names an organisation, not a person.

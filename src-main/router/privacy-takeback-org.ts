@@ -46,9 +46,9 @@ function speaksForItself(words: string): boolean {
   return (institution || ORGANISATION_SPEAKS.test(words) || LEGAL_NAME.test(words)) && !OWN_CLAIM.test(claims);
 }
 
-// A value on a labelled line of its own ("IBAN: IT48 X050 …"): the block of lines it stands in says whose it is
-// (the payee's name above it, "Our bank details:" before the block).
-const LABEL_LINE = /(?:^|\n)[ \t]*[\p{L}][\p{L} ./()-]{0,30}[:：][ \t]*$/u;
+// A value on a labelled line of its own ("IBAN: IT48 X050 …", "Bank: Crédit Coopératif — IBAN FR76 …"): the block of
+// lines it stands in says whose it is (the payee's name above it, "Our bank details:" before the block).
+const LABEL_LINE = /(?:^|\n)[ \t]*[\p{L}][\p{L} ./()-]{0,30}[:：][ \t]*$|\bIBAN[:：]?[ \t]*$/u;
 const BLOCK_REACH = 300;
 
 /**

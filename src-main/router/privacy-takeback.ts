@@ -71,6 +71,8 @@ const CONNECTION_WITH_PASSWORD = /^[a-z][\w+.-]*:\/\/[^\s:@/]*:[^\s@/]+@/i;
 const PROVIDER_OBJECT_ID = /^(?:tok|pm|src|card|cus|ch|pi|seti|price|prod|acct|in|sub)_[A-Za-z0-9]{8,}$/;
 
 /** True for a secret that is a placeholder, code that reads it from elsewhere, or the value of a log field that names no secret. */
+const SECRET_PROPERTY_BEFORE = /\bname=["'][\w.-]*(?:password|passwd|pwd|secret|token|key)["'][ \t]+value=["']$/i;
+
 function notASecret(text: string, start: number, end: number): boolean {
   const value = text.slice(start, end);
   if (PLACEHOLDER_SECRET.test(value) || PROVIDER_OBJECT_ID.test(value) || READS_SECRET.test(value) || CONFIG_REFERENCE.test(value) || value.includes(JWT_IO_SAMPLE))
@@ -82,6 +84,8 @@ function notASecret(text: string, start: number, end: number): boolean {
   if (own !== null && (!SECRET_KEY.test(own[1]!) || own[2]!.trim() === '' || PLACEHOLDER_SECRET.test(own[2]!.trim()))) return true;
   // A connection string holds its password whatever its key is called (DSN=, DATABASE_URL=).
   if (CONNECTION_WITH_PASSWORD.test(value)) return false;
+  // An XML property's value is named by the property (<property name="password" value="…"/>), not by "value".
+  if (SECRET_PROPERTY_BEFORE.test(text.slice(Math.max(0, start - 60), start))) return false;
   const field = FIELD_BEFORE.exec(text.slice(Math.max(0, start - 34), start));
   return field !== null && !SECRET_KEY.test(field[1]!);
 }
@@ -113,8 +117,17 @@ function organisationLine(text: string, start: number, end: number): boolean {
   // North America's toll-free 8xx numbers likewise.
   if (/^(?:\+?44|0)(?:3(?:0[03]|3[03]|4[345]|7[0-3])|8(?:0[08]|4[345]|7[01]))\d{7}$/.test(compact) || /^(?:\+?1)?8(?:00|33|44|55|66|77|88)\d{7}$/.test(compact))
     return true;
-  return ORG_LINE_BEFORE.test(text.slice(Math.max(0, start - 60), start)) || PUBLISHED_AFTER.test(text.slice(end, end + 50)) || MARKETING_TEXT.test(text);
+  return (
+    ORG_LINE_BEFORE.test(text.slice(Math.max(0, start - 60), start)) ||
+    FIRM_BEFORE.test(text.slice(Math.max(0, start - 30), start)) ||
+    PUBLISHED_AFTER.test(text.slice(end, end + 50)) ||
+    MARKETING_TEXT.test(text)
+  );
 }
+
+// A firm named by its trade right before the number ("Kestrel & Rowe Solicitors, 020 7946 0321"): the firm's line.
+const FIRM_BEFORE =
+  /\b(?:Solicitors|Accountants|Architects|Estate Agents|Surveyors|Opticians|Dentists|Dental (?:Practice|Surgery|Care)|Veterinary (?:Practice|Surgery|Clinic)|Vets|Pharmacy|Chemists|Garage|Motors|LLP|Ltd|Limited|plc|PLC|GmbH|Inc)\.?[,:]?[ \t]+(?:(?:tel|phone|t)\.?:?[ \t]*)?$/i;
 
 // A line the text says is published where anyone can read it: "…, as listed on our website".
 const PUBLISHED_AFTER =
@@ -334,8 +347,10 @@ function schemaTalk(text: string): boolean {
   return SQL_QUERY.test(text) && !SQL_ROW.test(text);
 }
 
-// Values masked by the writer or the sender: a card "ending in 6315", 尾号 8842, XXX-XX-XXXX, 李**.
-const MASKED_VALUES = /\b(?:ending (?:in|with)|last (?:four|4) digits|masked|redacted)\b|尾号|尾號|X{4}|x{4}|\*{2,}|•{3,}/;
+// Values masked by the writer or the sender: a card "ending in 6315", 尾号 8842, XXX-XX-XXXX, 李**; or kept out of the
+// message ("alarm codes: I'll give you these in person").
+const MASKED_VALUES =
+  /\b(?:ending (?:in|with)|last (?:four|4) digits|masked|redacted|(?:give|tell) (?:you|them|him|her) (?:these|them|it|the (?:codes?|passwords?|pins?)) in person|not (?:putting|writing) (?:it|them|these) (?:in writing|down))\b|尾号|尾號|X{4}|x{4}|\*{2,}|•{3,}/;
 
 /**
  * True when the text masks its own values. For the learned check, asked only when no rule fired: across the seventeen

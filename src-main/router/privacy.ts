@@ -483,6 +483,9 @@ const FULL_WIDTH = /[\uff01-\uff5e]/;
 // A format string's or a template's slot right after a number: "{i:03d}", "%04d", "${n}", "<n>".
 const TEMPLATE_AFTER = /^(?:\{|%\d*d|\$\{|<\w)/;
 
+// A number of one digit over and over, at least seven of them (a dictated number's span holds words, not digits).
+const SAME_DIGIT = /^\D*(\d)(?:\D*\1){6,}\D*$/;
+
 /** Full-width ASCII (１３８…, ＠) to ASCII; one code unit each, so spans stay the same. */
 function foldFullWidth(text: string): string {
   if (!FULL_WIDTH.test(text)) return text;
@@ -567,6 +570,8 @@ export function detectPrivateData(text: string, level: PrivacyLevel = 'standard'
     if (kind === 'phone' && (nhsNumberNotPhone(folded, start, end) || ssnShapeNotPhone(folded, start, end))) return;
     // A number a template completes (f"+44 7700 900{i:03d}", "0161 496 %04d") is a generator's prefix, no one's line.
     if (kind === 'phone' && TEMPLATE_AFTER.test(folded.slice(end, end + 2))) return;
+    // One digit over and over (NL00 BANK 0000 0000 00, 000-000-0000) is a form's placeholder, no one's line.
+    if (kind === 'phone' && SAME_DIGIT.test(folded.slice(start, end))) return;
     // A calendar date read as an id's or a secret's value (a row's date after a masked id, a log's timestamp after
     // "reason=bad_password") is neither; dropped here, not taken back, so the date of birth it may be stays found.
     if ((kind === 'national-id' || kind === 'secret') && FULL_DATE.test(folded.slice(start, end))) return;

@@ -21,7 +21,7 @@ const MONEY = String.raw`(?:[£$€¥₹] ?\d[\d,.' ]{0,12}\d(?: ?[kK](?![\p{L}]
 // The writer's possessive, then a word or two ("current base", "de este año" comes after), then the pay word.
 const OWN_PAY = new RegExp(
   String.raw`(?<![\p{L}])(?:my|mi|mon|ma|mein(?:e|en)?|mijn|min|mitt|il mio|la mia|o meu|a minha|mój|moja|moje)\s(?:[\p{L}'’-]+\s){0,2}?` +
-    String.raw`(?:salary|bonus|pay ?rise|raise|base pay|base salary|wage|hourly rate|day rate|compensation|take-home(?: pay)?|sueldo|salario|aumento|n[óo]mina|salaire|augmentation|prime|Gehalt|Lohn|Gehaltserh[öo]hung|salaris|loon|loonsverhoging|l[öo]n|l[öo]neh[öo]jning|l[öo]ne[öo]kning|stipendio|sal[áa]rio|pensja|wynagrodzenie|podwy[żz]ka|premia)(?![\p{L}])` +
+    String.raw`(?:salary|bonus|pay ?rise|raise|base pay|payslip|pay ?slip|pay ?stub|paycheck|paie|bulletin de salaire|Gehaltsabrechnung|Lohnabrechnung|loonstrook|busta paga|l[öo]nebesked|l[öo]nespecifikation|base salary|wage|hourly rate|day rate|compensation|take-home(?: pay)?|sueldo|salario|aumento|n[óo]mina|salaire|augmentation|prime|Gehalt|Lohn|Gehaltserh[öo]hung|salaris|loon|loonsverhoging|l[öo]n|l[öo]neh[öo]jning|l[öo]ne[öo]kning|stipendio|sal[áa]rio|pensja|wynagrodzenie|podwy[żz]ka|premia)(?![\p{L}])` +
     String.raw`[^.\n?!]{0,48}?${MONEY}`,
   'giu',
 );
@@ -44,7 +44,7 @@ const OWN_PAY_ZH = new RegExp(
   'g',
 );
 const PAY_HINT =
-  /\dk\b|salary|bonus|base|raise|rise|wage|rate|compensation|take-home|sueldo|salario|aumento|mina|salaire|augmentation|prime|gehalt|lohn|salaris|loon|l[öo]n|stipendio|sal[áa]rio|pensja|wynagrodzenie|podwy|premia|earn|make|paid|verdien|gagne|gano|guadagno|tjänar|zarabiam/;
+  /\dk\b|salary|payslip|pay slip|pay stub|paycheck|paie|bulletin de salaire|abrechnung|loonstrook|busta paga|lönebesked|lönespec|bonus|base|raise|rise|wage|rate|compensation|take-home|sueldo|salario|aumento|mina|salaire|augmentation|prime|gehalt|lohn|salaris|loon|l[öo]n|stipendio|sal[áa]rio|pensja|wynagrodzenie|podwy|premia|earn|make|paid|verdien|gagne|gano|guadagno|tjänar|zarabiam/;
 
 /** The writer's own pay, stated with its amount. `lower` is the text lower-cased. */
 export function findOwnPay(text: string, lower: string, found: Found): void {

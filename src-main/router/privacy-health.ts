@@ -23,7 +23,7 @@ const HEALTH_EN_CAPS = /\b(?:HIV|AIDS|PTSD|ADHD|OCD|STDs?|STIs?|SSRIs?|IVF)\b/g;
 
 // Simplified Chinese terms. Single 癌 covers 肺癌, 乳腺癌 and the rest.
 const HEALTH_ZH =
-  /病历|诊断|确诊|抑郁|焦虑症|艾滋病|癌|肿瘤|化疗|放疗|处方|药方|怀孕|孕期|备孕|流产|堕胎|不孕|糖尿病|高血压|心脏病|精神病|精神分裂|双相|自闭症|老年痴呆|阿尔茨海默|癫痫|乙肝|肝炎|梅毒|性病|服药|吃药|病情|住院|手术|体检报告|化验|自杀|自残/g;
+  /病历|诊断|确诊|抑郁|焦虑症|艾滋病|癌|肿瘤|化疗|放疗|处方|药方|怀孕|孕期|备孕|流产|堕胎|不孕|糖尿病|高血压|心脏病|精神病|精神分裂|双相|自闭症|老年痴呆|阿尔茨海默|癫痫|乙肝|肝炎|梅毒|性病|服药|吃药|病情|住院|手术|体检报告|化验|自杀|自残|洗肾|透析|尿毒症|肾衰竭|重大伤病/g;
 
 // First person. "I" after words that make it a Roman numeral (Type I, World War I, Henry I) is
 // not, nor a list marker "(i)".

@@ -37,8 +37,16 @@ const AGE_ON_DAY = new RegExp(
 const LOOSE_DATE_ZH = /(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?[日号號]?/;
 // A Chinese date of birth written before its word: （2015 年 6 月 3 日出生）, Cantonese 1999年11月30號出世.
 const BIRTH_BEFORE_ZH = /(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?[日号號]?\s?(?=出生|出世|生(?![产效活意])|[^，,。！？\n]{0,12}?(?:降生|降临|出世|呱呱坠地))/g;
-// A label's own full stop (d.o.b.) is part of it, not a sentence's end before the date.
-const BIRTH_WORD = /\b(?:born|d\.?o\.?b|date of birth|birth ?date|birthday)\b\.?|出生|出世|生于|生日/g;
+// A label's own full stop (d.o.b.) is part of it, not a sentence's end before the date. The European languages' words
+// too: geboren, né(e) le, nacido el, nato il, urodził(a) się, född, født.
+const BIRTH_WORD =
+  /\b(?:born|d\.?o\.?b|date of birth|birth ?date|birthday)\b\.?|出生|出世|生于|生日|(?<![\p{L}])(?:geboren|n[ée]e? le|naissance|nacid[oa]|naci[óo]?|nat[oa] (?:il|a)|nascit[oa]|urodzi[łl](?:em|am|a)? si[ęe]|urodzon[aey]|f[öø]dd|f[öø]dt|syntynyt|narozen[aáý]?)(?![\p{L}])/gu;
+// A date with the European languages' month names: "12 marca 1986", "14 de mayo de 1962", "5. Mai 1990", "3 mars 1985".
+const MONTHS_EU =
+  'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|Januar|Jänner|Februar|März|Maerz|April|Juni|Juli|August|Oktober|Dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|januar|februar|marts|juni|juli|augusti|oktober|maj|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro';
+const LOOSE_DATE_EU = new RegExp(`\\d{1,2}\\.?\\s(?:de\\s)?(?:${MONTHS_EU})\\s(?:de\\s)?(?:19|20)\\d{2}`, 'iu');
+// The writer's own birth in the first person: urodziłem się, je suis né(e), nací, sono nato/a, ik ben geboren, jag är född.
+const OWN_BIRTH_EU = /urodzi[łl](?:em|am) si[ęe]|je suis n[ée]e?|\bnac[ií]\b|sono nat[oa]|ik ben geboren|ich bin[^.\n]{0,30}geboren|jag är född|jeg er født/i;
 const BIRTH_REACH = 48;
 const ANSWERED_QUESTION = /^[?？]\s*(?:(?:it|that) (?:was|is):?\s*)?$/i;
 const PERSON_REACH = 200;
@@ -61,6 +69,9 @@ const QUOTED_PAIR = /(?:^|[\s:(])['"‘“][A-Z][a-z]{1,20} [A-Z][a-z'-]{1,20}(?
 const CAPITAL_PAIR = /(?<![A-Za-z])[A-Z][a-z]{1,20} [A-Z][a-z]{1,20}(?![a-z])/g;
 // A relative called by what the family calls them, with no "my": "a surprise for nan", "ring Mum", "staying with gran".
 const FAMILY_NAME_BARE = /\b(?:for|to|with|ring|call|visit|and) (?:nan|nana|nanna|gran|granny|grandma|grandpa|grandad|granddad|mum|mom|mam|mummy|mommy|dad|daddy)\b/i;
+// …or by "my" and the relative in another European language: mi padre, ma mère, meine Oma, mijn zoon, moja córka.
+const FAMILY_EU =
+  /(?<![\p{L}])(?:mi|mis|mon|ma|mein(?:e|em|en|er)?|mio|mia|mijn|min|mitt|m[óo]j|moja|meu|minha) (?:padre|madre|abuel[oa]|hij[oa]|herman[oa]|marido|esposa?|p[èe]re|m[èe]re|fils|fille|fr[èe]re|s(?:œ|oe)ur|mari|femme|grand-(?:p[èe]re|m[èe]re)|Vater|Mutter|Sohn|Tochter|Bruder|Schwester|Mann|Frau|Oma|Opa|figli[oa]|fratello|sorella|marito|moglie|nonn[oa]|vader|moeder|zoon|dochter|broer|zus|far|mor|son|dotter|bror|syster|ojciec|matka|syn|c[óo]rka|brat|siostra|pai|m[ãa]e|filh[oa]|irm[ãa]o?)(?![\p{L}])/iu;
 // A birth time right after the date ("born 20 may 1990, 11pm, lisbon"): given for a natal chart, it is the writer's or
 // a child's birth, not a date looked up (a public figure's is taken back with the figure).
 const BIRTH_TIME_AFTER = /^,? ?(?:at )?(?:[01]?\d|2[0-3])(?::[0-5]\d)? ?(?:am|pm|h\b)|^,? ?(?:at )?(?:[01]?\d|2[0-3]):[0-5]\d\b/i;
@@ -75,6 +86,7 @@ export function someoneIn(text: string): boolean {
   return (
     SOMEONE.test(text) ||
     FAMILY_NAME_BARE.test(text) ||
+    FAMILY_EU.test(text) ||
     PERSON_BEFORE_DOB.test(text) ||
     LOWER_PAIR_BEFORE_DOB.test(text) ||
     QUOTED_PAIR.test(text) ||
@@ -86,7 +98,7 @@ export function someoneIn(text: string): boolean {
 export function findBirthDates(text: string, lower: string, found: RecordFound): void {
   firstMatches(BIRTH_WORD, lower, LIMIT, (m) => {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + BIRTH_REACH);
-    const date = LOOSE_DATE_EN.exec(after) ?? LOOSE_DATE_ZH.exec(after);
+    const date = LOOSE_DATE_EN.exec(after) ?? LOOSE_DATE_ZH.exec(after) ?? LOOSE_DATE_EU.exec(after);
     // A sentence ending between the word and the date parts them, unless the date answers the birth word's own question ("born? 29 February 1988").
     const gap = date === null ? '' : after.slice(0, date.index);
     if (date === null || (/[.?!。？！]\s/.test(gap) && !ANSWERED_QUESTION.test(gap)) || !plausibleBirthYear(date[0])) return;
@@ -94,7 +106,8 @@ export function findBirthDates(text: string, lower: string, found: RecordFound):
     const from = Math.max(0, m.index - PERSON_REACH, text.lastIndexOf('\n\n', m.index) + 1);
     const start = m.index + m[0].length + date.index;
     const timed = BIRTH_TIME_AFTER.test(text.slice(start + date[0].length, start + date[0].length + 12));
-    if (!timed && !someoneIn(text.slice(from, start + date[0].length + 40))) return;
+    const own = OWN_BIRTH_EU.test(text.slice(Math.max(0, m.index - 20), m.index + m[0].length));
+    if (!timed && !own && !someoneIn(text.slice(from, start + date[0].length + 40))) return;
     found('birth-date', PERSON_LABELS['birth-date'], start, start + date[0].length);
   });
   if (lower.includes(' on ')) {
@@ -221,8 +234,8 @@ export function findShapes(text: string, found: RecordFound, rego: boolean, han:
       if (/\d/.test(v) && /[A-Z]/.test(v) && !/[a-z]/.test(v)) found('location', 'a vehicle number plate', m.index + m[0].length - v.length, m.index + m[0].length);
     });
   }
-  // Every other shape here has a run of at least three digits.
-  if (!/\d{3}/.test(text)) return;
+  // Every other shape here has a run of at least three digits, or pairs (Danish and French numbers: 83 56 26 75).
+  if (!/\d{3}|\d\d[ -]\d\d[ -]\d\d/.test(text)) return;
   // One scan over runs of digits (with spaces and dashes) for every phone shape; the words that make a bare
   // number a phone are read once a run has a phone's shape.
   let cue: boolean | undefined;

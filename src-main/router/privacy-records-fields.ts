@@ -14,7 +14,7 @@ const FIELD_LABELS: ReadonlyArray<readonly [FieldKind, RegExp]> = [
   ],
   ['birth-date', /^(?:d\.o\.b\.?|date of birth|birth ?date|born)$/],
   ['health', /^(?:condition|medical condition|admitting diagnosis|discharge diagnosis|医嘱|出院医嘱)$/],
-  ['employment', /^(?:base|rating|pay|increment|raise|绩效|绩效评级)(?: \([a-z$£€¥]{1,5}\))?$/],
+  ['employment', /^(?:base|rating|pay|increment|raise|merit increase|new salary|current salary|绩效|绩效评级)(?: ?\((?:[a-z$£€¥]{1,5}|%)\)| ?%)?$/],
   ['passport', /^(?:passport (?:no\.?|number)|passport no)$/],
 ];
 

@@ -459,8 +459,12 @@ function findTrackedPeople(text: string, found: Found): void {
 
 // The writer's home left empty, with when: "I'll be in Lisbon 12–19 May and the house will be empty the whole week".
 // Said to a neighbour it is a favour; sent to anyone else it tells them when to call.
-const EMPTY_HOME = /\b(?:the |our |my )?(?:house|home|flat|apartment|place) (?:will be|is going to be|stays|'ll be) empty\b/gi;
-const AWAY_WHEN = /\b(?:I|we)['’]?(?:ll| will| am| are|['’]m|['’]re) (?:be )?(?:away|in [A-Z][\w-]+|on holiday|abroad)\b[^\n.!?]{0,40}?\d/;
+// …or a neighbour's, in a residents' note: "Mrs Eileen Brannock (no. 14) now away at her daughter's … until 3 March, house
+// empty".
+const EMPTY_HOME =
+  /\b(?:the |our |my )?(?:house|home|flat|apartment|place) (?:will be|is going to be|stays|'ll be) empty\b|\b(?:house|home|flat|property) (?:empty|unoccupied|vacant)\b/gi;
+const AWAY_WHEN =
+  /\b(?:I|we)['’]?(?:ll| will| am| are|['’]m|['’]re) (?:be )?(?:away|in [A-Z][\w-]+|on holiday|abroad)\b[^\n.!?]{0,40}?\d|\b(?:Mr|Mrs|Ms|Miss|Dr)\.? [A-Z][\w'-]+(?: [A-Z][\w'-]+)?[^\n!?]{0,60}?\baway\b[^\n.!?]{0,60}?\d/;
 
 function findEmptyHomes(text: string, found: Found): void {
   if (!text.includes('empty')) return;

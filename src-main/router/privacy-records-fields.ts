@@ -54,7 +54,7 @@ export function fieldKind(label: string): FieldKind | undefined {
 // A name, or a user's handle made of one (mila.rourke, zhang_lei), as a log's user= field holds it.
 const NAME_VALUE = /^(?:\p{Lu}[\p{L}'’.-]{0,24}(?:,? \p{Lu}[\p{L}'’.-]{0,24}){0,4}|[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,3}|[a-z]{2,20}[._][a-z]{2,20})$/u;
 export const PLACEHOLDER_VALUE =
-  /^(?:n\/?a|none|tbd|tba|unknown|name|surname|your name|full name|first name|last name|john doe|jane doe|john smith|jane smith|test|test user|sample|example|max mustermann|erika mustermann|(?:test|demo|sample|dummy|fake|mock|example) (?:patient|customer|client|employee|member|person|account|name)|x+|_+|-+|\.+|本人|同上|无|略|某某|张三|李四|王五)$/i;
+  /^(?:n\/?a|none|tbd|tba|unknown|name|surname|your name|full name|first name|last name|john doe|jane doe|john smith|jane smith|test|test user|sample|example|max mustermann|erika mustermann|(?:test|demo|sample|dummy|fake|mock|example) (?:patient|customer|client|employee|member|person|account|name)|(?:employee|person|staff|patient|candidate|student|pupil|user|customer|client|member|worker|applicant) (?:[A-Z]|\d{1,3})|x+|_+|-+|\.+|本人|同上|无|略|某某|张三|李四|王五)$/i;
 
 // A team, an office or a company in a person's field ("Organizer: People Team", "Owner: Finance Department").
 export const GROUP_VALUE = / (?:Team|Teams|Office|Department|Dept|Committee|Group|Board|Council|Desk|Services?|Support|Unit|Centre|Center|Ltd|Inc|GmbH|LLC|PLC)$/;

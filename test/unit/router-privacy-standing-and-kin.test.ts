@@ -29,6 +29,7 @@ const SENT: Record<string, readonly string[]> = {
   'sick days, ratings and risks with nobody in them': [
     '| Product | Rating |\n|---|---|\n| Kettle | 3 |\n| Toaster | 5 |',
     'How many sick days do employees get in Germany? And what counts as flight risk in HR analytics?',
+    'Highlight any row over 8:\nName | Team | Sick days 2026\nEmployee A | Ops | 11\nEmployee B | Sales | 3',
   ],
   'a date of birth that is nobody’s, or a public figure’s with its hour': [
     'Someone born 20 May 1990 is what star sign?',

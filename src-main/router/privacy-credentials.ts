@@ -40,7 +40,25 @@ const SEED_PHRASE =
   /(?<![A-Za-z])(?:seed|recovery|mnemonic|backup) (?:phrase|words)[^\n.?!]{0,16}?(?:\bis\b|\bare\b|:)[ \t]{1,3}((?:[a-z]{3,8}[ ,]{1,2}){11,23}[a-z]{3,8})/gi;
 // Also the gate of findSeedPhrasesAnyLayout: one test for both.
 // Hardware and app wallets by name count too ("my Ledger words: …"): the phrase check (BIP-39 words, random order) keeps it safe.
-const SEED_STEMS = ['seed', 'recovery', 'mnemonic', 'backup', 'wallet', 'ledger', 'metamask', 'trezor', '助记词', '钱包', '錢包', '助記詞'] as const;
+// Pinyin too, as typed without an input method: zhu ci ci (助记词), qian bao (钱包).
+const SEED_STEMS = [
+  'seed',
+  'recovery',
+  'mnemonic',
+  'backup',
+  'wallet',
+  'ledger',
+  'metamask',
+  'trezor',
+  '助记词',
+  '钱包',
+  '錢包',
+  '助記詞',
+  'zhu ci ci',
+  'zhucici',
+  'qian bao',
+  'qianbao',
+] as const;
 // A variable or config key whose name says secret (AWS_SECRET_ACCESS_KEY=…, DB_PASSWORD: …, a registry export's
 // "DefaultPassword"="…"), then its value.
 // Matched from the secret word on; the start of the name is found by walking back (a leading

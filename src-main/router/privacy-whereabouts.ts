@@ -4,11 +4,14 @@
 // - a phone's live or last location of a relative or a named person (爸爸刘德胜 … 手机定位最后显示在 …, "Mum's Find
 //   My shows her at …");
 // - a regular lift's pick-up and drop-off points with its rider (乘客：孟凡 … 上车点：…);
-// - a hotel room with its guest ("Dad … is in room 214 at the Premier Inn").
+// - a hotel room with its guest ("Dad … is in room 214 at the Premier Inn");
+// - where a relative lives, in another European language ("Ma tante Odile habite à Annecy-le-Vieux").
 // A card's fares explained, or location sharing as a topic, name no one and stay clean.
 import { FAMILY_EN } from './privacy-relatives.js';
 import { firstMatches } from './privacy-match.js';
 import { findNames } from './privacy-person-names.js';
+import { FAMILY_EU } from './privacy-loose-shapes.js';
+import { looksEuropean } from './privacy-person-details.js';
 
 type Found = (start: number, end: number) => void;
 
@@ -34,6 +37,19 @@ const HOTEL_ROOM =
 const HOTEL_WORD = /\b(?:hotel|h[ôo]tel|inn|hostel|motel|lodge|B&B|guest ?house|albergo|pensione|hostal|Travelodge|Airbnb)\b|酒店|宾馆|賓館|旅馆|旅館/i;
 const HOTEL_REACH = 80;
 
+// Where a relative lives, said in another European language: "Ma tante Odile habite maintenant à Annecy-le-Vieux, juste
+// derrière l'église", "meine Mutter wohnt in Graz, gleich neben der Post". The relative (FAMILY_EU, or tante, oncle …),
+// the verb of living, a place's capital, and where exactly.
+const LIVES_EU =
+  /(?<![\p{L}])(?:habite|vit|wohnt|lebt|vive|abita|woont|bor|mieszka|mora)(?: (?:maintenant|désormais|jetzt|inzwischen|ahora|ora|adesso|nu|teraz|agora))? (?:à|au|aux|in|im|en|a|op|i|w|em|na) [A-ZÀ-Þ]/gu;
+const KIN_EU =
+  /(?<![\p{L}])(?:ma|mon|mes|mein(?:e|en)?|mi|mis|mia|mio|mijn|min|mitt|moja|m[óo]j|minha|meu) (?:tante|oncle|cousine?|grand-m[èe]re|grand-p[èe]re|Tante|Onkel|Cousine|Cousin|t[íi][oa]|prim[oa]|zi[oa]|cugin[oa]|oom|neef|nicht|moster|faster|morbror|farbror|ciocia|wujek|kuzyn(?:ka)?)(?![\p{L}])/iu;
+const LIVES_REACH = 60;
+// …and where exactly, as the English rule asks (privacy-homes.ts): a landmark's preposition or a street with its number.
+// A city alone ("mi abuela vive en Sevilla") stays a topic.
+const EXACTLY_EU =
+  /(?<![\p{L}])(?:derri[èe]re|à côté d[eu]|en face d[eu]|au-dessus d[eu]|neben|gegen[üu]ber|hinter|al lado de|frente a|detr[áa]s de|encima de|accanto a|dietro|di fronte a|sopra|naast|tegenover|achter|boven|bredvid|mittemot|bakom|obok|naprzeciwko|za|ao lado d[eo]|em frente a|atr[áa]s d[eo])(?![\p{L}])|(?:rue|avenue|Stra(?:ß|ss)e|str\.|[Gg]asse|[Ww]eg|calle|avenida|via|viale|straat|laan|gatan|v[äa]gen|ulica|ul\.|rua)[ \p{L}'’.-]{0,30}\d/iu;
+
 /** A relative or a named person, not a hotel's name read as one ("the Grand Hotel", "Premier Inn"). */
 function guest(text: string): boolean {
   if (SOMEONE_ZH.test(text) || SOMEONE_EN.test(text)) return true;
@@ -55,6 +71,13 @@ export function findWhereabouts(text: string, lower: string, found: Found): void
     const points: [number, number][] = [];
     firstMatches(PICKUP_POINT, text, LIMIT, (m) => points.push([m.index, m.index + m[0].length]));
     if (points.length > 0 && (RIDER_FIELD.test(text) || someone(text))) for (const [start, end] of points) found(start, end);
+  }
+  if (looksEuropean(text) || /\b(?:habite|wohnt|woont|vive|abita|bor|mieszka)\b/.test(text)) {
+    firstMatches(LIVES_EU, text, LIMIT, (m) => {
+      const before = text.slice(Math.max(0, m.index - LIVES_REACH), m.index);
+      const after = text.slice(m.index, m.index + m[0].length + LIVES_REACH * 2);
+      if ((FAMILY_EU.test(before) || KIN_EU.test(before)) && EXACTLY_EU.test(after)) found(m.index, m.index + m[0].length);
+    });
   }
   if (HOTEL_WORD.test(text)) {
     const rooms: [number, number][] = [];

@@ -1,7 +1,9 @@
 // What holdout-18's blind run still missed after its config and false-alarm families (stop 30), by family: a relative or
 // a named person in a hotel room; a date of birth in Polish, French or Spanish; a Danish mobile in pairs after
 // "mobilnummer er"; a neighbour's empty house in a residents' note; hearing loss; a raise column in a pay table; the
-// writer's own payslip in French; dialysis (洗腎) in Traditional Chinese. Each beside the same words when nobody's.
+// writer's own payslip in French; dialysis (洗腎) in Traditional Chinese. And two of the older sets' last misses: where a
+// relative lives, exactly, in French or German, and a seed phrase named in pinyin. Each beside the same words when
+// nobody's.
 import { describe } from 'vitest';
 import { itKeepsLocalAndSends } from '../support/privacy-shapes.js';
 
@@ -15,6 +17,11 @@ const KEPT_LOCAL: Record<string, readonly string[]> = {
     'Je suis née le 3 mars 1985 à Lyon, quel est mon signe ?',
     'Traduce: mi padre nació el 14 de mayo de 1962 en Zaragoza.',
   ],
+  'where a relative lives, exactly, in another European language': [
+    'Meine Mutter wohnt in Graz, gleich neben der Post. Welche Konditorei liefert dorthin?',
+    'Mon oncle habite à Lille, rue Nationale 48 — tu peux traduire son adresse pour le colis ?',
+  ],
+  'a seed phrase under its pinyin name': ['zhe shi wo de qian bao zhu ci ci:\nbridge muffin rural echo velvet tiny scissors globe tenant awful crane oyster'],
   'a mobile in pairs after a Nordic label': ['Oversæt: „Mit mobilnummer er 42 17 93 60 – ring hvis der sker noget.“'],
   'a neighbour’s empty house': ['- Mr Alan Pryce (no. 9) away at his son’s in Leeds until 12 April, house empty, bins to be put out'],
   'hearing loss, a raise column, a French payslip, dialysis': [
@@ -30,6 +37,7 @@ const SENT: Record<string, readonly string[]> = {
     'Which hotel rooms have a sea view? Is room 101 at the Grand Hotel one of them?',
     'Picasso nació el 25 de octubre de 1881 en Málaga: ¿qué pintó primero?',
     'Score was 12 10 14 15 in the four rounds; what is the average?',
+    'Mi abuela vive en Sevilla. ¿Qué tiempo hace allí en agosto?',
     'Is it safe to leave a house empty for 3 months? The insurer says unoccupied after 30 days.',
     'How do hearing aids work, and what causes tinnitus?',
     'Product | Raise%\nWidget | 4%',

@@ -39,11 +39,11 @@ const STREET_NUMBER_AFTER = new RegExp(
   `[${UP}](?<![${UP}${LOW}].)[${LOW}-]{1,30} (?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Close|Way|Crescent|Place|Court|Terrace|Gardens)\\b,? (?:number|no\\.?|#) ?\\d{1,5}(?![\\w-])`,
   'g',
 );
-// A house number (with Japanese block-lot dashes), one to six place words, then a postcode: UK, Dutch,
+// A house number (with Japanese block-lot dashes), one to six place words (Welsh "Heol y Felin" has a one-letter one), then a postcode: UK, Dutch,
 // US state and ZIP, Japanese, or five digits before a town (DE, FR, ES, IT).
 // The parts are separated by commas, as on an envelope: a line without one is a table or a list.
 const POSTAL_LINE = new RegExp(
-  `(?<![\\w-])\\d{1,5}(?:-\\d{1,4}){0,2}[A-Za-z]?,?(?: [${UP}${LOW}'.-]{2,30},?){1,6} (?:[A-Z]{1,2}\\d[A-Z\\d]? \\d[A-Z]{2}|\\d{4} ?[A-Z]{2} [${UP}][${LOW}]{1,30}|[A-Z]{2} \\d{5}(?:-\\d{4})?|\\d{3}-\\d{4}|\\d{5} [${UP}][${LOW}]{1,30})(?![\\w-])`,
+  `(?<![\\w-])\\d{1,5}(?:-\\d{1,4}){0,2}[A-Za-z]?,?(?: [${UP}${LOW}'.-]{1,30},?){1,6} (?:[A-Z]{1,2}\\d[A-Z\\d]? \\d[A-Z]{2}|\\d{4} ?[A-Z]{2} [${UP}][${LOW}]{1,30}|[A-Z]{2} \\d{5}(?:-\\d{4})?|\\d{3}-\\d{4}|\\d{5} [${UP}][${LOW}]{1,30})(?![\\w-])`,
   'g',
 );
 // German streets named with a preposition (Am Kirchberg 7a, An der Alster 12, Im Winkel 3), then a five-digit postcode
@@ -73,7 +73,7 @@ const HINTS: readonly RegExp[] = [
 // A postcode shortly after a street, perhaps after a floor and door or a district (", 3º izquierda, 28003",
 // " - apto 45, CEP 01234-567", ", Col. Roma Norte, C.P. 06700"): the street is a postal address.
 const POSTCODE_AFTER =
-  /^(?:,? ?[^,\n]{1,28}?){0,2}?,? ?(?:(?:CP|C\.P\.|CEP|PLZ|NPA|CAP)[: ]{0,2})?(?:\d{4} ?[A-Z]{2}|\d{5}(?:-\d{3})?|\d{4}-\d{3}|\d{3}-\d{4}|\d{2}-\d{3}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})\b/;
+  /^(?:,? ?[^,\n]{1,28}?){0,2}?,? ?(?:(?:CP|C\.P\.|CEP|PLZ|NPA|CAP)[: ]{0,2})?(?:\d{4} ?[A-Z]{2}|\d{5}(?:-\d{3})?|\d{4}-\d{3}|\d{3}-\d{4}|\d{2}-\d{3}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|\d{4} [A-ZÆØÅÄÖÜ][a-zæøåäöüé]{2,})\b/;
 const POSTCODE_REACH = 64;
 // A sentence about a person or a delivery: someone's address, not a landmark's.
 const PERSON_CONTEXT = factored(

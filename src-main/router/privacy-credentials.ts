@@ -64,7 +64,7 @@ const SEED_STEMS = [
 // Matched from the secret word on; the start of the name is found by walking back (a leading
 // [A-Za-z0-9_]{0,40} would be tried at every letter of every prompt).
 const SECRET_ASSIGNMENT =
-  /(?:secret|token|passw(?:or)?d|pwd|pass|api_?key|access_?key|private_?key|credentials?)[A-Za-z0-9_]{0,20}["']?[ \t]{0,2}[=:][ \t]{0,2}["']?([^\s"'`$<{]{6,200})/gi;
+  /(?:secret|token|passw(?:or)?d|pwd|pass|api(?:v\d)?_?key|access_?key|private_?key|credentials?)[A-Za-z0-9_]{0,20}["']?[ \t]{0,2}(?:=>|[=:])[ \t]{0,2}["']?([^\s"'`$<{]{6,200})/gi;
 const IDENTIFIER_CHAR = /[A-Za-z0-9_]/;
 // Short names for a password in notes: "gmail pw = …", "pwd: …".
 // "pw for the router is …": a short qualifier may stand between.

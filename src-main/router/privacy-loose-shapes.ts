@@ -35,8 +35,9 @@ const AGE_ON_DAY = new RegExp(
   'gi',
 );
 const LOOSE_DATE_ZH = /(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?[日号號]?/;
-// A Chinese date of birth written before its word: （2015 年 6 月 3 日出生）, Cantonese 1999年11月30號出世.
-const BIRTH_BEFORE_ZH = /(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?[日号號]?\s?(?=出生|出世|生(?![产效活意])|[^，,。！？\n]{0,12}?(?:降生|降临|出世|呱呱坠地))/g;
+// A Chinese date of birth written before its word: （2015 年 6 月 3 日出生）, Cantonese 1999年11月30號出世, Taiwan's 民國88年10月5日生.
+const BIRTH_BEFORE_ZH =
+  /(?:(?:19|20)\d{2}|民[國国]\s?\d{2,3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?[日号號]?\s?(?=出生|出世|生(?![产效活意])|[^，,。！？\n]{0,12}?(?:降生|降临|出世|呱呱坠地))/g;
 // A label's own full stop (d.o.b.) is part of it, not a sentence's end before the date. The European languages' words
 // too: geboren, né(e) le, nacido el, nato il, urodził(a) się, född, født.
 const BIRTH_WORD =
@@ -53,7 +54,7 @@ const PERSON_REACH = 200;
 // Someone the text points at without a name shape: a relative, a title, "my son", Cantonese 阿爸 and 個仔.
 const SOMEONE = new RegExp(
   `\\b(?:my|our|his|her|their) (?:\\w+ )?(?:${FAMILY_EN}|friend|colleague|boss|tenant|client|patient|student)\\b|` +
-    String.raw`\b(?:Grandma|Grandpa|Granny|Nana|Uncle|Aunt|Aunty|Auntie|Mr|Mrs|Ms|Dr)\.? [A-Z]|(?:外婆|外公|奶奶|爷爷|姥姥|姥爷|妈妈|爸爸|母亲|父亲|儿子|女儿|老婆|老公|妻子|丈夫|(?<!出生的|出世的|生的)孩子|婆婆|公公|岳父|岳母|小女|小儿|犬子|爱女|爱子|千金)|[\u4e00-\u9fff]{2,3}\s?(?:先生|女士|小姐)|(?:本人|我叫|我名叫|我係)[\u4e00-\u9fff]{2,3}|阿爸|阿媽|老豆|老母|阿爺|阿嫲|阿公|阿婆|個仔|個女|阿仔|阿女|囝囝|細佬|家姐|老公|老婆`,
+    String.raw`\b(?:Grandma|Grandpa|Granny|Nana|Uncle|Aunt|Aunty|Auntie|Mr|Mrs|Ms|Dr)\.? [A-Z]|(?:外婆|外公|奶奶|爷爷|姥姥|姥爷|妈妈|爸爸|母亲|父亲|儿子|女儿|老婆|老公|妻子|丈夫|(?<!出生的|出世的|生的)孩子|长男|长女|次男|次女|长子|次子|婆婆|公公|岳父|岳母|小女|小儿|犬子|爱女|爱子|千金)|[\u4e00-\u9fff]{2,3}\s?(?:先生|女士|小姐)|(?:本人|我叫|我名叫|我係)[\u4e00-\u9fff]{2,3}|阿爸|阿媽|老豆|老母|阿爺|阿嫲|阿公|阿婆|個仔|個女|阿仔|阿女|囝囝|細佬|家姐|老公|老婆`,
 );
 // A form's person written in any case right before the date's label, as bookings and manifests are typed: "applicant
 // kavya reddy, dob", "passenger 2 ELENA PETROVA DOB", "JOHN MWANGI DOB", "TANAKA/HIROSHI MR DOB". The word after a role is not a verb ("the

@@ -30,7 +30,7 @@ export function brazilianMobileStart(text: string, start: number, run: string): 
 
 // Words for a phone in the main languages, as a label just before the number.
 export const NATIONAL_PHONE_LABEL =
-  /(?<![A-Za-z])(?:m[óo]vil|celular|cel\.?|tel[ée]fono|tfno\.?|tlf\.?|telefone|telem[óo]vel|handy|mobil|mobilnummer|mobiel|telefon|telefonnummer|tel\.?|t[ée]l\.?|portable|cellulare|cell\.?|numero|n[úu]mero|numer|whats ?app|wa|nomor(?: hp)?|no\.? hp|telepon|s[đd]t|điện thoại|手机号?码?|手機號?碼?|电话|電話|携帯(?:電話)?|電話番号|휴대폰|핸드폰|전화(?:번호)?)\.?[ \t]*(?:is|es|est|ist|è|é|to|er|är|on|:|：|-|#|号码|號碼)?[ \t]*$/i;
+  /(?<![A-Za-z])(?:m[óo]vil|celular|cel\.?|tel[ée]fono|tfno\.?|tlf\.?|telefone|telem[óo]vel|handy|mobil|mobilnummer|mobiel|telefon|telefonnummer|tel\.?|t[ée]l\.?|portable|cellulare|cell\.?|numero|n[úu]mero|numer|whats ?app|wa|nomor(?: hp)?|no\.? hp|telepon|s[đd]t|điện thoại|手机号?码?|手機號?碼?|电话|電話|携帯(?:電話)?|電話番号|휴대폰|핸드폰|전화(?:번호)?)\.?(?: (?:personal|privado|personnel|perso|privé|privat|priv[ée]|personale|privato|pessoal|di casa|fisso|fijo))?[ \t]*(?:is|es|est|ist|è|é|to|er|är|on|:|：|-|#|号码|號碼)?[ \t]*$/i;
 
 // A person just before the number: "Marta Ibáñez, 612 57 03 94", "ring Kemi on 0803 …", "my mum: …".
 export const PERSON_BEFORE_NUMBER =

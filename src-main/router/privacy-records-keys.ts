@@ -31,7 +31,7 @@ const KEYS: Readonly<Record<FieldKind, string>> = {
     'passport passportno passportnumber passportnum passportid pasaporte numeropasaporte reisepass reisepassnummer passeport numeropasseport ' +
     'passaporto 护照 护照号 护照号码 護照 護照號 護照號碼',
   address:
-    'address homeaddress streetaddress addressline1 address1 residentialaddress direccion domicilio adresse anschrift wohnadresse indirizzo 地址 住址 ' +
+    'address homeaddress streetaddress addressline1 address1 residentialaddress supplyaddress billingaddress deliveryaddress shippingaddress propertyaddress mailingaddress correspondenceaddress postaladdress installationaddress serviceaddress direccion domicilio adresse anschrift wohnadresse indirizzo 地址 住址 ' +
     '家庭住址 现住址 户籍地址 家庭地址 戶籍地址 現住址',
   phone:
     'phone phonenumber phoneno mobile mobilephone mobilenumber cellphone tel telephone telefono movil handy telefon telefonnummer portable ' +

@@ -14,7 +14,7 @@ const ORGANISATION_SPEAKS =
 // The value is someone's own all the same: a claim, or a person named as the payee, the account's holder, a party
 // or the customer on file (a freelancer's invoice, a claim form's defendant, a reminder's contact, 户名 Chen Yue).
 const OWN_CLAIM =
-  /\b(?:my (?:own |personal |private |home )?(?:iban|account|bank|number|phone|mobile|cell|address|e-?mail|home|flat|house|place)|I live|lives at|home address|personal (?:account|number|phone|mobile|address|e-?mail)|(?<!as an? (?:new )?)(?:payee|beneficiary)|account (?:holder|name)|defendant|respondent|claimant|tenant|on file|freelancer?|sole trader|self-employed|days to:?\s+(?:Mr|Mrs|Ms|Dr)?\.?\s?[A-Z][a-z]+ [A-Z][a-z]+)\b|我的|我家|住在|家住|住址|收件人|收货人|户名|收款人|账户名|开户名/i;
+  /\b(?:my (?:own |personal |private |home )?(?:iban|account|bank|number|phone|mobile|cell|address|e-?mail|home|flat|house|place)|I live|lives at|home address|personal (?:account|number|phone|mobile|address|e-?mail)|(?<!as an? (?:new )?)(?:payee|beneficiary)|account (?:holder|name)|defendant|respondent|claimant|tenant|on file|freelancer?|sole trader|self-employed|days to:?\s+(?:Mr|Mrs|Ms|Dr)?\.?\s?[A-Z][a-z]+ [A-Z][a-z]+|(?:for|to) (?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? [A-Z][a-z]+)\b|我的|我家|(?:姐|妹|哥|弟|妈|爸|老婆|老公|女儿|儿子|朋友|同事)[^，。\n]{0,6}的(?:邮箱|电话|手机|地址|账户|账号|卡号)|住在|家住|住址|收件人|收货人|户名|收款人|账户名|开户名/i;
 
 // A text short enough to be one notice, footer or reply as a whole (also the bar for a short biography).
 export const ONE_NOTICE = 600;

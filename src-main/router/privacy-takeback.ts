@@ -45,7 +45,7 @@ const JWT_IO_SAMPLE = 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0I
 
 // Values that stand where a secret would go.
 const PLACEHOLDER_SECRET =
-  /^(?:replace[-_]?me|change[-_]?me|changeit|your[-_][\w-]+|<[^>]*>|\{\{[^}]*\}\}|x{4,}|\*{3,}|todo|tbd|redacted|example[\w-]*|dummy[\w-]*|placeholder[\w-]*|secret|password|\[(?:filtered|redacted|masked|hidden|removed|secret)\])$|^(?:请|在此|此处|这里)?(?:填写|输入|填入|替换|改成|换成)|^(?:你|您)的(?:密码|密钥|口令)$/i;
+  /^(?:replace[-_]?me|change[-_]?me|changeit|your[-_][\w-]+|<[^>]*>|\{\{[^}]*\}\}|x{4,}|\*{3,}|todo|tbd|redacted|example[\w-]*|dummy[\w-]*|placeholder[\w-]*|secret|password|!secret|\[(?:filtered|redacted|masked|hidden|removed|secret)\])$|^(?:请|在此|此处|这里)?(?:填写|输入|填入|替换|改成|换成)|^(?:你|您)的(?:密码|密钥|口令)$/i;
 // A key=value field whose key is not a secret's: in a log, user_id=48213 is an id, attempts=3 a count.
 const FIELD_BEFORE = /(?<![\w.])([A-Za-z][\w.]{0,30})=["']?$/;
 const SECRET_KEY = /pass|pw|secret|token|key|pin|code|credential|auth|cookie|session/i;
@@ -59,9 +59,10 @@ const READS_SECRET =
 // Terraform resource's attribute (random_password.db.result, aws_secretsmanager_secret_version.db.secret_string).
 const CONFIG_REFERENCE = /^(?:var|local|locals|module|data|each|self|values|secrets?)\.[A-Za-z_][\w.-]*$|^[a-z][a-z\d]*_[a-z\d_]+\.[\w-]+\.[a-z_][\w.[\]-]*$/;
 // A key that names where a secret is kept, not the secret: credentialsId: 'registry-ci', passwordVariable: 'REGISTRY_PASS',
-// secretName: db-creds, password_file: /run/secrets/db.
+// secretName: db-creds, password_file: /run/secrets/db, a Helm chart's existingSecret: orders-pg-credentials.
 // An id is named only as Jenkins' credentialsId: an access key's id (aws_access_key_id) is itself kept private.
-const REFERENCE_KEY_BEFORE = /(?:credentials?Id|Variable|Var|Name|Ref|File|Path|Env|_name|_ref|_file|_path|_env|_var(?:iable)?)["']?\s*[:=]\s*["']?$/;
+const REFERENCE_KEY_BEFORE =
+  /(?:credentials?Id|Variable|Var|Name|Ref|File|Path|Env|_name|_ref|_file|_path|_env|_var(?:iable)?|existingSecret|PasswordKey|SecretKey)["']?\s*[:=]\s*["']?$/;
 
 const DEFAULT_BEFORE = /\b(?:factory|default)\b[^\n.]{0,20}$|(?:出厂|默认|預設|出廠)[^\n。]{0,12}$/i;
 const REVOKED = /\b(?:token|key|credential|secret)s? (?:was |were |has been |have been |is )?(?:revoked|rotated|invalidated|deleted)\b|已(?:吊销|作废|失效|撤销)/i;
@@ -92,7 +93,7 @@ function notASecret(text: string, start: number, end: number): boolean {
 
 // A number introduced as an organisation's line. "Our office number" is left alone: a small office's line may be a person's.
 const ORG_LINE_BEFORE =
-  /\b(?:switchboard|hotline|helpline|help line|service line|support line|(?:practice|surgery|clinic|main) line|customer (?:service|care|support)(?: line| number)?|reception|front desk|head office|headquarters|HQ|toll[- ]free|freephone)\b[^\n?!]{0,40}$|(?:客服|热线|总机|前台|服务电话|服务热线|投诉电话|总部|物业|服务中心|报修|营业厅|售后)[^\n。！？]{0,16}$/i;
+  /\b(?:switchboard|hotline|helpline|help line|service line|support line|(?:practice|surgery|clinic|main) line|customer (?:service|care|support)(?: line| number)?|reception|front desk|head office|headquarters|HQ|toll[- ]free|freephone)\b[^\n?!]{0,40}$|\b(?:switchboard|main) (?:number|line)\b[^\n!]{0,80}$|(?:客服|热线|总机|前台|服务电话|服务热线|投诉电话|总部|物业|服务中心|报修|营业厅|售后)[^\n。！？]{0,16}$/i;
 // A business's marketing text: whatever number it gives is the business's.
 const MARKETING_TEXT = /\breply STOP\b|\bto opt[- ]out\b|\bunsubscribe\b|退订回T|回T退订|拒收请回复R/i;
 // An address introduced as an organisation's premises, or as a building that is not a home.
@@ -117,13 +118,17 @@ function organisationLine(text: string, start: number, end: number): boolean {
   // North America's toll-free 8xx numbers likewise.
   if (/^(?:\+?44|0)(?:3(?:0[03]|3[03]|4[345]|7[0-3])|8(?:0[08]|4[345]|7[01]))\d{7}$/.test(compact) || /^(?:\+?1)?8(?:00|33|44|55|66|77|88)\d{7}$/.test(compact))
     return true;
+  // "…call the switchboard, or ring my mobile 07911 …": the number is the person's, whatever came before.
+  if (PERSONAL_LINE_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return false;
   return (
-    ORG_LINE_BEFORE.test(text.slice(Math.max(0, start - 60), start)) ||
+    ORG_LINE_BEFORE.test(text.slice(Math.max(0, start - 100), start)) ||
     FIRM_BEFORE.test(text.slice(Math.max(0, start - 30), start)) ||
     PUBLISHED_AFTER.test(text.slice(end, end + 50)) ||
     MARKETING_TEXT.test(text)
   );
 }
+
+const PERSONAL_LINE_BEFORE = /\b(?:my|his|her|their|your) (?:own |personal |private )?(?:mobile|cell|phone|number|line)\b[^\n]{0,16}$/i;
 
 // A firm named by its trade right before the number ("Kestrel & Rowe Solicitors, 020 7946 0321"): the firm's line.
 const FIRM_BEFORE =
@@ -347,10 +352,11 @@ function schemaTalk(text: string): boolean {
   return SQL_QUERY.test(text) && !SQL_ROW.test(text);
 }
 
-// Values masked by the writer or the sender: a card "ending in 6315", 尾号 8842, XXX-XX-XXXX, 李**; or kept out of the
-// message ("alarm codes: I'll give you these in person").
+// Values masked by the writer or the sender: a card "ending in 6315", 尾号 8842, XXX-XX-XXXX, 李**, 证件（已隐藏）; or kept
+// out of the message ("alarm codes: I'll give you these in person"); or only a public key shown, which is made to be
+// shared (ssh-ed25519 AAAA… laptop@dev).
 const MASKED_VALUES =
-  /\b(?:ending (?:in|with)|last (?:four|4) digits|masked|redacted|(?:give|tell) (?:you|them|him|her) (?:these|them|it|the (?:codes?|passwords?|pins?)) in person|not (?:putting|writing) (?:it|them|these) (?:in writing|down))\b|尾号|尾號|X{4}|x{4}|\*{2,}|•{3,}/;
+  /\b(?:ending (?:in|with)|last (?:four|4) digits|masked|redacted|(?:give|tell) (?:you|them|him|her) (?:these|them|it|the (?:codes?|passwords?|pins?)) in person|not (?:putting|writing) (?:it|them|these) (?:in writing|down))\b|尾号|尾號|X{4}|x{4}|\*{2,}|•{3,}|已隐藏|已隱藏|已脱敏|已打码|\bssh-(?:ed25519|rsa|dss) AAAA|\becdsa-sha2-nistp\d{3} AAAA/;
 
 /**
  * True when the text masks its own values. For the learned check, asked only when no rule fired: across the seventeen

@@ -131,6 +131,13 @@ export const HOLDOUT_17_PATH = path.join(FIXTURES, 'holdout-17.jsonl');
  */
 export const HOLDOUT_18_PATH = path.join(FIXTURES, 'holdout-18.jsonl');
 /**
+ * A nineteenth (400 prompts, 132 in Chinese), written in stop 30 while holdout-18's families were fixed, in Helm,
+ * Ansible, Postman and VPN config, CRM exports, job sheets, e-tickets, Chinese and Taiwanese forms, care and nursery
+ * logs, newsletters, CVs, summonses and bills; committed before its first run, the blind figure of the gate after
+ * holdout-18's fixes. Fixed for; never trained on.
+ */
+export const HOLDOUT_19_PATH = path.join(FIXTURES, 'holdout-19.jsonl');
+/**
  * The held-out sets by name, in the order they were written, that the labelled test holds to the full
  * targets. holdout-4, holdout-5 and holdout-6, written blind to the rules and fixed afterwards, are
  * held there to a looser recall bar of their own, holdout-7 too since stop 24; holdout-8 is only

@@ -2,6 +2,8 @@
 // - pay with its amount: "my bonus this year will be €2,400", "mi bonus … será de 2.400 €", "min lön är 33 080 kr",
 //   "I earn $84,000", "I'm a consultant … on $92,000 base". Without an amount it stays a topic ("my salary went up 5%,
 //   is that above inflation?"), as does anyone's pay in general ("a salary of £40k is typical").
+//   Also a pay document of theirs ("first paycheck at the new hospital: $2,911.46"), their pay in Chinese (我月薪1.8万),
+//   and their own rating ("my boss rated me 'below expectations'").
 // - sick leave and illness in the main European languages, in a sentence of the first person: "der Hausarzt hat mich
 //   … krankgeschrieben", "je suis en arrêt maladie", "estoy de baja". English has its own rule (privacy-health.ts).
 // - a health finding in the export of the writer's own wearable or meter ("Export from my Fitbit app … signs of atrial
@@ -46,12 +48,25 @@ const OWN_PAY_ZH = new RegExp(
 const PAY_HINT =
   /\dk\b|salary|payslip|pay slip|pay stub|paycheck|paie|bulletin de salaire|abrechnung|loonstrook|busta paga|lönebesked|lönespec|bonus|base|raise|rise|wage|rate|compensation|take-home|sueldo|salario|aumento|mina|salaire|augmentation|prime|gehalt|lohn|salaris|loon|l[öo]n|stipendio|sal[áa]rio|pensja|wynagrodzenie|podwy|premia|earn|make|paid|verdien|gagne|gano|guadagno|tjänar|zarabiam/;
 
-/** The writer's own pay, stated with its amount. `lower` is the text lower-cased. */
+// …or a pay document of the writer's with its amount, without "my": "first paycheck at the new hospital: $2,911.46 net".
+const OWN_PAY_DOCUMENT = new RegExp(
+  String.raw`(?<![\p{L}])(?:first|last|latest|this month['’]s|this week['’]s) (?:pay ?check|pay ?slip|pay ?stub|wage slip)(?![\p{L}])[^.\n?!]{0,48}?${MONEY}`,
+  'giu',
+);
+// …and the writer's own rating ("my boss rated me 'below expectations'", "I got a 2 in my review").
+const OWN_RATING =
+  /\b(?:rated me|gave me an?|I got an?) ['"‘“]?(?:below expectations|meets expectations|needs improvement|partially meets|unsatisfactory|[1-5](?:\/5| out of 5)?)['"’”]?(?=[ ,.;]| in my| this year| on my)/gi;
+
+/** The writer's own pay, stated with its amount, and the writer's own rating. `lower` is the text lower-cased. */
 export function findOwnPay(text: string, lower: string, found: Found): void {
+  // A rating may be a word ("needs improvement"): read before the amounts' test for a digit.
+  if (lower.includes('rated me') || lower.includes('gave me') || lower.includes('i got'))
+    firstMatches(OWN_RATING, text, LIMIT, (m) => found(m.index, m.index + m[0].length));
   if (!/\d/.test(text)) return;
   if (text.includes('我')) firstMatches(OWN_PAY_ZH, text, LIMIT, (m) => found(m.index, m.index + m[0].length));
   if (!PAY_HINT.test(lower)) return;
   for (const re of [OWN_PAY, I_EARN]) firstMatches(re, text, LIMIT, (m) => found(m.index, m.index + m[0].length));
+  if (/\bI\b|\bmy\b/i.test(text)) firstMatches(OWN_PAY_DOCUMENT, text, LIMIT, (m) => found(m.index, m.index + m[0].length));
 }
 
 // ---------------------------------------------------------------- own sick leave, in European languages

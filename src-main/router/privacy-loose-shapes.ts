@@ -153,10 +153,16 @@ const YOUR_HR =
 const SALUTATION_TO_ALL =
   /(?:Dear|Hi|Hello) (?:Team|All|Everyone|Colleagues|Staff|Members|Parents|Employee|Applicant|Candidate|Manager|Friends|Residents|Tenants|Students|Name|First)\b/;
 
+// …or what the letter's records say the reader takes or had ("our records show you take warfarin for atrial fibrillation
+// and completed hepatitis C treatment").
+const YOU_TAKE =
+  /\byou (?:take|are taking|have been taking|are on|completed|were diagnosed with|have been diagnosed with|had)\b[^.!?\n]{0,40}?\b(?:warfarin|insulin|metformin|statins?|medications?|treatment|chemo\w*|dialysis|hepatitis|fibrillation|diabetes|cancer|HIV|surgery|an operation)\b/gi;
+
 /** Health findings and HR outcomes in a letter addressed to a named person, said to them ("your MRI", "your medication", "a final written warning … you"). */
 export function findLetterHealth(text: string, found: RecordFound): void {
   if (!SALUTATION.test(text)) return;
   firstMatches(YOUR_HEALTH, text, LIMIT, (m) => found('health', PERSON_LABELS.health, m.index, m.index + m[0].length));
+  firstMatches(YOU_TAKE, text, LIMIT, (m) => found('health', PERSON_LABELS.health, m.index, m.index + m[0].length));
   if (!SALUTATION_TO_ALL.test(text)) firstMatches(YOUR_HR, text, LIMIT, (m) => found('employment', PERSON_LABELS.employment, m.index, m.index + m[0].length));
 }
 

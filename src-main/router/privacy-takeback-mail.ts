@@ -8,7 +8,8 @@ import { CLAIMED, EXAMPLE_CONTEXT, FORMAT_QUESTION } from './privacy-takeback-co
 const ROLE_MAILBOX =
   /^(?:help|support|info|post|postmottak|kontakt|styret|hello|contact|enquiries|inquiries|press|media|pr|sales|billing|accounts|invoices|admin|administrator|webmaster|postmaster|hostmaster|abuse|security|privacy|legal|compliance|jobs|careers|recruiting|hr|marketing|newsletter|news|noreply|no-reply|donotreply|do-not-reply|notifications?|alerts?|feedback|service|customerservice|office|reception|team|test|testing|demo|example|bookings|reservations|orders|shop|store|events|partners|investors|ir|dev|devops|ops|it|helpdesk|servicedesk|facilities|complaints?|casework|dpo|dataprotection|data[-_.]protection|foi|enquiry|contactus|contact[-_.]us|general|secretariat|registry|communications|comms|editor|editorial|letters|tips|newsdesk|publicaffairs|ombudsman|consumers?|customercare|care|desk|mail|inbox|admissions|enrol(?:l?ment)?|registrar|membership|members|studentservices|library|visits|tickets|donations|volunteers?|office[-_.]of[-_.][\w.-]+|clerk|secretary|treasurer|chair|prenotazioni|reservas|reservierungen?|kontakt|contatti|contacto|bestellungen?|pedidos|ordini|commandes|accueil|segreteria|secretaria|verwaltung|buchungen?|kundenservice|kundendienst|buchhaltung|rechnungen?|bewerbungen?|datenschutz|presse|vertrieb|sekretariat|empfang|poststelle|atencion(?:alcliente)?|clientes|serviceclient|service[-_.]client|assistenza|klantenservice|kundtjanst|kundeservice|asiakaspalvelu|obsluga|biuro)$|^(?:press|media|news|data[-_.]?protection|customer|complaints?|general|public|foi|help|support|info)[-_.](?:office|desk|team|enquiries|inquiries|unit|service|services|centre|center|dept|department|relations|affairs|line|requests?)$|^(?:team|room|group|list|dept|ops)[-_.]/i;
 // A group's or a desk's mailbox by its compound name: bookclub@, chess-club@, salesteam@, parish.office@.
-const ROLE_COMPOUND = /^[a-z]{2,14}[._-]?(?:club|society|team|office|committee|events|choir|group|desk|support|admin|info)$/i;
+const ROLE_COMPOUND =
+  /^[a-z]{2,14}[._-]?(?:club|society|team|office|committee|events|choir|group|desk|support|admin|info|alerts?|notifications?|reports?|oncall|on-call|ops|devops)$/i;
 // A person's name or a personal claim next to the address makes even a role mailbox theirs ("my personal one is info@…").
 const PERSONAL_CLAIM = /\b(?:my (?:personal|private|own|home)|personal (?:e-?mail|address))\b/i;
 
@@ -20,9 +21,10 @@ const ORGANISATION_CONTEXT =
 
 const SHARED_MAILBOX = /\b(?:shared|generic|group|department(?:al)?|team|public) (?:mail)?box\b|\bshared inbox\b|公共邮箱|共享邮箱|部门邮箱|公邮/i;
 
-// Mailboxes no one reads as a person: automatic senders, also with a purpose after them (noreply-dmarc-support@).
+// Mailboxes no one reads as a person: automatic senders, also with a purpose after them (noreply-dmarc-support@), and
+// alert lists (data-alerts@).
 const NO_PERSON_MAILBOX =
-  /^(?:noreply|no-reply|no_reply|donotreply|do-not-reply|do_not_reply|notifications?|alerts?|mailer-daemon|postmaster|bounces?)(?:[-_.+][\w.-]*)?$/i;
+  /^(?:(?:[a-z]{2,14}[-_.])?(?:noreply|no-reply|no_reply|donotreply|do-not-reply|do_not_reply|notifications?|alerts?)|mailer-daemon|postmaster|bounces?)(?:[-_.+][\w.-]*)?$/i;
 
 // A header's display name that is a role, a team or a whole staff, not a person: From: Information Security <infosec@…>,
 // To: All Staff <all-staff@…>, "Orders" <noreply@…>, Accounts Receivable <ar@…>, People Team <people@…>.

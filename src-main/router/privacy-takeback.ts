@@ -45,7 +45,7 @@ const JWT_IO_SAMPLE = 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0I
 
 // Values that stand where a secret would go.
 const PLACEHOLDER_SECRET =
-  /^(?:replace[-_]?me|change[-_]?me|changeit|your[-_][\w-]+|<[^>]*>|\{\{[^}]*\}\}|x{4,}|\*{3,}|todo|tbd|redacted|example[\w-]*|dummy[\w-]*|placeholder[\w-]*|secret|password|!secret|\[(?:filtered|redacted|masked|hidden|removed|secret)\])$|^(?:请|在此|此处|这里)?(?:填写|输入|填入|替换|改成|换成)|^(?:你|您)的(?:密码|密钥|口令)$/i;
+  /^(?:replace[-_]?me|change[-_]?me|changeit|your[-_][\w-]+|<[^>]*>|\{\{[^}]*\}\}|x{4,}|\*{3,}|todo|tbd|redacted|example[\w-]*|dummy[\w-]*|placeholder[\w-]*|secret|password|!secret|\w*_here|put your unique phrase here|\[(?:filtered|redacted|masked|hidden|removed|secret)\])$|^(?:请|在此|此处|这里)?(?:填写|输入|填入|替换|改成|换成)|^(?:你|您)的(?:密码|密钥|口令)$/i;
 // A key=value field whose key is not a secret's: in a log, user_id=48213 is an id, attempts=3 a count.
 const FIELD_BEFORE = /(?<![\w.])([A-Za-z][\w.]{0,30})=["']?$/;
 const SECRET_KEY = /pass|pw|secret|token|key|pin|code|credential|auth|cookie|session/i;
@@ -74,11 +74,17 @@ const PROVIDER_OBJECT_ID = /^(?:tok|pm|src|card|cus|ch|pi|seti|price|prod|acct|i
 /** True for a secret that is a placeholder, code that reads it from elsewhere, or the value of a log field that names no secret. */
 const SECRET_PROPERTY_BEFORE = /\bname=["'][\w.-]*(?:password|passwd|pwd|secret|token|key)["'][ \t]+value=["']$/i;
 
+const LOGIN_FIELD_BEFORE = /\blogin["']?\s*[:=]\s*["']?$/i;
+const PASSWORD_FIELD = /\b(?:password|passwd|pwd)["']?\s*[:=]/i;
+
 function notASecret(text: string, start: number, end: number): boolean {
-  const value = text.slice(start, end);
+  // A value in its quotes ('***') is read without them.
+  const value = text.slice(start, end).replace(/^(['"])(.*)\1$/, '$2');
   if (PLACEHOLDER_SECRET.test(value) || PROVIDER_OBJECT_ID.test(value) || READS_SECRET.test(value) || CONFIG_REFERENCE.test(value) || value.includes(JWT_IO_SAMPLE))
     return true;
   if (REFERENCE_KEY_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return true;
+  // A record's login beside its own password field (login: etl_reader … password: '***') is the user's name.
+  if (LOGIN_FIELD_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && PASSWORD_FIELD.test(text)) return true;
   // A maker's factory default (出厂默认管理密码为 12345678) is printed in every manual; a revoked token opens nothing.
   if (DEFAULT_BEFORE.test(text.slice(Math.max(0, start - 30), start)) || REVOKED.test(around(text, start, end, 300))) return true;
   const own = /^([A-Za-z][\w.]{0,30})=(.*)$/s.exec(value);
@@ -93,7 +99,7 @@ function notASecret(text: string, start: number, end: number): boolean {
 
 // A number introduced as an organisation's line. "Our office number" is left alone: a small office's line may be a person's.
 const ORG_LINE_BEFORE =
-  /\b(?:switchboard|hotline|helpline|help line|service line|support line|(?:practice|surgery|clinic|main) line|customer (?:service|care|support)(?: line| number)?|reception|front desk|head office|headquarters|HQ|toll[- ]free|freephone)\b[^\n?!]{0,40}$|\b(?:switchboard|main) (?:number|line)\b[^\n!]{0,80}$|(?:客服|热线|总机|前台|服务电话|服务热线|投诉电话|总部|物业|服务中心|报修|营业厅|售后)[^\n。！？]{0,16}$/i;
+  /\b(?:switchboard|hotline|helpline|help line|service line|support line|(?:practice|surgery|clinic|main) line|customer (?:service|care|support)(?: line| number)?|reception|front desk|head office|headquarters|HQ|toll[- ]free|freephone|box office|ticket office)\b[^\n?!]{0,40}$|\bon (?:their|its|the) (?:official )?(?:website|site|web ?page) (?:is|says|gives|lists)[ :]*$|\b(?:switchboard|main) (?:number|line)\b[^\n!]{0,80}$|(?:客服|热线|总机|前台|服务电话|服务热线|投诉电话|总部|物业|服务中心|报修|营业厅|售后)[^\n。！？]{0,16}$/i;
 // A business's marketing text: whatever number it gives is the business's.
 const MARKETING_TEXT = /\breply STOP\b|\bto opt[- ]out\b|\bunsubscribe\b|退订回T|回T退订|拒收请回复R/i;
 // An address introduced as an organisation's premises, or as a building that is not a home.
@@ -168,7 +174,7 @@ const LANDMARK_TALK =
 
 // The text says it is fiction or a teaching case: a character's or an anonymised patient's details are nobody's.
 const FICTION =
-  /\b(?:(?:writing|write|wrote|drafting|plotting) (?:a|an|my|the) (?:\w+ )?(?:novel|story|screenplay|(?:film|movie|tv|play|radio|comedy|stage|video|youtube|podcast) script|play|fan ?fic(?:tion)?|short story|sitcom|comic|game|scene|sketch|parody)|(?:my|the|a) (?:main )?(?:character|protagonist|villain)|(?:in|from|for|of) (?:my|our|this) (?:novel|screenplay|(?:film|movie|tv) script|short story|play|sitcom|fan ?fic(?:tion)?|story)|in the (?:novel|book|film|movie|show|series|sitcom|episode)|fictional)\b|小说里|小说中|剧中|剧里|(?:在写|写一?[篇部本个])(?:小说|故事|剧本)|小说的?(?:女主|男主|主角|人物)/i;
+  /\b(?:(?:writing|write|wrote|drafting|plotting) (?:a|an|my|the) (?:\w+ )?(?:novel|story|screenplay|(?:film|movie|tv|play|radio|comedy|stage|video|youtube|podcast) script|play|fan ?fic(?:tion)?|short story|sitcom|comic|game|scene|sketch|parody)|(?:my|the|a) (?:main )?(?:character|protagonist|villain)|(?:in|from|for|of) (?:my|our|this) (?:novel|screenplay|(?:film|movie|tv) script|short story|play|sitcom|fan ?fic(?:tion)?|story)|in the (?:novel|book|film|movie|show|series|sitcom|episode)|(?:in|for|from) a (?:novel|short story|story|screenplay|play|script) (?:I'm|I am|we're|we are) (?:writing|drafting)|fictional)\b|小说里|小说中|剧中|剧里|(?:在写|写一?[篇部本个])(?:小说|故事|剧本)|小说的?(?:女主|男主|主角|人物)/i;
 // Talk about a show being watched (a group chat about last night's episode, 追剧群): its characters' details are no
 // one's, unless the writer names a relative of their own.
 const TV_TALK =
@@ -356,7 +362,7 @@ function schemaTalk(text: string): boolean {
 // out of the message ("alarm codes: I'll give you these in person"); or only a public key shown, which is made to be
 // shared (ssh-ed25519 AAAA… laptop@dev).
 const MASKED_VALUES =
-  /\b(?:ending (?:in|with)|last (?:four|4) digits|masked|redacted|(?:give|tell) (?:you|them|him|her) (?:these|them|it|the (?:codes?|passwords?|pins?)) in person|not (?:putting|writing) (?:it|them|these) (?:in writing|down))\b|尾号|尾號|X{4}|x{4}|\*{2,}|•{3,}|已隐藏|已隱藏|已脱敏|已打码|\bssh-(?:ed25519|rsa|dss) AAAA|\becdsa-sha2-nistp\d{3} AAAA/;
+  /\b(?:ending (?:in|with)|last (?:four|4) digits|masked|redacted|(?:give|tell) (?:you|them|him|her) (?:these|them|it|the (?:codes?|passwords?|pins?)) in person|not (?:putting|writing) (?:it|them|these) (?:in writing|down))\b|尾号|尾號|X{4}|x{4}|\*{2,}|•{3,}|(?:\b|_)last_?4\b|\b(?:only|just) (?:kept|left|gave|put) (?:the )?(?:outward|first half of the|district) ?(?:codes?|postcodes?)|已隐藏|已隱藏|已脱敏|已打码|\bssh-(?:ed25519|rsa|dss) AAAA|\becdsa-sha2-nistp\d{3} AAAA/;
 
 /**
  * True when the text masks its own values. For the learned check, asked only when no rule fired: across the seventeen

@@ -77,6 +77,8 @@ const TOKEN_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<![\w-])xox[abpors]-[A-Za-z0-9-]{10,250}(?![\w-])/g, 'an access token'],
   [/(?<![\w-])AIza[0-9A-Za-z_-]{35}(?![\w-])/g, 'an API key'],
   [/(?<![\w-])hf_[A-Za-z0-9]{30,100}(?![\w-])/g, 'an access token'],
+  // GitLab's personal, project and group access tokens, and its deploy tokens.
+  [/(?<![\w-])(?:glpat|gldt|glptt|glrt)-[A-Za-z0-9_-]{20,64}(?![\w-])/g, 'an access token'],
   // Alibaba Cloud's AccessKey ids (LTAI…) and Tencent Cloud's SecretIds (AKID…).
   [/(?<![A-Za-z0-9])(?:LTAI[A-Za-z0-9]{12,24}|AKID[A-Za-z0-9]{28,36})(?![A-Za-z0-9])/g, 'an API key'],
   [/(?<![\w-])eyJ[A-Za-z0-9_-]{8,4000}\.[A-Za-z0-9_-]{8,4000}\.[A-Za-z0-9_-]{8,4000}(?![\w-])/g, 'an access token'],

@@ -15,8 +15,8 @@
 // Cantonese, other European languages, organisations' own details) was blind on its first run in stop 25, then
 // fixed for; heldOut10 likewise, in stop 26; both are trained on since; heldOut11 likewise (stop 26, trained on since
 // stop 27); heldOut12 likewise (stop 27, trained on since stop 28); heldOut13 and heldOut14 likewise (stop 28, trained
-// on since stop 29); heldOut15, heldOut16 and heldOut17 likewise (stop 29, trained on since stop 30); heldOut18 and
-// heldOut19 were blind on their first runs in stop 30, then fixed for, and are not trained on. Beside each: `strict` (with the learned
+// on since stop 29); heldOut15, heldOut16 and heldOut17 likewise (stop 29, trained on since stop 30); heldOut18,
+// heldOut19 and heldOut20 were blind on their first runs in stop 30, then fixed for, and are not trained on. Beside each: `strict` (with the learned
 // check), and each level's rules alone (the learned check off). learnedCheck: each training set scored by a learned
 // check trained without it, next to the rules alone, and what it keeps local among ordinary questions.
 // Prints one JSON object; exits 1 when the labelled set misses a target at the standard level.
@@ -39,6 +39,7 @@ import {
   HOLDOUT_17_PATH,
   HOLDOUT_18_PATH,
   HOLDOUT_19_PATH,
+  HOLDOUT_20_PATH,
   HOLDOUT_PATH,
   STRICT_PATH,
   loadLabelledPrompts,
@@ -101,6 +102,8 @@ const heldOut17 = withLevels(HOLDOUT_17_PATH);
 const heldOut18 = withLevels(HOLDOUT_18_PATH);
 // Blind for the gate after holdout-18's fixes (stop 30); fixed for, never trained on.
 const heldOut19 = withLevels(HOLDOUT_19_PATH);
+// Blind for the gate after holdout-19's fixes (stop 30); fixed for, never trained on.
+const heldOut20 = withLevels(HOLDOUT_20_PATH);
 const strict = {
   labelled: summary(privacyReport(loadLabelledPrompts(), 'strict')),
   heldOut: summary(privacyReport(loadLabelledPrompts(HOLDOUT_PATH), 'strict')),
@@ -131,6 +134,7 @@ console.log(
       heldOut17,
       heldOut18,
       heldOut19,
+      heldOut20,
       strict,
       learnedCheck: learnedCheckReport(),
     },

@@ -138,6 +138,13 @@ export const HOLDOUT_18_PATH = path.join(FIXTURES, 'holdout-18.jsonl');
  */
 export const HOLDOUT_19_PATH = path.join(FIXTURES, 'holdout-19.jsonl');
 /**
+ * A twentieth (400 prompts, 132 in Chinese), written in stop 30 while holdout-19's families were fixed, in docker and
+ * Terraform output, CI variables, Airflow and cron logs, PHP config, payment webhooks, sheets, patient-portal messages,
+ * letters and forms of many countries, Chinese certificates and Cantonese voice messages; committed before its first
+ * run, the blind figure of the gate after holdout-19's fixes. Fixed for; never trained on.
+ */
+export const HOLDOUT_20_PATH = path.join(FIXTURES, 'holdout-20.jsonl');
+/**
  * The held-out sets by name, in the order they were written, that the labelled test holds to the full
  * targets. holdout-4, holdout-5 and holdout-6, written blind to the rules and fixed afterwards, are
  * held there to a looser recall bar of their own, holdout-7 too since stop 24; holdout-8 is only

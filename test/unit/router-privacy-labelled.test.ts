@@ -18,6 +18,7 @@ import {
   HOLDOUT_17_PATH,
   HOLDOUT_18_PATH,
   HOLDOUT_19_PATH,
+  HOLDOUT_20_PATH,
   HOLDOUT_PATHS,
   loadLabelledPrompts,
   privacyReport,
@@ -136,7 +137,8 @@ for (const [name, file] of FIXED_BLIND_SETS) {
 // it is.
 const BLIND_SETS: readonly (readonly [name: string, file: string])[] = [
   ['the eighteenth set', HOLDOUT_18_PATH],
-  ['the blind nineteenth set', HOLDOUT_19_PATH],
+  ['the nineteenth set', HOLDOUT_19_PATH],
+  ['the blind twentieth set', HOLDOUT_20_PATH],
 ];
 for (const [name, file] of BLIND_SETS) {
   describe(name, () => {

@@ -11,7 +11,6 @@ import { FAMILY_EN } from './privacy-relatives.js';
 import { firstMatches } from './privacy-match.js';
 import { findNames } from './privacy-person-names.js';
 import { FAMILY_EU } from './privacy-loose-shapes.js';
-import { looksEuropean } from './privacy-person-details.js';
 
 type Found = (start: number, end: number) => void;
 
@@ -45,6 +44,9 @@ const LIVES_EU =
 const KIN_EU =
   /(?<![\p{L}])(?:ma|mon|mes|mein(?:e|en)?|mi|mis|mia|mio|mijn|min|mitt|moja|m[óo]j|minha|meu) (?:tante|oncle|cousine?|grand-m[èe]re|grand-p[èe]re|Tante|Onkel|Cousine|Cousin|t[íi][oa]|prim[oa]|zi[oa]|cugin[oa]|oom|neef|nicht|moster|faster|morbror|farbror|ciocia|wujek|kuzyn(?:ka)?)(?![\p{L}])/iu;
 const LIVES_REACH = 60;
+// Cheap first tests, plain substrings of the lower-cased text: the verbs of living, the words for a room.
+const LIVES_STEMS = ['habite', 'vit ', 'wohnt', 'lebt', 'vive', 'abita', 'woont', ' bor ', 'mieszka', 'mora'] as const;
+const ROOM_STEMS = ['room', 'rm', 'camera', 'chambre', 'zimmer', 'habitaci', 'kamer', 'rum', 'pok', 'quarto', '房'] as const;
 // …and where exactly, as the English rule asks (privacy-homes.ts): a landmark's preposition or a street with its number.
 // A city alone ("mi abuela vive en Sevilla") stays a topic.
 const EXACTLY_EU =
@@ -72,14 +74,14 @@ export function findWhereabouts(text: string, lower: string, found: Found): void
     firstMatches(PICKUP_POINT, text, LIMIT, (m) => points.push([m.index, m.index + m[0].length]));
     if (points.length > 0 && (RIDER_FIELD.test(text) || someone(text))) for (const [start, end] of points) found(start, end);
   }
-  if (looksEuropean(text) || /\b(?:habite|wohnt|woont|vive|abita|bor|mieszka)\b/.test(text)) {
+  if (LIVES_STEMS.some((stem) => lower.includes(stem))) {
     firstMatches(LIVES_EU, text, LIMIT, (m) => {
       const before = text.slice(Math.max(0, m.index - LIVES_REACH), m.index);
       const after = text.slice(m.index, m.index + m[0].length + LIVES_REACH * 2);
       if ((FAMILY_EU.test(before) || KIN_EU.test(before)) && EXACTLY_EU.test(after)) found(m.index, m.index + m[0].length);
     });
   }
-  if (HOTEL_WORD.test(text)) {
+  if (ROOM_STEMS.some((stem) => lower.includes(stem)) && HOTEL_WORD.test(text)) {
     const rooms: [number, number][] = [];
     firstMatches(HOTEL_ROOM, text, LIMIT, (m) => {
       if (HOTEL_WORD.test(text.slice(Math.max(0, m.index - HOTEL_REACH), m.index + m[0].length + HOTEL_REACH))) rooms.push([m.index, m.index + m[0].length]);

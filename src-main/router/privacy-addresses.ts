@@ -39,8 +39,8 @@ const STREET_NUMBER_AFTER = new RegExp(
   `[${UP}](?<![${UP}${LOW}].)[${LOW}-]{1,30} (?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Close|Way|Crescent|Place|Court|Terrace|Gardens)\\b,? (?:number|no\\.?|#) ?\\d{1,5}(?![\\w-])`,
   'g',
 );
-// A house number (with Japanese block-lot dashes), one to six place words (Welsh "Heol y Felin" has a one-letter one), then a postcode: UK, Dutch,
-// US state and ZIP, Japanese, or five digits before a town (DE, FR, ES, IT).
+// A house number (with Japanese block-lot dashes), one to six place words (Welsh "Heol y Felin" has a one-letter
+// one), then a postcode: UK, Dutch, US state and ZIP, Japanese, or five digits before a town (DE, FR, ES, IT).
 // The parts are separated by commas, as on an envelope: a line without one is a table or a list.
 const POSTAL_LINE = new RegExp(
   `(?<![\\w-])\\d{1,5}(?:-\\d{1,4}){0,2}[A-Za-z]?,?(?: [${UP}${LOW}'.-]{1,30},?){1,6} (?:[A-Z]{1,2}\\d[A-Z\\d]? \\d[A-Z]{2}|\\d{4} ?[A-Z]{2} [${UP}][${LOW}]{1,30}|[A-Z]{2} \\d{5}(?:-\\d{4})?|\\d{3}-\\d{4}|\\d{5} [${UP}][${LOW}]{1,30})(?![\\w-])`,

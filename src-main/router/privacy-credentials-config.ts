@@ -19,7 +19,7 @@ const DSN_NO_SCHEME = /(?<![\w/.:-])[\w.-]{1,40}:([^\s:@/"']{4,128})@(?:tcp|unix
 const IOS_SECRET =
   /^[ \t]*(?:enable (?:secret|password)|username \S{1,40}(?: privilege \d{1,2})? (?:password|secret)|password|key-string|key)[ \t]+[07][ \t]+(\S{4,128})[ \t]*$/gim;
 
-/** Secrets in XML properties, PowerShell and Cisco IOS config. */
+/** Secrets in XML properties, PowerShell, PHP, DSNs without a scheme and Cisco IOS config. */
 export function findConfigSecrets(text: string, found: SecretFound): void {
   const report = (m: RegExpExecArray, label: string): void => {
     const value = m[1]!;

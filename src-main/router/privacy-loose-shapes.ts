@@ -9,7 +9,7 @@
 //   short label (Mob, HP, Ph); a unit and a postcode (Flat 302, … 560003); a Chinese lane address (…路
 //   595 弄 12 号); an Australian "rego".
 // Every pattern is bounded and sits behind a cheap test of the text.
-import { FAMILY_EN } from './privacy-relatives.js';
+import { FAMILY_EN, FAMILY_EU } from './privacy-relatives.js';
 import { bip39Words } from './privacy-bip39.js';
 import { countDigits } from './privacy-checks.js';
 import { eachMatch, firstMatches } from './privacy-match.js';
@@ -70,9 +70,6 @@ const QUOTED_PAIR = /(?:^|[\s:(])['"‘“][A-Z][a-z]{1,20} [A-Z][a-z'-]{1,20}(?
 const CAPITAL_PAIR = /(?<![A-Za-z])[A-Z][a-z]{1,20} [A-Z][a-z]{1,20}(?![a-z])/g;
 // A relative called by what the family calls them, with no "my": "a surprise for nan", "ring Mum", "staying with gran".
 const FAMILY_NAME_BARE = /\b(?:for|to|with|ring|call|visit|and) (?:nan|nana|nanna|gran|granny|grandma|grandpa|grandad|granddad|mum|mom|mam|mummy|mommy|dad|daddy)\b/i;
-// …or by "my" and the relative in another European language: mi padre, ma mère, meine Oma, mijn zoon, moja córka.
-export const FAMILY_EU =
-  /(?<![\p{L}])(?:mi|mis|mon|ma|mein(?:e|em|en|er)?|mio|mia|mijn|min|mitt|m[óo]j|moja|meu|minha) (?:padre|madre|abuel[oa]|hij[oa]|herman[oa]|marido|esposa?|p[èe]re|m[èe]re|fils|fille|fr[èe]re|s(?:œ|oe)ur|mari|femme|grand-(?:p[èe]re|m[èe]re)|Vater|Mutter|Sohn|Tochter|Bruder|Schwester|Mann|Frau|Oma|Opa|figli[oa]|fratello|sorella|marito|moglie|nonn[oa]|vader|moeder|zoon|dochter|broer|zus|far|mor|son|dotter|bror|syster|ojciec|matka|syn|c[óo]rka|brat|siostra|pai|m[ãa]e|filh[oa]|irm[ãa]o?)(?![\p{L}])/iu;
 // A birth time right after the date ("born 20 may 1990, 11pm, lisbon"): given for a natal chart, it is the writer's or
 // a child's birth, not a date looked up (a public figure's is taken back with the figure).
 const BIRTH_TIME_AFTER = /^,? ?(?:at )?(?:[01]?\d|2[0-3])(?::[0-5]\d)? ?(?:am|pm|h\b)|^,? ?(?:at )?(?:[01]?\d|2[0-3]):[0-5]\d\b/i;

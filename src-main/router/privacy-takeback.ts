@@ -71,12 +71,13 @@ const CONNECTION_WITH_PASSWORD = /^[a-z][\w+.-]*:\/\/[^\s:@/]*:[^\s@/]+@/i;
 // A payment provider's object id (Stripe's tok_, pm_, cus_ …): a reference only the secret key can use, not a secret.
 const PROVIDER_OBJECT_ID = /^(?:tok|pm|src|card|cus|ch|pi|seti|price|prod|acct|in|sub)_[A-Za-z0-9]{8,}$/;
 
-/** True for a secret that is a placeholder, code that reads it from elsewhere, or the value of a log field that names no secret. */
+// An XML property named for a secret, just before its value (<property name="password" value="…).
 const SECRET_PROPERTY_BEFORE = /\bname=["'][\w.-]*(?:password|passwd|pwd|secret|token|key)["'][ \t]+value=["']$/i;
-
+// A record's login field just before the value, and a password field anywhere in the text.
 const LOGIN_FIELD_BEFORE = /\blogin["']?\s*[:=]\s*["']?$/i;
 const PASSWORD_FIELD = /\b(?:password|passwd|pwd)["']?\s*[:=]/i;
 
+/** True for a secret that is a placeholder, code that reads it from elsewhere, or the value of a log field that names no secret. */
 function notASecret(text: string, start: number, end: number): boolean {
   // A value in its quotes ('***') is read without them.
   const value = text.slice(start, end).replace(/^(['"])(.*)\1$/, '$2');

@@ -7,10 +7,9 @@
 // - a hotel room with its guest ("Dad … is in room 214 at the Premier Inn");
 // - where a relative lives, in another European language ("Ma tante Odile habite à Annecy-le-Vieux").
 // A card's fares explained, or location sharing as a topic, name no one and stay clean.
-import { FAMILY_EN } from './privacy-relatives.js';
+import { FAMILY_EN, FAMILY_EU } from './privacy-relatives.js';
 import { firstMatches } from './privacy-match.js';
 import { findNames } from './privacy-person-names.js';
-import { FAMILY_EU } from './privacy-loose-shapes.js';
 
 type Found = (start: number, end: number) => void;
 
@@ -25,8 +24,9 @@ const LIVE_LOCATION =
 const SOMEONE_ZH = /我(?:個|个|嘅|的)?(?:仔|女)|女儿|女兒|儿子|兒子|老公|老婆|爸爸|妈妈|媽媽|父亲|父親|母親|母亲|外婆|奶奶|爷爷|爺爺|外公|阿爸|阿媽|老豆|老母/;
 const SOMEONE_EN = new RegExp(`\\b(?:my|our|his|her) (?:${FAMILY_EN}|kid|child|partner)\\b|\\b(?:Mum|Mom|Dad|Grandma|Grandpa|Nan)['’]s\\b`, 'i');
 
-function someone(text: string): boolean {
-  return SOMEONE_ZH.test(text) || SOMEONE_EN.test(text) || findNames(text).some((n) => n.relative !== true);
+/** A relative, or a named person that `keepName` accepts (by default any name that is not a relation word). */
+function someone(text: string, keepName: (start: number, end: number) => boolean = () => true): boolean {
+  return SOMEONE_ZH.test(text) || SOMEONE_EN.test(text) || findNames(text).some((n) => n.relative !== true && keepName(n.start, n.end));
 }
 
 // A hotel room someone is staying in ("Dad … is in room 214 at the Premier Inn", "alloggio all'Hotel Bellavista, camera
@@ -51,12 +51,6 @@ const ROOM_STEMS = ['room', 'rm', 'camera', 'chambre', 'zimmer', 'habitaci', 'ka
 // A city alone ("mi abuela vive en Sevilla") stays a topic.
 const EXACTLY_EU =
   /(?<![\p{L}])(?:derri[èe]re|à côté d[eu]|en face d[eu]|au-dessus d[eu]|neben|gegen[üu]ber|hinter|al lado de|frente a|detr[áa]s de|encima de|accanto a|dietro|di fronte a|sopra|naast|tegenover|achter|boven|bredvid|mittemot|bakom|obok|naprzeciwko|za|ao lado d[eo]|em frente a|atr[áa]s d[eo])(?![\p{L}])|(?:rue|avenue|Stra(?:ß|ss)e|str\.|[Gg]asse|[Ww]eg|calle|avenida|via|viale|straat|laan|gatan|v[äa]gen|ulica|ul\.|rua)[ \p{L}'’.-]{0,30}\d/iu;
-
-/** A relative or a named person, not a hotel's name read as one ("the Grand Hotel", "Premier Inn"). */
-function guest(text: string): boolean {
-  if (SOMEONE_ZH.test(text) || SOMEONE_EN.test(text)) return true;
-  return findNames(text).some((n) => n.relative !== true && !HOTEL_WORD.test(text.slice(n.start, n.end + 8)));
-}
 
 // A regular lift's pick-up and drop-off points with the rider named (顺风车长期拼车：乘客：孟凡 … 上车点：文三路 翠苑一区东门 … 每周一至周五).
 const PICKUP_POINT = /(?:上车点|下车点|上车地点|下车地点|接送地点|接送点|pick-?up (?:point|location|address)|drop-?off (?:point|location|address))\s?[：:]/gi;
@@ -86,7 +80,8 @@ export function findWhereabouts(text: string, lower: string, found: Found): void
     firstMatches(HOTEL_ROOM, text, LIMIT, (m) => {
       if (HOTEL_WORD.test(text.slice(Math.max(0, m.index - HOTEL_REACH), m.index + m[0].length + HOTEL_REACH))) rooms.push([m.index, m.index + m[0].length]);
     });
-    if (rooms.length > 0 && guest(text)) for (const [start, end] of rooms) found(start, end);
+    // A hotel's name read as a person's ("the Grand Hotel", "Premier Inn") is no guest.
+    if (rooms.length > 0 && someone(text, (start, end) => !HOTEL_WORD.test(text.slice(start, end + 8)))) for (const [start, end] of rooms) found(start, end);
   }
   if (lower.includes('定位') || lower.includes('位置') || lower.includes('location') || lower.includes('find my') || lower.includes('life360')) {
     const spots: [number, number][] = [];

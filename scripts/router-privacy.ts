@@ -16,7 +16,7 @@
 // fixed for; heldOut10 likewise, in stop 26; both are trained on since; heldOut11 likewise (stop 26, trained on since
 // stop 27); heldOut12 likewise (stop 27, trained on since stop 28); heldOut13 and heldOut14 likewise (stop 28, trained
 // on since stop 29); heldOut15, heldOut16 and heldOut17 likewise (stop 29, trained on since stop 30); heldOut18,
-// heldOut19 and heldOut20 were blind on their first runs in stop 30, then fixed for, and are not trained on. Beside each: `strict` (with the learned
+// heldOut19 and heldOut20 likewise (stop 30, trained on since stop 31). Beside each: `strict` (with the learned
 // check), and each level's rules alone (the learned check off). learnedCheck: each training set scored by a learned
 // check trained without it, next to the rules alone, and what it keeps local among ordinary questions.
 // Prints one JSON object; exits 1 when the labelled set misses a target at the standard level.
@@ -98,11 +98,11 @@ const heldOut15 = withLevels(HOLDOUT_15_PATH);
 const heldOut16 = withLevels(HOLDOUT_16_PATH);
 // Blind for stop 29's last gate (after holdout-16's fixes); fixed for, trained on since stop 30.
 const heldOut17 = withLevels(HOLDOUT_17_PATH);
-// Blind for stop 30's gate (after training on holdout-15 to -17); fixed for, never trained on.
+// Blind for stop 30's gate (after training on holdout-15 to -17); fixed for, trained on since stop 31.
 const heldOut18 = withLevels(HOLDOUT_18_PATH);
-// Blind for the gate after holdout-18's fixes (stop 30); fixed for, never trained on.
+// Blind for the gate after holdout-18's fixes (stop 30); fixed for, trained on since stop 31.
 const heldOut19 = withLevels(HOLDOUT_19_PATH);
-// Blind for the gate after holdout-19's fixes (stop 30); fixed for, never trained on.
+// Blind for the gate after holdout-19's fixes (stop 30); fixed for, trained on since stop 31.
 const heldOut20 = withLevels(HOLDOUT_20_PATH);
 const strict = {
   labelled: summary(privacyReport(loadLabelledPrompts(), 'strict')),

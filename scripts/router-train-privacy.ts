@@ -1,6 +1,6 @@
 // npm run router:train-privacy — trains the learned privacy check on the labelled privacy prompts
-// (test/fixtures/privacy: labelled and holdout 1-17, and data/privacy/training-1 to -3; holdout-18 is never
-// trained on) and ordinary benchmark questions from data/router, and writes
+// (test/fixtures/privacy: labelled and holdout 1-20, and data/privacy/training-1 to -3; the newest held-out sets
+// are never trained on) and ordinary benchmark questions from data/router, and writes
 // resources/router/privacy-model.json.
 // Prints, as JSON, the leave-one-set-out figures of the model alone (each set scored by a model
 // trained on the others) at the strict and the standard level's thresholds (privacy-learned.ts). Deterministic: the same data
@@ -19,7 +19,7 @@ const core = trainPrivacyModel(prompts, ordinary);
 
 const training = {
   source:
-    'test/fixtures/privacy (labelled, holdout, holdout-2 … holdout-17: written for Duet, see its README) and data/privacy/training-1.jsonl to training-3.jsonl and a seeded sample of MMLU, GSM8K and ZeroEval prompts from data/router and data/privacy/ordinary-text.jsonl as not personal',
+    'test/fixtures/privacy (labelled, holdout, holdout-2 … holdout-20: written for Duet, see its README) and data/privacy/training-1.jsonl to training-3.jsonl and a seeded sample of MMLU, GSM8K and ZeroEval prompts from data/router and data/privacy/ordinary-text.jsonl as not personal',
   label: 'personal = the prompt is labelled sensitive; near-misses and the ordinary prompts are not',
   examples: { privacy: prompts.length, sensitive: prompts.filter((p) => p.sensitive).length, ordinary: ordinary.length },
   options: PRIVACY_TRAIN_OPTIONS,

@@ -127,21 +127,21 @@ export const HOLDOUT_17_PATH = path.join(FIXTURES, 'holdout-17.jsonl');
  * An eighteenth (400 prompts, 132 in Chinese), written in stop 30 while the check was trained on holdout-15 to -17, in
  * meeting minutes, tickets, invites, SOAP and registry exports, device logs, network config, school, club, vet and
  * insurance forms, PNRs, payslips, 医保结算单, 入职登记表, 租房合同 and Cantonese chat; committed before its first run, the
- * blind figure of stop 30's gate. Fixed for; never trained on.
+ * blind figure of stop 30's gate. Fixed for, and trained on since stop 31.
  */
 export const HOLDOUT_18_PATH = path.join(FIXTURES, 'holdout-18.jsonl');
 /**
  * A nineteenth (400 prompts, 132 in Chinese), written in stop 30 while holdout-18's families were fixed, in Helm,
  * Ansible, Postman and VPN config, CRM exports, job sheets, e-tickets, Chinese and Taiwanese forms, care and nursery
  * logs, newsletters, CVs, summonses and bills; committed before its first run, the blind figure of the gate after
- * holdout-18's fixes. Fixed for; never trained on.
+ * holdout-18's fixes. Fixed for, and trained on since stop 31.
  */
 export const HOLDOUT_19_PATH = path.join(FIXTURES, 'holdout-19.jsonl');
 /**
  * A twentieth (400 prompts, 132 in Chinese), written in stop 30 while holdout-19's families were fixed, in docker and
  * Terraform output, CI variables, Airflow and cron logs, PHP config, payment webhooks, sheets, patient-portal messages,
  * letters and forms of many countries, Chinese certificates and Cantonese voice messages; committed before its first
- * run, the blind figure of the gate after holdout-19's fixes. Fixed for; never trained on.
+ * run, the blind figure of the gate after holdout-19's fixes. Fixed for, and trained on since stop 31.
  */
 export const HOLDOUT_20_PATH = path.join(FIXTURES, 'holdout-20.jsonl');
 /**

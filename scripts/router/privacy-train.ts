@@ -28,6 +28,9 @@ import {
   HOLDOUT_15_PATH,
   HOLDOUT_16_PATH,
   HOLDOUT_17_PATH,
+  HOLDOUT_18_PATH,
+  HOLDOUT_19_PATH,
+  HOLDOUT_20_PATH,
   LABELLED_PATH,
   loadLabelledPrompts,
   type LabelledPrompt,
@@ -73,10 +76,10 @@ export const ORDINARY_EXAMPLES = 3000;
 const ORDINARY_SEED = 7;
 
 /**
- * The labelled privacy sets the model learns from: every set but the newest held-out one (holdout-18), which
- * measures it. holdout-7 joined once its blind figures were taken (stop 24), holdout-8 likewise (stop 25),
+ * The labelled privacy sets the model learns from: every set but the newest held-out ones, which
+ * measure it. holdout-7 joined once its blind figures were taken (stop 24), holdout-8 likewise (stop 25),
  * holdout-9 and holdout-10 in stop 26, holdout-11 in stop 27, holdout-12 in stop 28, holdout-13 and -14 in stop 29,
- * holdout-15 to -17 in stop 30. (With the
+ * holdout-15 to -17 in stop 30, holdout-18 to -20 in stop 31. (With the
  * difficulty features of stop 22, adding holdout-5 made the leave-one-set-out figures worse; with
  * the check's own grams more sets help.)
  */
@@ -97,6 +100,9 @@ export const PRIVACY_TRAINING_SETS: Readonly<Record<string, string>> = {
   'holdout-15': HOLDOUT_15_PATH,
   'holdout-16': HOLDOUT_16_PATH,
   'holdout-17': HOLDOUT_17_PATH,
+  'holdout-18': HOLDOUT_18_PATH,
+  'holdout-19': HOLDOUT_19_PATH,
+  'holdout-20': HOLDOUT_20_PATH,
   'training-1': TRAINING_1_PATH,
   'training-2': TRAINING_2_PATH,
   'training-3': TRAINING_3_PATH,

@@ -90,7 +90,9 @@ describe('the privacy gate on the held-out sets', () => {
 // (0.950 blind): logs naming users, mailboxes, venues, shows, pets, and the check trains on it; holdout-13 and -14 (0.965
 // and 0.905 blind): mail headers, specimens, routines, fake data, organisations' accounts, the writer's own pay and sick
 // leave, and the check trains on both; holdout-15 to -17 (0.940, 0.945 and 0.945 blind): the writer's own pay and
-// leave in European languages, wearables, transit taps, fixed-width files, and the check trains on all three), so they are held here
+// leave in European languages, wearables, transit taps, fixed-width files, and the check trains on all three; holdout-18
+// to -20 (0.930, 0.955 and 0.950 blind): config secrets, codes and birth dates in European languages, hotel stays, HR
+// standing, bills, and the check trains on all three), so they are held here
 // too, to a looser recall bar than the sets the gate was built on.
 const FIXED_BLIND_RECALL = 0.95;
 const FIXED_BLIND_SETS = [
@@ -108,6 +110,9 @@ const FIXED_BLIND_SETS = [
   ['holdout-15 (unit tests, config, shell history, CRM notes, wills, toll records)', HOLDOUT_15_PATH],
   ['holdout-16 (voice notes, board papers, KYC letters, LaTeX, fixed-width files, 强积金)', HOLDOUT_16_PATH],
   ['holdout-17 (autofill, webhooks, dashboards, ID OCR, receipts, EOBs, 快递面单)', HOLDOUT_17_PATH],
+  ['holdout-18 (minutes, tickets, registry exports, Spring config, PNRs, payslips, 医保结算单)', HOLDOUT_18_PATH],
+  ['holdout-19 (Helm, Ansible, VPN config, e-tickets, 12345 tickets, HKID forms, bills)', HOLDOUT_19_PATH],
+  ['holdout-20 (docker, Terraform, PHP config, webhooks, patient portals, 结婚证, 公证书)', HOLDOUT_20_PATH],
 ] as const;
 
 for (const [name, file] of FIXED_BLIND_SETS) {
@@ -134,12 +139,8 @@ for (const [name, file] of FIXED_BLIND_SETS) {
 // The newest held-out sets, written by someone who read neither the rules nor the other sets and committed before their
 // first runs (README): those runs were blind. The learned check does not train on them and no figure is asserted here
 // (npm run router:privacy measures them). Only their shape is checked, so that the measure stays what the README says
-// it is.
-const BLIND_SETS: readonly (readonly [name: string, file: string])[] = [
-  ['the eighteenth set', HOLDOUT_18_PATH],
-  ['the nineteenth set', HOLDOUT_19_PATH],
-  ['the blind twentieth set', HOLDOUT_20_PATH],
-];
+// it is. (Empty between a stop's training on its blind sets and the next blind set's commit.)
+const BLIND_SETS: readonly (readonly [name: string, file: string])[] = [];
 for (const [name, file] of BLIND_SETS) {
   describe(name, () => {
     const set = loadLabelledPrompts(file);
@@ -180,7 +181,7 @@ describe('the strict privacy level on its own prompts', () => {
   it('keeps local everything the standard level keeps local, on every set', () => {
     const rules = (text: string, level: 'standard' | 'strict') => detectPrivateData(text, level, { learned: false }).length > 0;
     const files = allPrivacySetPaths();
-    expect(files).toContain(HOLDOUT_17_PATH);
+    expect(files).toContain(HOLDOUT_20_PATH);
     for (const file of files) {
       const looser = loadLabelledPrompts(file).filter((p) => rules(p.text, 'standard') && !rules(p.text, 'strict'));
       expect(looser.map((p) => p.text)).toEqual([]);

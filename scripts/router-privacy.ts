@@ -16,7 +16,8 @@
 // fixed for; heldOut10 likewise, in stop 26; both are trained on since; heldOut11 likewise (stop 26, trained on since
 // stop 27); heldOut12 likewise (stop 27, trained on since stop 28); heldOut13 and heldOut14 likewise (stop 28, trained
 // on since stop 29); heldOut15, heldOut16 and heldOut17 likewise (stop 29, trained on since stop 30); heldOut18,
-// heldOut19 and heldOut20 likewise (stop 30, trained on since stop 31). Beside each: `strict` (with the learned
+// heldOut19 and heldOut20 likewise (stop 30, trained on since stop 31); heldOut21 and heldOut22 were blind on their
+// first runs in stop 31, then fixed for, and are not trained on. Beside each: `strict` (with the learned
 // check), and each level's rules alone (the learned check off). learnedCheck: each training set scored by a learned
 // check trained without it, next to the rules alone, and what it keeps local among ordinary questions.
 // Prints one JSON object; exits 1 when the labelled set misses a target at the standard level.
@@ -40,6 +41,8 @@ import {
   HOLDOUT_18_PATH,
   HOLDOUT_19_PATH,
   HOLDOUT_20_PATH,
+  HOLDOUT_21_PATH,
+  HOLDOUT_22_PATH,
   HOLDOUT_PATH,
   STRICT_PATH,
   loadLabelledPrompts,
@@ -104,6 +107,9 @@ const heldOut18 = withLevels(HOLDOUT_18_PATH);
 const heldOut19 = withLevels(HOLDOUT_19_PATH);
 // Blind for the gate after holdout-19's fixes (stop 30); fixed for, trained on since stop 31.
 const heldOut20 = withLevels(HOLDOUT_20_PATH);
+// Blind for stop 31's gate (after training on holdout-18 to -20); fixed for, never trained on.
+const heldOut21 = withLevels(HOLDOUT_21_PATH);
+const heldOut22 = withLevels(HOLDOUT_22_PATH);
 const strict = {
   labelled: summary(privacyReport(loadLabelledPrompts(), 'strict')),
   heldOut: summary(privacyReport(loadLabelledPrompts(HOLDOUT_PATH), 'strict')),
@@ -135,6 +141,8 @@ console.log(
       heldOut18,
       heldOut19,
       heldOut20,
+      heldOut21,
+      heldOut22,
       strict,
       learnedCheck: learnedCheckReport(),
     },

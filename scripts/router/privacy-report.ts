@@ -145,6 +145,21 @@ export const HOLDOUT_19_PATH = path.join(FIXTURES, 'holdout-19.jsonl');
  */
 export const HOLDOUT_20_PATH = path.join(FIXTURES, 'holdout-20.jsonl');
 /**
+ * A twenty-first (400 prompts, 130 in Chinese), written in stop 31 in developer config (kubeconfig, Jenkins scripts,
+ * Grafana, Django, Maven, .npmrc, docker config.json), chat exports and messages, out-of-office replies, forms and
+ * letters (port-outs, DBS checks, probation and care notes, fertility and optician letters), 借条, 征信报告, 判决书,
+ * 工资条 and 族谱; committed before its first run, the blind figure of the gate after training on holdout-18 to -20.
+ * Never trained on.
+ */
+export const HOLDOUT_21_PATH = path.join(FIXTURES, 'holdout-21.jsonl');
+/**
+ * A twenty-second (400 prompts, 132 in Chinese, 42 in other European languages), written in stop 31 beside the
+ * twenty-first, in Composer, Bundler, Heroku and .pgpass config, LDIF, SAML and OAuth payloads, discharge summaries,
+ * care plans, grievances, settlements, pilot logbooks, tax letters of several countries, 政审材料, 戶籍謄本, 公屋申請 and
+ * 离婚协议书; committed before its first run, the blind figure of the same gate. Never trained on.
+ */
+export const HOLDOUT_22_PATH = path.join(FIXTURES, 'holdout-22.jsonl');
+/**
  * The held-out sets by name, in the order they were written, that the labelled test holds to the full
  * targets. holdout-4, holdout-5 and holdout-6, written blind to the rules and fixed afterwards, are
  * held there to a looser recall bar of their own, holdout-7 too since stop 24; holdout-8 is only

@@ -12,6 +12,7 @@
 import { FAMILY_EN } from './privacy-relatives.js';
 import { CHINESE_EXAMPLE_WORDS, FOREIGN_EXAMPLE_WORDS } from './privacy-example-words.js';
 import { ibanLength, ibanValid } from './privacy-checks.js';
+import { XML_SECRET_PROPERTY_NAME } from './privacy-credentials-config.js';
 import { around, CLAIMED, formatExample, publishedExample } from './privacy-takeback-context.js';
 import { roleAddress } from './privacy-takeback-mail.js';
 import { shownSpecimen } from './privacy-ids-world.js';
@@ -72,7 +73,8 @@ const CONNECTION_WITH_PASSWORD = /^[a-z][\w+.-]*:\/\/[^\s:@/]*:[^\s@/]+@/i;
 const PROVIDER_OBJECT_ID = /^(?:tok|pm|src|card|cus|ch|pi|seti|price|prod|acct|in|sub)_[A-Za-z0-9]{8,}$/;
 
 // An XML property named for a secret, just before its value (<property name="password" value="…).
-const SECRET_PROPERTY_BEFORE = /\bname=["'][\w.-]*(?:password|passwd|pwd|secret|token|key)["'][ \t]+value=["']$/i;
+const SECRET_PROPERTY_BEFORE = new RegExp(`${XML_SECRET_PROPERTY_NAME}$`, 'i');
+const BASE64_PADDED = /^[A-Za-z0-9+/]{8,}={1,2}$/;
 // A record's login field just before the value, and a password field anywhere in the text.
 const LOGIN_FIELD_BEFORE = /\blogin["']?\s*[:=]\s*["']?$/i;
 const PASSWORD_FIELD = /\b(?:password|passwd|pwd)["']?\s*[:=]/i;
@@ -88,7 +90,8 @@ function notASecret(text: string, start: number, end: number): boolean {
   if (LOGIN_FIELD_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && PASSWORD_FIELD.test(text)) return true;
   // A maker's factory default (出厂默认管理密码为 12345678) is printed in every manual; a revoked token opens nothing.
   if (DEFAULT_BEFORE.test(text.slice(Math.max(0, start - 30), start)) || REVOKED.test(around(text, start, end, 300))) return true;
-  const own = /^([A-Za-z][\w.]{0,30})=(.*)$/s.exec(value);
+  // KEY=value names its own value; base64's padding (ZGVwbG95OlRx…THI=) is no key.
+  const own = BASE64_PADDED.test(value) ? null : /^([A-Za-z][\w.]{0,30})=(.*)$/s.exec(value);
   if (own !== null && (!SECRET_KEY.test(own[1]!) || own[2]!.trim() === '' || PLACEHOLDER_SECRET.test(own[2]!.trim()))) return true;
   // A connection string holds its password whatever its key is called (DSN=, DATABASE_URL=).
   if (CONNECTION_WITH_PASSWORD.test(value)) return false;

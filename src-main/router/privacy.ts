@@ -109,8 +109,9 @@ function europeanPasswordWord(lower: string): boolean {
 }
 // The password's word in German, French, Spanish, Portuguese and Dutch; the bare form below reads three more.
 const PASSWORD_WORD_EU = 'passwort|kennwort|mot de passe|contrase[ñn]a|senha|wachtwoord';
+// A word or two may come between ("das Passwort dafür ist …", "le mot de passe du wifi est …").
 const NAMED_PASSWORD_EU = new RegExp(
-  `(?<![A-Za-z])(?:${PASSWORD_WORD_EU})(?![A-Za-z])[,:]?\\s{1,2}(?:(?:das|es|c['’]|il|la|het|o|a) ?)?(?:ist|lautet|est|es|[éè]|is|:)[\\s"'\`:]{1,3}([!#-&(-_a-~]{4,200})`,
+  `(?<![A-Za-z])(?:${PASSWORD_WORD_EU})(?![A-Za-z])(?:[ \\t][^\\s.?!:"„“]{1,12}(?:[ \\t][^\\s.?!:"„“]{1,12})?)?[,:]?\\s{1,2}(?:(?:das|es|c['’]|il|la|het|o|a) ?)?(?:ist|lautet|est|es|[éè]|is|:)[\\s"'\`:]{1,3}([!#-&(-_a-~]{4,200})`,
   'gi',
 );
 

@@ -88,7 +88,7 @@ export const EXAMPLE_CONTEXT = new RegExp(
 // owns a card, an account or a number ("my card is …", "my mobile"), not when it owns a test or a validator
 // ("my test card", "my IBAN validator").
 export const CLAIMED =
-  /\b(?:my|our) (?:(?!test|example|sample|dummy|fake|demo|validator|code|unit)[a-z-]+ )?(?:card|account|iban|bank|number|phone|mobile|cell|key|ssn|id|passport|details|address|email)\b(?! (?:validator|validation|checker|parser|regex|library|code|tests?|field|format|column|generator|module|function|script))|\b(?:mine|pay (?:it )?(?:to|into)|wire|transfer|refund to|charge)\b|我的(?!函数|代码|程序|测试|单测|单元测试|正则|脚本|校验|项目|接口|公式|表格|系统)|转账|打到|汇到/i;
+  /\b(?:my|our) (?:(?!test|example|sample|dummy|fake|demo|validator|code|unit)[a-z-]+ )?(?:card|account|iban|bank|number|phone|mobile|cell|key|ssn|id|passport|details|address|email)\b(?! (?:validator|validation|checker|parser|regex|library|code|tests?|field|format|column|generator|module|function|script))|\b(?:mine|pay (?:it )?(?:to|into)|wire|transfer|refund to|charge(?= (?:it|this|that|them|my|our|to|the (?:card|account))))\b|我的(?!函数|代码|程序|测试|单测|单元测试|正则|脚本|校验|项目|接口|公式|表格|系统)|转账|打到|汇到/i;
 
 const WINDOW = 120;
 

@@ -6,10 +6,9 @@ import { CLAIMED, EXAMPLE_CONTEXT, FORMAT_QUESTION } from './privacy-takeback-co
 
 // Mailboxes that are roles, not people (RFC 2142 and common practice): support@, press@, noreply@, team-x@, room-4b@.
 const ROLE_MAILBOX =
-  /^(?:help|support|info|post|postmottak|kontakt|styret|hello|contact|enquiries|inquiries|press|media|pr|sales|billing|accounts|invoices|admin|administrator|webmaster|postmaster|hostmaster|abuse|security|privacy|legal|compliance|jobs|careers|recruiting|hr|marketing|newsletter|news|noreply|no-reply|donotreply|do-not-reply|notifications?|alerts?|feedback|service|customerservice|office|reception|team|test|testing|demo|example|bookings|reservations|orders|shop|store|events|partners|investors|ir|dev|devops|ops|it|helpdesk|servicedesk|facilities|complaints?|casework|dpo|dataprotection|data[-_.]protection|foi|enquiry|contactus|contact[-_.]us|general|secretariat|registry|communications|comms|editor|editorial|letters|tips|newsdesk|publicaffairs|ombudsman|consumers?|customercare|care|desk|mail|inbox|admissions|enrol(?:l?ment)?|registrar|membership|members|studentservices|library|visits|tickets|donations|volunteers?|office[-_.]of[-_.][\w.-]+|clerk|secretary|treasurer|chair|prenotazioni|reservas|reservierungen?|kontakt|contatti|contacto|bestellungen?|pedidos|ordini|commandes|accueil|segreteria|secretaria|verwaltung|buchungen?|kundenservice|kundendienst|buchhaltung|rechnungen?|bewerbungen?|datenschutz|presse|vertrieb|sekretariat|empfang|poststelle|atencion(?:alcliente)?|clientes|serviceclient|service[-_.]client|assistenza|klantenservice|kundtjanst|kundeservice|asiakaspalvelu|obsluga|biuro)$|^(?:press|media|news|data[-_.]?protection|customer|complaints?|general|public|foi|help|support|info)[-_.](?:office|desk|team|enquiries|inquiries|unit|service|services|centre|center|dept|department|relations|affairs|line|requests?)$|^(?:team|room|group|list|dept|ops)[-_.]/i;
+  /^(?:help|support|info|post|postmottak|kontakt|styret|hello|contact|enquiries|inquiries|press|media|pr|sales|billing|accounts|invoices|admin|administrator|webmaster|postmaster|hostmaster|abuse|security|privacy|legal|compliance|jobs|careers|recruiting|hr|marketing|newsletter|news|noreply|no-reply|donotreply|do-not-reply|notifications?|alerts?|feedback|service|customerservice|office|reception|team|test|testing|demo|example|bookings|reservations|orders|shop|store|events|partners|investors|ir|dev|devops|ops|it|helpdesk|servicedesk|facilities|complaints?|casework|dpo|dataprotection|data[-_.]protection|foi|enquiry|contactus|contact[-_.]us|general|secretariat|registry|communications|comms|editor|editorial|letters|tips|newsdesk|publicaffairs|ombudsman|consumers?|customercare|care|desk|mail|inbox|admissions|enrol(?:l?ment)?|registrar|membership|members|studentservices|library|visits|tickets|donations|volunteers?|office[-_.]of[-_.][\w.-]+|clerk|secretary|treasurer|chair|prenotazioni|reservas|reservierungen?|kontakt|contatti|contacto|bestellungen?|pedidos|ordini|commandes|accueil|segreteria|secretaria|verwaltung|buchungen?|kundenservice|kundendienst|buchhaltung|rechnungen?|bewerbungen?|datenschutz|presse|vertrieb|sekretariat|empfang|poststelle|atencion(?:alcliente)?|clientes|serviceclient|service[-_.]client|assistenza|klantenservice|kundtjanst|kundeservice|asiakaspalvelu|obsluga|biuro|geral|faturacao|facturacion|fatturazione|facturation|comercial|vendas|ventas|secretaria)$|^(?:press|media|news|data[-_.]?protection|customer|complaints?|general|public|foi|help|support|info)[-_.](?:office|desk|team|enquiries|inquiries|unit|service|services|centre|center|dept|department|relations|affairs|line|requests?)$|^(?:team|room|group|list|dept|ops)[-_.]/i;
 // A group's or a desk's mailbox by its compound name: bookclub@, chess-club@, salesteam@, parish.office@.
-const ROLE_COMPOUND =
-  /^[a-z]{2,14}[._-]?(?:club|society|team|office|committee|events|choir|group|desk|support|admin|info|alerts?|notifications?|reports?|oncall|on-call|ops|devops)$/i;
+const ROLE_COMPOUND = /^[a-z]{2,14}[._-]?(?:club|society|team|office|committee|events|choir|group|desk|support|admin|info|reports?|ops|devops)$/i;
 // A person's name or a personal claim next to the address makes even a role mailbox theirs ("my personal one is info@…").
 const PERSONAL_CLAIM = /\b(?:my (?:personal|private|own|home)|personal (?:e-?mail|address))\b/i;
 
@@ -21,10 +20,10 @@ const ORGANISATION_CONTEXT =
 
 const SHARED_MAILBOX = /\b(?:shared|generic|group|department(?:al)?|team|public) (?:mail)?box\b|\bshared inbox\b|公共邮箱|共享邮箱|部门邮箱|公邮/i;
 
-// Mailboxes no one reads as a person: automatic senders, also with a purpose after them (noreply-dmarc-support@), and
-// alert lists (data-alerts@).
+// Mailboxes no one reads as a person: automatic senders, also with a purpose after them (noreply-dmarc-support@), alert
+// lists (data-alerts@, dataalerts@) and on-call rotas (db-oncall@).
 const NO_PERSON_MAILBOX =
-  /^(?:(?:[a-z]{2,14}[-_.])?(?:noreply|no-reply|no_reply|donotreply|do-not-reply|do_not_reply|notifications?|alerts?)|mailer-daemon|postmaster|bounces?)(?:[-_.+][\w.-]*)?$/i;
+  /^(?:(?:[a-z]{2,14}[-_.]?)?(?:noreply|no-reply|no_reply|donotreply|do-not-reply|do_not_reply|notifications?|alerts?|oncall|on-call)|mailer-daemon|postmaster|bounces?)(?:[-_.+][\w.-]*)?$/i;
 
 // A header's display name that is a role, a team or a whole staff, not a person: From: Information Security <infosec@…>,
 // To: All Staff <all-staff@…>, "Orders" <noreply@…>, Accounts Receivable <ar@…>, People Team <people@…>.
@@ -65,7 +64,13 @@ const MASKED_LOCAL = /^(?:x{3,}|X{3,}|x{2,}[._]x{2,})$/;
 const PLACEHOLDER_LOCAL =
   /^(?:x{2,}|name|names|user|username|user\.name|your?[._-]?name|your[._-]?e-?mail|you|me|someone|somebody|anyone|something|firstname[._-]surname|foo|bar|baz|abc|test|email|e-?mail|mail|sample|example|demo|first[._-]?last|first[._-]?name[._-]?last[._-]?name(?:[._-][a-z]{1,8})?|name[._-]?surname|firstname|lastname|john[._-]?(?:doe|smith)|jane[._-]?doe|zhangsan|zhang[._-]san|lisi|\d{1,3}|123456\d{0,4})(?:\+[\w.-]*)?$/i;
 const PLACEHOLDER_DOMAIN =
-  /@(?:(?:your|my|some|the)?[-_]?(?:domain|company|companyname|organi[sz]ation|org|site|website|business|provider)\.(?:com|net|org|tld|xxx?)|domain\.[a-z]{2,3}|x{2,}\.(?:com|cn|net|org)|email\.tld|host\.tld)$/i;
+  /@(?:(?:your|my|some|the)?[-_]?(?:domain|company|companyname|organi[sz]ation|org|site|website|business|provider)\.(?:com|net|org|tld|xxx?)|domain\.[a-z]{2,3}|(?:empresa|firma|entreprise|societe|azienda|bedrijf|unternehmen|dominio|domaine)\.[a-z]{2,3}|x{2,}\.(?:com|cn|net|org)|email\.tld|host\.tld)$/i;
+
+// A local part that can only be a placeholder, in any text: your.handle, 12345678+yourhandle, nome.apelido, vorname.nachname.
+const SPELLED_PLACEHOLDER_LOCAL =
+  /(?:^|[+._-])your[._-]?(?:name|handle|user(?:name)?|login|id|e-?mail|alias)$|^(?:first[._-]?name[._-]?last[._-]?name|vorname[._-]nachname|pr[ée]nom[._-]nom|nombre[._-]apellido|nome[._-](?:cognome|apelido|sobrenome)|voornaam[._-]achternaam|fornavn[._-]etternavn|f[öo]rnamn[._-]efternamn|imi[eę][._-]nazwisko|etunimi[._-]sukunimi)$/i;
+// Words about what mail services do with an address (plus addressing, aliases): its name+tag@ is the example.
+const MAIL_FEATURE = /\b(?:plus[- ]address(?:ing|es)?|sub-?address(?:ing|es)?|aliases|alias(?:ing)?|\+ sign|tags? after (?:the |a )?\+)\b/i;
 
 const GENERIC_LOCAL =
   /^(?:test|testing|user|username|name|your?[._-]?name|your[._-]?e-?mail|foo|bar|baz|email|mail|example|sample|demo|someone|you|me|abc|customer|client|guest|buyer|member|qa|uat|staging|\d{1,6})\d{0,3}(?:\+[\w.-]*)?$/i;
@@ -84,7 +89,7 @@ function placeholderAddress(address: string, window: string): boolean {
   if (RESERVED_MAIL_DOMAIN.test(address) && (GENERIC_LOCAL.test(local) || ROLE_MAILBOX.test(local.replace(/\+.*/, ''))))
     return !CLAIMED.test(window) && !PERSONAL_CLAIM.test(window);
   if (!PLACEHOLDER_LOCAL.test(local) && !PLACEHOLDER_DOMAIN.test(address)) return false;
-  return (FORMAT_QUESTION.test(window) || EXAMPLE_CONTEXT.test(window)) && !CLAIMED.test(window) && !PERSONAL_CLAIM.test(window);
+  return (FORMAT_QUESTION.test(window) || EXAMPLE_CONTEXT.test(window) || MAIL_FEATURE.test(window)) && !CLAIMED.test(window) && !PERSONAL_CLAIM.test(window);
 }
 
 /** True for an organisation's mailbox under its own name (edpb@edpb.europa.eu, cnil@cnil.fr), presented as an organisation's. */
@@ -116,19 +121,21 @@ export function documentedAddress(text: string, start: number, end: number): boo
  * any address at a domain reserved for examples in a text about examples, tests or formats; none claimed as someone's own.
  */
 export function roleAddress(text: string, start: number, end: number): boolean {
-  // A dictated address ("helpdesk at contoso dot com") is read as written.
+  // A dictated or obfuscated address ("helpdesk at contoso dot com", "name [at] domain [dot] com") is read as written.
   const address = text
     .slice(start, end)
-    .replace(/\s+at\s+/i, '@')
-    .replace(/\s+dot\s+/gi, '.');
+    .replace(/\s*[[(]at[\])]\s*|\s+at\s+/i, '@')
+    .replace(/\s*[[(]dot[\])]\s*|\s+dot\s+/gi, '.');
   const local = address.split('@')[0]!;
   // The words around the address, not the address itself (shop.example.net is no sign of an example).
   const window = `${text.slice(Math.max(0, start - 80), start)} ${text.slice(end, end + 80)}`;
   if (PERSONAL_CLAIM.test(window)) return false;
   if (exampleAddress(address, window) || placeholderAddress(address, window)) return true;
   if (RESERVED_MAIL_DOMAIN.test(address) && CODE_LITERAL.test(text.slice(Math.max(0, start - 34), start)) && !CLAIMED.test(window)) return true;
-  // A placeholder on both sides (email@domain.com, name@yourcompany.com in a template) is no one's anywhere.
-  if (PLACEHOLDER_LOCAL.test(local) && PLACEHOLDER_DOMAIN.test(address) && !CLAIMED.test(window)) return true;
+  // A placeholder on both sides (email@domain.com, name@yourcompany.com in a template, geral@empresa.pt), or a local part
+  // that spells out that it is one (12345678+yourhandle@users.noreply.github.com), is no one's anywhere.
+  const placeholderLocal = PLACEHOLDER_LOCAL.test(local) || ROLE_MAILBOX.test(local);
+  if (((placeholderLocal && PLACEHOLDER_DOMAIN.test(address)) || SPELLED_PLACEHOLDER_LOCAL.test(local)) && !CLAIMED.test(window)) return true;
   // A mailbox the text calls shared or public (学校德育处公共邮箱 deyu@…, "the team's shared mailbox"), at no free provider.
   if (SHARED_MAILBOX.test(window) && !PERSONAL_PROVIDER.test(address)) return true;
   if (roleDisplayName(text, start) && !PERSONAL_PROVIDER.test(address)) return true;

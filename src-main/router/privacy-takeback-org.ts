@@ -34,10 +34,11 @@ function ownItem(text: string, start: number, end: number): string {
   return text.slice(itemStart, next === null ? end + after.length : end + next.index);
 }
 
-// An account's holder or payee that is an institution, not a person: "Account holder: Rijksuniversiteit Groningen",
+// An account's holder or payee that is an institution or a company, not a person: "Account holder: Rijksuniversiteit Groningen",
+// "Account name: Northgate Joinery Ltd",
 // 户名 上海禾木文化传播有限公司.
 const INSTITUTION_HOLDER =
-  /\b(?:[Aa]ccount (?:[Hh]older|[Nn]ame)|[Pp]ayee|[Bb]eneficiary|Kontoinhaber|Begünstigter|titulaire|intestatario|beneficiario|tenaamstelling)\s*[:：]?\s*[^\n]{0,40}?(?:[Uu]niversit(?:y|eit|ät|é|à|at|ad)|Hogeschool|Hochschule|College|School|Council|Municipality|Gemeente|Stadt|Hospital|Ministry|Foundation|Fondazione|Stiftung|Charity|Church|Association|Society|Verein|Onlus)\b|(?:户名|账户名|开户名|收款人)\s*[:：]?\s*[^\n，,。]{0,30}?(?:有限公司|公司|集团|基金会|协会|大学|学院|学校|医院)/;
+  /\b(?:[Aa]ccount (?:[Hh]older|[Nn]ame)|[Pp]ayee|[Bb]eneficiary|Kontoinhaber|Begünstigter|titulaire|intestatario|beneficiario|tenaamstelling)\s*[:：]?\s*[^\n]{0,40}?(?:[Uu]niversit(?:y|eit|ät|é|à|at|ad)|Hogeschool|Hochschule|College|School|Council|Municipality|Gemeente|Stadt|Hospital|Ministry|Foundation|Fondazione|Stiftung|Charity|Church|Association|Society|Verein|Onlus|Ltd|Limited|LLC|Inc|GmbH|plc|PLC|SARL|Srl|SpA|B\.V|N\.V|Pty|ApS)\b|(?:户名|账户名|开户名|收款人)\s*[:：]?\s*[^\n，,。]{0,30}?(?:有限公司|公司|集团|基金会|协会|大学|学院|学校|医院)/;
 
 /** True when `words` are an organisation's about itself and claim nothing for a person. */
 function speaksForItself(words: string): boolean {

@@ -52,9 +52,9 @@ const FIELD_BEFORE = /(?<![\w.])([A-Za-z][\w.]{0,30})=["']?$/;
 const SECRET_KEY = /pass|pw|secret|token|key|pin|code|credential|auth|cookie|session/i;
 
 // Code that reads the secret from somewhere else (the environment, a vault, a secrets manager, a config
-// object): os.environ[…], process.env.X, getenv(…), client.secrets.kv.read_secret_version(…), ${VAR}.
+// object): os.environ[…], process.env.X, getenv(…), client.secrets.kv.read_secret_version(…), ${VAR}, Grafana's $__env{VAR}.
 const READS_SECRET =
-  /^(?:os\.(?:environ|getenv)|process\.env|import\.meta\.env|System\.getenv|Environment\.GetEnvironmentVariable|std::env::var|env::var|ENV\[|\$ENV|\$_(?:ENV|SERVER)|getenv|\$\{?[A-Z_][A-Z0-9_]*\}?$|\$\(|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\()|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*){1,8}$(?<=(?:secrets?|vault|env|environ|config|settings|credentials|keyring|ssm|kv|data)\.[\w$.]*)/;
+  /^(?:\$__(?:env|file|vault)\{|os\.(?:environ|getenv)|process\.env|import\.meta\.env|System\.getenv|Environment\.GetEnvironmentVariable|std::env::var|env::var|ENV\[|\$ENV|\$_(?:ENV|SERVER)|getenv|\$\{?[A-Z_][A-Z0-9_]*\}?$|\$\(|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\()|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*){1,8}$(?<=(?:secrets?|vault|env|environ|config|settings|credentials|keyring|ssm|kv|data)\.[\w$.]*)/;
 
 // A reference to a value kept elsewhere in Terraform, Ansible or Helm: var.db_password, local.x, {{ vault_pw }}, and a
 // Terraform resource's attribute (random_password.db.result, aws_secretsmanager_secret_version.db.secret_string).
@@ -178,7 +178,7 @@ const LANDMARK_TALK =
 
 // The text says it is fiction or a teaching case: a character's or an anonymised patient's details are nobody's.
 const FICTION =
-  /\b(?:(?:writing|write|wrote|drafting|plotting) (?:a|an|my|the) (?:\w+ )?(?:novel|story|screenplay|(?:film|movie|tv|play|radio|comedy|stage|video|youtube|podcast) script|play|fan ?fic(?:tion)?|short story|sitcom|comic|game|scene|sketch|parody)|(?:my|the|a) (?:main )?(?:character|protagonist|villain)|(?:in|from|for|of) (?:my|our|this) (?:novel|screenplay|(?:film|movie|tv) script|short story|play|sitcom|fan ?fic(?:tion)?|story)|in the (?:novel|book|film|movie|show|series|sitcom|episode)|(?:in|for|from) a (?:novel|short story|story|screenplay|play|script) (?:I'm|I am|we're|we are) (?:writing|drafting)|fictional)\b|小说里|小说中|剧中|剧里|(?:在写|写一?[篇部本个])(?:小说|故事|剧本)|小说的?(?:女主|男主|主角|人物)/i;
+  /\b(?:(?:writing|write|wrote|drafting|plotting) (?:a|an|my|the) (?:\w+ )?(?:novel|story|screenplay|(?:film|movie|tv|play|radio|comedy|stage|video|youtube|podcast) script|play|fan ?fic(?:tion)?|short story|sitcom|comic|game|scene|sketch|parody|drama|(?:tv |radio )?series|soap|musical)|(?:my|the|a) (?:main )?(?:character|protagonist|villain)|(?:in|from|for|of) (?:my|our|this) (?:novel|screenplay|(?:film|movie|tv) script|short story|play|sitcom|fan ?fic(?:tion)?|story)|in the (?:novel|book|film|movie|show|series|sitcom|episode)|(?:in|for|from) a (?:novel|short story|story|screenplay|play|script) (?:I'm|I am|we're|we are) (?:writing|drafting)|fictional)\b|小说里|小说中|剧中|剧里|虚构的|教学病例|非真实(?:患者|病例|人物)|(?:在写|写一?[篇部本个])(?:小说|故事|剧本)|小说的?(?:女主|男主|主角|人物)/i;
 // Talk about a show being watched (a group chat about last night's episode, 追剧群): its characters' details are no
 // one's, unless the writer names a relative of their own.
 const TV_TALK =

@@ -20,6 +20,10 @@ const TAP_LINE = /\d{1,2}[:：]\d{2}[^\n]{0,40}?(?:入闸|出闸|入閘|出閘|�
 // Case-sensitive: "where do I find my tax number" is no app.
 const LIVE_LOCATION =
   /(?:手机|手機)?定位(?:最后|最後)?(?:显示|顯示|在)|位置共享|实时位置|實時位置|共享位置|\b(?:Find My(?= app| iPhone|,| shows| showed| says)|Life360|location sharing|last (?:seen|known) location|(?:phone|location) (?:last )?(?:showed|shows|pinged))\b/g;
+// How to turn the feature on or off, with no place it showed: the app is the topic (我和老婆开着位置共享 … 怎么关闭？).
+const SHARING_HOW_TO =
+  /(?:怎么|如何|怎样|咋)(?:关闭|关掉|打开|开启|设置|取消|退出|关)|\bhow (?:do|can|to|should) (?:I |we )?(?:turn|switch|stop|disable|enable|set up|share|hide)\b/i;
+const PLACE_SHOWN = /显示|顯示|停在|在[^\n，。,]{1,12}(?:路|街|号|號|站|小区|醫院|医院|附近)|\b(?:shows?|showed|pinged|at|near)\b/i;
 // Someone of the writer's, or the person the text is about.
 const SOMEONE_ZH = /我(?:個|个|嘅|的)?(?:仔|女)|女儿|女兒|儿子|兒子|老公|老婆|爸爸|妈妈|媽媽|父亲|父親|母親|母亲|外婆|奶奶|爷爷|爺爺|外公|阿爸|阿媽|老豆|老母/;
 const SOMEONE_EN = new RegExp(`\\b(?:my|our|his|her) (?:${FAMILY_EN}|kid|child|partner)\\b|\\b(?:Mum|Mom|Dad|Grandma|Grandpa|Nan)['’]s\\b`, 'i');
@@ -86,6 +90,7 @@ export function findWhereabouts(text: string, lower: string, found: Found): void
   if (lower.includes('定位') || lower.includes('位置') || lower.includes('location') || lower.includes('find my') || lower.includes('life360')) {
     const spots: [number, number][] = [];
     firstMatches(LIVE_LOCATION, text, LIMIT, (m) => spots.push([m.index, m.index + m[0].length]));
-    if (spots.length > 0 && someone(text)) for (const [start, end] of spots) found(start, end);
+    const topic = SHARING_HOW_TO.test(text) && !PLACE_SHOWN.test(text);
+    if (spots.length > 0 && !topic && someone(text)) for (const [start, end] of spots) found(start, end);
   }
 }

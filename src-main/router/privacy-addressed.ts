@@ -18,7 +18,7 @@ const NOT_VOCATIVE = new Set(
 );
 // Case-sensitive (the "i" flag makes it several times slower): "Your" may open a sentence, PIP is written in capitals.
 const YOUR_DETAIL_EN =
-  /\b[Yy]our (?:\w+ ){0,2}?(?:bonus|salary|pay (?:cut|rise|raise)|raise|rating|appraisal|annual review|performance (?:review|rating|improvement plan)|pip|PIP|employment|probation|sick (?:leave|days|record)|absences|attendance record|(?:final |formal |written )?warning|dismissal|termination|redundancy|severance|promotion|increment)\b|\b[Yy]ou(?: are|['’]re| were| have been|['’]ve been| will be| would be| may be)? (?:being |now )?(?:dismissed|terminated|suspended|fired|sacked|let go|laid off|made redundant|placed on (?:a )?(?:pip|PIP|performance improvement plan|probation)|given (?:a |your )?(?:final |formal |written )?warning)\b|\b(?:moving|putting|placing|move|put|place) you on(?:to)? (?:a )?(?:pip|PIP|performance improvement plan|probation)\b|\b[Yy]our (?:\w+ ){0,2}?(?:diagnosis|biopsy|scan results|test results|blood (?:test|results|sugar|pressure)|prescription|medication|treatment|chemo|surgery|operation)\b/g;
+  /\b[Yy]our (?:\w+ ){0,2}?(?:bonus|salary|pay (?:cut|rise|raise)|raise|rating|appraisal|annual review|performance (?:review|rating|improvement plan)|pip|PIP|employment|probation(?:ary period)?|sick (?:leave|days|record)|absences|attendance record|(?:final |formal |written )?warning|dismissal|termination|redundancy|severance|promotion|increment)\b|\b[Yy]ou(?: are|['’]re| were| have been|['’]ve been| will be| would be| may be)? (?:being |now )?(?:dismissed|terminated|suspended|fired|sacked|let go|laid off|made redundant|placed on (?:a )?(?:pip|PIP|performance improvement plan|probation)|given (?:a |your )?(?:final |formal |written )?warning)\b|\b(?:moving|putting|placing|move|put|place) you on(?:to)? (?:a )?(?:pip|PIP|performance improvement plan|probation)\b|\b[Yy]our (?:\w+ ){0,2}?(?:diagnosis|biopsy|scan results|test results|blood (?:test|results|sugar|pressure)|prescription|medication|treatment|chemo|surgery|operation)\b/g;
 const HEALTH_WORD = /diagnosis|biopsy|scan|test results|blood|prescription|medication|treatment|chemo|surgery|operation/i;
 
 const SURNAMES_ZH =
@@ -56,6 +56,8 @@ function scan(text: string, detail: RegExp, vocative: RegExp, accept: (m: RegExp
       // A window that starts mid-text has no true "^": a vocative there must follow a colon or a line break.
       if (v.index === 0 && from > 0 && v[1] === undefined && !/[:\n：]/.test(v[0][0]!)) continue;
       addressed = accept(v) && (v[1] !== undefined || !before.includes('\n\n', v.index));
+      // A line break read as the vocative's start ("\nDear,") hides the salutation right after it: look again from there.
+      if (!addressed) vocative.lastIndex = v.index + 1;
     }
     if (addressed) found(health.test(m[0]) ? 'health' : 'employment', m.index, m.index + m[0].length);
   }

@@ -16,7 +16,7 @@ export type SecretFound = (label: string, start: number, end: number) => void;
 // "is"/"to"/":"/"=", then a value with no spaces (or "user / password"). Not across a placeholder or a host
 // (redis://:<password>@<host>:6379/0 holds no password).
 const PROSE_SECRET = factored(
-  /\b(pas{1,2}(?:wor|wro|owr)ds?|passcode|passphrase|pin(?: code| number)?|(?:door|alarm|gate|entry|access|safe|lock|keypad|garage|disarm|lockbox|key ?safe) code|(?:safe|lock|locker|padlock) combination|combination(?= (?:for|to|of) (?:the |my |our )?(?:safe|lock|locker|padlock))|(?:pre-?shared|shared|wi-?fi|vpn|encryption|licen[cs]e|product|recovery) key|login|credentials)(?![A-Za-z])[^\n.?!<>@]{0,40}?(?:\bis\b|\bwas\b|\bto\b|\bit['’]?s\b|:|=)[ \t"'`]{0,3}((?:\d ){3,11}\d(?![\w])|[!#-&(-~]{3,64})(?:[ \t]+\/[ \t]+([!#-&(-~]{3,64}))?/gi,
+  /\b(pas{1,2}(?:wor|wro|owr)ds?|passcode|passphrase|pin(?: code| number)?|(?:door|alarm|gate|entry|access|safe|lock|keypad|garage|disarm|lockbox|key ?safe) code|(?:safe|lock|locker|padlock) combination|combination(?= (?:for|to|of) (?:the |my |our )?(?:safe|lock|locker|padlock))|(?:pre-?shared|shared|wi-?fi|vpn|encryption|licen[cs]e|product|recovery) key|login|credentials)(?![A-Za-z_])[^\n.?!<>@]{0,40}?(?:\bis\b|\bwas\b|\bto\b|\bit['’]?s\b|:|=)[ \t"'`]{0,3}((?:\d ){3,11}\d(?![\w])|[!#-&(-~]{3,64})(?:[ \t]+\/[ \t]+([!#-&(-~]{3,64}))?/gi,
 );
 // Chinese: 密码/口令 after any qualifier (WiFi密码, 支付密码), then 是/为/：, then the value.
 // The words between may be a whole clause (root 密码 我微信上发你了 是 …).

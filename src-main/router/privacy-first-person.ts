@@ -29,7 +29,7 @@ const OWN_PAY = new RegExp(
 );
 // …or the writer earns it: "I earn $84,000", "I make about 120k", "I'm paid £19 an hour", "ich verdiene 4.800 € brutto".
 const I_EARN = new RegExp(
-  String.raw`(?<![\p{L}])(?:I(?:['’]m| am)? (?:earn|make|get paid|am paid|paid|take home)|ich verdiene|je gagne|gano|guadagno|ik verdien|jag tjänar|zarabiam)\s(?:now |nu |jetzt |actuellement |ahora |ora |teraz |agora )?(?:about |around |roughly |only |just |ungefähr |environ |unos |circa |ongeveer |cirka |około )?${MONEY}` +
+  String.raw`(?<![\p{L}])(?:I(?:['’]m| am)? (?:earn|make|get paid|am paid|paid|take home)|ich verdiene|je gagne|gano|guadagno|ik verdien|jag tjänar|zarabiam)\s(?:now |currently |nu |jetzt |aktuell |momentan |derzeit |zurzeit |actuellement |ahora |actualmente |ora |attualmente |teraz |obecnie |agora |momenteel )?(?:about |around |roughly |only |just |ungefähr |environ |unos |circa |ongeveer |cirka |około )?${MONEY}` +
     // …or is on it: "I'm a senior consultant at Deloitte on $92,000 base".
     String.raw`|(?<![\p{L}])I(?:['’]m| am) [^.\n?!]{0,80}?\bon (?:about |around |roughly )?${MONEY}(?: ?(?:RMB|CNY|yuan|HKD|USD|EUR|GBP))?(?= ?(?:base|salary|a (?:year|month)|per (?:year|month|annum)|monthly|p\.a\.|an hour|per hour|plus|\+|OTE|gross|before tax|with))`,
   // Case-blind for the other languages' sentence starts ("Jag tjänar"), so the first person's "I" is matched at a word start only.
@@ -77,8 +77,9 @@ const SICK_LEAVE_EU =
 const SICK_LEAVE_HINT = /krank|malad|baja|malatt|ziek|sjuk|syge|sykm|zwoln|neschop/;
 // The writer, in those languages, in words English does not use ("me", "eu" are English text too: "tell me about
 // depression", the EU); Italian "sono" only as "I have been / am ill" ("quali sono i segnali" is "which are the signs").
+// The verbs of taking and suffering in their first person (prendo, sufro, nehme, souffre …) say it too.
 const FIRST_PERSON_EU =
-  /(?<![\p{L}])(?:ich|mich|mir|mein(?:e[nmrs]?)?|je|j['’]|moi|yo|estoy|io (?:sono|ho|mi)|sono (?:stat[oa]|ricoverat[oa]|malat[oa]|in malattia|incinta|operat[oa])|ik|mij|mijn|jag|mig|estou|mnie|jestem|jsem|me (?:han|ha|dieron|diagnosticaron|operaron)|mi (?:hanno|ha)|m['’](?:a|ont)|on m['’]a)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:ich|mich|mir|mein(?:e[nmrs]?)?|je|j['’]|moi|yo|estoy|io (?:sono|ho|mi)|sono (?:stat[oa]|ricoverat[oa]|malat[oa]|in malattia|incinta|operat[oa])|ik|mij|mijn|jag|mig|estou|mnie|jestem|jsem|me (?:han|ha|dieron|diagnosticaron|operaron)|mi (?:hanno|ha)|m['’](?:a|ont)|on m['’]a|prendo|soffro|sufro|padezco|nehme|leide|prends|souffre|neem|lijd)(?![\p{L}])/iu;
 const SENTENCE_END = /[.!?\n]/;
 
 /** The sentence around [start, end), at most 240 characters each way. */

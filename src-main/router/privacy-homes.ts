@@ -20,17 +20,18 @@ const RELATION = `(?:${FAMILY_EN}|girlfriend|boyfriend|friend|colleague|boss|ten
 // The home words: a verb of living, or someone's place.
 // Each verb is found at its rare letter (v, y) and read behind; the whole word is taken back from there.
 const HOME_WORD_EN =
-  /v(?<=\bliv)(?:es|ing|e)\b|v(?<=\bmov)ed (?:in(?:to)?|to)\b|y(?<=\bstay)(?:s|ing)\b|v(?<=\bviv)en?\b|['’]s (?:place|house|home|flat|apartment|compound|farm|cottage)\b/g;
+  /v(?<=\bliv)(?:es|ing|e)\b|v(?<=\bmov)ed (?:in(?:to)?|to)\b|y(?<=\bstay)(?:s|ing)\b|v(?<=\bviv)en?\b|['’]s,? (?:the |her |his |their )?(?:place|house|home|flat|apartment|compound|farm|cottage)\b/g;
 // The person just before the home word: a name, or a relative (with their name, perhaps).
 const SUBJECT_BEFORE = new RegExp(
-  `(?:(?<![${UP}${LOW}]|\\b[Tt]he |\\b[Aa]n? )(${NAME})|\\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Mm]i|[Mm]a|[Mm]on|[Mm]eine?) (?:\\w+ )?${RELATION}(?: ${NAME})?)(?: (?:now|still|currently|also|actually|ahora|todavía|maintenant|jetzt))?(?: (?:is|has))? ?$`,
+  `(?:(?<![${UP}${LOW}]|\\b[Tt]he |\\b[Aa]n? )(${NAME})|\\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Mm]i|[Mm]a|[Mm]on|[Mm]eine?) (?:\\w+ )?${RELATION}(?: ${NAME})?)(?: (?:now|still|currently|also|actually|ahora|todavía|maintenant|jetzt))?(?: (?:is|has|have been|has been|had been|are|were))? ?$`,
 );
+const LOWER_POSSESSOR = /\b(?:at|to|from|round|over at|back at) ([a-z][a-z'-]{2,20})$/;
 // Capitalised words that are not a person (sentence openers, pronouns, the undefined someone).
 const NOT_A_NAME =
   /^(?:He|She|It|They|We|I|You|Who|This|That|There|Here|Nobody|Everyone|Everybody|Someone|Somebody|Anyone|The|A|An|My|Our|His|Her|Their|Santa|God|Jesus|Prime|President|King|Queen|Pope|Mayor|Governor|Emperor|Minister|Sultan|Prince|Princess|Duke|Lord|Everything|Nothing|Where|Which|What|How|Why|When)(?: |$)/;
 // After the home word, in its sentence: a landmark's preposition and an article, or a house picked out by its order or colour.
 const LANDMARK_AFTER =
-  /\b(?:behind|after|past|next to|next door to|opposite|across (?:the road |the street )?from|beside|at the end of|on the corner of|round the corner from|above|below|detrás de|al lado de|enfrente de|frente a|junto a|derrière|à côté de|en face de|hinter|neben|gegenüber|dietro|accanto a|di fronte a|atrás d[oa]|ao lado d[oa])\b ?(?:the|a|that|this|el|la|los|las|le|les|l'|der|die|dem|den|il|lo|o|a)\b|\b(?:last|first|second|third|fourth|fifth|\d{1,2}(?:st|nd|rd|th)|blue|green|red|yellow|white|pink|grey|gray|brown|black|orange|purple|azul|verde|roja|amarilla|blanca|bleue|verte|rouge|jaune|blanche|blaue|grüne|rote|gelbe|weiße)(?: [a-z]+)?? (?:house|building|gate|door|bungalow|compound|cottage|casa|maison|haus|portón|puerta|porte|tür)\b|\b(?:casa|maison|haus) (?:azul|verde|roja|amarilla|blanca|bleue|verte|rouge|jaune|blanche)\b|\bthe (?:gate|door|roof) is (?:blue|green|red|yellow|white|black|brown|grey|gray)\b/i;
+  /\b(?:behind|after|past|next to|next door to|opposite|across (?:the road |the street )?from|beside|at the end of|on the corner of|round the corner from|above|below|detrás de|al lado de|enfrente de|frente a|junto a|derrière|à côté de|en face de|hinter|neben|gegenüber|dietro|accanto a|di fronte a|atrás d[oa]|ao lado d[oa])\b ?(?:the|a|that|this|el|la|los|las|le|les|l'|der|die|dem|den|il|lo|o|a)\b|\b(?:last|first|second|third|fourth|fifth|\d{1,2}(?:st|nd|rd|th)|blue|green|red|yellow|white|pink|grey|gray|brown|black|orange|purple|azul|verde|roja|amarilla|blanca|bleue|verte|rouge|jaune|blanche|blaue|grüne|rote|gelbe|weiße)(?: [a-z]+)?? (?:house|building|gate|door|bungalow|compound|cottage|casa|maison|haus|portón|puerta|porte|tür)\b|\b(?:casa|maison|haus) (?:azul|verde|roja|amarilla|blanca|bleue|verte|rouge|jaune|blanche)\b|\bthe (?:gate|door|roof) is (?:blue|green|red|yellow|white|black|brown|grey|gray)\b|\b(?:berth|mooring|pitch) [A-Z]?\d{1,3}[A-Z]?\b/i;
 // A neighbourhood named by its unit word (colonia Isidro Fabela, Barangay San Roque, Kampung Melayu, bairro Vila
 // Madalena): finer than a city, so with a named person it says where they live. Case kept: the name is capitalised.
 const NEIGHBOURHOOD_AFTER =
@@ -95,14 +96,19 @@ export function findHomesByLandmark(text: string, found: HomeFound): void {
       let start = m.index;
       while (start > 0 && text.charCodeAt(start - 1) >= 97 && text.charCodeAt(start - 1) <= 122) start--;
       const before = text.slice(Math.max(0, start - BEFORE_REACH), start).replace(/[,(]\s*$/, '');
-      const subject = SUBJECT_BEFORE.exec(before);
+      // A chat's lower-case name before a possessive home ("still at kasia's, the flat above the launderette").
+      const named = SUBJECT_BEFORE.exec(before);
+      const possessorFrom = Math.max(0, m.index - BEFORE_REACH);
+      const possessor = named === null && /^['’]/.test(m[0]) ? LOWER_POSSESSOR.exec(text.slice(possessorFrom, m.index)) : null;
+      const subject = named ?? possessor;
       if (subject === null || (subject[1] !== undefined && NOT_A_NAME.test(subject[1]))) return;
+      const subjectStart = named !== null ? start - (before.length - named.index) : possessorFrom + possessor!.index;
       // "live" goes with a plural: "my parents live", not a name ("most people in Lagos live behind…").
       if (subject[1] !== undefined && text.startsWith('live', start) && m[0] === 've') return;
       const end = m.index + m[0].length;
       const after = sentenceAfter(text, end, AFTER_REACH);
       const landmark = LANDMARK_AFTER.exec(after) ?? NEIGHBOURHOOD_AFTER.exec(after);
-      if (landmark !== null) found(start - (before.length - subject.index), end + landmark.index + landmark[0].length);
+      if (landmark !== null) found(subjectStart, end + landmark.index + landmark[0].length);
     });
   }
   if (house) findOwnHousePicked(text, found);

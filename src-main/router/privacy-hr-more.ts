@@ -6,7 +6,8 @@
 //   salary pension" is a kind of pension, and a template's [Last drawn salary] has no amount).
 // - a rating or bonus decision typed in lower case, as voice memos and phone notes are ("ravi gets a three … no
 //   bonus"): the person is the subject of "gets a two", and the text must speak of bonuses, PIPs or calibration.
-// - a named person fired, in Cantonese (炒咗張偉明, 何志偉俾人炒).
+// - a named person fired, in Cantonese (炒咗張偉明, 何志偉俾人炒), and wages transferred to a named person (转账给 马春燕
+//   ¥6,800 备注「2月工资」).
 // Every pattern is bounded and sits behind a cheap test of the text.
 import { bip39Words } from './privacy-bip39.js';
 import { firstMatches } from './privacy-match.js';
@@ -128,7 +129,21 @@ function findHrListZh(text: string, found: RecordFound): void {
   if (names.length >= 2) for (const [start, end] of names) found('employment', PERSON_LABELS.employment, start, end);
 }
 
-/** Tax returns under a name, a letter's final salary, lower-case rating decisions, Cantonese firings, Chinese layoff lists. `lower` is the text lower-cased. */
+// ---------------------------------------------------------------- wages paid to a named person
+
+// A transfer to a named person whose note says it is pay: 3月5日 转账给 马春燕 ¥6,800 备注「2月工资」.
+const WAGE_TRANSFER_ZH = new RegExp(
+  `(?:转账给|轉賬給|转给|轉給|发给|發給|付给|付給)\\s?${SURNAME_ANY}[\\u4e00-\\u9fff]{1,2}[^\\n]{0,24}?\\d[\\d,.]*[^\\n]{0,24}?(?:工资|工資|薪水|奖金|獎金|全勤奖|加班费|加班費|提成|年终奖|年終獎|底薪)`,
+  'g',
+);
+
+/** A payment of wages to a named person, in Chinese. */
+function findWageTransfersZh(text: string, found: RecordFound): void {
+  if (!text.includes('给') && !text.includes('給')) return;
+  firstMatches(WAGE_TRANSFER_ZH, text, LIMIT, (m) => found('employment', PERSON_LABELS.employment, m.index, m.index + m[0].length));
+}
+
+/** Tax returns under a name, a letter's final salary, lower-case rating decisions, Cantonese firings, Chinese layoff lists and wage transfers. `lower` is the text lower-cased. */
 export function findMoreHr(text: string, lower: string, han: boolean, found: RecordFound): void {
   findTaxReturns(text, lower, han, found);
   findFinalSalary(text, lower, found);
@@ -136,5 +151,6 @@ export function findMoreHr(text: string, lower: string, han: boolean, found: Rec
   if (han) {
     findFiredZh(text, found);
     findHrListZh(text, found);
+    findWageTransfersZh(text, found);
   }
 }

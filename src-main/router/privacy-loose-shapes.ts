@@ -41,13 +41,15 @@ const BIRTH_BEFORE_ZH =
 // A label's own full stop (d.o.b.) is part of it, not a sentence's end before the date. The European languages' words
 // too: geboren, né(e) le, nacido el, nato il, urodził(a) się, född, født.
 const BIRTH_WORD =
-  /\b(?:born|d\.?o\.?b|date of birth|birth ?date|birthday)\b\.?|出生|出世|生于|生日|(?<![\p{L}])(?:geboren|n[ée]e? le|naissance|nacid[oa]|naci[óo]?|nat[oa] (?:il|a)|nascit[oa]|urodzi[łl](?:em|am|a)? si[ęe]|urodzon[aey]|f[öø]dd|f[öø]dt|syntynyt|narozen[aáý]?)(?![\p{L}])/gu;
+  /\b(?:born|d\.?o\.?b|date of birth|birth ?date|birthday)\b\.?|出生|出世|生于|生日|(?<![\p{L}])(?:geboren|n[ée]e? le|naissance|nacid[oa]|naci[óo]?|nat[oa] (?:il|a)|nascit[oa]|urodzi[łl](?:em|am|a)? si[ęe]|urodzon[aey]|f[öø]dd|f[öø]dt|syntynyt|syntymäaika\p{L}*|syntymäpäivä\p{L}*|narozen[aáý]?)(?![\p{L}])/gu;
 // A date with the European languages' month names: "12 marca 1986", "14 de mayo de 1962", "5. Mai 1990", "3 mars 1985".
 const MONTHS_EU =
   'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|Januar|Jänner|Februar|März|Maerz|April|Juni|Juli|August|Oktober|Dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|januar|februar|marts|juni|juli|augusti|oktober|maj|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro';
 const LOOSE_DATE_EU = new RegExp(`\\d{1,2}\\.?\\s(?:de\\s)?(?:${MONTHS_EU})\\s(?:de\\s)?(?:19|20)\\d{2}`, 'iu');
-// The writer's own birth in the first person: urodziłem się, je suis né(e), nací, sono nato/a, ik ben geboren, jag är född.
-const OWN_BIRTH_EU = /urodzi[łl](?:em|am) si[ęe]|je suis n[ée]e?|\bnac[ií]\b|sono nat[oa]|ik ben geboren|ich bin[^.\n]{0,30}geboren|jag är född|jeg er født/i;
+// The writer's own birth in the first person: urodziłem się, je suis né(e), nací, sono nato/a, ik ben geboren, jag är född,
+// and Finnish's "my date of birth" in one word (syntymäaikani).
+const OWN_BIRTH_EU =
+  /urodzi[łl](?:em|am) si[ęe]|je suis n[ée]e?|\bnac[ií]\b|sono nat[oa]|ik ben geboren|ich bin[^.\n]{0,30}geboren|jag är född|jeg er født|syntymäaikani|syntymäpäiväni/i;
 const BIRTH_REACH = 48;
 const ANSWERED_QUESTION = /^[?？]\s*(?:(?:it|that) (?:was|is):?\s*)?$/i;
 const PERSON_REACH = 200;
@@ -74,6 +76,10 @@ const FAMILY_NAME_BARE = /\b(?:for|to|with|ring|call|visit|and) (?:nan|nana|nann
 // a child's birth, not a date looked up (a public figure's is taken back with the figure).
 const BIRTH_TIME_AFTER = /^,? ?(?:at )?(?:[01]?\d|2[0-3])(?::[0-5]\d)? ?(?:am|pm|h\b)|^,? ?(?:at )?(?:[01]?\d|2[0-3]):[0-5]\d\b/i;
 
+// A record's name field with a name in it: "firstName": "Olumide", given_name: Ana, Nachname: Weber.
+const NAME_FIELD =
+  /["']?(?:first_?name|firstName|given_?name|givenName|last_?name|lastName|family_?name|familyName|surname|full_?name|fullName|display_?name|displayName|Vorname|Nachname|pr[ée]nom|nombre|apellidos?)["']?\s*[:=]\s*\[?\s*["']?[A-Z][a-z]{1,20}/;
+
 /** True when the text names someone or points at a relative, and names no character from fiction. */
 export function someoneIn(text: string): boolean {
   let fiction = false;
@@ -88,6 +94,7 @@ export function someoneIn(text: string): boolean {
     PERSON_BEFORE_DOB.test(text) ||
     LOWER_PAIR_BEFORE_DOB.test(text) ||
     QUOTED_PAIR.test(text) ||
+    NAME_FIELD.test(text) ||
     findNames(text).some((n) => n.relative !== true)
   );
 }

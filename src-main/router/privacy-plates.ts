@@ -25,6 +25,8 @@ const EU_PLATE_WORDS = [
 ];
 const NAMED_PLATE_EU =
   /\b(?:kennzeichen|nummernschild|plaque(?: d['’]immatriculation)?|immatriculation|targa|matr[íi]cula|kenteken|skilt(?:et)?|reg\.? ?nr\.?|registreringsnummer|rekisterinumero)[:\s#]{1,3}(?:ist |est |è |es |is |er |är |on )?([A-ZÄÖÜ0-9]{1,4}(?:[ -][A-Z0-9]{1,5}){1,3})(?![A-Za-z0-9])/gi;
+// A plate after 车牌 / 車牌 in Latin letters and digits, as Taiwan's (BKR-3617) and Hong Kong's are written.
+const NAMED_PLATE_ZH = /(?:车牌|車牌)(?:号码?|號碼?)?[:：\s]{0,3}(?:是|為|为)?\s?([A-Z0-9]{2,4}[ -]?[A-Z0-9]{2,5})(?![A-Za-z0-9])/g;
 const CN_PLATE = /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·• ]?[A-HJ-NP-Z0-9]{5,6}(?![A-Za-z0-9])/g;
 
 /** Reports each plate `re` finds after its name (group 1): capitals and digits, both, at least `minChars` of them. */
@@ -49,6 +51,7 @@ export function findNumberPlates(text: string, found: (start: number, end: numbe
   }
   if (EU_PLATE_WORDS.some((w) => lowerCased(text).includes(w))) platesAfterName(NAMED_PLATE_EU, 4, text, found);
   if (hasHan(text)) {
+    if (text.includes('车牌') || text.includes('車牌')) platesAfterName(NAMED_PLATE_ZH, 5, text, found);
     CN_PLATE.lastIndex = 0;
     for (let m = CN_PLATE.exec(text); m !== null; m = CN_PLATE.exec(text)) if (/\d/.test(m[0])) found(m.index, m.index + m[0].length);
   }

@@ -15,14 +15,14 @@ const KEYS: Readonly<Record<FieldKind, string>> = {
     'insuredname insuredperson policyholder applicant applicantname claimant passenger passengername paxname guestname studentname pupil childsname childname kidsname ' +
     'candidatename tenant cardholder cardholdername holdername accountholder customername clientname membername mitarbeiter mitarbeitername ' +
     'arbeitnehmer salarie salariee empleado trabajador taxpayer taxpayername 姓名 名字 患者 患者姓名 病人 被保险人 被保人 投保人 申请人 员工 员工姓名 职工姓名 纳税人 纳税人姓名 学生姓名 乘客 ' +
-    '乘客姓名 旅客姓名 收款人 户名 持卡人 承租人 考生姓名 受益人 参保人 缴费人 职工 职工姓名 被保險人 申請人 員工 員工姓名 職工姓名 納稅人 納稅人姓名 學生姓名 參保人 成员 成員 成员姓名 成員姓名 计划成员 計劃成員',
+    '乘客姓名 旅客姓名 收款人 户名 持卡人 承租人 考生姓名 受益人 参保人 缴费人 职工 职工姓名 被保險人 申請人 員工 員工姓名 職工姓名 納稅人 納稅人姓名 學生姓名 參保人 成员 成員 成员姓名 成員姓名 计划成员 計劃成員 幼儿姓名 儿童姓名 孩子姓名 宝宝姓名 受种者 受种者姓名 接种者 就诊人 就诊人姓名 幼兒姓名 兒童姓名 受種者',
   'birth-date':
     'dob dateofbirth birthdate birthday bday birthdt dtofbirth datebirth birth born fechadenacimiento fechanacimiento fnacimiento nacimiento ' +
     'geburtsdatum geburtstag gebdatum datedenaissance datenaissance naissance datadinascita datanascita datadenascimento datanascimento ' +
     'geboortedatum 出生日期 出生年月 出生年月日 生日 出生',
   health:
     'diagnosis diagnoses dx medicalcondition medication medications meds allergies icd10 icdcode diagnosiscode primarydiagnosis diagnostico ' +
-    'diagnose diagnostic diagnosi disability disabilities medicalneeds medicalhistory specialneeds additionalneeds healthconditions medicalnotes 诊断 病情 病史 疾病 入院诊断 出院诊断 既往史 过敏史 診斷 病情 病史 入院診斷 出院診斷',
+    'diagnose diagnostic diagnosi disability disabilities medicalneeds medicalhistory specialneeds additionalneeds healthconditions medicalnotes 诊断 病情 病史 疾病 入院诊断 出院诊断 既往史 既往病史 现病史 过敏史 接种疫苗 疫苗名称 診斷 病情 病史 現病史 過敏史 入院診斷 出院診斷',
   employment:
     'salary basesalary basicsalary basepay basicpay grosspay netpay grosssalary netsalary annualsalary monthlysalary wage wages compensation ' +
     'totalcompensation bonus payrate hourlyrate annualincome ctc takehome takehomepay gehalt bruttogehalt nettogehalt lohn bruttolohn nettolohn ' +

@@ -155,6 +155,7 @@ const STEMS: Readonly<Record<Family, readonly string[]>> = {
     'född',
     'født',
     'syntynyt',
+    'syntymä*',
     'narozen*',
   ],
   letter: ['dear'],

@@ -128,8 +128,9 @@ const PUBLISHED_STORY = /\b(?:famous(?:ly)?|story|histor(?:y|ic|ical)|printed|wa
 export const FORMAT_QUESTION =
   /\b(?:format|formats|look like|computed|calculated|calculation|worked out|looks like|pattern|structure|regex|valid(?:ate)?|encod(?:e|es|ed|ing)|decod(?:e|es|ed|ing)|check (?:digit|letter|character)s?|what (?:is|are) the (?:digits|letters|parts)|how (?:do|does|are) [^.?!\n]{1,40}? (?:work|made up|built|read|issued)|what (?:do|does) (?:the )?[^.?!\n]{1,60}? (?:mean|tell you|stand for|show|signify|indicate|represent)|(?:pass|fail)(?:es|s)? (?:the |an? )?[\w-]{0,12}(?:test|check)|elfproef|luhn|mod(?:ulo)? ?\d{2}|why (?:is|are|does|do) (?:the )?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|\d{1,2}(?:st|nd|rd|th)) (?:letter|digit|character|char|number|part|two|three|block|group)s?)\b|格式|正则|规则|长什么样|怎么读|什么意思|代表什么|含义|第[一二三四五六七八九十\d]{1,2}[位码]|每一位|校验码|编码规则|检查码|最后一码|怎么算|点计|如何计算|计算方法/i;
 const EXAMPLE_BEFORE = /(?:\blike|\bsuch as|\be\.g\.|\bfor example|\bfor instance|\bexample|例如|比如|像|范例|示例|样例|例子是?|举例|用)[\s:：]{0,2}$/i;
-// …or named as the example after it: "uses 12345678Z as the example", 用 A123456(3) 做例子.
-const EXAMPLE_AFTER = /^[\s'"’”」）)]{0,3}(?:(?:is )?(?:as|is) (?:the|an|a|their|its) (?:\w+ )?(?:example|sample|specimen)|做例子|作例子|为例|作为例子|做示范|当例子)/i;
+// …or named as the example after it: "uses 12345678Z as the example", 用 A123456(3) 做例子, ABC-1234 這種格式.
+const EXAMPLE_AFTER =
+  /^[\s'"’”」）)]{0,3}(?:(?:is )?(?:as|is) (?:the|an|a|their|its) (?:\w+ )?(?:example|sample|specimen)|做例子|作例子|为例|作为例子|做示范|当例子|(?:这种|這種|这样的|這樣的|这类|這類)(?:格式|写法|寫法))/i;
 
 // …or the second of two examples that one opens: "比如粤B·D12345 和 粤B·12345D", "such as AB123456C or QQ123456C" (a list
 // of many, 比如 13816624479、15900718836、…, is data).

@@ -124,6 +124,7 @@ export function roleAddress(text: string, start: number, end: number): boolean {
   // A dictated or obfuscated address ("helpdesk at contoso dot com", "name [at] domain [dot] com") is read as written.
   const address = text
     .slice(start, end)
+    .replace('%40', '@')
     .replace(/\s*[[(]at[\])]\s*|\s+at\s+/i, '@')
     .replace(/\s*[[(]dot[\])]\s*|\s+dot\s+/gi, '.');
   const local = address.split('@')[0]!;

@@ -5,7 +5,9 @@
 //   My shows her at …");
 // - a regular lift's pick-up and drop-off points with its rider (乘客：孟凡 … 上车点：…);
 // - a hotel room with its guest ("Dad … is in room 214 at the Premier Inn");
-// - where a relative lives, in another European language ("Ma tante Odile habite à Annecy-le-Vieux").
+// - where a relative lives, in another European language ("Ma tante Odile habite à Annecy-le-Vieux");
+// - the writer's home empty on given days, in another European language, with its door ("del 3 al 17 de agosto no
+//   estaremos en casa (ático B del número 12)"): English has its own rule (privacy.ts).
 // A card's fares explained, or location sharing as a topic, name no one and stay clean.
 import { FAMILY_EN, FAMILY_EU } from './privacy-relatives.js';
 import { firstMatches } from './privacy-match.js';
@@ -56,6 +58,16 @@ const ROOM_STEMS = ['room', 'rm', 'camera', 'chambre', 'zimmer', 'habitaci', 'ka
 const EXACTLY_EU =
   /(?<![\p{L}])(?:derri[èe]re|à côté d[eu]|en face d[eu]|au-dessus d[eu]|neben|gegen[üu]ber|hinter|al lado de|frente a|detr[áa]s de|encima de|accanto a|dietro|di fronte a|sopra|naast|tegenover|achter|boven|bredvid|mittemot|bakom|obok|naprzeciwko|za|ao lado d[eo]|em frente a|atr[áa]s d[eo])(?![\p{L}])|(?:rue|avenue|Stra(?:ß|ss)e|str\.|[Gg]asse|[Ww]eg|calle|avenida|via|viale|straat|laan|gatan|v[äa]gen|ulica|ul\.|rua)[ \p{L}'’.-]{0,30}\d/iu;
 
+// The writer away from home, in the main European languages; then when (a day's number) and which door (a flat's or a
+// house's number) near it.
+const AWAY_FROM_HOME_EU =
+  /(?<![\p{L}])(?:no (?:estaremos|estaré|estaré) en casa|nous (?:serons absents|ne serons pas (?:là|à la maison|chez nous))|je serai absente?|wir sind nicht (?:zu Hause|da)|ich bin nicht (?:zu Hause|da)|wir verreisen|non (?:saremo|sarò) a casa|we zijn (?:niet thuis|weg)|ik ben niet thuis|vi är bortresta|vi er bortrejst|nie będzie nas w domu|não estaremos em casa)(?![\p{L}])/giu;
+const AWAY_STEMS = ['casa', 'absent', 'serons', 'hause', 'nicht da', 'verreisen', 'thuis', 'we zijn weg', 'bortre', 'w domu'] as const;
+const DAY_NEAR = /\b\d{1,2}(?:\.|\/| de | al | bis | au | a | tot | till | do )|\b\d{1,2}\.? (?:[a-zäéû]{3,9})\b/;
+const DOOR_NEAR =
+  /(?:número|n[º°o]\.?|piso|ático|puerta|portal|Nr\.|Hausnummer|Wohnung|étage|appartement|porte|porta|interno|scala|nummer|huisnummer|lgh|mieszkanie)\s?\d|\d+\s?[ºª]/i;
+const AWAY_REACH = 120;
+
 // A regular lift's pick-up and drop-off points with the rider named (顺风车长期拼车：乘客：孟凡 … 上车点：文三路 翠苑一区东门 … 每周一至周五).
 const PICKUP_POINT = /(?:上车点|下车点|上车地点|下车地点|接送地点|接送点|pick-?up (?:point|location|address)|drop-?off (?:point|location|address))\s?[：:]/gi;
 const RIDER_FIELD = /(?:乘客|乘车人|passenger|rider)\s?[：:]\s?\S/i;
@@ -77,6 +89,12 @@ export function findWhereabouts(text: string, lower: string, found: Found): void
       const before = text.slice(Math.max(0, m.index - LIVES_REACH), m.index);
       const after = text.slice(m.index, m.index + m[0].length + LIVES_REACH * 2);
       if ((FAMILY_EU.test(before) || KIN_EU.test(before)) && EXACTLY_EU.test(after)) found(m.index, m.index + m[0].length);
+    });
+  }
+  if (AWAY_STEMS.some((stem) => lower.includes(stem))) {
+    firstMatches(AWAY_FROM_HOME_EU, text, LIMIT, (m) => {
+      const near = text.slice(Math.max(0, m.index - AWAY_REACH), m.index + m[0].length + AWAY_REACH);
+      if (DAY_NEAR.test(near) && DOOR_NEAR.test(near)) found(m.index, m.index + m[0].length);
     });
   }
   if (ROOM_STEMS.some((stem) => lower.includes(stem)) && HOTEL_WORD.test(text)) {

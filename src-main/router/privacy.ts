@@ -285,6 +285,8 @@ const EMAIL_OBFUSCATED =
   /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64} ?[[({<] ?(?:at|AT) ?[\])}>] ?[A-Za-z0-9-]{1,63}(?:(?: ?[[({<] ?(?:dot|DOT) ?[\])}>] ?|\.)[A-Za-z0-9-]{1,63}){1,4}(?![A-Za-z0-9-])/g;
 
 const BRACKETED_AT = /[[({<] ?(?:at|AT) ?[\])}>]/;
+// An address inside a URL's query, its @ percent-encoded: login_hint=marguerite.duval%40gmail.com.
+const EMAIL_URL_ENCODED = /(?<=[=&?/])[A-Za-z0-9._+-]{1,64}%40[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
 
 function findEmails(text: string, found: Found): void {
   if (BRACKETED_AT.test(text)) {
@@ -292,6 +294,7 @@ function findEmails(text: string, found: Found): void {
       if (/[A-Za-z]{2,24}$/.test(m[0])) found('email', 'an e-mail address', m.index, m.index + m[0].length);
     });
   }
+  if (text.includes('%40')) eachMatch(EMAIL_URL_ENCODED, text, (m) => found('email', 'an e-mail address', m.index, m.index + m[0].length));
   if (!text.includes('@')) return;
   eachMatch(EMAIL, text, (m) => {
     if (FILE_EXTENSIONS.has(m[2]!.toLowerCase()) || m[1] === 'git' || RESERVED_DOMAIN.test(m[0]) || documentedEmail(text, m.index, m[0])) return;

@@ -3,6 +3,7 @@
 // right after a comma so that "3,1415926535897932" stays a decimal; a field is told apart by what
 // stands before the comma (not a digit) or after the number (the next field's separator). The value
 // must still pass Luhn and carry a card brand's prefix, and published test cards stay out.
+// …and a card's number in an EMV dump: tag 5A, its length (08), then the digits in hex pairs (5A 08 54 12 98 95 …).
 import { cardNumberValid } from './privacy-checks.js';
 import { documentedCard } from './privacy-public.js';
 import { eachMatch } from './privacy-match.js';
@@ -14,8 +15,17 @@ const FIELD_CARD = /(?<![\w.-])\d{13,19}(?!\w|[.-]\d)/g;
 const FIELD_END = /^["']?(?:[,;\t\r\n\]}]|$)/;
 const NEXT_NUMBER = /^["']?[,;]["']?\d/;
 
-/** Card numbers in delimited rows, reported through `found` as [start, end). */
+const EMV_PAN = /\b5A[ \t]?0[6-9A][ \t]?((?:\d{2}[ \t]?){6,9}\d{1,2})(?![\dA-F])/g;
+
+/** Card numbers in delimited rows and EMV dumps, reported through `found` as [start, end). */
 export function findFieldCards(text: string, found: (start: number, end: number) => void): void {
+  if (text.includes('5A ') || text.includes('5A0')) {
+    eachMatch(EMV_PAN, text, (m) => {
+      const start = m.index + m[0].length - m[1]!.length;
+      const digits = m[1]!.replace(/[ \t]/g, '').replace(/F+$/, '');
+      if (digits.length >= 13 && cardNumberValid(digits) && !documentedCard(text, start, digits)) found(start, m.index + m[0].length);
+    });
+  }
   // Most prompts hold no run of 13 digits.
   if (!/\d{13}/.test(text)) return;
   eachMatch(FIELD_CARD, text, (m) => {

@@ -180,7 +180,8 @@ const PLACEHOLDER =
   /\\[sdwb]|\[\^|\$\(|[•●]{3}|your|xxxx|\*\*\*|\.\.\.|<|>|\$\{|\{\{|env\.|environ|example|placeholder|redacted|changeme|dummy|^(?:null|none|undefined|true|false|required|optional)$/i;
 
 // Where a secret is kept, not the secret: a vault path (secret/shop/db), a credential file (/etc/credstore/app.token).
-const SECRET_PATH = /^(?:[\w-]+:)?\/?[A-Za-z_.-]+(?:\/[A-Za-z_.-]+)+\)?$/;
+// …also as the first of a mount's options (credentials=/root/.smbcred,vers=3.0,uid=1000).
+const SECRET_PATH = /^(?:[\w-]+:)?\/?[A-Za-z_.-]+(?:\/[A-Za-z_.-]+)+\)?(?:,[\w=.-]*)*$/;
 
 /**
  * True when the word after "password", "token", "密码"… looks like a real secret: not a

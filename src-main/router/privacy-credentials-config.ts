@@ -7,6 +7,8 @@
 // - a Go or MySQL DSN without a scheme: "root:1WlRfd0SCW@tcp(10.0.3.7:3306)/erp_prod";
 // - a ~/.pgpass line (host:port:database:user:password) and a Bundler source's "user:password";
 // - a login given in base64: docker's config.json "auth": "bWtvdmFj…", an "Authorization: Basic …" header;
+// - a camelCase key's quoted value (Gradle's storePassword "…"), FileZilla's base64 <Pass>, an authenticator's setup key
+//   typed in groups of four;
 // - a login handed to code: Jenkins' new UsernamePasswordCredentialsImpl(…, "svc-release", "wY7#…"), .NET's
 //   NetworkCredential, Java's PasswordAuthentication, requests' auth=('user', 'pass').
 // Each sits behind a cheap test of the text; the value must still look like a secret (not ${DB_PASSWORD}, not *****).
@@ -20,7 +22,8 @@ const XML_SECRET_PROPERTY = new RegExp(String.raw`${XML_SECRET_PROPERTY_NAME}([^
 const SECURE_STRING = /\bConvertTo-SecureString[ \t]+(?:-String[ \t]+)?["']([^"'\s$]{4,128})["'][ \t]+-AsPlainText\b/gi;
 const PHP_DEFINE = /\bdefine\(\s*['"]\w*(?:PASSWORD|PASS|SECRET|KEY|SALT|TOKEN)\w*['"]\s*,\s*['"]([^'"\n]{6,200})['"]\s*\)/gi;
 const PHP_ARRAY_SECRET = /['"]\w*(?:password|passwd|secret|salt|token|api_?key)\w*['"]\s*=>\s*['"]([^'"\s]{6,200})['"]/gi;
-const DSN_NO_SCHEME = /(?<![\w/.:-])[\w.-]{1,40}:([^\s:@/"']{4,128})@(?:tcp|unix)\(/g;
+// The password may hold an @ itself (order_svc:Pm2zRCLu@96@tcp(…)): the last @ before tcp( ends it.
+const DSN_NO_SCHEME = /(?<![\w/.:-])[\w.-]{1,40}:([^\s:/"']{4,128}?)@(?:tcp|unix)\(/g;
 // host:port:database:user:password, the host with a letter in it (not a time of day); * stands for any.
 const PGPASS_LINE = /^[ \t]*(?=[^:\n]*[A-Za-z*])(?:[\w.-]+|\*):(?:\d{2,5}|\*):(?:[\w.-]+|\*):(?=[^:\n]*[A-Za-z*])(?:[\w.@-]+|\*):(\S{4,128})[ \t]*$/gm;
 const PGPASS_GATE = /:(?:\d{2,5}|\*):[^\s:]+:[^\s:]+:\S/;
@@ -31,6 +34,12 @@ const BASIC_AUTH = /\bBasic[ \t]+([A-Za-z0-9+/]{8,300}={0,2})(?![\w+/=])/g;
 const CREDENTIAL_CALL =
   /\b(?:UsernamePassword\w*|NetworkCredential|PasswordAuthentication|PasswordCredential|HTTPBasicAuth|HTTPDigestAuth|BasicAuthentication)\s*\(((?:[^()]|\([^()]{0,40}\)){0,400})\)/g;
 const AUTH_TUPLE = /\bauth\s*=\s*\(\s*["'][^"'\n]{1,64}["']\s*,\s*["']([^"'\n]{4,128})["']\s*\)/g;
+// A camelCase key named for a secret, then its quoted value: Gradle's storePassword "Fennel4466!8jwD", keyPassword = '…'.
+const CAMEL_SECRET = /\b[a-z][A-Za-z]{0,30}(?:Password|Passwd|Secret|Token|ApiKey|AccessKey)["']?[ \t]*(?:[=:][ \t]*|[ \t])["']([^"'\s$]{4,200})["']/g;
+// FileZilla's saved password, base64 in its XML: <Pass encoding="base64">R3VsbGhl…</Pass>.
+const XML_PASS_BASE64 = /<Pass(?:word)? encoding=["']base64["']>([A-Za-z0-9+/]{4,200}={0,2})<\/Pass(?:word)?>/g;
+// An authenticator's setup key typed in groups (Enter this key manually: KEY4 CAT3 QWO5 …): base32, six groups or more.
+const TOTP_SETUP_KEY = /\b(?:key|secret|code)\b[^\n]{0,40}?[:：]\s{0,2}((?:[A-Z2-7]{4}[ \t]){5,11}[A-Z2-7]{2,4})(?![A-Za-z0-9])/gi;
 const IOS_SECRET =
   /^[ \t]*(?:enable (?:secret|password)|username \S{1,40}(?: privilege \d{1,2})? (?:password|secret)|password|key-string|key)[ \t]+[07][ \t]+(\S{4,128})[ \t]*$/gim;
 
@@ -103,5 +112,13 @@ export function findConfigSecrets(text: string, found: SecretFound): void {
       found('a password', start, start + password.value.length);
     });
   }
+  if (/[a-z](?:Password|Passwd|Secret|Token|ApiKey|AccessKey)/.test(text)) eachMatch(CAMEL_SECRET, text, (m) => report(m, 'a password or secret'));
+  if (text.includes('encoding=')) {
+    eachMatch(XML_PASS_BASE64, text, (m) => {
+      const start = m.index + m[0].indexOf('>') + 1;
+      if (looksLikeSecretValue(Buffer.from(m[1]!, 'base64').toString('latin1'), true)) found('a password in base64', start, start + m[1]!.length);
+    });
+  }
+  if (/[A-Z2-7]{4} [A-Z2-7]{4} [A-Z2-7]{4}/.test(text)) eachMatch(TOTP_SETUP_KEY, text, (m) => report(m, 'a two-factor setup key'));
   if (/ [07] \S/.test(text) && /\b(?:secret|password|key)\b/.test(text)) eachMatch(IOS_SECRET, text, (m) => report(m, 'a password or secret'));
 }

@@ -197,8 +197,10 @@ export function findProseSecrets(text: string, found: SecretFound): void {
     });
   }
   const lower = lowerCased(text);
-  if (!SEED_STEMS.some((stem) => lower.includes(stem))) return;
-  findRecoveryCodes(text, found);
+  const seedStem = SEED_STEMS.some((stem) => lower.includes(stem));
+  // Recovery codes are named in Chinese (恢复码, 備用碼) or as 2FA codes too, with no wallet's word in the text.
+  if (seedStem || lower.includes('2fa') || (han && /恢复码|备用码|復原碼|備用碼/.test(text))) findRecoveryCodes(text, found);
+  if (!seedStem) return;
   findSeedPhrasesAnyLayout(text, (start, end) => found('a wallet seed phrase', start, end));
   eachMatch(SEED_PHRASE, text, (m) => {
     const start = m.index + m[0].length - m[1]!.length;

@@ -31,6 +31,8 @@ const OWN_PAY = new RegExp(
 const I_EARN = new RegExp(
   String.raw`(?<![\p{L}])(?:I(?:['’]m| am)? (?:earn|make|get paid|am paid|paid|take home)|ich verdiene|je gagne|gano|guadagno|ik verdien|jag tjänar|zarabiam)\s(?:now |currently |nu |jetzt |aktuell |momentan |derzeit |zurzeit |actuellement |ahora |actualmente |ora |attualmente |teraz |obecnie |agora |momenteel )?(?:about |around |roughly |only |just |ungefähr |environ |unos |circa |ongeveer |cirka |około )?${MONEY}` +
     // …or is on it: "I'm a senior consultant at Deloitte on $92,000 base".
+    // …or the sum comes first: "is £47.5k ok for a data analyst? that's what i'm on at kestrel foods".
+    String.raw`|${MONEY}[^\n]{0,60}?\bthat['’]?s what I['’]?m (?:on|paid|earning|making)\b` +
     String.raw`|(?<![\p{L}])I(?:['’]m| am) [^.\n?!]{0,80}?\bon (?:about |around |roughly )?${MONEY}(?: ?(?:RMB|CNY|yuan|HKD|USD|EUR|GBP))?(?= ?(?:base|salary|a (?:year|month)|per (?:year|month|annum)|monthly|p\.a\.|an hour|per hour|plus|\+|OTE|gross|before tax|with))`,
   // Case-blind for the other languages' sentence starts ("Jag tjänar"), so the first person's "I" is matched at a word start only.
   'giu',
@@ -42,7 +44,9 @@ const PAY_ZH = String.raw`(?:税前|稅前|税后|稅後)?(?:月薪|年薪|工�
 const AMOUNT_ZH = String.raw`[^，。！？,!?\n\d]{0,8}?\d[\d,.]*\s?(?:万|萬|千|k|K|元|块|蚊)?`;
 const OWN_PAY_ZH = new RegExp(
   String.raw`我(?:的|现在的?|現在的?|目前的?|今年的?|去年的?|每个月的?|每個月的?)?${PAY_ZH}${AMOUNT_ZH}` +
-    String.raw`|我[^。！？!?\n]{0,6}?(?:被(?:公司)?(?:裁员|裁員|辞退|辭退|开除|開除|解雇|解僱)|离职|離職)[^。！？!?\n]{0,40}?${PAY_ZH}${AMOUNT_ZH}`,
+    String.raw`|我[^。！？!?\n]{0,6}?(?:被(?:公司)?(?:裁员|裁員|辞退|辭退|开除|開除|解雇|解僱)|离职|離職)[^。！？!?\n]{0,40}?${PAY_ZH}${AMOUNT_ZH}` +
+    // …or after the writer's own job in the same sentence: 我现在在杭州一家电商公司做高级产品经理，月薪 32K; 我（陳彥廷）在…當製程工程師第三年，月薪 5.6 萬.
+    String.raw`|我(?:[（(][^）)\n]{1,8}[）)])?(?:现在|現在|目前)?在[^。！？!?\n]{1,30}?(?:做|当|當|任|干|幹)[^。！？!?\n]{1,20}?[，,、]\s?${PAY_ZH}${AMOUNT_ZH}`,
   'g',
 );
 const PAY_HINT =
@@ -79,7 +83,7 @@ const SICK_LEAVE_HINT = /krank|malad|baja|malatt|ziek|sjuk|syge|sykm|zwoln|nesch
 // depression", the EU); Italian "sono" only as "I have been / am ill" ("quali sono i segnali" is "which are the signs").
 // The verbs of taking and suffering in their first person (prendo, sufro, nehme, souffre …) say it too.
 const FIRST_PERSON_EU =
-  /(?<![\p{L}])(?:ich|mich|mir|mein(?:e[nmrs]?)?|je|j['’]|moi|yo|estoy|io (?:sono|ho|mi)|sono (?:stat[oa]|ricoverat[oa]|malat[oa]|in malattia|incinta|operat[oa])|ik|mij|mijn|jag|mig|estou|mnie|jestem|jsem|me (?:han|ha|dieron|diagnosticaron|operaron)|mi (?:hanno|ha)|m['’](?:a|ont)|on m['’]a|prendo|soffro|sufro|padezco|nehme|leide|prends|souffre|neem|lijd)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:ich|mich|mir|mein(?:e[nmrs]?)?|je|j['’]|moi|yo|estoy|io (?:sono|ho|mi)|sono (?:stat[oa]|ricoverat[oa]|malat[oa]|in malattia|incinta|operat[oa])|ik|mij|mijn|jag|mig|estou|mnie|jestem|jsem|me (?:han|ha|dieron|diagnosticaron|operaron)|mi (?:hanno|ha)|m['’](?:a|ont)|on m['’]a|prendo|soffro|sufro|padezco|nehme|leide|prends|souffre|neem|lijd|mi chiamo|ho (?:appena |da poco )?(?:ricevuto|avuto|scoperto)|jag (?:fick|har|heter|står)|jeg (?:fik|har|hedder)|me llamo|je m['’]appelle|ich hei(?:ß|ss)e)(?![\p{L}])/iu;
 const SENTENCE_END = /[.!?\n]/;
 
 /** The sentence around [start, end), at most 240 characters each way. */

@@ -76,9 +76,10 @@ const FAMILY_NAME_BARE = /\b(?:for|to|with|ring|call|visit|and) (?:nan|nana|nann
 // a child's birth, not a date looked up (a public figure's is taken back with the figure).
 const BIRTH_TIME_AFTER = /^,? ?(?:at )?(?:[01]?\d|2[0-3])(?::[0-5]\d)? ?(?:am|pm|h\b)|^,? ?(?:at )?(?:[01]?\d|2[0-3]):[0-5]\d\b/i;
 
-// A record's name field with a name in it: "firstName": "Olumide", given_name: Ana, Nachname: Weber.
+// A record's name field with a name in it: "firstName": "Olumide", given_name: Ana, Nachname: Weber; not a placeholder's
+// ("first_name": "Test", "last_name": "Applicant").
 const NAME_FIELD =
-  /["']?(?:first_?name|firstName|given_?name|givenName|last_?name|lastName|family_?name|familyName|surname|full_?name|fullName|display_?name|displayName|Vorname|Nachname|pr[ée]nom|nombre|apellidos?)["']?\s*[:=]\s*\[?\s*["']?[A-Z][a-z]{1,20}/;
+  /["']?(?:first_?name|firstName|given_?name|givenName|last_?name|lastName|family_?name|familyName|surname|full_?name|fullName|display_?name|displayName|Vorname|Nachname|pr[ée]nom|nombre|apellidos?)["']?\s*[:=]\s*\[?\s*["']?(?!(?:Test|Testing|Applicant|Sample|Example|Demo|Dummy|John|Jane|Doe|Foo|Bar|First|Last|User|Max|Erika|Mustermann|Name|Your)\b)[A-Z][a-z]{1,20}/;
 
 /** True when the text names someone or points at a relative, and names no character from fiction. */
 export function someoneIn(text: string): boolean {

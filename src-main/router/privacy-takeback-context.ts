@@ -88,7 +88,7 @@ export const EXAMPLE_CONTEXT = new RegExp(
 // owns a card, an account or a number ("my card is …", "my mobile"), not when it owns a test or a validator
 // ("my test card", "my IBAN validator").
 export const CLAIMED =
-  /\b(?:my|our) (?:(?!test|example|sample|dummy|fake|demo|validator|code|unit)[a-z-]+ )?(?:card|account|iban|bank|number|phone|mobile|cell|key|ssn|id|passport|details|address|email)\b(?! (?:validator|validation|checker|parser|regex|library|code|tests?|field|format|column|generator|module|function|script))|\b(?:mine|pay (?:it )?(?:to|into)|wire|transfer|refund to|charge(?= (?:it|this|that|them|my|our|to|the (?:card|account))))\b|我的(?!函数|代码|程序|测试|单测|单元测试|正则|脚本|校验|项目|接口|公式|表格|系统)|转账|打到|汇到/i;
+  /\b(?:my|our) (?:(?!test|example|sample|dummy|fake|demo|validator|code|unit)[a-z-]+(?:['’]s)? )?(?:card|account|iban|bank|number|phone|mobile|cell|key|ssn|id|passport|details|address|email)\b(?! (?:validator|validation|checker|parser|regex|library|code|tests?|field|format|column|generator|module|function|script))|\b(?:mine|pay (?:it )?(?:to|into)|wire|transfer|refund to|charge(?= (?:it|this|that|them|my|our|to|the (?:card|account))))\b|我的(?!函数|代码|程序|测试|单测|单元测试|正则|脚本|校验|项目|接口|公式|表格|系统)|转账|打到|汇到/i;
 
 const WINDOW = 120;
 
@@ -127,14 +127,14 @@ const PUBLISHED_STORY = /\b(?:famous(?:ly)?|story|histor(?:y|ic|ical)|printed|wa
 // What an id's letters encode and why one is what it is ("why is the fourth letter P?") asks about the format too.
 export const FORMAT_QUESTION =
   /\b(?:format|formats|look like|computed|calculated|calculation|worked out|looks like|pattern|structure|regex|valid(?:ate)?|encod(?:e|es|ed|ing)|decod(?:e|es|ed|ing)|check (?:digit|letter|character)s?|what (?:is|are) the (?:digits|letters|parts)|how (?:do|does|are) [^.?!\n]{1,40}? (?:work|made up|built|read|issued)|what (?:do|does) (?:the )?[^.?!\n]{1,60}? (?:mean|tell you|stand for|show|signify|indicate|represent)|(?:pass|fail)(?:es|s)? (?:the |an? )?[\w-]{0,12}(?:test|check)|elfproef|luhn|mod(?:ulo)? ?\d{2}|why (?:is|are|does|do) (?:the )?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|\d{1,2}(?:st|nd|rd|th)) (?:letter|digit|character|char|number|part|two|three|block|group)s?)\b|格式|正则|规则|长什么样|怎么读|什么意思|代表什么|含义|第[一二三四五六七八九十\d]{1,2}[位码]|每一位|校验码|编码规则|检查码|最后一码|怎么算|点计|如何计算|计算方法/i;
-const EXAMPLE_BEFORE = /(?:\blike|\bsuch as|\be\.g\.|\bfor example|\bfor instance|\bexample|例如|比如|像|范例|示例|样例|例子是?|举例|用)[\s:：]{0,2}$/i;
+const EXAMPLE_BEFORE = /(?:\blike|\bsuch as|\be\.g\.|\bfor example|\bfor instance|\bexample|例如|比如|像|范例|示例|样例|例子是?|举例|用)[\s:："'“‘]{0,3}$/i;
 // …or named as the example after it: "uses 12345678Z as the example", 用 A123456(3) 做例子, ABC-1234 這種格式.
 const EXAMPLE_AFTER =
   /^[\s'"’”」）)]{0,3}(?:(?:is )?(?:as|is) (?:the|an|a|their|its) (?:\w+ )?(?:example|sample|specimen)|做例子|作例子|为例|作为例子|做示范|当例子|(?:这种|這種|这样的|這樣的|这类|這類)(?:格式|写法|寫法))/i;
 
 // …or the second of two examples that one opens: "比如粤B·D12345 和 粤B·12345D", "such as AB123456C or QQ123456C" (a list
 // of many, 比如 13816624479、15900718836、…, is data).
-const EXAMPLE_CHAIN = /(?:\blike|\bsuch as|\be\.g\.|\bfor example|例如|比如)[\s:：]{0,2}[^\n。？?!]{1,30}?(?:和|与|\band|\bor|或)\s?$/i;
+const EXAMPLE_CHAIN = /(?:\blike|\bsuch as|\be\.g\.|\bfor example|例如|比如)[\s:：]{0,2}[^\n。？?!]{1,30}?(?:和|与|\band|\bor|\bvs\.?|\bversus|或)[\s"'“‘]{0,2}$/i;
 
 /** True for a value given as the example in a question about the format of such values. */
 export function formatExample(text: string, start: number, end: number): boolean {

@@ -6,7 +6,7 @@ import { CLAIMED, EXAMPLE_CONTEXT, FORMAT_QUESTION } from './privacy-takeback-co
 
 // Mailboxes that are roles, not people (RFC 2142 and common practice): support@, press@, noreply@, team-x@, room-4b@.
 const ROLE_MAILBOX =
-  /^(?:help|support|info|post|postmottak|kontakt|styret|hello|contact|enquiries|inquiries|press|media|pr|sales|billing|accounts|invoices|admin|administrator|webmaster|postmaster|hostmaster|abuse|security|privacy|legal|compliance|jobs|careers|recruiting|hr|marketing|newsletter|news|noreply|no-reply|donotreply|do-not-reply|notifications?|alerts?|feedback|service|customerservice|office|reception|team|test|testing|demo|example|bookings|reservations|orders|shop|store|events|partners|investors|ir|dev|devops|ops|it|helpdesk|servicedesk|facilities|complaints?|casework|dpo|dataprotection|data[-_.]protection|foi|enquiry|contactus|contact[-_.]us|general|secretariat|registry|communications|comms|editor|editorial|letters|tips|newsdesk|publicaffairs|ombudsman|consumers?|customercare|care|desk|mail|inbox|admissions|enrol(?:l?ment)?|registrar|membership|members|studentservices|library|visits|tickets|donations|volunteers?|office[-_.]of[-_.][\w.-]+|clerk|secretary|treasurer|chair|prenotazioni|reservas|reservierungen?|kontakt|contatti|contacto|bestellungen?|pedidos|ordini|commandes|accueil|segreteria|secretaria|verwaltung|buchungen?|kundenservice|kundendienst|buchhaltung|rechnungen?|bewerbungen?|datenschutz|presse|vertrieb|sekretariat|empfang|poststelle|atencion(?:alcliente)?|clientes|serviceclient|service[-_.]client|assistenza|klantenservice|kundtjanst|kundeservice|asiakaspalvelu|obsluga|biuro|geral|faturacao|facturacion|fatturazione|facturation|comercial|vendas|ventas|secretaria)$|^(?:press|media|news|data[-_.]?protection|customer|complaints?|general|public|foi|help|support|info)[-_.](?:office|desk|team|enquiries|inquiries|unit|service|services|centre|center|dept|department|relations|affairs|line|requests?)$|^(?:team|room|group|list|dept|ops)[-_.]/i;
+  /^(?:help|support|info|post|postmottak|kontakt|styret|hello|contact|enquiries|inquiries|press|media|pr|sales|billing|accounts|invoices|admin|administrator|webmaster|postmaster|hostmaster|abuse|security|privacy|legal|compliance|jobs|careers|recruiting|hr|marketing|newsletter|news|noreply|no-reply|donotreply|do-not-reply|notifications?|alerts?|feedback|service|customerservice|office|reception|team|test|testing|demo|example|bookings|reservations|orders|shop|store|events|partners|investors|ir|dev|devops|ops|it|helpdesk|servicedesk|facilities|complaints?|casework|dpo|dataprotection|data[-_.]protection|foi|enquiry|contactus|contact[-_.]us|general|secretariat|registry|communications|comms|editor|editorial|letters|tips|newsdesk|publicaffairs|ombudsman|consumers?|customercare|care|desk|mail|inbox|admissions|enrol(?:l?ment)?|registrar|membership|members|studentservices|library|visits|tickets|donations|volunteers?|office[-_.]of[-_.][\w.-]+|clerk|secretary|treasurer|chair|prenotazioni|reservas|reservierungen?|kontakt|contatti|contacto|bestellungen?|pedidos|ordini|commandes|accueil|segreteria|secretaria|verwaltung|buchungen?|kundenservice|kundendienst|buchhaltung|rechnungen?|bewerbungen?|datenschutz|presse|vertrieb|sekretariat|empfang|poststelle|atencion(?:alcliente)?|clientes|serviceclient|service[-_.]client|assistenza|klantenservice|kundtjanst|kundeservice|asiakaspalvelu|obsluga|biuro|geral|faturacao|facturacion|fatturazione|facturation|comercial|vendas|ventas|secretaria|committee|opensource|open-source|scans?|studio|scolarite|finance|dmarc|postmaster)$|^(?:press|media|news|data[-_.]?protection|customer|complaints?|general|public|foi|help|support|info)[-_.](?:office|desk|team|enquiries|inquiries|unit|service|services|centre|center|dept|department|relations|affairs|line|requests?)$|^(?:team|room|group|list|dept|ops)[-_.]/i;
 // A group's or a desk's mailbox by its compound name: bookclub@, chess-club@, salesteam@, parish.office@.
 const ROLE_COMPOUND = /^[a-z]{2,14}[._-]?(?:club|society|team|office|committee|events|choir|group|desk|support|admin|info|reports?|ops|devops)$/i;
 // A person's name or a personal claim next to the address makes even a role mailbox theirs ("my personal one is info@…").
@@ -18,12 +18,13 @@ const PERSONAL_CLAIM = /\b(?:my (?:personal|private|own|home)|personal (?:e-?mai
 const ORGANISATION_CONTEXT =
   /\b(?:our|support|press|contact|team|company|organi[sz]er|release|auto-?reply|sender|from address|demo|examples?|tests?|unit tests?|reserved|rfc ?\d+|help ?desk|service ?desk)\b|发件人|演示|示例|测试|公司|客服|文档|官网|\b(?:wenden Sie sich|kontaktieren Sie uns|rufen Sie uns|schreiben Sie uns|contactez-nous|écrivez-nous|cont[áa]ctenos|escr[íi]banos|contattaci|scrivici|neem contact met ons|kontakta oss|skontaktuj si[ęe] z nami)\b/i;
 
+const SHORT_TEXT = 600;
 const SHARED_MAILBOX = /\b(?:shared|generic|group|department(?:al)?|team|public) (?:mail)?box\b|\bshared inbox\b|公共邮箱|共享邮箱|部门邮箱|公邮/i;
 
 // Mailboxes no one reads as a person: automatic senders, also with a purpose after them (noreply-dmarc-support@), alert
 // lists (data-alerts@, dataalerts@) and on-call rotas (db-oncall@).
 const NO_PERSON_MAILBOX =
-  /^(?:(?:[a-z]{2,14}[-_.]?)?(?:noreply|no-reply|no_reply|donotreply|do-not-reply|do_not_reply|notifications?|alerts?|oncall|on-call)|mailer-daemon|postmaster|bounces?)(?:[-_.+][\w.-]*)?$/i;
+  /^(?:(?:[a-z]{2,14}[-_.]?){0,3}(?:noreply|no-reply|no_reply|donotreply|do-not-reply|do_not_reply|notifications?|alerts?|oncall|on-call)|mailer-daemon|postmaster|bounces?)(?:[-_.+][\w.-]*)?$/i;
 
 // A header's display name that is a role, a team or a whole staff, not a person: From: Information Security <infosec@…>,
 // To: All Staff <all-staff@…>, "Orders" <noreply@…>, Accounts Receivable <ar@…>, People Team <people@…>.
@@ -52,7 +53,7 @@ const RESERVED_MAIL_DOMAIN =
 // Words that say the mailbox belongs to an organisation: a website, media, enquiries, or mail the writer receives from it
 // ("keeps emailing me", "in my spam folder").
 const ORG_WORDS =
-  /\b(?:website|site|web ?page|lists|listed|media|enquiries|inquiries|notifications?|newsletter|official|department|ministry|agency|university|council|government|organi[sz]ation|charity|NGO|foundation|institute|hospital|school|bank|airline|(?:sending|emailing|mailing|spamming) me|e-?mails? me|sent me|(?:getting|receiving|got|received) (?:an? )?e-?mails? from|phishing|my (?:inbox|spam folder|junk folder)|unsubscribe|authority|regulator|board|commission|ombudsman|complaints?|press office|newsroom|shared (?:mail)?box|shared inbox|distribution list|embassy|consulate|police|tribunal|supervisory|village hall|parish|committee|club|society|association|church|PTA|idrettslag\w*|forening\w*|förening\w*|Verein\w*|vereniging\w*|associazione|asociaci[óo]n|felles e-?post\w*)\b|官网|官方|媒体|部门|发给我|退订|投诉|监管|机构|学校|公共邮箱|共享邮箱|部门邮箱|公邮/i;
+  /\b(?:website|site|web ?page|lists|listed|media|enquiries|inquiries|notifications?|newsletter|official|department|ministry|agency|university|council|government|organi[sz]ation|charity|NGO|foundation|institute|hospital|school|bank|airline|(?:sending|emailing|mailing|spamming) me|e-?mails? me|sent me|(?:getting|receiving|got|received) (?:an? )?e-?mails? from|phishing|my (?:inbox|spam folder|junk folder)|unsubscribe|authority|regulator|board|commission|ombudsman|complaints?|press office|newsroom|shared (?:mail)?box|shared inbox|distribution list|embassy|consulate|police|tribunal|supervisory|village hall|parish|committee|club|society|association|church|PTA|mairie|ayuntamiento|comune|Rathaus|Gemeente|idrettslag\w*|forening\w*|förening\w*|Verein\w*|vereniging\w*|associazione|asociaci[óo]n|felles e-?post\w*)\b|官网|官方|媒体|部门|发给我|退订|投诉|监管|机构|学校|公共邮箱|共享邮箱|部门邮箱|公邮/i;
 // Domains only organisations hold (who.int, gov.uk, ox.ac.uk, mit.edu): their role mailboxes are theirs.
 const INSTITUTION_DOMAIN =
   /\.(?:int|gov|edu|mil|ac\.[a-z]{2}|gov\.[a-z]{2}|edu\.[a-z]{2}|gouv\.[a-z]{2}|gob\.[a-z]{2}|go\.[a-z]{2}|gc\.ca|govt\.nz|europa\.eu|bund\.de|admin\.ch)$/i;
@@ -64,13 +65,14 @@ const MASKED_LOCAL = /^(?:x{3,}|X{3,}|x{2,}[._]x{2,})$/;
 const PLACEHOLDER_LOCAL =
   /^(?:x{2,}|name|names|user|username|user\.name|your?[._-]?name|your[._-]?e-?mail|you|me|someone|somebody|anyone|something|firstname[._-]surname|foo|bar|baz|abc|test|email|e-?mail|mail|sample|example|demo|first[._-]?last|first[._-]?name[._-]?last[._-]?name(?:[._-][a-z]{1,8})?|name[._-]?surname|firstname|lastname|john[._-]?(?:doe|smith)|jane[._-]?doe|zhangsan|zhang[._-]san|lisi|\d{1,3}|123456\d{0,4})(?:\+[\w.-]*)?$/i;
 const PLACEHOLDER_DOMAIN =
-  /@(?:(?:your|my|some|the)?[-_]?(?:domain|company|companyname|organi[sz]ation|org|site|website|business|provider)\.(?:com|net|org|tld|xxx?)|domain\.[a-z]{2,3}|(?:empresa|firma|entreprise|societe|azienda|bedrijf|unternehmen|dominio|domaine)\.[a-z]{2,3}|x{2,}\.(?:com|cn|net|org)|email\.tld|host\.tld)$/i;
+  /@(?:(?:your|my|some|the)?[-_]?(?:domain|company|companyname|organi[sz]ation|org|site|website|business|provider)\.(?:com|net|org|tld|xxx?)|domain\.[a-z]{2,3}|(?:empresa|firma|entreprise|societe|azienda|bedrijf|unternehmen|dominio|domaine|ville|stadt|ciudad|citta)\.[a-z]{2,3}|x{2,}\.(?:com|cn|net|org)|email\.tld|host\.tld)$/i;
 
 // A local part that can only be a placeholder, in any text: your.handle, 12345678+yourhandle, nome.apelido, vorname.nachname.
 const SPELLED_PLACEHOLDER_LOCAL =
   /(?:^|[+._-])your[._-]?(?:name|handle|user(?:name)?|login|id|e-?mail|alias)$|^(?:first[._-]?name[._-]?last[._-]?name|vorname[._-]nachname|pr[ée]nom[._-]nom|nombre[._-]apellido|nome[._-](?:cognome|apelido|sobrenome)|voornaam[._-]achternaam|fornavn[._-]etternavn|f[öo]rnamn[._-]efternamn|imi[eę][._-]nazwisko|etunimi[._-]sukunimi)$/i;
-// Words about what mail services do with an address (plus addressing, aliases): its name+tag@ is the example.
-const MAIL_FEATURE = /\b(?:plus[- ]address(?:ing|es)?|sub-?address(?:ing|es)?|aliases|alias(?:ing)?|\+ sign|tags? after (?:the |a )?\+)\b/i;
+// Words about what mail services do with an address (plus addressing, aliases), or that give it as one of a kind
+// ("accepts normal addresses like name.surname+tag@…"): its placeholder name is the example.
+const MAIL_FEATURE = /\b(?:plus[- ]address(?:ing|es)?|sub-?address(?:ing|es)?|aliases|alias(?:ing)?|\+ sign|tags? after (?:the |a )?\+|like|such as)\b/i;
 
 const GENERIC_LOCAL =
   /^(?:test|testing|user|username|name|your?[._-]?name|your[._-]?e-?mail|foo|bar|baz|email|mail|example|sample|demo|someone|you|me|abc|customer|client|guest|buyer|member|qa|uat|staging|\d{1,6})\d{0,3}(?:\+[\w.-]*)?$/i;
@@ -79,6 +81,15 @@ const GENERIC_LOCAL =
 // element's text (<Email>jane.doe@example.com</Email>): a fixture.
 const CODE_LITERAL = /[=:(,][ \t]?["'`]$|<[A-Za-z][\w:.-]{0,30}>$/;
 
+/** A role mailbox's local part, also one made of role words only: accounts-payable, dmarc-reports, people-team. */
+function roleLocal(local: string): boolean {
+  return (
+    ROLE_MAILBOX.test(local) ||
+    ROLE_COMPOUND.test(local) ||
+    local.split(/[-_.]/).every((w) => ROLE_WORD.test(w) || ROLE_MAILBOX.test(w) || w === 'reports' || w === 'payable')
+  );
+}
+
 /** True for a masked mailbox, or a placeholder name or domain in a question about formats, regexes or examples, claimed by no one. */
 function placeholderAddress(address: string, window: string): boolean {
   const local = address.slice(0, address.indexOf('@'));
@@ -86,7 +97,7 @@ function placeholderAddress(address: string, window: string): boolean {
   // A generic or role mailbox at a domain reserved for examples (test@example.org, admin@example.com, qa+rsvp@example.com)
   // is nobody's wherever it is, unless claimed; a real-looking name there (jane.doe@example.com) may stand for a real
   // person's, and needs words about examples.
-  if (RESERVED_MAIL_DOMAIN.test(address) && (GENERIC_LOCAL.test(local) || ROLE_MAILBOX.test(local.replace(/\+.*/, ''))))
+  if (RESERVED_MAIL_DOMAIN.test(address) && (GENERIC_LOCAL.test(local) || roleLocal(local.replace(/\+.*/, ''))))
     return !CLAIMED.test(window) && !PERSONAL_CLAIM.test(window);
   if (!PLACEHOLDER_LOCAL.test(local) && !PLACEHOLDER_DOMAIN.test(address)) return false;
   return (FORMAT_QUESTION.test(window) || EXAMPLE_CONTEXT.test(window) || MAIL_FEATURE.test(window)) && !CLAIMED.test(window) && !PERSONAL_CLAIM.test(window);
@@ -135,10 +146,11 @@ export function roleAddress(text: string, start: number, end: number): boolean {
   if (RESERVED_MAIL_DOMAIN.test(address) && CODE_LITERAL.test(text.slice(Math.max(0, start - 34), start)) && !CLAIMED.test(window)) return true;
   // A placeholder on both sides (email@domain.com, name@yourcompany.com in a template, geral@empresa.pt), or a local part
   // that spells out that it is one (12345678+yourhandle@users.noreply.github.com), is no one's anywhere.
-  const placeholderLocal = PLACEHOLDER_LOCAL.test(local) || ROLE_MAILBOX.test(local);
+  const placeholderLocal = PLACEHOLDER_LOCAL.test(local) || roleLocal(local);
   if (((placeholderLocal && PLACEHOLDER_DOMAIN.test(address)) || SPELLED_PLACEHOLDER_LOCAL.test(local)) && !CLAIMED.test(window)) return true;
   // A mailbox the text calls shared or public (学校德育处公共邮箱 deyu@…, "the team's shared mailbox"), at no free provider.
-  if (SHARED_MAILBOX.test(window) && !PERSONAL_PROVIDER.test(address)) return true;
+  // A short text (one list or note) that calls its mailboxes shared says so of each, however far from the first.
+  if (SHARED_MAILBOX.test(text.length <= SHORT_TEXT ? text : window) && !PERSONAL_PROVIDER.test(address)) return true;
   if (roleDisplayName(text, start) && !PERSONAL_PROVIDER.test(address)) return true;
   // A mailbox the text says an organisation publishes (官网上公布的招生咨询邮箱 zsb@pku.edu.cn, "listed on their website").
   if (PUBLISHED_MAILBOX.test(window) && !PERSONAL_PROVIDER.test(address) && !CLAIMED.test(window)) return true;

@@ -52,9 +52,9 @@ const FIELD_BEFORE = /(?<![\w.])([A-Za-z][\w.]{0,30})=["']?$/;
 const SECRET_KEY = /pass|pw|secret|token|key|pin|code|credential|auth|cookie|session/i;
 
 // Code that reads the secret from somewhere else (the environment, a vault, a secrets manager, a config
-// object): os.environ[…], process.env.X, getenv(…), client.secrets.kv.read_secret_version(…), ${VAR}, Grafana's $__env{VAR}.
+// object): os.environ[…], process.env.X, getenv(…), client.secrets.kv.read_secret_version(…), ${VAR}, Grafana's $__env{VAR}, supervisord's %(ENV_VAR)s.
 const READS_SECRET =
-  /^(?:\$__(?:env|file|vault)\{|os\.(?:environ|getenv)|process\.env|import\.meta\.env|System\.getenv|Environment\.GetEnvironmentVariable|std::env::var|env::var|ENV\[|\$ENV|\$_(?:ENV|SERVER)|getenv|\$\{?[A-Z_][A-Z0-9_]*\}?$|\$\(|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\()|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*){1,8}$(?<=(?:secrets?|vault|env|environ|config|settings|credentials|keyring|ssm|kv|data)\.[\w$.]*)/;
+  /^(?:\$__(?:env|file|vault)\{|%\(ENV_\w+\)s|os\.(?:environ|getenv)|process\.env|import\.meta\.env|System\.getenv|Environment\.GetEnvironmentVariable|std::env::var|env::var|ENV\[|\$ENV|\$_(?:ENV|SERVER)|getenv|\$\{?[A-Z_][A-Z0-9_]*\}?$|\$\(|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\()|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*){1,8}$(?<=(?:secrets?|vault|env|environ|config|settings|credentials|keyring|ssm|kv|data)\.[\w$.]*)/;
 
 // A reference to a value kept elsewhere in Terraform, Ansible or Helm: var.db_password, local.x, {{ vault_pw }}, and a
 // Terraform resource's attribute (random_password.db.result, aws_secretsmanager_secret_version.db.secret_string).
@@ -106,9 +106,10 @@ const ORG_LINE_BEFORE =
   /\b(?:switchboard|hotline|helpline|help line|service line|support line|(?:practice|surgery|clinic|main) line|customer (?:service|care|support)(?: line| number)?|reception|front desk|head office|headquarters|HQ|toll[- ]free|freephone|box office|ticket office)\b[^\n?!]{0,40}$|\bon (?:their|its|the) (?:official )?(?:website|site|web ?page) (?:is|says|gives|lists)[ :]*$|\b(?:switchboard|main) (?:number|line)\b[^\n!]{0,80}$|(?:客服|热线|总机|前台|服务电话|服务热线|投诉电话|总部|物业|服务中心|报修|营业厅|售后)[^\n。！？]{0,16}$/i;
 // A business's marketing text: whatever number it gives is the business's.
 const MARKETING_TEXT = /\breply STOP\b|\bto opt[- ]out\b|\bunsubscribe\b|退订回T|回T退订|拒收请回复R/i;
-// An address introduced as an organisation's premises, or as a building that is not a home.
+// An address introduced as an organisation's premises, or as a building that is not a home. ("café" again on its own: a
+// \b after é never matches.)
 const ORG_PLACE_BEFORE =
-  /\b(?:office|offices|headquarters|HQ|head office|branch|store|shop|showroom|warehouse|factory|clinic|firehouse|museum|gallery|theatre|theater|restaurant|cafe|café|hotel|church|stadium|library|campus|company|studio|centre|center|pharmacy|supermarket|garage|pub|courthouse|court|tower|funeral (?:home|directors?|parlou?r)|solicitors|public address|official address|venue['’]s [\w ]{0,20}office)\b[^\n.?!]{0,40}(?::\s*\n[^\n.?!]{0,40})?$|\b(?:find|visit|reach) us\b[^\n.?!]{0,60}$|(?:公司|办公|总部|门店|分店|营业部|办事处|工厂|仓库|博物馆|美术馆|纪念馆|图书馆|体育馆|大剧院|剧院|景区|公园|机场|火车站|大使馆|领事馆|政府|市政厅|(?<!工业)园区|中心|大楼|大厦|店|商场|广场|酒店|宾馆|医院|学校|大学|博物院|银行|营业厅)[^\n。！？]{0,24}$/i;
+  /\b(?:office|offices|headquarters|HQ|head office|branch|store|shop|showroom|warehouse|factory|clinic|firehouse|museum|gallery|theatre|theater|restaurant|cafe|café|hotel|church|stadium|library|campus|company|studio|centre|center|pharmacy|supermarket|garage|pub|courthouse|court|tower|funeral (?:home|directors?|parlou?r)|solicitors|public address|official address|venue['’]s [\w ]{0,20}office)\b[^\n.?!]{0,40}(?::\s*\n[^\n.?!]{0,40})?$|\b(?:find|visit|reach) us\b[^\n.?!]{0,60}$|\bcaf[eé](?![A-Za-zÀ-ÿ])[^\n.?!]{0,40}$|(?:(?<!搬家|快递|快遞|物流|装修|裝修|保洁|保潔)公司|办公|总部|门店|分店|营业部|办事处|工厂|仓库|博物馆|美术馆|纪念馆|图书馆|体育馆|大剧院|剧院|景区|公园|机场|火车站|大使馆|领事馆|政府|市政厅|(?<!工业)园区|中心|大楼|大厦|店|商场|广场|酒店|宾馆|医院|学校|大学|博物院|银行|营业厅)[^\n。！？]{0,24}$/i;
 // A venue's own words after its address: opening days, tickets, booking a visit (在中山东路 321 号，周一闭馆，要提前预约).
 // …or the building named in brackets after it (市府路1号（台北市政府）).
 const VENUE_AFTER =
@@ -130,14 +131,22 @@ function organisationLine(text: string, start: number, end: number): boolean {
     return true;
   // "…call the switchboard, or ring my mobile 07911 …": the number is the person's, whatever came before.
   if (PERSONAL_LINE_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return false;
+  // …or named a sentence earlier and given as "it's …": "add my ex's number to the block list … It's +1 (646) 552-8194".
+  if (GIVEN_AS_IT.test(text.slice(Math.max(0, start - 12), start)) && PERSONAL_NUMBER.test(text.slice(Math.max(0, start - 160), start))) return false;
   return (
     ORG_LINE_BEFORE.test(text.slice(Math.max(0, start - 100), start)) ||
     FIRM_BEFORE.test(text.slice(Math.max(0, start - 30), start)) ||
     PUBLISHED_AFTER.test(text.slice(end, end + 50)) ||
+    ORG_LABEL_AFTER.test(text.slice(end, end + 50)) ||
     MARKETING_TEXT.test(text)
   );
 }
 
+// A call log's label after the number that names an office or a service (dst=+441132460000 cname="Leeds office").
+const ORG_LABEL_AFTER =
+  /^[ \t]*(?:cname|name|label|contact)=["'][^"'\n]{0,30}\b(?:office|reception|support|help ?desk|desk|freephone|switchboard|team|branch|HQ|NHS|service|hotline)\b/i;
+const GIVEN_AS_IT = /\b(?:it['’]s|it is|that['’]s|which is)[ :]*(?:\+\d{1,3} ?)?$/i;
+const PERSONAL_NUMBER = /\b(?:my|his|her|their) (?:[a-z-]+['’]s )?(?:own |personal |private )?(?:mobile|cell|phone|number)\b/i;
 const PERSONAL_LINE_BEFORE = /\b(?:my|his|her|their|your) (?:own |personal |private )?(?:mobile|cell|phone|number|line)\b[^\n]{0,16}$/i;
 
 // A firm named by its trade right before the number ("Kestrel & Rowe Solicitors, 020 7946 0321"): the firm's line.
@@ -331,7 +340,7 @@ function historicIllness(text: string): boolean {
 
 // Streets and towns made up for examples: Musterstraße, Example Street, Anytown.
 const PLACEHOLDER_STREET =
-  /\b(?:Musterstra(?:ß|ss)e|Musterweg|Musterstadt|Example (?:Street|Road|Avenue|Lane)|Any ?town|Any Street|Sample (?:Street|Road)|Voorbeeldstraat|Calle (?:Falsa|Ejemplo)|Rue de l['’]Exemple|Via Esempio)\b/i;
+  /\b(?:Musterstra(?:ß|ss)e|Musterweg|Musterstadt|Example (?:Street|Road|Avenue|Lane)|Any ?town|Any Street|Sample (?:Street|Road)|Some (?:Road|Street|Avenue|Lane)|Voorbeeldstraat|Calle (?:Falsa|Ejemplo)|Rue de l['’]Exemple|Via Esempio)\b/i;
 
 /** True for an address on a street or in a town made up for examples, claimed by no one. */
 function placeholderStreet(text: string, start: number, end: number): boolean {
@@ -397,9 +406,10 @@ function nobodysDetails(text: string): boolean {
 }
 
 // The writer says the data is not real: "no real employee data - use placeholders", "a dummy row (not real data)".
-// …or generated by a fake-data library, made up, all fake, nobody's actual numbers, the policy text with no one's case.
+// …or generated by a fake-data library, made up, all fake, synthetic, nobody's actual numbers, the policy text with no one's case,
+// "no personal data" in the European languages (inga personuppgifter, keine personenbezogenen Daten).
 const NOT_REAL_DATA =
-  /\bspecimen (?:licen[cs]e|card|passport|document|id|ID)\b|\b(?:no|not|never) (?:real|actual|live|production) (?:[\w-]+ )?(?:data|people|persons|customers|employees|patients|users|names)\b|\buse placeholders\b|\bdummy (?:rows?|records?|entr(?:y|ies)|values?)\b|\bFaker\b|\b(?:data|values|fixtures?|numbers|addresses) (?:is|are) made[- ]up\b|\ball fake\b|\bnobody['’]s (?:actual|real)\b|\bno individual cases\b|不是真实数据|非真实数据|不含真实数据|虚拟数据/i;
+  /\bspecimen (?:licen[cs]e|card|passport|document|id|ID)\b|\b(?:no|not|never) (?:real|actual|live|production) (?:[\w-]+ )?(?:data|people|persons|customers|employees|patients|users|names)\b|\buse placeholders\b|\bdummy (?:rows?|records?|entr(?:y|ies)|values?)\b|\bFaker\b|\b(?:data|values|fixtures?|numbers|addresses) (?:is|are) made[- ]up\b|\ball fake\b|\bnobody['’]s (?:actual|real)\b|\bno individual cases\b|\bsynthetic (?:[\w-]+ )?(?:data|records|readings|rows|values|patients?)\b|\b(?:test|sample|example|sandbox) payloads? from (?:the|their|its) (?:docs|documentation)\b|\b(?:data|values|readings|numbers) I made up\b|\binga personuppgifter\b|\bkeine personenbezogenen Daten\b|\baucune donn[ée]e personnelle\b|\bsin datos personales\b|\bnessun dato personale\b|\bgeen persoonsgegevens\b|不是真实数据|非真实数据|不含真实数据|虚拟数据|不含个人信息/i;
 
 let lastNotRealText: string | undefined;
 let lastNotRealAnswer = false;

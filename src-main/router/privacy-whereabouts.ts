@@ -8,6 +8,7 @@
 // - where a relative lives, in another European language ("Ma tante Odile habite à Annecy-le-Vieux");
 // - the writer's home empty on given days, in another European language, with its door ("del 3 al 17 de agosto no
 //   estaremos en casa (ático B del número 12)"): English has its own rule (privacy.ts).
+// - a hotel system's room and guest (rm=1412 gst=HALVORSEN/INGRID), a photo's GPS position taken at the writer's home.
 // A card's fares explained, or location sharing as a topic, name no one and stay clean.
 import { FAMILY_EN, FAMILY_EU } from './privacy-relatives.js';
 import { firstMatches } from './privacy-match.js';
@@ -28,7 +29,11 @@ const SHARING_HOW_TO =
 const PLACE_SHOWN = /显示|顯示|停在|在[^\n，。,]{1,12}(?:路|街|号|號|站|小区|醫院|医院|附近)|\b(?:shows?|showed|pinged|at|near)\b/i;
 // Someone of the writer's, or the person the text is about.
 const SOMEONE_ZH = /我(?:個|个|嘅|的)?(?:仔|女)|女儿|女兒|儿子|兒子|老公|老婆|爸爸|妈妈|媽媽|父亲|父親|母親|母亲|外婆|奶奶|爷爷|爺爺|外公|阿爸|阿媽|老豆|老母/;
-const SOMEONE_EN = new RegExp(`\\b(?:my|our|his|her) (?:${FAMILY_EN}|kid|child|partner)\\b|\\b(?:Mum|Mom|Dad|Grandma|Grandpa|Nan)['’]s\\b`, 'i');
+// …also a message that opens with the relative, as texts do ("mum (ruth ashby) is in room 212 …").
+const SOMEONE_EN = new RegExp(
+  `\\b(?:my|our|his|her) (?:${FAMILY_EN}|kid|child|partner)\\b|\\b(?:Mum|Mom|Dad|Grandma|Grandpa|Nan)['’]s\\b|^\\s*(?:mum|mom|dad|nan|gran|grandma|grandpa)\\b`,
+  'i',
+);
 
 /** A relative, or a named person that `keepName` accepts (by default any name that is not a relation word). */
 function someone(text: string, keepName: (start: number, end: number) => boolean = () => true): boolean {
@@ -39,7 +44,8 @@ function someone(text: string, keepName: (start: number, end: number) => boolean
 // 318"): the room number with a hotel's word near it, in a text about a relative or a named person.
 const HOTEL_ROOM =
   /(?:\b(?:room|rm\.?|camera|chambre|Zimmer|habitaci[óo]n|kamer|rum|pok[óo]j|quarto)|房间|房間|房号|房號)\s?(?:no\.?\s?|nr\.?\s?|n[°º]\s?|#\s?)?\d{2,4}(?![\d:])/gi;
-const HOTEL_WORD = /\b(?:hotel|h[ôo]tel|inn|hostel|motel|lodge|B&B|guest ?house|albergo|pensione|hostal|Travelodge|Airbnb)\b|酒店|宾馆|賓館|旅馆|旅館/i;
+const HOTEL_WORD =
+  /\b(?:hotel|h[ôo]tel|inn|hostel|motel|lodge|B&B|guest ?house|albergo|pensione|hostal|Travelodge|Airbnb|parador|ryokan|pousada|riad|resort)\b|酒店|宾馆|賓館|旅馆|旅館/i;
 const HOTEL_REACH = 80;
 
 // Where a relative lives, said in another European language: "Ma tante Odile habite maintenant à Annecy-le-Vieux, juste
@@ -68,6 +74,12 @@ const DOOR_NEAR =
   /(?:número|n[º°o]\.?|piso|ático|puerta|portal|Nr\.|Hausnummer|Wohnung|étage|appartement|porte|porta|interno|scala|nummer|huisnummer|lgh|mieszkanie)\s?\d|\d+\s?[ºª]/i;
 const AWAY_REACH = 120;
 
+// A hotel system's line with a room and its guest (rm=1412 gst=HALVORSEN/INGRID MS): where that guest sleeps tonight.
+const GUEST_ROOM_LINE = /\b(?:rm|room)[=:][ \t]?\d{2,5}\b[^\n]{0,20}?\b(?:gst|guest|name)[=:][ \t]?[A-Z][A-Za-z'-]{1,30}\/[A-Z]/g;
+// A photo's GPS position with the writer's home or child in it ("taken in our back garden … GPS 51.45672, -2.59231").
+const GPS_PAIR = /\bGPS\b[^\n\d-]{0,16}-?\d{1,2}\.\d{4,},[ \t]?-?\d{1,3}\.\d{4,}/g;
+const HOME_OR_CHILD = /\b(?:our|my) (?:house|home|flat|garden|back garden|front garden|street|daughter|son|kids?|children|baby)\b/i;
+
 // A regular lift's pick-up and drop-off points with the rider named (顺风车长期拼车：乘客：孟凡 … 上车点：文三路 翠苑一区东门 … 每周一至周五).
 const PICKUP_POINT = /(?:上车点|下车点|上车地点|下车地点|接送地点|接送点|pick-?up (?:point|location|address)|drop-?off (?:point|location|address))\s?[：:]/gi;
 const RIDER_FIELD = /(?:乘客|乘车人|passenger|rider)\s?[：:]\s?\S/i;
@@ -91,6 +103,9 @@ export function findWhereabouts(text: string, lower: string, found: Found): void
       if ((FAMILY_EU.test(before) || KIN_EU.test(before)) && EXACTLY_EU.test(after)) found(m.index, m.index + m[0].length);
     });
   }
+  if (lower.includes('gst=') || lower.includes('guest=') || lower.includes('guest:'))
+    firstMatches(GUEST_ROOM_LINE, text, LIMIT, (m) => found(m.index, m.index + m[0].length));
+  if (lower.includes('gps') && HOME_OR_CHILD.test(text)) firstMatches(GPS_PAIR, text, LIMIT, (m) => found(m.index, m.index + m[0].length));
   if (AWAY_STEMS.some((stem) => lower.includes(stem))) {
     firstMatches(AWAY_FROM_HOME_EU, text, LIMIT, (m) => {
       const near = text.slice(Math.max(0, m.index - AWAY_REACH), m.index + m[0].length + AWAY_REACH);

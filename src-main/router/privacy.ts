@@ -109,9 +109,10 @@ function europeanPasswordWord(lower: string): boolean {
 }
 // The password's word in German, French, Spanish, Portuguese and Dutch; the bare form below reads three more.
 const PASSWORD_WORD_EU = 'passwort|kennwort|mot de passe|contrase[ñn]a|senha|wachtwoord';
-// A word or two may come between ("das Passwort dafür ist …", "le mot de passe du wifi est …").
+// A few words may come between ("das Passwort dafür ist …", "mein Passwort fürs Online-Banking bei der Sparkasse ist seit
+// Jahren …", "le mot de passe du wifi est …"); a PIN too, with those languages' verbs.
 const NAMED_PASSWORD_EU = new RegExp(
-  `(?<![A-Za-z])(?:${PASSWORD_WORD_EU})(?![A-Za-z])(?:[ \\t][^\\s.?!:"„“]{1,12}(?:[ \\t][^\\s.?!:"„“]{1,12})?)?[,:]?\\s{1,2}(?:(?:das|es|c['’]|il|la|het|o|a) ?)?(?:ist|lautet|est|es|[éè]|is|:)[\\s"'\`:]{1,3}([!#-&(-_a-~]{4,200})`,
+  `(?<![A-Za-z])(?:${PASSWORD_WORD_EU}|PIN(?:-?Code)?)(?![A-Za-z])(?:[ \\t][^\\s.?!:"„“]{1,16}){0,6}?[,:]?\\s{1,2}(?:(?:das|es|c['’]|il|la|het|o|a) ?)?(?:ist|lautet|est|es|[éè]|is|:)(?:[ \\t](?:seit Jahren|immer noch|noch|übrigens|toujours|encore|ahora|ancora|nog|altijd))?[\\s"'\`:]{1,3}([!#-&(-_a-~]{4,200})`,
   'gi',
 );
 
@@ -307,7 +308,7 @@ function findEmails(text: string, found: Found): void {
 // +CC then digits with spaces, dots, dashes or brackets; the digits are counted afterwards.
 const PHONE_INTL = /(?<![\w+\-*/=^)])\+[1-9][\d \-.()\u00a0]{6,24}/g;
 // A log's recipient or sender key before +CC and digits (to=+13128462290), which PHONE_INTL's look-behind refuses.
-const PHONE_KEYED = /\b(?:to|from|phone|tel|mobile|msisdn|recipient|caller|callee|sender|dest(?:ination)?)=["']?(\+[1-9]\d{7,14})(?![\d])/gi;
+const PHONE_KEYED = /\b(?:to|from|phone|tel|mobile|msisdn|recipient|caller|callee|sender|dest(?:ination)?|dst|src|cid|ani|dnis)=["']?(\+[1-9]\d{7,14})(?![\d])/gi;
 // Chinese mobile: 1[3-9] and 9 more digits, optionally grouped 3-4-4.
 const PHONE_CN = /(?<![\w+$¥€£.,])1[3-9]\d(?:[ -]?\d{4}){2}(?![\w-]|[.,]\d)/g;
 // North American (NANP): (212) 555-0123, 212-555-0123, 212.555.0123, 212 555 0123.

@@ -17,7 +17,8 @@
 // stop 27); heldOut12 likewise (stop 27, trained on since stop 28); heldOut13 and heldOut14 likewise (stop 28, trained
 // on since stop 29); heldOut15, heldOut16 and heldOut17 likewise (stop 29, trained on since stop 30); heldOut18,
 // heldOut19 and heldOut20 likewise (stop 30, trained on since stop 31); heldOut21 and heldOut22 were blind on their
-// first runs in stop 31, then fixed for, and are not trained on. Beside each: `strict` (with the learned
+// first runs in stop 31, then fixed for, and are not trained on; heldOut23 and heldOut24 likewise, written while the
+// twenty-first's and twenty-second's families were fixed. Beside each: `strict` (with the learned
 // check), and each level's rules alone (the learned check off). learnedCheck: each training set scored by a learned
 // check trained without it, next to the rules alone, and what it keeps local among ordinary questions.
 // Prints one JSON object; exits 1 when the labelled set misses a target at the standard level.
@@ -43,6 +44,8 @@ import {
   HOLDOUT_20_PATH,
   HOLDOUT_21_PATH,
   HOLDOUT_22_PATH,
+  HOLDOUT_23_PATH,
+  HOLDOUT_24_PATH,
   HOLDOUT_PATH,
   STRICT_PATH,
   loadLabelledPrompts,
@@ -110,6 +113,9 @@ const heldOut20 = withLevels(HOLDOUT_20_PATH);
 // Blind for stop 31's gate (after training on holdout-18 to -20); fixed for, never trained on.
 const heldOut21 = withLevels(HOLDOUT_21_PATH);
 const heldOut22 = withLevels(HOLDOUT_22_PATH);
+// Blind for the gate after holdout-21's and -22's fixes (stop 31); fixed for, never trained on.
+const heldOut23 = withLevels(HOLDOUT_23_PATH);
+const heldOut24 = withLevels(HOLDOUT_24_PATH);
 const strict = {
   labelled: summary(privacyReport(loadLabelledPrompts(), 'strict')),
   heldOut: summary(privacyReport(loadLabelledPrompts(HOLDOUT_PATH), 'strict')),
@@ -143,6 +149,8 @@ console.log(
       heldOut20,
       heldOut21,
       heldOut22,
+      heldOut23,
+      heldOut24,
       strict,
       learnedCheck: learnedCheckReport(),
     },

@@ -160,6 +160,22 @@ export const HOLDOUT_21_PATH = path.join(FIXTURES, 'holdout-21.jsonl');
  */
 export const HOLDOUT_22_PATH = path.join(FIXTURES, 'holdout-22.jsonl');
 /**
+ * A twenty-third (400 prompts, 130 in Chinese), written in stop 31 while holdout-21's and -22's families were fixed, in
+ * Android, fastlane, FileZilla, PuTTY, msmtp, fstab, crontab, systemd and Vault config, naturalisation and deed-poll
+ * forms, EHCP, speech-therapy and occupational-health reports, benefit and blue-badge texts, safeguarding write-ups,
+ * EMV dumps, 户口迁移证, 住院押金单, 转诊单 and 長者卡; committed before its first run, the blind figure of the gate after
+ * those fixes. Never trained on.
+ */
+export const HOLDOUT_23_PATH = path.join(FIXTURES, 'holdout-23.jsonl');
+/**
+ * A twenty-fourth (400 prompts, 133 in Chinese, 43 in other European languages), written in stop 31 beside the
+ * twenty-third, in Gradle, Postfix and cloudflared config, authenticator keys, CPAP, glucose and period-tracker exports,
+ * HR platforms' records, hotel key-encoder logs, telematics, boarding passes, VoIP records, NFC dumps, bank messages,
+ * SEPA mandates and Chinese health, recruiting and delivery apps; committed before its first run, the blind figure of the
+ * same gate. Never trained on.
+ */
+export const HOLDOUT_24_PATH = path.join(FIXTURES, 'holdout-24.jsonl');
+/**
  * The held-out sets by name, in the order they were written, that the labelled test holds to the full
  * targets. holdout-4, holdout-5 and holdout-6, written blind to the rules and fixed afterwards, are
  * held there to a looser recall bar of their own, holdout-7 too since stop 24; holdout-8 is only

@@ -21,6 +21,8 @@ import {
   HOLDOUT_20_PATH,
   HOLDOUT_21_PATH,
   HOLDOUT_22_PATH,
+  HOLDOUT_23_PATH,
+  HOLDOUT_24_PATH,
   HOLDOUT_PATHS,
   loadLabelledPrompts,
   privacyReport,
@@ -145,6 +147,8 @@ for (const [name, file] of FIXED_BLIND_SETS) {
 const BLIND_SETS: readonly (readonly [name: string, file: string])[] = [
   ['the twenty-first set', HOLDOUT_21_PATH],
   ['the twenty-second set', HOLDOUT_22_PATH],
+  ['the twenty-third set', HOLDOUT_23_PATH],
+  ['the twenty-fourth set', HOLDOUT_24_PATH],
 ];
 for (const [name, file] of BLIND_SETS) {
   describe(name, () => {
@@ -186,7 +190,7 @@ describe('the strict privacy level on its own prompts', () => {
   it('keeps local everything the standard level keeps local, on every set', () => {
     const rules = (text: string, level: 'standard' | 'strict') => detectPrivateData(text, level, { learned: false }).length > 0;
     const files = allPrivacySetPaths();
-    expect(files).toContain(HOLDOUT_20_PATH);
+    expect(files).toContain(HOLDOUT_24_PATH);
     for (const file of files) {
       const looser = loadLabelledPrompts(file).filter((p) => rules(p.text, 'standard') && !rules(p.text, 'strict'));
       expect(looser.map((p) => p.text)).toEqual([]);

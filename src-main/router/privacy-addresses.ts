@@ -76,8 +76,9 @@ const POSTCODE_AFTER =
   /^(?:,? ?[^,\n]{1,28}?){0,2}?,? ?(?:(?:CP|C\.P\.|CEP|PLZ|NPA|CAP)[: ]{0,2})?(?:\d{4} ?[A-Z]{2}|\d{5}(?:-\d{3})?|\d{4}-\d{3}|\d{3}-\d{4}|\d{2}-\d{3}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|\d{4} [A-ZÆØÅÄÖÜ][a-zæøåäöüé]{2,})\b/;
 const POSTCODE_REACH = 64;
 // A sentence about a person or a delivery: someone's address, not a landmark's.
+// …and the same in the Germanic and Nordic languages whose streets the patterns below read (Jeg bor hos min søster på …).
 const PERSON_CONTEXT = factored(
-  /\b(?:I|I'm|[Mm]y|me|[Ww]e|[Oo]ur|us|[Hh]e|[Ss]he|[Hh]e's|[Ss]he's|[Hh]is|[Hh]er|[Tt]hey|[Tt]heir|lives?|living|stays?|staying|moved|[Ss]hip|[Ss]end|[Dd]eliver|[Rr]eturn|[Pp]ost(?: it)? to|address|[Mm]eet|[Vv]isit|pick up|drop off|at home)\b|(?!(?:What|That|It|There|Here|Who|Where|How|Let|Today)['’])[A-Z][a-z]+['’]s\b/,
+  /\b(?:I|I'm|[Mm]y|me|[Ww]e|[Oo]ur|us|[Hh]e|[Ss]he|[Hh]e's|[Ss]he's|[Hh]is|[Hh]er|[Tt]hey|[Tt]heir|lives?|living|stays?|staying|moved|[Ss]hip|[Ss]end|[Dd]eliver|[Rr]eturn|[Pp]ost(?: it)? to|address|[Mm]eet|[Vv]isit|pick up|drop off|at home|[Jj]eg|[Jj]ag|[Ii]ch|bor|wohne|wohnt|habite|vivo|abito|woon|mieszkam|[Mm]in|[Mm]itt|[Mm]eine?|[Mm]ijn|hos)\b|(?!(?:What|That|It|There|Here|Who|Where|How|Let|Today)['’])[A-Z][a-z]+['’]s\b/,
 );
 
 // A person's name just before the address, as on an envelope: "Javier Muñoz Prieto, Calle …"; and the Chinese

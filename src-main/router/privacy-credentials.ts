@@ -163,6 +163,8 @@ export function findProseSecrets(text: string, found: SecretFound): void {
       if (!/[A-Z]/.test(name) && !name.includes('_')) return;
       // DB_PASSWORD_FILE: /run/secrets/db_pw names where the secret is kept, not the secret.
       if (/_(?:FILE|PATH|DIR)$/i.test(name) || /^(?:\/|~\/|\.\.?\/)/.test(m[1]!)) return;
+      // A call or a variable in code (api_key = app_store_connect_api_key(, api_key: api_key)) is no value.
+      if (/^[a-z_]+[(),]?$/.test(m[1]!)) return;
       const value = trimValue(m[1]!);
       if (looksLikeSecretValue(value, true)) found('a password or secret', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
     });

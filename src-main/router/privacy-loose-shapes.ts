@@ -70,6 +70,7 @@ const LOWER_PAIR_BEFORE_DOB =
 const QUOTED_PAIR = /(?:^|[\s:(])['"‘“][A-Z][a-z]{1,20} [A-Z][a-z'-]{1,20}(?![A-Za-z])/;
 
 const CAPITAL_PAIR = /(?<![A-Za-z])[A-Z][a-z]{1,20} [A-Z][a-z]{1,20}(?![a-z])/g;
+const CODE_DATE = /\b(?:date|datetime|Date|LocalDate\.of|new Date)\(\s?(?:19|20)\d{2}, ?\d{1,2}, ?\d{1,2}\s?\)/;
 // A relative called by what the family calls them, with no "my": "a surprise for nan", "ring Mum", "staying with gran".
 const FAMILY_NAME_BARE = /\b(?:for|to|with|ring|call|visit|and) (?:nan|nana|nanna|gran|granny|grandma|grandpa|grandad|granddad|mum|mom|mam|mummy|mommy|dad|daddy)\b/i;
 // A birth time right after the date ("born 20 may 1990, 11pm, lisbon"): given for a natal chart, it is the writer's or
@@ -128,12 +129,12 @@ export function findBirthDates(text: string, lower: string, found: RecordFound):
         found('birth-date', PERSON_LABELS['birth-date'], m.index, m.index + m[0].length);
     });
   }
-  // A list: lines with a capitalised name and a full date of birth each.
+  // A list: lines with a capitalised name and a full date of birth each, also as code writes it ("Uncle Ray Pell": date(1964, 8, 29)).
   const lines = text.split('\n');
   if (lines.length < 3) return;
   let offset = 0;
   for (const line of lines.slice(0, 200)) {
-    const date = line.length <= 160 ? LOOSE_DATE_EN.exec(line) : null;
+    const date = line.length <= 160 ? (LOOSE_DATE_EN.exec(line) ?? CODE_DATE.exec(line)) : null;
     if (date !== null && plausibleBirthYear(date[0]) && /(?<![A-Za-z])[A-Z][a-z]{1,20} [A-Z][a-z]{1,20}(?![a-z])/.test(line.slice(0, date.index))) {
       found('birth-date', PERSON_LABELS['birth-date'], offset + date.index, offset + date.index + date[0].length);
     }

@@ -333,8 +333,13 @@ export function aboutPastLife(text: string): boolean {
   return text.length <= ONE_NOTICE && (PAST_BIRTH.test(text) || PAST_DEATH.test(text)) && !HUMAN_RELATIVE.test(text);
 }
 
-/** True for a health detail in a text that tells of a death long past, with no relative of the writer's: a biography. */
+// A diagnosis dated long ago ("retired from baseball in 1939 after being diagnosed with ALS"): a public life's story.
+const HISTORIC_DIAGNOSIS = new RegExp(`\\bdiagnos(?:ed|is)\\b[^.\\n]{0,60}?${PAST_DEATH_YEAR}|${PAST_DEATH_YEAR}[^.\\n]{0,60}?\\bdiagnos(?:ed|is)\\b`, 'i');
+const FIRST_PERSON = /\b(?:I|I['’]m|I['’]ve|my|me|we|our)\b/;
+
+/** True for a health detail in a text that tells of a death long past, or of a diagnosis long past with no one of the writer's in it: a biography. */
 function historicIllness(text: string): boolean {
+  if (HISTORIC_DIAGNOSIS.test(text) && !HUMAN_RELATIVE.test(text) && !FIRST_PERSON.test(text)) return true;
   return PAST_DEATH.test(text) && !HUMAN_RELATIVE.test(text);
 }
 

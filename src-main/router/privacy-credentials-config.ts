@@ -36,6 +36,7 @@ const CREDENTIAL_CALL =
 const AUTH_TUPLE = /\bauth\s*=\s*\(\s*["'][^"'\n]{1,64}["']\s*,\s*["']([^"'\n]{4,128})["']\s*\)/g;
 // A camelCase key named for a secret, then its quoted value: Gradle's storePassword "Fennel4466!8jwD", keyPassword = '…'.
 const CAMEL_SECRET = /\b[a-z][A-Za-z]{0,30}(?:Password|Passwd|Secret|Token|ApiKey|AccessKey)["']?[ \t]*(?:[=:][ \t]*|[ \t])["']([^"'\s$]{4,200})["']/g;
+const CAMEL_STEMS = ['Password', 'Passwd', 'Secret', 'Token', 'ApiKey', 'AccessKey'] as const;
 // FileZilla's saved password, base64 in its XML: <Pass encoding="base64">R3VsbGhl…</Pass>.
 const XML_PASS_BASE64 = /<Pass(?:word)? encoding=["']base64["']>([A-Za-z0-9+/]{4,200}={0,2})<\/Pass(?:word)?>/g;
 // An authenticator's setup key typed in groups (Enter this key manually: KEY4 CAT3 QWO5 …): base32, six groups or more.
@@ -94,7 +95,8 @@ export function findConfigSecrets(text: string, found: SecretFound): void {
   if (text.includes('define(')) eachMatch(PHP_DEFINE, text, (m) => report(m, 'a password or secret'));
   if (text.includes('=>')) eachMatch(PHP_ARRAY_SECRET, text, (m) => report(m, 'a password or secret'));
   if (text.includes('@tcp(') || text.includes('@unix(')) eachMatch(DSN_NO_SCHEME, text, (m) => report(m, 'a connection string with a password'));
-  if (PGPASS_GATE.test(text)) eachMatch(PGPASS_LINE, text, (m) => report(m, 'a password'));
+  if ((text.includes(':*:') || text.includes('pgpass') || text.includes(':5432:')) && PGPASS_GATE.test(text))
+    eachMatch(PGPASS_LINE, text, (m) => report(m, 'a password'));
   if (text.includes('BUNDLE_')) eachMatch(BUNDLER_SOURCE, text, (m) => report(m, 'a password or secret'));
   const reportEncoded = (m: RegExpExecArray): void => {
     const password = encodedLoginPassword(m[1]!);
@@ -112,13 +114,14 @@ export function findConfigSecrets(text: string, found: SecretFound): void {
       found('a password', start, start + password.value.length);
     });
   }
-  if (/[a-z](?:Password|Passwd|Secret|Token|ApiKey|AccessKey)/.test(text)) eachMatch(CAMEL_SECRET, text, (m) => report(m, 'a password or secret'));
+  if (CAMEL_STEMS.some((stem) => text.includes(stem))) eachMatch(CAMEL_SECRET, text, (m) => report(m, 'a password or secret'));
   if (text.includes('encoding=')) {
     eachMatch(XML_PASS_BASE64, text, (m) => {
       const start = m.index + m[0].indexOf('>') + 1;
       if (looksLikeSecretValue(Buffer.from(m[1]!, 'base64').toString('latin1'), true)) found('a password in base64', start, start + m[1]!.length);
     });
   }
-  if (/[A-Z2-7]{4} [A-Z2-7]{4} [A-Z2-7]{4}/.test(text)) eachMatch(TOTP_SETUP_KEY, text, (m) => report(m, 'a two-factor setup key'));
+  if ((text.includes('key') || text.includes('Key') || text.includes('secret') || text.includes('Secret')) && /[A-Z2-7]{4} [A-Z2-7]{4} [A-Z2-7]{4}/.test(text))
+    eachMatch(TOTP_SETUP_KEY, text, (m) => report(m, 'a two-factor setup key'));
   if (/ [07] \S/.test(text) && /\b(?:secret|password|key)\b/.test(text)) eachMatch(IOS_SECRET, text, (m) => report(m, 'a password or secret'));
 }

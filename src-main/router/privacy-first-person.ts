@@ -31,8 +31,6 @@ const OWN_PAY = new RegExp(
 const I_EARN = new RegExp(
   String.raw`(?<![\p{L}])(?:I(?:['’]m| am)? (?:earn|make|get paid|am paid|paid|take home)|ich verdiene|je gagne|gano|guadagno|ik verdien|jag tjänar|zarabiam)\s(?:now |currently |nu |jetzt |aktuell |momentan |derzeit |zurzeit |actuellement |ahora |actualmente |ora |attualmente |teraz |obecnie |agora |momenteel )?(?:about |around |roughly |only |just |ungefähr |environ |unos |circa |ongeveer |cirka |około )?${MONEY}` +
     // …or is on it: "I'm a senior consultant at Deloitte on $92,000 base".
-    // …or the sum comes first: "is £47.5k ok for a data analyst? that's what i'm on at kestrel foods".
-    String.raw`|${MONEY}[^\n]{0,60}?\bthat['’]?s what I['’]?m (?:on|paid|earning|making)\b` +
     String.raw`|(?<![\p{L}])I(?:['’]m| am) [^.\n?!]{0,80}?\bon (?:about |around |roughly )?${MONEY}(?: ?(?:RMB|CNY|yuan|HKD|USD|EUR|GBP))?(?= ?(?:base|salary|a (?:year|month)|per (?:year|month|annum)|monthly|p\.a\.|an hour|per hour|plus|\+|OTE|gross|before tax|with))`,
   // Case-blind for the other languages' sentence starts ("Jag tjänar"), so the first person's "I" is matched at a word start only.
   'giu',
@@ -49,6 +47,9 @@ const OWN_PAY_ZH = new RegExp(
     String.raw`|我(?:[（(][^）)\n]{1,8}[）)])?(?:现在|現在|目前)?在[^。！？!?\n]{1,30}?(?:做|当|當|任|干|幹)[^。！？!?\n]{1,20}?[，,、]\s?${PAY_ZH}${AMOUNT_ZH}`,
   'g',
 );
+// …or the sum comes first and the writer owns it after: "is £47.5k ok for a data analyst? that's what i'm on".
+const THATS_WHAT_IM_ON = /\bthat['’]?s what i['’]?m (?:on|paid|earning|making)\b/g;
+const MONEY_BEFORE = new RegExp(`${MONEY}[^\\n]{0,60}$`, 'u');
 const PAY_HINT =
   /\dk\b|salary|payslip|pay slip|pay stub|paycheck|paie|bulletin de salaire|abrechnung|loonstrook|busta paga|lönebesked|lönespec|bonus|base|raise|rise|wage|rate|compensation|take-home|sueldo|salario|aumento|mina|salaire|augmentation|prime|gehalt|lohn|salaris|loon|l[öo]n|stipendio|sal[áa]rio|pensja|wynagrodzenie|podwy|premia|earn|make|paid|verdien|gagne|gano|guadagno|tjänar|zarabiam/;
 
@@ -70,6 +71,12 @@ export function findOwnPay(text: string, lower: string, found: Found): void {
   if (text.includes('我')) firstMatches(OWN_PAY_ZH, text, LIMIT, (m) => found(m.index, m.index + m[0].length));
   if (!PAY_HINT.test(lower)) return;
   for (const re of [OWN_PAY, I_EARN]) firstMatches(re, text, LIMIT, (m) => found(m.index, m.index + m[0].length));
+  if (lower.includes('what i')) {
+    firstMatches(THATS_WHAT_IM_ON, lower, LIMIT, (m) => {
+      const sum = MONEY_BEFORE.exec(text.slice(Math.max(0, m.index - 80), m.index));
+      if (sum !== null) found(m.index - (Math.min(m.index, 80) - sum.index), m.index + m[0].length);
+    });
+  }
   if (/\bI\b|\bmy\b/i.test(text)) firstMatches(OWN_PAY_DOCUMENT, text, LIMIT, (m) => found(m.index, m.index + m[0].length));
 }
 
@@ -78,7 +85,9 @@ export function findOwnPay(text: string, lower: string, found: Found): void {
 // Sick leave and its certificate, in the words of each country's notes to a boss.
 const SICK_LEAVE_EU =
   /(?<![\p{L}])(?:krankgeschrieben|krankgemeldet|Krankmeldung|Krankschreibung|arbeitsunf[äa]hig|arr[êe]t (?:maladie|de travail)|de baja|baja (?:m[ée]dica|laboral)|(?:dado|dio|dar) la baja|in malattia|certificato medico|ziekgemeld|ziek thuis|sjukskriven|sjukskrivning|sygemeldt|sykmeldt|zwolnienie lekarskie|na zwolnieniu|atestado m[ée]dico|baixa m[ée]dica|pracovn[íi] neschopnost)(?![\p{L}])/giu;
-const SICK_LEAVE_HINT = /krank|malad|baja|malatt|ziek|sjuk|syge|sykm|zwoln|neschop/;
+// …and the illnesses that may come with no accented letter in the text ("sono incinta", "ho la celiachia").
+const SICK_LEAVE_HINT =
+  /krank|malad|baja|malatt|ziek|sjuk|syge|sykm|zwoln|neschop|incinta|schwanger|embarazada|zwanger|enceinte|tiroid|morbus|morbo di|epiless|diagnosi di|celiach|litium/;
 // The writer, in those languages, in words English does not use ("me", "eu" are English text too: "tell me about
 // depression", the EU); Italian "sono" only as "I have been / am ill" ("quali sono i segnali" is "which are the signs").
 // The verbs of taking and suffering in their first person (prendo, sufro, nehme, souffre …) say it too.

@@ -68,7 +68,7 @@ const EXACTLY_EU =
 // house's number) near it.
 const AWAY_FROM_HOME_EU =
   /(?<![\p{L}])(?:no (?:estaremos|estaré|estaré) en casa|nous (?:serons absents|ne serons pas (?:là|à la maison|chez nous))|je serai absente?|wir sind nicht (?:zu Hause|da)|ich bin nicht (?:zu Hause|da)|wir verreisen|non (?:saremo|sarò) a casa|we zijn (?:niet thuis|weg)|ik ben niet thuis|vi är bortresta|vi er bortrejst|nie będzie nas w domu|não estaremos em casa)(?![\p{L}])/giu;
-const AWAY_STEMS = ['casa', 'absent', 'serons', 'hause', 'nicht da', 'verreisen', 'thuis', 'we zijn weg', 'bortre', 'w domu'] as const;
+const AWAY_HINT = /casa|absent|serons|hause|nicht da|verreisen|thuis|zijn weg|bortre|w domu/;
 const DAY_NEAR = /\b\d{1,2}(?:\.|\/| de | al | bis | au | a | tot | till | do )|\b\d{1,2}\.? (?:[a-zäéû]{3,9})\b/;
 const DOOR_NEAR =
   /(?:número|n[º°o]\.?|piso|ático|puerta|portal|Nr\.|Hausnummer|Wohnung|étage|appartement|porte|porta|interno|scala|nummer|huisnummer|lgh|mieszkanie)\s?\d|\d+\s?[ºª]/i;
@@ -103,10 +103,11 @@ export function findWhereabouts(text: string, lower: string, found: Found): void
       if ((FAMILY_EU.test(before) || KIN_EU.test(before)) && EXACTLY_EU.test(after)) found(m.index, m.index + m[0].length);
     });
   }
-  if (lower.includes('gst=') || lower.includes('guest=') || lower.includes('guest:'))
+  if ((lower.includes('gst=') || lower.includes('guest=')) && /\b(?:rm|room)[=:]/.test(lower)) {
     firstMatches(GUEST_ROOM_LINE, text, LIMIT, (m) => found(m.index, m.index + m[0].length));
-  if (lower.includes('gps') && HOME_OR_CHILD.test(text)) firstMatches(GPS_PAIR, text, LIMIT, (m) => found(m.index, m.index + m[0].length));
-  if (AWAY_STEMS.some((stem) => lower.includes(stem))) {
+  }
+  if (text.includes('GPS') && HOME_OR_CHILD.test(text)) firstMatches(GPS_PAIR, text, LIMIT, (m) => found(m.index, m.index + m[0].length));
+  if (AWAY_HINT.test(lower)) {
     firstMatches(AWAY_FROM_HOME_EU, text, LIMIT, (m) => {
       const near = text.slice(Math.max(0, m.index - AWAY_REACH), m.index + m[0].length + AWAY_REACH);
       if (DAY_NEAR.test(near) && DOOR_NEAR.test(near)) found(m.index, m.index + m[0].length);

@@ -108,7 +108,9 @@ const GAP_FIELD = /^[ \t]*([A-Za-z][A-Za-z ./'()]{1,40}?) {3,}([^\t\n]{1,60}?)[ 
 export function fieldsIn(text: string, keyed: boolean, han: boolean): Field[] {
   const out: Field[] = [];
   const add = (label: string, value: string, valueStart: number): void => {
-    const kind = fieldKind(label);
+    // A standing label (sick days, flight risk) is an employment field whose value is a count or a level: asked once.
+    const standing = standingLabel(label);
+    const kind = standing ? 'employment' : fieldKind(label);
     if (kind === undefined) return;
     let trimmed = value.replace(/\s+$/, '');
     let start = valueStart;
@@ -117,7 +119,7 @@ export function fieldsIn(text: string, keyed: boolean, han: boolean): Field[] {
       trimmed = trimmed.slice(1, -1);
       start++;
     }
-    out.push({ kind, value: trimmed, start, end: start + trimmed.length, ...(standingLabel(label) ? { standing: true } : {}) });
+    out.push({ kind, value: trimmed, start, end: start + trimmed.length, ...(standing ? { standing: true } : {}) });
   };
   const tail = (m: RegExpExecArray, value: string, after = 0): number => m.index + m[0].length - value.length - after;
   if (/[:：]/.test(text))

@@ -49,12 +49,10 @@ const HOTEL_WORD =
 const HOTEL_REACH = 80;
 
 // Where a relative lives, said in another European language: "Ma tante Odile habite maintenant à Annecy-le-Vieux, juste
-// derrière l'église", "meine Mutter wohnt in Graz, gleich neben der Post". The relative (FAMILY_EU, or tante, oncle …),
+// derrière l'église", "meine Mutter wohnt in Graz, gleich neben der Post". The relative (FAMILY_EU),
 // the verb of living, a place's capital, and where exactly.
 const LIVES_EU =
   /(?<![\p{L}])(?:habite|vit|wohnt|lebt|vive|abita|woont|bor|mieszka|mora)(?: (?:maintenant|désormais|jetzt|inzwischen|ahora|ora|adesso|nu|teraz|agora))? (?:à|au|aux|in|im|en|a|op|i|w|em|na) [A-ZÀ-Þ]/gu;
-const KIN_EU =
-  /(?<![\p{L}])(?:ma|mon|mes|mein(?:e|en)?|mi|mis|mia|mio|mijn|min|mitt|moja|m[óo]j|minha|meu) (?:tante|oncle|cousine?|grand-m[èe]re|grand-p[èe]re|Tante|Onkel|Cousine|Cousin|t[íi][oa]|prim[oa]|zi[oa]|cugin[oa]|oom|neef|nicht|moster|faster|morbror|farbror|ciocia|wujek|kuzyn(?:ka)?)(?![\p{L}])/iu;
 const LIVES_REACH = 60;
 // Cheap first tests, plain substrings of the lower-cased text: the verbs of living, the words for a room.
 const LIVES_STEMS = ['habite', 'vit ', 'wohnt', 'lebt', 'vive', 'abita', 'woont', ' bor ', 'mieszka', 'mora'] as const;
@@ -100,7 +98,7 @@ export function findWhereabouts(text: string, lower: string, found: Found): void
     firstMatches(LIVES_EU, text, LIMIT, (m) => {
       const before = text.slice(Math.max(0, m.index - LIVES_REACH), m.index);
       const after = text.slice(m.index, m.index + m[0].length + LIVES_REACH * 2);
-      if ((FAMILY_EU.test(before) || KIN_EU.test(before)) && EXACTLY_EU.test(after)) found(m.index, m.index + m[0].length);
+      if (FAMILY_EU.test(before) && EXACTLY_EU.test(after)) found(m.index, m.index + m[0].length);
     });
   }
   if ((lower.includes('gst=') || lower.includes('guest=')) && /\b(?:rm|room)[=:]/.test(lower)) {

@@ -9,6 +9,7 @@
 // - a login given in base64: docker's config.json "auth": "bWtvdmFj…", an "Authorization: Basic …" header;
 // - a camelCase key's quoted value (Gradle's storePassword "…"), FileZilla's base64 <Pass>, an authenticator's setup key
 //   typed in groups of four;
+// - Redis ACL passwords (>…), a CLI's --password or a secrets command's --data, OpenWrt's option key, PHP's $cfg['…secret'] = …;
 // - a login handed to code: Jenkins' new UsernamePasswordCredentialsImpl(…, "svc-release", "wY7#…"), .NET's
 //   NetworkCredential, Java's PasswordAuthentication, requests' auth=('user', 'pass').
 // Each sits behind a cheap test of the text; the value must still look like a secret (not ${DB_PASSWORD}, not *****).
@@ -41,6 +42,15 @@ const CAMEL_STEMS = ['Password', 'Passwd', 'Secret', 'Token', 'ApiKey', 'AccessK
 const XML_PASS_BASE64 = /<Pass(?:word)? encoding=["']base64["']>([A-Za-z0-9+/]{4,200}={0,2})<\/Pass(?:word)?>/g;
 // An authenticator's setup key typed in groups (Enter this key manually: KEY4 CAT3 QWO5 …): base32, six groups or more.
 const TOTP_SETUP_KEY = /\b(?:key|secret|code)\b[^\n]{0,40}?[:：]\s{0,2}((?:[A-Z2-7]{4}[ \t]){5,11}[A-Z2-7]{2,4})(?![A-Za-z0-9])/gi;
+// Redis ACL users with a password after '>': user reporting on >ledger-Mint-5530 ~report:* …
+const REDIS_ACL_PASSWORD = /^[ \t]*user \S{1,40} (?:on|off)\b[^\n]*?[ \t]>([^\s]{4,128})/gm;
+// A secret handed to a CLI: --password …, --token … (not --secret, a flag of its own in pulumi config set --secret KEY), and a secrets command's --data/--value (drone secret add … --data '…').
+const CLI_SECRET_FLAG = /(?<![\w-])--(?:password|passwd|pass|token|api-key)[= ]["']?([^"'\s]{4,200})["']?/g;
+const CLI_SECRET_DATA = /\bsecrets? (?:add|set|create|update)\b[^\n]{0,200}?--(?:data|value)[= ]["']?([^"'\s]{4,200})["']?/g;
+// OpenWrt's UCI config: option key 'Zwetschge-Karussell-58' (a Wi-Fi key), option password '…'.
+const UCI_SECRET = /^[ \t]*option (?:key|password|psk|wpa_passphrase|sae_password)[ \t]+['"]?([^'"\s]{4,200})['"]?/gm;
+// PHP arrays assigned by key: $cfg['blowfish_secret'] = '…'; $cfg['Servers'][$i]['controlpass'] = '…'.
+const PHP_ASSIGN_SECRET = /\[['"]\w*(?:secret|pass(?:word)?|passwd|token|api_?key)\w*['"]\]\s*=\s*['"]([^'"\n]{6,200})['"]/gi;
 const IOS_SECRET =
   /^[ \t]*(?:enable (?:secret|password)|username \S{1,40}(?: privilege \d{1,2})? (?:password|secret)|password|key-string|key)[ \t]+[07][ \t]+(\S{4,128})[ \t]*$/gim;
 
@@ -98,6 +108,13 @@ export function findConfigSecrets(text: string, found: SecretFound): void {
   if ((text.includes(':*:') || text.includes('pgpass') || text.includes(':5432:')) && PGPASS_GATE.test(text))
     eachMatch(PGPASS_LINE, text, (m) => report(m, 'a password'));
   if (text.includes('BUNDLE_')) eachMatch(BUNDLER_SOURCE, text, (m) => report(m, 'a password or secret'));
+  if (text.includes(' >') && text.includes('user ')) eachMatch(REDIS_ACL_PASSWORD, text, (m) => report(m, 'a password'));
+  if (text.includes('--')) {
+    eachMatch(CLI_SECRET_FLAG, text, (m) => report(m, 'a password or secret'));
+    eachMatch(CLI_SECRET_DATA, text, (m) => report(m, 'a password or secret'));
+  }
+  if (text.includes('option ')) eachMatch(UCI_SECRET, text, (m) => report(m, 'a password'));
+  if (text.includes("'] =") || text.includes('"] =')) eachMatch(PHP_ASSIGN_SECRET, text, (m) => report(m, 'a password or secret'));
   const reportEncoded = (m: RegExpExecArray): void => {
     const password = encodedLoginPassword(m[1]!);
     const start = m.index + m[0].lastIndexOf(m[1]!);

@@ -16,7 +16,7 @@ export type SecretFound = (label: string, start: number, end: number) => void;
 // "is"/"to"/":"/"=", then a value with no spaces (or "user / password"). Not across a placeholder or a host
 // (redis://:<password>@<host>:6379/0 holds no password).
 const PROSE_SECRET = factored(
-  /\b(pas{1,2}(?:wor|wro|owr)ds?|passcode|passphrase|pin(?: code| number)?|(?:door|alarm|gate|entry|access|safe|lock|keypad|garage|disarm|lockbox|key ?safe) code|(?:safe|lock|locker|padlock) combination|combination(?= (?:for|to|of) (?:the |my |our )?(?:safe|lock|locker|padlock))|(?:pre-?shared|shared|wi-?fi|vpn|encryption|licen[cs]e|product|recovery) key|login|credentials)(?![A-Za-z_])[^\n.?!<>@]{0,40}?(?:\bis\b|\bwas\b|\bto\b|\bit['’]?s\b|:|=)[ \t"'`]{0,3}((?:\d ){3,11}\d(?![\w])|[!#-&(-~]{3,64})(?:[ \t]+\/[ \t]+([!#-&(-~]{3,64}))?/gi,
+  /\b(pas{1,2}(?:wor|wro|owr)ds?|passcode|passphrase|pin(?: code| number)?|(?:door|alarm|gate|entry|access|safe|lock|keypad|garage|disarm|lockbox|key ?safe) code|key ?safe|lock ?box|(?:safe|lock|locker|padlock) combination|combination(?= (?:for|to|of) (?:the |my |our )?(?:safe|lock|locker|padlock))|(?:pre-?shared|shared|wi-?fi|vpn|encryption|licen[cs]e|product|recovery) key|login|credentials)(?![A-Za-z_])[^\n.?!<>@]{0,40}?(?:\bis\b|\bwas\b|\bto\b|\bit['’]?s\b|:|=)[ \t"'`]{0,3}((?:\d ){3,11}\d(?![\w])|[!#-&(-~]{3,64})(?:[ \t]+\/[ \t]+([!#-&(-~]{3,64}))?/gi,
 );
 // Chinese: 密码/口令 after any qualifier (WiFi密码, 支付密码), then 是/为/：, then the value.
 // The words between may be a whole clause (root 密码 我微信上发你了 是 …).
@@ -68,7 +68,8 @@ const SECRET_ASSIGNMENT =
 const IDENTIFIER_CHAR = /[A-Za-z0-9_]/;
 // Short names for a password in notes: "gmail pw = …", "pwd: …".
 // "pw for the router is …": a short qualifier may stand between.
-const SHORT_PASSWORD = /(?<![\w])(?:pw|pwd|pword|pass)(?: (?:for|to|on) (?:the |my |our )?[\w.-]{1,24})?[ \t]{0,2}(?:=|:|\bis\b)[ \t]{0,2}([!#-&(-~]{4,64})/gi;
+// A quote may open the value (VBA's pass = "Pelican$Dune88").
+const SHORT_PASSWORD = /(?<![\w])(?:pw|pwd|pword|pass)(?: (?:for|to|on) (?:the |my |our )?[\w.-]{1,24})?[ \t]{0,2}(?:=|:|\bis\b)[ \t]{0,2}["']?([!#-&(-~]{4,64})/gi;
 // A long random-looking token after a word that names secrets (a table column "secret", "api key"):
 // within the next lines, one run of 16+ letters and digits mixed, as keys are and words are not.
 const SECRET_WORD = /\b(?:secrets?|tokens?|api[ _-]?keys?|passwords?|credentials?|private keys?)\b/gi;
@@ -123,6 +124,8 @@ function findKeysNearSecretWords(text: string, found: SecretFound): void {
 const RECOVERY_CODES_WORD = /\b(?:recovery|backup|2fa|two-factor|one-time) codes?\b|恢复码|备用码|復原碼|備用碼/i;
 const CODE_LINE = /^[ \t*•-]*(?:~~)?([A-Za-z0-9]{4,6}[- ]?[A-Za-z0-9]{4,6})(?:~~)?[ \t]*$/gm;
 
+const DIGIT_CODE_LINE = /^[ \t*•-]*(\d{4} \d{4})[ \t]*$/gm;
+
 /** Three or more recovery codes listed one a line after their name. */
 function findRecoveryCodes(text: string, found: SecretFound): void {
   if (!RECOVERY_CODES_WORD.test(text)) return;
@@ -132,6 +135,10 @@ function findRecoveryCodes(text: string, found: SecretFound): void {
     if (/\d/.test(code) && /[A-Za-z]/.test(code)) codes.push([m.index + m[0].indexOf(code), m.index + m[0].indexOf(code) + code.length]);
   });
   if (codes.length >= 3) for (const [start, end] of codes) found('a recovery code', start, end);
+  // Google's and others' backup codes are eight digits, printed 4 + 4: five lines of them or more.
+  const digitCodes: [number, number][] = [];
+  eachMatch(DIGIT_CODE_LINE, text, (m) => digitCodes.push([m.index + m[0].indexOf(m[1]!), m.index + m[0].indexOf(m[1]!) + m[1]!.length]));
+  if (digitCodes.length >= 5) for (const [start, end] of digitCodes) found('a recovery code', start, end);
 }
 
 /** Passwords, PINs and codes said in a sentence, connection strings with a password, seed phrases. */

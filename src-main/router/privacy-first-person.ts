@@ -31,7 +31,7 @@ const OWN_PAY = new RegExp(
 const I_EARN = new RegExp(
   String.raw`(?<![\p{L}])(?:I(?:['’]m| am)? (?:earn|make|get paid|am paid|paid|take home)|ich verdiene|je gagne|gano|guadagno|ik verdien|jag tjänar|zarabiam)\s(?:now |currently |nu |jetzt |aktuell |momentan |derzeit |zurzeit |actuellement |ahora |actualmente |ora |attualmente |teraz |obecnie |agora |momenteel )?(?:about |around |roughly |only |just |ungefähr |environ |unos |circa |ongeveer |cirka |około )?${MONEY}` +
     // …or is on it: "I'm a senior consultant at Deloitte on $92,000 base".
-    String.raw`|(?<![\p{L}])I(?:['’]m| am) [^.\n?!]{0,80}?\bon (?:about |around |roughly )?${MONEY}(?: ?(?:RMB|CNY|yuan|HKD|USD|EUR|GBP))?(?= ?(?:base|salary|a (?:year|month)|per (?:year|month|annum)|monthly|p\.a\.|an hour|per hour|plus|\+|OTE|gross|before tax|with))`,
+    String.raw`|(?<![\p{L}])I(?:['’]m| am) [^.\n?!]{0,80}?\bon (?:about |around |roughly )?${MONEY}(?: ?(?:RMB|CNY|yuan|HKD|USD|EUR|GBP))?(?= ?(?:base|salary|a (?:year|month)|per (?:year|month|annum)|monthly|p\.a\.|an hour|per hour|plus|\+|OTE|gross|before tax|with|as an? ))`,
   // Case-blind for the other languages' sentence starts ("Jag tjänar"), so the first person's "I" is matched at a word start only.
   'giu',
 );
@@ -44,6 +44,8 @@ const OWN_PAY_ZH = new RegExp(
   String.raw`我(?:的|现在的?|現在的?|目前的?|今年的?|去年的?|每个月的?|每個月的?)?${PAY_ZH}${AMOUNT_ZH}` +
     String.raw`|我[^。！？!?\n]{0,6}?(?:被(?:公司)?(?:裁员|裁員|辞退|辭退|开除|開除|解雇|解僱)|离职|離職)[^。！？!?\n]{0,40}?${PAY_ZH}${AMOUNT_ZH}` +
     // …or after the writer's own job in the same sentence: 我现在在杭州一家电商公司做高级产品经理，月薪 32K; 我（陳彥廷）在…當製程工程師第三年，月薪 5.6 萬.
+    // …or opens the message with the writer's pay now, set against an offer: 现在税前月薪 23k，一年 14 薪 … 新 offer 是 28k.
+    String.raw`|(?:^|[。！？\n])\s{0,2}(?:现在|現在|目前)${PAY_ZH}${AMOUNT_ZH}(?=[^\n]{0,80}(?:offer|跳槽|新工作|到手))` +
     String.raw`|我(?:[（(][^）)\n]{1,8}[）)])?(?:现在|現在|目前)?在[^。！？!?\n]{1,30}?(?:做|当|當|任|干|幹)[^。！？!?\n]{1,20}?[，,、]\s?${PAY_ZH}${AMOUNT_ZH}`,
   'g',
 );
@@ -51,7 +53,7 @@ const OWN_PAY_ZH = new RegExp(
 const THATS_WHAT_IM_ON = /\bthat['’]?s what i['’]?m (?:on|paid|earning|making)\b/g;
 const MONEY_BEFORE = new RegExp(`${MONEY}[^\\n]{0,60}$`, 'u');
 const PAY_HINT =
-  /\dk\b|salary|payslip|pay slip|pay stub|paycheck|paie|bulletin de salaire|abrechnung|loonstrook|busta paga|lönebesked|lönespec|bonus|base|raise|rise|wage|rate|compensation|take-home|sueldo|salario|aumento|mina|salaire|augmentation|prime|gehalt|lohn|salaris|loon|l[öo]n|stipendio|sal[áa]rio|pensja|wynagrodzenie|podwy|premia|earn|make|paid|verdien|gagne|gano|guadagno|tjänar|zarabiam/;
+  /\dk\b|salary|payslip|pay slip|pay stub|paycheck|paie|bulletin de salaire|abrechnung|loonstrook|busta paga|lönebesked|lönespec|bonus|base|raise|rise|wage|rate|compensation|take-home|sueldo|salario|aumento|mina|salaire|augmentation|prime|gehalt|lohn|salaris|loon|l[öo]n|stipendio|sal[áa]rio|pensja|wynagrodzenie|podwy|premia|earn|make|paid|verdien|gagne|gano|guadagno|tjänar|zarabiam|i['’]m on|i am on/;
 
 // …or a pay document of the writer's with its amount, without "my": "first paycheck at the new hospital: $2,911.46 net".
 const OWN_PAY_DOCUMENT = new RegExp(
@@ -68,7 +70,8 @@ export function findOwnPay(text: string, lower: string, found: Found): void {
   if (lower.includes('rated me') || lower.includes('gave me') || lower.includes('i got'))
     firstMatches(OWN_RATING, text, LIMIT, (m) => found(m.index, m.index + m[0].length));
   if (!/\d/.test(text)) return;
-  if (text.includes('我')) firstMatches(OWN_PAY_ZH, text, LIMIT, (m) => found(m.index, m.index + m[0].length));
+  if (text.includes('我') || text.includes('现在') || text.includes('現在') || text.includes('目前'))
+    firstMatches(OWN_PAY_ZH, text, LIMIT, (m) => found(m.index, m.index + m[0].length));
   if (!PAY_HINT.test(lower)) return;
   for (const re of [OWN_PAY, I_EARN]) firstMatches(re, text, LIMIT, (m) => found(m.index, m.index + m[0].length));
   if (lower.includes('what i')) {

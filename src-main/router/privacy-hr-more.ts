@@ -104,7 +104,7 @@ function findRatingNotes(lower: string, found: RecordFound): void {
 
 // The verb and its person: 炒咗張偉明, 開除咗陳大文; or the person and the passive: 何志偉俾人炒.
 const FIRED_ZH = new RegExp(
-  `(?:炒咗|炒左|開除咗|解僱咗|辭退咗)\\s?${SURNAME_ANY}[\\u4e00-\\u9fff]{1,2}|${SURNAME_ANY}[\\u4e00-\\u9fff]{1,2}(?:俾人|畀人|被公司|俾公司|畀公司)炒`,
+  `(?:炒咗|炒左|開除咗|解僱咗|辭退咗)\\s?(?:阿[\\u4e00-\\u9fff][（(])?${SURNAME_ANY}[\\u4e00-\\u9fff]{1,2}|${SURNAME_ANY}[\\u4e00-\\u9fff]{1,2}(?:俾人|畀人|被公司|俾公司|畀公司)炒`,
   'g',
 );
 

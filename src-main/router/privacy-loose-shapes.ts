@@ -34,14 +34,15 @@ const AGE_ON_DAY = new RegExp(
   `\\b(?:turns?|turning|will be|is going to be) \\d{1,3} on (?:the )?(?:\\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:${MONTHS})\\b|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?\\b)`,
   'gi',
 );
-const LOOSE_DATE_ZH = /(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?[日号號]?/;
+// …and Taiwan's 民國 years (民國 40 年 10 月 5 日).
+const LOOSE_DATE_ZH = /(?:(?:19|20)\d{2}|民[國国]\s?\d{2,3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?[日号號]?/;
 // A Chinese date of birth written before its word: （2015 年 6 月 3 日出生）, Cantonese 1999年11月30號出世, Taiwan's 民國88年10月5日生.
 const BIRTH_BEFORE_ZH =
   /(?:(?:19|20)\d{2}|民[國国]\s?\d{2,3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?[日号號]?\s?(?=出生|出世|生(?![产效活意])|[^，,。！？\n]{0,12}?(?:降生|降临|出世|呱呱坠地))/g;
 // A label's own full stop (d.o.b.) is part of it, not a sentence's end before the date. The European languages' words
 // too: geboren, né(e) le, nacido el, nato il, urodził(a) się, född, født.
 const BIRTH_WORD =
-  /\b(?:born|d\.?o\.?b|date of birth|birth ?date|birthday)\b\.?|出生|出世|生于|生日|(?<![\p{L}])(?:geboren|n[ée]e? le|naissance|nacid[oa]|naci[óo]?|nat[oa] (?:il|a)|nascit[oa]|urodzi[łl](?:em|am|a)? si[ęe]|urodzon[aey]|f[öø]dd|f[öø]dt|syntynyt|syntymäaika\p{L}*|syntymäpäivä\p{L}*|narozen[aáý]?)(?![\p{L}])/gu;
+  /\b(?:born|d\.?o\.?b|date of birth|birth ?date|birthday)\b\.?|出生|出世|生于|生日|(?<![\p{L}])(?:geboren|n[ée]e? le|naissance|nacid[oa]|naci[óo]?|nasci|nat[oa] (?:il|a)|nascit[oa]|urodzi[łl](?:em|am|a)? si[ęe]|urodzon[aey]|f[öø]dd|f[öø]dt|syntynyt|syntymäaika\p{L}*|syntymäpäivä\p{L}*|narozen[aáý]?)(?![\p{L}])/gu;
 // A date with the European languages' month names: "12 marca 1986", "14 de mayo de 1962", "5. Mai 1990", "3 mars 1985".
 const MONTHS_EU =
   'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|Januar|Jänner|Februar|März|Maerz|April|Juni|Juli|August|Oktober|Dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|januar|februar|marts|juni|juli|augusti|oktober|maj|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro';
@@ -49,7 +50,7 @@ const LOOSE_DATE_EU = new RegExp(`\\d{1,2}\\.?\\s(?:de\\s)?(?:${MONTHS_EU})\\s(?
 // The writer's own birth in the first person: urodziłem się, je suis né(e), nací, sono nato/a, ik ben geboren, jag är född,
 // and Finnish's "my date of birth" in one word (syntymäaikani).
 const OWN_BIRTH_EU =
-  /urodzi[łl](?:em|am) si[ęe]|je suis n[ée]e?|\bnac[ií]\b|sono nat[oa]|ik ben geboren|ich bin[^.\n]{0,30}geboren|jag är född|jeg er født|syntymäaikani|syntymäpäiväni/i;
+  /urodzi[łl](?:em|am) si[ęe]|je suis n[ée]e?|\bnac[ií]\b|sono nat[oa]|ik ben geboren|ich bin[^.\n]{0,30}geboren|jag är född|jeg er født|syntymäaikani|syntymäpäiväni|\bnasci\b/i;
 const BIRTH_REACH = 48;
 const ANSWERED_QUESTION = /^[?？]\s*(?:(?:it|that) (?:was|is):?\s*)?$/i;
 const PERSON_REACH = 200;

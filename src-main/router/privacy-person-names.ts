@@ -96,7 +96,7 @@ const NOT_A_NAME = new Set(
     'St Saint Street Road Avenue Lane Hospital Clinic Bank University College School Court Supreme High Disease Syndrome Health Service Services National Council Office Department Team Teams Committee Board Desk Unit Spouse Taxpayer Dependent Beneficiary Claimant Senior Junior Principal Chief Engineer Engineers Manager Managers Director Directors Officer Analyst Developer Designer Consultant Associate Specialist Coordinator Administrator Architect Scientist Technician Intern Assistant Executive Product Sales Marketing Operations Software Account Project Programme Program Customer Success Ministry Company Group Ltd Inc Corp ' +
     'New North South East West Great United States Kingdom Republic Prime Minister President Queen King Prince Princess Lord Lady Pope General Captain Apple Google Microsoft Amazon Pay Skilled Worker Workers Slides Insurance Labor Labour Under ' +
     'Sweden Norway Denmark Finland Taiwan China Japan Korea India France Germany Spain Italy Canada Australia Ireland Singapore Netherlands Poland Brazil Mexico ' +
-    'Type Stage Act Part Chapter Section Level Annual Report HR IT UK US EU Mount River Lake Bridge Centre War Amendment Act Law Theory Test Study Center Station Airport City Town County Royal Old Little Big Morbus'
+    'Type Stage Act Part Chapter Section Level Annual Report HR IT UK US EU Mount River Lake Bridge Centre War Amendment Act Law Theory Test Study Center Station Airport City Town County Royal Old Little Big Morbus World Approved Premises Base Salary Rating Rugby Football Cricket Tennis Golf Olympic Olympics League Union Federation'
   ).split(' '),
 );
 

@@ -147,6 +147,7 @@ const STEMS: Readonly<Record<Family, readonly string[]>> = {
     'né le',
     'née le',
     'nacid*',
+    'nasci*',
     'nací',
     'nació',
     'nato',

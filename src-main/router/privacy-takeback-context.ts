@@ -76,6 +76,7 @@ const PUBLISHED = new Set([
 const RESERVED_PHONE =
   /^(?:\+?44|0)(?:7700900\d{3}|1632960\d{3}|2079460\d{3}|1(?:1[3-8]|[2-6]1)4960\d{3}|1914980\d{3}|28901800\d{2}|29201800\d{2}|8081570\d{3}|9098790\d{3}|3069990\d{3})$|^(?:\+?1)?(?:\d{3})?55501\d{2}$|^(?:\+?61|0)491570\d{3}$|^\+?1500555000\d$/;
 
+const FICTIONAL_NUMBER = /\b(?:fictional|fake|test) (?:phone )?numbers?\b/i;
 // SSNs no one holds: the voided wallet-insert number, 123-45-6789, and the range kept for advertising (987-65-4320 to -4329).
 const NEVER_ISSUED_SSN = /^(?:078051120|123456789|98765432\d)$/;
 
@@ -104,7 +105,8 @@ const RESERVED_REACH = 2000;
 export function publishedExample(text: string, kind: string, start: number, end: number): boolean {
   const value = text.slice(start, end);
   const compact = value.replace(/[\s().-]/g, '').toUpperCase();
-  const reserved = kind === 'phone' && RESERVED_PHONE.test(compact);
+  // …and any NANP 555 number called fictional or a test number (+1 650-555-3434 "// fictional number"), as films use them.
+  const reserved = kind === 'phone' && (RESERVED_PHONE.test(compact) || (/^(?:\+?1)?\d{3}555\d{4}$/.test(compact) && FICTIONAL_NUMBER.test(around(text, start, end))));
   const neverIssued = kind === 'national-id' && NEVER_ISSUED_SSN.test(compact);
   const awsExample = kind === 'secret' && /EXAMPLE/.test(value);
   const known = reserved || PUBLISHED.has(compact) || awsExample;
@@ -127,7 +129,7 @@ const PUBLISHED_STORY = /\b(?:famous(?:ly)?|story|histor(?:y|ic|ical)|printed|wa
 // What an id's letters encode and why one is what it is ("why is the fourth letter P?") asks about the format too.
 export const FORMAT_QUESTION =
   /\b(?:format|formats|look like|computed|calculated|calculation|worked out|looks like|pattern|structure|regex|valid(?:ate)?|encod(?:e|es|ed|ing)|decod(?:e|es|ed|ing)|check (?:digit|letter|character)s?|what (?:is|are) the (?:digits|letters|parts)|how (?:do|does|are) [^.?!\n]{1,40}? (?:work|made up|built|read|issued)|what (?:do|does) (?:the )?[^.?!\n]{1,60}? (?:mean|tell you|stand for|show|signify|indicate|represent)|(?:pass|fail)(?:es|s)? (?:the |an? )?[\w-]{0,12}(?:test|check)|elfproef|luhn|mod(?:ulo)? ?\d{2}|why (?:is|are|does|do) (?:the )?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|\d{1,2}(?:st|nd|rd|th)) (?:letter|digit|character|char|number|part|two|three|block|group)s?)\b|格式|正则|规则|长什么样|怎么读|什么意思|代表什么|含义|第[一二三四五六七八九十\d]{1,2}[位码]|每一位|校验码|编码规则|检查码|最后一码|怎么算|点计|如何计算|计算方法/i;
-const EXAMPLE_BEFORE = /(?:\blike|\bsuch as|\be\.g\.|\bfor example|\bfor instance|\bexample|例如|比如|像|范例|示例|样例|例子是?|举例|用)[\s:："'“‘]{0,3}$/i;
+const EXAMPLE_BEFORE = /(?:\blike|\bsuch as|\be\.g\.|\bfor example|\bfor instance|\bexample|例如|比如|像|范例|示例|样例|例子是?|举例|用)[\s:："'“‘「『]{0,3}$/i;
 // …or named as the example after it: "uses 12345678Z as the example", 用 A123456(3) 做例子, ABC-1234 這種格式.
 const EXAMPLE_AFTER =
   /^[\s'"’”」）)]{0,3}(?:(?:is )?(?:as|is) (?:the|an|a|their|its) (?:\w+ )?(?:example|sample|specimen)|做例子|作例子|为例|作为例子|做示范|当例子|(?:这种|這種|这样的|這樣的|这类|這類)(?:格式|写法|寫法))/i;

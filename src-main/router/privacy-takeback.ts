@@ -13,9 +13,10 @@ import { FAMILY_EN } from './privacy-relatives.js';
 import { CHINESE_EXAMPLE_WORDS, FOREIGN_EXAMPLE_WORDS } from './privacy-example-words.js';
 import { ibanLength, ibanValid } from './privacy-checks.js';
 import { XML_SECRET_PROPERTY_NAME } from './privacy-credentials-config.js';
-import { around, CLAIMED, formatExample, publishedExample } from './privacy-takeback-context.js';
+import { around, CLAIMED, EXAMPLE_CONTEXT, formatExample, publishedExample } from './privacy-takeback-context.js';
 import { roleAddress } from './privacy-takeback-mail.js';
 import { shownSpecimen } from './privacy-ids-world.js';
+import { SURNAME_ANY } from './privacy-person-names.js';
 import { ONE_NOTICE, organisationVoice } from './privacy-takeback-org.js';
 
 // privacy-public.ts reads these two through this file.
@@ -74,6 +75,12 @@ const PROVIDER_OBJECT_ID = /^(?:tok|pm|src|card|cus|ch|pi|seti|price|prod|acct|i
 
 // An XML property named for a secret, just before its value (<property name="password" value="…).
 const SECRET_PROPERTY_BEFORE = new RegExp(`${XML_SECRET_PROPERTY_NAME}$`, 'i');
+// A number labelled as a company's or a licensed firm's (UEN, CNPJ, SIREN, KvK, CEA licence): an organisation's, not a person's,
+// unless a person's ("his CNPJ is …": a sole trader's registration).
+const COMPANY_ID_BEFORE =
+  /(?<!\b(?:my|his|her|their|your) )\b(?:UEN|CNPJ|SIRE[NT]|KvK|HRB|ABN|ACN|CRN|CEA Licen[cs]e No\.?|company (?:no|number|registration(?: no| number)?))\b[^\n\d]{0,14}$/i;
+const DUMMY_COMMENT_AFTER = /^["']?[ \t]*(?:#|\/\/)[^\n]{0,20}\b(?:dummy|fixture|fake|placeholder)\b/i;
+const PUBLIC_KEY_BEFORE = /(?:ssh-(?:ed25519|rsa|dss)|ecdsa-sha2-nistp\d{3}|sk-ssh-ed25519@openssh\.com) $/;
 const BASE64_PADDED = /^[A-Za-z0-9+/]{8,}={1,2}$/;
 // A record's login field just before the value, and a password field anywhere in the text.
 const LOGIN_FIELD_BEFORE = /\blogin["']?\s*[:=]\s*["']?$/i;
@@ -86,6 +93,12 @@ function notASecret(text: string, start: number, end: number): boolean {
   if (PLACEHOLDER_SECRET.test(value) || PROVIDER_OBJECT_ID.test(value) || READS_SECRET.test(value) || CONFIG_REFERENCE.test(value) || value.includes(JWT_IO_SAMPLE))
     return true;
   if (REFERENCE_KEY_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return true;
+  // A fixture's value the code's own comment calls dummy or fake (pw = "hunter2"  # dummy fixture password).
+  if (DUMMY_COMMENT_AFTER.test(text.slice(end, end + 40))) return true;
+  // The base64 half of an SSH public key (ssh-ed25519 AAAAC3…) is meant to be shared.
+  if (PUBLIC_KEY_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return true;
+  // One digit over and over (验证码固定是 111111) in a text about tests is a sandbox's fixed code.
+  if (/^(\d)\1{3,}$/.test(value) && EXAMPLE_CONTEXT.test(around(text, start, end))) return true;
   // A record's login beside its own password field (login: etl_reader … password: '***') is the user's name.
   if (LOGIN_FIELD_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && PASSWORD_FIELD.test(text)) return true;
   // A maker's factory default (出厂默认管理密码为 12345678) is printed in every manual; a revoked token opens nothing.
@@ -103,13 +116,13 @@ function notASecret(text: string, start: number, end: number): boolean {
 
 // A number introduced as an organisation's line. "Our office number" is left alone: a small office's line may be a person's.
 const ORG_LINE_BEFORE =
-  /\b(?:switchboard|hotline|helpline|help line|service line|support line|(?:practice|surgery|clinic|main) line|customer (?:service|care|support)(?: line| number)?|reception|front desk|head office|headquarters|HQ|toll[- ]free|freephone|box office|ticket office)\b[^\n?!]{0,40}$|\bon (?:their|its|the) (?:official )?(?:website|site|web ?page) (?:is|says|gives|lists)[ :]*$|\b(?:switchboard|main) (?:number|line)\b[^\n!]{0,80}$|(?:客服|热线|总机|前台|服务电话|服务热线|投诉电话|总部|物业|服务中心|报修|营业厅|售后)[^\n。！？]{0,16}$/i;
+  /\b(?:(?:bookings?|sales|lettings|valuations|enquiries|reservations)(?: line)?(?: on|:)\s*$)|\b(?:switchboard|hotline|helpline|help line|service line|support line|(?:practice|surgery|clinic|main) line|customer (?:service|care|support)(?: line| number)?|reception|front desk|head office|headquarters|HQ|toll[- ]free|freephone|box office|ticket office)\b[^\n?!]{0,40}$|\bon (?:their|its|the) (?:official )?(?:website|site|web ?page) (?:is|says|gives|lists)[ :]*$|\b(?:switchboard|main) (?:number|line)\b[^\n!]{0,80}$|(?:客服|热线|总机|前台|服务电话|服务热线|投诉电话|总部|物业|服务中心|报修|营业厅|售后)[^\n。！？]{0,16}$/i;
 // A business's marketing text: whatever number it gives is the business's.
 const MARKETING_TEXT = /\breply STOP\b|\bto opt[- ]out\b|\bunsubscribe\b|退订回T|回T退订|拒收请回复R/i;
 // An address introduced as an organisation's premises, or as a building that is not a home. ("café" again on its own: a
 // \b after é never matches.)
 const ORG_PLACE_BEFORE =
-  /\b(?:office|offices|headquarters|HQ|head office|branch|store|shop|showroom|warehouse|factory|clinic|firehouse|museum|gallery|theatre|theater|restaurant|cafe|café|hotel|church|stadium|library|campus|company|studio|centre|center|pharmacy|supermarket|garage|pub|courthouse|court|tower|funeral (?:home|directors?|parlou?r)|solicitors|public address|official address|venue['’]s [\w ]{0,20}office)\b[^\n.?!]{0,40}(?::\s*\n[^\n.?!]{0,40})?$|\b(?:find|visit|reach) us\b[^\n.?!]{0,60}$|\bcaf[eé](?![A-Za-zÀ-ÿ])[^\n.?!]{0,40}$|(?:(?<!搬家|快递|快遞|物流|装修|裝修|保洁|保潔)公司|办公|总部|门店|分店|营业部|办事处|工厂|仓库|博物馆|美术馆|纪念馆|图书馆|体育馆|大剧院|剧院|景区|公园|机场|火车站|大使馆|领事馆|政府|市政厅|(?<!工业)园区|中心|大楼|大厦|店|商场|广场|酒店|宾馆|医院|学校|大学|博物院|银行|营业厅)[^\n。！？]{0,24}$/i;
+  /\b(?:office|offices|headquarters|HQ|head office|branch|store|shop|showroom|warehouse|factory|clinic|firehouse|museum|gallery|theatre|theater|restaurant|cafe|café|hotel|church|stadium|library|campus|company|studio|centre|center|pharmacy|supermarket|garage|pub|courthouse|court|tower|funeral (?:home|directors?|parlou?r)|solicitors|public address|official address|venue['’]s [\w ]{0,20}office)\b[^\n.?!]{0,40}(?::\s*\n[^\n.?!]{0,40})?$|\b(?:find|visit|reach) us\b[^\n.?!]{0,60}$|\bour (?:saleroom|salesroom|auction rooms?)\b[^\n.?!]{0,40}$|\bcaf[eé](?![A-Za-zÀ-ÿ])[^\n.?!]{0,40}$|(?:(?<!搬家|快递|快遞|物流|装修|裝修|保洁|保潔)公司|办公|总部|门店|分店|营业部|办事处|工厂|仓库|博物馆|美术馆|纪念馆|图书馆|体育馆|大剧院|剧院|景区|公园|机场|火车站|大使馆|领事馆|政府|市政厅|(?<!工业)园区|中心|大楼|大厦|店(?![区镇村乡街])|商场|广场|酒店|宾馆|医院|学校|大学|博物院|银行|营业厅)[^\n。！？]{0,24}$/i;
 // A venue's own words after its address: opening days, tickets, booking a visit (在中山东路 321 号，周一闭馆，要提前预约).
 // …or the building named in brackets after it (市府路1号（台北市政府）).
 const VENUE_AFTER =
@@ -187,7 +200,7 @@ const LANDMARK_TALK =
 
 // The text says it is fiction or a teaching case: a character's or an anonymised patient's details are nobody's.
 const FICTION =
-  /\b(?:(?:writing|write|wrote|drafting|plotting) (?:a|an|my|the) (?:\w+ )?(?:novel|story|screenplay|(?:film|movie|tv|play|radio|comedy|stage|video|youtube|podcast) script|play|fan ?fic(?:tion)?|short story|sitcom|comic|game|scene|sketch|parody|drama|(?:tv |radio )?series|soap|musical)|(?:my|the|a) (?:main )?(?:character|protagonist|villain)|(?:in|from|for|of) (?:my|our|this) (?:novel|screenplay|(?:film|movie|tv) script|short story|play|sitcom|fan ?fic(?:tion)?|story)|in the (?:novel|book|film|movie|show|series|sitcom|episode)|(?:in|for|from) a (?:novel|short story|story|screenplay|play|script) (?:I'm|I am|we're|we are) (?:writing|drafting)|fictional)\b|小说里|小说中|剧中|剧里|虚构的|教学病例|非真实(?:患者|病例|人物)|(?:在写|写一?[篇部本个])(?:小说|故事|剧本)|小说的?(?:女主|男主|主角|人物)/i;
+  /\b(?:(?:writing|write|wrote|drafting|plotting) (?:a|an|my|the) (?:\w+ )?(?:novel|story|screenplay|(?:film|movie|tv|play|radio|comedy|stage|video|youtube|podcast) script|play|fan ?fic(?:tion)?|short story|sitcom|comic|game|scene|sketch|parody|drama|(?:tv |radio )?series|soap|musical)|(?:my|the|a) (?:main )?(?:character|protagonist|villain)|(?:in|from|for|of) (?:my|our|this) (?:novel|screenplay|(?:film|movie|tv) script|short story|play|sitcom|fan ?fic(?:tion)?|story)|in the (?:novel|book|film|movie|show|series|sitcom|episode)|(?:in|for|from) a (?:novel|short story|story|screenplay|play|script) (?:I'm|I am|we're|we are) (?:writing|drafting)|fictional)\b|小说里|小说中|剧中|剧里|虚构的|虚构案例|无真实原型|教学病例|非真实(?:患者|病例|人物)|(?:在写|写一?[篇部本个])(?:小说|故事|剧本)|小说的?(?:女主|男主|主角|人物)/i;
 // Talk about a show being watched (a group chat about last night's episode, 追剧群): its characters' details are no
 // one's, unless the writer names a relative of their own.
 const TV_TALK =
@@ -199,6 +212,9 @@ const ANONYMISED_CASE = /患者[，,]\s?[男女]|[男女][，,]\s?\d{1,3}\s?岁|
 // ("help me") and the like ask for something; they place no one of the writer's own in the case.
 const OWN_PERSON =
   /\b(?:my|our|I|I'm)\b|(?<![帮給给替让讓教请請])我|姓\s?名|\bname:|(?:患者|病人|病员|来访者|咨询者|求助者|Patient)\s?[:：]?\s?(?:[\u4e00-\u9fff]{2,3}[，,\s]|[A-Z][a-z]+ [A-Z])/i;
+
+// …and a list's or a filing's person by name before the sex (候选人一：张卫东，男，52 岁; 被告 苗振东，男，汉族).
+const NAMED_CASE_ZH = new RegExp(`${SURNAME_ANY}[\\u4e00-\\u9fff]{1,2}[，,]\\s?[男女][，,]`);
 
 // A condition as the topic of someone's work ("your lecture on early-onset dementia"), not anyone's health.
 const TOPIC_BEFORE =
@@ -335,11 +351,11 @@ export function aboutPastLife(text: string): boolean {
 
 // A diagnosis dated long ago ("retired from baseball in 1939 after being diagnosed with ALS"): a public life's story.
 const HISTORIC_DIAGNOSIS = new RegExp(`\\bdiagnos(?:ed|is)\\b[^.\\n]{0,60}?${PAST_DEATH_YEAR}|${PAST_DEATH_YEAR}[^.\\n]{0,60}?\\bdiagnos(?:ed|is)\\b`, 'i');
-const FIRST_PERSON = /\b(?:I|I['’]m|I['’]ve|my|me|we|our)\b/;
+const OWN_DIAGNOSIS = /\b(?:I|I['’]ve|I was|I am|I['’]m|we) (?:been |just |recently )?diagnosed\b|\bmy (?:own )?diagnosis\b|\bdiagnosed me\b/i;
 
-/** True for a health detail in a text that tells of a death long past, or of a diagnosis long past with no one of the writer's in it: a biography. */
+/** True for a health detail in a text that tells of a death long past, or of a diagnosis long past that is not the writer's or a relative's: a biography. */
 function historicIllness(text: string): boolean {
-  if (HISTORIC_DIAGNOSIS.test(text) && !HUMAN_RELATIVE.test(text) && !FIRST_PERSON.test(text)) return true;
+  if (HISTORIC_DIAGNOSIS.test(text) && !HUMAN_RELATIVE.test(text) && !OWN_DIAGNOSIS.test(text)) return true;
   return PAST_DEATH.test(text) && !HUMAN_RELATIVE.test(text);
 }
 
@@ -380,7 +396,7 @@ function schemaTalk(text: string): boolean {
 // out of the message ("alarm codes: I'll give you these in person"); or only a public key shown, which is made to be
 // shared (ssh-ed25519 AAAA… laptop@dev).
 const MASKED_VALUES =
-  /\b(?:ending (?:in|with)|last (?:four|4) digits|masked|redacted|(?:give|tell) (?:you|them|him|her) (?:these|them|it|the (?:codes?|passwords?|pins?)) in person|not (?:putting|writing) (?:it|them|these) (?:in writing|down))\b|尾号|尾號|X{4}|x{4}|\*{2,}|•{3,}|(?:\b|_)last_?4\b|\b(?:only|just) (?:kept|left|gave|put) (?:the )?(?:outward|first half of the|district) ?(?:codes?|postcodes?)|已隐藏|已隱藏|已脱敏|已打码|\bssh-(?:ed25519|rsa|dss) AAAA|\becdsa-sha2-nistp\d{3} AAAA/;
+  /\b(?:ending (?:in|with)|(?:card|Amex|Visa|Mastercard|account) ending \d{4}|last (?:four|4) digits|masked|redacted|(?:give|tell) (?:you|them|him|her) (?:these|them|it|the (?:codes?|passwords?|pins?)) in person|not (?:putting|writing) (?:it|them|these) (?:in writing|down))\b|尾号|尾號|X{4}|x{4}|\*{2,}|•{3,}|(?:\b|_)last_?4\b|\b(?:only|just) (?:kept|left|gave|put) (?:the )?(?:outward|first half of the|district) ?(?:codes?|postcodes?)|已隐藏|已隱藏|已脱敏|已打码|\bssh-(?:ed25519|rsa|dss) AAAA|\becdsa-sha2-nistp\d{3} AAAA/;
 
 /**
  * True when the text masks its own values. For the learned check, asked only when no rule fired: across the seventeen
@@ -414,7 +430,7 @@ function nobodysDetails(text: string): boolean {
 // …or generated by a fake-data library, made up, all fake, synthetic, nobody's actual numbers, the policy text with no one's case,
 // "no personal data" in the European languages (inga personuppgifter, keine personenbezogenen Daten).
 const NOT_REAL_DATA =
-  /\bspecimen (?:licen[cs]e|card|passport|document|id|ID)\b|\b(?:no|not|never) (?:real|actual|live|production) (?:[\w-]+ )?(?:data|people|persons|customers|employees|patients|users|names)\b|\buse placeholders\b|\bdummy (?:rows?|records?|entr(?:y|ies)|values?)\b|\bFaker\b|\b(?:data|values|fixtures?|numbers|addresses) (?:is|are) made[- ]up\b|\ball fake\b|\bnobody['’]s (?:actual|real)\b|\bno individual cases\b|\bsynthetic (?:[\w-]+ )?(?:data|records|readings|rows|values|patients?)\b|\b(?:test|sample|example|sandbox) payloads? from (?:the|their|its) (?:docs|documentation)\b|\b(?:data|values|readings|numbers) I made up\b|\binga personuppgifter\b|\bkeine personenbezogenen Daten\b|\baucune donn[ée]e personnelle\b|\bsin datos personales\b|\bnessun dato personale\b|\bgeen persoonsgegevens\b|不是真实数据|非真实数据|不含真实数据|虚拟数据|不含个人信息/i;
+  /\bspecimen (?:licen[cs]e|card|passport|document|id|ID)\b|\b(?:no|not|never) (?:real|actual|live|production) (?:[\w-]+ )?(?:data|people|persons|customers|employees|patients|users|names)\b|\buse placeholders\b|\bdummy (?:rows?|records?|entr(?:y|ies)|values?)\b|\bFaker\b|\b(?:data|values|fixtures?|numbers|addresses) (?:is|are) made[- ]up\b|\ball fake\b|\bnobody['’]s (?:actual|real)\b|\bno individual cases\b|\bsynthetic (?:[\w-]+ )?(?:data|records|readings|rows|values|patients?)\b|\b(?:[\w']+ )?(?:own )?docs(?:['’])? example\b|\bexample from (?:the|their|its) (?:docs|documentation)\b|\b(?:test|sample|example|sandbox) payloads? from (?:the|their|its) (?:docs|documentation)\b|\b(?:data|values|readings|numbers) I made up\b|\binga personuppgifter\b|\bkeine personenbezogenen Daten\b|\baucune donn[ée]e personnelle\b|\bsin datos personales\b|\bnessun dato personale\b|\bgeen persoonsgegevens\b|不是真实数据|非真实数据|不含真实数据|虚拟数据|不含个人信息/i;
 
 let lastNotRealText: string | undefined;
 let lastNotRealAnswer = false;
@@ -432,7 +448,7 @@ function nobodysDetailsOf(text: string): boolean {
   return (
     FICTION.test(text) ||
     (TV_TALK.test(text) && !HUMAN_RELATIVE.test(text)) ||
-    (ANONYMISED_CASE.test(text) && !OWN_PERSON.test(text)) ||
+    (ANONYMISED_CASE.test(text) && !OWN_PERSON.test(text) && !NAMED_CASE_ZH.test(text)) ||
     ((PLACEHOLDER_PERSON.test(text) || NAME_BLANK.test(text)) && EXAMPLE_WORDS.test(text)) ||
     blankForm(text)
   );
@@ -447,7 +463,13 @@ export function takenBack(text: string, kind: string, start: number, end: number
     case 'card':
       return ibanBody(text, start) || publishedExample(text, kind, start, end) || formatExample(text, start, end);
     case 'national-id':
-      return publishedExample(text, kind, start, end) || formatExample(text, start, end) || shownSpecimen(text, start, end) || maskedAround(text, start, end);
+      return (
+        publishedExample(text, kind, start, end) ||
+        formatExample(text, start, end) ||
+        shownSpecimen(text, start, end) ||
+        maskedAround(text, start, end) ||
+        COMPANY_ID_BEFORE.test(text.slice(Math.max(0, start - 30), start))
+      );
     case 'iban':
       return publishedExample(text, kind, start, end) || formatExample(text, start, end) || organisationVoice(text, start, end);
     case 'email':
@@ -460,7 +482,8 @@ export function takenBack(text: string, kind: string, start: number, end: number
         organisationPlace(text, start, end) ||
         historicHome(text, start, end) ||
         organisationVoice(text, start, end) ||
-        placeholderStreet(text, start, end)
+        placeholderStreet(text, start, end) ||
+        formatExample(text, start, end)
       );
     case 'health':
       return (

@@ -43,7 +43,7 @@ function someone(text: string, keepName: (start: number, end: number) => boolean
 // A hotel room someone is staying in ("Dad … is in room 214 at the Premier Inn", "alloggio all'Hotel Bellavista, camera
 // 318"): the room number with a hotel's word near it, in a text about a relative or a named person.
 const HOTEL_ROOM =
-  /(?:\b(?:room|rm\.?|camera|chambre|Zimmer|habitaci[óo]n|kamer|rum|pok[óo]j|quarto)|房间|房間|房号|房號)\s?(?:no\.?\s?|nr\.?\s?|n[°º]\s?|#\s?)?\d{2,4}(?![\d:])/gi;
+  /(?:\b(?:room|rm\.?|camera|chambre|Zimmer|habitaci[óo]n|kamer|rum|pok[óo]j|quarto)|房间|房間|房号|房號)\s?(?:no\.?\s?|nr\.?\s?|n[°º]\s?|#\s?)?\d{1,4}(?![\d:]|[.,]\d)/gi;
 const HOTEL_WORD =
   /\b(?:hotel|h[ôo]tel|inn|hostel|motel|lodge|B&B|guest ?house|albergo|pensione|hostal|Travelodge|Airbnb|parador|ryokan|pousada|riad|resort)\b|酒店|宾馆|賓館|旅馆|旅館/i;
 const HOTEL_REACH = 80;

@@ -13,7 +13,7 @@ import { FAMILY_EN, FAMILY_EU } from './privacy-relatives.js';
 import { bip39Words } from './privacy-bip39.js';
 import { countDigits } from './privacy-checks.js';
 import { eachMatch, firstMatches } from './privacy-match.js';
-import { findNames } from './privacy-person-names.js';
+import { findNames, SURNAME_ANY } from './privacy-person-names.js';
 import { fictionalName } from './privacy-public.js';
 import { LIMIT, plausibleBirthYear, type RecordFound } from './privacy-records-common.js';
 import { PERSON_LABELS } from './privacy-labels.js';
@@ -71,6 +71,8 @@ const LOWER_PAIR_BEFORE_DOB =
 const QUOTED_PAIR = /(?:^|[\s:(])['"‘“][A-Z][a-z]{1,20} [A-Z][a-z'-]{1,20}(?![A-Za-z])/;
 
 const CAPITAL_PAIR = /(?<![A-Za-z])[A-Z][a-z]{1,20} [A-Z][a-z]{1,20}(?![a-z])/g;
+// A list line's person: a capitalised name pair, or a Chinese name opening the line (张德福 1948.05.12).
+const LIST_NAME = new RegExp(`(?<![A-Za-z])[A-Z][a-z]{1,20} [A-Z][a-z]{1,20}(?![a-z])|^\\s*${SURNAME_ANY}[\\u4e00-\\u9fff]{1,2}\\s`);
 const CODE_DATE = /\b(?:date|datetime|Date|LocalDate\.of|new Date)\(\s?(?:19|20)\d{2}, ?\d{1,2}, ?\d{1,2}\s?\)/;
 // A relative called by what the family calls them, with no "my": "a surprise for nan", "ring Mum", "staying with gran".
 const FAMILY_NAME_BARE = /\b(?:for|to|with|ring|call|visit|and) (?:nan|nana|nanna|gran|granny|grandma|grandpa|grandad|granddad|mum|mom|mam|mummy|mommy|dad|daddy)\b/i;
@@ -136,7 +138,7 @@ export function findBirthDates(text: string, lower: string, found: RecordFound):
   let offset = 0;
   for (const line of lines.slice(0, 200)) {
     const date = line.length <= 160 ? (LOOSE_DATE_EN.exec(line) ?? CODE_DATE.exec(line)) : null;
-    if (date !== null && plausibleBirthYear(date[0]) && /(?<![A-Za-z])[A-Z][a-z]{1,20} [A-Z][a-z]{1,20}(?![a-z])/.test(line.slice(0, date.index))) {
+    if (date !== null && plausibleBirthYear(date[0]) && LIST_NAME.test(line.slice(0, date.index))) {
       found('birth-date', PERSON_LABELS['birth-date'], offset + date.index, offset + date.index + date[0].length);
     }
     offset += line.length + 1;

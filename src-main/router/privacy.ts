@@ -30,6 +30,7 @@ import { simplifiedFold } from './privacy-traditional.js';
 import { findRecordsAndShapes } from './privacy-records.js';
 import { aboutAnimal, aboutNobody, aboutPastLife, detailsWithheld, takenBack } from './privacy-takeback.js';
 import { factored } from './privacy-factor.js';
+import { findEdiDetails } from './privacy-edi.js';
 import { hasHan, lowerCased } from './privacy-text.js';
 
 // Stored with decisions: add kinds, never rename one.
@@ -527,6 +528,7 @@ const DETECTORS: ReadonlyArray<(text: string, found: Found, strict: boolean) => 
   (text, found) => findWhereabouts(text, lowerCased(text), (start, end) => found('location', PERSON_LABELS.location, start, end)),
   findEmptyHomes,
   findMedicineLists,
+  (text, found) => findEdiDetails(text, (kind, start, end) => found(kind, kind === 'national-id' ? 'a US Social Security number' : PERSON_LABELS[kind], start, end)),
   // A plate beside its resident, OCR-misread and keyed IBANs, Hong Kong, Macau and Singapore mobiles.
   (text, found) => findResidentPlates(text, (start, end) => found('location', 'a vehicle number plate', start, end)),
   (text, found) => findLooseIbans(text, (start, end) => found('iban', 'a bank account number (IBAN)', start, end)),

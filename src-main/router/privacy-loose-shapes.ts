@@ -138,7 +138,9 @@ export function findBirthDates(text: string, lower: string, found: RecordFound):
   let offset = 0;
   for (const line of lines.slice(0, 200)) {
     const date = line.length <= 160 ? (LOOSE_DATE_EN.exec(line) ?? CODE_DATE.exec(line)) : null;
-    if (date !== null && plausibleBirthYear(date[0]) && LIST_NAME.test(line.slice(0, date.index))) {
+    // A date with a time of day after it (2024-08-15 14:22:10) is a log's or a booking's, not a birthday.
+    const timed = date !== null && /^\s?\d{1,2}:\d{2}/.test(line.slice(date.index + date[0].length));
+    if (date !== null && !timed && plausibleBirthYear(date[0]) && LIST_NAME.test(line.slice(0, date.index))) {
       found('birth-date', PERSON_LABELS['birth-date'], offset + date.index, offset + date.index + date[0].length);
     }
     offset += line.length + 1;

@@ -18,7 +18,8 @@
 // on since stop 29); heldOut15, heldOut16 and heldOut17 likewise (stop 29, trained on since stop 30); heldOut18,
 // heldOut19 and heldOut20 likewise (stop 30, trained on since stop 31); heldOut21 and heldOut22 were blind on their
 // first runs in stop 31, then fixed for, and are not trained on; heldOut23 and heldOut24 likewise, written while the
-// twenty-first's and twenty-second's families were fixed. Beside each: `strict` (with the learned
+// twenty-first's and twenty-second's families were fixed; heldOut25 and heldOut26 likewise, after the twenty-third's and
+// twenty-fourth's. Beside each: `strict` (with the learned
 // check), and each level's rules alone (the learned check off). learnedCheck: each training set scored by a learned
 // check trained without it, next to the rules alone, and what it keeps local among ordinary questions.
 // Prints one JSON object; exits 1 when the labelled set misses a target at the standard level.
@@ -46,6 +47,8 @@ import {
   HOLDOUT_22_PATH,
   HOLDOUT_23_PATH,
   HOLDOUT_24_PATH,
+  HOLDOUT_25_PATH,
+  HOLDOUT_26_PATH,
   HOLDOUT_PATH,
   STRICT_PATH,
   loadLabelledPrompts,
@@ -116,6 +119,9 @@ const heldOut22 = withLevels(HOLDOUT_22_PATH);
 // Blind for the gate after holdout-21's and -22's fixes (stop 31); fixed for, never trained on.
 const heldOut23 = withLevels(HOLDOUT_23_PATH);
 const heldOut24 = withLevels(HOLDOUT_24_PATH);
+// Blind for the gate after holdout-23's and -24's fixes (stop 31); fixed for, never trained on.
+const heldOut25 = withLevels(HOLDOUT_25_PATH);
+const heldOut26 = withLevels(HOLDOUT_26_PATH);
 const strict = {
   labelled: summary(privacyReport(loadLabelledPrompts(), 'strict')),
   heldOut: summary(privacyReport(loadLabelledPrompts(HOLDOUT_PATH), 'strict')),
@@ -151,6 +157,8 @@ console.log(
       heldOut22,
       heldOut23,
       heldOut24,
+      heldOut25,
+      heldOut26,
       strict,
       learnedCheck: learnedCheckReport(),
     },

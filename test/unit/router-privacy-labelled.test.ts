@@ -23,6 +23,8 @@ import {
   HOLDOUT_22_PATH,
   HOLDOUT_23_PATH,
   HOLDOUT_24_PATH,
+  HOLDOUT_25_PATH,
+  HOLDOUT_26_PATH,
   HOLDOUT_PATHS,
   loadLabelledPrompts,
   privacyReport,
@@ -149,6 +151,8 @@ const BLIND_SETS: readonly (readonly [name: string, file: string])[] = [
   ['the twenty-second set', HOLDOUT_22_PATH],
   ['the twenty-third set', HOLDOUT_23_PATH],
   ['the twenty-fourth set', HOLDOUT_24_PATH],
+  ['the twenty-fifth set', HOLDOUT_25_PATH],
+  ['the twenty-sixth set', HOLDOUT_26_PATH],
 ];
 for (const [name, file] of BLIND_SETS) {
   describe(name, () => {
@@ -190,7 +194,7 @@ describe('the strict privacy level on its own prompts', () => {
   it('keeps local everything the standard level keeps local, on every set', () => {
     const rules = (text: string, level: 'standard' | 'strict') => detectPrivateData(text, level, { learned: false }).length > 0;
     const files = allPrivacySetPaths();
-    expect(files).toContain(HOLDOUT_24_PATH);
+    expect(files).toContain(HOLDOUT_26_PATH);
     for (const file of files) {
       const looser = loadLabelledPrompts(file).filter((p) => rules(p.text, 'standard') && !rules(p.text, 'strict'));
       expect(looser.map((p) => p.text)).toEqual([]);

@@ -5,6 +5,7 @@
 import { looksLikeSecretValue } from './privacy-checks.js';
 import { eachMatch } from './privacy-match.js';
 import { factored } from './privacy-factor.js';
+import { findCodeSecrets } from './privacy-credentials-code.js';
 import { findConfigSecrets } from './privacy-credentials-config.js';
 import { findSaidSecrets } from './privacy-credentials-said.js';
 import { findSeedPhrasesAnyLayout } from './privacy-seed.js';
@@ -186,6 +187,7 @@ export function findProseSecrets(text: string, found: SecretFound): void {
   });
   if (secretWords) findKeysNearSecretWords(text, found);
   findConfigSecrets(text, found);
+  findCodeSecrets(text, found);
   const han = hasHan(text);
   // Said, not written: a changed password later in a voicemail, Cantonese and Traditional codes (privacy-credentials-said.ts).
   findSaidSecrets(text, han, found);

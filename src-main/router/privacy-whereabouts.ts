@@ -65,7 +65,7 @@ const EXACTLY_EU =
 // The writer away from home, in the main European languages; then when (a day's number) and which door (a flat's or a
 // house's number) near it.
 const AWAY_FROM_HOME_EU =
-  /(?<![\p{L}])(?:no (?:estaremos|estaré|estaré) en casa|nous (?:serons absents|ne serons pas (?:là|à la maison|chez nous))|je serai absente?|wir sind nicht (?:zu Hause|da)|ich bin nicht (?:zu Hause|da)|wir verreisen|non (?:saremo|sarò) a casa|we zijn (?:niet thuis|weg)|ik ben niet thuis|vi är bortresta|vi er bortrejst|nie będzie nas w domu|não estaremos em casa)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:no (?:estaremos|estaré) en casa|nous (?:serons absents|ne serons pas (?:là|à la maison|chez nous))|je serai absente?|wir sind nicht (?:zu Hause|da)|ich bin nicht (?:zu Hause|da)|wir verreisen|non (?:saremo|sarò) a casa|we zijn (?:niet thuis|weg)|ik ben niet thuis|vi är bortresta|vi er bortrejst|nie będzie nas w domu|não estaremos em casa)(?![\p{L}])/giu;
 const AWAY_HINT = /casa|absent|serons|hause|nicht da|verreisen|thuis|zijn weg|bortre|w domu/;
 const DAY_NEAR = /\b\d{1,2}(?:\.|\/| de | al | bis | au | a | tot | till | do )|\b\d{1,2}\.? (?:[a-zäéû]{3,9})\b/;
 const DOOR_NEAR =

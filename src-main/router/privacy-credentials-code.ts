@@ -7,7 +7,7 @@
 // - a CLI's --password or a secrets command's --data (drone secret add … --data '…');
 // - an authenticator's setup key typed in groups of four (Enter this key manually: KEY4 CAT3 …).
 // Each sits behind a cheap test of the text; the value must still look like a secret.
-import { looksLikeSecretValue } from './privacy-checks.js';
+import { foundSecretValue, looksLikeSecretValue } from './privacy-checks.js';
 import { eachMatch } from './privacy-match.js';
 import type { SecretFound } from './privacy-credentials.js';
 
@@ -64,11 +64,7 @@ function passwordArgument(call: string, args: string): { value: string; offset: 
 
 /** Logins in base64, handed to code or to a command line, and authenticator setup keys. */
 export function findCodeSecrets(text: string, found: SecretFound): void {
-  const report = (m: RegExpExecArray, label: string): void => {
-    const value = m[1]!;
-    const start = m.index + m[0].lastIndexOf(value);
-    if (looksLikeSecretValue(value, true)) found(label, start, start + value.length);
-  };
+  const report = (m: RegExpExecArray, label: string): void => foundSecretValue(m, label, found);
   if (text.includes('--')) {
     eachMatch(CLI_SECRET_FLAG, text, (m) => report(m, 'a password or secret'));
     eachMatch(CLI_SECRET_DATA, text, (m) => report(m, 'a password or secret'));

@@ -10,7 +10,7 @@
 // - Redis ACL passwords (>…), OpenWrt's option key, PHP's $cfg['…secret'] = ….
 // Logins in base64, handed to code or to a command line are read in privacy-credentials-code.ts.
 // Each sits behind a cheap test of the text; the value must still look like a secret (not ${DB_PASSWORD}, not *****).
-import { looksLikeSecretValue } from './privacy-checks.js';
+import { foundSecretValue } from './privacy-checks.js';
 import { eachMatch } from './privacy-match.js';
 import type { SecretFound } from './privacy-credentials.js';
 
@@ -41,11 +41,7 @@ const IOS_SECRET =
 
 /** Secrets in config files (XML properties, PHP, DSNs without a scheme, .pgpass, Bundler, Redis ACLs, UCI, Cisco IOS) and PowerShell. */
 export function findConfigSecrets(text: string, found: SecretFound): void {
-  const report = (m: RegExpExecArray, label: string): void => {
-    const value = m[1]!;
-    const start = m.index + m[0].lastIndexOf(value);
-    if (looksLikeSecretValue(value, true)) found(label, start, start + value.length);
-  };
+  const report = (m: RegExpExecArray, label: string): void => foundSecretValue(m, label, found);
   if (text.includes('value=')) eachMatch(XML_SECRET_PROPERTY, text, (m) => report(m, 'a password or secret'));
   if (text.includes('SecureString')) eachMatch(SECURE_STRING, text, (m) => report(m, 'a password'));
   if (text.includes('define(')) eachMatch(PHP_DEFINE, text, (m) => report(m, 'a password or secret'));

@@ -127,19 +127,23 @@ const CODE_LINE = /^[ \t*•-]*(?:~~)?([A-Za-z0-9]{4,6}[- ]?[A-Za-z0-9]{4,6})(?:
 
 const DIGIT_CODE_LINE = /^[ \t*•-]*(\d{4} \d{4})[ \t]*$/gm;
 
-/** Three or more recovery codes listed one a line after their name. */
+/** Reports the codes `line` finds (its group 1, one a line, that `accept` takes) when there are at least `min` of them. */
+function reportCodeLines(text: string, line: RegExp, min: number, found: SecretFound, accept: (code: string) => boolean = () => true): void {
+  const codes: [number, number][] = [];
+  eachMatch(line, text, (m) => {
+    const code = m[1]!;
+    const start = m.index + m[0].indexOf(code);
+    if (accept(code)) codes.push([start, start + code.length]);
+  });
+  if (codes.length >= min) for (const [start, end] of codes) found('a recovery code', start, end);
+}
+
+/** Three or more recovery codes listed one a line after their name, or five of the eight-digit kind. */
 function findRecoveryCodes(text: string, found: SecretFound): void {
   if (!RECOVERY_CODES_WORD.test(text)) return;
-  const codes: [number, number][] = [];
-  eachMatch(CODE_LINE, text, (m) => {
-    const code = m[1]!;
-    if (/\d/.test(code) && /[A-Za-z]/.test(code)) codes.push([m.index + m[0].indexOf(code), m.index + m[0].indexOf(code) + code.length]);
-  });
-  if (codes.length >= 3) for (const [start, end] of codes) found('a recovery code', start, end);
+  reportCodeLines(text, CODE_LINE, 3, found, (code) => /\d/.test(code) && /[A-Za-z]/.test(code));
   // Google's and others' backup codes are eight digits, printed 4 + 4: five lines of them or more.
-  const digitCodes: [number, number][] = [];
-  eachMatch(DIGIT_CODE_LINE, text, (m) => digitCodes.push([m.index + m[0].indexOf(m[1]!), m.index + m[0].indexOf(m[1]!) + m[1]!.length]));
-  if (digitCodes.length >= 5) for (const [start, end] of digitCodes) found('a recovery code', start, end);
+  reportCodeLines(text, DIGIT_CODE_LINE, 5, found);
 }
 
 /** Passwords, PINs and codes said in a sentence, connection strings with a password, seed phrases. */

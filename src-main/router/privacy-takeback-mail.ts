@@ -83,11 +83,7 @@ const CODE_LITERAL = /[=:(,][ \t]?["'`]$|<[A-Za-z][\w:.-]{0,30}>$/;
 
 /** A role mailbox's local part, also one made of role words only: accounts-payable, dmarc-reports, people-team. */
 function roleLocal(local: string): boolean {
-  return (
-    ROLE_MAILBOX.test(local) ||
-    ROLE_COMPOUND.test(local) ||
-    local.split(/[-_.]/).every((w) => ROLE_WORD.test(w) || ROLE_MAILBOX.test(w) || w === 'reports' || w === 'payable')
-  );
+  return ROLE_MAILBOX.test(local) || ROLE_COMPOUND.test(local) || local.split(/[-_.]/).every((w) => ROLE_WORD.test(w) || ROLE_MAILBOX.test(w) || w === 'reports');
 }
 
 /** True for a masked mailbox, or a placeholder name or domain in a question about formats, regexes or examples, claimed by no one. */

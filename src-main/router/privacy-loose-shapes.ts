@@ -35,10 +35,10 @@ const AGE_ON_DAY = new RegExp(
   'gi',
 );
 // …and Taiwan's 民國 years (民國 40 年 10 月 5 日).
-const LOOSE_DATE_ZH = /(?:(?:19|20)\d{2}|民[國国]\s?\d{2,3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?[日号號]?/;
+const DATE_ZH = String.raw`(?:(?:19|20)\d{2}|民[國国]\s?\d{2,3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?[日号號]?`;
+const LOOSE_DATE_ZH = new RegExp(DATE_ZH);
 // A Chinese date of birth written before its word: （2015 年 6 月 3 日出生）, Cantonese 1999年11月30號出世, Taiwan's 民國88年10月5日生.
-const BIRTH_BEFORE_ZH =
-  /(?:(?:19|20)\d{2}|民[國国]\s?\d{2,3})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?[日号號]?\s?(?=出生|出世|生(?![产效活意])|[^，,。！？\n]{0,12}?(?:降生|降临|出世|呱呱坠地))/g;
+const BIRTH_BEFORE_ZH = new RegExp(String.raw`${DATE_ZH}\s?(?=出生|出世|生(?![产效活意])|[^，,。！？\n]{0,12}?(?:降生|降临|出世|呱呱坠地))`, 'g');
 // A label's own full stop (d.o.b.) is part of it, not a sentence's end before the date. The European languages' words
 // too: geboren, né(e) le, nacido el, nato il, urodził(a) się, född, født.
 const BIRTH_WORD =

@@ -12,29 +12,8 @@ import { mulberry32 } from '../../test/support/seeded-random.js';
 import { repoRoot, type RouterItem } from '../router-data.js';
 import { DEFAULT_TRAIN_OPTIONS, trainDifficultyModel, type TrainExample, type TrainOptions } from './difficulty-train.js';
 import { structuredOrdinaryText } from './structured-ordinary.js';
-import {
-  HOLDOUT_PATHS,
-  HOLDOUT_4_PATH,
-  HOLDOUT_5_PATH,
-  HOLDOUT_6_PATH,
-  HOLDOUT_7_PATH,
-  HOLDOUT_8_PATH,
-  HOLDOUT_9_PATH,
-  HOLDOUT_10_PATH,
-  HOLDOUT_11_PATH,
-  HOLDOUT_12_PATH,
-  HOLDOUT_13_PATH,
-  HOLDOUT_14_PATH,
-  HOLDOUT_15_PATH,
-  HOLDOUT_16_PATH,
-  HOLDOUT_17_PATH,
-  HOLDOUT_18_PATH,
-  HOLDOUT_19_PATH,
-  HOLDOUT_20_PATH,
-  LABELLED_PATH,
-  loadLabelledPrompts,
-  type LabelledPrompt,
-} from './privacy-report.js';
+import { LABELLED_PATH, loadLabelledPrompts, type LabelledPrompt } from './privacy-report.js';
+import { HELD_OUT_SETS } from './privacy-sets.js';
 
 /**
  * The check's own grams (hashed words, word pairs, Chinese characters and text shapes in 65,536
@@ -76,33 +55,14 @@ export const ORDINARY_EXAMPLES = 3000;
 const ORDINARY_SEED = 7;
 
 /**
- * The labelled privacy sets the model learns from: every set but the newest held-out ones, which
- * measure it. holdout-7 joined once its blind figures were taken (stop 24), holdout-8 likewise (stop 25),
- * holdout-9 and holdout-10 in stop 26, holdout-11 in stop 27, holdout-12 in stop 28, holdout-13 and -14 in stop 29,
- * holdout-15 to -17 in stop 30, holdout-18 to -20 in stop 31. (With the
- * difficulty features of stop 22, adding holdout-5 made the leave-one-set-out figures worse; with
- * the check's own grams more sets help.)
+ * The labelled privacy sets the model learns from: the labelled set, every held-out set but the blind
+ * ones, which measure it (privacy-sets.ts), and the training sets. (With the difficulty features of
+ * stop 22, adding holdout-5 made the leave-one-set-out figures worse; with the check's own grams more
+ * sets help.)
  */
 export const PRIVACY_TRAINING_SETS: Readonly<Record<string, string>> = {
   labelled: LABELLED_PATH,
-  ...HOLDOUT_PATHS,
-  'holdout-4': HOLDOUT_4_PATH,
-  'holdout-5': HOLDOUT_5_PATH,
-  'holdout-6': HOLDOUT_6_PATH,
-  'holdout-7': HOLDOUT_7_PATH,
-  'holdout-8': HOLDOUT_8_PATH,
-  'holdout-9': HOLDOUT_9_PATH,
-  'holdout-10': HOLDOUT_10_PATH,
-  'holdout-11': HOLDOUT_11_PATH,
-  'holdout-12': HOLDOUT_12_PATH,
-  'holdout-13': HOLDOUT_13_PATH,
-  'holdout-14': HOLDOUT_14_PATH,
-  'holdout-15': HOLDOUT_15_PATH,
-  'holdout-16': HOLDOUT_16_PATH,
-  'holdout-17': HOLDOUT_17_PATH,
-  'holdout-18': HOLDOUT_18_PATH,
-  'holdout-19': HOLDOUT_19_PATH,
-  'holdout-20': HOLDOUT_20_PATH,
+  ...Object.fromEntries(HELD_OUT_SETS.filter((s) => s.tier !== 'blind').map((s) => [s.name, s.file])),
   'training-1': TRAINING_1_PATH,
   'training-2': TRAINING_2_PATH,
   'training-3': TRAINING_3_PATH,

@@ -48,12 +48,12 @@ export const HELD_OUT_SETS: readonly HeldOutSet[] = [
   set('holdout-18', 'fixed', 'minutes, tickets, registry exports, Spring config, PNRs, payslips, 医保结算单'),
   set('holdout-19', 'fixed', 'Helm, Ansible, VPN config, e-tickets, 12345 tickets, HKID forms, bills'),
   set('holdout-20', 'fixed', 'docker, Terraform, PHP config, webhooks, patient portals, 结婚证, 公证书'),
-  set('holdout-21', 'blind', 'kubeconfig, Jenkins, Django, Maven, out-of-office replies, probation notes, 借条, 征信报告'),
-  set('holdout-22', 'blind', 'Composer, Heroku, LDIF, SAML, discharge summaries, grievances, tax letters, 戶籍謄本'),
-  set('holdout-23', 'blind', 'Android, FileZilla, systemd, Vault, EHCP reports, safeguarding, EMV dumps, 户口迁移证'),
-  set('holdout-24', 'blind', 'Gradle, Postfix, authenticator keys, CPAP exports, telematics, SEPA mandates, 菜鸟驿站'),
-  set('holdout-25', 'blind', 'Kotlin, R, VBA, SAP IDocs, X12 EDI, DICOM, family trees, 病案首页, 班主任手册'),
-  set('holdout-26', 'blind', 'Pulumi, Redis ACLs, router config, parole and insolvency papers, 催收短信, 破產令'),
+  set('holdout-21', 'fixed', 'kubeconfig, Jenkins, Django, Maven, out-of-office replies, probation notes, 借条, 征信报告'),
+  set('holdout-22', 'fixed', 'Composer, Heroku, LDIF, SAML, discharge summaries, grievances, tax letters, 戶籍謄本'),
+  set('holdout-23', 'fixed', 'Android, FileZilla, systemd, Vault, EHCP reports, safeguarding, EMV dumps, 户口迁移证'),
+  set('holdout-24', 'fixed', 'Gradle, Postfix, authenticator keys, CPAP exports, telematics, SEPA mandates, 菜鸟驿站'),
+  set('holdout-25', 'fixed', 'Kotlin, R, VBA, SAP IDocs, X12 EDI, DICOM, family trees, 病案首页, 班主任手册'),
+  set('holdout-26', 'fixed', 'Pulumi, Redis ACLs, router config, parole and insolvency papers, 催收短信, 破產令'),
 ];
 
 /** One held-out set by its name; throws on a name that is not in the list, so a typo cannot measure nothing. */

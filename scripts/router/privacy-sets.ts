@@ -55,6 +55,7 @@ export const HELD_OUT_SETS: readonly HeldOutSet[] = [
   set('holdout-25', 'fixed', 'Kotlin, R, VBA, SAP IDocs, X12 EDI, DICOM, family trees, 病案首页, 班主任手册'),
   set('holdout-26', 'fixed', 'Pulumi, Redis ACLs, router config, parole and insolvency papers, 催收短信, 破產令'),
   set('holdout-27', 'blind', 'Rails credentials, Laravel .env, Salt pillars, mail filters, eID dumps, UWV and Kela letters, 个税APP, 贝壳'),
+  set('holdout-28', 'blind', 'handover sheets, 111 notes, DoLS, 360 reports, payroll journals, MT940, DATEV, 产检手册, 举报信'),
 ];
 
 /** One held-out set by its name; throws on a name that is not in the list, so a typo cannot measure nothing. */

@@ -176,8 +176,9 @@ export function cnResidentIdValid(id: string): boolean {
 
 // Values that show where a secret would go rather than being one: docs, templates, examples.
 // A regular expression's escape (\s, \d, \w) or its character class: a secret scanner's pattern, not a secret.
+// Code that reads it from the environment (System.fetch_env!("DB_PASSWORD"), os.Getenv, ENV["…"]) names no value either.
 const PLACEHOLDER =
-  /\\[sdwb]|\[\^|\$\(|[•●]{3}|your|xxxx|\*\*\*|\.\.\.|<|>|\$\{|\{\{|env\.|environ|example|placeholder|redacted|changeme|dummy|passwort|wachtwoord|contrase|mot_?de_?passe|senha|dein_|votre_|^(?:null|none|undefined|true|false|required|optional)$/i;
+  /\\[sdwb]|\[\^|\$\(|[•●]{3}|your|xxxx|\*\*\*|\.\.\.|<|>|\$\{|\{\{|env\.|environ|fetch_env|get_?env|GetEnvironmentVariable|ENV\[|example|placeholder|redacted|change_?me|replace_?(?:me\b|with|this)|fill_?me|set_?me|dummy|passwort|wachtwoord|contrase|mot_?de_?passe|senha|dein_|votre_|^(?:null|none|undefined|true|false|required|optional)$/i;
 
 // Where a secret is kept, not the secret: a vault path (secret/shop/db), a credential file (/etc/credstore/app.token).
 // …also as the first of a mount's options (credentials=/root/.smbcred,vers=3.0,uid=1000).

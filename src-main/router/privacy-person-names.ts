@@ -84,8 +84,11 @@ const MAYBE_NOT_A_PERSON = /called|named|dog|cat|pupp|kitten|pet|horse|pony|rabb
 const NOT_A_PERSON_BEFORE =
   /(?:\b(?:character|hero|heroine|protagonist|villain|robot|dragon|doll|bot) (?:called|named) |\b(?:dog|cat|puppy|kitten|pet|horse|pony|rabbit|hamster|parrot|tortoise|goldfish)s?,? (?:(?:called|named) )?)$/i;
 // Word endings of abstract nouns and adjectives, which names almost never have.
-const NOT_A_NAME_ENDING = /(?:tion|sion|ence|ance|ment|ness|ity|ism|ical|ous|ogy|ics|ful|less|able|ible)$/;
-// Capitalised words that start sentences, name places, institutions, days and months.
+// German institutions' and laws' endings too (Entgeltatlas der Bundesagentur, Krankenkasse, Arbeitsgericht).
+const NOT_A_NAME_ENDING =
+  /(?:tion|sion|ence|ance|ment|ness|ity|ism|ical|ous|ogy|ics|ful|less|able|ible|agentur|behörde|ministerium|gericht|kasse|verband|verwaltung|anstalt|gesetz)$/;
+// Capitalised words that start sentences (in English and as questions in other European languages), name places,
+// institutions, days and months.
 const NOT_A_NAME = new Set(
   (
     'The A An In On At Of For To And Or But If When Where What Why How Which Who Whom Whose Is Are Was Were Be Can Could Should Would Will Do Does Did Has Have Had ' +
@@ -96,6 +99,8 @@ const NOT_A_NAME = new Set(
     'St Saint Street Road Avenue Lane Hospital Clinic Bank University College School Court Supreme High Disease Syndrome Health Service Services National Council Office Department Team Teams Committee Board Desk Unit Spouse Taxpayer Dependent Beneficiary Claimant Senior Junior Principal Chief Engineer Engineers Manager Managers Director Directors Officer Analyst Developer Designer Consultant Associate Specialist Coordinator Administrator Architect Scientist Technician Intern Assistant Executive Product Sales Marketing Operations Software Account Project Programme Program Customer Success Ministry Company Group Ltd Inc Corp ' +
     'New North South East West Great United States Kingdom Republic Prime Minister President Queen King Prince Princess Lord Lady Pope General Captain Apple Google Microsoft Amazon Pay Skilled Worker Workers Slides Insurance Labor Labour Under ' +
     'Sweden Norway Denmark Finland Taiwan China Japan Korea India France Germany Spain Italy Canada Australia Ireland Singapore Netherlands Poland Brazil Mexico ' +
+    'Welche Welcher Welches Wie Warum Wann Wer Wat Hoe Waarom Welke Wanneer Waar Quel Quelle Comment Pourquoi Combien Cómo Qué Cuál Cuánto Dónde Quién Quale Quanto Perché Dove Hur Vad Varför Vilken Seguridad Social ' +
+    'Unser Unsere Mein Meine Ihr Ihre Mitarbeiter Mitarbeiterin Kollege Kollegin Chef Chefin Onze Mijn Collega Notre Mon Ma Nuestro Nuestra Mi ' +
     'Type Stage Act Part Chapter Section Level Annual Report HR IT UK US EU Mount River Lake Bridge Centre War Amendment Act Law Theory Test Study Center Station Airport City Town County Royal Old Little Big Morbus World Approved Premises Base Salary Rating Rugby Football Cricket Tennis Golf Olympic Olympics League Union Federation'
   ).split(' '),
 );
@@ -112,7 +117,8 @@ const SURNAME = SURNAME_ANY;
 const HAN = '[\\u4e00-\\u9fff]';
 const RELATION_ZH =
   '同事|朋友|老板|经理|领导|上司|下属|邻居|同学|妻子|丈夫|老公|老婆|儿子|女儿|哥哥|姐姐|弟弟|妹妹|爸爸|妈妈|父亲|母亲|爷爷|奶奶|外公|外婆|病人|患者|员工|客户|室友|男朋友|女朋友|前任|租客|房东|学生|前男友|前女友|男友|女友|闺蜜|婆婆|公公|岳父|岳母|舅舅|姑姑|表哥|表姐|表弟|表妹|堂哥|姥姥|姥爷|组长|主管|上级|搭档|发小';
-const NAME_ZH_RELATION = new RegExp(`(?:${RELATION_ZH})[，, ]?(?:${SURNAME}${HAN}{1,2}|[小老阿]${HAN})`, 'g');
+// A given name does not open with a particle or a common verb: 西班牙老板付的 is a boss who pays, not a boss named 付的.
+const NAME_ZH_RELATION = new RegExp(`(?:${RELATION_ZH})[，, ]?(?:${SURNAME}(?![的了着过是在和与说给把被也都就还又会要])${HAN}{1,2}|[小老阿]${HAN})`, 'g');
 // 同志 and 同学 as titles too: a letter's addressee (赵磊同志，), a pupil (张子涵同学).
 const NAME_ZH_TITLE = new RegExp(`${SURNAME}${HAN}{0,2}?(?:先生|女士|小姐|太太|医生|大夫|老师|经理|主任|总监|阿姨|叔叔|师傅|同志|同学|老人|大爷)`, 'g');
 // 小王, 老李; not 小王子 (The Little Prince), 小龙虾, 小高层, 老黄历.

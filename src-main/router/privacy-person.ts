@@ -97,20 +97,27 @@ function reportNearNames(text: string, details: readonly Detail[], limit: number
   // An exam question (options A. B. …, "Answer:") is about invented people: Patricia's salary in a
   // maths problem, a named patient in a board-exam vignette. The strict level keeps them anyway.
   if (inventedPeople(text)) return;
-  // A medicine's name is no person's ("… and omeprazole was").
-  const names = namesAround(text, details).filter((n) => !details.some((d) => d.kind === 'health' && n.start < d.end && d.start < n.end));
+  // A medicine's name is no person's ("… and omeprazole was"), nor is a noun phrase a detail's word stands in with a
+  // name's shape ("das Gehalt von Kollegen"); a detail may still hold its person ("letting dee go").
+  const names = namesAround(text, details).filter(
+    (n) => !details.some((d) => (d.kind === 'health' ? n.start < d.end && d.start < n.end : n.start <= d.start && d.end <= n.end)),
+  );
   if (names.length === 0) return;
   let count = 0;
   for (const d of details) {
     if (count >= limit) return;
     if (d.kind === 'employment' && publishedPay(text, d.start, d.end)) continue;
-    if (d.kind === 'location' && figureHouse(text, d)) continue;
+    if (d.kind === 'location' && (figureHouse(text, d) || BUSINESS_MOVED.test(text.slice(Math.max(0, d.start - 60), d.start)))) continue;
     if (nameNear(text, names, d.start, d.end, d.kind === 'birth-date', d.fine, d.kind === 'health')) {
       found(d.kind, d.start, d.end);
       count++;
     }
   }
 }
+
+// A business that moved ("the bakery on Orchard Way has moved to the old bank building"): its new premises, no one's home.
+const BUSINESS_MOVED =
+  /\b(?:bakery|shop|store|caf[eé]|restaurant|pub|bar|office|branch|clinic|surgery|practice|salon|library|gym|pharmacy|bank|market|church|nursery|business|firm|company|studio|takeaway)\b[^.?!\n]{0,40}?\b(?:has|have|is|are|will be|just)\s*$/i;
 
 /** The strict level: every detail, at most `limit`, when a name is anywhere in the message. */
 function reportWithAnyName(text: string, details: readonly Detail[], limit: number, found: PersonFound): void {

@@ -35,7 +35,8 @@ const COMMON = new Set(
     'new old little big good bad poor dear lovely whole other last next first second same different ' +
     'is isn aren wasn weren doesn didn don won can couldn shouldn wouldn hasn haven hadn ' +
     'things stuff something anything everything nothing work job home house place office school going gone doing done making made taking took ' +
-    'lives lived living moved moving staying stays earns earned makes has had was is employees workers members candidates applicants hires interns contractors'
+    'lives lived living moved moving staying stays earns earned makes has had was is employees workers members candidates applicants hires interns contractors ' +
+    'blind deaf disabled elderly vulnerable sick ill audiences visitors guests parents patients users customers clients students pupils readers'
   ).split(' '),
 );
 

@@ -33,6 +33,8 @@ const PUBLISHED = new Set([
   '4000000000003220',
   '4000000000000077',
   '6200000000000005',
+  // Worldpay's test Visa (its Mastercard is the 5555… above).
+  '4444333322221111',
   // Redsys's test card (Spanish acquirers' sandbox).
   '4548812049400004',
   '4000002760003184',

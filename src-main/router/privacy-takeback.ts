@@ -97,8 +97,11 @@ function notASecret(text: string, start: number, end: number): boolean {
   if (DUMMY_COMMENT_AFTER.test(text.slice(end, end + 40))) return true;
   // The base64 half of an SSH public key (ssh-ed25519 AAAAC3…) is meant to be shared.
   if (PUBLIC_KEY_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return true;
-  // One digit over and over (验证码固定是 111111) in a text about tests is a sandbox's fixed code.
-  if (/^(\d)\1{3,}$/.test(value) && EXAMPLE_CONTEXT.test(around(text, start, end))) return true;
+  // One digit over and over (验证码固定是 111111), or the counting run everyone types (您的验证码是123456), in a text
+  // about tests or templates is a sandbox's fixed code.
+  if (/^(?:(\d)\1{3,}|1234(?:56?)?|12345678|654321)(?!\d)/.test(value) && EXAMPLE_CONTEXT.test(around(text, start, end))) return true;
+  // An SSH public key's algorithm (ssh-ed25519 AAAAC3…) read as the value after "asks for a password:".
+  if (/^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-[\w-]+|sk-ssh-ed25519@openssh\.com)$/.test(value)) return true;
   // A record's login beside its own password field (login: etl_reader … password: '***') is the user's name.
   if (LOGIN_FIELD_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && PASSWORD_FIELD.test(text)) return true;
   // A maker's factory default (出厂默认管理密码为 12345678) is printed in every manual; a revoked token opens nothing.
@@ -128,6 +131,10 @@ const ORG_PLACE_BEFORE =
 const VENUE_AFTER =
   /^[^\n。！？]{0,12}?(?:闭馆|开馆|开放时间|营业时间|门票|opening hours|closed on (?:mon|tues|wednes|thurs|fri|satur|sun)days|admission)|^[」』"”]?[（(][^）)\n]{0,12}(?:政府|大楼|大厦|博物馆|医院|大学|车站|机场|公司|总部|银行|图书馆)[）)]/i;
 const FIRM_RIGHT_BEFORE = /\b(?:Funeral (?:Home|Directors?|Parlou?r)|Solicitors|LLP|Ltd|Inc|GmbH|& Sons|Courthouse|Town Hall|City Hall)['"]?,?\s*$/;
+// A museum's or gallery's address ("the Charles Dickens Museum is at 48 Doughty Street", "… is now the Dickens Museum"):
+// a public building, whatever the text says of who once lived there.
+const VENUE_RIGHT_BEFORE = /\b(?:Museum|Gallery|Library|Theatre|Theater)['"]?,?(?: (?:is|was|stands|sits))?(?: (?:at|on|in))?:?\s*$/;
+const VENUE_NAMED_AFTER = /^[^\n.?!]{0,12}?\b(?:is|was) now (?:the|a) [^\n.?!]{0,40}?\b(?:museum|gallery|library)\b/i;
 const EXAMPLE_ADDRESS_AFTER = /^[)）」』"”']?\s*(?:as (?:an|the|my) example\b|举例|为例|做例子|作为例子)/i;
 const HOME_CLAIM = /\b(?:home|house|flat|apartment|live|lives|living|my place|moved in)\b|我家|住在|住址|家住|收件人|收货人/i;
 // The writer asks whether the value is real: a place from fiction or a film.
@@ -183,6 +190,7 @@ function organisationPlace(text: string, start: number, end: number): boolean {
   // A firm's name right before the address ("c/o Walter & Sons Funeral Directors, 88 High Street") is its premises,
   // whatever home is mentioned near it ("I don't know their home address"); so is an address given as the example.
   if (FIRM_RIGHT_BEFORE.test(before) || EXAMPLE_ADDRESS_AFTER.test(text.slice(end, end + 24))) return true;
+  if (VENUE_RIGHT_BEFORE.test(before) || VENUE_NAMED_AFTER.test(text.slice(end, end + 80))) return true;
   if (HOME_CLAIM.test(around(text, start, end, 60))) return false;
   const after = text.slice(end, end + 80);
   return (

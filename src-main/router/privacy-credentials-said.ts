@@ -109,6 +109,25 @@ function findKeyedInCodes(text: string, found: SecretFound): void {
   });
 }
 
+// A lock's code given after the lock in the same sentence, with no "is" between: "the key safe by the back door, code
+// 7316", "the Chubb safe stays put; combination is 34-71-09". Digits only, so "code of conduct" is nothing.
+const CODE_AFTER_LOCK = /\b(?:code|combination|combo)(?: is)?[ :#]{1,3}(\d{1,3}(?:-\d{1,3}){2,4}|\d{4,8})(?![\w-]|[.,]\d)/gi;
+const LOCK_IN_SENTENCE = /\b(?:key ?safe|key ?box|lockbox|safe|padlock|locker|gate|door|alarm|keypad|garage)\b[^\n.?!]{0,60}$/i;
+
+/** "…the key safe to the left of the back door, code 7316": a lock, then its code later in the sentence. */
+function findCodesAfterLocks(text: string, found: SecretFound): void {
+  eachMatch(CODE_AFTER_LOCK, text, (m) => {
+    if (!LOCK_IN_SENTENCE.test(text.slice(Math.max(0, m.index - 80), m.index))) return;
+    const start = m.index + m[0].length - m[1]!.length;
+    found('a password', start, start + m[1]!.length);
+  });
+}
+
+// A password or passphrase asked about as a candidate: 'is "Bramble-6703-otter-Quay" strong enough as the passphrase
+// for my account'. The writer means to use it, so it is theirs.
+const CANDIDATE_PASSWORD =
+  /\b(?:is|are|would) ["'“‘]([^"'”’\s]{8,64})["'”’] (?:(?:be )?(?:strong|secure|safe|good|random|long) enough|a (?:strong|secure|safe|good) (?:one|choice))\b[^\n.?!]{0,40}?\b(?:pass(?:word|phrase|code)|PIN)\b/gi;
+
 /** Credentials said in speech or chat (see the top of this file); `han`: the text has Chinese characters. */
 export function findSaidSecrets(text: string, han: boolean, found: SecretFound): void {
   if (CHANGE_HINT.test(text) && CREDENTIAL_STEMS.some((s) => text.includes(s))) findChangedSecrets(text, found);
@@ -116,4 +135,12 @@ export function findSaidSecrets(text: string, han: boolean, found: SecretFound):
   if ((text.includes('eypad') || text.includes('PIN pad') || text.includes('eycode')) && text.includes('(')) findLockLogCodes(text, found);
   if (han) findSecretsHant(text, found);
   if (SECRET_EU_HINT.test(text)) findSecretsEu(text, found);
+  if (/code|ombination|combo/.test(text) && /\d\d/.test(text)) findCodesAfterLocks(text, found);
+  if (text.includes(' enough') || text.includes(' a ')) {
+    eachMatch(CANDIDATE_PASSWORD, text, (m) => {
+      if (!/\d|[^\w-]/.test(m[1]!.replace(/-/g, '')) && !/[A-Z].*\d|\d.*[A-Z]/.test(m[1]!)) return;
+      const start = m.index + m[0].indexOf(m[1]!);
+      found('a password', start, start + m[1]!.length);
+    });
+  }
 }

@@ -24,7 +24,7 @@ const NAME = `[${UPPER}]${NAME_REST}`;
 // A capital not preceded by a letter. The look-behind comes after the capital, so it is tried only
 // where a capital is, not at every character.
 const NAME_START = `[${UPPER}](?<![${LETTER}'’-].)`;
-const TITLE_NAME = new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\\.? ${NAME}`, 'g');
+const TITLE_NAME = new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Mme|Mlle|Frau|Herr|Sra|Srta|Dott|Mevrouw|Mevr|Dhr)\\.? ${NAME}`, 'g');
 const RELATION_NAME = new RegExp(
   `\\b(?:my|our|his|her|their|your|the|a|an)(?: \\w+)? (?:new hire|hire|candidate|applicant|contractor|colleague|co-?worker|friend|boss|manager|neighbou?r|wife|husband|partner|son|daughter|brother|sister|mother|mum|mom|father|dad|grandfather|grandmother|grandma|grandpa|grandson|granddaughter|uncle|aunt|cousin|nephew|niece|ex|flatmate|roommate|housemate|tenant|landlord|student|pupil|patient|client|employee|intern|trainee|apprentice|teammate|assistant|nanny|carer|girlfriend|boyfriend|fianc[ée]e?|mate|bestie|buddy|grandad|granddad|granny|nan|nana|stepdad|stepmum|stepmom|supervisor|team lead)s?,? ${NAME}`,
   'gi',
@@ -84,9 +84,10 @@ const MAYBE_NOT_A_PERSON = /called|named|dog|cat|pupp|kitten|pet|horse|pony|rabb
 const NOT_A_PERSON_BEFORE =
   /(?:\b(?:character|hero|heroine|protagonist|villain|robot|dragon|doll|bot) (?:called|named) |\b(?:dog|cat|puppy|kitten|pet|horse|pony|rabbit|hamster|parrot|tortoise|goldfish)s?,? (?:(?:called|named) )?)$/i;
 // Word endings of abstract nouns and adjectives, which names almost never have.
-// German institutions' and laws' endings too (Entgeltatlas der Bundesagentur, Krankenkasse, Arbeitsgericht).
+// German institutions' and laws' endings too (Entgeltatlas der Bundesagentur, Krankenkasse, Arbeitsgericht). Given names
+// with such an ending (Laurence, Florence, Clarence, Terence, Constance, Prudence) are set apart.
 const NOT_A_NAME_ENDING =
-  /(?:tion|sion|ence|ance|ment|ness|ity|ism|ical|ous|ogy|ics|ful|less|able|ible|agentur|behörde|ministerium|gericht|kasse|verband|verwaltung|anstalt|gesetz)$/;
+  /(?:tion|sion|(?<!^(?:Laur|Lawr|Flor|Clar|Ter|Terr|Prud))ence|(?<!^(?:Const|Terr))ance|ment|ness|ity|ism|ical|ous|ogy|ics|ful|less|able|ible|agentur|behörde|ministerium|gericht|kasse|verband|verwaltung|anstalt|gesetz)$/;
 // Capitalised words that start sentences (in English and as questions in other European languages), name places,
 // institutions, days and months.
 const NOT_A_NAME = new Set(
@@ -124,7 +125,11 @@ const NAME_ZH_TITLE = new RegExp(`${SURNAME}${HAN}{0,2}?(?:先生|女士|小姐|
 // 小王, 老李; not 小王子 (The Little Prince), 小龙虾, 小高层, 老黄历.
 const NAME_ZH_NICK = new RegExp(`(?<![\\u4e00-\\u9fff])[小老]${SURNAME}(?!子|兔|虾|头|块|层|库|湖|历|车|鱼|菜)`, 'g');
 // A form's name field, and a speaker introducing themselves (本人吴佳琪, 我叫梁嘉欣, 我係陳家明).
-const NAME_ZH_LABEL = new RegExp(`(?:姓名|名字|本人|我叫|我名叫|我係|纳税人|納稅人)\\s?[：:]?\\s?${SURNAME}${HAN}{1,2}`, 'g');
+// …or a form's or a note's role for the person (收货人刘建军, 候选人吴昊, 激励对象：卢俊豪).
+const NAME_ZH_LABEL = new RegExp(
+  `(?:姓名|名字|本人|我叫|我名叫|我係|纳税人|納稅人|收货人|收件人|联系人|就诊人|候选人|应聘者|激励对象|申请人|当事人|被举报人)\\s?[：:]?\\s?(${SURNAME}${HAN}{1,2})`,
+  'g',
+);
 const NAME_ZH_SUBJECT = new RegExp(
   `(?:^|(?<=[，。！？；、：:\\s,（(]))${SURNAME}${HAN}{1,2}?(?=\\d{1,2}月\\d{1,2}[日号號]|\\s?(?:的|，|,|患|确诊|因|被|这次|上周|上个月|下个月|下周|明天|昨天|今天|最近|已经|要|又|也|刚|去年|今年|出生|住|家|做完|在医院|年薪|月薪|嘅|俾|畀|上個|下個|呢個|今個|琴日|尋日|聽日|今日|已經|請咗|被人|個月)|[（(](?:工号|工號|员工|員工|\\d|[\u4e00-\u9fff]{1,6}(?:部|中心|组|組|科|处|處|室)[）)]))` +
     // …or a list's or a review's line opened by the name and a colon (王海燕：本季度绩效C。).
@@ -146,7 +151,7 @@ const NAME_ZH_AFTER_VERB = new RegExp(
 // Common words that open with a surname character and stand where a name would: 高血压的…,
 // 江苏的工资, 程序员被辞退, 石家庄住院. A list of words, not of names.
 const NOT_A_NAME_ZH =
-  /^(?:高血|高中|高校|高考|高管|高层|高温|黄疸|黄金|黄色|江苏|江西|江南|石家|石油|程序|金融|金额|马上|周末|周围|方便|方法|方面|白血|白天|孙子|叶子|孔子|武汉|龙头|雷达|余额|万元|万港|万美|万日|万欧|万英|万人|万块|万左|万以|万多|万澳|万台|萬港|萬美|萬台|史上|钟点|韩国|毛病|夏天|秦朝|唐朝|宋朝|汤药|任何|任务|许多|曾经|于是|林业|严重|沈阳|郑州|贵州|常州|徐州|關於|關係|關注|區域|萬一|萬元|溫度|馬上|許多|黃色|黃金|陳述|龍頭|嚴重|錢包|張開|蘇州|鄭州|葉子|孫子|韓國|羅馬|陸續|賀卡|顧客|莊園|傅立|温度|高度|宋体|何时|程度|方式|周期|张贴|王牌|李子)/;
+  /^(?:高血|高中|高校|高考|高管|高层|高温|黄疸|黄金|黄色|江苏|江西|江南|石家|石油|程序|金融|金额|马上|周末|周围|方便|方法|方面|白血|白天|孙子|叶子|孔子|武汉|龙头|雷达|余额|万元|万港|万美|万日|万欧|万英|万人|万块|万左|万以|万多|万澳|万台|萬港|萬美|萬台|史上|钟点|韩国|毛病|夏天|秦朝|唐朝|宋朝|汤药|任何|任务|许多|曾经|于是|林业|严重|沈阳|郑州|贵州|常州|徐州|關於|關係|關注|區域|萬一|萬元|溫度|馬上|許多|黃色|黃金|陳述|龍頭|嚴重|錢包|張開|蘇州|鄭州|葉子|孫子|韓國|羅馬|陸續|賀卡|顧客|莊園|傅立|温度|高度|宋体|何时|程度|方式|周期|张贴|王牌|李子|范围|范本|方案|何种)/;
 
 export interface Span {
   start: number;
@@ -270,7 +275,9 @@ export function findNames(text: string): Span[] {
   if (fiction.length > 0) names = names.filter((n) => !fiction.some((f) => n.start < f.end && f.start < n.end));
   const chinese = hasHan(text);
   if (chinese) {
-    for (const re of [NAME_ZH_RELATION, NAME_ZH_NICK, NAME_ZH_LABEL]) spans(re, text, names);
+    for (const re of [NAME_ZH_RELATION, NAME_ZH_NICK]) spans(re, text, names);
+    // 激励对象范围: a label, then a word (范围), not a name.
+    spans(NAME_ZH_LABEL, text, names, (m) => !NOT_A_NAME_ZH.test(m[1]!));
     // 高中同学, 高中老师: a word, not a surname and a name.
     spans(NAME_ZH_TITLE, text, names, (m) => !NOT_A_NAME_ZH.test(m[0]));
     spans(NAME_ZH_SUBJECT, text, names, (m) => !NOT_A_NAME_ZH.test(m[0]));

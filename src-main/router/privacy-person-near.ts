@@ -11,8 +11,8 @@ const SENTENCE_END = /[!?。！？\n]/;
 
 const QUESTION_END = /[?!？！]/;
 
-// A form's next field: "Reason for leave: …", "DOB: …" at the start of a line.
-const FIELD_LINE = /^[ \t]*[A-Za-z][\w ./()-]{0,30}[:：]/;
+// A form's next field: "Reason for leave: …", "DOB: …", "授予方式：…" at the start of a line.
+const FIELD_LINE = /^[ \t]*(?:[A-Za-z][\w ./()-]{0,30}|[\u4e00-\u9fff]{2,8})[:：]/;
 const MAX_ROW = 200;
 
 /** How many times `c` occurs in text[from, to). */
@@ -31,7 +31,7 @@ function recordBreak(text: string, i: number): boolean {
   const next = text.indexOf('\n', i + 1);
   const lineEnd = next < 0 ? text.length : next;
   if (i - lineStart > MAX_ROW || lineEnd - i > MAX_ROW) return false;
-  if (FIELD_LINE.test(text.slice(i + 1, Math.min(lineEnd, i + 40))) && text.slice(lineStart, i).includes(':')) return true;
+  if (FIELD_LINE.test(text.slice(i + 1, Math.min(lineEnd, i + 40))) && /[:：]/.test(text.slice(lineStart, i))) return true;
   for (const sep of ['|', ',', '\t']) {
     const before = countOf(text, sep, lineStart, i);
     if (before > 0 && before === countOf(text, sep, i + 1, lineEnd)) return true;

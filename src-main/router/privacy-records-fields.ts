@@ -10,11 +10,14 @@ import { LIMIT } from './privacy-records-common.js';
 const FIELD_LABELS: ReadonlyArray<readonly [FieldKind, RegExp]> = [
   [
     'person',
-    /^(?:(?:full |first |last |family |given |sur|fore|maiden )?names?|name of (?:child|patient|employee|insured|deceased|applicant)|first|last|patient(?: name)?|employee(?: name)?|child(?:'s name)?|insured(?: person)?|policy ?holder|applicant|claimant|player|student|pupil|passenger|guest|tenant|candidate|联系人|收件人|收货人|学生|住户|姓)$/,
+    /^(?:(?:full |first |last |family |given |sur|fore|maiden )?names?|name of (?:child|patient|employee|insured|deceased|applicant)|first|last|patient(?: name)?|employee(?: name)?|staff(?: member| name)?|worker|colleague|child(?:'s name)?|insured(?: person)?|policy ?holder|applicant|claimant|player|student|pupil|passenger|guest|tenant|candidate|联系人|收件人|收货人|学生|住户|姓)$/,
   ],
   ['birth-date', /^(?:d\.o\.b\.?|date of birth|birth ?date|born)$/],
   ['health', /^(?:condition|medical condition|admitting diagnosis|discharge diagnosis|医嘱|出院医嘱)$/],
-  ['employment', /^(?:base|rating|pay|increment|raise|merit increase|new salary|current salary|绩效|绩效评级)(?: ?\((?:[a-z$£€¥]{1,5}|%)\)| ?%)?$/],
+  [
+    'employment',
+    /^(?:base|rating|pay|increment|raise|merit increase|new salary|current salary|gross|net|gross pay|net pay|take[- ]home|bonus|payout|绩效|绩效评级|应发|实发|应发工资|实发工资)(?: ?\((?:[a-z$£€¥]{1,5}|%)\)| ?%)?$/,
+  ],
   ['passport', /^(?:passport (?:no\.?|number)|passport no)$/],
 ];
 

@@ -167,7 +167,9 @@ const ORG_LABEL_AFTER =
   /^[ \t]*(?:cname|name|label|contact)=["'][^"'\n]{0,30}\b(?:office|reception|support|help ?desk|desk|freephone|switchboard|team|branch|HQ|NHS|service|hotline)\b/i;
 const GIVEN_AS_IT = /\b(?:it['’]s|it is|that['’]s|which is)[ :]*(?:\+\d{1,3} ?)?$/i;
 const PERSONAL_NUMBER = /\b(?:my|his|her|their) (?:[a-z-]+['’]s )?(?:own |personal |private )?(?:mobile|cell|phone|number)\b/i;
-const PERSONAL_LINE_BEFORE = /\b(?:my|his|her|their|your) (?:own |personal |private )?(?:mobile|cell|phone|number|line)\b[^\n]{0,16}$/i;
+// …or a named person's ("Fiona McAllister's new mobile is …", said to a practice's reception).
+const PERSONAL_LINE_BEFORE =
+  /(?:\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|MY)|[A-Z][a-z]+['’]s) (?:[Nn]ew |[Oo]wn |[Pp]ersonal |[Pp]rivate )?(?:[Mm]obile|[Cc]ell|[Pp]hone|[Nn]umber|[Ll]ine|MOBILE|PHONE|NUMBER)\b[^\n]{0,16}$/;
 
 // A firm named by its trade right before the number ("Kestrel & Rowe Solicitors, 020 7946 0321"): the firm's line.
 const FIRM_BEFORE =

@@ -318,6 +318,10 @@ const PHONE_NANP = /(?<![\w+.-])(?:1[ .-])?(?:\(([2-9]\d{2})\) ?([2-9]\d{2})[ .-
 // 030/12345678, 010-12345678. One separator throughout; 9 to 12 digits; not the tail of a longer
 // grouped number (a card's last three groups).
 const PHONE_TRUNK = /(?<![\w./+-]|\d |\d,)0\d{1,4}([ ./-])\d{2,8}(?:\1\d{2,8}){0,4}(?![\w]|[ ./-]\d)/g;
+// A UK mobile written solid (07418552093), as call logs and CSV exports keep it; PHONE_TRUNK wants separators.
+const PHONE_UK_SOLID = /(?<![\w./+-])07[1-57-9]\d{8}(?![\w]|\.\d)/g;
+// A call-forwarding code's number (**21*+447819552031#, *61*07700…#): the code's stars are no formula's.
+const PHONE_FORWARD_CODE = /\*\*?(?:21|61|62|67|002|004)\*(\+?\d{8,15})#/g;
 // Any 7-15 digit number right after a word that names a phone.
 const PHONE_NAMED = factored(
   /(?<![A-Za-z])(?:phone|tel|telephone|mobile|cell|whatsapp|fax|call me(?: at| on)?|电话|手机|联系方式|致电)[^\d\n]{0,12}?(\+?\d[\d \-.()]{5,22}\d)/gi,
@@ -349,6 +353,8 @@ function findPhones(text: string, found: Found): void {
   if (text.includes('=+')) eachMatch(PHONE_KEYED, text, (m) => phone(m.index + m[0].length - m[1]!.length, m.index + m[0].length));
   eachMatch(PHONE_CN, text, (m) => phone(m.index, m.index + m[0].length));
   eachMatch(PHONE_NANP, text, (m) => phone(m.index, m.index + m[0].length));
+  if (text.includes('07')) eachMatch(PHONE_UK_SOLID, text, (m) => phone(m.index, m.index + m[0].length));
+  if (text.includes('*')) eachMatch(PHONE_FORWARD_CODE, text, (m) => phone(m.index + m[0].length - 1 - m[1]!.length, m.index + m[0].length - 1));
   eachMatch(PHONE_TRUNK, text, (m) => {
     const digits = countDigits(m[0]);
     if (digits >= 9 && digits <= 12) phone(m.index, m.index + m[0].length);

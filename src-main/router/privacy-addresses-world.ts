@@ -25,8 +25,8 @@ const FR_NUMBER_FIRST = new RegExp(
   'g',
 );
 const FR_HINT = /\d,? (?:rue|avenue|av\.|boulevard|bd|chemin|allée|impasse|place|quai|route|cours|passage|square|rua|via|calle) /;
-// A French postcode and town (75011 Paris), or a Belgian one (1050 Ixelles), shortly after.
-const FR_POSTCODE_AFTER = /^,? ?(?:\d{5}|\d{4}) [A-ZÀ-Þ]/;
+// A French postcode and town (75011 Paris), or a Belgian one (1050 Ixelles), shortly after; or the town alone (à Angers).
+const FR_POSTCODE_AFTER = /^,? ?(?:\d{5}|\d{4}) [A-ZÀ-Þ]|^,? (?:à|a) [A-ZÀ-Þ]/;
 
 // Vietnamese letters: Latin with the Vietnamese additions (ơ, ư, đ and the tone marks of U+1EA0-U+1EF9).
 const VN_UP = 'A-ZÀ-ÝĂÂĐÊÔƠƯ\\u1ea0-\\u1ef9';

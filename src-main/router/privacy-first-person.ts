@@ -23,7 +23,7 @@ const MONEY = String.raw`(?:[£$€¥₹] ?\d[\d,.' ]{0,12}\d(?: ?[kK](?![\p{L}]
 // The writer's possessive, then a word or two ("current base", "de este año" comes after), then the pay word.
 const OWN_PAY = new RegExp(
   String.raw`(?<![\p{L}])(?:my|mi|mon|ma|mein(?:e|en)?|mijn|min|mitt|il mio|la mia|o meu|a minha|mój|moja|moje)\s(?:[\p{L}'’-]+\s){0,2}?` +
-    String.raw`(?:salary|bonus|pay ?rise|raise|base pay|payslip|pay ?slip|pay ?stub|paycheck|paie|bulletin de salaire|Gehaltsabrechnung|Lohnabrechnung|loonstrook|busta paga|l[öo]nebesked|l[öo]nespecifikation|base salary|wage|hourly rate|day rate|compensation|take-home(?: pay)?|sueldo|salario|aumento|n[óo]mina|salaire|augmentation|prime|Gehalt|Lohn|Gehaltserh[öo]hung|salaris|loon|loonsverhoging|l[öo]n|l[öo]neh[öo]jning|l[öo]ne[öo]kning|stipendio|sal[áa]rio|pensja|wynagrodzenie|podwy[żz]ka|premia)(?![\p{L}])` +
+    String.raw`(?:salary|bonus|pay ?rise|raise|base pay|payslip|pay ?slip|pay ?stub|paycheck|paie|bulletin de salaire|Gehaltsabrechnung|Lohnabrechnung|loonstrook|busta paga|l[öo]nebesked|l[öo]nespecifikation|base salary|wage|hourly rate|day rate|compensation|take-home(?: pay)?|sueldo|salario|aumento|n[óo]mina|salaire|augmentation|prime|Gehalt|Lohn|Gehaltserh[öo]hung|salaris|loon|bruto ?loon|netto ?loon|Brutto(?:lohn|gehalt)|Netto(?:lohn|gehalt)|loonsverhoging|l[öo]n|l[öo]neh[öo]jning|l[öo]ne[öo]kning|stipendio|sal[áa]rio|pensja|wynagrodzenie|podwy[żz]ka|premia)(?![\p{L}])` +
     String.raw`[^.\n?!]{0,48}?${MONEY}`,
   'giu',
 );
@@ -87,15 +87,15 @@ export function findOwnPay(text: string, lower: string, found: Found): void {
 
 // Sick leave and its certificate, in the words of each country's notes to a boss.
 const SICK_LEAVE_EU =
-  /(?<![\p{L}])(?:krankgeschrieben|krankgemeldet|Krankmeldung|Krankschreibung|arbeitsunf[äa]hig|arr[êe]t (?:maladie|de travail)|de baja|baja (?:m[ée]dica|laboral)|(?:dado|dio|dar) la baja|in malattia|certificato medico|ziekgemeld|ziek thuis|sjukskriven|sjukskrivning|sygemeldt|sykmeldt|zwolnienie lekarskie|na zwolnieniu|atestado m[ée]dico|baixa m[ée]dica|pracovn[íi] neschopnost)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:krankgeschrieben|krankgemeldet|Krankmeldung|Krankschreibung|arbeitsunf[äa]hig|arr[êe]t (?:maladie|de travail)|de baja|baja (?:m[ée]dica|laboral)|(?:dado|dio|dar) la baja|in malattia|certificato medico|ziekgemeld|ziek thuis|sjukskriven|sjukskrivning|sygemeldt|sykmeldt|zwolnienie lekarskie|na zwolnieniu|atestado m[ée]dico|baixa m[ée]dica|pracovn[íi] neschopnost|sairauslom\p{L}*|sairausp[äa]iv[äa]rah\p{L}*)(?![\p{L}])/giu;
 // …and the illnesses that may come with no accented letter in the text ("sono incinta", "ho la celiachia").
 const SICK_LEAVE_HINT =
-  /krank|malad|baja|malatt|ziek|sjuk|syge|sykm|zwoln|neschop|incinta|schwanger|embarazada|zwanger|enceinte|tiroid|morbus|morbo di|epiless|diagnosi di|celiach|litium/;
+  /krank|malad|baja|malatt|ziek|sjuk|syge|sykm|zwoln|neschop|incinta|schwanger|embarazada|zwanger|enceinte|tiroid|morbus|morbo di|epiless|diagnosi di|celiach|litium|sairaus|todettiin|diagnosticeerd/;
 // The writer, in those languages, in words English does not use ("me", "eu" are English text too: "tell me about
 // depression", the EU); Italian "sono" only as "I have been / am ill" ("quali sono i segnali" is "which are the signs").
 // The verbs of taking and suffering in their first person (prendo, sufro, nehme, souffre …) say it too.
 const FIRST_PERSON_EU =
-  /(?<![\p{L}])(?:ich|mich|mir|mein(?:e[nmrs]?)?|je|j['’]|moi|yo|estoy|io (?:sono|ho|mi)|sono (?:stat[oa]|ricoverat[oa]|malat[oa]|in malattia|incinta|operat[oa])|ik|mij|mijn|jag|mig|estou|mnie|jestem|jsem|me (?:han|ha|dieron|diagnosticaron|operaron)|mi (?:hanno|ha)|m['’](?:a|ont)|on m['’]a|prendo|soffro|sufro|padezco|nehme|leide|prends|souffre|neem|lijd|mi chiamo|ho (?:appena |da poco )?(?:ricevuto|avuto|scoperto)|jag (?:fick|har|heter|står)|jeg (?:fik|har|hedder)|me llamo|je m['’]appelle|ich hei(?:ß|ss)e)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:ich|mich|mir|mein(?:e[nmrs]?)?|je|j['’]|moi|yo|estoy|io (?:sono|ho|mi)|sono (?:stat[oa]|ricoverat[oa]|malat[oa]|in malattia|incinta|operat[oa])|ik|mij|mijn|jag|mig|estou|mnie|jestem|jsem|me (?:han|ha|dieron|diagnosticaron|operaron)|mi (?:hanno|ha)|m['’](?:a|ont)|on m['’]a|prendo|soffro|sufro|padezco|nehme|leide|prends|souffre|neem|lijd|mi chiamo|ho (?:appena |da poco )?(?:ricevuto|avuto|scoperto)|jag (?:fick|har|heter|står)|jeg (?:fik|har|hedder)|me llamo|je m['’]appelle|ich hei(?:ß|ss)e|minulla|minulle|minun|minua|olen)(?![\p{L}])/iu;
 const SENTENCE_END = /[.!?\n]/;
 
 /** The sentence around [start, end), at most 240 characters each way. */

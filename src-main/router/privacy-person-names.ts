@@ -108,7 +108,7 @@ const NOT_A_NAME = new Set(
 
 /** Common Chinese surnames, one character each (and 欧阳). */
 export const SURNAMES_ZH =
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧阳';
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤柏欧阳';
 // The same surnames as Traditional characters write them (陳, 黃, 張), and Hong Kong's common ones (麥, 區, 鄺): Cantonese
 // and Taiwanese prompts name people with these.
 const SURNAMES_TRADITIONAL = '陳黃劉張趙吳楊鄭謝許韓馮鄧蕭葉蘇呂盧鍾陸賈閻龔錢嚴譚湯羅孫馬顧龍賀鄒韋萬蔣麥區鄺關莊溫岑傅';
@@ -138,7 +138,11 @@ const NAME_ZH_SUBJECT = new RegExp(
 );
 
 // A name given by its team (销售部的赵刚, 财务组的李娜，), and a Cantonese 阿 before a Western name (阿Ken, 阿May).
-const NAME_ZH_TEAM = new RegExp(`(?:部|组|科|处|室|中心|团队|班|組|處|團隊)的${SURNAME}${HAN}{1,2}(?=[，,。、；;！!？?\\s]|$)`, 'g');
+// …or right after the team, before the period a review is about (后端组王思远本年度绩效定为C).
+const NAME_ZH_TEAM = new RegExp(
+  `(?:部|组|科|处|室|中心|团队|班|組|處|團隊)(?:的${SURNAME}${HAN}{1,2}(?=[，,。、；;！!？?\\s]|$)|${SURNAME}${HAN}{1,2}(?=本年度|本季度|本月|今年|去年|上半年|下半年|全年))`,
+  'g',
+);
 const NAME_AH_LATIN = /阿[A-Z][a-z]{1,12}(?![A-Za-z])/g;
 
 // A Chinese name after a verb or preposition that takes a person, before its possession or an action:
@@ -151,7 +155,7 @@ const NAME_ZH_AFTER_VERB = new RegExp(
 // Common words that open with a surname character and stand where a name would: 高血压的…,
 // 江苏的工资, 程序员被辞退, 石家庄住院. A list of words, not of names.
 const NOT_A_NAME_ZH =
-  /^(?:高血|高中|高校|高考|高管|高层|高温|黄疸|黄金|黄色|江苏|江西|江南|石家|石油|程序|金融|金额|马上|周末|周围|方便|方法|方面|白血|白天|孙子|叶子|孔子|武汉|龙头|雷达|余额|万元|万港|万美|万日|万欧|万英|万人|万块|万左|万以|万多|万澳|万台|萬港|萬美|萬台|史上|钟点|韩国|毛病|夏天|秦朝|唐朝|宋朝|汤药|任何|任务|许多|曾经|于是|林业|严重|沈阳|郑州|贵州|常州|徐州|關於|關係|關注|區域|萬一|萬元|溫度|馬上|許多|黃色|黃金|陳述|龍頭|嚴重|錢包|張開|蘇州|鄭州|葉子|孫子|韓國|羅馬|陸續|賀卡|顧客|莊園|傅立|温度|高度|宋体|何时|程度|方式|周期|张贴|王牌|李子|范围|范本|方案|何种)/;
+  /^(?:高血|高中|高校|高考|高管|高层|高温|黄疸|黄金|黄色|江苏|江西|江南|石家|石油|程序|金融|金额|马上|周末|周围|方便|方法|方面|白血|白天|孙子|叶子|孔子|武汉|龙头|雷达|余额|万元|万港|万美|万日|万欧|万英|万人|万块|万左|万以|万多|万澳|万台|萬港|萬美|萬台|史上|钟点|韩国|毛病|夏天|秦朝|唐朝|宋朝|汤药|任何|任务|许多|曾经|于是|林业|严重|沈阳|郑州|贵州|常州|徐州|關於|關係|關注|區域|萬一|萬元|溫度|馬上|許多|黃色|黃金|陳述|龍頭|嚴重|錢包|張開|蘇州|鄭州|葉子|孫子|韓國|羅馬|陸續|賀卡|顧客|莊園|傅立|温度|高度|宋体|何时|程度|方式|周期|张贴|王牌|李子|范围|范本|方案|何种|柏林|柏油|周早|周岁|周后|周内|周前|周左|周大)/;
 
 export interface Span {
   start: number;

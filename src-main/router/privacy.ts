@@ -11,7 +11,7 @@ import { findPersonalHealth } from './privacy-health.js';
 import { findOwnHealthEu, findOwnPay, findWearableHealth } from './privacy-first-person.js';
 import { findWhereabouts } from './privacy-whereabouts.js';
 import { findFixedWidth } from './privacy-fixed-width.js';
-import { findHomesByLandmark } from './privacy-homes.js';
+import { findHallRooms, findHomesByLandmark } from './privacy-homes.js';
 import { findBankAccounts } from './privacy-bank-accounts.js';
 import { FULL_DATE } from './privacy-birth-more.js';
 import { findLooseIbans } from './privacy-ibans-loose.js';
@@ -433,7 +433,7 @@ function findMedicineLists(text: string, found: Found): void {
 
 // Latitude and longitude to three or more decimals (52.2053, 0.1218) said to be where someone lives: a home to the street.
 const COORDINATES = /(?<![\d.])(-?\d{1,2})\.\d{3,7}°?(?: ?[NS])?, ?(-?\d{1,3})\.\d{3,7}°?(?: ?[EW])?(?!\d|\.\d)/g;
-const HOME_WORDS = /\b(?:lives?|living|home|house|flat|apartment|moved|address|staying)\b|住|家/i;
+const HOME_WORDS = /\b(?:lives?|living|home|house|flat|apartment|moved|address|staying|front door|doorstep)\b|住|家/i;
 
 function findHomeCoordinates(text: string, found: Found): void {
   if (!text.includes('.') || !/\d\.\d{3}/.test(text)) return;
@@ -442,7 +442,7 @@ function findHomeCoordinates(text: string, found: Found): void {
     const lat = Math.abs(Number(m[1]));
     const lon = Math.abs(Number(m[2]));
     if ((lat === 0 && lon === 0) || lat > 90 || lon > 180) return;
-    if (HOME_WORDS.test(text.slice(Math.max(0, m.index - 60), m.index + m[0].length + 30))) found('location', PERSON_LABELS.location, m.index, m.index + m[0].length);
+    if (HOME_WORDS.test(text.slice(Math.max(0, m.index - 60), m.index + m[0].length + 40))) found('location', PERSON_LABELS.location, m.index, m.index + m[0].length);
   });
 }
 
@@ -529,6 +529,7 @@ const DETECTORS: ReadonlyArray<(text: string, found: Found, strict: boolean) => 
   (text, found, strict) => findNamedPersonDetails(text, MAX_PER_KIND, (kind, start, end) => found(kind, PERSON_LABELS[kind], start, end), strict),
   (text, found) => findNumberPlates(text, (start, end) => found('location', 'a vehicle number plate', start, end)),
   (text, found) => findHomesByLandmark(text, (start, end) => found('location', PERSON_LABELS.location, start, end)),
+  (text, found) => findHallRooms(text, (start, end) => found('location', PERSON_LABELS.location, start, end)),
   findHomeCoordinates,
   findTrackedPeople,
   (text, found) => findWhereabouts(text, lowerCased(text), (start, end) => found('location', PERSON_LABELS.location, start, end)),

@@ -103,15 +103,17 @@ describe('the learned privacy check', () => {
     expect(detectPrivateData('帮我整理咨询记录：来访者程一鸣，男，26岁，失眠早醒，PHQ-9 得分17，服用舍曲林50mg，女朋友上月提出分手。', 'standard')).not.toEqual([]);
   });
 
-  it('does not overrule the rules when every detail they found was taken back as nobody’s', () => {
-    // A company's support line in a note: found, taken back as an organisation's (a toll-free number), and no finding
-    // is left, though the check alone reads the note as someone's (it cannot tell whose a detail is). Since stop 29 the
-    // check itself reads an estate office's line and a noodle shop's address as nobody's, since stop 30 a CRM note's
-    // call to Apple Support (the examples here before).
-    const text = "Rewrite: spoke to Amazon customer service (1-888-280-4331) about my missing parcel, they're refunding me and my husband's order too.";
-    expect(detectPrivateData(text, 'strict', { learned: false }), 'no finding of the rules is left').toEqual([]);
-    expect(learnedPrivacyScore(text)).toBeGreaterThanOrEqual(LEARNED_PRIVACY_STANDARD_THRESHOLD);
-    expect(detectPrivateData(text, 'strict')).toEqual([]);
+  it('is still asked when every detail the rules found was taken back as nobody’s', () => {
+    // A company's support line, found and taken back as an organisation's (a toll-free number): no rule finding is left,
+    // but the message around it is about the writer's family's money, and the check reads it as someone's. From stop 28
+    // to 31 the check was not asked here; the blind thirtieth set (stop 32) lost a tenant's and a guarantor's IBAN and a
+    // husband's cancer that way. A message that only gives the line stays the organisation's.
+    const personal =
+      'Rewrite for my sister: spoke to Amazon customer service (1-888-280-4331) — they’re refunding the parcel, but my husband’s redundancy pay still hasn’t arrived and we’re behind on the mortgage.';
+    expect(detectPrivateData(personal, 'standard', { learned: false }), 'no finding of the rules is left').toEqual([]);
+    expect(detectPrivateData(personal, 'standard').map((f) => f.kind)).toEqual(['personal']);
+    const organisation = 'Rewrite: Amazon customer service is on 1-888-280-4331, open every day from 6am to midnight.';
+    expect(detectPrivateData(organisation, 'strict')).toEqual([]);
   });
 
   it('is not asked about a message that masks its own values', () => {

@@ -12,9 +12,13 @@ const WORD_PROBLEM_RATE = /\b(?:per|an hour|a day|a week|a month|each|every|twic
 // over such rows is counting real records, not an exercise.
 const RECORD_ROW = /(?:^|\n)[^\n|:]{1,40}: [^\n|]{1,80} \| [^\n|:]{1,40}: /;
 
+// The writer's own family ("my daughter Ava was born on …, how many days old is she?"): exercises do not say "my".
+const WRITERS_RELATIVE =
+  /\b(?:my|our) (?:\w+ )?(?:daughter|son|wife|husband|partner|mum|mom|dad|mother|father|brother|sister|baby|grandma|grandmother|grandpa|grandfather|granddaughter|grandson|niece|nephew)\b/i;
+
 /** True when the text reads as an arithmetic exercise about invented people. */
 function wordProblem(text: string): boolean {
-  if (!WORD_PROBLEM_QUESTION.test(text) || RECORD_ROW.test(text)) return false;
+  if (!WORD_PROBLEM_QUESTION.test(text) || RECORD_ROW.test(text) || WRITERS_RELATIVE.test(text)) return false;
   NUMBER.lastIndex = 0;
   let n = 0;
   while (NUMBER.exec(text) !== null && n < 4) n++;

@@ -101,6 +101,7 @@ const NOT_A_NAME = new Set(
     'New North South East West Great United States Kingdom Republic Prime Minister President Queen King Prince Princess Lord Lady Pope General Captain Apple Google Microsoft Amazon Pay Skilled Worker Workers Slides Insurance Labor Labour Under ' +
     'Sweden Norway Denmark Finland Taiwan China Japan Korea India France Germany Spain Italy Canada Australia Ireland Singapore Netherlands Poland Brazil Mexico ' +
     'Welche Welcher Welches Wie Warum Wann Wer Wat Hoe Waarom Welke Wanneer Waar Quel Quelle Comment Pourquoi Combien Cómo Qué Cuál Cuánto Dónde Quién Quale Quanto Perché Dove Hur Vad Varför Vilken Seguridad Social ' +
+    'Thema Frage Fragen Bereich Beispiel Fall Arbeitgeber Arbeitnehmer Beschäftigte Anspruch Homeoffice ' +
     'Unser Unsere Mein Meine Ihr Ihre Mitarbeiter Mitarbeiterin Kollege Kollegin Chef Chefin Onze Mijn Collega Notre Mon Ma Nuestro Nuestra Mi ' +
     'Type Stage Act Part Chapter Section Level Annual Report HR IT UK US EU Mount River Lake Bridge Centre War Amendment Act Law Theory Test Study Center Station Airport City Town County Royal Old Little Big Morbus World Approved Premises Base Salary Rating Rugby Football Cricket Tennis Golf Olympic Olympics League Union Federation'
   ).split(' '),

@@ -40,6 +40,8 @@ const COMMON = new Set(
   ).split(' '),
 );
 
+const DRUG_BEFORE_BRACKET = /(?:mab|nib|pril|sartan|olol|statin|azole|mycin|cillin|prazole|tide|vir|zepam|oxetine|pine|done)$/i;
+
 /** True when a lower-case word could be a first name: not a common word, letters only. */
 function nameLike(word: string): boolean {
   const w = word.toLowerCase();
@@ -102,7 +104,12 @@ export function findReferences(text: string, out: Reference[]): void {
     if (g !== undefined && nameLike(g[0])) out.push({ start: g[1], end: g[1] + g[0].length, gap: MAX_GAP_LOWER });
   };
   eachMatch(RELATION_LOWER, text, push);
-  if (text.includes(' (')) eachMatch(BRACKETED, text, push);
+  // A medicine's brand in brackets after its generic name ("Adalimumab (Humira)") is no nickname.
+  if (text.includes(' (')) {
+    eachMatch(BRACKETED, text, (m) => {
+      if (!DRUG_BEFORE_BRACKET.test(text.slice(Math.max(0, m.index - 24), m.index))) push(m);
+    });
+  }
   eachMatch(CLAUSE_LOWER, text, push);
   if (FAMILY_TITLE_STEMS.some((stem) => text.includes(stem))) {
     eachMatch(FAMILY_TITLE, text, (m) => {

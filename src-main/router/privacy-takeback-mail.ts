@@ -6,9 +6,9 @@ import { CLAIMED, EXAMPLE_CONTEXT, FORMAT_QUESTION } from './privacy-takeback-co
 
 // Mailboxes that are roles, not people (RFC 2142 and common practice): support@, press@, noreply@, team-x@, room-4b@.
 const ROLE_MAILBOX =
-  /^(?:help|support|info|post|postmottak|kontakt|styret|hello|contact|enquiries|inquiries|press|media|pr|sales|billing|accounts|invoices|admin|administrator|webmaster|postmaster|hostmaster|abuse|security|privacy|legal|compliance|jobs|careers|recruiting|hr|marketing|newsletter|news|noreply|no-reply|donotreply|do-not-reply|notifications?|alerts?|feedback|service|customerservice|office|reception|team|test|testing|demo|example|bookings|reservations|orders|shop|store|events|partners|investors|ir|dev|devops|ops|it|helpdesk|servicedesk|facilities|complaints?|casework|dpo|dataprotection|data[-_.]protection|foi|enquiry|contactus|contact[-_.]us|general|secretariat|registry|communications|comms|editor|editorial|letters|tips|newsdesk|publicaffairs|ombudsman|consumers?|customercare|care|desk|mail|inbox|admissions|enrol(?:l?ment)?|registrar|membership|members|studentservices|library|visits|tickets|donations|volunteers?|office[-_.]of[-_.][\w.-]+|clerk|secretary|treasurer|chair|prenotazioni|reservas|reservierungen?|kontakt|contatti|contacto|bestellungen?|pedidos|ordini|commandes|accueil|segreteria|secretaria|verwaltung|buchungen?|kundenservice|kundendienst|buchhaltung|rechnungen?|bewerbungen?|datenschutz|presse|vertrieb|sekretariat|empfang|poststelle|atencion(?:alcliente)?|clientes|serviceclient|service[-_.]client|assistenza|klantenservice|kundtjanst|kundeservice|asiakaspalvelu|obsluga|biuro|geral|faturacao|facturacion|fatturazione|facturation|comercial|vendas|ventas|secretaria|committee|opensource|open-source|scans?|studio|scolarite|finance|dmarc|postmaster|lettings|valuations|shipping|renewals|reminders|rentals)$|^(?:press|media|news|data[-_.]?protection|customer|complaints?|general|public|foi|help|support|info)[-_.](?:office|desk|team|enquiries|inquiries|unit|service|services|centre|center|dept|department|relations|affairs|line|requests?)$|^(?:team|room|group|list|dept|ops)[-_.]/i;
+  /^(?:help|support|info|caiwu|renshi|xingzheng|kefu|zhaopin|post|postmottak|kontakt|styret|hello|contact|enquiries|inquiries|press|media|pr|sales|billing|accounts|invoices|admin|administrator|webmaster|postmaster|hostmaster|abuse|security|privacy|legal|compliance|jobs|careers|recruiting|hr|marketing|newsletter|news|noreply|no-reply|donotreply|do-not-reply|notifications?|alerts?|feedback|service|customerservice|office|reception|team|test|testing|demo|example|bookings|reservations|orders|shop|store|events|partners|investors|ir|dev|devops|ops|it|helpdesk|servicedesk|facilities|complaints?|casework|dpo|dataprotection|data[-_.]protection|foi|enquiry|contactus|contact[-_.]us|general|secretariat|registry|communications|comms|editor|editorial|letters|tips|newsdesk|publicaffairs|ombudsman|consumers?|customercare|care|desk|mail|inbox|admissions|enrol(?:l?ment)?|registrar|membership|members|studentservices|library|visits|tickets|donations|volunteers?|office[-_.]of[-_.][\w.-]+|clerk|secretary|treasurer|chair|prenotazioni|reservas|reservierungen?|kontakt|contatti|contacto|bestellungen?|pedidos|ordini|commandes|accueil|segreteria|secretaria|verwaltung|buchungen?|kundenservice|kundendienst|buchhaltung|rechnungen?|bewerbungen?|datenschutz|presse|vertrieb|sekretariat|empfang|poststelle|atencion(?:alcliente)?|clientes|serviceclient|service[-_.]client|assistenza|klantenservice|kundtjanst|kundeservice|asiakaspalvelu|obsluga|biuro|geral|faturacao|facturacion|fatturazione|facturation|comercial|vendas|ventas|secretaria|committee|opensource|open-source|scans?|studio|scolarite|finance|dmarc|postmaster|lettings|valuations|shipping|renewals|reminders|rentals)$|^(?:press|media|news|data[-_.]?protection|customer|complaints?|general|public|foi|help|support|info)[-_.](?:office|desk|team|enquiries|inquiries|unit|service|services|centre|center|dept|department|relations|affairs|line|requests?)$|^(?:team|room|group|list|dept|ops)[-_.]/i;
 // A group's or a desk's mailbox by its compound name: bookclub@, chess-club@, salesteam@, parish.office@.
-const ROLE_COMPOUND = /^[a-z]{2,14}[._-]?(?:club|society|team|office|committee|events|choir|group|desk|support|admin|info|reports?|ops|devops)$/i;
+const ROLE_COMPOUND = /^[a-z0-9]{2,14}[._-]?(?:club|society|team|office|committee|events|choir|group|desk|support|admin|info|reports?|ops|devops|reps)$/i;
 // A person's name or a personal claim next to the address makes even a role mailbox theirs ("my personal one is info@…").
 const PERSONAL_CLAIM = /\b(?:my (?:personal|private|own|home)|personal (?:e-?mail|address))\b/i;
 
@@ -16,15 +16,16 @@ const PERSONAL_CLAIM = /\b(?:my (?:personal|private|own|home)|personal (?:e-?mai
 // press release, a calendar's organiser, a demo sender, a customer letter's "wenden Sie sich bitte an". A role mailbox alone ("why does press@… answer so late?")
 // may still be someone's own small domain, so it stays.
 const ORGANISATION_CONTEXT =
-  /\b(?:our|support|press|contact|team|company|organi[sz]er|release|auto-?reply|sender|from address|demo|examples?|tests?|unit tests?|reserved|rfc ?\d+|help ?desk|service ?desk)\b|发件人|演示|示例|测试|公司|客服|文档|官网|\b(?:wenden Sie sich|kontaktieren Sie uns|rufen Sie uns|schreiben Sie uns|contactez-nous|écrivez-nous|cont[áa]ctenos|escr[íi]banos|contattaci|scrivici|neem contact met ons|kontakta oss|skontaktuj si[ęe] z nami)\b/i;
+  /\b(?:our|support|press|contact|team|company|business|clients|customers|template|invoice|acme|organi[sz]er|release|auto-?reply|sender|from address|demo|examples?|tests?|unit tests?|reserved|rfc ?\d+|help ?desk|service ?desk)\b|发件人|演示|示例|测试|公司|客服|文档|官网|企业邮箱|\b(?:wenden Sie sich|kontaktieren Sie uns|rufen Sie uns|schreiben Sie uns|contactez-nous|écrivez-nous|cont[áa]ctenos|escr[íi]banos|contattaci|scrivici|neem contact met ons|kontakta oss|skontaktuj si[ęe] z nami)\b/i;
 
 const SHORT_TEXT = 600;
 const SHARED_MAILBOX = /\b(?:shared|generic|group|department(?:al)?|team|public) (?:mail)?box\b|\bshared inbox\b|公共邮箱|共享邮箱|部门邮箱|公邮/i;
 
 // Mailboxes no one reads as a person: automatic senders, also with a purpose after them (noreply-dmarc-support@), alert
 // lists (data-alerts@, dataalerts@) and on-call rotas (db-oncall@).
+// …and service accounts (svc-backup@, sa.reporting@, bot-deploy@).
 const NO_PERSON_MAILBOX =
-  /^(?:(?:[a-z]{2,14}[-_.]?){0,3}(?:noreply|no-reply|no_reply|donotreply|do-not-reply|do_not_reply|notifications?|alerts?|oncall|on-call)|mailer-daemon|postmaster|bounces?)(?:[-_.+][\w.-]*)?$/i;
+  /^(?:(?:svc|srv|sa|bot|robot)[-_.][\w.-]+|(?:[a-z]{2,14}[-_.]?){0,3}(?:noreply|no-reply|no_reply|donotreply|do-not-reply|do_not_reply|notifications?|alerts?|oncall|on-call)|mailer-daemon|postmaster|bounces?)(?:[-_.+][\w.-]*)?$/i;
 
 // A header's display name that is a role, a team or a whole staff, not a person: From: Information Security <infosec@…>,
 // To: All Staff <all-staff@…>, "Orders" <noreply@…>, Accounts Receivable <ar@…>, People Team <people@…>.
@@ -156,7 +157,10 @@ export function roleAddress(text: string, start: number, end: number): boolean {
   // An automatic sender (noreply@accounts.google.com, a log's noreply@example.org) is read by no one, even at the
   // writer's own company's domain: a domain names an organisation, not a person.
   if (NO_PERSON_MAILBOX.test(local)) return true;
-  return INSTITUTION_DOMAIN.test(address) || ORGANISATION_CONTEXT.test(window) || ORG_WORDS.test(window) || domainNamed(address, window);
+  // A short text (one template, note or post) speaks of its role mailbox as a whole: "my dog-walking business needs a
+  // welcome email template … replies go to bookings@…".
+  const context = text.length <= SHORT_TEXT ? text : window;
+  return INSTITUTION_DOMAIN.test(address) || ORGANISATION_CONTEXT.test(context) || ORG_WORDS.test(window) || domainNamed(address, window);
 }
 
 /** True when the words around name the domain's organisation ("press@bbc.co.uk … a story tip to the BBC"). */

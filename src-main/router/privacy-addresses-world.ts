@@ -28,6 +28,10 @@ const FR_HINT = /\d,? (?:rue|avenue|av\.|boulevard|bd|chemin|allée|impasse|plac
 // A French postcode and town (75011 Paris), or a Belgian one (1050 Ixelles), shortly after; or the town alone (à Angers).
 const FR_POSTCODE_AFTER = /^,? ?(?:\d{5}|\d{4}) [A-ZÀ-Þ]|^,? (?:à|a) [A-ZÀ-Þ]/;
 
+// Czech and Slovak: the street and its number, then the postcode written 3 + 2 and the town (Kounicova 38, 602 00 Brno).
+const CZ_STREET_POSTCODE = new RegExp(`[${UP}][${LOW}]{2,30}(?: [${UP}${LOW}][${LOW}]{1,30}){0,2} \\d{1,4}(?:/\\d{1,4})?[a-z]?, \\d{3} \\d{2} [${UP}]`, 'g');
+const CZ_POSTCODE = /, \d{3} \d{2} [A-ZÀ-Þ]/;
+
 // Vietnamese letters: Latin with the Vietnamese additions (ơ, ư, đ and the tone marks of U+1EA0-U+1EF9).
 const VN_UP = 'A-ZÀ-ÝĂÂĐÊÔƠƯ\\u1ea0-\\u1ef9';
 const VN_LOW = 'a-zà-ýăâđêôơư\\u0100-\\u01b0\\u1ea0-\\u1ef9';
@@ -79,6 +83,7 @@ export function findWorldAddresses(text: string, digitWord: boolean, personBefor
     });
   }
   if (text.includes('/F')) eachMatch(HK_FLAT, text, (m) => found(m.index, m.index + m[0].length));
+  if (CZ_POSTCODE.test(text)) eachMatch(CZ_STREET_POSTCODE, text, (m) => found(m.index, m.index + m[0].length - 2));
   if (UNIT_ESTATE_WORDS.some((w) => text.includes(w))) eachMatch(UNIT_ESTATE, text, (m) => found(m.index, m.index + m[0].length));
   const asian = ASIAN_SCRIPT.test(text);
   findAsianAddresses(text, asian && hasHan(text), found);

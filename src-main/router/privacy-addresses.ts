@@ -30,7 +30,7 @@ const STREET_TYPE_WORD_GERMANIC = new RegExp(
 // The street type first (Romance languages), then a name and the number.
 const STREET_THEN_NUMBER_ROMANCE = factored(
   new RegExp(
-    `(?<![${UP}${LOW}])(?:[Uu]l\\.|[Aa]l\\.|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Vv]ia|[Vv]iale|[Pp]iazza|[Cc]orso|[Cc]alle|C\\/|[Aa]venida|Av\\.|Avda\\.|[Cc]arrera|Cra\\.|[Cc]alzada|[Cc]amino|[Rr]onda|[Tt]ravesía|[Cc]arrer|[Pp]laza|[Pp]aseo|[Rr]ua|[Tt]ravessa|[Ll]argo|[Vv]icolo|[Ss]trada) ?(?:(?:de|del|della|delle|dei|degli|di|da|das|do|dos|du|des|la|las|los|le|l')\\s?){0,2}[${UP}][${LOW}-]{1,30}(?: [${UP}][${LOW}-]{1,30}){0,2},? (?:n[º°o.]\\s?)?\\d{1,4}(?:\\/\\d{1,4})?(?![\\w-])`,
+    `(?<![${UP}${LOW}])(?:[Uu]l\\.|[Aa]l\\.|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Vv]ia|[Vv]iale|[Pp]iazza|[Cc]orso|[Cc]alle|C\\/|[Aa]venida|Av\\.|Avda\\.|[Cc]arrera|Cra\\.|[Cc]alzada|[Cc]amino|[Rr]onda|[Tt]ravesía|[Cc]arrer|[Pp]laza|[Pp]aseo|[Rr]ua|[Tt]ravessa|[Ll]argo|[Vv]icolo|[Ss]trada) ?(?:(?:de|del|della|delle|dei|degli|di|da|das|do|dos|du|des|la|las|los|le|l')\\s?){0,2}[${UP}][${LOW}-]{1,30}(?: (?:(?:de|del|de la|de les|dels|della|di|da|do|dos|du)\\s)?[${UP}][${LOW}-]{1,30}){0,3},? (?:n[º°o.]\\s?)?\\d{1,4}(?:\\/\\d{1,4})?(?![\\w-])`,
     'g',
   ),
 );

@@ -24,7 +24,7 @@ const EU_PLATE_WORDS = [
   'rekisteri',
 ];
 const NAMED_PLATE_EU =
-  /\b(?:kennzeichen|nummernschild|plaque(?: d['’]immatriculation)?|immatriculation|targa|matr[íi]cula|kenteken|skilt(?:et)?|reg\.? ?nr\.?|registreringsnummer|rekisterinumero)[:\s#]{1,3}(?:ist |est |è |es |is |er |är |on )?([A-ZÄÖÜ0-9]{1,4}(?:[ -][A-Z0-9]{1,5}){1,3})(?![A-Za-z0-9])/gi;
+  /\b(?:kennzeichen|nummernschild|plaque(?: d['’]immatriculation)?|immatriculation|targat[oa]|targa|matr[íi]cula|kenteken|skilt(?:et)?|reg\.? ?nr\.?|registreringsnummer|rekisterinumero)[:\s#]{1,3}(?:ist |est |è |es |is |er |är |on )?([A-ZÄÖÜ0-9]{1,4}(?:[ -][A-Z0-9]{1,5}){1,3})(?![A-Za-z0-9])/gi;
 // A plate after 车牌 / 車牌 in Latin letters and digits, as Taiwan's (BKR-3617) and Hong Kong's are written.
 const NAMED_PLATE_ZH = /(?:车牌|車牌)(?:号码?|號碼?)?[:：\s]{0,3}(?:是|為|为)?\s?([A-Z0-9]{2,4}[ -]?[A-Z0-9]{2,5})(?![A-Za-z0-9])/g;
 const CN_PLATE = /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·• ]?[A-HJ-NP-Z0-9]{5,6}(?![A-Za-z0-9])/g;

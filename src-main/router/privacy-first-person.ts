@@ -118,6 +118,23 @@ export function findOwnHealthEu(text: string, lower: string, found: Found): void
   }
 }
 
+// ---------------------------------------------------------------- own dismissal, in European languages
+
+// The writer dismissed, in the first person: "mi jefe me ha comunicado que me despiden", "mir wurde gekündigt", "on m'a
+// licenciée", "ik ben ontslagen". Not "si me despiden" / "wenn mir gekündigt wird": a what-if is a general question.
+const OWN_DISMISSAL_EU =
+  /(?<![\p{L}])(?:me (?:despiden|han despedido|van a despedir|echan)|ich (?:wurde|bin) (?:\p{L}+ ){0,4}(?:gekündigt|entlassen)|mir wurde (?:\p{L}+ ){0,4}gekündigt|je (?:suis|viens d['’]être|vais être) licenci[ée]e?|on m['’]a licenci[ée]e?|mi hanno licenziat[oa]|sono stat[oa] licenziat[oa]|ik ben ontslagen|jag (?:har blivit|blev|är) uppsagd|fui despedid[oa]|zosta[łl](?:em|am) zwolnion[ya])(?![\p{L}])/giu;
+const WHAT_IF_BEFORE = /(?:\bsi|\bif|\bwenn|\bfalls|\bse|\bals|\bom|\bjeśli|\bgdyby|\bquand|\bcuando)\s(?:[\p{L}'’]+\s){0,3}$/iu;
+const DISMISSAL_HINT = /despid|echan|gekündigt|entlassen|licenci|ontslagen|uppsagd|zwolnion/;
+
+/** The writer's own dismissal said in a European language, not as a what-if. */
+export function findOwnDismissalEu(text: string, lower: string, found: Found): void {
+  if (!DISMISSAL_HINT.test(lower)) return;
+  firstMatches(OWN_DISMISSAL_EU, text, LIMIT, (m) => {
+    if (!WHAT_IF_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) found(m.index, m.index + m[0].length);
+  });
+}
+
 // ---------------------------------------------------------------- own wearable's findings
 
 const WEARABLE =

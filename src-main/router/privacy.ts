@@ -8,7 +8,7 @@ import { findMoreAddresses } from './privacy-addresses.js';
 import { findFieldCards } from './privacy-cards.js';
 import { findProseSecrets } from './privacy-credentials.js';
 import { findPersonalHealth } from './privacy-health.js';
-import { findOwnHealthEu, findOwnPay, findWearableHealth } from './privacy-first-person.js';
+import { findOwnDismissalEu, findOwnHealthEu, findOwnPay, findWearableHealth } from './privacy-first-person.js';
 import { findWhereabouts } from './privacy-whereabouts.js';
 import { findFixedWidth } from './privacy-fixed-width.js';
 import { findHallRooms, findHomesByLandmark } from './privacy-homes.js';
@@ -522,9 +522,10 @@ const DETECTORS: ReadonlyArray<(text: string, found: Found, strict: boolean) => 
   findPhones,
   findAddresses,
   (text, found) => findPersonalHealth(text, MAX_PER_KIND, (start, end) => found('health', 'health information', start, end)),
-  // The writer's own pay with its amount, own sick leave in the European languages, own wearable's findings.
+  // The writer's own pay with its amount, own sick leave and dismissal in the European languages, own wearable's findings.
   (text, found) => findOwnPay(text, lowerCased(text), (start, end) => found('employment', 'pay details', start, end)),
   (text, found) => findOwnHealthEu(text, lowerCased(text), (start, end) => found('health', 'health information', start, end)),
+  (text, found) => findOwnDismissalEu(text, lowerCased(text), (start, end) => found('employment', 'employment details', start, end)),
   (text, found) => findWearableHealth(text, lowerCased(text), (start, end) => found('health', 'health information', start, end)),
   (text, found, strict) => findNamedPersonDetails(text, MAX_PER_KIND, (kind, start, end) => found(kind, PERSON_LABELS[kind], start, end), strict),
   (text, found) => findNumberPlates(text, (start, end) => found('location', 'a vehicle number plate', start, end)),

@@ -3,7 +3,7 @@
 // its team before a review period (后端组王思远本年度); 柏 as a surname, and a preterm baby's screening (早产, 听力筛查);
 // an allegation against a named person (举报, "raising a concern that"); a French address with its town (à Angers); a
 // hall's or dorm's room with its person; coordinates said to be the writer's front door. The same words with nobody in
-// them stay clean.
+// them stay clean. And (holdout-30) the writer's own dismissal in Spanish and German, not said as a what-if.
 import { describe } from 'vitest';
 import { itKeepsLocalAndSends } from '../support/privacy-shapes.js';
 
@@ -12,6 +12,10 @@ const KEPT_LOCAL: Record<string, readonly string[]> = {
     'Ik ben ontslagen. Mijn laatste brutoloon was € 3.620 per maand; hoeveel WW krijg ik?',
     'Ik ben vorige maand gediagnosticeerd met reuma. Welke oefeningen helpen?',
     'Olen Mikko Laine. Minulla todettiin keväällä astma, ja lääkäri kirjoitti sairauslomaa kaksi viikkoa.',
+  ],
+  'the writer’s own dismissal in Spanish and German (holdout-30)': [
+    'Me llamo Carmen Ruiz y hoy mi jefa me ha dicho que me despiden a final de mes. ¿Cómo pido la carta de despido?',
+    'Mir wurde gestern nach sechs Jahren gekündigt. Hilf mir, um ein Arbeitszeugnis zu bitten.',
   ],
   'Chinese names by their team, new surnames and newborn care': [
     '校准会纪要：测试组陈立新本年度绩效定为C，年终奖减半。',
@@ -36,6 +40,7 @@ const SENT: Record<string, readonly string[]> = {
     '绩效校准会一般怎么开？各组本年度绩效分布要符合 20/70/10 吗？',
     '早产儿的听力筛查没通过一般要多久复筛？',
   ],
+  'dismissal as a what-if': ['¿Qué pasa si me despiden estando de baja médica?', 'Was passiert, wenn mir in der Probezeit gekündigt wird?'],
   'reporting in general': ['How do I raise a concern through a whistleblowing portal, and is it anonymous?', '举报信一般怎么写才有效？'],
   'public places and rooms with no one in them': [
     'Le musée des Beaux-Arts est au 14 rue du Musée ; à quelle heure ouvre-t-il ?',

@@ -135,8 +135,9 @@ export function findSaidSecrets(text: string, han: boolean, found: SecretFound):
   if ((text.includes('eypad') || text.includes('PIN pad') || text.includes('eycode')) && text.includes('(')) findLockLogCodes(text, found);
   if (han) findSecretsHant(text, found);
   if (SECRET_EU_HINT.test(text)) findSecretsEu(text, found);
-  if (/code|ombination|combo/.test(text) && /\d\d/.test(text)) findCodesAfterLocks(text, found);
-  if (text.includes(' enough') || text.includes(' a ')) {
+  if ((text.includes('code') || text.includes('ombination') || text.includes('combo')) && /\d\d/.test(text)) findCodesAfterLocks(text, found);
+  // A candidate is quoted and judged: one cheap look for the judging words and a quote before the pattern runs.
+  if ((text.includes(' enough') || text.includes(' choice') || text.includes(' one')) && /["'“‘]/.test(text)) {
     eachMatch(CANDIDATE_PASSWORD, text, (m) => {
       if (!/\d|[^\w-]/.test(m[1]!.replace(/-/g, '')) && !/[A-Z].*\d|\d.*[A-Z]/.test(m[1]!)) return;
       const start = m.index + m[0].indexOf(m[1]!);

@@ -142,6 +142,8 @@ function findOwnHousePicked(text: string, found: HomeFound): void {
 const HALL_ROOM =
   /\b(?:[A-Z][\w'’-]+ (?:Hall|Halls|House|Court|Lodge|Residence)|(?:Studenten)?[Ww]ohnheim|r[ée]sidence (?:universitaire|[ée]tudiante)|residencia(?: de estudiantes| universitaria)?|studentenhuis|halls? of residence|dorm(?:itory)?)\b[^.?!\n]{0,40}?\b(?:[Rr]oom|[Zz]immer|[Cc]hambre|[Hh]abitaci[óo]n|[Kk]amer|[Pp]ok[óo]j)\.? ?(?:[Nn][or]\.? ?)?\d{1,4}(?:\.\d{1,3})?[A-Za-z]?(?![\w.]\d)/g;
 const HALL_WORDS = ['Hall', 'House', 'Court', 'Lodge', 'Residence', 'ohnheim', 'sidence', 'residencia', 'studentenhuis', 'halls', 'dorm'] as const;
+// A room's number, the rarer part: looked for first, so that the common hall words cost nothing without one.
+const ROOM_NUMBER = /\b(?:[Rr]oom|[Zz]immer|[Cc]hambre|[Hh]abitaci[óo]n|[Kk]amer|[Pp]ok[óo]j)\.? ?(?:[Nn][or]\.? ?)?\d/;
 // Someone the room is of, earlier in its sentence: the writer, a relative, or a name before "is in"/"is staying in".
 const ROOM_HOLDER_BEFORE = new RegExp(
   `(?:\\b(?:I|I['’]m|my|ich|wohne|mein(?:e[nm]?)?|je|j['’]habite|vivo|woon|mijn|bor|mieszkam)\\b|\\b(?:${RELATION})\\b|${NAME} (?:is|lives|stays|is staying|is living) (?:in|at)\\b)[^.?!\\n]*$`,
@@ -149,7 +151,7 @@ const ROOM_HOLDER_BEFORE = new RegExp(
 
 /** A student hall's or a dorm's room beside the person who has it. */
 export function findHallRooms(text: string, found: HomeFound): void {
-  if (!HALL_WORDS.some((w) => text.includes(w))) return;
+  if (!HALL_WORDS.some((w) => text.includes(w)) || !ROOM_NUMBER.test(text)) return;
   eachMatch(HALL_ROOM, text, (m) => {
     if (ROOM_HOLDER_BEFORE.test(text.slice(Math.max(0, m.index - 120), m.index))) found(m.index, m.index + m[0].length);
   });

@@ -21,8 +21,9 @@ const PROSE_SECRET = factored(
 );
 // Chinese: 密码/口令 after any qualifier (WiFi密码, 支付密码), then 是/为/：, then the value.
 // The words between may be a whole clause (root 密码 我微信上发你了 是 …).
-const PROSE_SECRET_ZH =
-  /(密码|口令|密钥|秘钥|PIN码|验证码|暗号|requirepass|masterauth)[^\n。！？]{0,16}?(?:改成了?|改为|设成|设为|换成|是|为|：|:|=)\s{0,2}([!#-&(-~]{4,64})/g;
+// The words are the pattern's own first test, written once so the two cannot drift apart.
+const SECRET_WORD_ZH = /密码|口令|密钥|秘钥|PIN码|验证码|暗号|requirepass|masterauth/;
+const PROSE_SECRET_ZH = new RegExp(`(${SECRET_WORD_ZH.source})[^\\n。！？]{0,16}?(?:改成了?|改为|设成|设为|换成|是|为|：|:|=)\\s{0,2}([!#-&(-~]{4,64})`, 'g');
 // A password built from parts: "密码是 admin 后面加 我生日 0915", "password is admin followed by 0915". A plain word
 // alone is no secret; a word and then digits or symbols is the password given in two halves. Read with a sticky
 // pattern right after a value the rules above rejected, so it costs no scan of its own.
@@ -196,7 +197,7 @@ export function findProseSecrets(text: string, found: SecretFound): void {
   const han = hasHan(text);
   // Said, not written: a changed password later in a voicemail, Cantonese and Traditional codes (privacy-credentials-said.ts).
   findSaidSecrets(text, han, found);
-  if (han && /密码|口令|密钥|秘钥|PIN码|验证码|暗号|requirepass|masterauth/.test(text)) {
+  if (han && SECRET_WORD_ZH.test(text)) {
     eachMatch(PROSE_SECRET_ZH, text, (m) => {
       const value = trimValue(m[2]!);
       const start = m.index + m[0].length - m[2]!.length;

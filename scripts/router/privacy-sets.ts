@@ -58,6 +58,8 @@ export const HELD_OUT_SETS: readonly HeldOutSet[] = [
   set('holdout-28', 'blind', 'handover sheets, 111 notes, DoLS, 360 reports, payroll journals, MT940, DATEV, 产检手册, 举报信'),
   set('holdout-29', 'blind', 'Caddy and Traefik config, Keycloak exports, sign-in logs, result grids, choir registers, 快递柜, 婚礼宾客名单'),
   set('holdout-30', 'blind', 'PagerDuty and ServiceNow, help-desk threads, mail traces, housing and school letters, 物业缴费, 公屋續租'),
+  set('holdout-31', 'blind', 'CI logs, Firebase, password-manager exports, mortgages, vets, school reports, 高考志愿, 公积金'),
+  set('holdout-32', 'blind', 'Okta logs, Mongo shells, Shopify webhooks, GP referrals, tribunal bundles, PCN appeals, 个税汇算, 澳門身份證'),
 ];
 
 /** One held-out set by its name; throws on a name that is not in the list, so a typo cannot measure nothing. */

@@ -60,6 +60,8 @@ const PUBLISHED = new Set([
   '078051120',
   '123456789',
   '219099999',
+  // Adyen's Visa test card.
+  '4111111145551142',
   // UnionPay's test card for its online payment sandbox.
   '6216261000000000018',
   // GB 11643's example resident id.

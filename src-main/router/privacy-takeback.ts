@@ -66,7 +66,9 @@ const CONFIG_REFERENCE = /^(?:var|local|locals|module|data|each|self|values|secr
 const REFERENCE_KEY_BEFORE =
   /(?:credentials?Id|Variable|Var|Name|Ref|File|Path|Env|_name|_ref|_file|_path|_env|_var(?:iable)?|existingSecret|PasswordKey|SecretKey)["']?\s*[:=]\s*["']?$/;
 
-const DEFAULT_BEFORE = /\b(?:factory|default)\b[^\n.]{0,20}$|(?:出厂|默认|預設|出廠)[^\n。]{0,12}$/i;
+// …in Chinese past a comma (默认密码是 888888，工程密码是 000000), unless it was changed to the value (默认密码改成了 …).
+// An initial password (初始密码 kEHo0Z!88) is not one: it is often the one handed to a new colleague.
+const DEFAULT_BEFORE = /\b(?:factory|default)\b[^\n.]{0,20}$|(?:出厂|默认|預設|出廠|工程密码)(?:(?!改成|改为|换成|设为|設為|改為)[^\n。？?]){0,24}$/i;
 const REVOKED = /\b(?:token|key|credential|secret)s? (?:was |were |has been |have been |is )?(?:revoked|rotated|invalidated|deleted)\b|已(?:吊销|作废|失效|撤销)/i;
 
 const CONNECTION_WITH_PASSWORD = /^[a-z][\w+.-]*:\/\/[^\s:@/]*:[^\s@/]+@/i;
@@ -119,7 +121,7 @@ function notASecret(text: string, start: number, end: number): boolean {
 
 // A number introduced as an organisation's line. "Our office number" is left alone: a small office's line may be a person's.
 const ORG_LINE_BEFORE =
-  /\b(?:(?:bookings?|sales|lettings|valuations|enquiries|reservations)(?: line)?(?: on|:)\s*$)|\b(?:school|club|church|parish|council|society|site|estate|box|ticket|booking|registry) office\b[^\n?!]{0,24}$|\b(?:switchboard|hotline|helpline|emergency (?:number|line)|help line|service line|support line|(?:practice|surgery|clinic|main) line|customer (?:service|care|support)(?: line| number)?|reception|front desk|head office|headquarters|HQ|toll[- ]free|freephone|box office|ticket office)\b[^\n?!]{0,40}$|\bon (?:their|its|the) (?:official )?(?:website|site|web ?page) (?:is|says|gives|lists)[ :]*$|\b(?:switchboard|main) (?:number|line)\b[^\n!]{0,80}$|(?:客服|热线|总机|前台|服务电话|服务热线|投诉电话|总部|物业|服务中心|报修|营业厅|售后)[^\n。！？]{0,16}$/i;
+  /\b(?:(?:bookings?|sales|lettings|valuations|enquiries|reservations)(?: line)?(?: on|:)\s*$)|\b(?:school|club|church|parish|council|society|site|estate|box|ticket|booking|registry) office\b[^\n?!]{0,24}$|\b(?:switchboard|hotline|helpline|emergency (?:number|line)|help line|service line|support line|(?:practice|surgery|clinic|main) line|customer (?:service|care|support)(?: line| number)?|reception|front desk|head office|headquarters|HQ|toll[- ]free|freephone|box office|ticket office|out[- ]of[- ]hours (?:line|number)|duty (?:line|phone)|palvelunumero\w*)\b[^\n?!]{0,40}$|\bon (?:their|its|the) (?:official )?(?:website|site|web ?page) (?:is|says|gives|lists)[ :]*$|\b(?:switchboard|main) (?:number|line)\b[^\n!]{0,80}$|(?:客服|热线|总机|前台|服务电话|服务热线|投诉电话|总部|物业|服务中心|报修|营业厅|售后|门卫室?电话|传达室电话|调度电话|咨询电话|值班电话|考试院)[^\n。！？]{0,16}$/i;
 // A business's marketing text: whatever number it gives is the business's.
 const MARKETING_TEXT = /\breply STOP\b|\bto opt[- ]out\b|\bunsubscribe\b|退订回T|回T退订|拒收请回复R/i;
 // An address introduced as an organisation's premises, or as a building that is not a home. ("café" again on its own: a

@@ -31,17 +31,20 @@ const OWN_PAY = new RegExp(
 const I_EARN = new RegExp(
   String.raw`(?<![\p{L}])(?:I(?:['’]m| am)? (?:earn|make|get paid|am paid|paid|take home)|ich verdiene|je gagne|gano|guadagno|ik verdien|jag tjänar|zarabiam)\s(?:now |currently |nu |jetzt |aktuell |momentan |derzeit |zurzeit |actuellement |ahora |actualmente |ora |attualmente |teraz |obecnie |agora |momenteel )?(?:about |around |roughly |only |just |ungefähr |environ |unos |circa |ongeveer |cirka |około )?${MONEY}` +
     // …or is on it: "I'm a senior consultant at Deloitte on $92,000 base".
-    String.raw`|(?<![\p{L}])I(?:['’]m| am) [^.\n?!]{0,80}?\bon (?:about |around |roughly )?${MONEY}(?: ?(?:RMB|CNY|yuan|HKD|USD|EUR|GBP))?(?= ?(?:base|salary|a (?:year|month)|per (?:year|month|annum)|monthly|p\.a\.|an hour|per hour|plus|\+|OTE|gross|before tax|with|as an? ))`,
+    String.raw`|(?<![\p{L}])I(?:['’]m| am) [^.\n?!]{0,80}?\bon (?:about |around |roughly )?${MONEY}(?: ?(?:RMB|CNY|yuan|HKD|USD|EUR|GBP))?(?= ?(?:base|salary|a (?:year|month)|per (?:year|month|annum)|monthly|p\.a\.|an hour|per hour|plus|\+|OTE|gross|before tax|with|as an? |now\b|currently|at the moment|,? been (?:here|there|in)))` +
+    // …or on a named salary: "I'm on a basic salary of £48,250".
+    String.raw`|(?<![\p{L}])I(?:['’]m| am) on an? (?:basic |base |gross |starting |current )?(?:salary|wage|package) of ${MONEY}`,
   // Case-blind for the other languages' sentence starts ("Jag tjänar"), so the first person's "I" is matched at a word start only.
   'giu',
 );
 // In Chinese the writer's pay follows 我 directly ("我月薪1.8万", "我的工资是每月12000元", "我现在税前年薪40万"), or comes in
 // the same sentence as the writer's own layoff or resignation ("我被公司裁员了，在职4年，离职前平均月薪2.3万"). "月薪2.3万的人"
 // and "我想知道月薪2.3万交多少税" ask about a sum, not the writer's own.
-const PAY_ZH = String.raw`(?:税前|稅前|税后|稅後)?(?:月薪|年薪|工资|工資|底薪|薪水|薪资|薪資|到手|年终奖|年終獎)`;
+// 人工 is pay in Cantonese (我人工由 $22,000 減到 $18,000), not 人工智能.
+const PAY_ZH = String.raw`(?:税前|稅前|税后|稅後)?(?:月薪|年薪|工资|工資|底薪|薪水|薪资|薪資|到手|年终奖|年終獎|人工(?!智能|智慧|成本|费|費|湖))`;
 const AMOUNT_ZH = String.raw`[^，。！？,!?\n\d]{0,8}?\d[\d,.]*\s?(?:万|萬|千|k|K|元|块|蚊)?`;
 const OWN_PAY_ZH = new RegExp(
-  String.raw`我(?:的|现在的?|現在的?|目前的?|今年的?|去年的?|每个月的?|每個月的?)?${PAY_ZH}${AMOUNT_ZH}` +
+  String.raw`我(?:的|份|现在的?|現在的?|目前的?|今年的?|去年的?|每个月的?|每個月的?|\s?\d{4}\s?年度?的?)?${PAY_ZH}${AMOUNT_ZH}` +
     String.raw`|我[^。！？!?\n]{0,6}?(?:被(?:公司)?(?:裁员|裁員|辞退|辭退|开除|開除|解雇|解僱)|离职|離職)[^。！？!?\n]{0,40}?${PAY_ZH}${AMOUNT_ZH}` +
     // …or after the writer's own job in the same sentence: 我现在在杭州一家电商公司做高级产品经理，月薪 32K; 我（陳彥廷）在…當製程工程師第三年，月薪 5.6 萬.
     // …or opens the message with the writer's pay now, set against an offer: 现在税前月薪 23k，一年 14 薪 … 新 offer 是 28k.
@@ -53,11 +56,19 @@ const OWN_PAY_ZH = new RegExp(
 const THATS_WHAT_IM_ON = /\bthat['’]?s what i['’]?m (?:on|paid|earning|making)\b/g;
 const MONEY_BEFORE = new RegExp(`${MONEY}[^\\n]{0,60}$`, 'u');
 const PAY_HINT =
-  /\dk\b|salary|payslip|pay slip|pay stub|paycheck|paie|bulletin de salaire|abrechnung|loonstrook|busta paga|lönebesked|lönespec|bonus|base|raise|rise|wage|rate|compensation|take-home|sueldo|salario|aumento|mina|salaire|augmentation|prime|gehalt|lohn|salaris|loon|l[öo]n|stipendio|sal[áa]rio|pensja|wynagrodzenie|podwy|premia|earn|make|paid|verdien|gagne|gano|guadagno|tjänar|zarabiam|i['’]m on|i am on/;
+  /\dk\b|salary|payslip|pay slip|pay stub|paycheck|paie|bulletin de salaire|abrechnung|loonstrook|busta paga|lönebesked|lönespec|bonus|base|raise|rise|wage|rate|compensation|take-home|sueldo|salario|aumento|mina|salaire|augmentation|prime|gehalt|lohn|salaris|loon|l[öo]n|stipendio|sal[áa]rio|pensja|wynagrodzenie|podwy|premia|earn|make|paid|verdien|gagne|gano|guadagno|tjänar|zarabiam|i['’]m on|i am on| on [£$€]/;
 
 // …or a pay document of the writer's with its amount, without "my": "first paycheck at the new hospital: $2,911.46 net".
 const OWN_PAY_DOCUMENT = new RegExp(
   String.raw`(?<![\p{L}])(?:first|last|latest|this month['’]s|this week['’]s) (?:pay ?check|pay ?slip|pay ?stub|wage slip)(?![\p{L}])[^.\n?!]{0,48}?${MONEY}`,
+  'giu',
+);
+// …or the writer's (or a relative's) payslip with its gross or net amount, a question between them: "meine
+// Lohnabrechnung erklären? Brutto 4.280,00 €", "la busta paga di mia madre, Rosa Ferrante? Lordo 1.842 €".
+const PAY_DOC = String.raw`(?:payslip|pay slip|Lohnabrechnung|Gehaltsabrechnung|loonstrook|busta paga|bulletin de salaire|fiche de paie|n[óo]mina|l[öo]nespecifikation)`;
+const OWN_PAYSLIP_AMOUNT = new RegExp(
+  String.raw`(?<![\p{L}])(?:(?:my|meine|mijn|mia|la mia|ma|mi) ${PAY_DOC}|${PAY_DOC} (?:of|von|van|di|de) (?:my|meiner|meines|meinem|mijn|mia|mio|ma|mon|mi) \p{L}+)` +
+    String.raw`[^\n]{0,80}?(?<![\p{L}])(?:gross|net|brutto|netto|lordo|bruto|brut|neto)\s*:?\s*${MONEY}`,
   'giu',
 );
 // …and the writer's own rating ("my boss rated me 'below expectations'", "I got a 2 in my review").
@@ -81,6 +92,7 @@ export function findOwnPay(text: string, lower: string, found: Found): void {
     });
   }
   if (/\bI\b|\bmy\b/i.test(text)) firstMatches(OWN_PAY_DOCUMENT, text, LIMIT, (m) => found(m.index, m.index + m[0].length));
+  firstMatches(OWN_PAYSLIP_AMOUNT, text, LIMIT, (m) => found(m.index, m.index + m[0].length));
 }
 
 // ---------------------------------------------------------------- own sick leave, in European languages

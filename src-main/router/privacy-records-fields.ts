@@ -175,6 +175,13 @@ export function tableFields(text: string, csv: boolean): Field[] {
         cells.forEach((cell, i) => {
           const kind = header!.kinds[i];
           if (kind === undefined || cell.text === '') return;
+          // A name split over two columns (First name, Last name) is read as one: "Bethany" alone is no full name.
+          const next = cells[i + 1];
+          if (kind === 'person' && header!.kinds[i + 1] === 'person' && next !== undefined && next.text !== '') {
+            out.push({ kind, value: `${cell.text} ${next.text}`, start: offset + cell.at, end: offset + next.at + next.text.length });
+            return;
+          }
+          if (kind === 'person' && header!.kinds[i - 1] === 'person' && (cells[i - 1]?.text ?? '') !== '') return;
           const field: Field = { kind, value: cell.text, start: offset + cell.at, end: offset + cell.at + cell.text.length };
           out.push(header!.standing[i] === true ? { ...field, standing: true } : field);
         });

@@ -63,6 +63,8 @@ interface RecordShapes {
   lineFields: boolean;
   tables: boolean;
   keyed: boolean;
+  /** Comma- or semicolon-separated rows with a detail's word in the text: read as a table too. */
+  csv: boolean;
   han: boolean;
   pay: boolean;
 }
@@ -72,9 +74,9 @@ interface RecordShapes {
  * heading the form), and pay documents: two pay lines with amounts near such a person.
  */
 function findRecords(text: string, found: RecordFound, shapes: RecordShapes): void {
-  const { lineFields, tables, keyed, han, pay } = shapes;
+  const { lineFields, tables, keyed, csv, han, pay } = shapes;
   if (han && pay) for (const c of certifiedIncome(text)) found('employment', PERSON_LABELS.employment, c.start, c.end);
-  const fields = [...(lineFields ? fieldsIn(text, keyed, han) : []), ...(tables ? tableFields(text, keyed) : [])];
+  const fields = [...(lineFields ? fieldsIn(text, keyed, han) : []), ...(tables ? tableFields(text, keyed || csv) : [])];
   if (keyed && SQL_START.test(text)) fields.push(...sqlFields(text));
   const details = fields.filter((f) => detailFits(f, text));
   const payAmounts = pay ? payLines(text) : [];
@@ -322,8 +324,9 @@ function findAll(text: string, found: RecordFound, strict: boolean): void {
   const keyed = glued || (has('detail') && KEYED_MARKS.test(text));
   const separated = (has('detail') || pay || glued) && FIELD_SEPARATOR.test(text);
   const lineFields = han || keyed || (separated && (PERSON_FIELD.test(text) || HEADER_LINE.test(text)));
-  const tables = TABLE_ROW.test(text) || ((keyed || has('detail')) && CSV_ROW.test(text));
-  if (lineFields || tables) findRecords(text, found, { lineFields, tables, keyed, han, pay });
+  const csv = (keyed || has('detail')) && CSV_ROW.test(text);
+  const tables = TABLE_ROW.test(text) || csv;
+  if (lineFields || tables) findRecords(text, found, { lineFields, tables, keyed, csv, han, pay });
   if (han || has('birth')) findBirthDates(text, lower(), found);
   findMoreBirthDates(text, lower, han, tables || text.includes('<td') || CSV_ROW.test(text), found);
   if (has('letter')) findLetterHealth(text, found);

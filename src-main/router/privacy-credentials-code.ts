@@ -23,6 +23,9 @@ const TOTP_SETUP_KEY = /\b(?:key|secret|code)\b[^\n]{0,40}?[:：]\s{0,2}((?:[A-Z
 // A secret handed to a CLI: --password …, --token … (not --secret, a flag of its own in pulumi config set --secret KEY), and a secrets command's --data/--value (drone secret add … --data '…').
 const CLI_SECRET_FLAG = /(?<![\w-])--(?:password|passwd|pass|token|api-key)[= ]["']?([^"'\s]{4,200})["']?/g;
 const CLI_SECRET_DATA = /\bsecrets? (?:add|set|create|update)\b[^\n]{0,200}?--(?:data|value)[= ]["']?([^"'\s]{4,200})["']?/g;
+// A secret piped into a secrets command: printf 'Gr33n…' | docker secret create db_pw -, echo -n … | kubectl create secret ….
+const PIPED_SECRET =
+  /\b(?:printf|echo(?: -n)?)\s+(["'])([^"'\n]{6,200})\1\s*\|\s*(?:docker secret create|kubectl create secret|gh secret set|vault kv put|pass insert|security add-generic-password)\b/g;
 /** The password of a base64 "user:password" (docker's "auth", HTTP Basic), or null. */
 function encodedLoginPassword(encoded: string): string | null {
   const login = /^[!-9;-~]{1,64}:([!-~]{4,128})$/.exec(Buffer.from(encoded, 'base64').toString('latin1'));
@@ -69,6 +72,12 @@ export function findCodeSecrets(text: string, found: SecretFound): void {
     eachMatch(CLI_SECRET_FLAG, text, (m) => report(m, 'a password or secret'));
     eachMatch(CLI_SECRET_DATA, text, (m) => report(m, 'a password or secret'));
   }
+  if (text.includes('|'))
+    eachMatch(PIPED_SECRET, text, (m) => {
+      if (!looksLikeSecretValue(m[2]!, true)) return;
+      const start = m.index + m[0].indexOf(m[2]!);
+      found('a password or secret', start, start + m[2]!.length);
+    });
   const reportEncoded = (m: RegExpExecArray): void => {
     const password = encodedLoginPassword(m[1]!);
     const start = m.index + m[0].lastIndexOf(m[1]!);

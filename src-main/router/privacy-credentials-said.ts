@@ -114,10 +114,21 @@ function findKeyedInCodes(text: string, found: SecretFound): void {
 const CODE_AFTER_LOCK = /\b(?:code|combination|combo)(?: is)?[ :#]{1,3}(\d{1,3}(?:-\d{1,3}){2,4}|\d{4,8})(?![\w-]|[.,]\d)/gi;
 const LOCK_IN_SENTENCE = /\b(?:key ?safe|key ?box|lockbox|safe|padlock|locker|gate|door|alarm|keypad|garage)\b[^\n.?!]{0,60}$/i;
 
+// …or the lock's own: "our garage keypad is 7391 then the hash key", "my key safe's 4471".
+const LOCK_IS =
+  /\b(?:my|our|his|her|their|the)\s(?:[\p{L}'’]+\s){0,2}(?:keypad|key ?safe|lockbox|key ?box|padlock|alarm|gate|door)(?:['’]s| (?:code|pin|combination))? (?:is|=|:)\s{0,2}(\d{4,8})(?![\w-]|[.,]\d)/giu;
+
 /** "…the key safe to the left of the back door, code 7316": a lock, then its code later in the sentence. */
 function findCodesAfterLocks(text: string, found: SecretFound): void {
   eachMatch(CODE_AFTER_LOCK, text, (m) => {
     if (!LOCK_IN_SENTENCE.test(text.slice(Math.max(0, m.index - 80), m.index))) return;
+    const start = m.index + m[0].length - m[1]!.length;
+    found('a password', start, start + m[1]!.length);
+  });
+}
+
+function findLockCodes(text: string, found: SecretFound): void {
+  eachMatch(LOCK_IS, text, (m) => {
     const start = m.index + m[0].length - m[1]!.length;
     found('a password', start, start + m[1]!.length);
   });
@@ -136,6 +147,7 @@ export function findSaidSecrets(text: string, han: boolean, found: SecretFound):
   if (han) findSecretsHant(text, found);
   if (SECRET_EU_HINT.test(text)) findSecretsEu(text, found);
   if ((text.includes('code') || text.includes('ombination') || text.includes('combo')) && /\d\d/.test(text)) findCodesAfterLocks(text, found);
+  if (/(?:pad|safe|box|lock|alarm|gate|door)(?:['’]s| code| pin| combination)? (?:is|=|:)\s{0,2}\d{4}/i.test(text)) findLockCodes(text, found);
   // A candidate is quoted and judged: one cheap look for the judging words and a quote before the pattern runs.
   if ((text.includes(' enough') || text.includes(' choice') || text.includes(' one')) && /["'“‘]/.test(text)) {
     eachMatch(CANDIDATE_PASSWORD, text, (m) => {

@@ -138,15 +138,37 @@ function findOwnHousePicked(text: string, found: HomeFound): void {
 
 // A room in a student hall or a dorm, the writer's own or a named person's: "son Rory Blackwood is in Cartwright Hall,
 // block C, room 214", "ich wohne … im Studentenwohnheim in der Pfeilgasse, Zimmer 3.14". A room number is as close as an
-// address; a hall's room with no one in the sentence (a timetable's "Lecture in Fenwick Hall, room 2.14") is not.
+// address; a hall's room with no one in the sentence (a timetable's "Lecture in Fenwick Hall, room 2.14") is not. So are a
+// hostel's, a boarding school's, a hotel's or a hospital's ("Mio figlio … dorme all'Ostello Santa Monaca, camera 204").
 const HALL_ROOM =
-  /\b(?:[A-Z][\w'’-]+ (?:Hall|Halls|House|Court|Lodge|Residence)|(?:Studenten)?[Ww]ohnheim|r[ée]sidence (?:universitaire|[ée]tudiante)|residencia(?: de estudiantes| universitaria)?|studentenhuis|halls? of residence|dorm(?:itory)?)\b[^.?!\n]{0,40}?\b(?:[Rr]oom|[Zz]immer|[Cc]hambre|[Hh]abitaci[óo]n|[Kk]amer|[Pp]ok[óo]j)\.? ?(?:[Nn][or]\.? ?)?\d{1,4}(?:\.\d{1,3})?[A-Za-z]?(?![\w.]\d)/g;
-const HALL_WORDS = ['Hall', 'House', 'Court', 'Lodge', 'Residence', 'ohnheim', 'sidence', 'residencia', 'studentenhuis', 'halls', 'dorm'] as const;
+  /\b(?:[A-Z][\w'’-]+ (?:Hall|Halls|House|Court|Lodge|Residence)|(?:Studenten)?[Ww]ohnheim|r[ée]sidence (?:universitaire|[ée]tudiante)|residencia(?: de estudiantes| universitaria)?|studentenhuis|halls? of residence|dorm(?:itory)?|[Oo]stello|[Hh]ostel|[Ee]fterskole\w*|[Ii]nternat\w*|[Hh]otell?\w*|[Zz]iekenhuis|[Kk]rankenhaus|[Oo]spedale|[A-Z][\w'’-]+ (?:Hotel|Hostel|Inn))\b[^.?!\n]{0,40}?\b(?:[Rr]oom|[Zz]immer|[Cc]hambre|[Hh]abitaci[óo]n|[Kk]amer|[Pp]ok[óo]j|[Vv]ærelse|[Cc]amera|[Ss]tanza|[Rr]om|[Rr]um)\.? ?(?:[Nn][or]\.? ?)?\d{1,4}(?:\.\d{1,3})?[A-Za-z]?(?![\w.]\d)/g;
+const HALL_WORDS = [
+  'Hall',
+  'House',
+  'Court',
+  'Lodge',
+  'Residence',
+  'ohnheim',
+  'sidence',
+  'residencia',
+  'studentenhuis',
+  'halls',
+  'dorm',
+  'stello',
+  'ostel',
+  'fterskole',
+  'nternat',
+  'otel',
+  'iekenhuis',
+  'rankenhaus',
+  'spedale',
+  'Inn',
+] as const;
 // A room's number, the rarer part: looked for first, so that the common hall words cost nothing without one.
-const ROOM_NUMBER = /\b(?:[Rr]oom|[Zz]immer|[Cc]hambre|[Hh]abitaci[óo]n|[Kk]amer|[Pp]ok[óo]j)\.? ?(?:[Nn][or]\.? ?)?\d/;
+const ROOM_NUMBER = /\b(?:[Rr]oom|[Zz]immer|[Cc]hambre|[Hh]abitaci[óo]n|[Kk]amer|[Pp]ok[óo]j|[Vv]ærelse|[Cc]amera|[Ss]tanza|[Rr]om|[Rr]um)\.? ?(?:[Nn][or]\.? ?)?\d/;
 // Someone the room is of, earlier in its sentence: the writer, a relative, or a name before "is in"/"is staying in".
 const ROOM_HOLDER_BEFORE = new RegExp(
-  `(?:\\b(?:I|I['’]m|my|ich|wohne|mein(?:e[nm]?)?|je|j['’]habite|vivo|woon|mijn|bor|mieszkam)\\b|\\b(?:${RELATION})\\b|${NAME} (?:is|lives|stays|is staying|is living) (?:in|at)\\b)[^.?!\\n]*$`,
+  `(?:\\b(?:I|I['’]m|my|ich|wohne|mein(?:e[nm]?)?|je|j['’]habite|vivo|woon|mijn|bor|mieszkam|[Mm]io|[Mm]ia|[Mm]on|[Mm]in|[Mm]it|[Mm]ój|[Mm]oja)\\b|\\b(?:${RELATION})\\b|${NAME} (?:is|lives|stays|is staying|is living) (?:in|at)\\b)[^.?!\\n]*$`,
 );
 
 /** A student hall's or a dorm's room beside the person who has it. */

@@ -78,6 +78,8 @@ const TOKEN_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<![\w-])xox[abpors]-[A-Za-z0-9-]{10,250}(?![\w-])/g, 'an access token'],
   [/(?<![\w-])AIza[0-9A-Za-z_-]{35}(?![\w-])/g, 'an API key'],
   [/(?<![\w-])hf_[A-Za-z0-9]{30,100}(?![\w-])/g, 'an access token'],
+  // npm's access tokens and Sentry's auth tokens (organisation sntrys_ and user sntryu_).
+  [/(?<![\w-])(?:npm_[A-Za-z0-9]{30,40}|sntrys_eyJ[A-Za-z0-9_=-]{10,400}|sntryu_[a-f0-9]{64})(?![\w-])/g, 'an access token'],
   // GitLab's personal, project and group access tokens, and its deploy tokens.
   [/(?<![\w-])(?:glpat|gldt|glptt|glrt)-[A-Za-z0-9_-]{20,64}(?![\w-])/g, 'an access token'],
   // Alibaba Cloud's AccessKey ids (LTAI…) and Tencent Cloud's SecretIds (AKID…).
@@ -90,7 +92,7 @@ const KEY_BODY = /^[ \t]*\r?\n?[ \t]*(?:[A-Za-z0-9+/=]{8}|Proc-Type|Comment:)/;
 const PASSWORD_WORDS = /^(?:password|passwd|pwd|passcode|passphrase|pin|pin code|密码|口令|验证码)s?$/i;
 // A secret's name, an optional "is"/"="/"：", then the value: printable ASCII without quotes.
 const NAMED_SECRET = factored(
-  /(?<![A-Za-z])(password|passwd|pwd|passcode|passphrase|pin code|pin|secret|secret[ _-]?key|token|access[ _-]?token|auth[ _-]?token|api[ _-]?key|apikey|access[ _-]?key|private[ _-]?key|client[ _-]?secret|bearer|credentials?|密码|密钥|秘钥|口令|令牌|验证码)s?(?![A-Za-z])[\s"'`]{0,3}(?:(?:is|was|=|:=|=>|:|：|是|为)[\s"'`]{0,3}){0,2}([!#-&(-_a-~]{4,200})/gi,
+  /(?<![A-Za-z])(password|passwd|pwd|passcode|passphrase|pin code|pin|secret|secret[ _-]?key|token|access[ _-]?token|auth[ _-]?token|api[ _-]?key|apikey|access[ _-]?key|private[ _-]?key|client[ _-]?secret|bearer|credentials?|密码|密钥|秘钥|口令|令牌|验证码)s?(?![A-Za-z])[\s"'`]{0,3}(?:(?:is|was|=|:=|=>|:|：|填的是|填的|设为|设置为|是|为)[\s"'`]{0,3}){0,2}([!#-&(-_a-~]{4,200})/gi,
 );
 
 // A password named in German, French, Spanish, Portuguese or Dutch, then its value: "das WLAN-Passwort, das ist

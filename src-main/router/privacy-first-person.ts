@@ -119,13 +119,17 @@ function sentenceOf(text: string, start: number, end: number): string {
   return text.slice(from, to);
 }
 
+// A sick note in general, not the writer's: "bei einer Krankmeldung", "en cas d'arrêt maladie".
+const ANY_CASE_BEFORE = /(?:\bbei einer|\bim Falle einer|\bfür eine|\ben cas d['’]|\ben caso de|\bin caso di|\bbij een|\bvid en|\bw przypadku)\s*$/iu;
+
 /** Sick leave or an illness in a European language, in a sentence where the writer speaks of themself. */
 export function findOwnHealthEu(text: string, lower: string, found: Found): void {
   if (!SICK_LEAVE_HINT.test(lower) && !looksEuropean(text)) return;
   for (const re of [SICK_LEAVE_EU, HEALTH_DETAIL_EU]) {
     firstMatches(re, text, LIMIT, (m) => {
       const sentence = sentenceOf(text, m.index, m.index + m[0].length);
-      if (FIRST_PERSON_EU.test(sentence)) found(m.index, m.index + m[0].length);
+      // "bei einer Krankmeldung", "en cas d'arrêt maladie": any sick note, a question of rules, not the writer's own.
+      if (FIRST_PERSON_EU.test(sentence) && !ANY_CASE_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index))) found(m.index, m.index + m[0].length);
     });
   }
 }

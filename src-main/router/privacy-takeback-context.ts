@@ -60,6 +60,8 @@ const PUBLISHED = new Set([
   '078051120',
   '123456789',
   '219099999',
+  // The French banks' documentation IBAN, the one every format page shows.
+  'FR7630006000011234567890189',
   // Adyen's Visa test card.
   '4111111145551142',
   // UnionPay's test card for its online payment sandbox.
@@ -132,8 +134,9 @@ const PUBLISHED_STORY = /\b(?:famous(?:ly)?|story|histor(?:y|ic|ical)|printed|wa
 // passport number like E12345678"): an illustration, whoever's number it may be, unless claimed.
 // What an id's letters encode and why one is what it is ("why is the fourth letter P?") asks about the format too.
 export const FORMAT_QUESTION =
-  /\b(?:format|formats|look like|computed|calculated|calculation|worked out|looks like|pattern|structure|regex|valid(?:ate)?|encod(?:e|es|ed|ing)|decod(?:e|es|ed|ing)|check (?:digit|letter|character)s?|what (?:is|are) the (?:digits|letters|parts)|how (?:do|does|are) [^.?!\n]{1,40}? (?:work|made up|built|read|issued)|what (?:do|does) (?:the )?[^.?!\n]{1,80}? (?:mean|tell you|stand for|show|signify|indicate|represent)|(?:pass|fail)(?:es|s)? (?:the |an? )?[\w-]{0,12}(?:test|check)|elfproef|luhn|mod(?:ulo)? ?\d{2}|why (?:is|are|does|do) (?:the )?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|\d{1,2}(?:st|nd|rd|th)) (?:letter|digit|character|char|number|part|two|three|block|group)s?)\b|格式|正则|规则|长什么样|怎么读|什么意思|代表什么|含义|第[一二三四五六七八九十\d]{1,2}[位码]|每一位|校验码|编码规则|检查码|最后一码|怎么算|点计|如何计算|计算方法/i;
-const EXAMPLE_BEFORE = /(?:\blike|\bsuch as|\be\.g\.|\bfor example|\bfor instance|\bexample|例如|比如|像|范例|示例|样例|例子是?|举例|用)[\s:："'“‘「『]{0,3}$/i;
+  /\b(?:format|formats|form[áa]t\w*|formato|formaat|formatet|look like|computed|calculated|calculation|worked out|looks like|pattern|structure|regex|valid(?:ate)?|encod(?:e|es|ed|ing)|decod(?:e|es|ed|ing)|check (?:digit|letter|character)s?|what (?:is|are) the (?:digits|letters|parts)|how (?:do|does|are) [^.?!\n]{1,40}? (?:work|made up|built|read|issued)|what (?:do|does) (?:the )?[^.?!\n]{1,80}? (?:mean|tell you|stand for|show|signify|indicate|represent)|(?:pass|fail)(?:es|s)? (?:the |an? )?[\w-]{0,12}(?:test|check)|elfproef|luhn|mod(?:ulo)? ?\d{2}|why (?:is|are|does|do) (?:the )?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|\d{1,2}(?:st|nd|rd|th)) (?:letter|digit|character|char|number|part|two|three|block|group)s?)\b|格式|正则|规则|长什么样|怎么读|什么意思|代表什么|含义|第[一二三四五六七八九十\d]{1,2}[位码]|每一位|校验码|编码规则|检查码|最后一码|怎么算|点计|如何计算|计算方法/i;
+const EXAMPLE_BEFORE =
+  /(?:\bif an? [A-Za-z ]{1,20}? (?:is|reads|says)|\blike|\bsuch as|\be\.g\.|\bfor example|\bfor instance|\bexample|\bnap[řr][íi]klad|\bnapř\.|\bzum Beispiel|\bz\. ?B\.|\bpar exemple|\bpor ejemplo|\bper esempio|\bbijvoorbeeld|\btill exempel|\besimerkiksi|\bna przykład|\bpor exemplo|\bfor eksempel|例如|比如|像|范例|示例|样例|例子是?|举例|用)[\s:："'“‘「『]{0,3}$/i;
 // …or named as the example after it: "uses 12345678Z as the example", 用 A123456(3) 做例子, ABC-1234 這種格式.
 const EXAMPLE_AFTER =
   /^[\s'"’”」）)]{0,3}(?:(?:is )?(?:as|is) (?:the|an|a|their|its) (?:\w+ )?(?:example|sample|specimen)|做例子|作例子|为例|作为例子|做示范|当例子|(?:这种|這種|这样的|這樣的|这类|這類)(?:格式|写法|寫法))/i;

@@ -373,7 +373,7 @@ function historicIllness(text: string): boolean {
 
 // Streets and towns made up for examples: Musterstraße, Example Street, Anytown.
 const PLACEHOLDER_STREET =
-  /\b(?:Musterstra(?:ß|ss)e|Musterweg|Musterstadt|Example (?:Street|Road|Avenue|Lane)|Any ?town|Any Street|Sample (?:Street|Road)|Some (?:Road|Street|Avenue|Lane)|Voorbeeldstraat|Calle (?:Falsa|Ejemplo)|Rue de l['’]Exemple|Via Esempio)\b/i;
+  /\b(?:Musterstra(?:ß|ss)e|Musterweg|Musterstadt|(?:Example|Test) (?:Street|Road|Avenue|Lane)|Any ?town|Any Street|Sample (?:Street|Road)|Some (?:Road|Street|Avenue|Lane)|Voorbeeldstraat|Calle (?:Falsa|Ejemplo)|Rue de l['’]Exemple|Via Esempio)\b|某某(?:路|街|大道|小区|村)/i;
 
 /** True for an address on a street or in a town made up for examples, claimed by no one. */
 function placeholderStreet(text: string, start: number, end: number): boolean {
@@ -466,6 +466,9 @@ function nobodysDetailsOf(text: string): boolean {
   );
 }
 
+// An illness named as a cause an organisation works for ("our cancer support charity", "dementia research"), not anyone's.
+const CAUSE_AFTER = /^ (?:support )?(?:charity|charities|research|awareness|society|foundation|fundrais\w*)\b/i;
+
 /** True when a finding of `kind` at [start, end) of `text` is a published example, a placeholder or an organisation's own contact detail. */
 export function takenBack(text: string, kind: string, start: number, end: number): boolean {
   if (saysNotReal(text)) return true;
@@ -505,6 +508,7 @@ export function takenBack(text: string, kind: string, start: number, end: number
         animalSubject(text, start) ||
         publicFigure(text, start) ||
         TOPIC_BEFORE.test(text.slice(Math.max(0, start - 60), start)) ||
+        CAUSE_AFTER.test(text.slice(end, end + 24)) ||
         PUBLIC_ROLE_BEFORE.test(text.slice(Math.max(0, start - 90), start))
       );
     case 'employment':

@@ -491,9 +491,13 @@ function findEmptyHomes(text: string, found: Found): void {
 
 // ---------------------------------------------------------------- the detector
 
-// The words that give a date as when something takes effect.
+// The words that give a date as when something takes effect, or as a cut-off for everyone born on one side of it.
 const EFFECTIVE_BEFORE =
-  /\b(?:effective|valid|in force|as of|starting|commencing|applies)(?: (?:from|on|as of))?:?\s*$|(?:gültig ab|wirksam ab|à compter du|a partir del?)\s*$/i;
+  /\b(?:effective|valid|in force|as of|starting|commencing|applies)(?: (?:from|on|as of))?:?\s*$|(?:gültig ab|wirksam ab|à compter du|a partir del?)\s*$|\bborn (?:on or (?:after|before)|after|before|between)\s*$/i;
+// A log line's timestamp ([2024-06-10 07:00:01] at a line's start or in brackets), not a birthday; a record's date
+// with midnight or a zone's shift after it (ISODate('1992-04-04T23:00:00Z'), 1990-06-14 00:00:00) may be one.
+const TIMESTAMP_AFTER = /^ (?!00:00:00)\d{2}:\d{2}:\d{2}/;
+const LOG_LINE_BEFORE = /(?:^|\n|\[)$/;
 
 // Enough to show a person what was found; a cap keeps a pasted log of 10,000 addresses linear.
 const MAX_PER_KIND = 64;
@@ -599,7 +603,13 @@ export function detectPrivateData(text: string, level: PrivacyLevel = 'standard'
     // "reason=bad_password") is neither; dropped here, not taken back, so the date of birth it may be stays found.
     if ((kind === 'national-id' || kind === 'secret') && FULL_DATE.test(folded.slice(start, end))) return;
     // A date a policy takes effect from ("Parental Leave Policy - effective 1 April 2024. 1. Birth parents …") is no birthday.
-    if (kind === 'birth-date' && EFFECTIVE_BEFORE.test(folded.slice(Math.max(0, start - 24), start))) return;
+    // …nor is an age group's cut-off ("U13 means born on or after 1 September 2011"), nor a log's timestamp (2024-06-10 07:00:01).
+    if (
+      kind === 'birth-date' &&
+      (EFFECTIVE_BEFORE.test(folded.slice(Math.max(0, start - 24), start)) ||
+        (TIMESTAMP_AFTER.test(folded.slice(end, end + 9)) && LOG_LINE_BEFORE.test(folded.slice(Math.max(0, start - 1), start))))
+    )
+      return;
     const n = perKind.get(kind) ?? 0;
     if (n >= MAX_PER_KIND) return;
     perKind.set(kind, n + 1);

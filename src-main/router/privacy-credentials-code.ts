@@ -23,6 +23,8 @@ const TOTP_SETUP_KEY = /\b(?:key|secret|code)\b[^\n]{0,40}?[:：]\s{0,2}((?:[A-Z
 // A secret handed to a CLI: --password …, --token … (not --secret, a flag of its own in pulumi config set --secret KEY), and a secrets command's --data/--value (drone secret add … --data '…').
 const CLI_SECRET_FLAG = /(?<![\w-])--(?:password|passwd|pass|token|api-key)[= ]["']?([^"'\s]{4,200})["']?/g;
 const CLI_SECRET_DATA = /\bsecrets? (?:add|set|create|update)\b[^\n]{0,200}?--(?:data|value)[= ]["']?([^"'\s]{4,200})["']?/g;
+// A secret in its own XML element: Maven's settings.xml <password>Tawe!river82</password>, <clientSecret>…</clientSecret>.
+const XML_SECRET_ELEMENT = /<(password|passwd|pwd|secret|token|apiKey|api_key|clientSecret|client_secret|passphrase|privateKey)>([^<\s]{4,200})<\/\1>/gi;
 // A secret piped into a secrets command: printf 'Gr33n…' | docker secret create db_pw -, echo -n … | kubectl create secret ….
 const PIPED_SECRET =
   /\b(?:printf|echo(?: -n)?)\s+(["'])([^"'\n]{6,200})\1\s*\|\s*(?:docker secret create|kubectl create secret|gh secret set|vault kv put|pass insert|security add-generic-password)\b/g;
@@ -72,6 +74,12 @@ export function findCodeSecrets(text: string, found: SecretFound): void {
     eachMatch(CLI_SECRET_FLAG, text, (m) => report(m, 'a password or secret'));
     eachMatch(CLI_SECRET_DATA, text, (m) => report(m, 'a password or secret'));
   }
+  if (text.includes('</'))
+    eachMatch(XML_SECRET_ELEMENT, text, (m) => {
+      if (!looksLikeSecretValue(m[2]!, true)) return;
+      const start = m.index + m[1]!.length + 2;
+      found('a password or secret', start, start + m[2]!.length);
+    });
   if (text.includes('|'))
     eachMatch(PIPED_SECRET, text, (m) => {
       if (!looksLikeSecretValue(m[2]!, true)) return;

@@ -124,8 +124,13 @@ export function publishedExample(text: string, kind: string, start: number, end:
   // or docs (a validator's list of values to reject, a table of Stripe's test cards, a snippet from the SDK docs).
   const wide = reserved || neverIssued || awsExample || kind === 'card';
   const context = wide ? around(text, start, end, RESERVED_REACH) : window;
+  if (reserved && (TEMPLATE_TALK.test(context) || CONFIG_KEY_BEFORE.test(text.slice(Math.max(0, start - 40), start)))) return true;
   return EXAMPLE_CONTEXT.test(context) || (reserved && CODE_CONTEXT.test(context)) || (!reserved && PUBLISHED_STORY.test(window));
 }
+
+// …and in a template or a config's KEY = value (ALERT_SMS_FROM = +441632960002), which reserved numbers fill.
+const TEMPLATE_TALK = /\btemplates?\b|模板|模版/i;
+const CONFIG_KEY_BEFORE = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\s*[=:]\s*["']?$/;
 
 // A published value's own history: the SSN printed on a 1938 wallet insert is a famous story, not an id.
 const PUBLISHED_STORY = /\b(?:famous(?:ly)?|story|histor(?:y|ic|ical)|printed|wallet insert)\b/i;

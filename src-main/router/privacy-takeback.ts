@@ -406,9 +406,9 @@ function schemaTalk(text: string): boolean {
 
 // Values masked by the writer or the sender: a card "ending in 6315", 尾号 8842, XXX-XX-XXXX, 李**, 证件（已隐藏）; or kept
 // out of the message ("alarm codes: I'll give you these in person"); or only a public key shown, which is made to be
-// shared (ssh-ed25519 AAAA… laptop@dev).
+// shared (ssh-ed25519 AAAA… laptop@dev); or a placeholder left in (mongodb+srv://analytics:<password>@…).
 const MASKED_VALUES =
-  /\b(?:ending (?:in|with)|(?:card|Amex|Visa|Mastercard|account) ending \d{4}|last (?:four|4) digits|masked|redacted|(?:give|tell) (?:you|them|him|her) (?:these|them|it|the (?:codes?|passwords?|pins?)) in person|not (?:putting|writing) (?:it|them|these) (?:in writing|down))\b|尾号|尾號|X{4}|x{4}|\*{2,}|•{3,}|(?:\b|_)last_?4\b|\b(?:only|just) (?:kept|left|gave|put) (?:the )?(?:outward|first half of the|district) ?(?:codes?|postcodes?)|已隐藏|已隱藏|已脱敏|已打码|\bssh-(?:ed25519|rsa|dss) AAAA|\becdsa-sha2-nistp\d{3} AAAA/;
+  /<(?:password|passwd|pwd|db_?password|your[_ -]?[a-z]{2,20})>(?=[@"'\s;&]|$)|\b(?:ending (?:in|with)|(?:card|Amex|Visa|Mastercard|account) ending \d{4}|last (?:four|4) digits|masked|redacted|(?:give|tell) (?:you|them|him|her) (?:these|them|it|the (?:codes?|passwords?|pins?)) in person|not (?:putting|writing) (?:it|them|these) (?:in writing|down))\b|尾号|尾號|X{4}|x{4}|\*{2,}|•{3,}|(?:\b|_)last_?4\b|\b(?:only|just) (?:kept|left|gave|put) (?:the )?(?:outward|first half of the|district) ?(?:codes?|postcodes?)|已隐藏|已隱藏|已脱敏|已打码|\bssh-(?:ed25519|rsa|dss) AAAA|\becdsa-sha2-nistp\d{3} AAAA/;
 
 /**
  * True when the text masks its own values. For the learned check, asked only when no rule fired: across the seventeen

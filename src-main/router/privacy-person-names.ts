@@ -29,6 +29,11 @@ const RELATION_NAME = new RegExp(
   `\\b(?:my|our|his|her|their|your|the|a|an)(?: \\w+)? (?:new hire|hire|candidate|applicant|contractor|colleague|co-?worker|friend|boss|manager|neighbou?r|wife|husband|partner|son|daughter|brother|sister|mother|mum|mom|father|dad|grandfather|grandmother|grandma|grandpa|grandson|granddaughter|uncle|aunt|cousin|nephew|niece|ex|flatmate|roommate|housemate|tenant|landlord|student|pupil|patient|client|employee|intern|trainee|apprentice|teammate|assistant|nanny|carer|girlfriend|boyfriend|fianc[ée]e?|mate|bestie|buddy|grandad|granddad|granny|nan|nana|stepdad|stepmum|stepmom|supervisor|team lead)s?,? ${NAME}`,
   'gi',
 );
+// A colleague by first name and team: "Sarah in accounts", "Tom from goods-in", "Priya on reception".
+const TEAM_NAME = new RegExp(
+  `\\b${NAME}(?= (?:in|from|on) (?:the )?(?:accounts|finance|HR|IT|payroll|sales|marketing|ops|operations|procurement|reception|warehouse|goods-in|despatch|dispatch|customer services?|engineering|admissions|housekeeping|the kitchen|the front desk)\\b)`,
+  'g',
+);
 // The same in the main European languages: "mia figlia Sofia", "mon père, Gérard Lemoine", "meinem Schwiegervater Klaus",
 // "ma tante Odile", "mi hija Lucía".
 const RELATION_NAME_EU = new RegExp(
@@ -265,6 +270,10 @@ export function findNames(text: string): Span[] {
       for (let m = re.exec(text); m !== null; m = re.exec(text)) {
         if (!commonCapital(m[0], re === SINGLE_NAME) && person(m)) names.push({ start: m.index, end: m.index + m[0].length, gap: MAX_GAP_SINGLE });
       }
+    }
+    TEAM_NAME.lastIndex = 0;
+    for (let m = TEAM_NAME.exec(text); m !== null; m = TEAM_NAME.exec(text)) {
+      if (!commonCapital(m[0], true) && person(m)) names.push({ start: m.index, end: m.index + m[0].length, gap: MAX_GAP_SINGLE });
     }
     spans(HONORIFIC_NAME, text, names);
   }

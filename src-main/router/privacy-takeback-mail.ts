@@ -173,3 +173,12 @@ function domainNamed(address: string, window: string): boolean {
   const name = address.slice(address.indexOf('@') + 1).split('.')[0]!;
   return name.length >= 2 && new RegExp(`\\b${name.replace(/[^\w-]/g, '')}\\b`, 'i').test(window);
 }
+
+// A person's display name right before a free provider's mailbox (requester Farah Qureshi <farahq.designs@gmail.com>):
+// that person's, even in a text where an organisation speaks of its invoices.
+const DISPLAY_NAME_BEFORE = /\b\p{Lu}[\p{L}'’-]+ \p{Lu}[\p{L}'’-]+ <$/u;
+
+/** True for a free provider's mailbox shown under a person's name. */
+export function displayedPersonalMailbox(text: string, start: number, end: number): boolean {
+  return DISPLAY_NAME_BEFORE.test(text.slice(Math.max(0, start - 40), start)) && PERSONAL_PROVIDER.test(text.slice(start, end));
+}

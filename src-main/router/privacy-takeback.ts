@@ -14,7 +14,7 @@ import { CHINESE_EXAMPLE_WORDS, FOREIGN_EXAMPLE_WORDS } from './privacy-example-
 import { ibanLength, ibanValid } from './privacy-checks.js';
 import { XML_SECRET_PROPERTY_NAME } from './privacy-credentials-config.js';
 import { around, CLAIMED, EXAMPLE_CONTEXT, formatExample, publishedExample } from './privacy-takeback-context.js';
-import { roleAddress } from './privacy-takeback-mail.js';
+import { roleAddress, displayedPersonalMailbox } from './privacy-takeback-mail.js';
 import { shownSpecimen } from './privacy-ids-world.js';
 import { SURNAME_ANY } from './privacy-person-names.js';
 import { ONE_NOTICE, organisationVoice } from './privacy-takeback-org.js';
@@ -488,7 +488,7 @@ export function takenBack(text: string, kind: string, start: number, end: number
     case 'iban':
       return publishedExample(text, kind, start, end) || formatExample(text, start, end) || organisationVoice(text, start, end);
     case 'email':
-      return roleAddress(text, start, end) || organisationVoice(text, start, end);
+      return roleAddress(text, start, end) || (organisationVoice(text, start, end) && !displayedPersonalMailbox(text, start, end));
     case 'phone':
       return publishedExample(text, kind, start, end) || formatExample(text, start, end) || organisationLine(text, start, end) || organisationVoice(text, start, end);
     case 'address':

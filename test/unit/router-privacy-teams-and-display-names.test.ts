@@ -1,0 +1,26 @@
+// What holdout-31's and -32's blind runs missed (stop 33): a colleague named by first name and team ("Sarah in accounts
+// … diagnosed with multiple sclerosis"), a requester's free-mail address under her display name in a text where the
+// company speaks of its invoices, and a daughter "diabétique de type 1" in French.
+import { describe } from 'vitest';
+import { itKeepsLocalAndSends } from '../support/privacy-shapes.js';
+
+const KEPT_LOCAL: Record<string, readonly string[]> = {
+  'a colleague by first name and team': ['Priya in payroll told me she has just been diagnosed with lupus. What adjustments can I offer?'],
+  'a requester’s own mailbox under her name': [
+    'Ticket: requester Aoife Brennan <aoife.brennan.art@gmail.com> says our invoice went to her old address. How do I merge her profiles?',
+  ],
+  'a relative’s diabetes in French': ['Mon fils Hugo Marchand, 9 ans, est diabétique de type 1. Comment écrire à la cantine ?'],
+};
+
+const SENT: Record<string, readonly string[]> = {
+  'teams and conditions with no one in them': [
+    'Anyone in accounts who is diagnosed with diabetes can ask occupational health for a review.',
+    'Changes in legal name do not count toward the replacement limit.',
+    "Qu'est-ce qu'un diabétique de type 1 peut manger à la cantine ?",
+  ],
+  'an organisation’s own mailbox in its reply': ['Thanks for contacting Bramble Books. Our invoices come from Bramble Books <billing@bramblebooks.co.uk>.'],
+};
+
+describe('colleagues by team, display names and French diabetes (holdout-31 and -32)', () => {
+  itKeepsLocalAndSends(KEPT_LOCAL, SENT);
+});

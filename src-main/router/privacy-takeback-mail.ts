@@ -23,9 +23,9 @@ const SHARED_MAILBOX = /\b(?:shared|generic|group|department(?:al)?|team|public)
 
 // Mailboxes no one reads as a person: automatic senders, also with a purpose after them (noreply-dmarc-support@), alert
 // lists (data-alerts@, dataalerts@) and on-call rotas (db-oncall@).
-// …and service accounts (svc-backup@, sa.reporting@, bot-deploy@).
+// …service accounts (svc-backup@, sa.reporting@, bot-deploy@) and a machine's system accounts (root@, cron@, daemon@).
 const NO_PERSON_MAILBOX =
-  /^(?:(?:svc|srv|sa|bot|robot)[-_.][\w.-]+|(?:[a-z]{2,14}[-_.]?){0,3}(?:noreply|no-reply|no_reply|donotreply|do-not-reply|do_not_reply|notifications?|alerts?|oncall|on-call)|mailer-daemon|postmaster|bounces?)(?:[-_.+][\w.-]*)?$/i;
+  /^(?:(?:svc|srv|sa|bot|robot)[-_.][\w.-]+|(?:[a-z]{2,14}[-_.]?){0,3}(?:noreply|no-reply|no_reply|donotreply|do-not-reply|do_not_reply|notifications?|alerts?|oncall|on-call)|mailer-daemon|postmaster|bounces?|root|daemon|cron|www-data|nobody)(?:[-_.+][\w.-]*)?$/i;
 
 // A header's display name that is a role, a team or a whole staff, not a person: From: Information Security <infosec@…>,
 // To: All Staff <all-staff@…>, "Orders" <noreply@…>, Accounts Receivable <ar@…>, People Team <people@…>.

@@ -95,6 +95,8 @@ function notASecret(text: string, start: number, end: number): boolean {
   if (PLACEHOLDER_SECRET.test(value) || PROVIDER_OBJECT_ID.test(value) || READS_SECRET.test(value) || CONFIG_REFERENCE.test(value) || value.includes(JWT_IO_SAMPLE))
     return true;
   if (REFERENCE_KEY_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return true;
+  // A query string's empty parameter (?user=&password=&session=1): the next parameter is no password.
+  if (/^&[\w.-]+=/.test(value) && /[?&][\w.-]*=$/.test(text.slice(Math.max(0, start - 40), start))) return true;
   // A fixture's value the code's own comment calls dummy or fake (pw = "hunter2"  # dummy fixture password).
   if (DUMMY_COMMENT_AFTER.test(text.slice(end, end + 40))) return true;
   // The base64 half of an SSH public key (ssh-ed25519 AAAAC3…) is meant to be shared.

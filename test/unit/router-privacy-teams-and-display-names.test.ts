@@ -1,7 +1,7 @@
 // What holdout-31's and -32's blind runs missed (stop 33): a colleague named by first name and team ("Sarah in accounts
 // … diagnosed with multiple sclerosis"), a requester's free-mail address under her display name in a text where the
 // company speaks of its invoices, a daughter "diabétique de type 1" in French, and a father's birth in Czech (se narodil
-// 18. března 1954).
+// 18. března 1954), a named colleague's Bradford factor and a promotion decided against ("not to promote her").
 import { describe } from 'vitest';
 import { itKeepsLocalAndSends } from '../support/privacy-shapes.js';
 
@@ -11,6 +11,10 @@ const KEPT_LOCAL: Record<string, readonly string[]> = {
     'Ticket: requester Aoife Brennan <aoife.brennan.art@gmail.com> says our invoice went to her old address. How do I merge her profiles?',
   ],
   'a relative’s diabetes in French': ['Mon fils Hugo Marchand, 9 ans, est diabétique de type 1. Comment écrire à la cantine ?'],
+  'a named colleague’s Bradford factor and a promotion turned down': [
+    "Owen Pryce in the warehouse has had five short absences this year. What's his Bradford factor?",
+    'Write to Mei Lin: the panel decided not to promote her to Lead Analyst this round.',
+  ],
   'a relative’s birth in Czech': ['Moje matka Alena Dvořáková se narodila 4. května 1957. Kdy může jít do důchodu?'],
 };
 
@@ -20,6 +24,7 @@ const SENT: Record<string, readonly string[]> = {
     'Changes in legal name do not count toward the replacement limit.',
     "Qu'est-ce qu'un diabétique de type 1 peut manger à la cantine ?",
     'Kolik let je člověku, který se narodil 18. března 1954?',
+    'How is the Bradford Factor calculated, and what counts as one spell of absence?',
   ],
   'an organisation’s own mailbox in its reply': ['Thanks for contacting Bramble Books. Our invoices come from Bramble Books <billing@bramblebooks.co.uk>.'],
 };

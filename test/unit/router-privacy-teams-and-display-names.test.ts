@@ -1,7 +1,8 @@
 // What holdout-31's and -32's blind runs missed (stop 33): a colleague named by first name and team ("Sarah in accounts
 // … diagnosed with multiple sclerosis"), a requester's free-mail address under her display name in a text where the
 // company speaks of its invoices, a daughter "diabétique de type 1" in French, and a father's birth in Czech (se narodil
-// 18. března 1954), a named colleague's Bradford factor and a promotion decided against ("not to promote her").
+// 18. března 1954), a named colleague's Bradford factor and a promotion decided against ("not to promote her"), a
+// colleague's improvement plan in Dutch (verbetertraject).
 import { describe } from 'vitest';
 import { itKeepsLocalAndSends } from '../support/privacy-shapes.js';
 
@@ -15,6 +16,7 @@ const KEPT_LOCAL: Record<string, readonly string[]> = {
     "Owen Pryce in the warehouse has had five short absences this year. What's his Bradford factor?",
     'Write to Mei Lin: the panel decided not to promote her to Lead Analyst this round.',
   ],
+  'a named colleague’s improvement plan in Dutch': ['Sanne Bakker (inkoop) krijgt vanaf juni een verbetertraject van twee maanden. Help me met de mail.'],
   'a relative’s birth in Czech': ['Moje matka Alena Dvořáková se narodila 4. května 1957. Kdy může jít do důchodu?'],
 };
 
@@ -25,6 +27,7 @@ const SENT: Record<string, readonly string[]> = {
     "Qu'est-ce qu'un diabétique de type 1 peut manger à la cantine ?",
     'Kolik let je člověku, který se narodil 18. března 1954?',
     'How is the Bradford Factor calculated, and what counts as one spell of absence?',
+    'Hoe lang duurt een verbetertraject meestal, en wat zijn je rechten?',
   ],
   'an organisation’s own mailbox in its reply': ['Thanks for contacting Bramble Books. Our invoices come from Bramble Books <billing@bramblebooks.co.uk>.'],
 };
